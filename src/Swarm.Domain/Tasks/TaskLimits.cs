@@ -1,0 +1,4 @@
+namespace Swarm.Domain.Tasks;
+
+/// <summary>Bounds on what one task may carry, so a single request cannot bloat durable history.</summary>
+public sealed record TaskLimits(int MaxPromptLength = 32_000, int MaxMetadataEntries = 32, int MaxMetadataValueLength = 1_024);

@@ -1,0 +1,25 @@
+namespace Swarm.LocalHost;
+
+/// <summary>
+/// Where the local host's settings come from, later sources winning: <c>config.json</c> (path from
+/// <c>SWARM_CONFIG</c>, default ./config.json), environment variables, then command-line arguments.
+/// </summary>
+static class LocalHostConfiguration
+{
+    public const int DefaultHttpPort = 5180;
+    public const int DefaultGrpcPort = 5181;
+
+    public static IConfigurationRoot Build(string[] args)
+    {
+        var path = Environment.GetEnvironmentVariable("SWARM_CONFIG") ?? "config.json";
+        return new ConfigurationBuilder()
+            .AddJsonFile(Path.GetFullPath(path), optional: true)
+            .AddEnvironmentVariables()
+            .AddCommandLine(args)
+            .Build();
+    }
+
+    /// <summary>The REST port (HTTP/1.1) and the durable client's gRPC port (HTTP/2), both bound to 127.0.0.1 only.</summary>
+    public static (int Http, int Grpc) Ports(IConfiguration configuration) =>
+        (configuration.GetValue("localHost:httpPort", DefaultHttpPort), configuration.GetValue("localHost:grpcPort", DefaultGrpcPort));
+}

@@ -1,0 +1,44 @@
+using Microsoft.DurableTask.Client;
+using NCrontab;
+using Swarm.Runtime.Schedules;
+
+namespace Swarm.LocalHost.Schedules;
+
+/// <summary>The local host's stand-in for timer functions: runs every <see cref="IPeriodicJob"/> on its NCRONTAB schedule.</summary>
+sealed partial class PeriodicJobRunner(
+    IEnumerable<IPeriodicJob> jobs,
+    IConfiguration configuration,
+    DurableTaskClient durable,
+    TimeProvider time,
+    ILogger<PeriodicJobRunner> logger) : BackgroundService
+{
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(jobs.Select(job => RunOnScheduleAsync(job, PeriodicSchedules.Resolve(configuration, job), stoppingToken)));
+
+    async Task RunOnScheduleAsync(IPeriodicJob job, CrontabSchedule schedule, CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var now = time.GetUtcNow().UtcDateTime;
+            var due = schedule.GetNextOccurrence(now);
+            try
+            {
+                await Task.Delay(due - now, time, stoppingToken);
+                await job.RunAsync(durable, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+#pragma warning disable CA1031 // One failed run must not stop the schedule; the next run tries again.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                LogJobFailed(logger, e, job.Name);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Periodic job {Job} failed")]
+    static partial void LogJobFailed(ILogger logger, Exception exception, string job);
+}

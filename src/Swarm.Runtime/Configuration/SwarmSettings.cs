@@ -1,0 +1,154 @@
+namespace Swarm.Runtime.Configuration;
+
+/// <summary>
+/// All of the swarm's settings. The first four sections are the spec's <c>config.json</c>; the rest are
+/// this implementation's. Bound from <c>config.json</c>, then environment variables (<c>system__maxAgents</c>),
+/// then, in Azure, app settings. <see cref="SwarmSettingsLoader"/> binds and validates them.
+/// </summary>
+public sealed class SwarmSettings
+{
+    public SystemSettings System { get; set; } = new();
+
+    public DatabaseSettings Database { get; set; } = new();
+
+    public SecuritySettings Security { get; set; } = new();
+
+    public LearningSettings Learning { get; set; } = new();
+
+    public ApiSettings Api { get; set; } = new();
+
+    public ProvidersSettings Providers { get; set; } = new();
+
+    public DefaultAgentSettings DefaultAgent { get; set; } = new();
+
+    public DurableSettings Durable { get; set; } = new();
+
+    public bool IsDevelopment => string.Equals(System.Environment, "development", StringComparison.OrdinalIgnoreCase);
+}
+
+/// <summary>The spec's <c>system</c> section.</summary>
+public sealed class SystemSettings
+{
+    public string Name { get; set; } = "Swarm";
+
+    public string Version { get; set; } = "1.0.0";
+
+    /// <summary><c>development</c> or <c>production</c>; production refuses unsafe settings.</summary>
+    public string Environment { get; set; } = "production";
+
+    public string LogLevel { get; set; } = "info";
+
+    public int MaxAgents { get; set; } = 50;
+
+    public bool AutoScaling { get; set; } = true;
+}
+
+/// <summary>The spec's <c>database</c> section. State lives in Azure Storage (Tables, Queues, Blobs).</summary>
+public sealed class DatabaseSettings
+{
+    public const string AzureStorage = "azureStorage";
+
+    public string Type { get; set; } = AzureStorage;
+
+    /// <summary>A storage connection string, e.g. <c>UseDevelopmentStorage=true</c> for Azurite. Takes precedence over <see cref="AccountName"/>.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>A storage account reached with a managed identity (Azure.Identity's DefaultAzureCredential), as in Azure.</summary>
+    public string? AccountName { get; set; }
+}
+
+/// <summary>The spec's <c>security</c> section plus how bearer tokens are checked.</summary>
+public sealed class SecuritySettings
+{
+    /// <summary>The secret shipped in the sample settings files; accepted only in development.</summary>
+    public const string SampleJwtSecret = "sample-secret-for-local-development-only-change-me";
+
+    public bool AuthenticationRequired { get; set; } = true;
+
+    public bool EncryptionEnabled { get; set; }
+
+    public bool AuditEnabled { get; set; } = true;
+
+    public JwtSettings Jwt { get; set; } = new();
+}
+
+/// <summary>Bearer-token validation: HS256 with a shared secret.</summary>
+public sealed class JwtSettings
+{
+    /// <summary>The HS256 key, at least 32 characters. Also read from the <c>JWT_SECRET</c> environment variable.</summary>
+    public string? Secret { get; set; }
+
+    public string Issuer { get; set; } = "swarm";
+
+    public string Audience { get; set; } = "swarm-api";
+
+    public int ClockSkewSeconds { get; set; } = 30;
+}
+
+/// <summary>The spec's <c>learning</c> section; the learning pass that uses it comes with the memory work.</summary>
+public sealed class LearningSettings
+{
+    public bool Enabled { get; set; } = true;
+
+    public string Algorithm { get; set; } = "hybrid";
+
+    public double LearningRate { get; set; } = 0.01;
+
+    public double ExplorationRate { get; set; } = 0.1;
+}
+
+/// <summary>Limits on what the HTTP API accepts.</summary>
+public sealed class ApiSettings
+{
+    public int MaxRequestBytes { get; set; } = 256 * 1024;
+
+    public int MaxPromptLength { get; set; } = 32_000;
+
+    /// <summary>How long an accepted task may wait for a free agent slot before it fails.</summary>
+    public int TaskSlotWaitSeconds { get; set; } = 600;
+}
+
+/// <summary>Provider settings. Only the offline simulated provider exists so far.</summary>
+public sealed class ProvidersSettings
+{
+    public SimulatedProviderSettings Simulated { get; set; } = new();
+}
+
+/// <summary>The simulated provider: deterministic answers derived from the prompt, after a fixed latency.</summary>
+public sealed class SimulatedProviderSettings
+{
+    public int LatencyMs { get; set; }
+}
+
+/// <summary>The agent every task runs on until agent pools arrive.</summary>
+public sealed class DefaultAgentSettings
+{
+    public string Id { get; set; } = "queen-1";
+
+    public string Name { get; set; } = "Default queen";
+
+    public string Type { get; set; } = "queen";
+
+    public string Provider { get; set; } = "simulated";
+
+    public string Model { get; set; } = "simulated-1";
+
+    public int MaxConcurrency { get; set; } = 32;
+}
+
+/// <summary>The durable backend of the local host (Durable Task on Azure Storage). Azure Functions reads host.json instead.</summary>
+public sealed class DurableSettings
+{
+    public string TaskHub { get; set; } = "swarm";
+
+    public int PartitionCount { get; set; } = 4;
+
+    /// <summary>Longest wait between polls of an empty queue; the floor on latency after idle periods.</summary>
+    public int MaxQueuePollingIntervalMs { get; set; } = 1000;
+
+    /// <summary>How long a dequeued message stays hidden; after a crash, the longest wait before another worker retries it.</summary>
+    public int MessageVisibilityTimeoutSeconds { get; set; } = 60;
+
+    /// <summary>How long a partition lease lasts; after a crash, the longest wait before another worker takes the partition.</summary>
+    public int LeaseIntervalSeconds { get; set; } = 30;
+}

@@ -1,0 +1,60 @@
+using Swarm.Domain.Agents;
+
+namespace Swarm.Runtime.Configuration;
+
+/// <summary>Range and consistency checks on bound settings; each problem starts with the key it concerns.</summary>
+public static class SwarmSettingsValidator
+{
+    public static IReadOnlyList<string> Validate(SwarmSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var errors = new List<string>();
+        void Check(bool ok, string key, string problem)
+        {
+            if (!ok)
+            {
+                errors.Add($"'{key}' {problem}");
+            }
+        }
+
+        var s = settings;
+        Check(s.System.Environment is "development" or "production", "system:environment", $"must be 'development' or 'production' (was '{s.System.Environment}').");
+        Check(s.System.MaxAgents is >= 1 and <= 10_000, "system:maxAgents", $"must be between 1 and 10000 (was {s.System.MaxAgents}).");
+        Check(
+            string.Equals(s.Database.Type, DatabaseSettings.AzureStorage, StringComparison.OrdinalIgnoreCase),
+            "database:type",
+            $"'{s.Database.Type}' is not supported: this build keeps its state in Azure Storage, so use '{DatabaseSettings.AzureStorage}'.");
+        Check(
+            !string.IsNullOrWhiteSpace(s.Database.ConnectionString) || !string.IsNullOrWhiteSpace(s.Database.AccountName),
+            "database:connectionString",
+            "or 'database:accountName' must be set (UseDevelopmentStorage=true for Azurite).");
+
+        var secret = s.Security.Jwt.Secret;
+        Check(!string.IsNullOrEmpty(secret), "security:jwt:secret", "is missing; set it or the JWT_SECRET environment variable (32 characters or more).");
+        if (!string.IsNullOrEmpty(secret))
+        {
+            Check(secret.Length >= 32, "security:jwt:secret", $"is {secret.Length} characters; HS256 needs at least 32.");
+            Check(
+                s.IsDevelopment || !string.Equals(secret, SecuritySettings.SampleJwtSecret, StringComparison.Ordinal),
+                "security:jwt:secret",
+                "is the sample secret from the repository; it is accepted only when system:environment is 'development'.");
+        }
+
+        Check(s.Security.Jwt.ClockSkewSeconds is >= 0 and <= 300, "security:jwt:clockSkewSeconds", "must be between 0 and 300.");
+        Check(s.Security.AuthenticationRequired || s.IsDevelopment, "security:authenticationRequired", "may be false only in development.");
+        Check(s.Learning.LearningRate is > 0 and <= 1, "learning:learningRate", "must be in (0, 1].");
+        Check(s.Learning.ExplorationRate is >= 0 and <= 1, "learning:explorationRate", "must be in [0, 1].");
+        Check(s.Api.MaxRequestBytes is >= 1024 and <= 16 * 1024 * 1024, "api:maxRequestBytes", "must be between 1 KiB and 16 MiB.");
+        Check(s.Api.MaxPromptLength is >= 1 and <= 1_000_000, "api:maxPromptLength", "must be between 1 and 1000000.");
+        Check(s.Api.TaskSlotWaitSeconds is >= 1 and <= 86_400, "api:taskSlotWaitSeconds", "must be between 1 and 86400.");
+        Check(s.Providers.Simulated.LatencyMs is >= 0 and <= 600_000, "providers:simulated:latencyMs", "must be between 0 and 600000.");
+        Check(Enum.TryParse<AgentType>(s.DefaultAgent.Type, ignoreCase: true, out _), "defaultAgent:type", "must be queen, worker or specialist.");
+        Check(s.DefaultAgent.MaxConcurrency is >= 1 and <= 1_000, "defaultAgent:maxConcurrency", "must be between 1 and 1000.");
+        Check(!string.IsNullOrWhiteSpace(s.DefaultAgent.Id) && !s.DefaultAgent.Id.Contains('@', StringComparison.Ordinal), "defaultAgent:id", "must be non-empty and must not contain '@'.");
+        Check(s.Durable.PartitionCount is >= 1 and <= 16, "durable:partitionCount", "must be between 1 and 16.");
+        Check(s.Durable.MaxQueuePollingIntervalMs is >= 100 and <= 30_000, "durable:maxQueuePollingIntervalMs", "must be between 100 and 30000.");
+        Check(s.Durable.MessageVisibilityTimeoutSeconds is >= 5 and <= 600, "durable:messageVisibilityTimeoutSeconds", "must be between 5 and 600.");
+        Check(s.Durable.LeaseIntervalSeconds is >= 5 and <= 60, "durable:leaseIntervalSeconds", "must be between 5 and 60.");
+        return errors;
+    }
+}

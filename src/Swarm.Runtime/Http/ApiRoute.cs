@@ -1,0 +1,12 @@
+namespace Swarm.Runtime.Http;
+
+/// <summary>
+/// One endpoint: its function name, method, route template, the permission it needs and its handler.
+/// Both hosts serve exactly the routes in <see cref="SwarmRoutes"/>.
+/// </summary>
+/// <param name="Name">Function name in the Functions app; endpoint name in the local host.</param>
+/// <param name="Method">HTTP method, upper case.</param>
+/// <param name="Template">Route template without a leading slash, e.g. <c>api/v1/tasks/{id}</c>.</param>
+/// <param name="Permission">What the caller must hold; <see cref="Security.Permissions.Anonymous"/> only for health and readiness.</param>
+/// <param name="Handler">The <see cref="IApiHandler"/> type that serves it.</param>
+public sealed record ApiRoute(string Name, string Method, string Template, string Permission, Type Handler);

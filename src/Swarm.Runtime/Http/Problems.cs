@@ -1,0 +1,45 @@
+using Swarm.Domain.Tasks;
+
+namespace Swarm.Runtime.Http;
+
+/// <summary>The problem types the API uses. Types are URNs so they identify the problem without pointing at a web page.</summary>
+public static class Problems
+{
+    const string Prefix = "urn:swarm:problem:";
+
+    public static ProblemDetails Validation(IReadOnlyList<FieldError> errors) =>
+        new(Prefix + "validation-failed", "The request is not valid.", 400, string.Join(" ", errors.Select(e => $"'{e.Field}' {e.Message}"))) { Errors = errors };
+
+    public static ProblemDetails MalformedBody(string detail, string? field = null) =>
+        new(Prefix + "malformed-body", "The request body could not be read.", 400, detail)
+        {
+            Errors = field is null ? null : [new FieldError(field, detail)],
+        };
+
+    public static ProblemDetails UnsupportedMediaType(string? contentType) =>
+        new(Prefix + "unsupported-media-type", "The request body must be JSON.", 415, $"Content-Type was '{contentType ?? "(none)"}'; send application/json.");
+
+    public static ProblemDetails PayloadTooLarge(int limit) =>
+        new(Prefix + "payload-too-large", "The request body is too large.", 413, $"The limit is {limit} bytes.");
+
+    public static ProblemDetails NotFound(string detail) =>
+        new(Prefix + "not-found", "The resource does not exist.", 404, detail);
+
+    public static ProblemDetails RouteNotFound(string method, string path) =>
+        new(Prefix + "route-not-found", "No such endpoint.", 404, $"{method} {path} is not an endpoint of this API.");
+
+    public static ProblemDetails Unauthenticated(string detail) =>
+        new(Prefix + "unauthenticated", "Authentication is required.", 401, detail);
+
+    public static ProblemDetails Forbidden(string permission) =>
+        new(Prefix + "forbidden", "The caller lacks the permission this endpoint needs.", 403, $"This endpoint needs the '{permission}' permission.");
+
+    public static ProblemDetails NotReady(string detail) =>
+        new(Prefix + "not-ready", "The service is not ready.", 503, detail);
+
+    public static ProblemDetails Unavailable(string detail) =>
+        new(Prefix + "dependency-unavailable", "A dependency is unavailable.", 503, detail);
+
+    public static ProblemDetails Unexpected() =>
+        new(Prefix + "unexpected", "The request failed unexpectedly.", 500, "The failure was logged with this request's correlation id.");
+}

@@ -1,0 +1,18 @@
+using Swarm.Runtime.Http.Endpoints;
+using Swarm.Runtime.Security;
+
+namespace Swarm.Runtime.Http;
+
+/// <summary>
+/// Every HTTP endpoint of the swarm, with the permission each needs declared beside it. The local host maps
+/// this list; the Functions app declares one function per entry, and a test holds the two to it.
+/// </summary>
+public static class SwarmRoutes
+{
+    public static readonly ApiRoute Health = new("Health", "GET", "health", Permissions.Anonymous, typeof(HealthHandler));
+    public static readonly ApiRoute Ready = new("Ready", "GET", "ready", Permissions.Anonymous, typeof(ReadyHandler));
+    public static readonly ApiRoute SubmitTask = new("SubmitTask", "POST", "api/v1/tasks", Permissions.TasksSubmit, typeof(SubmitTaskHandler));
+    public static readonly ApiRoute GetTask = new("GetTask", "GET", "api/v1/tasks/{id}", Permissions.TasksRead, typeof(GetTaskHandler));
+
+    public static IReadOnlyList<ApiRoute> All { get; } = [Health, Ready, SubmitTask, GetTask];
+}

@@ -1,0 +1,28 @@
+namespace Swarm.Runtime.Security;
+
+/// <summary>The permissions routes declare. Roles grant them through <see cref="RolePermissions"/>.</summary>
+public static class Permissions
+{
+    /// <summary>No token needed. Only health and readiness use it.</summary>
+    public const string Anonymous = "anonymous";
+
+    public const string AgentsRead = "agents:read";
+    public const string AgentsWrite = "agents:write";
+    public const string AgentsScale = "agents:scale";
+    public const string TasksSubmit = "tasks:submit";
+    public const string TasksRead = "tasks:read";
+    public const string TasksCancel = "tasks:cancel";
+    public const string ConsensusPropose = "consensus:propose";
+    public const string ConsensusVote = "consensus:vote";
+    public const string ConsensusRead = "consensus:read";
+    public const string MemoryRead = "memory:read";
+    public const string MemoryWrite = "memory:write";
+    public const string SystemRead = "system:read";
+    public const string AuditRead = "audit:read";
+
+    public static IReadOnlyList<string> All { get; } =
+    [
+        AgentsRead, AgentsWrite, AgentsScale, TasksSubmit, TasksRead, TasksCancel, ConsensusPropose,
+        ConsensusVote, ConsensusRead, MemoryRead, MemoryWrite, SystemRead, AuditRead,
+    ];
+}

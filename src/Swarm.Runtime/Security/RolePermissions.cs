@@ -1,0 +1,27 @@
+namespace Swarm.Runtime.Security;
+
+/// <summary>The default grant of permissions to the four roles.</summary>
+public static class RolePermissions
+{
+    public static IReadOnlyDictionary<string, IReadOnlySet<string>> Defaults { get; } = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal)
+    {
+        ["admin"] = Permissions.All.ToHashSet(StringComparer.Ordinal),
+        ["operator"] = new HashSet<string>(StringComparer.Ordinal)
+        {
+            Permissions.AgentsRead, Permissions.AgentsWrite, Permissions.AgentsScale, Permissions.TasksSubmit, Permissions.TasksRead,
+            Permissions.TasksCancel, Permissions.ConsensusPropose, Permissions.ConsensusRead, Permissions.MemoryRead,
+            Permissions.MemoryWrite, Permissions.SystemRead,
+        },
+        ["agent"] = new HashSet<string>(StringComparer.Ordinal)
+        {
+            Permissions.TasksRead, Permissions.ConsensusVote, Permissions.ConsensusRead, Permissions.MemoryRead, Permissions.MemoryWrite,
+        },
+        ["viewer"] = new HashSet<string>(StringComparer.Ordinal)
+        {
+            Permissions.AgentsRead, Permissions.TasksRead, Permissions.ConsensusRead, Permissions.MemoryRead, Permissions.SystemRead,
+        },
+    };
+
+    public static IReadOnlySet<string> For(IEnumerable<string> roles) =>
+        roles.Where(Defaults.ContainsKey).SelectMany(r => Defaults[r]).ToHashSet(StringComparer.Ordinal);
+}

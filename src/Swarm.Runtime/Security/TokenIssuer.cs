@@ -1,0 +1,30 @@
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using Swarm.Runtime.Configuration;
+
+namespace Swarm.Runtime.Security;
+
+/// <summary>Mints HS256 tokens with the configured secret: the development admin token <c>./run.sh</c> prints, and tokens for other roles.</summary>
+public static class TokenIssuer
+{
+    public static string Mint(JwtSettings jwt, string subject, IReadOnlyList<string> roles, TimeSpan lifetime, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(jwt);
+        ArgumentNullException.ThrowIfNull(time);
+        var now = time.GetUtcNow().UtcDateTime;
+        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = jwt.Issuer,
+            Audience = jwt.Audience,
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = now + lifetime,
+            Claims = new Dictionary<string, object>
+            {
+                [JwtRegisteredClaimNames.Sub] = subject,
+                [BearerTokenAuthenticator.RolesClaim] = roles.ToArray(),
+            },
+            SigningCredentials = new SigningCredentials(BearerTokenAuthenticator.SigningKey(jwt), SecurityAlgorithms.HmacSha256),
+        });
+    }
+}

@@ -1,0 +1,17 @@
+using Azure.Data.Tables;
+using Azure.Identity;
+using Swarm.Runtime.Configuration;
+
+namespace Swarm.Runtime.Storage;
+
+/// <summary>Storage clients from the <c>database</c> settings: a connection string (Azurite, keys) or a managed identity (Azure).</summary>
+public static class StorageClients
+{
+    public static TableServiceClient Tables(DatabaseSettings database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        return !string.IsNullOrWhiteSpace(database.ConnectionString)
+            ? new TableServiceClient(database.ConnectionString)
+            : new TableServiceClient(new Uri($"https://{database.AccountName}.table.core.windows.net"), new DefaultAzureCredential());
+    }
+}

@@ -1,0 +1,40 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Swarm.Runtime.Configuration;
+using Swarm.Runtime.Health;
+using Swarm.Runtime.Http;
+using Swarm.Runtime.Providers;
+using Swarm.Runtime.Schedules;
+using Swarm.Runtime.Security;
+using Swarm.Runtime.Storage;
+using Swarm.Workflows.Agents;
+
+namespace Swarm.Runtime;
+
+/// <summary>Registers what both hosts run, so the Functions app and the local host are wired the same way.</summary>
+public static class SwarmRuntimeServices
+{
+    public static IServiceCollection AddSwarmRuntime(this IServiceCollection services, SwarmSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        services.AddSingleton(settings);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IDurableWorkerStatus, HostManagedDurableWorker>();
+        services.AddSingleton(_ => StorageClients.Tables(settings.Database));
+        services.AddSingleton<IChatClientProvider, ChatClientProvider>();
+        services.AddTransient<InvokeAgentActivity>();
+
+        services.AddSingleton<BearerTokenAuthenticator>();
+        services.AddSingleton<ApiDispatcher>();
+        foreach (var route in SwarmRoutes.All)
+        {
+            services.AddSingleton(route.Handler);
+        }
+
+        services.AddSingleton<ReadinessProbe>();
+        services.AddSingleton<LatestHealth>();
+        services.AddSingleton<HealthProbeJob>();
+        services.AddSingleton<IPeriodicJob>(sp => sp.GetRequiredService<HealthProbeJob>());
+        return services;
+    }
+}

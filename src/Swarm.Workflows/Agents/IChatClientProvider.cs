@@ -1,0 +1,11 @@
+using Microsoft.Extensions.AI;
+using Swarm.Domain.Agents;
+
+namespace Swarm.Workflows.Agents;
+
+/// <summary>Gives the chat client for an agent's provider settings. Implemented by the hosts' shared runtime.</summary>
+public interface IChatClientProvider
+{
+    /// <exception cref="ProviderNotConfiguredException">The provider type is unknown or lacks its settings.</exception>
+    IChatClient GetClient(ProviderSettings settings);
+}

@@ -1,0 +1,62 @@
+using Microsoft.DurableTask;
+using Swarm.Workflows.Agents;
+
+namespace Swarm.Workflows.Tasks;
+
+/// <summary>
+/// One task from acceptance to result: claim a slot on the agent, run the agent's turn, release the slot.
+/// Every step is recorded in durable history, so a crash anywhere resumes here instead of starting over.
+/// </summary>
+public sealed class TaskRunOrchestrator : TaskOrchestrator<TaskRunInput, TaskRunResult>
+{
+    static readonly TimeSpan FirstSlotWait = TimeSpan.FromSeconds(1);
+    static readonly TimeSpan LongestSlotWait = TimeSpan.FromSeconds(15);
+
+    public override async Task<TaskRunResult> RunAsync(TaskOrchestrationContext context, TaskRunInput input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        var agent = AgentEntity.IdFor(input.Agent.Id);
+
+        await ClaimSlotAsync(context, input);
+
+        context.SetCustomStatus(new TaskProgress(TaskProgress.Running, input.Agent.Id));
+        var started = context.CurrentUtcDateTime;
+        try
+        {
+            var answer = await context.CallSubOrchestratorAsync<Domain.Tasks.AgentAnswer>(
+                nameof(AgentTurnOrchestrator), new AgentTurn(input.TaskId, input.Agent, input.Prompt));
+            await context.Entities.SignalEntityAsync(agent, nameof(AgentEntity.Release), new AgentRelease(input.TaskId, true, answer.LatencyMs));
+            return new TaskRunResult(input.TaskId, input.Agent.Id, answer);
+        }
+        catch (TaskFailedException)
+        {
+            var elapsed = (long)(context.CurrentUtcDateTime - started).TotalMilliseconds;
+            await context.Entities.SignalEntityAsync(agent, nameof(AgentEntity.Release), new AgentRelease(input.TaskId, false, elapsed));
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Claims a slot, waiting on durable timers (which cost nothing while they wait) with a doubling
+    /// back-off while the agent is full. Fails the task, visibly, once the wait limit has passed.
+    /// </summary>
+    static async Task ClaimSlotAsync(TaskOrchestrationContext context, TaskRunInput input)
+    {
+        context.SetCustomStatus(new TaskProgress(TaskProgress.WaitingForAgent, input.Agent.Id));
+        var giveUpAt = context.CurrentUtcDateTime + input.SlotWaitLimit;
+        var wait = FirstSlotWait;
+        while (!await context.Entities.CallEntityAsync<bool>(
+            AgentEntity.IdFor(input.Agent.Id), nameof(AgentEntity.Claim), new AgentClaim(input.TaskId, input.Agent)))
+        {
+            if (context.CurrentUtcDateTime + wait > giveUpAt)
+            {
+                throw new AgentSlotUnavailableException(
+                    $"Agent '{input.Agent.Id}' had no free slot within {input.SlotWaitLimit}; the task was not run.");
+            }
+
+            await context.CreateTimer(wait, CancellationToken.None);
+            wait = TimeSpan.FromTicks(Math.Min(wait.Ticks * 2, LongestSlotWait.Ticks));
+        }
+    }
+}

@@ -1,0 +1,21 @@
+using Swarm.Workflows.Agents;
+using Swarm.Workflows.Tasks;
+
+namespace Swarm.Workflows;
+
+/// <summary>
+/// Every durable type the swarm runs, in one list. The local host registers from it, and a test checks the
+/// Functions app declares a trigger wrapper for each, so the two hosts cannot drift apart.
+/// Orchestrators and activities are named by their class name; entities by their <c>EntityName</c>.
+/// </summary>
+public static class WorkflowCatalog
+{
+    public static IReadOnlyList<Type> Orchestrators { get; } = [typeof(TaskRunOrchestrator), typeof(AgentTurnOrchestrator)];
+
+    public static IReadOnlyList<Type> Activities { get; } = [typeof(InvokeAgentActivity)];
+
+    public static IReadOnlyDictionary<string, Type> Entities { get; } = new Dictionary<string, Type>
+    {
+        [AgentEntity.EntityName] = typeof(AgentEntity),
+    };
+}
