@@ -1,0 +1,265 @@
+// Swarm on Azure Functions Flex Consumption (scale to zero).
+//
+// Deploys, into the target resource group:
+//   - a user-assigned managed identity for the function app;
+//   - a storage account reached only with Entra ID (no shared keys), holding the deployment
+//     package container and, at run time, the Durable Functions task hub (blobs, queues, tables)
+//     and the app's own tables;
+//   - data-plane role assignments for that identity on the storage account;
+//   - a Log Analytics workspace and a workspace-based Application Insights component;
+//   - a Flex Consumption (FC1) plan and the function app (dotnet-isolated 10.0).
+//
+// Deploy with:
+//   az deployment group create -g <rg> -f infra/bicep/main.bicep -p jwtSecret=<32+ characters>
+// then publish the code, e.g. `func azure functionapp publish <functionAppName>`.
+
+targetScope = 'resourceGroup'
+
+@description('Azure region for every resource. The region must offer the Flex Consumption plan.')
+param location string = resourceGroup().location
+
+@description('Prefix of resource names: lowercase letters and digits, starting with a letter (it also starts the storage account name).')
+@minLength(3)
+@maxLength(11)
+param namePrefix string = 'swarm'
+
+@description('HS256 signing key for bearer tokens (security:jwt:secret), at least 32 characters.')
+@secure()
+@minLength(32)
+param jwtSecret string
+
+@description('Upper bound on instances the Flex Consumption plan scales out to.')
+@minValue(40)
+@maxValue(1000)
+param maximumInstanceCount int = 40
+
+@description('Durable Functions task hub name (host.json reads it as %TaskHubName%): letters and digits, starting with a letter.')
+@minLength(3)
+@maxLength(45)
+param taskHubName string = 'swarm'
+
+var resourceToken = toLower(uniqueString(resourceGroup().id, namePrefix))
+var storageAccountName = take('${toLower(namePrefix)}${resourceToken}', 24)
+var functionAppName = '${namePrefix}-func-${resourceToken}'
+var deploymentContainerName = 'app-package-${resourceToken}'
+var instanceMemoryMB = 2048
+
+// Built-in role definition IDs (the same in every tenant).
+var storageBlobDataOwnerRoleId = 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
+var storageQueueDataContributorRoleId = '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
+var storageTableDataContributorRoleId = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
+
+var tags = {
+  application: 'swarm'
+}
+
+resource appIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+  name: '${namePrefix}-id-${resourceToken}'
+  location: location
+  tags: tags
+}
+
+resource storage 'Microsoft.Storage/storageAccounts@2024-01-01' = {
+  name: storageAccountName
+  location: location
+  tags: tags
+  kind: 'StorageV2'
+  sku: {
+    name: 'Standard_LRS'
+  }
+  properties: {
+    accessTier: 'Hot'
+    allowBlobPublicAccess: false
+    allowSharedKeyAccess: false
+    defaultToOAuthAuthentication: true
+    minimumTlsVersion: 'TLS1_2'
+    supportsHttpsTrafficOnly: true
+    publicNetworkAccess: 'Enabled'
+  }
+
+  resource blobService 'blobServices' = {
+    name: 'default'
+
+    resource deploymentContainer 'containers' = {
+      name: deploymentContainerName
+      properties: {
+        publicAccess: 'None'
+      }
+    }
+  }
+}
+
+// Durable Functions on Azure Storage uses blobs (leases, large payloads), queues (control and
+// work-item queues) and tables (history and instances); the app's own tables need table access too.
+// The deployment package container is read with the blob role.
+resource storageBlobDataOwner 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storage.id, appIdentity.id, storageBlobDataOwnerRoleId)
+  scope: storage
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageBlobDataOwnerRoleId)
+    principalId: appIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource storageQueueDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storage.id, appIdentity.id, storageQueueDataContributorRoleId)
+  scope: storage
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageQueueDataContributorRoleId)
+    principalId: appIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource storageTableDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storage.id, appIdentity.id, storageTableDataContributorRoleId)
+  scope: storage
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageTableDataContributorRoleId)
+    principalId: appIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource logAnalytics 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
+  name: '${namePrefix}-log-${resourceToken}'
+  location: location
+  tags: tags
+  properties: {
+    sku: {
+      name: 'PerGB2018'
+    }
+    retentionInDays: 30
+  }
+}
+
+resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
+  name: '${namePrefix}-appi-${resourceToken}'
+  location: location
+  tags: tags
+  kind: 'web'
+  properties: {
+    Application_Type: 'web'
+    WorkspaceResourceId: logAnalytics.id
+  }
+}
+
+resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
+  name: '${namePrefix}-plan-${resourceToken}'
+  location: location
+  tags: tags
+  kind: 'functionapp'
+  sku: {
+    name: 'FC1'
+    tier: 'FlexConsumption'
+  }
+  properties: {
+    reserved: true
+  }
+}
+
+resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
+  name: functionAppName
+  location: location
+  tags: tags
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${appIdentity.id}': {}
+    }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    siteConfig: {
+      minTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      appSettings: [
+        // Host storage (Durable Functions task hub included) through the user-assigned identity.
+        {
+          name: 'AzureWebJobsStorage__accountName'
+          value: storage.name
+        }
+        {
+          name: 'AzureWebJobsStorage__credential'
+          value: 'managedidentity'
+        }
+        {
+          name: 'AzureWebJobsStorage__clientId'
+          value: appIdentity.properties.clientId
+        }
+        // DefaultAzureCredential in the app's own storage clients picks the user-assigned identity from this.
+        {
+          name: 'AZURE_CLIENT_ID'
+          value: appIdentity.properties.clientId
+        }
+        {
+          name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
+          value: appInsights.properties.ConnectionString
+        }
+        {
+          name: 'database__type'
+          value: 'azureStorage'
+        }
+        {
+          name: 'database__accountName'
+          value: storage.name
+        }
+        {
+          name: 'system__environment'
+          value: 'production'
+        }
+        {
+          name: 'security__jwt__secret'
+          value: jwtSecret
+        }
+        {
+          name: 'HealthProbeSchedule'
+          value: '0 */1 * * * *'
+        }
+        {
+          name: 'TaskHubName'
+          value: taskHubName
+        }
+      ]
+    }
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: '${storage.properties.primaryEndpoints.blob}${deploymentContainerName}'
+          authentication: {
+            type: 'UserAssignedIdentity'
+            userAssignedIdentityResourceId: appIdentity.id
+          }
+        }
+      }
+      scaleAndConcurrency: {
+        maximumInstanceCount: maximumInstanceCount
+        instanceMemoryMB: instanceMemoryMB
+      }
+      runtime: {
+        name: 'dotnet-isolated'
+        version: '10.0'
+      }
+    }
+  }
+  // The host reaches storage as soon as it starts, so the identity's data roles come first.
+  dependsOn: [
+    storage::blobService::deploymentContainer
+    storageBlobDataOwner
+    storageQueueDataContributor
+    storageTableDataContributor
+  ]
+}
+
+@description('Name of the function app (the target of `func azure functionapp publish`).')
+output functionAppName string = functionApp.name
+
+@description('Default host name of the function app.')
+output defaultHostName string = functionApp.properties.defaultHostName
+
+@description('Name of the storage account holding the task hub, the app tables and the deployment package.')
+output storageAccountName string = storage.name

@@ -1,0 +1,42 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Http;
+using Microsoft.DurableTask.Client;
+using Swarm.Runtime.Http;
+
+namespace Swarm.Functions.Http;
+
+/// <summary>
+/// The /api/v1 surface as HTTP functions: one per entry of <see cref="SwarmRoutes"/>, each only declaring its
+/// trigger and handing the request to the shared <see cref="ApiDispatcher"/>, which enforces the route's
+/// permission. Function keys are off (anonymous level) because callers authenticate with bearer tokens;
+/// host.json sets an empty route prefix so the routes match the local host's exactly.
+/// </summary>
+public sealed class HttpFunctions(ApiDispatcher dispatcher)
+{
+    [Function(nameof(SwarmRoutes.Health))]
+    public Task<HttpResponseData> Health(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequestData request,
+        [DurableClient] DurableTaskClient durable) => ServeAsync(SwarmRoutes.Health, request, durable);
+
+    [Function(nameof(SwarmRoutes.Ready))]
+    public Task<HttpResponseData> Ready(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "ready")] HttpRequestData request,
+        [DurableClient] DurableTaskClient durable) => ServeAsync(SwarmRoutes.Ready, request, durable);
+
+    [Function(nameof(SwarmRoutes.SubmitTask))]
+    public Task<HttpResponseData> SubmitTask(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/tasks")] HttpRequestData request,
+        [DurableClient] DurableTaskClient durable) => ServeAsync(SwarmRoutes.SubmitTask, request, durable);
+
+    [Function(nameof(SwarmRoutes.GetTask))]
+    public Task<HttpResponseData> GetTask(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/tasks/{id}")] HttpRequestData request,
+        [DurableClient] DurableTaskClient durable) => ServeAsync(SwarmRoutes.GetTask, request, durable);
+
+    async Task<HttpResponseData> ServeAsync(ApiRoute route, HttpRequestData request, DurableTaskClient durable)
+    {
+        var cancellation = request.FunctionContext.CancellationToken;
+        var response = await dispatcher.DispatchAsync(route, FunctionsHttpAdapter.ToApiRequest(route, request), durable, cancellation);
+        return await FunctionsHttpAdapter.ToHttpResponseAsync(request, response, cancellation);
+    }
+}

@@ -1,0 +1,22 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using Swarm.Runtime.Schedules;
+
+namespace Swarm.Functions.Timers;
+
+/// <summary>
+/// The periodic jobs as timer functions. Schedules are NCRONTAB expressions read from app settings named in
+/// <see cref="PeriodicSchedules"/>; the local host runs the same jobs from the same settings.
+/// </summary>
+public sealed class TimerFunctions(HealthProbeJob healthProbe)
+{
+    [Function("HealthProbe")]
+    public Task HealthProbe(
+        [TimerTrigger("%" + PeriodicSchedules.HealthProbeSetting + "%")] TimerInfo timer,
+        [DurableClient] DurableTaskClient durable,
+        FunctionContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return healthProbe.RunAsync(durable, context.CancellationToken);
+    }
+}
