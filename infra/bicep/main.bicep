@@ -18,7 +18,7 @@ targetScope = 'resourceGroup'
 @description('Azure region for every resource. The region must offer the Flex Consumption plan.')
 param location string = resourceGroup().location
 
-@description('Prefix of resource names: lowercase letters and digits, starting with a letter (it also starts the storage account name).')
+@description('Prefix of resource names: lowercase letters and digits, starting with a letter (it also starts the storage account name, so no hyphens).')
 @minLength(3)
 @maxLength(11)
 param namePrefix string = 'swarm'
@@ -39,7 +39,7 @@ param maximumInstanceCount int = 40
 param taskHubName string = 'swarm'
 
 var resourceToken = toLower(uniqueString(resourceGroup().id, namePrefix))
-var storageAccountName = take('${toLower(namePrefix)}${resourceToken}', 24)
+var storageAccountName = take(toLower('${namePrefix}${resourceToken}'), 24)
 var functionAppName = '${namePrefix}-func-${resourceToken}'
 var deploymentContainerName = 'app-package-${resourceToken}'
 var instanceMemoryMB = 2048
@@ -53,13 +53,13 @@ var tags = {
   application: 'swarm'
 }
 
-resource appIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+resource appIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' = {
   name: '${namePrefix}-id-${resourceToken}'
   location: location
   tags: tags
 }
 
-resource storage 'Microsoft.Storage/storageAccounts@2024-01-01' = {
+resource storage 'Microsoft.Storage/storageAccounts@2025-01-01' = {
   name: storageAccountName
   location: location
   tags: tags
@@ -122,7 +122,7 @@ resource storageTableDataContributor 'Microsoft.Authorization/roleAssignments@20
   }
 }
 
-resource logAnalytics 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
+resource logAnalytics 'Microsoft.OperationalInsights/workspaces@2025-02-01' = {
   name: '${namePrefix}-log-${resourceToken}'
   location: location
   tags: tags
@@ -145,7 +145,7 @@ resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
   }
 }
 
-resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
+resource plan 'Microsoft.Web/serverfarms@2024-11-01' = {
   name: '${namePrefix}-plan-${resourceToken}'
   location: location
   tags: tags
@@ -159,7 +159,7 @@ resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   }
 }
 
-resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
+resource functionApp 'Microsoft.Web/sites@2024-11-01' = {
   name: functionAppName
   location: location
   tags: tags
@@ -206,6 +206,12 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
         {
           name: 'database__accountName'
           value: storage.name
+        }
+        // config.json beside the app carries the Azurite connection string, which wins over accountName;
+        // this empty value overrides it so the app reaches the account above with its identity.
+        {
+          name: 'database__connectionString'
+          value: ''
         }
         {
           name: 'system__environment'

@@ -1,9 +1,11 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
 
 namespace Swarm.Runtime.Configuration;
 
 /// <summary>Binds <see cref="SwarmSettings"/> strictly and validates them, so a host refuses to start on a bad setting.</summary>
-public static class SwarmSettingsLoader
+public static partial class SwarmSettingsLoader
 {
     /// <summary>The spec's <c>.env</c> name for the token secret; used when <c>security:jwt:secret</c> is not set.</summary>
     public const string JwtSecretVariable = "JWT_SECRET";
@@ -23,15 +25,24 @@ public static class SwarmSettingsLoader
         var errors = new List<string>();
         foreach (var (name, target) in sections)
         {
+            var section = configuration.GetSection(name);
+
+            // Unknown keys are errors: a misspelt setting would otherwise be silently ignored.
+            FindUnknownKeys(section, target.GetType(), errors);
             try
             {
-                // Unknown keys are errors: a misspelt setting would otherwise be silently ignored.
-                configuration.GetSection(name).Bind(target, o => o.ErrorOnUnknownConfiguration = true);
+                section.Bind(target);
             }
             catch (InvalidOperationException e)
             {
-                errors.Add(e.Message);
+                errors.Add(Describe(e));
             }
+        }
+
+        if (errors.Count > 0)
+        {
+            // Range checks on half-bound settings would only add misleading follow-on errors.
+            throw new SwarmConfigurationException(errors);
         }
 
         if (string.IsNullOrEmpty(settings.Security.Jwt.Secret) && configuration[JwtSecretVariable] is { Length: > 0 } secret)
@@ -47,4 +58,43 @@ public static class SwarmSettingsLoader
 
         return settings;
     }
+
+    static void FindUnknownKeys(IConfigurationSection section, Type type, List<string> errors)
+    {
+        foreach (var child in section.GetChildren())
+        {
+            var property = type.GetProperty(child.Key, BindingFlags.IgnoreCase | BindingFlags.Public | BindingFlags.Instance);
+            if (property is null || !property.CanWrite)
+            {
+                errors.Add($"'{child.Path}' is not a setting this version knows.");
+            }
+            else if (property.PropertyType.Namespace == typeof(SwarmSettings).Namespace && property.PropertyType.IsClass)
+            {
+                FindUnknownKeys(child, property.PropertyType, errors);
+            }
+        }
+    }
+
+    /// <summary>The binder names properties in C# casing and types by CLR name; say it in the settings' own terms.</summary>
+    static string Describe(InvalidOperationException error)
+    {
+        var conversion = ConversionFailure().Match(error.Message);
+        if (!conversion.Success)
+        {
+            return error.Message;
+        }
+
+        var key = string.Join(':', conversion.Groups["key"].Value.Split(':').Select(p => p.Length == 0 ? p : char.ToLowerInvariant(p[0]) + p[1..]));
+        var expected = conversion.Groups["type"].Value switch
+        {
+            "System.Int32" or "System.Int64" => "a whole number",
+            "System.Double" or "System.Single" or "System.Decimal" => "a number",
+            "System.Boolean" => "true or false",
+            var other => "a " + other,
+        };
+        return $"'{key}' is '{conversion.Groups["value"].Value}', which is not {expected}.";
+    }
+
+    [GeneratedRegex("value '(?<value>.*)' at '(?<key>[^']*)' to type '(?<type>[^']*)'", RegexOptions.CultureInvariant)]
+    private static partial Regex ConversionFailure();
 }

@@ -26,8 +26,9 @@ public sealed class TaskRunOrchestrator : TaskOrchestrator<TaskRunInput, TaskRun
         {
             var answer = await context.CallSubOrchestratorAsync<Domain.Tasks.AgentAnswer>(
                 nameof(AgentTurnOrchestrator), new AgentTurn(input.TaskId, input.Agent, input.Prompt));
+            var answeredAt = context.CurrentUtcDateTime;
             await context.Entities.SignalEntityAsync(agent, nameof(AgentEntity.Release), new AgentRelease(input.TaskId, true, answer.LatencyMs));
-            return new TaskRunResult(input.TaskId, input.Agent.Id, answer);
+            return new TaskRunResult(input.TaskId, input.Agent.Id, answer, started, answeredAt);
         }
         catch (TaskFailedException)
         {

@@ -16,6 +16,8 @@ public sealed record TaskView(
     IReadOnlyDictionary<string, string>? Metadata,
     DateTimeOffset CreatedAt,
     DateTimeOffset LastUpdatedAt,
+    DateTimeOffset? ClaimedAt,
+    DateTimeOffset? AnsweredAt,
     AgentAnswer? Result,
     TaskError? Error)
 {
@@ -35,6 +37,8 @@ public sealed record TaskView(
             input?.Metadata,
             instance.CreatedAt,
             instance.LastUpdatedAt,
+            output?.ClaimedAt,
+            output?.AnsweredAt,
             output?.Answer,
             instance.FailureDetails is { } failure ? TaskError.From(failure) : null);
     }

@@ -1,0 +1,160 @@
+using System.Text.Json;
+
+namespace Swarm.Infrastructure.Tests;
+
+public sealed class MainTemplateTests(MainTemplateFixture fixture) : IClassFixture<MainTemplateFixture>
+{
+    private const string StorageBlobDataOwner = "b7e6dc6d-f1e8-4753-8033-0f276bb0955b";
+    private const string StorageQueueDataContributor = "974c5e8b-45b9-4653-ba55-5f855dd0fb88";
+    private const string StorageTableDataContributor = "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3";
+
+    [Fact]
+    public void Main_template_compiles_without_errors_or_warnings()
+    {
+        Assert.True(fixture.Build.ExitCode == 0, fixture.Build.ToString());
+        Assert.True(string.IsNullOrWhiteSpace(fixture.Build.StandardError), fixture.Build.ToString());
+        Assert.Equal(JsonValueKind.Object, fixture.Template.ValueKind);
+        Assert.Contains("deploymentTemplate.json", fixture.Template.GetProperty("$schema").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Main_template_passes_the_linter_without_diagnostics()
+    {
+        var lint = BicepCli.Run(RepositoryRoot.Path, "lint", MainTemplateFixture.TemplatePath);
+
+        Assert.True(lint.ExitCode == 0, lint.ToString());
+        Assert.True(string.IsNullOrWhiteSpace(lint.StandardError), lint.ToString());
+        Assert.True(string.IsNullOrWhiteSpace(lint.StandardOutput), lint.ToString());
+    }
+
+    [Fact]
+    public void Hosting_plan_is_flex_consumption_FC1()
+    {
+        var plan = fixture.SingleResource("Microsoft.Web/serverfarms");
+
+        Assert.Equal("FC1", plan.GetProperty("sku").GetProperty("name").GetString());
+        Assert.Equal("FlexConsumption", plan.GetProperty("sku").GetProperty("tier").GetString());
+        Assert.True(plan.GetProperty("properties").GetProperty("reserved").GetBoolean(), "Flex Consumption runs on Linux (reserved: true).");
+    }
+
+    [Fact]
+    public void Function_app_runs_dotnet_isolated_10_on_the_flex_plan()
+    {
+        var site = fixture.SingleResource("Microsoft.Web/sites");
+        var properties = site.GetProperty("properties");
+        var config = properties.GetProperty("functionAppConfig");
+
+        Assert.Contains("functionapp", site.GetProperty("kind").GetString(), StringComparison.Ordinal);
+        Assert.Contains("Microsoft.Web/serverfarms", properties.GetProperty("serverFarmId").GetString(), StringComparison.Ordinal);
+        Assert.True(properties.GetProperty("httpsOnly").GetBoolean());
+        Assert.Equal("dotnet-isolated", config.GetProperty("runtime").GetProperty("name").GetString());
+        Assert.Equal("10.0", config.GetProperty("runtime").GetProperty("version").GetString());
+        Assert.Equal(2048, fixture.Resolve(config.GetProperty("scaleAndConcurrency").GetProperty("instanceMemoryMB")).GetInt32());
+        Assert.Equal("[parameters('maximumInstanceCount')]", config.GetProperty("scaleAndConcurrency").GetProperty("maximumInstanceCount").GetString());
+    }
+
+    [Fact]
+    public void Function_app_deploys_from_a_blob_container_read_with_its_managed_identity()
+    {
+        var site = fixture.SingleResource("Microsoft.Web/sites");
+        var storage = site.GetProperty("properties").GetProperty("functionAppConfig").GetProperty("deployment").GetProperty("storage");
+        var containers = fixture.Resources("Microsoft.Storage/storageAccounts/blobServices/containers");
+
+        Assert.Equal("blobContainer", storage.GetProperty("type").GetString());
+        Assert.Contains("primaryEndpoints.blob", storage.GetProperty("value").GetString(), StringComparison.Ordinal);
+        Assert.Contains(storage.GetProperty("authentication").GetProperty("type").GetString(), new[] { "UserAssignedIdentity", "SystemAssignedIdentity" });
+        Assert.Single(containers);
+        Assert.Equal("UserAssigned", site.GetProperty("identity").GetProperty("type").GetString());
+    }
+
+    [Fact]
+    public void Storage_account_accepts_only_identity_access_over_TLS_1_2()
+    {
+        var properties = fixture.SingleResource("Microsoft.Storage/storageAccounts").GetProperty("properties");
+
+        Assert.False(properties.GetProperty("allowSharedKeyAccess").GetBoolean());
+        Assert.False(properties.GetProperty("allowBlobPublicAccess").GetBoolean());
+        Assert.True(properties.GetProperty("supportsHttpsTrafficOnly").GetBoolean());
+        Assert.Equal("TLS1_2", properties.GetProperty("minimumTlsVersion").GetString());
+    }
+
+    [Fact]
+    public void Application_Insights_is_workspace_based_and_wired_to_the_app()
+    {
+        var component = fixture.SingleResource("Microsoft.Insights/components");
+        var workspace = component.GetProperty("properties").GetProperty("WorkspaceResourceId").GetString();
+        var connectionString = fixture.AppSettings()["APPLICATIONINSIGHTS_CONNECTION_STRING"].GetString();
+
+        Assert.Single(fixture.Resources("Microsoft.OperationalInsights/workspaces"));
+        Assert.Contains("Microsoft.OperationalInsights/workspaces", workspace, StringComparison.Ordinal);
+        Assert.Contains("Microsoft.Insights/components", connectionString, StringComparison.Ordinal);
+        Assert.Contains("ConnectionString", connectionString, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(StorageBlobDataOwner)]
+    [InlineData(StorageQueueDataContributor)]
+    [InlineData(StorageTableDataContributor)]
+    public void App_identity_holds_the_storage_data_role(string roleDefinitionGuid)
+    {
+        var assignments = fixture.Resources("Microsoft.Authorization/roleAssignments")
+            .Where(a => fixture.ExpandVariables(a.GetProperty("properties").GetProperty("roleDefinitionId").GetString()!)
+                .Contains(roleDefinitionGuid, StringComparison.OrdinalIgnoreCase))
+            .ToList();
+
+        var assignment = Assert.Single(assignments);
+        Assert.Contains("Microsoft.Storage/storageAccounts", assignment.GetProperty("scope").GetString(), StringComparison.Ordinal);
+        Assert.Contains("Microsoft.ManagedIdentity/userAssignedIdentities", assignment.GetProperty("properties").GetProperty("principalId").GetString(), StringComparison.Ordinal);
+        Assert.Equal("ServicePrincipal", assignment.GetProperty("properties").GetProperty("principalType").GetString());
+    }
+
+    [Fact]
+    public void App_settings_include_every_key_the_app_reads()
+    {
+        string[] expected =
+        [
+            "AzureWebJobsStorage__accountName", "AzureWebJobsStorage__credential", "AzureWebJobsStorage__clientId",
+            "APPLICATIONINSIGHTS_CONNECTION_STRING", "database__type", "database__accountName", "system__environment",
+            "security__jwt__secret", "HealthProbeSchedule", "TaskHubName",
+        ];
+        var settings = fixture.AppSettings();
+
+        Assert.All(expected, key => Assert.True(settings.ContainsKey(key), $"App setting {key} is missing."));
+        Assert.Equal("managedidentity", settings["AzureWebJobsStorage__credential"].GetString());
+        Assert.Equal("azureStorage", settings["database__type"].GetString());
+        Assert.Equal("production", settings["system__environment"].GetString());
+        Assert.Equal("0 */1 * * * *", settings["HealthProbeSchedule"].GetString());
+        Assert.Equal("[parameters('taskHubName')]", settings["TaskHubName"].GetString());
+        var storageAccountName = fixture.SingleResource("Microsoft.Storage/storageAccounts").GetProperty("name").GetString();
+        Assert.Equal(storageAccountName, settings["AzureWebJobsStorage__accountName"].GetString());
+        Assert.Equal(storageAccountName, settings["database__accountName"].GetString());
+    }
+
+    [Fact]
+    public void Jwt_secret_comes_from_the_secure_parameter_not_a_literal()
+    {
+        var secret = fixture.AppSettings()["security__jwt__secret"].GetString();
+        var parameter = fixture.Template.GetProperty("parameters").GetProperty("jwtSecret");
+
+        Assert.Equal("[parameters('jwtSecret')]", secret);
+        Assert.Equal("securestring", parameter.GetProperty("type").GetString());
+        Assert.Equal(32, parameter.GetProperty("minLength").GetInt32());
+        Assert.False(parameter.TryGetProperty("defaultValue", out _), "A secret must not have a default value.");
+    }
+
+    [Fact]
+    public void Parameters_have_the_documented_defaults_and_outputs_name_the_app_and_storage()
+    {
+        var parameters = fixture.Template.GetProperty("parameters");
+        var outputs = fixture.Template.GetProperty("outputs");
+
+        Assert.Equal("[resourceGroup().location]", parameters.GetProperty("location").GetProperty("defaultValue").GetString());
+        Assert.Equal("swarm", parameters.GetProperty("namePrefix").GetProperty("defaultValue").GetString());
+        Assert.Equal(40, parameters.GetProperty("maximumInstanceCount").GetProperty("defaultValue").GetInt32());
+        Assert.Equal("swarm", parameters.GetProperty("taskHubName").GetProperty("defaultValue").GetString());
+        Assert.True(outputs.TryGetProperty("functionAppName", out _));
+        Assert.True(outputs.TryGetProperty("defaultHostName", out _));
+        Assert.True(outputs.TryGetProperty("storageAccountName", out _));
+        Assert.DoesNotContain("jwtSecret", outputs.GetRawText(), StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,93 @@
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Swarm.Runtime.Http;
+using Swarm.Runtime.Security;
+using Swarm.Tests;
+
+namespace Swarm.Runtime.Tests;
+
+public sealed class ApiDispatcherTests
+{
+    static readonly ApiRoute Throwing = new("Throwing", "GET", "api/v1/boom", Permissions.SystemRead, typeof(ThrowingHandler));
+
+    readonly ApiDispatcher dispatcher;
+
+    public ApiDispatcherTests()
+    {
+        var services = new ServiceCollection().AddLogging().AddSwarmRuntime(TestSettings.Load());
+        services.AddSingleton<ThrowingHandler>();
+        var provider = services.BuildServiceProvider();
+        dispatcher = new ApiDispatcher(provider, provider.GetRequiredService<BearerTokenAuthenticator>(), NullLogger<ApiDispatcher>.Instance);
+    }
+
+    static ApiRequest Request(string? token) => new()
+    {
+        Method = "GET",
+        Path = "/api/v1/tasks",
+        CorrelationId = "corr-1",
+        Headers = token is null
+            ? new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+            : new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["Authorization"] = "Bearer " + token },
+    };
+
+    // A null durable client: any request that got past authorization into a task handler would fail with a 500.
+    Task<ApiResponse> Dispatch(ApiRoute route, string? token) => dispatcher.DispatchAsync(route, Request(token), durable: null!, CancellationToken.None);
+
+    [Fact]
+    public async Task A_request_without_a_token_is_401_with_a_bearer_challenge()
+    {
+        var response = await Dispatch(SwarmRoutes.SubmitTask, token: null);
+
+        Assert.Equal(401, response.Status);
+        Assert.Equal("Bearer", response.Headers["WWW-Authenticate"]);
+        var problem = Assert.IsType<ProblemDetails>(response.Body);
+        Assert.Equal("corr-1", problem.CorrelationId);
+        Assert.Equal("/api/v1/tasks", problem.Instance);
+    }
+
+    [Fact]
+    public async Task A_valid_token_without_the_permission_is_403_naming_it()
+    {
+        var response = await Dispatch(SwarmRoutes.SubmitTask, Tokens.Signed(["viewer"]));
+
+        Assert.Equal(403, response.Status);
+        Assert.Contains(Permissions.TasksSubmit, Assert.IsType<ProblemDetails>(response.Body).Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Health_needs_no_token()
+    {
+        var response = await Dispatch(SwarmRoutes.Health, token: null);
+
+        Assert.Equal(200, response.Status);
+    }
+
+    [Fact]
+    public async Task An_unexpected_failure_is_a_500_that_leaks_nothing()
+    {
+        var response = await Dispatch(Throwing, Tokens.Signed(["admin"]));
+
+        Assert.Equal(500, response.Status);
+        var problem = Assert.IsType<ProblemDetails>(response.Body);
+        Assert.DoesNotContain(ThrowingHandler.Secret, problem.Detail, StringComparison.Ordinal);
+        Assert.Equal("corr-1", response.Headers[CorrelationIds.Header]);
+    }
+
+    [Fact]
+    public void Every_route_declares_a_known_permission_and_only_health_and_ready_are_anonymous()
+    {
+        var anonymous = SwarmRoutes.All.Where(r => r.Permission == Permissions.Anonymous).Select(r => r.Name);
+
+        Assert.Equal(["Health", "Ready"], anonymous);
+        Assert.All(SwarmRoutes.All.Where(r => r.Permission != Permissions.Anonymous), r => Assert.Contains(r.Permission, Permissions.All));
+    }
+
+    sealed class ThrowingHandler : IApiHandler
+    {
+        public const string Secret = "connection-string-with-AccountKey=xyz";
+
+        public Task<ApiResponse> HandleAsync(ApiRequest request, DurableTaskClient durable, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException(Secret);
+    }
+}
