@@ -28,8 +28,8 @@ param namePrefix string = 'swarm'
 @minLength(32)
 param jwtSecret string
 
-@description('Upper bound on instances the Flex Consumption plan scales out to.')
-@minValue(40)
+@description('Upper bound on instances the Flex Consumption plan scales out to (the platform accepts up to 1000).')
+@minValue(1)
 @maxValue(1000)
 param maximumInstanceCount int = 40
 
@@ -206,12 +206,6 @@ resource functionApp 'Microsoft.Web/sites@2024-11-01' = {
         {
           name: 'database__accountName'
           value: storage.name
-        }
-        // config.json beside the app carries the Azurite connection string, which wins over accountName;
-        // this empty value overrides it so the app reaches the account above with its identity.
-        {
-          name: 'database__connectionString'
-          value: ''
         }
         {
           name: 'system__environment'

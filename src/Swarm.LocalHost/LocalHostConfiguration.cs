@@ -1,8 +1,9 @@
 namespace Swarm.LocalHost;
 
 /// <summary>
-/// Where the local host's settings come from, later sources winning: <c>config.json</c> (path from
-/// <c>SWARM_CONFIG</c>, default ./config.json), environment variables, then command-line arguments.
+/// Where the local host's settings come from, later sources winning: its own defaults (storage on Azurite),
+/// <c>config.json</c> (path from <c>SWARM_CONFIG</c>, default ./config.json), environment variables, then
+/// command-line arguments.
 /// </summary>
 static class LocalHostConfiguration
 {
@@ -13,6 +14,7 @@ static class LocalHostConfiguration
     {
         var path = Environment.GetEnvironmentVariable("SWARM_CONFIG") ?? "config.json";
         return new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["database:connectionString"] = "UseDevelopmentStorage=true" })
             .AddJsonFile(Path.GetFullPath(path), optional: true)
             .AddEnvironmentVariables()
             .AddCommandLine(args)

@@ -67,7 +67,7 @@ public sealed partial class MainTemplateFixture : IDisposable
     {
         if (value.ValueKind == JsonValueKind.String
             && VariableReference().Match(value.GetString()!) is { Success: true } match
-            && match.Value.Length + 2 == value.GetString()!.Length
+            && match.Index == 1 && match.Length + 2 == value.GetString()!.Length
             && Template.GetProperty("variables").TryGetProperty(match.Groups["name"].Value, out var variable))
         {
             return variable;

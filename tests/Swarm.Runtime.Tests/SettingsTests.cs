@@ -7,12 +7,12 @@ namespace Swarm.Runtime.Tests;
 public sealed class SettingsTests
 {
     [Fact]
-    public void The_repository_config_json_loads_with_a_secret()
+    public void The_repository_config_json_loads_once_the_host_supplies_storage_and_a_secret()
     {
         var root = RepositoryRoot();
         var configuration = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(root, "config.json"))
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["JWT_SECRET"] = TestSettings.Secret })
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["JWT_SECRET"] = TestSettings.Secret, ["database:accountName"] = "swarmstore" })
             .Build();
 
         var settings = SwarmSettingsLoader.Load(configuration);

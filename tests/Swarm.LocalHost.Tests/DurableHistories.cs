@@ -1,0 +1,25 @@
+using DurableTask.AzureStorage;
+using System.Text.Json;
+using DurableTask.Core.History;
+
+namespace Swarm.LocalHost.Tests;
+
+/// <summary>Reads what the durable backend recorded for an orchestration, straight from storage.</summary>
+static class DurableHistories
+{
+    public static AzureStorageOrchestrationService Backend(LocalHostProcess host) => new(new AzureStorageOrchestrationServiceSettings
+    {
+        StorageAccountClientProvider = new StorageAccountClientProvider(host.StorageConnectionString),
+        TaskHubName = host.TaskHub,
+        UseSeparateQueueForEntityWorkItems = true,
+    });
+
+    /// <summary>The event types of the orchestration's history, in order.</summary>
+    public static async Task<IReadOnlyList<EventType>> ReadAsync(LocalHostProcess host, string instanceId)
+    {
+        using var backend = Backend(host);
+        var state = (await backend.GetOrchestrationStateAsync(instanceId, allExecutions: false)).Single();
+        var history = await backend.GetOrchestrationHistoryAsync(instanceId, state.OrchestrationInstance.ExecutionId);
+        return JsonSerializer.Deserialize<JsonElement[]>(history)!.Select(e => (EventType)e.GetProperty("EventType").GetInt32()).ToList();
+    }
+}

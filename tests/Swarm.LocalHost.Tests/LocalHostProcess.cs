@@ -1,0 +1,174 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using Grpc.Net.Client;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Client.Grpc;
+using Microsoft.Extensions.Logging.Abstractions;
+using Swarm.Runtime.Configuration;
+using Swarm.Runtime.Security;
+using Swarm.Tests;
+
+namespace Swarm.LocalHost.Tests;
+
+/// <summary>
+/// The built local host (what ./run.sh starts) as a real child process, pointed at the test Azurite and its own
+/// task hub. It can be killed with SIGKILL and started again on the same hub, as a crash would.
+/// </summary>
+public sealed class LocalHostProcess : IAsyncDisposable
+{
+    public const string Secret = "integration-test-secret-0123456789-abcdefghij";
+
+    readonly Dictionary<string, string> environment;
+    readonly ConcurrentQueue<string> output = new();
+    Process? process;
+
+    LocalHostProcess(Dictionary<string, string> environment, int httpPort, int grpcPort)
+    {
+        this.environment = environment;
+        HttpPort = httpPort;
+        GrpcPort = grpcPort;
+        Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}"), Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public int HttpPort { get; }
+
+    public int GrpcPort { get; }
+
+    public string TaskHub => environment["durable__taskHub"];
+
+    public string StorageConnectionString => environment["database__connectionString"];
+
+    public HttpClient Http { get; }
+
+    public string Output => string.Join(Environment.NewLine, output);
+
+    /// <summary>Starts a host on a new task hub; <paramref name="settings"/> override the test defaults (keys as environment variables).</summary>
+    public static async Task<LocalHostProcess> StartAsync(params (string Key, string Value)[] settings)
+    {
+        var azurite = await AzuriteServer.SharedAsync();
+        var (http, grpc) = (FreePorts.Next(), FreePorts.Next());
+        var environment = new Dictionary<string, string>
+        {
+            ["system__environment"] = "development",
+            ["database__connectionString"] = azurite.ConnectionString,
+            ["JWT_SECRET"] = Secret,
+            ["localHost__httpPort"] = http.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["localHost__grpcPort"] = grpc.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["durable__taskHub"] = "t" + Guid.NewGuid().ToString("N")[..12],
+            ["durable__partitionCount"] = "2",
+            ["durable__messageVisibilityTimeoutSeconds"] = "5",
+            ["durable__leaseIntervalSeconds"] = "5",
+            ["durable__maxQueuePollingIntervalMs"] = "500",
+            ["providers__simulated__latencyMs"] = "0",
+        };
+        foreach (var (key, value) in settings)
+        {
+            environment[key] = value;
+        }
+
+        var host = new LocalHostProcess(environment, http, grpc);
+        await host.StartAgainAsync();
+        return host;
+    }
+
+    /// <summary>Starts the process (again, after <see cref="KillHard"/>) and waits until <c>/ready</c> says ready.</summary>
+    public async Task StartAgainAsync()
+    {
+        var dll = Path.Combine(RepositoryPaths.ProjectOutput("Swarm.LocalHost"), "Swarm.LocalHost.dll");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { dll },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+
+            // An empty folder, so no config.json is picked up: the test's settings are all there is.
+            WorkingDirectory = Directory.CreateTempSubdirectory("swarm-host-").FullName,
+        };
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        process = Process.Start(start) ?? throw new InvalidOperationException("The local host did not start.");
+        process.OutputDataReceived += (_, e) => output.Enqueue(e.Data ?? string.Empty);
+        process.ErrorDataReceived += (_, e) => output.Enqueue(e.Data ?? string.Empty);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        await WaitUntilReadyAsync();
+    }
+
+    async Task WaitUntilReadyAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (process!.HasExited)
+            {
+                throw new InvalidOperationException($"The local host exited with code {process.ExitCode}:{Environment.NewLine}{Output}");
+            }
+
+            try
+            {
+                using var response = await Http.GetAsync(new Uri("/ready", UriKind.Relative));
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException($"The local host was not ready within 90 s:{Environment.NewLine}{Output}");
+    }
+
+    /// <summary>SIGKILL: no shutdown code runs, as when a machine loses power.</summary>
+    public void KillHard()
+    {
+        process!.Kill(entireProcessTree: true);
+        process.WaitForExit();
+    }
+
+    public bool HasExited => process?.HasExited ?? true;
+
+    public string Token(string role) => TokenIssuer.Mint(
+        new JwtSettings { Secret = Secret }, "test-" + role, [role], TimeSpan.FromMinutes(30), TimeProvider.System);
+
+    public HttpRequestMessage Request(HttpMethod method, string path, string? role = "admin", string? json = null)
+    {
+        var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
+        if (role is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token(role));
+        }
+
+        if (json is not null)
+        {
+            request.Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+        }
+
+        return request;
+    }
+
+    /// <summary>A Durable Task client of its own, over the host's gRPC port: how the tests inspect orchestrations directly.</summary>
+    public DurableTaskClient DurableClient() =>
+        new GrpcDurableTaskClient("test", new GrpcDurableTaskClientOptions { Channel = GrpcChannel.ForAddress($"http://127.0.0.1:{GrpcPort}") }, NullLogger.Instance);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (process is { HasExited: false })
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        process?.Dispose();
+        Http.Dispose();
+    }
+}

@@ -1,0 +1,44 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Swarm.LocalHost.Tests;
+
+/// <summary>Submits tasks and polls them through the public API, as a client would.</summary>
+static class TaskPolling
+{
+    public static async Task<string> SubmitAsync(LocalHostProcess host, string prompt)
+    {
+        using var response = await host.Http.SendAsync(host.Request(HttpMethod.Post, "/api/v1/tasks", json: JsonSerializer.Serialize(new { prompt })));
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return body.GetProperty("id").GetString()!;
+    }
+
+    public static async Task<JsonElement> GetAsync(LocalHostProcess host, string taskId)
+    {
+        using var response = await host.Http.SendAsync(host.Request(HttpMethod.Get, "/api/v1/tasks/" + taskId, role: "viewer"));
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    /// <summary>Polls until the task is completed, failed or canceled, or the patience runs out.</summary>
+    public static async Task<JsonElement> WaitUntilFinishedAsync(LocalHostProcess host, string taskId, TimeSpan patience)
+    {
+        var deadline = DateTime.UtcNow + patience;
+        while (true)
+        {
+            var task = await GetAsync(host, taskId);
+            if (task.GetProperty("status").GetString() is "completed" or "failed" or "canceled")
+            {
+                return task;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Task {taskId} still {task.GetProperty("status")} after {patience}.{Environment.NewLine}{host.Output}");
+            }
+
+            await Task.Delay(250);
+        }
+    }
+}

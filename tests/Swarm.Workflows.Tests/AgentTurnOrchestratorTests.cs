@@ -1,0 +1,93 @@
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Swarm.Domain.Agents;
+using Swarm.Domain.Tasks;
+using Swarm.Runtime.Providers;
+using Swarm.Tests;
+using Swarm.Workflows.Agents;
+
+namespace Swarm.Workflows.Tests;
+
+/// <summary>The agent turn on the real Durable Task runtime (the in-process test host: in-memory backend, real orchestration engine).</summary>
+public sealed class AgentTurnOrchestratorTests
+{
+    static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    static AgentTurn Turn(string prompt, string provider = "simulated") =>
+        new("task-0123456789abcdef0123456789abcdef", new AgentProfile("q1", "Queen", AgentType.Queen, new ProviderSettings(provider, "sim-1"), 4), prompt);
+
+    static Task<DurableTaskTestHost> StartAsync(IChatClientProvider clients) =>
+        DurableTaskTestHost.StartAsync(
+            tasks =>
+            {
+                tasks.AddOrchestrator<AgentTurnOrchestrator>();
+                tasks.AddActivity<InvokeAgentActivity>();
+            },
+            new DurableTaskTestHostOptions { ConfigureServices = services => services.AddSingleton(clients) });
+
+    static async Task<OrchestrationMetadata> RunAsync(DurableTaskTestHost host, AgentTurn turn)
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(AgentTurnOrchestrator), turn);
+        return await host.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, timeout.Token);
+    }
+
+    [Fact]
+    public async Task A_turn_on_the_simulated_provider_returns_its_labelled_answer()
+    {
+        using var clients = new ChatClientProvider(TestSettings.Load(), TimeProvider.System);
+        await using var host = await StartAsync(clients);
+
+        var result = await RunAsync(host, Turn("Outline a report on bees"));
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, result.RuntimeStatus);
+        var answer = result.ReadOutputAs<AgentAnswer>()!;
+        Assert.Equal(SimulatedChatClient.Answer("Outline a report on bees"), answer.Text);
+        Assert.True(answer.Simulated);
+        Assert.Equal("simulated", answer.Provider);
+        Assert.Equal(5, answer.InputTokens);
+    }
+
+    [Fact]
+    public async Task A_model_call_that_fails_twice_is_retried_durably_and_succeeds()
+    {
+        var clients = new ScriptedChatClients(failures: 2);
+        await using var host = await StartAsync(clients);
+
+        var result = await RunAsync(host, Turn("x", provider: "scripted"));
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, result.RuntimeStatus);
+        Assert.Equal("answer after 3 calls", result.ReadOutputAs<AgentAnswer>()!.Text);
+        Assert.False(result.ReadOutputAs<AgentAnswer>()!.Simulated);
+        Assert.Equal(3, clients.Calls);
+    }
+
+    [Fact]
+    public async Task A_model_that_keeps_failing_fails_the_turn_after_three_attempts_with_the_reason()
+    {
+        var clients = new ScriptedChatClients(failures: int.MaxValue);
+        await using var host = await StartAsync(clients);
+
+        var result = await RunAsync(host, Turn("x", provider: "scripted"));
+
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, result.RuntimeStatus);
+        Assert.Equal(3, clients.Calls);
+        Assert.Contains("model unavailable (call 3)", Innermost(result.FailureDetails!).ErrorMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_provider_this_build_cannot_call_fails_the_turn_naming_the_provider()
+    {
+        using var clients = new ChatClientProvider(TestSettings.Load(), TimeProvider.System);
+        await using var host = await StartAsync(clients);
+
+        var result = await RunAsync(host, Turn("x", provider: "openai"));
+
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, result.RuntimeStatus);
+        Assert.Contains("Provider type 'openai'", Innermost(result.FailureDetails!).ErrorMessage, StringComparison.Ordinal);
+    }
+
+    static TaskFailureDetails Innermost(TaskFailureDetails failure) => failure.InnerFailure is { } inner ? Innermost(inner) : failure;
+}
