@@ -1,0 +1,33 @@
+# Shared by run.sh and test.sh: checks the tools a fresh machine must have and installs the project's own.
+# Sourced, not run.
+
+require_tools() {
+  local missing=0
+  command -v dotnet >/dev/null 2>&1 || { echo "error: the .NET 10 SDK (dotnet) is required: https://dot.net" >&2; missing=1; }
+  command -v node >/dev/null 2>&1 || { echo "error: Node.js 20 or later (node) is required for Azurite" >&2; missing=1; }
+  command -v npm >/dev/null 2>&1 || { echo "error: npm is required to install Azurite" >&2; missing=1; }
+  [ "$missing" -eq 0 ] || exit 1
+  if ! dotnet --list-sdks | grep -q '^10\.'; then
+    echo "error: a .NET 10 SDK is required; found: $(dotnet --list-sdks | tr '\n' ' ')" >&2
+    exit 1
+  fi
+}
+
+# Azurite (the Azure Storage emulator) comes from package.json; reinstall only when the lock file changed.
+install_node_tools() {
+  if [ ! -x node_modules/.bin/azurite ] || ! cmp -s package-lock.json node_modules/.installed-package-lock.json 2>/dev/null; then
+    echo "Installing Azurite (npm ci)..."
+    npm ci --no-audit --no-fund --loglevel=error >/dev/null
+    cp package-lock.json node_modules/.installed-package-lock.json
+  fi
+}
+
+# A TCP port on 127.0.0.1 is accepting connections.
+port_open() {
+  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+# GET a URL and succeed on a 2xx answer. Node's fetch, so curl is not needed.
+http_ok() {
+  node -e "fetch(process.argv[1]).then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))" "$1"
+}

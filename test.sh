@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Runs every test: unit, workflow (in-process Durable host), integration (local host over Azurite, started by the
+# tests themselves), Functions metadata and Bicep. Installs what it needs; exits non-zero on any failure.
+set -euo pipefail
+cd "$(dirname "$0")"
+. scripts/prerequisites.sh
+
+require_tools
+install_node_tools
+
+echo "Building (Release, warnings as errors)..."
+dotnet build Swarm.Functions.sln -c Release -nologo -v quiet -clp:ErrorsOnly
+
+mkdir -p .run
+log=.run/test-output.log
+set +e
+dotnet test Swarm.Functions.sln -c Release --no-build --nologo --settings tests/test.runsettings 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+
+# One closing line for the whole run, summed over the test assemblies' own summaries.
+awk '/^(Passed|Failed)!/ {
+       for (i = 1; i <= NF; i++) {
+         if ($i == "Failed:") failed += $(i + 1); if ($i == "Passed:") passed += $(i + 1); if ($i == "Skipped:") skipped += $(i + 1)
+       }
+     }
+     END { printf "Tests: %d passed, %d failed, %d skipped\n", passed, failed, skipped }' "$log"
+exit "$status"

@@ -1,0 +1,65 @@
+using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Swarm.Functions.Http;
+using Swarm.Functions.Timers;
+using Swarm.Runtime.Configuration;
+using Swarm.Runtime.Http;
+using Swarm.Runtime.Schedules;
+using Swarm.Tests;
+using Swarm.Workflows.Agents;
+
+namespace Swarm.Functions.Tests;
+
+/// <summary>The Functions app's container, built from local.settings.sample.json as <c>func start</c> would see it.</summary>
+public sealed class FunctionsAppServicesTests
+{
+    /// <summary>The sample's Values, as environment variables become configuration (<c>a__b</c> is <c>a:b</c>).</summary>
+    static Dictionary<string, string?> SampleValues()
+    {
+        using var sample = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "local.settings.sample.json")));
+        return sample.RootElement.GetProperty("Values").EnumerateObject()
+            .ToDictionary(p => p.Name.Replace("__", ":", StringComparison.Ordinal), p => p.Value.GetString());
+    }
+
+    internal static ServiceProvider BuildServices(Dictionary<string, string?>? values = null)
+    {
+        var configuration = new ConfigurationManager();
+        configuration.AddInMemoryCollection(values ?? SampleValues());
+        var services = new ServiceCollection().AddLogging();
+        FunctionsAppServices.Configure(services, configuration);
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+    }
+
+    [Fact]
+    public void Every_function_class_and_handler_resolves_from_the_apps_container()
+    {
+        using var services = BuildServices();
+
+        Assert.NotNull(ActivatorUtilities.CreateInstance<HttpFunctions>(services));
+        Assert.NotNull(ActivatorUtilities.CreateInstance<TimerFunctions>(services));
+        Assert.NotNull(ActivatorUtilities.GetServiceOrCreateInstance<InvokeAgentActivity>(services));
+        Assert.All(SwarmRoutes.All, route => Assert.IsAssignableFrom<IApiHandler>(services.GetRequiredService(route.Handler)));
+        Assert.NotEmpty(services.GetServices<IPeriodicJob>());
+    }
+
+    [Fact]
+    public void The_sample_settings_carry_what_host_json_and_the_timer_bindings_read()
+    {
+        var values = SampleValues();
+
+        Assert.False(string.IsNullOrEmpty(values["TaskHubName"]));
+        Assert.Equal(PeriodicSchedules.Defaults[PeriodicSchedules.HealthProbeSetting], values[PeriodicSchedules.HealthProbeSetting]);
+    }
+
+    [Fact]
+    public void A_missing_secret_stops_the_app_before_any_function_runs_and_names_the_setting()
+    {
+        var values = SampleValues();
+        values.Remove("JWT_SECRET");
+
+        var error = Assert.Throws<SwarmConfigurationException>(() => BuildServices(values));
+
+        Assert.Contains("security:jwt:secret", error.Message, StringComparison.Ordinal);
+    }
+}
