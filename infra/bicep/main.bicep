@@ -220,6 +220,10 @@ resource functionApp 'Microsoft.Web/sites@2024-11-01' = {
           value: '0 */1 * * * *'
         }
         {
+          name: 'SelfHealingSchedule'
+          value: '30 */5 * * * *'
+        }
+        {
           name: 'TaskHubName'
           value: taskHubName
         }

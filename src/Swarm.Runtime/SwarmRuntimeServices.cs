@@ -35,6 +35,8 @@ public static class SwarmRuntimeServices
         services.AddSingleton<LatestHealth>();
         services.AddSingleton<HealthProbeJob>();
         services.AddSingleton<IPeriodicJob>(sp => sp.GetRequiredService<HealthProbeJob>());
+        services.AddSingleton<StalledTaskReaper>();
+        services.AddSingleton<IPeriodicJob>(sp => sp.GetRequiredService<StalledTaskReaper>());
         return services;
     }
 }

@@ -49,7 +49,7 @@ public sealed class FunctionsAppServicesTests
         var values = SampleValues();
 
         Assert.False(string.IsNullOrEmpty(values["TaskHubName"]));
-        Assert.Equal(PeriodicSchedules.Defaults[PeriodicSchedules.HealthProbeSetting], values[PeriodicSchedules.HealthProbeSetting]);
+        Assert.All(PeriodicSchedules.Defaults, setting => Assert.Equal(setting.Value, values[setting.Key]));
     }
 
     [Fact]

@@ -115,7 +115,7 @@ public sealed class MainTemplateTests(MainTemplateFixture fixture) : IClassFixtu
         [
             "AzureWebJobsStorage__accountName", "AzureWebJobsStorage__credential", "AzureWebJobsStorage__clientId",
             "APPLICATIONINSIGHTS_CONNECTION_STRING", "database__type", "database__accountName", "system__environment",
-            "security__jwt__secret", "HealthProbeSchedule", "TaskHubName",
+            "security__jwt__secret", "HealthProbeSchedule", "SelfHealingSchedule", "TaskHubName",
         ];
         var settings = fixture.AppSettings();
 
@@ -124,6 +124,7 @@ public sealed class MainTemplateTests(MainTemplateFixture fixture) : IClassFixtu
         Assert.Equal("azureStorage", settings["database__type"].GetString());
         Assert.Equal("production", settings["system__environment"].GetString());
         Assert.Equal("0 */1 * * * *", settings["HealthProbeSchedule"].GetString());
+        Assert.Equal("30 */5 * * * *", settings["SelfHealingSchedule"].GetString());
         Assert.Equal("[parameters('taskHubName')]", settings["TaskHubName"].GetString());
         var storageAccountName = fixture.SingleResource("Microsoft.Storage/storageAccounts").GetProperty("name").GetString();
         Assert.Equal(storageAccountName, settings["AzureWebJobsStorage__accountName"].GetString());

@@ -30,6 +30,13 @@ public static class WorkflowFunctions
         return new AgentTurnOrchestrator().RunAsync(context, context.GetInput<AgentTurn>()!);
     }
 
+    [Function(nameof(AgentSlotReleaseOrchestrator))]
+    public static Task<bool> ReleaseAgentSlot([OrchestrationTrigger] TaskOrchestrationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return new AgentSlotReleaseOrchestrator().RunAsync(context, context.GetInput<AgentSlotRelease>()!);
+    }
+
     [Function(nameof(InvokeAgentActivity))]
     public static Task<AgentAnswer> InvokeAgent([ActivityTrigger] AgentTurn input, string instanceId, FunctionContext executionContext)
     {

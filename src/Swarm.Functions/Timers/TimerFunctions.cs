@@ -8,7 +8,7 @@ namespace Swarm.Functions.Timers;
 /// The periodic jobs as timer functions. Schedules are NCRONTAB expressions read from app settings named in
 /// <see cref="PeriodicSchedules"/>; the local host runs the same jobs from the same settings.
 /// </summary>
-public sealed class TimerFunctions(HealthProbeJob healthProbe)
+public sealed class TimerFunctions(HealthProbeJob healthProbe, StalledTaskReaper selfHealing)
 {
     [Function("HealthProbe")]
     public Task HealthProbe(
@@ -18,5 +18,15 @@ public sealed class TimerFunctions(HealthProbeJob healthProbe)
     {
         ArgumentNullException.ThrowIfNull(context);
         return healthProbe.RunAsync(durable, context.CancellationToken);
+    }
+
+    [Function("SelfHealing")]
+    public Task SelfHealing(
+        [TimerTrigger("%" + PeriodicSchedules.SelfHealingSetting + "%")] TimerInfo timer,
+        [DurableClient] DurableTaskClient durable,
+        FunctionContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return selfHealing.RunAsync(durable, context.CancellationToken);
     }
 }

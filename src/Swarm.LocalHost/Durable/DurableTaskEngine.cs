@@ -60,7 +60,12 @@ sealed partial class DurableTaskEngine(
     TaskHubWorker CreateWorker()
     {
         var shims = new DurableTaskShimFactory(new DurableTaskWorkerOptions { EnableEntitySupport = true }, loggers);
-        var hub = new TaskHubWorker(backend, loggers);
+        var hub = new TaskHubWorker(backend, loggers)
+        {
+            // The SDK's shims report failures as FailureDetails (as Durable Functions does); the default mode would try
+            // to serialize exception objects, which fails for ours and leaves the orchestration retrying forever.
+            ErrorPropagationMode = ErrorPropagationMode.UseFailureDetails,
+        };
         hub.AddTaskOrchestrations([.. WorkflowCatalog.Orchestrators.Select(t => new OrchestratorCreator(t, shims))]);
         hub.AddTaskActivities([.. WorkflowCatalog.Activities.Select(t => new ActivityCreator(t, services, shims))]);
         hub.AddTaskEntities([.. WorkflowCatalog.Entities.Select(e => new EntityCreator(e.Key, e.Value, services, shims))]);

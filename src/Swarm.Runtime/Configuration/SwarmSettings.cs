@@ -23,6 +23,8 @@ public sealed class SwarmSettings
 
     public DurableSettings Durable { get; set; } = new();
 
+    public SelfHealingSettings SelfHealing { get; set; } = new();
+
     public bool IsDevelopment => string.Equals(System.Environment, "development", StringComparison.OrdinalIgnoreCase);
 }
 
@@ -151,4 +153,11 @@ public sealed class DurableSettings
 
     /// <summary>How long a partition lease lasts; after a crash, the longest wait before another worker takes the partition.</summary>
     public int LeaseIntervalSeconds { get; set; } = 30;
+}
+
+/// <summary>The self-healing pass.</summary>
+public sealed class SelfHealingSettings
+{
+    /// <summary>A task whose agent turn has shown no progress for this long is ended as failed and its slot freed.</summary>
+    public int StalledTaskSeconds { get; set; } = 1800;
 }

@@ -9,10 +9,13 @@ public static class PeriodicSchedules
     /// <summary>Setting names. Flat keys, because Functions' <c>%setting%</c> binding expressions read app settings by plain name.</summary>
     public const string HealthProbeSetting = "HealthProbeSchedule";
 
+    public const string SelfHealingSetting = "SelfHealingSchedule";
+
     /// <summary>Defaults used when a setting is absent (the local host); the Functions app needs them in its app settings.</summary>
     public static IReadOnlyDictionary<string, string> Defaults { get; } = new Dictionary<string, string>
     {
         [HealthProbeSetting] = "0 */1 * * * *",
+        [SelfHealingSetting] = "30 */5 * * * *",
     };
 
     /// <exception cref="InvalidOperationException">The schedule is not a six-field NCRONTAB expression; the message names the setting.</exception>

@@ -16,6 +16,20 @@ public sealed class TaskRunOrchestrator : TaskOrchestrator<TaskRunInput, TaskRun
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
+        try
+        {
+            return await RunOnAgentAsync(context, input);
+        }
+        catch (Exception e) when (e is TaskFailedException or AgentSlotUnavailableException)
+        {
+            // The reason goes into the custom status: unlike failure details, every backend keeps it whole.
+            context.SetCustomStatus(new TaskProgress(TaskProgress.Failed, input.Agent.Id, TaskFailure.From(e)));
+            throw;
+        }
+    }
+
+    static async Task<TaskRunResult> RunOnAgentAsync(TaskOrchestrationContext context, TaskRunInput input)
+    {
         var agent = AgentEntity.IdFor(input.Agent.Id);
 
         await ClaimSlotAsync(context, input);

@@ -19,7 +19,7 @@ public sealed record TaskView(
     DateTimeOffset? ClaimedAt,
     DateTimeOffset? AnsweredAt,
     AgentAnswer? Result,
-    TaskError? Error)
+    TaskFailure? Error)
 {
     public static TaskView From(OrchestrationMetadata instance)
     {
@@ -40,7 +40,25 @@ public sealed record TaskView(
             output?.ClaimedAt,
             output?.AnsweredAt,
             output?.Answer,
-            instance.FailureDetails is { } failure ? TaskError.From(failure) : null);
+            ErrorOf(instance, progress));
+    }
+
+    /// <summary>The recorded reason, or the reason a terminated task was given (by self-healing or, later, a person).</summary>
+    static TaskFailure? ErrorOf(OrchestrationMetadata instance, TaskProgress? progress)
+    {
+        if (progress?.Failure is { } failure)
+        {
+            return failure;
+        }
+
+        if (instance.FailureDetails is { } details)
+        {
+            return TaskFailure.From(details);
+        }
+
+        return instance.RuntimeStatus == OrchestrationRuntimeStatus.Terminated && instance.ReadOutputAs<string>() is { } reason
+            ? new TaskFailure(reason.StartsWith(Schedules.StalledTaskReaper.ReasonPrefix, StringComparison.Ordinal) ? "Stalled" : "Terminated", reason)
+            : null;
     }
 
     static TaskRunStatus StatusOf(OrchestrationRuntimeStatus status) => status switch
@@ -51,20 +69,4 @@ public sealed record TaskView(
         OrchestrationRuntimeStatus.Terminated => TaskRunStatus.Canceled,
         _ => TaskRunStatus.Running,
     };
-}
-
-/// <summary>Why a task failed: the innermost failure, which names the real cause rather than the layers that passed it on.</summary>
-public sealed record TaskError(string Type, string Message)
-{
-    public static TaskError From(TaskFailureDetails failure)
-    {
-        ArgumentNullException.ThrowIfNull(failure);
-        while (failure.InnerFailure is { } inner)
-        {
-            failure = inner;
-        }
-
-        var type = failure.ErrorType;
-        return new TaskError(type[(type.LastIndexOf('.') + 1)..], failure.ErrorMessage);
-    }
 }

@@ -1,0 +1,67 @@
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+using Swarm.Domain.Tasks;
+using Swarm.Runtime.Configuration;
+using Swarm.Workflows.Agents;
+using Swarm.Workflows.Tasks;
+
+namespace Swarm.Runtime.Schedules;
+
+/// <summary>
+/// The self-healing pass: a task whose agent turn has made no durable progress for
+/// <c>selfHealing:stalledTaskSeconds</c> (a hung model call, a lost worker) is terminated with the reason, so it
+/// ends visibly, and its agent slot is freed, instead of holding both forever. Termination is the only way to end
+/// it: an orchestration cannot complete while the model call it started is still outstanding.
+/// </summary>
+public sealed partial class StalledTaskReaper(SwarmSettings settings, TimeProvider time, ILogger<StalledTaskReaper> logger) : IPeriodicJob
+{
+    /// <summary>The prefix of the reason a reaped task carries; <see cref="Http.Endpoints.TaskView"/> shows it as the error.</summary>
+    public const string ReasonPrefix = "Stalled:";
+
+    /// <summary>When this process started; a pass only judges stalls it could have watched, so a restart after an outage reaps nothing.</summary>
+    readonly DateTimeOffset startedAt = time.GetUtcNow();
+
+    public string Name => "SelfHealing";
+
+    public string ScheduleSetting => PeriodicSchedules.SelfHealingSetting;
+
+    public async Task RunAsync(DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(durable);
+        var limit = TimeSpan.FromSeconds(settings.SelfHealing.StalledTaskSeconds);
+        var now = time.GetUtcNow();
+        if (now - startedAt < limit)
+        {
+            return;
+        }
+
+        var query = new OrchestrationQuery
+        {
+            InstanceIdPrefix = TaskId.Prefix,
+            Statuses = [OrchestrationRuntimeStatus.Running],
+            FetchInputsAndOutputs = true,
+            PageSize = 100,
+        };
+        await foreach (var task in durable.GetAllInstancesAsync(query).WithCancellation(cancellationToken))
+        {
+            var progress = task.ReadCustomStatusAs<TaskProgress>();
+            if (task.Name != nameof(TaskRunOrchestrator) || progress?.Step != TaskProgress.Running || now - task.LastUpdatedAt < limit)
+            {
+                continue;
+            }
+
+            var reason = $"{ReasonPrefix} the agent made no progress for {limit} (since {task.LastUpdatedAt:u}); ended by self-healing.";
+            await durable.TerminateInstanceAsync(task.InstanceId, new TerminateInstanceOptions { Output = reason, Recursive = true }, cancellationToken);
+            await durable.ScheduleNewOrchestrationInstanceAsync(
+                nameof(AgentSlotReleaseOrchestrator),
+                new AgentSlotRelease(progress.AgentId!, task.InstanceId),
+                new StartOrchestrationOptions("release-" + task.InstanceId),
+                cancellationToken);
+            LogReaped(logger, task.InstanceId, task.LastUpdatedAt);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Self-healing: task {TaskId} stalled since {LastUpdatedAt:u}; terminated and its agent slot released")]
+    static partial void LogReaped(ILogger logger, string taskId, DateTimeOffset lastUpdatedAt);
+}

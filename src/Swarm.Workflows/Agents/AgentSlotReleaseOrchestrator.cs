@@ -1,0 +1,19 @@
+using Microsoft.DurableTask;
+
+namespace Swarm.Workflows.Agents;
+
+/// <summary>
+/// Frees an agent slot on behalf of a task that can no longer do it itself (it was terminated). Signalling an
+/// entity from an orchestration works in every host, which a client-side entity signal does not (the local
+/// host's durable client has no entity support).
+/// </summary>
+public sealed class AgentSlotReleaseOrchestrator : TaskOrchestrator<AgentSlotRelease, bool>
+{
+    public override async Task<bool> RunAsync(TaskOrchestrationContext context, AgentSlotRelease input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        await context.Entities.SignalEntityAsync(AgentEntity.IdFor(input.AgentId), nameof(AgentEntity.Release), new AgentRelease(input.TaskId, false, 0));
+        return true;
+    }
+}
