@@ -6,6 +6,7 @@ using Swarm.Runtime.Http;
 using Swarm.Runtime.Providers;
 using Swarm.Runtime.Schedules;
 using Swarm.Runtime.Security;
+using Swarm.Runtime.Security.ApiKeys;
 using Swarm.Runtime.Storage;
 using Swarm.Workflows.Agents;
 
@@ -24,6 +25,9 @@ public static class SwarmRuntimeServices
         services.AddSingleton<IChatClientProvider, ChatClientProvider>();
         services.AddTransient<InvokeAgentActivity>();
 
+        services.AddSingleton<IApiKeyStore>(sp => new TableApiKeyStore(sp.GetRequiredService<Azure.Data.Tables.TableServiceClient>()));
+        services.AddSingleton<ApiKeyService>();
+        services.AddSingleton<RoleGrants>();
         services.AddSingleton<BearerTokenAuthenticator>();
         services.AddSingleton<ApiDispatcher>();
         foreach (var route in SwarmRoutes.All)

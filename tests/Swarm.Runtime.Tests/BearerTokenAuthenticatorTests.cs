@@ -1,11 +1,17 @@
+using Azure.Data.Tables;
 using Swarm.Runtime.Security;
+using Swarm.Runtime.Security.ApiKeys;
 using Swarm.Tests;
 
 namespace Swarm.Runtime.Tests;
 
 public sealed class BearerTokenAuthenticatorTests
 {
-    readonly BearerTokenAuthenticator authenticator = new(TestSettings.Load());
+    // JWTs only: these tests never reach the key store (API keys are tested over Azurite in Swarm.LocalHost.Tests).
+    readonly BearerTokenAuthenticator authenticator = new(
+        TestSettings.Load(),
+        new ApiKeyService(new TableApiKeyStore(new TableServiceClient("UseDevelopmentStorage=true")), TimeProvider.System),
+        new RoleGrants(TestSettings.Load()));
 
     [Fact]
     public async Task A_valid_token_yields_its_roles_permissions()
@@ -31,8 +37,8 @@ public sealed class BearerTokenAuthenticatorTests
 
     public static TheoryData<string, string> BadCredentials => new()
     {
-        { "", "No Authorization header" },
-        { "Basic dXNlcjpwYXNz", "Bearer scheme" },
+        { "", "No credentials" },
+        { "Basic dXNlcjpwYXNz", "Bearer or ApiKey scheme" },
         { "Bearer not-a-jwt", "not valid" },
         { "Bearer " + Tokens.Signed(["admin"], expires: DateTime.UtcNow.AddMinutes(-5), notBefore: DateTime.UtcNow.AddMinutes(-30)), "expired" },
         { "Bearer " + Tokens.Signed(["admin"], notBefore: DateTime.UtcNow.AddMinutes(10), expires: DateTime.UtcNow.AddMinutes(30)), "not valid yet" },

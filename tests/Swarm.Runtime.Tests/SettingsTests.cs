@@ -29,6 +29,7 @@ public sealed class SettingsTests
     [InlineData("security:jwt:secret", "short", "'security:jwt:secret' is 5 characters")]
     [InlineData("defaultAgent:type", "king", "'defaultAgent:type'")]
     [InlineData("learning:learningRate", "2", "'learning:learningRate'")]
+    [InlineData("security:roles:auditor:0", "audit:delete", "'security:roles:auditor' grants 'audit:delete', which is not a permission")]
     public void A_bad_setting_stops_the_host_with_its_key_named(string key, string value, string expected)
     {
         var error = Assert.Throws<SwarmConfigurationException>(() => TestSettings.Load((key, value)));

@@ -33,6 +33,21 @@ public sealed class HttpFunctions(ApiDispatcher dispatcher)
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/tasks/{id}")] HttpRequestData request,
         [DurableClient] DurableTaskClient durable) => ServeAsync(SwarmRoutes.GetTask, request, durable);
 
+    [Function(nameof(SwarmRoutes.IssueApiKey))]
+    public Task<HttpResponseData> IssueApiKey(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/agents/{id}/keys")] HttpRequestData request,
+        [DurableClient] DurableTaskClient durable) => ServeAsync(SwarmRoutes.IssueApiKey, request, durable);
+
+    [Function(nameof(SwarmRoutes.RevokeApiKey))]
+    public Task<HttpResponseData> RevokeApiKey(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "api/v1/agents/{id}/keys/{keyId}")] HttpRequestData request,
+        [DurableClient] DurableTaskClient durable) => ServeAsync(SwarmRoutes.RevokeApiKey, request, durable);
+
+    [Function(nameof(SwarmRoutes.ExchangeToken))]
+    public Task<HttpResponseData> ExchangeToken(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/auth/token")] HttpRequestData request,
+        [DurableClient] DurableTaskClient durable) => ServeAsync(SwarmRoutes.ExchangeToken, request, durable);
+
     async Task<HttpResponseData> ServeAsync(ApiRoute route, HttpRequestData request, DurableTaskClient durable)
     {
         var cancellation = request.FunctionContext.CancellationToken;

@@ -72,6 +72,12 @@ public sealed class SecuritySettings
     public bool AuditEnabled { get; set; } = true;
 
     public JwtSettings Jwt { get; set; } = new();
+
+    /// <summary>How long a session token minted from an agent's API key lives.</summary>
+    public int AgentSessionMinutes { get; set; } = 15;
+
+    /// <summary>Roles redefined or added: role name to its permissions. Unlisted roles keep their defaults.</summary>
+    public Dictionary<string, string[]> Roles { get; set; } = new(StringComparer.Ordinal);
 }
 
 /// <summary>Bearer-token validation: HS256 with a shared secret.</summary>

@@ -40,6 +40,15 @@ public static class SwarmSettingsValidator
                 "is the sample secret from the repository; it is accepted only when system:environment is 'development'.");
         }
 
+        Check(s.Security.AgentSessionMinutes is >= 1 and <= 1_440, "security:agentSessionMinutes", "must be between 1 and 1440.");
+        foreach (var (role, permissions) in s.Security.Roles)
+        {
+            foreach (var unknown in permissions.Where(p => !Security.Permissions.All.Contains(p)))
+            {
+                errors.Add($"'security:roles:{role}' grants '{unknown}', which is not a permission; permissions: {string.Join(", ", Security.Permissions.All)}.");
+            }
+        }
+
         Check(s.Security.Jwt.ClockSkewSeconds is >= 0 and <= 300, "security:jwt:clockSkewSeconds", "must be between 0 and 300.");
         Check(s.Security.AuthenticationRequired || s.IsDevelopment, "security:authenticationRequired", "may be false only in development.");
         Check(s.Learning.LearningRate is > 0 and <= 1, "learning:learningRate", "must be in (0, 1].");

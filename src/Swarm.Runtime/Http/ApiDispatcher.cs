@@ -48,7 +48,8 @@ public sealed partial class ApiDispatcher(IServiceProvider services, BearerToken
     {
         if (route.Permission != Permissions.Anonymous)
         {
-            var authentication = await authenticator.AuthenticateAsync(request.Header("Authorization"));
+            var authentication = await authenticator.AuthenticateAsync(
+                request.Header("Authorization"), request.Header(BearerTokenAuthenticator.ApiKeyHeader), cancellationToken);
             if (authentication.Principal is not { } principal)
             {
                 LogRejected(logger, route.Name, request.CorrelationId, authentication.Failure);

@@ -2,23 +2,31 @@ using System.Text;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Swarm.Runtime.Configuration;
+using Swarm.Runtime.Security.ApiKeys;
 
 namespace Swarm.Runtime.Security;
 
 /// <summary>
-/// Checks bearer JWTs: HS256 only (so <c>alg: none</c> and algorithm confusion are refused), signature,
-/// issuer, audience, and lifetime with a small clock skew. Roles come from the <c>roles</c> claim.
+/// Establishes who is calling, from one of three credentials: a bearer JWT (people and services), an agent's API key
+/// (<c>Authorization: ApiKey swk...</c> or <c>X-Api-Key</c>), or an agent session JWT minted from a key. JWTs are
+/// checked for HS256 only (so <c>alg: none</c> and algorithm confusion are refused), signature, issuer, audience,
+/// and lifetime with a small clock skew. An agent session also needs its API key to be unrevoked.
 /// </summary>
 public sealed class BearerTokenAuthenticator
 {
     public const string RolesClaim = "roles";
+    public const string ApiKeyHeader = "X-Api-Key";
 
     readonly JsonWebTokenHandler handler = new() { MapInboundClaims = false };
     readonly TokenValidationParameters parameters;
+    readonly ApiKeyService apiKeys;
+    readonly RoleGrants grants;
 
-    public BearerTokenAuthenticator(SwarmSettings settings)
+    public BearerTokenAuthenticator(SwarmSettings settings, ApiKeyService apiKeys, RoleGrants grants)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        this.apiKeys = apiKeys;
+        this.grants = grants;
         var jwt = settings.Security.Jwt;
         parameters = new TokenValidationParameters
         {
@@ -35,30 +43,67 @@ public sealed class BearerTokenAuthenticator
 
     internal static SymmetricSecurityKey SigningKey(JwtSettings jwt) => new(Encoding.UTF8.GetBytes(jwt.Secret!));
 
-    public async Task<AuthenticationOutcome> AuthenticateAsync(string? authorizationHeader)
+    public async Task<AuthenticationOutcome> AuthenticateAsync(string? authorizationHeader, string? apiKeyHeader = null, CancellationToken cancellationToken = default)
     {
+        if (!string.IsNullOrWhiteSpace(apiKeyHeader))
+        {
+            return await FromApiKeyAsync(apiKeyHeader.Trim(), cancellationToken);
+        }
+
         if (string.IsNullOrWhiteSpace(authorizationHeader))
         {
-            return AuthenticationOutcome.Fail("No Authorization header; send 'Authorization: Bearer <token>'.");
+            return AuthenticationOutcome.Fail("No credentials; send 'Authorization: Bearer <token>' (or an agent's API key).");
         }
 
-        const string scheme = "Bearer ";
-        if (!authorizationHeader.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
+        const string bearer = "Bearer ";
+        const string apiKey = "ApiKey ";
+        if (authorizationHeader.StartsWith(apiKey, StringComparison.OrdinalIgnoreCase))
         {
-            return AuthenticationOutcome.Fail("The Authorization header must use the Bearer scheme.");
+            return await FromApiKeyAsync(authorizationHeader[apiKey.Length..].Trim(), cancellationToken);
         }
 
-        var result = await handler.ValidateTokenAsync(authorizationHeader[scheme.Length..].Trim(), parameters);
+        if (!authorizationHeader.StartsWith(bearer, StringComparison.OrdinalIgnoreCase))
+        {
+            return AuthenticationOutcome.Fail("The Authorization header must use the Bearer or ApiKey scheme.");
+        }
+
+        return await FromBearerAsync(authorizationHeader[bearer.Length..].Trim(), cancellationToken);
+    }
+
+    async Task<AuthenticationOutcome> FromBearerAsync(string token, CancellationToken cancellationToken)
+    {
+        var result = await handler.ValidateTokenAsync(token, parameters);
         if (!result.IsValid)
         {
             return AuthenticationOutcome.Fail(Reason(result.Exception));
         }
 
-        var token = (JsonWebToken)result.SecurityToken;
-        var roles = token.Claims.Where(c => c.Type is RolesClaim or "role").Select(c => c.Value).Distinct(StringComparer.Ordinal).ToList();
-        var subject = token.Subject is { Length: > 0 } sub ? sub : "(no subject)";
-        return AuthenticationOutcome.Success(new SwarmPrincipal(subject, roles, RolePermissions.For(roles)));
+        var jwt = (JsonWebToken)result.SecurityToken;
+        var roles = jwt.Claims.Where(c => c.Type is RolesClaim or "role").Select(c => c.Value).Distinct(StringComparer.Ordinal).ToList();
+        if (jwt.TryGetClaim(AgentSessionClaims.KeyId, out var keyClaim) && jwt.TryGetClaim(AgentSessionClaims.AgentId, out var agentClaim))
+        {
+            if (!await apiKeys.IsActiveAsync(keyClaim.Value, cancellationToken))
+            {
+                return AuthenticationOutcome.Fail("The session's API key has been revoked.");
+            }
+
+            return AuthenticationOutcome.Success(AgentPrincipal(agentClaim.Value, keyClaim.Value, CredentialKind.AgentSession));
+        }
+
+        var subject = jwt.Subject is { Length: > 0 } sub ? sub : "(no subject)";
+        return AuthenticationOutcome.Success(new SwarmPrincipal(subject, roles, grants.For(roles)));
     }
+
+    async Task<AuthenticationOutcome> FromApiKeyAsync(string key, CancellationToken cancellationToken)
+    {
+        var record = await apiKeys.VerifyAsync(key, cancellationToken);
+        return record is null
+            ? AuthenticationOutcome.Fail("The API key is not valid or has been revoked.")
+            : AuthenticationOutcome.Success(AgentPrincipal(record.AgentId, record.KeyId, CredentialKind.ApiKey));
+    }
+
+    SwarmPrincipal AgentPrincipal(string agentId, string keyId, CredentialKind credential) =>
+        new(AgentSessionClaims.Subject(agentId), [AgentSessionClaims.AgentRole], grants.For([AgentSessionClaims.AgentRole]), credential, agentId, keyId);
 
     /// <summary>A reason a client can act on, without the validator's internals.</summary>
     static string Reason(Exception? error) => error switch

@@ -20,9 +20,12 @@ public static class Permissions
     public const string SystemRead = "system:read";
     public const string AuditRead = "audit:read";
 
+    /// <summary>Exchange an agent's API key for a short-lived session token.</summary>
+    public const string AuthToken = "auth:token";
+
     public static IReadOnlyList<string> All { get; } =
     [
         AgentsRead, AgentsWrite, AgentsScale, TasksSubmit, TasksRead, TasksCancel, ConsensusPropose,
-        ConsensusVote, ConsensusRead, MemoryRead, MemoryWrite, SystemRead, AuditRead,
+        ConsensusVote, ConsensusRead, MemoryRead, MemoryWrite, SystemRead, AuditRead, AuthToken,
     ];
 }

@@ -1,6 +1,6 @@
 namespace Swarm.Runtime.Security;
 
-/// <summary>The default grant of permissions to the four roles.</summary>
+/// <summary>The default grant of permissions to the four roles; configuration may change them (see <see cref="RoleGrants"/>).</summary>
 public static class RolePermissions
 {
     public static IReadOnlyDictionary<string, IReadOnlySet<string>> Defaults { get; } = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal)
@@ -15,6 +15,7 @@ public static class RolePermissions
         ["agent"] = new HashSet<string>(StringComparer.Ordinal)
         {
             Permissions.TasksRead, Permissions.ConsensusVote, Permissions.ConsensusRead, Permissions.MemoryRead, Permissions.MemoryWrite,
+            Permissions.AuthToken,
         },
         ["viewer"] = new HashSet<string>(StringComparer.Ordinal)
         {
@@ -22,6 +23,4 @@ public static class RolePermissions
         },
     };
 
-    public static IReadOnlySet<string> For(IEnumerable<string> roles) =>
-        roles.Where(Defaults.ContainsKey).SelectMany(r => Defaults[r]).ToHashSet(StringComparer.Ordinal);
 }

@@ -1,0 +1,26 @@
+using Microsoft.DurableTask.Client;
+using Swarm.Runtime.Security.ApiKeys;
+
+namespace Swarm.Runtime.Http.Endpoints.Security;
+
+/// <summary><c>POST /api/v1/agents/{id}/keys</c>: issues an API key bound to the agent. The key is in this response only.</summary>
+public sealed class IssueApiKeyHandler(ApiKeyService apiKeys) : IApiHandler
+{
+    public async Task<ApiResponse> HandleAsync(ApiRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var agentId = request.RouteValues.GetValueOrDefault("id");
+        if (!ApiKeyService.IsAgentId(agentId))
+        {
+            return ApiResponse.Problem(Problems.Validation([new("id", "must be 1 to 64 letters, digits, '.', '_' or '-'.")]));
+        }
+
+        var (record, key) = await apiKeys.IssueAsync(agentId!, request.Principal!.Subject, cancellationToken);
+        var location = $"/api/v1/agents/{agentId}/keys/{record.KeyId}";
+        var body = new IssuedApiKey(record.KeyId, record.AgentId, key, record.CreatedAt);
+        return new ApiResponse(201, body) { Headers = new Dictionary<string, string> { ["Location"] = location, ["Cache-Control"] = "no-store" } };
+    }
+}
+
+/// <summary>A newly issued key. <see cref="ApiKey"/> is shown this once; only its hash is kept.</summary>
+public sealed record IssuedApiKey(string KeyId, string AgentId, string ApiKey, DateTimeOffset CreatedAt);

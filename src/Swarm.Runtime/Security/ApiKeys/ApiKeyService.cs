@@ -1,0 +1,47 @@
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
+
+namespace Swarm.Runtime.Security.ApiKeys;
+
+/// <summary>Issues, verifies and revokes agent API keys. The plain key exists only in the response that issues it.</summary>
+public sealed partial class ApiKeyService(IApiKeyStore store, TimeProvider time)
+{
+    /// <summary>Agent ids that can name an agent: 1 to 64 letters, digits, '.', '_' or '-'.</summary>
+    public static bool IsAgentId(string? id) => id is not null && AgentIdShape().IsMatch(id);
+
+    public async Task<(ApiKeyRecord Record, string Key)> IssueAsync(string agentId, string issuedBy, CancellationToken cancellationToken)
+    {
+        var (keyId, secret, key) = ApiKeyFormat.New();
+        var record = new ApiKeyRecord(keyId, agentId, ApiKeyFormat.Hash(secret), time.GetUtcNow(), issuedBy);
+        await store.AddAsync(record, cancellationToken);
+        return (record, key);
+    }
+
+    /// <summary>The key's record if the key is well formed, known, unrevoked and its secret matches; otherwise null.</summary>
+    public async Task<ApiKeyRecord?> VerifyAsync(string presentedKey, CancellationToken cancellationToken)
+    {
+        if (!ApiKeyFormat.TryParse(presentedKey, out var keyId, out var secret))
+        {
+            return null;
+        }
+
+        var record = await store.FindAsync(keyId, cancellationToken);
+        if (record is null || record.IsRevoked)
+        {
+            return null;
+        }
+
+        // Constant-time comparison, so response timing says nothing about how much of the secret was right.
+        return CryptographicOperations.FixedTimeEquals(record.SecretHash, ApiKeyFormat.Hash(secret)) ? record : null;
+    }
+
+    /// <summary>True while the key exists and is not revoked: sessions minted from a key end when it is revoked.</summary>
+    public async Task<bool> IsActiveAsync(string keyId, CancellationToken cancellationToken) =>
+        await store.FindAsync(keyId, cancellationToken) is { IsRevoked: false };
+
+    public Task<bool> RevokeAsync(string agentId, string keyId, CancellationToken cancellationToken) =>
+        store.RevokeAsync(agentId, keyId, time.GetUtcNow(), cancellationToken);
+
+    [GeneratedRegex("^[A-Za-z0-9._-]{1,64}$", RegexOptions.CultureInvariant)]
+    private static partial Regex AgentIdShape();
+}

@@ -1,0 +1,73 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace Swarm.Runtime.Security.ApiKeys;
+
+/// <summary>API keys in Azure Table storage, one row per key, partitioned by key id so a request's lookup is a point read.</summary>
+public sealed class TableApiKeyStore(TableServiceClient tables, string tableName = TableApiKeyStore.DefaultTable) : IApiKeyStore
+{
+    public const string DefaultTable = "SwarmApiKeys";
+    const string Row = "key";
+
+    readonly Lazy<Task<TableClient>> table = new(async () =>
+    {
+        var client = tables.GetTableClient(tableName);
+        await client.CreateIfNotExistsAsync();
+        return client;
+    });
+
+    public async Task AddAsync(ApiKeyRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var entity = new TableEntity(record.KeyId, Row)
+        {
+            ["AgentId"] = record.AgentId,
+            ["SecretHash"] = record.SecretHash,
+            ["CreatedAt"] = record.CreatedAt,
+            ["CreatedBy"] = record.CreatedBy,
+        };
+        await (await table.Value).AddEntityAsync(entity, cancellationToken);
+    }
+
+    public async Task<ApiKeyRecord?> FindAsync(string keyId, CancellationToken cancellationToken)
+    {
+        var found = await (await table.Value).GetEntityIfExistsAsync<TableEntity>(keyId, Row, cancellationToken: cancellationToken);
+        if (!found.HasValue || found.Value is not { } entity)
+        {
+            return null;
+        }
+
+        return new ApiKeyRecord(
+            keyId,
+            entity.GetString("AgentId"),
+            entity.GetBinary("SecretHash"),
+            entity.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue,
+            entity.GetString("CreatedBy") ?? string.Empty,
+            entity.GetDateTimeOffset("RevokedAt"));
+    }
+
+    public async Task<bool> RevokeAsync(string agentId, string keyId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var client = await table.Value;
+        var found = await client.GetEntityIfExistsAsync<TableEntity>(keyId, Row, cancellationToken: cancellationToken);
+        if (!found.HasValue || found.Value is not { } entity || entity.GetString("AgentId") != agentId)
+        {
+            return false;
+        }
+
+        if (entity.GetDateTimeOffset("RevokedAt") is null)
+        {
+            entity["RevokedAt"] = at;
+            try
+            {
+                await client.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Merge, cancellationToken);
+            }
+            catch (RequestFailedException e) when (e.Status == 412)
+            {
+                // Revoked concurrently by another request: the outcome is the same.
+            }
+        }
+
+        return true;
+    }
+}
