@@ -9,7 +9,7 @@ public sealed class SettingsTests
     [Fact]
     public void The_repository_config_json_loads_once_the_host_supplies_storage_and_a_secret()
     {
-        var root = RepositoryRoot();
+        var root = RepositoryPaths.Root;
         var configuration = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(root, "config.json"))
             .AddInMemoryCollection(new Dictionary<string, string?> { ["JWT_SECRET"] = TestSettings.Secret, ["database:accountName"] = "swarmstore" })
@@ -63,16 +63,5 @@ public sealed class SettingsTests
         var error = Assert.Throws<SwarmConfigurationException>(() => TestSettings.Load(("system:maxAgents", "0"), ("durable:partitionCount", "99")));
 
         Assert.Equal(2, error.Problems.Count);
-    }
-
-    internal static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Swarm.Functions.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Swarm.Functions.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -80,7 +80,11 @@ public sealed class SecuritySettings
     public Dictionary<string, string[]> Roles { get; set; } = new(StringComparer.Ordinal);
 }
 
-/// <summary>Bearer-token validation: HS256 with a shared secret.</summary>
+/// <summary>
+/// Bearer-token validation. Tokens from <see cref="Issuer"/> (this swarm: development tokens and agent sessions) are
+/// HS256 with <see cref="Secret"/>. When <see cref="Authority"/> is set, tokens from that OpenID Connect provider
+/// (e.g. Entra ID) are accepted too, checked against the signing keys in its published metadata.
+/// </summary>
 public sealed class JwtSettings
 {
     /// <summary>The HS256 key, at least 32 characters. Also read from the <c>JWT_SECRET</c> environment variable.</summary>
@@ -91,6 +95,18 @@ public sealed class JwtSettings
     public string Audience { get; set; } = "swarm-api";
 
     public int ClockSkewSeconds { get; set; } = 30;
+
+    /// <summary>An OpenID Connect authority, e.g. <c>https://login.microsoftonline.com/{tenant}/v2.0</c>; its metadata is read from <c>/.well-known/openid-configuration</c>.</summary>
+    public string? Authority { get; set; }
+
+    /// <summary>The audience tokens from <see cref="Authority"/> must carry (the API's app id URI or client id).</summary>
+    public string? AuthorityAudience { get; set; }
+
+    /// <summary>Signing algorithms accepted from <see cref="Authority"/>.</summary>
+    public string[] AuthorityAlgorithms { get; set; } = ["RS256"];
+
+    /// <summary>Refuse plain-http metadata; may be false only in development (a local test authority).</summary>
+    public bool RequireHttpsMetadata { get; set; } = true;
 }
 
 /// <summary>The spec's <c>learning</c> section; the learning pass that uses it comes with the memory work.</summary>

@@ -40,6 +40,16 @@ public static class SwarmSettingsValidator
                 "is the sample secret from the repository; it is accepted only when system:environment is 'development'.");
         }
 
+        if (s.Security.Jwt.Authority is { Length: > 0 } authority)
+        {
+            Check(Uri.TryCreate(authority, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && !s.Security.Jwt.RequireHttpsMetadata)),
+                "security:jwt:authority", "must be an absolute https URL (http only with security:jwt:requireHttpsMetadata false).");
+            Check(!string.IsNullOrWhiteSpace(s.Security.Jwt.AuthorityAudience), "security:jwt:authorityAudience", "must be set when security:jwt:authority is.");
+            Check(s.Security.Jwt.AuthorityAlgorithms.Length > 0 && s.Security.Jwt.AuthorityAlgorithms.All(a => a is "RS256" or "RS384" or "RS512" or "PS256" or "ES256" or "ES384"),
+                "security:jwt:authorityAlgorithms", "must list asymmetric algorithms only (RS256, RS384, RS512, PS256, ES256, ES384).");
+        }
+
+        Check(s.Security.Jwt.RequireHttpsMetadata || s.IsDevelopment, "security:jwt:requireHttpsMetadata", "may be false only in development.");
         Check(s.Security.AgentSessionMinutes is >= 1 and <= 1_440, "security:agentSessionMinutes", "must be between 1 and 1440.");
         foreach (var (role, permissions) in s.Security.Roles)
         {

@@ -1,5 +1,7 @@
 using System.Text;
 using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Protocols;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
 using Swarm.Runtime.Configuration;
 using Swarm.Runtime.Security.ApiKeys;
@@ -19,6 +21,7 @@ public sealed class BearerTokenAuthenticator
 
     readonly JsonWebTokenHandler handler = new() { MapInboundClaims = false };
     readonly TokenValidationParameters parameters;
+    readonly TokenValidationParameters? authorityParameters;
     readonly ApiKeyService apiKeys;
     readonly RoleGrants grants;
 
@@ -39,6 +42,25 @@ public sealed class BearerTokenAuthenticator
             RequireSignedTokens = true,
             ValidateIssuerSigningKey = true,
         };
+
+        if (jwt.Authority is { Length: > 0 } authority)
+        {
+            // Keys and issuer come from the provider's metadata, refreshed by the configuration manager on its own schedule.
+            var metadata = new ConfigurationManager<OpenIdConnectConfiguration>(
+                authority.TrimEnd('/') + "/.well-known/openid-configuration",
+                new OpenIdConnectConfigurationRetriever(),
+                new HttpDocumentRetriever { RequireHttps = jwt.RequireHttpsMetadata });
+            authorityParameters = new TokenValidationParameters
+            {
+                ConfigurationManager = metadata,
+                ValidAudience = jwt.AuthorityAudience,
+                ValidAlgorithms = jwt.AuthorityAlgorithms,
+                ClockSkew = TimeSpan.FromSeconds(jwt.ClockSkewSeconds),
+                RequireExpirationTime = true,
+                RequireSignedTokens = true,
+                ValidateIssuerSigningKey = true,
+            };
+        }
     }
 
     internal static SymmetricSecurityKey SigningKey(JwtSettings jwt) => new(Encoding.UTF8.GetBytes(jwt.Secret!));
@@ -72,7 +94,10 @@ public sealed class BearerTokenAuthenticator
 
     async Task<AuthenticationOutcome> FromBearerAsync(string token, CancellationToken cancellationToken)
     {
-        var result = await handler.ValidateTokenAsync(token, parameters);
+        // Each issuer has its own parameters and its own algorithm allow-list, so a token can never be checked with
+        // the other issuer's key type (the HS/RS confusion attack).
+        var validation = authorityParameters is not null && !IsOwnIssuer(token) ? authorityParameters : parameters;
+        var result = await handler.ValidateTokenAsync(token, validation);
         if (!result.IsValid)
         {
             return AuthenticationOutcome.Fail(Reason(result.Exception));
@@ -92,6 +117,19 @@ public sealed class BearerTokenAuthenticator
 
         var subject = jwt.Subject is { Length: > 0 } sub ? sub : "(no subject)";
         return AuthenticationOutcome.Success(new SwarmPrincipal(subject, roles, grants.For(roles)));
+    }
+
+    bool IsOwnIssuer(string token)
+    {
+        try
+        {
+            return handler.ReadJsonWebToken(token).Issuer == parameters.ValidIssuer;
+        }
+        catch (ArgumentException)
+        {
+            // Not a JWT at all: validation with either parameter set will refuse it with a clear reason.
+            return true;
+        }
     }
 
     async Task<AuthenticationOutcome> FromApiKeyAsync(string key, CancellationToken cancellationToken)
