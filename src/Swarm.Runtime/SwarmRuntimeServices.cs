@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Swarm.Runtime.Audit;
 using Swarm.Runtime.Configuration;
 using Swarm.Runtime.Health;
 using Swarm.Runtime.Http;
@@ -7,6 +8,7 @@ using Swarm.Runtime.Providers;
 using Swarm.Runtime.Schedules;
 using Swarm.Runtime.Security;
 using Swarm.Runtime.Security.ApiKeys;
+using Swarm.Runtime.Security.RateLimiting;
 using Swarm.Runtime.Storage;
 using Swarm.Workflows.Agents;
 
@@ -25,10 +27,22 @@ public static class SwarmRuntimeServices
         services.AddSingleton<IChatClientProvider, ChatClientProvider>();
         services.AddTransient<InvokeAgentActivity>();
 
-        services.AddSingleton<IApiKeyStore>(sp => new TableApiKeyStore(sp.GetRequiredService<Azure.Data.Tables.TableServiceClient>()));
+        services.AddSingleton<IApiKeyStore>(sp => new TableApiKeyStore(
+            sp.GetRequiredService<Azure.Data.Tables.TableServiceClient>(), settings.Database.TableName("ApiKeys")));
         services.AddSingleton<ApiKeyService>();
+        services.AddSingleton<IAuditTrail>(sp => new TableAuditTrail(
+            sp.GetRequiredService<Azure.Data.Tables.TableServiceClient>(),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<TableAuditTrail>>(),
+            settings.Database.TableName("Audit")));
+        services.AddSingleton(sp => new PrincipalRateLimiter(
+            settings.Security.RateLimit.PermitsPerMinute, settings.Security.RateLimit.Burst, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<RoleGrants>();
         services.AddSingleton<BearerTokenAuthenticator>();
+        if (settings.Security.EncryptionEnabled)
+        {
+            services.AddSingleton(Security.Encryption.SecretProtectorFactory.FromSetting(settings.Security.EncryptionKeys));
+        }
+
         services.AddSingleton<ApiDispatcher>();
         foreach (var route in SwarmRoutes.All)
         {

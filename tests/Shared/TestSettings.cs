@@ -6,7 +6,7 @@ namespace Swarm.Tests;
 /// <summary>Builds settings the way the hosts do, from key/value configuration, with a valid baseline.</summary>
 static class TestSettings
 {
-    public const string Secret = "test-secret-that-is-long-enough-for-hs256-0123456789";
+    public const string Secret = Tokens.DefaultSecret;
 
     public static IConfiguration Configuration(params (string Key, string? Value)[] overrides)
     {

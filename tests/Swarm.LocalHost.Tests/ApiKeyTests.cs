@@ -32,7 +32,7 @@ public sealed class ApiKeyTests(TaskApiTests.Host host) : IClassFixture<TaskApiT
 
     async Task<HttpResponseMessage> ExchangeAsync(AuthenticationHeaderValue credential)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/v1/auth/token", UriKind.Relative)) { Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json") };
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/v1/auth/token", UriKind.Relative));
         request.Headers.Authorization = credential;
         return await Swarm.Http.SendAsync(request);
     }
@@ -99,7 +99,7 @@ public sealed class ApiKeyTests(TaskApiTests.Host host) : IClassFixture<TaskApiT
         var key = issued.GetProperty("apiKey").GetString()!;
         var secret = key.Split('.')[2];
 
-        var table = new TableServiceClient(Swarm.StorageConnectionString).GetTableClient("SwarmApiKeys");
+        var table = new TableServiceClient(Swarm.StorageConnectionString).GetTableClient(Swarm.Table("ApiKeys"));
         var row = (await table.GetEntityAsync<TableEntity>(issued.GetProperty("keyId").GetString()!, "key")).Value;
 
         Assert.Equal("stored-1", row.GetString("AgentId"));

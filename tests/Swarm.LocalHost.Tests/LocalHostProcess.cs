@@ -39,6 +39,9 @@ public sealed class LocalHostProcess : IAsyncDisposable
 
     public string StorageConnectionString => environment["database__connectionString"];
 
+    /// <summary>The name of one of this host's tables (each test host has its own table prefix).</summary>
+    public string Table(string suffix) => environment["database__tablePrefix"] + suffix;
+
     public HttpClient Http { get; }
 
     public string Output => string.Join(Environment.NewLine, output);
@@ -48,19 +51,24 @@ public sealed class LocalHostProcess : IAsyncDisposable
     {
         var azurite = await AzuriteServer.SharedAsync();
         var (http, grpc) = (FreePorts.Next(), FreePorts.Next());
+        var hub = "t" + Guid.NewGuid().ToString("N")[..12];
         var environment = new Dictionary<string, string>
         {
+            ["database__tablePrefix"] = hub,
             ["system__environment"] = "development",
             ["database__connectionString"] = azurite.ConnectionString,
             ["JWT_SECRET"] = Secret,
             ["localHost__httpPort"] = http.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["localHost__grpcPort"] = grpc.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["durable__taskHub"] = "t" + Guid.NewGuid().ToString("N")[..12],
+            ["durable__taskHub"] = hub,
             ["durable__partitionCount"] = "2",
             ["durable__messageVisibilityTimeoutSeconds"] = "5",
             ["durable__leaseIntervalSeconds"] = "5",
             ["durable__maxQueuePollingIntervalMs"] = "500",
             ["providers__simulated__latencyMs"] = "0",
+
+            // Tests poll far faster than clients should; the limiter has its own test.
+            ["security__rateLimit__permitsPerMinute"] = "0",
         };
         foreach (var (key, value) in settings)
         {

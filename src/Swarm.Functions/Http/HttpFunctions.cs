@@ -48,6 +48,11 @@ public sealed class HttpFunctions(ApiDispatcher dispatcher)
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/auth/token")] HttpRequestData request,
         [DurableClient] DurableTaskClient durable) => ServeAsync(SwarmRoutes.ExchangeToken, request, durable);
 
+    [Function(nameof(SwarmRoutes.GetAudit))]
+    public Task<HttpResponseData> GetAudit(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/audit")] HttpRequestData request,
+        [DurableClient] DurableTaskClient durable) => ServeAsync(SwarmRoutes.GetAudit, request, durable);
+
     async Task<HttpResponseData> ServeAsync(ApiRoute route, HttpRequestData request, DurableTaskClient durable)
     {
         var cancellation = request.FunctionContext.CancellationToken;

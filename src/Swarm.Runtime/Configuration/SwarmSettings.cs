@@ -57,6 +57,11 @@ public sealed class DatabaseSettings
 
     /// <summary>A storage account reached with a managed identity (Azure.Identity's DefaultAzureCredential), as in Azure.</summary>
     public string? AccountName { get; set; }
+
+    /// <summary>Starts the name of every table the swarm keeps (e.g. <c>SwarmApiKeys</c>), so several swarms can share an account.</summary>
+    public string TablePrefix { get; set; } = "Swarm";
+
+    public string TableName(string suffix) => TablePrefix + suffix;
 }
 
 /// <summary>The spec's <c>security</c> section plus how bearer tokens are checked.</summary>
@@ -69,9 +74,14 @@ public sealed class SecuritySettings
 
     public bool EncryptionEnabled { get; set; }
 
+    /// <summary>AES-256-GCM keys as <c>id:base64key;...</c> (the first seals new values); required when <see cref="EncryptionEnabled"/>. Make one with <c>openssl rand -base64 32</c>.</summary>
+    public string? EncryptionKeys { get; set; }
+
     public bool AuditEnabled { get; set; } = true;
 
     public JwtSettings Jwt { get; set; } = new();
+
+    public RateLimitSettings RateLimit { get; set; } = new();
 
     /// <summary>How long a session token minted from an agent's API key lives.</summary>
     public int AgentSessionMinutes { get; set; } = 15;
@@ -182,4 +192,14 @@ public sealed class SelfHealingSettings
 {
     /// <summary>A task whose agent turn has shown no progress for this long is ended as failed and its slot freed.</summary>
     public int StalledTaskSeconds { get; set; } = 1800;
+}
+
+/// <summary>Per-principal request limits (a token bucket per caller, per process instance).</summary>
+public sealed class RateLimitSettings
+{
+    /// <summary>Sustained requests per minute per principal; 0 turns the limit off.</summary>
+    public int PermitsPerMinute { get; set; } = 600;
+
+    /// <summary>Requests a principal may make at once before the sustained rate applies.</summary>
+    public int Burst { get; set; } = 60;
 }

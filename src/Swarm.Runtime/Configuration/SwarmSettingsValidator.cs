@@ -29,6 +29,8 @@ public static class SwarmSettingsValidator
             "database:connectionString",
             "or 'database:accountName' must be set (UseDevelopmentStorage=true for Azurite).");
 
+        Check(System.Text.RegularExpressions.Regex.IsMatch(s.Database.TablePrefix, "^[A-Za-z][A-Za-z0-9]{0,39}$"), "database:tablePrefix", "must be a letter followed by up to 39 letters or digits (Azure table names are alphanumeric).");
+
         var secret = s.Security.Jwt.Secret;
         Check(!string.IsNullOrEmpty(secret), "security:jwt:secret", "is missing; set it or the JWT_SECRET environment variable (32 characters or more).");
         if (!string.IsNullOrEmpty(secret))
@@ -50,6 +52,13 @@ public static class SwarmSettingsValidator
         }
 
         Check(s.Security.Jwt.RequireHttpsMetadata || s.IsDevelopment, "security:jwt:requireHttpsMetadata", "may be false only in development.");
+        if (s.Security.EncryptionEnabled)
+        {
+            errors.AddRange(Security.Encryption.SecretProtectorFactory.Validate(s.Security.EncryptionKeys));
+        }
+
+        Check(s.Security.RateLimit.PermitsPerMinute is >= 0 and <= 1_000_000, "security:rateLimit:permitsPerMinute", "must be between 0 (off) and 1000000.");
+        Check(s.Security.RateLimit.Burst is >= 1 and <= 100_000, "security:rateLimit:burst", "must be between 1 and 100000.");
         Check(s.Security.AgentSessionMinutes is >= 1 and <= 1_440, "security:agentSessionMinutes", "must be between 1 and 1440.");
         foreach (var (role, permissions) in s.Security.Roles)
         {

@@ -1,16 +1,30 @@
+using System.Globalization;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Swarm.Runtime.Audit;
 using Swarm.Runtime.Security;
+using Swarm.Runtime.Security.RateLimiting;
 
 namespace Swarm.Runtime.Http;
 
 /// <summary>
-/// The one pipeline every request goes through in both hosts: authenticate, authorize against the route's
-/// declared permission, run the handler, and turn every failure into problem details. Nothing reaches a
-/// handler without the permission; no exception text reaches a client.
+/// The one pipeline every request goes through in both hosts: authenticate, rate-limit the caller, authorize against
+/// the route's declared permission, run the handler, audit, and turn every failure into problem details. Nothing
+/// reaches a handler without the permission; no exception text reaches a client.
 /// </summary>
-public sealed partial class ApiDispatcher(IServiceProvider services, BearerTokenAuthenticator authenticator, ILogger<ApiDispatcher> logger)
+/// <remarks>
+/// Auditing: every refused request (401, 403, 429) is recorded fail-open, since refusing is already the safe answer.
+/// Every state-changing request (any method but GET) is recorded fail-closed after its handler ran: if the record
+/// cannot be written the client gets a 503, not a success that left no trace.
+/// </remarks>
+public sealed partial class ApiDispatcher(
+    IServiceProvider services,
+    BearerTokenAuthenticator authenticator,
+    PrincipalRateLimiter rateLimiter,
+    IAuditTrail audit,
+    TimeProvider time,
+    ILogger<ApiDispatcher> logger)
 {
     public async Task<ApiResponse> DispatchAsync(ApiRoute route, ApiRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
     {
@@ -24,6 +38,10 @@ public sealed partial class ApiDispatcher(IServiceProvider services, BearerToken
         catch (ApiProblemException problem)
         {
             response = ApiResponse.Problem(problem.Problem);
+        }
+        catch (AuditUnavailableException)
+        {
+            response = ApiResponse.Problem(Problems.AuditUnavailable());
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -53,22 +71,61 @@ public sealed partial class ApiDispatcher(IServiceProvider services, BearerToken
             if (authentication.Principal is not { } principal)
             {
                 LogRejected(logger, route.Name, request.CorrelationId, authentication.Failure);
-                return ApiResponse.Problem(Problems.Unauthenticated(authentication.Failure ?? "A bearer token is required."))
+                await RecordRefusalAsync("AuthenticationFailed", request, 401, authentication.Failure);
+                return ApiResponse.Problem(Problems.Unauthenticated(authentication.Failure ?? "Credentials are required."))
                     .WithHeader("WWW-Authenticate", "Bearer");
+            }
+
+            request = request with { Principal = principal };
+            var rate = rateLimiter.TryAcquire(principal.Subject);
+            if (!rate.Allowed)
+            {
+                await RecordRefusalAsync(route.Name, request, 429, "rate limited");
+                return ApiResponse.Problem(Problems.RateLimited(rate.RetryAfter))
+                    .WithHeader("Retry-After", ((int)Math.Ceiling(rate.RetryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture));
             }
 
             if (!principal.Has(route.Permission))
             {
                 LogForbidden(logger, route.Name, request.CorrelationId, principal.Subject, route.Permission);
+                await RecordRefusalAsync(route.Name, request, 403, "needs " + route.Permission);
                 return ApiResponse.Problem(Problems.Forbidden(route.Permission));
             }
-
-            request = request with { Principal = principal };
         }
 
         var handler = (IApiHandler)services.GetRequiredService(route.Handler);
-        return await handler.HandleAsync(request, durable, cancellationToken);
+        ApiResponse response;
+        try
+        {
+            RefuseUnexpectedBody(route, request);
+            response = await handler.HandleAsync(request, durable, cancellationToken);
+        }
+        catch (ApiProblemException problem)
+        {
+            response = ApiResponse.Problem(problem.Problem);
+        }
+
+        if (route.Method != "GET")
+        {
+            // CancellationToken.None: an action that ran must be recorded even if its client has hung up.
+            await audit.AppendAsync(AuditRecord.ForRequest(route.Name, request, response.Status, time.GetUtcNow()), CancellationToken.None);
+        }
+
+        return response;
     }
+
+    /// <summary>A body sent where none is read is a client error worth naming (a misrouted call), not something to ignore.</summary>
+    static void RefuseUnexpectedBody(ApiRoute route, ApiRequest request)
+    {
+        var declaresBody = (request.Header("Content-Length") is { } length && length != "0") || request.Header("Transfer-Encoding") is not null;
+        if (!route.TakesBody && declaresBody)
+        {
+            throw new ApiProblemException(Problems.MalformedBody($"{route.Method} /{route.Template} takes no request body."));
+        }
+    }
+
+    Task<bool> RecordRefusalAsync(string action, ApiRequest request, int status, string? detail) =>
+        audit.TryAppendAsync(AuditRecord.ForRequest(action, request, status, time.GetUtcNow(), detail), CancellationToken.None);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Request {Route} failed unexpectedly (correlation {CorrelationId})")]
     static partial void LogUnexpected(ILogger logger, Exception exception, string route, string correlationId);

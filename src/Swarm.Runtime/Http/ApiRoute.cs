@@ -9,4 +9,5 @@ namespace Swarm.Runtime.Http;
 /// <param name="Template">Route template without a leading slash, e.g. <c>api/v1/tasks/{id}</c>.</param>
 /// <param name="Permission">What the caller must hold; <see cref="Security.Permissions.Anonymous"/> only for health and readiness.</param>
 /// <param name="Handler">The <see cref="IApiHandler"/> type that serves it.</param>
-public sealed record ApiRoute(string Name, string Method, string Template, string Permission, Type Handler);
+/// <param name="TakesBody">Whether it reads a JSON body; a body sent to a route that takes none is refused, not ignored.</param>
+public sealed record ApiRoute(string Name, string Method, string Template, string Permission, Type Handler, bool TakesBody = false);

@@ -34,6 +34,12 @@ public static class Problems
     public static ProblemDetails Forbidden(string permission) =>
         new(Prefix + "forbidden", "The caller lacks the permission this endpoint needs.", 403, $"This endpoint needs the '{permission}' permission.");
 
+    public static ProblemDetails RateLimited(TimeSpan retryAfter) =>
+        new(Prefix + "rate-limited", "Too many requests.", 429, $"This caller's request rate is over its limit; retry after {retryAfter.TotalSeconds:0} s.");
+
+    public static ProblemDetails AuditUnavailable() =>
+        new(Prefix + "audit-unavailable", "The audit trail is unavailable.", 503, "The request could not be recorded in the audit trail; see its correlation id in the logs.");
+
     public static ProblemDetails NotReady(string detail) =>
         new(Prefix + "not-ready", "The service is not ready.", 503, detail);
 

@@ -2,18 +2,20 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
-using Swarm.Tests;
 
-namespace Swarm.Runtime.Tests;
+namespace Swarm.Tests;
 
-/// <summary>Hand-made tokens, good and bad, for the authenticator's tests.</summary>
+/// <summary>Hand-made tokens, good and bad, for the authentication tests.</summary>
 static class Tokens
 {
+    /// <summary>The secret the unit tests' settings use (<c>TestSettings.Secret</c>).</summary>
+    public const string DefaultSecret = "test-secret-that-is-long-enough-for-hs256-0123456789";
+
     public static string Signed(
         string[] roles,
         string issuer = "swarm",
         string audience = "swarm-api",
-        string secret = TestSettings.Secret,
+        string secret = DefaultSecret,
         DateTime? notBefore = null,
         DateTime? expires = null)
     {

@@ -1,24 +1,26 @@
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
+using Swarm.Runtime;
 using Swarm.Runtime.Http;
 using Swarm.Runtime.Security;
 using Swarm.Tests;
 
-namespace Swarm.Runtime.Tests;
+namespace Swarm.LocalHost.Tests;
 
+/// <summary>The request pipeline in-process, where a handler can be made to throw.</summary>
 public sealed class ApiDispatcherTests
 {
     static readonly ApiRoute Throwing = new("Throwing", "GET", "api/v1/boom", Permissions.SystemRead, typeof(ThrowingHandler));
 
     readonly ApiDispatcher dispatcher;
 
+    /// <summary>The dispatcher as the hosts build it, its audit trail and key store on the test Azurite.</summary>
     public ApiDispatcherTests()
     {
-        var services = new ServiceCollection().AddLogging().AddSwarmRuntime(TestSettings.Load());
+        var azurite = AzuriteServer.SharedAsync().GetAwaiter().GetResult();
+        var services = new ServiceCollection().AddLogging().AddSwarmRuntime(TestSettings.Load(("database:connectionString", azurite.ConnectionString)));
         services.AddSingleton<ThrowingHandler>();
-        var provider = services.BuildServiceProvider();
-        dispatcher = new ApiDispatcher(provider, provider.GetRequiredService<BearerTokenAuthenticator>(), NullLogger<ApiDispatcher>.Instance);
+        dispatcher = services.BuildServiceProvider().GetRequiredService<ApiDispatcher>();
     }
 
     static ApiRequest Request(string? token) => new()

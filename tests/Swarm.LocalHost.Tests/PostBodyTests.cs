@@ -1,0 +1,48 @@
+using System.Net;
+using Swarm.Runtime.Http;
+using Swarm.Runtime.Security;
+
+namespace Swarm.LocalHost.Tests;
+
+/// <summary>Every POST route of the running host against malformed and oversized bodies.</summary>
+public sealed class PostBodyTests(TaskApiTests.Host host) : IClassFixture<TaskApiTests.Host>
+{
+    public static TheoryData<string, string> Bodies => new()
+    {
+        { "malformed", "{\"prompt\": " },
+        { "not an object", "[1, 2, 3]" },
+        { "oversized", "{\"prompt\":\"" + new string('x', 400_000) + "\"}" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Bodies))]
+    public async Task Every_post_route_answers_a_bad_body_with_a_4xx_problem_and_writes_nothing(string kind, string body)
+    {
+        var swarm = host.Process;
+        foreach (var route in SwarmRoutes.All.Where(r => r.Method == "POST"))
+        {
+            var path = "/" + route.Template.Replace("{id}", "body-test-agent", StringComparison.Ordinal);
+            using var request = swarm.Request(HttpMethod.Post, path, role: route.Permission == Permissions.AuthToken ? null : "admin");
+            if (route.Permission == Permissions.AuthToken)
+            {
+                request.Headers.Add("X-Api-Key", await IssueKeyAsync(swarm));
+            }
+
+            request.Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+            using var response = await swarm.Http.SendAsync(request);
+
+            Assert.True((int)response.StatusCode is >= 400 and < 500, $"{route.Name} with a {kind} body answered {(int)response.StatusCode}.");
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        }
+
+        using var keys = await swarm.Http.SendAsync(swarm.Request(HttpMethod.Delete, "/api/v1/agents/body-test-agent/keys/0000000000000000"));
+        Assert.Equal(HttpStatusCode.NotFound, keys.StatusCode);
+    }
+
+    static async Task<string> IssueKeyAsync(LocalHostProcess swarm)
+    {
+        using var response = await swarm.Http.SendAsync(swarm.Request(HttpMethod.Post, "/api/v1/agents/exchanger/keys"));
+        var issued = await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<System.Text.Json.JsonElement>(response.Content);
+        return issued.GetProperty("apiKey").GetString()!;
+    }
+}
