@@ -1,18 +1,5 @@
-using System.Net;
-using DurableTask.AzureStorage;
-using DurableTask.Core;
-using Grpc.Net.Client;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.DurableTask.Client;
-using Microsoft.DurableTask.Testing.Sidecar.Grpc;
 using Swarm.LocalHost;
-using Swarm.LocalHost.Durable;
-using Swarm.LocalHost.Http;
-using Swarm.LocalHost.Schedules;
-using Swarm.Runtime;
 using Swarm.Runtime.Configuration;
-using Swarm.Runtime.Health;
-using Swarm.Runtime.Http;
 
 var configuration = LocalHostConfiguration.Build(args);
 SwarmSettings settings;
@@ -31,51 +18,8 @@ catch (SwarmConfigurationException e)
     return 2;
 }
 
+var app = LocalHostApp.Create(args, configuration, settings);
 var (httpPort, grpcPort) = LocalHostConfiguration.Ports(configuration);
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
-builder.Configuration.AddConfiguration(configuration);
-builder.Logging.AddFilter("DurableTask", LogLevel.Warning).AddFilter("Microsoft", LogLevel.Warning).AddFilter("Grpc", LogLevel.Warning);
-builder.WebHost.ConfigureKestrel(kestrel =>
-{
-    // Loopback only. The gRPC port carries the durable client protocol and has no authentication of its own.
-    kestrel.Listen(IPAddress.Loopback, httpPort, o => o.Protocols = HttpProtocols.Http1);
-    kestrel.Listen(IPAddress.Loopback, grpcPort, o => o.Protocols = HttpProtocols.Http2);
-});
-builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
-
-// The durable backend and this process's worker on it.
-builder.Services.AddSingleton(sp => AzureStorageBackend.Create(settings, sp.GetRequiredService<ILoggerFactory>()));
-builder.Services.AddSingleton<IOrchestrationService>(sp => sp.GetRequiredService<AzureStorageOrchestrationService>());
-builder.Services.AddSingleton<IOrchestrationServiceClient>(sp => sp.GetRequiredService<AzureStorageOrchestrationService>());
-builder.Services.AddSingleton<DurableTaskEngine>();
-builder.Services.AddSingleton<IDurableWorkerStatus>(sp => sp.GetRequiredService<DurableTaskEngine>());
-builder.Services.AddHostedService(sp => sp.GetRequiredService<DurableTaskEngine>());
-
-// A real DurableTaskClient, talking gRPC to a sidecar server in this process that fronts the same backend.
-builder.Services.Configure<TaskHubGrpcServerOptions>(o => o.Mode = TaskHubGrpcServerMode.ApiServerOnly);
-builder.Services.AddGrpc();
-builder.Services.AddSingleton<TaskHubGrpcServer>();
-builder.Services.AddDurableTaskClient(client =>
-{
-    client.UseGrpc(GrpcChannel.ForAddress($"http://127.0.0.1:{grpcPort}"));
-    client.RegisterDirectly();
-});
-
-builder.Services.AddSwarmRuntime(settings);
-builder.Services.AddHostedService<PeriodicJobRunner>();
-
-var app = builder.Build();
-app.UseStatusCodePages(async context =>
-{
-    var http = context.HttpContext;
-    var request = AspNetCoreAdapter.ToApiRequest(http);
-    var problem = http.Response.StatusCode == StatusCodes.Status405MethodNotAllowed
-        ? new ProblemDetails("urn:swarm:problem:method-not-allowed", "The endpoint does not accept this method.", 405, $"{request.Method} is not allowed on {request.Path}.")
-        : Problems.RouteNotFound(request.Method, request.Path);
-    await AspNetCoreAdapter.WriteAsync(http, ApiResponse.Problem(problem with { Instance = request.Path, CorrelationId = request.CorrelationId }));
-});
-app.MapGrpcService<TaskHubGrpcServer>().RequireHost($"*:{grpcPort}");
-app.MapSwarmRoutes();
 app.Lifetime.ApplicationStarted.Register(() => Console.WriteLine($"Swarm API listening on http://127.0.0.1:{httpPort} (durable client gRPC on 127.0.0.1:{grpcPort})"));
 await app.RunAsync();
 return 0;

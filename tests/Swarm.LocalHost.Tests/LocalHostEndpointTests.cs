@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Swarm.Runtime.Http;
+using Swarm.Runtime.Security;
+using Swarm.Tests;
+
+namespace Swarm.LocalHost.Tests;
+
+/// <summary>What the local host's web application actually maps, read from its endpoint data sources.</summary>
+public sealed class LocalHostEndpointTests
+{
+    [Fact]
+    public async Task Every_http_endpoint_of_the_local_host_is_a_declared_route_with_a_permission()
+    {
+        var grpcPort = FreePorts.Next();
+        var configuration = TestSettings.Configuration(("localHost:httpPort", FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture)), ("localHost:grpcPort", grpcPort.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        await using var app = LocalHostApp.Create([], configuration, TestSettings.Load());
+
+        var endpoints = ((IEndpointRouteBuilder)app).DataSources.SelectMany(d => d.Endpoints).OfType<RouteEndpoint>().ToList();
+        var http = endpoints.Where(e => e.Metadata.GetMetadata<IHostMetadata>()?.Hosts.Contains($"*:{grpcPort}") != true).ToList();
+
+        Assert.NotEmpty(endpoints.Except(http));
+        var mapped = http.Select(e => (Path: e.RoutePattern.RawText!.TrimStart('/'), Methods: e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? [])).ToList();
+        foreach (var (path, methods) in mapped)
+        {
+            var route = SwarmRoutes.All.SingleOrDefault(r => r.Template == path && methods.Contains(r.Method));
+            Assert.True(route is not null, $"The local host maps {string.Join(",", methods)} /{path}, which SwarmRoutes does not declare.");
+            Assert.True(route.Permission == Permissions.Anonymous ? route.Name is "Health" or "Ready" : Permissions.All.Contains(route.Permission));
+        }
+
+        Assert.Equal(SwarmRoutes.All.Count, mapped.Count);
+    }
+}
