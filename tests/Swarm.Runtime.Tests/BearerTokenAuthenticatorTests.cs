@@ -1,17 +1,11 @@
-using Azure.Data.Tables;
 using Swarm.Runtime.Security;
-using Swarm.Runtime.Security.ApiKeys;
 using Swarm.Tests;
 
 namespace Swarm.Runtime.Tests;
 
 public sealed class BearerTokenAuthenticatorTests
 {
-    // JWTs only: these tests never reach the key store (API keys are tested over Azurite in Swarm.LocalHost.Tests).
-    readonly BearerTokenAuthenticator authenticator = new(
-        TestSettings.Load(),
-        new ApiKeyService(new TableApiKeyStore(new TableServiceClient("UseDevelopmentStorage=true")), TimeProvider.System),
-        new RoleGrants(TestSettings.Load()));
+    readonly BearerTokenAuthenticator authenticator = TestAuthenticators.For(TestSettings.Load());
 
     [Fact]
     public async Task A_valid_token_yields_its_roles_permissions()

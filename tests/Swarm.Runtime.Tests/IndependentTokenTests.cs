@@ -1,6 +1,4 @@
-using Azure.Data.Tables;
 using Swarm.Runtime.Security;
-using Swarm.Runtime.Security.ApiKeys;
 using Swarm.Tests;
 
 namespace Swarm.Runtime.Tests;
@@ -11,14 +9,7 @@ public sealed class IndependentTokenTests : IDisposable
     const string ApiAudience = "api://swarm";
     readonly FakeOpenIdAuthority authority = new();
 
-    static BearerTokenAuthenticator Authenticator(params (string Key, string? Value)[] settings)
-    {
-        var loaded = TestSettings.Load(settings);
-        return new BearerTokenAuthenticator(
-            loaded,
-            new ApiKeyService(new TableApiKeyStore(new TableServiceClient("UseDevelopmentStorage=true")), TimeProvider.System),
-            new RoleGrants(loaded));
-    }
+    static BearerTokenAuthenticator Authenticator(params (string Key, string? Value)[] settings) => TestAuthenticators.For(TestSettings.Load(settings));
 
     BearerTokenAuthenticator WithAuthority() => Authenticator(
         ("security:jwt:authority", authority.Address),
