@@ -3,7 +3,9 @@ using DurableTask.AzureStorage;
 using DurableTask.Core;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.DurableTask.Converters;
 using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Client.Grpc;
 using Microsoft.DurableTask.Testing.Sidecar.Grpc;
 using Swarm.LocalHost.Durable;
 using Swarm.LocalHost.Http;
@@ -44,15 +46,17 @@ public static class LocalHostApp
         builder.Services.AddSingleton<IDurableWorkerStatus>(sp => sp.GetRequiredService<DurableTaskEngine>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DurableTaskEngine>());
 
-        // A real DurableTaskClient, talking gRPC to a sidecar server in this process that fronts the same backend.
+        // A real DurableTaskClient, talking gRPC to a sidecar server in this process that fronts the same backend;
+        // entity calls, which the sidecar lacks, go to the backend directly.
         builder.Services.Configure<TaskHubGrpcServerOptions>(o => o.Mode = TaskHubGrpcServerMode.ApiServerOnly);
         builder.Services.AddGrpc();
         builder.Services.AddSingleton<TaskHubGrpcServer>();
-        builder.Services.AddDurableTaskClient(client =>
-        {
-            client.UseGrpc(GrpcChannel.ForAddress($"http://127.0.0.1:{grpcPort}"));
-            client.RegisterDirectly();
-        });
+        builder.Services.AddSingleton<DurableTaskClient>(sp => new LocalHostDurableClient(
+            new GrpcDurableTaskClient(
+                "swarm",
+                new GrpcDurableTaskClientOptions { Channel = GrpcChannel.ForAddress($"http://127.0.0.1:{grpcPort}") },
+                sp.GetRequiredService<ILogger<GrpcDurableTaskClient>>()),
+            new AzureStorageEntityClient(sp.GetRequiredService<AzureStorageOrchestrationService>(), JsonDataConverter.Default)));
 
         builder.Services.AddSwarmRuntime(settings);
         builder.Services.AddHostedService<PeriodicJobRunner>();

@@ -1,0 +1,50 @@
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Client.Entities;
+
+namespace Swarm.LocalHost.Durable;
+
+/// <summary>
+/// The local host's <see cref="DurableTaskClient"/>: the SDK's gRPC client for orchestrations, plus
+/// <see cref="AzureStorageEntityClient"/> for entities, so handlers use <see cref="Entities"/> exactly as they do
+/// under Azure Functions.
+/// </summary>
+sealed class LocalHostDurableClient(DurableTaskClient orchestrations, DurableEntityClient entities) : DurableTaskClient(orchestrations.Name)
+{
+    public override DurableEntityClient Entities => entities;
+
+    public override Task<string> ScheduleNewOrchestrationInstanceAsync(TaskName orchestratorName, object? input = null, StartOrchestrationOptions? options = null, CancellationToken cancellation = default) =>
+        orchestrations.ScheduleNewOrchestrationInstanceAsync(orchestratorName, input, options, cancellation);
+
+    public override Task RaiseEventAsync(string instanceId, string eventName, object? eventPayload = null, CancellationToken cancellation = default) =>
+        orchestrations.RaiseEventAsync(instanceId, eventName, eventPayload, cancellation);
+
+    public override Task<OrchestrationMetadata> WaitForInstanceStartAsync(string instanceId, bool getInputsAndOutputs = false, CancellationToken cancellation = default) =>
+        orchestrations.WaitForInstanceStartAsync(instanceId, getInputsAndOutputs, cancellation);
+
+    public override Task<OrchestrationMetadata> WaitForInstanceCompletionAsync(string instanceId, bool getInputsAndOutputs = false, CancellationToken cancellation = default) =>
+        orchestrations.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs, cancellation);
+
+    public override Task TerminateInstanceAsync(string instanceId, TerminateInstanceOptions? options = null, CancellationToken cancellation = default) =>
+        orchestrations.TerminateInstanceAsync(instanceId, options, cancellation);
+
+    public override Task SuspendInstanceAsync(string instanceId, string? reason = null, CancellationToken cancellation = default) =>
+        orchestrations.SuspendInstanceAsync(instanceId, reason, cancellation);
+
+    public override Task ResumeInstanceAsync(string instanceId, string? reason = null, CancellationToken cancellation = default) =>
+        orchestrations.ResumeInstanceAsync(instanceId, reason, cancellation);
+
+    public override Task<OrchestrationMetadata?> GetInstancesAsync(string instanceId, bool getInputsAndOutputs = false, CancellationToken cancellation = default) =>
+        orchestrations.GetInstancesAsync(instanceId, getInputsAndOutputs, cancellation);
+
+    public override AsyncPageable<OrchestrationMetadata> GetAllInstancesAsync(OrchestrationQuery? filter = null) =>
+        orchestrations.GetAllInstancesAsync(filter);
+
+    public override Task<PurgeResult> PurgeInstanceAsync(string instanceId, PurgeInstanceOptions? options = null, CancellationToken cancellation = default) =>
+        orchestrations.PurgeInstanceAsync(instanceId, options, cancellation);
+
+    public override Task<PurgeResult> PurgeAllInstancesAsync(PurgeInstancesFilter filter, PurgeInstanceOptions? options = null, CancellationToken cancellation = default) =>
+        orchestrations.PurgeAllInstancesAsync(filter, options, cancellation);
+
+    public override ValueTask DisposeAsync() => orchestrations.DisposeAsync();
+}

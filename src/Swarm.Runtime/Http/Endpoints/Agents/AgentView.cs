@@ -1,0 +1,37 @@
+using Swarm.Domain.Agents;
+
+namespace Swarm.Runtime.Http.Endpoints.Agents;
+
+/// <summary>An agent as the API shows it. Provider settings carry no credentials, so there is nothing secret to leave out.</summary>
+public sealed record AgentView(
+    string Id,
+    string Name,
+    AgentType Type,
+    ProviderSettings Provider,
+    int MaxConcurrency,
+    int Load,
+    IReadOnlyList<string> ActiveTasks,
+    long Completed,
+    long Failed,
+    long? MeanLatencyMs,
+    DateTimeOffset LastModifiedAt)
+{
+    public static AgentView From(AgentLedger ledger, DateTimeOffset lastModified)
+    {
+        ArgumentNullException.ThrowIfNull(ledger);
+        var finished = ledger.Completed + ledger.Failed;
+        var profile = ledger.Profile;
+        return new AgentView(
+            profile.Id,
+            profile.Name,
+            profile.Type,
+            profile.Provider,
+            profile.MaxConcurrency,
+            ledger.Load,
+            ledger.ActiveTasks,
+            ledger.Completed,
+            ledger.Failed,
+            finished == 0 ? null : ledger.TotalLatencyMs / finished,
+            lastModified);
+    }
+}
