@@ -224,6 +224,10 @@ resource functionApp 'Microsoft.Web/sites@2024-11-01' = {
           value: '30 */5 * * * *'
         }
         {
+          name: 'DefaultAgentSchedule'
+          value: '0 0 * * * *'
+        }
+        {
           name: 'TaskHubName'
           value: taskHubName
         }

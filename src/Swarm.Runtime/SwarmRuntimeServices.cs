@@ -53,6 +53,8 @@ public static class SwarmRuntimeServices
         services.AddSingleton<LatestHealth>();
         services.AddSingleton<HealthProbeJob>();
         services.AddSingleton<IPeriodicJob>(sp => sp.GetRequiredService<HealthProbeJob>());
+        services.AddSingleton<DefaultAgentJob>();
+        services.AddSingleton<IPeriodicJob>(sp => sp.GetRequiredService<DefaultAgentJob>());
         services.AddSingleton<StalledTaskReaper>();
         services.AddSingleton<IPeriodicJob>(sp => sp.GetRequiredService<StalledTaskReaper>());
         return services;

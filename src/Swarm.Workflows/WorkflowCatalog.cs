@@ -10,12 +10,13 @@ namespace Swarm.Workflows;
 /// </summary>
 public static class WorkflowCatalog
 {
-    public static IReadOnlyList<Type> Orchestrators { get; } = [typeof(TaskRunOrchestrator), typeof(AgentTurnOrchestrator), typeof(AgentSlotReleaseOrchestrator)];
+    public static IReadOnlyList<Type> Orchestrators { get; } = [typeof(TaskRunOrchestrator), typeof(AgentTurnOrchestrator), typeof(AgentSlotReleaseOrchestrator), typeof(ProvisionAgentOrchestrator)];
 
     public static IReadOnlyList<Type> Activities { get; } = [typeof(InvokeAgentActivity)];
 
     public static IReadOnlyDictionary<string, Type> Entities { get; } = new Dictionary<string, Type>
     {
         [AgentEntity.EntityName] = typeof(AgentEntity),
+        [AgentRosterEntity.EntityName] = typeof(AgentRosterEntity),
     };
 }

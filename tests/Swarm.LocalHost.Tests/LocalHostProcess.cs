@@ -49,6 +49,13 @@ public sealed class LocalHostProcess : IAsyncDisposable
     /// <summary>Starts a host on a new task hub; <paramref name="settings"/> override the test defaults (keys as environment variables).</summary>
     public static async Task<LocalHostProcess> StartAsync(params (string Key, string Value)[] settings)
     {
+        var host = await CreateAsync(settings);
+        await host.StartAgainAsync();
+        return host;
+    }
+
+    static async Task<LocalHostProcess> CreateAsync((string Key, string Value)[] settings)
+    {
         var azurite = await AzuriteServer.SharedAsync();
         var (http, grpc) = (FreePorts.Next(), FreePorts.Next());
         var hub = "t" + Guid.NewGuid().ToString("N")[..12];
@@ -75,9 +82,21 @@ public sealed class LocalHostProcess : IAsyncDisposable
             environment[key] = value;
         }
 
-        var host = new LocalHostProcess(environment, http, grpc);
-        await host.StartAgainAsync();
-        return host;
+        return new LocalHostProcess(environment, http, grpc);
+    }
+
+    /// <summary>Two hosts on the same task hub and tables, started at the same moment, as two instances of one swarm.</summary>
+    public static async Task<(LocalHostProcess First, LocalHostProcess Second)> StartPairAsync(params (string Key, string Value)[] settings)
+    {
+        var first = await CreateAsync(settings);
+        var environment = new Dictionary<string, string>(first.environment)
+        {
+            ["localHost__httpPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["localHost__grpcPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        var second = new LocalHostProcess(environment, int.Parse(environment["localHost__httpPort"], System.Globalization.CultureInfo.InvariantCulture), int.Parse(environment["localHost__grpcPort"], System.Globalization.CultureInfo.InvariantCulture));
+        await Task.WhenAll(first.StartAgainAsync(), second.StartAgainAsync());
+        return (first, second);
     }
 
     /// <summary>Starts the process (again, after <see cref="KillHard"/>) and waits until <c>/ready</c> says ready.</summary>

@@ -125,7 +125,7 @@ public sealed class SecurityMatrixTests
     {
         await using var durable = host.DurableClient();
         var instances = 0;
-        await foreach (var _ in durable.GetAllInstancesAsync(new OrchestrationQuery { PageSize = 100 }))
+        await foreach (var _ in durable.GetAllInstancesAsync(new OrchestrationQuery { PageSize = 100, InstanceIdPrefix = global::Swarm.Domain.Tasks.TaskId.Prefix }))
         {
             instances++;
         }

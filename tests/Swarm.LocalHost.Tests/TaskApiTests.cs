@@ -130,7 +130,7 @@ public sealed class TaskApiTests(TaskApiTests.Host host) : IClassFixture<TaskApi
     static async Task<int> CountInstancesAsync(DurableTaskClient durable)
     {
         var count = 0;
-        await foreach (var _ in durable.GetAllInstancesAsync(new OrchestrationQuery { PageSize = 100 }))
+        await foreach (var _ in durable.GetAllInstancesAsync(new OrchestrationQuery { PageSize = 100, InstanceIdPrefix = global::Swarm.Domain.Tasks.TaskId.Prefix }))
         {
             count++;
         }

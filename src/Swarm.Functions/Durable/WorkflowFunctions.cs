@@ -2,6 +2,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Entities;
 using Microsoft.Extensions.DependencyInjection;
+using Swarm.Domain.Agents;
 using Swarm.Domain.Tasks;
 using Swarm.Workflows.Agents;
 using Swarm.Workflows.Tasks;
@@ -37,6 +38,13 @@ public static class WorkflowFunctions
         return new AgentSlotReleaseOrchestrator().RunAsync(context, context.GetInput<AgentSlotRelease>()!);
     }
 
+    [Function(nameof(ProvisionAgentOrchestrator))]
+    public static Task<RosterJoin> ProvisionAgent([OrchestrationTrigger] TaskOrchestrationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return new ProvisionAgentOrchestrator().RunAsync(context, context.GetInput<AgentProvisioning>()!);
+    }
+
     [Function(nameof(InvokeAgentActivity))]
     public static Task<AgentAnswer> InvokeAgent([ActivityTrigger] AgentTurn input, string instanceId, FunctionContext executionContext)
     {
@@ -51,5 +59,12 @@ public static class WorkflowFunctions
     {
         ArgumentNullException.ThrowIfNull(dispatcher);
         return dispatcher.DispatchAsync<AgentEntity>();
+    }
+
+    [Function(AgentRosterEntity.EntityName)]
+    public static Task AgentRoster([EntityTrigger] TaskEntityDispatcher dispatcher)
+    {
+        ArgumentNullException.ThrowIfNull(dispatcher);
+        return dispatcher.DispatchAsync<AgentRosterEntity>();
     }
 }

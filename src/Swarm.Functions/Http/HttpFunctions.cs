@@ -33,6 +33,11 @@ public sealed class HttpFunctions(ApiDispatcher dispatcher)
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/tasks/{id}")] HttpRequestData request,
         [DurableClient] DurableTaskClient durable) => ServeAsync(SwarmRoutes.GetTask, request, durable);
 
+    [Function(nameof(SwarmRoutes.CreateAgent))]
+    public Task<HttpResponseData> CreateAgent(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/agents")] HttpRequestData request,
+        [DurableClient] DurableTaskClient durable) => ServeAsync(SwarmRoutes.CreateAgent, request, durable);
+
     [Function(nameof(SwarmRoutes.GetAgent))]
     public Task<HttpResponseData> GetAgent(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/agents/{id}")] HttpRequestData request,

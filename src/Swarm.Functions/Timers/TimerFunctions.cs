@@ -8,7 +8,7 @@ namespace Swarm.Functions.Timers;
 /// The periodic jobs as timer functions. Schedules are NCRONTAB expressions read from app settings named in
 /// <see cref="PeriodicSchedules"/>; the local host runs the same jobs from the same settings.
 /// </summary>
-public sealed class TimerFunctions(HealthProbeJob healthProbe, StalledTaskReaper selfHealing)
+public sealed class TimerFunctions(HealthProbeJob healthProbe, StalledTaskReaper selfHealing, DefaultAgentJob defaultAgent)
 {
     [Function("HealthProbe")]
     public Task HealthProbe(
@@ -28,5 +28,15 @@ public sealed class TimerFunctions(HealthProbeJob healthProbe, StalledTaskReaper
     {
         ArgumentNullException.ThrowIfNull(context);
         return selfHealing.RunAsync(durable, context.CancellationToken);
+    }
+
+    [Function("DefaultAgent")]
+    public Task DefaultAgent(
+        [TimerTrigger("%" + PeriodicSchedules.DefaultAgentSetting + "%", RunOnStartup = true)] TimerInfo timer,
+        [DurableClient] DurableTaskClient durable,
+        FunctionContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return defaultAgent.RunAsync(durable, context.CancellationToken);
     }
 }

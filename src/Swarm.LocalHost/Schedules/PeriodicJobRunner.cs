@@ -17,6 +17,11 @@ sealed partial class PeriodicJobRunner(
 
     async Task RunOnScheduleAsync(IPeriodicJob job, CrontabSchedule schedule, CancellationToken stoppingToken)
     {
+        if (job.RunsAtStartup)
+        {
+            await RunAtStartupAsync(job, stoppingToken);
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             var now = time.GetUtcNow().UtcDateTime;
@@ -35,6 +40,37 @@ sealed partial class PeriodicJobRunner(
 #pragma warning restore CA1031
             {
                 LogJobFailed(logger, e, job.Name);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The first run can come before the durable client's server listens or storage answers, so it is retried for a
+    /// while, as the Functions host retries a failed RunOnStartup timer.
+    /// </summary>
+    async Task RunAtStartupAsync(IPeriodicJob job, CancellationToken stoppingToken)
+    {
+        for (var attempt = 1; !stoppingToken.IsCancellationRequested; attempt++)
+        {
+            try
+            {
+                await job.RunAsync(durable, stoppingToken);
+                return;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+#pragma warning disable CA1031 // Retried until it works; the schedule takes over if it never does.
+            catch (Exception e) when (attempt < 60)
+#pragma warning restore CA1031
+            {
+                if (attempt % 10 == 0)
+                {
+                    LogJobFailed(logger, e, job.Name);
+                }
+
+                await Task.Delay(TimeSpan.FromSeconds(1), time, stoppingToken);
             }
         }
     }

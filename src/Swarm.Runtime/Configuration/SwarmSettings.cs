@@ -1,3 +1,5 @@
+using Swarm.Domain.Agents;
+
 namespace Swarm.Runtime.Configuration;
 
 /// <summary>
@@ -154,7 +156,7 @@ public sealed class SimulatedProviderSettings
     public int LatencyMs { get; set; }
 }
 
-/// <summary>The agent every task runs on until agent pools arrive.</summary>
+/// <summary>The agent the swarm creates on first start (once, however many instances start) and runs tasks on.</summary>
 public sealed class DefaultAgentSettings
 {
     public string Id { get; set; } = "queen-1";
@@ -168,6 +170,10 @@ public sealed class DefaultAgentSettings
     public string Model { get; set; } = "simulated-1";
 
     public int MaxConcurrency { get; set; } = 32;
+
+    public AgentProfile ToProfile() => new(
+        Id, Name, Enum.Parse<AgentType>(Type, ignoreCase: true), new ProviderSettings(Provider, Model), MaxConcurrency,
+        new AgentRole("strategic", ["task:*"], [], 10));
 }
 
 /// <summary>The durable backend of the local host (Durable Task on Azure Storage). Azure Functions reads host.json instead.</summary>

@@ -25,6 +25,9 @@ public static class Problems
     public static ProblemDetails NotFound(string detail) =>
         new(Prefix + "not-found", "The resource does not exist.", 404, detail);
 
+    public static ProblemDetails Conflict(string detail) =>
+        new(Prefix + "conflict", "The request conflicts with the swarm's state.", 409, detail);
+
     public static ProblemDetails RouteNotFound(string method, string path) =>
         new(Prefix + "route-not-found", "No such endpoint.", 404, $"{method} {path} is not an endpoint of this API.");
 

@@ -16,6 +16,7 @@ public static class SwarmRoutes
     public static readonly ApiRoute Ready = new("Ready", "GET", "ready", Permissions.Anonymous, typeof(ReadyHandler));
     public static readonly ApiRoute SubmitTask = new("SubmitTask", "POST", "api/v1/tasks", Permissions.TasksSubmit, typeof(SubmitTaskHandler), TakesBody: true);
     public static readonly ApiRoute GetTask = new("GetTask", "GET", "api/v1/tasks/{id}", Permissions.TasksRead, typeof(GetTaskHandler));
+    public static readonly ApiRoute CreateAgent = new("CreateAgent", "POST", "api/v1/agents", Permissions.AgentsWrite, typeof(CreateAgentHandler), TakesBody: true);
     public static readonly ApiRoute GetAgent = new("GetAgent", "GET", "api/v1/agents/{id}", Permissions.AgentsRead, typeof(GetAgentHandler));
     public static readonly ApiRoute IssueApiKey = new("IssueApiKey", "POST", "api/v1/agents/{id}/keys", Permissions.AgentsWrite, typeof(IssueApiKeyHandler));
     public static readonly ApiRoute RevokeApiKey = new("RevokeApiKey", "DELETE", "api/v1/agents/{id}/keys/{keyId}", Permissions.AgentsWrite, typeof(RevokeApiKeyHandler));
@@ -23,5 +24,5 @@ public static class SwarmRoutes
 
     public static readonly ApiRoute GetAudit = new("GetAudit", "GET", "api/v1/audit", Permissions.AuditRead, typeof(GetAuditHandler));
 
-    public static IReadOnlyList<ApiRoute> All { get; } = [Health, Ready, SubmitTask, GetTask, GetAgent, IssueApiKey, RevokeApiKey, ExchangeToken, GetAudit];
+    public static IReadOnlyList<ApiRoute> All { get; } = [Health, Ready, SubmitTask, GetTask, CreateAgent, GetAgent, IssueApiKey, RevokeApiKey, ExchangeToken, GetAudit];
 }

@@ -14,5 +14,8 @@ public interface IPeriodicJob
     /// <summary>The configuration key holding the schedule; the timer trigger binds to it as <c>%key%</c>.</summary>
     string ScheduleSetting { get; }
 
+    /// <summary>Whether the job also runs once when the host starts (a timer's <c>RunOnStartup</c>).</summary>
+    bool RunsAtStartup => false;
+
     Task RunAsync(DurableTaskClient durable, CancellationToken cancellationToken);
 }

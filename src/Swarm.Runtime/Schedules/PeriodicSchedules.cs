@@ -11,11 +11,14 @@ public static class PeriodicSchedules
 
     public const string SelfHealingSetting = "SelfHealingSchedule";
 
+    public const string DefaultAgentSetting = "DefaultAgentSchedule";
+
     /// <summary>Defaults used when a setting is absent (the local host); the Functions app needs them in its app settings.</summary>
     public static IReadOnlyDictionary<string, string> Defaults { get; } = new Dictionary<string, string>
     {
         [HealthProbeSetting] = "0 */1 * * * *",
         [SelfHealingSetting] = "30 */5 * * * *",
+        [DefaultAgentSetting] = "0 0 * * * *",
     };
 
     /// <exception cref="InvalidOperationException">The schedule is not a six-field NCRONTAB expression; the message names the setting.</exception>

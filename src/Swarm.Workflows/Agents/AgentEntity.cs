@@ -15,14 +15,25 @@ public sealed class AgentEntity : TaskEntity<AgentLedger?>
 
     public static EntityInstanceId IdFor(string agentId) => new(EntityName, agentId);
 
-    /// <summary>Takes a slot for a task, provisioning the agent from the claim's profile on first use.</summary>
-    public bool Claim(AgentClaim claim)
+    /// <summary>Creates the agent from its profile. Provisioning an existing agent changes nothing, so a repeated call is harmless.</summary>
+    public AgentLedger Provision(AgentProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        return State ??= new AgentLedger { Profile = profile };
+    }
+
+    /// <summary>Takes a slot for a task. An agent that was never provisioned grants nothing.</summary>
+    public AgentClaimResult Claim(AgentClaim claim)
     {
         ArgumentNullException.ThrowIfNull(claim);
-        var ledger = State ?? new AgentLedger { Profile = claim.Profile };
-        var (next, granted) = ledger.Claim(claim.TaskId);
+        if (State is null)
+        {
+            return new AgentClaimResult(false, null);
+        }
+
+        var (next, granted) = State.Claim(claim.TaskId);
         State = next;
-        return granted;
+        return new AgentClaimResult(granted, next.Profile);
     }
 
     /// <summary>Frees a task's slot and records its outcome.</summary>
@@ -35,6 +46,6 @@ public sealed class AgentEntity : TaskEntity<AgentLedger?>
     /// <summary>The agent's ledger, or null if it was never provisioned.</summary>
     public AgentLedger? Get() => State;
 
-    /// <summary>A new entity has no ledger until its first claim provisions it.</summary>
+    /// <summary>A new entity has no ledger until it is provisioned.</summary>
     protected override AgentLedger? InitializeState(TaskEntityOperation entityOperation) => null;
 }

@@ -1,4 +1,5 @@
 using Microsoft.DurableTask;
+using Swarm.Domain.Agents;
 using Swarm.Workflows.Agents;
 
 namespace Swarm.Workflows.Tasks;
@@ -23,26 +24,25 @@ public sealed class TaskRunOrchestrator : TaskOrchestrator<TaskRunInput, TaskRun
         catch (Exception e) when (e is TaskFailedException or AgentSlotUnavailableException)
         {
             // The reason goes into the custom status: unlike failure details, every backend keeps it whole.
-            context.SetCustomStatus(new TaskProgress(TaskProgress.Failed, input.Agent.Id, TaskFailure.From(e)));
+            context.SetCustomStatus(new TaskProgress(TaskProgress.Failed, input.AgentId, TaskFailure.From(e)));
             throw;
         }
     }
 
     static async Task<TaskRunResult> RunOnAgentAsync(TaskOrchestrationContext context, TaskRunInput input)
     {
-        var agent = AgentEntity.IdFor(input.Agent.Id);
+        var agent = AgentEntity.IdFor(input.AgentId);
+        var profile = await ClaimSlotAsync(context, input);
 
-        await ClaimSlotAsync(context, input);
-
-        context.SetCustomStatus(new TaskProgress(TaskProgress.Running, input.Agent.Id));
+        context.SetCustomStatus(new TaskProgress(TaskProgress.Running, input.AgentId));
         var started = context.CurrentUtcDateTime;
         try
         {
             var answer = await context.CallSubOrchestratorAsync<Domain.Tasks.AgentAnswer>(
-                nameof(AgentTurnOrchestrator), new AgentTurn(input.TaskId, input.Agent, input.Prompt));
+                nameof(AgentTurnOrchestrator), new AgentTurn(input.TaskId, profile, input.Prompt));
             var answeredAt = context.CurrentUtcDateTime;
             await context.Entities.SignalEntityAsync(agent, nameof(AgentEntity.Release), new AgentRelease(input.TaskId, true, answer.LatencyMs));
-            return new TaskRunResult(input.TaskId, input.Agent.Id, answer, started, answeredAt);
+            return new TaskRunResult(input.TaskId, input.AgentId, answer, started, answeredAt);
         }
         catch (TaskFailedException)
         {
@@ -53,21 +53,29 @@ public sealed class TaskRunOrchestrator : TaskOrchestrator<TaskRunInput, TaskRun
     }
 
     /// <summary>
-    /// Claims a slot, waiting on durable timers (which cost nothing while they wait) with a doubling
-    /// back-off while the agent is full. Fails the task, visibly, once the wait limit has passed.
+    /// Claims a slot and returns the agent's profile, waiting on durable timers (which cost nothing while they wait)
+    /// with a doubling back-off while the agent is full or not provisioned yet. Fails the task, visibly, once the wait
+    /// limit has passed.
     /// </summary>
-    static async Task ClaimSlotAsync(TaskOrchestrationContext context, TaskRunInput input)
+    static async Task<AgentProfile> ClaimSlotAsync(TaskOrchestrationContext context, TaskRunInput input)
     {
-        context.SetCustomStatus(new TaskProgress(TaskProgress.WaitingForAgent, input.Agent.Id));
+        context.SetCustomStatus(new TaskProgress(TaskProgress.WaitingForAgent, input.AgentId));
         var giveUpAt = context.CurrentUtcDateTime + input.SlotWaitLimit;
         var wait = FirstSlotWait;
-        while (!await context.Entities.CallEntityAsync<bool>(
-            AgentEntity.IdFor(input.Agent.Id), nameof(AgentEntity.Claim), new AgentClaim(input.TaskId, input.Agent)))
+        while (true)
         {
+            var claim = await context.Entities.CallEntityAsync<AgentClaimResult>(
+                AgentEntity.IdFor(input.AgentId), nameof(AgentEntity.Claim), new AgentClaim(input.TaskId));
+            if (claim is { Granted: true, Profile: { } profile })
+            {
+                return profile;
+            }
+
             if (context.CurrentUtcDateTime + wait > giveUpAt)
             {
-                throw new AgentSlotUnavailableException(
-                    $"Agent '{input.Agent.Id}' had no free slot within {input.SlotWaitLimit}; the task was not run.");
+                throw new AgentSlotUnavailableException(claim.Profile is null
+                    ? $"Agent '{input.AgentId}' does not exist; the task was not run."
+                    : $"Agent '{input.AgentId}' had no free slot within {input.SlotWaitLimit}; the task was not run.");
             }
 
             await context.CreateTimer(wait, CancellationToken.None);

@@ -1,6 +1,5 @@
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
-using Swarm.Domain.Agents;
 using Swarm.Domain.Tasks;
 using Swarm.Runtime.Configuration;
 using Swarm.Workflows.Tasks;
@@ -30,7 +29,7 @@ public sealed class SubmitTaskHandler(SwarmSettings settings) : IApiHandler
             taskId,
             task.Prompt!,
             task.Priority ?? TaskRequest.DefaultPriority,
-            DefaultAgent(),
+            settings.DefaultAgent.Id,
             TimeSpan.FromSeconds(settings.Api.TaskSlotWaitSeconds),
             task.Metadata);
 
@@ -39,16 +38,5 @@ public sealed class SubmitTaskHandler(SwarmSettings settings) : IApiHandler
 
         var location = "/api/v1/tasks/" + taskId;
         return ApiResponse.Accepted(new TaskAccepted(taskId, TaskRunStatus.Queued, location), location);
-    }
-
-    AgentProfile DefaultAgent()
-    {
-        var agent = settings.DefaultAgent;
-        return new AgentProfile(
-            agent.Id,
-            agent.Name,
-            Enum.Parse<AgentType>(agent.Type, ignoreCase: true),
-            new ProviderSettings(agent.Provider, agent.Model),
-            agent.MaxConcurrency);
     }
 }

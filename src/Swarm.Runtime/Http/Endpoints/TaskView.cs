@@ -31,7 +31,7 @@ public sealed record TaskView(
             instance.InstanceId,
             StatusOf(instance.RuntimeStatus),
             instance.IsRunning ? progress?.Step : null,
-            output?.AgentId ?? progress?.AgentId,
+            output?.AgentId ?? input?.AgentId,
             input?.Prompt,
             input?.Priority,
             input?.Metadata,

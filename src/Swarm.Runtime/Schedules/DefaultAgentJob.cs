@@ -1,0 +1,54 @@
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+using Swarm.Runtime.Configuration;
+using Swarm.Workflows.Agents;
+
+namespace Swarm.Runtime.Schedules;
+
+/// <summary>
+/// Makes sure the default agent (a queen, from <c>defaultAgent</c>) exists: at start and then hourly, in case it
+/// was lost. Every instance of the swarm asks for the same orchestration instance id, and the roster admits the id
+/// once, so two instances starting together still create exactly one.
+/// </summary>
+public sealed partial class DefaultAgentJob(SwarmSettings settings, ILogger<DefaultAgentJob> logger) : IPeriodicJob
+{
+    public string Name => "DefaultAgent";
+
+    public string ScheduleSetting => PeriodicSchedules.DefaultAgentSetting;
+
+    public bool RunsAtStartup => true;
+
+    public string InstanceId => "provision-agent-" + settings.DefaultAgent.Id;
+
+    public async Task RunAsync(DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(durable);
+        var existing = await durable.GetInstanceAsync(InstanceId, cancellationToken);
+        if (existing is { RuntimeStatus: OrchestrationRuntimeStatus.Completed or OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending })
+        {
+            return;
+        }
+
+        var provisioning = new AgentProvisioning(settings.DefaultAgent.ToProfile(), settings.System.MaxAgents);
+        try
+        {
+            await durable.ScheduleNewOrchestrationInstanceAsync(nameof(ProvisionAgentOrchestrator), provisioning, new StartOrchestrationOptions(InstanceId), cancellationToken);
+            LogProvisioning(logger, settings.DefaultAgent.Id);
+        }
+#pragma warning disable CA1031 // Which exception a duplicate start raises depends on the host; the instance's existence is what counts.
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+#pragma warning restore CA1031
+        {
+            if (await durable.GetInstanceAsync(InstanceId, cancellationToken) is null)
+            {
+                throw;
+            }
+
+            // Another instance of the swarm scheduled it first; the roster keeps the agent single either way.
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Provisioning the default agent {AgentId}")]
+    static partial void LogProvisioning(ILogger logger, string agentId);
+}

@@ -1,0 +1,25 @@
+using Microsoft.DurableTask;
+using Swarm.Domain.Agents;
+
+namespace Swarm.Workflows.Agents;
+
+/// <summary>
+/// Creates an agent: a place on the roster first (which enforces maxAgents and unique ids), then its entity.
+/// Both steps are idempotent, so a replay or a second run for the same agent creates nothing twice.
+/// </summary>
+public sealed class ProvisionAgentOrchestrator : TaskOrchestrator<AgentProvisioning, RosterJoin>
+{
+    public override async Task<RosterJoin> RunAsync(TaskOrchestrationContext context, AgentProvisioning input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        var joined = await context.Entities.CallEntityAsync<RosterJoin>(
+            AgentRosterEntity.Id, nameof(AgentRosterEntity.Join), new RosterJoinRequest(input.Profile.Id, input.MaxAgents));
+        if (joined == RosterJoin.Joined)
+        {
+            await context.Entities.CallEntityAsync<AgentLedger>(AgentEntity.IdFor(input.Profile.Id), nameof(AgentEntity.Provision), input.Profile);
+        }
+
+        return joined;
+    }
+}
