@@ -66,10 +66,7 @@ public static class LocalHostApp
         {
             var http = context.HttpContext;
             var request = AspNetCoreAdapter.ToApiRequest(http);
-            var problem = http.Response.StatusCode == StatusCodes.Status405MethodNotAllowed
-                ? new ProblemDetails("urn:swarm:problem:method-not-allowed", "The endpoint does not accept this method.", 405, $"{request.Method} is not allowed on {request.Path}.")
-                : Problems.RouteNotFound(request.Method, request.Path);
-            await AspNetCoreAdapter.WriteAsync(http, ApiResponse.Problem(problem with { Instance = request.Path, CorrelationId = request.CorrelationId }));
+            await AspNetCoreAdapter.WriteAsync(http, UnmatchedRequests.Answer(request.Method, request.Path, request.CorrelationId));
         });
         app.MapGrpcService<TaskHubGrpcServer>().RequireHost($"*:{grpcPort}");
         app.MapSwarmRoutes();

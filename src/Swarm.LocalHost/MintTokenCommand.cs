@@ -15,13 +15,16 @@ static class MintTokenCommand
     {
         var options = new ConfigurationBuilder().AddCommandLine(args).Build();
         var role = options["role"] ?? "admin";
-        if (!RolePermissions.Defaults.ContainsKey(role))
+        var settings = SwarmSettingsLoader.Load(configuration);
+        var roles = new RoleGrants(settings).Roles.Where(r => r != AgentSessionClaims.AgentRole).ToList();
+        if (!roles.Contains(role))
         {
-            Console.Error.WriteLine($"Unknown role '{role}'; roles: {string.Join(", ", RolePermissions.Defaults.Keys)}.");
+            Console.Error.WriteLine(role == AgentSessionClaims.AgentRole
+                ? "Agents authenticate with API keys (POST /api/v1/agents/{id}/keys), not minted tokens."
+                : $"Unknown role '{role}'; roles: {string.Join(", ", roles)}.");
             return 2;
         }
 
-        var settings = SwarmSettingsLoader.Load(configuration);
         var hours = options.GetValue("hours", 8.0);
         Console.WriteLine(TokenIssuer.Mint(settings.Security.Jwt, options["subject"] ?? $"dev-{role}", [role], TimeSpan.FromHours(hours), TimeProvider.System));
         return 0;

@@ -25,12 +25,13 @@ public static class SwarmRuntimeServices
         services.TryAddSingleton<IDurableWorkerStatus, HostManagedDurableWorker>();
         services.AddSingleton(_ => StorageClients.Tables(settings.Database));
         services.AddSingleton<IChatClientProvider, ChatClientProvider>();
+        services.AddSingleton(new ModelCallLimits(TimeSpan.FromSeconds(settings.Providers.CallTimeoutSeconds)));
         services.AddTransient<InvokeAgentActivity>();
 
         services.AddSingleton<IApiKeyStore>(sp => new TableApiKeyStore(
             sp.GetRequiredService<Azure.Data.Tables.TableServiceClient>(), settings.Database.TableName("ApiKeys")));
         services.AddSingleton<ApiKeyService>();
-        services.AddSingleton<IAuditTrail>(sp => new TableAuditTrail(
+        services.AddSingleton<IAuditTrail>(sp => !settings.Security.AuditEnabled ? new DisabledAuditTrail() : new TableAuditTrail(
             sp.GetRequiredService<Azure.Data.Tables.TableServiceClient>(),
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<TableAuditTrail>>(),
             settings.Database.TableName("Audit")));

@@ -66,9 +66,19 @@ public sealed class FunctionsMetadataTests
             .Concat(WorkflowCatalog.Activities.Select(t => t.Name))
             .Concat(WorkflowCatalog.Entities.Keys)
             .Concat(services.GetServices<IPeriodicJob>().Select(j => j.Name))
+            .Append(UnmatchedRequests.FunctionName)
             .ToHashSet();
 
         Assert.DoesNotContain(FunctionsMetadata.Functions.Keys, name => !known.Contains(name));
+    }
+
+    [Fact]
+    public void Requests_no_route_takes_reach_a_catch_all_function_rather_than_the_hosts_bare_404()
+    {
+        var trigger = FunctionsMetadata.Trigger(UnmatchedRequests.FunctionName);
+
+        Assert.Equal("{*path}", trigger.GetProperty("route").GetString());
+        Assert.Equal(["get", "post", "put", "patch", "delete"], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
     }
 
     [Fact]

@@ -115,6 +115,38 @@ public sealed class AgentCreationTests
         }
     }
 
+    [Fact]
+    public async Task A_changed_default_agent_setting_reaches_the_existing_queen_after_a_restart()
+    {
+        await using var host = await LocalHostProcess.StartAsync(("defaultAgent__maxConcurrency", "2"));
+        await WaitForQueenAsync(host, q => q.GetProperty("maxConcurrency").GetInt32() == 2);
+        var id = await TaskPolling.SubmitAsync(host, "counted before the restart");
+        await TaskPolling.WaitUntilFinishedAsync(host, id, TimeSpan.FromSeconds(60));
+
+        host.KillHard();
+        host.Configure("defaultAgent__maxConcurrency", "7");
+        await host.StartAgainAsync();
+
+        var queen = await WaitForQueenAsync(host, q => q.GetProperty("maxConcurrency").GetInt32() == 7);
+        Assert.Equal(1, queen.GetProperty("completed").GetInt64());
+    }
+
+    static async Task<JsonElement> WaitForQueenAsync(LocalHostProcess host, Func<JsonElement, bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            using var response = await host.Http.SendAsync(host.Request(HttpMethod.Get, "/api/v1/agents/queen-1", role: "viewer"));
+            if (response.StatusCode == HttpStatusCode.OK && await response.Content.ReadFromJsonAsync<JsonElement>() is var queen && condition(queen))
+            {
+                return queen;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "The default queen did not reach the expected state within 30 s.");
+            await Task.Delay(200);
+        }
+    }
+
     static async Task WaitForDefaultQueenAsync(LocalHostProcess host)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);

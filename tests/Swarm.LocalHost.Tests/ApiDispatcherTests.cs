@@ -85,6 +85,29 @@ public sealed class ApiDispatcherTests
         Assert.All(SwarmRoutes.All.Where(r => r.Permission != Permissions.Anonymous), r => Assert.Contains(r.Permission, Permissions.All));
     }
 
+    [Fact]
+    public async Task A_change_that_cannot_be_audited_is_answered_503_not_success()
+    {
+        // Storage on a port nobody listens on: the handler succeeds, the audit write cannot.
+        var unreachable = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;" +
+            $"TableEndpoint=http://127.0.0.1:{FreePorts.Next()}/devstoreaccount1;";
+        var services = new ServiceCollection().AddLogging().AddSwarmRuntime(TestSettings.Load(("database:connectionString", unreachable)));
+        services.AddSingleton<AcceptingHandler>();
+        var isolated = services.BuildServiceProvider().GetRequiredService<ApiDispatcher>();
+        var change = new ApiRoute("Change", "POST", "api/v1/change", Permissions.TasksSubmit, typeof(AcceptingHandler));
+
+        var response = await isolated.DispatchAsync(change, Request(Tokens.Signed(["admin"])) with { Method = "POST" }, durable: null!, CancellationToken.None);
+
+        Assert.Equal(503, response.Status);
+        Assert.Equal("urn:swarm:problem:audit-unavailable", Assert.IsType<ProblemDetails>(response.Body).Type);
+    }
+
+    sealed class AcceptingHandler : IApiHandler
+    {
+        public Task<ApiResponse> HandleAsync(ApiRequest request, DurableTaskClient durable, CancellationToken cancellationToken) =>
+            Task.FromResult(new ApiResponse(202, new { accepted = true }));
+    }
+
     sealed class ThrowingHandler : IApiHandler
     {
         public const string Secret = "connection-string-with-AccountKey=xyz";

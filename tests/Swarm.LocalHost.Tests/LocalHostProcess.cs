@@ -164,6 +164,9 @@ public sealed class LocalHostProcess : IAsyncDisposable
 
     public bool HasExited => process?.HasExited ?? true;
 
+    /// <summary>Changes a setting for the next <see cref="StartAgainAsync"/>, as an operator would between restarts.</summary>
+    public void Configure(string key, string value) => environment[key] = value;
+
     public string Token(string role) => TokenIssuer.Mint(
         new JwtSettings { Secret = Secret }, "test-" + role, [role], TimeSpan.FromMinutes(30), TimeProvider.System);
 

@@ -19,6 +19,7 @@ public sealed class PostBodyTests(TaskApiTests.Host host) : IClassFixture<TaskAp
     public async Task Every_post_route_answers_a_bad_body_with_a_4xx_problem_and_writes_nothing(string kind, string body)
     {
         var swarm = host.Process;
+        var before = await StoredStateAsync(swarm);
         foreach (var route in SwarmRoutes.All.Where(r => r.Method == "POST"))
         {
             var path = "/" + route.Template.Replace("{id}", "body-test-agent", StringComparison.Ordinal);
@@ -35,8 +36,31 @@ public sealed class PostBodyTests(TaskApiTests.Host host) : IClassFixture<TaskAp
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         }
 
-        using var keys = await swarm.Http.SendAsync(swarm.Request(HttpMethod.Delete, "/api/v1/agents/body-test-agent/keys/0000000000000000"));
-        Assert.Equal(HttpStatusCode.NotFound, keys.StatusCode);
+        // The exchange route's key was issued on purpose: one key more, nothing else.
+        var after = await StoredStateAsync(swarm);
+        Assert.Equal(before.Tasks, after.Tasks);
+        Assert.Equal(before.Keys + 1, after.Keys);
+    }
+
+    /// <summary>Task orchestrations and API key rows: what a POST handler that ran would have added to.</summary>
+    static async Task<(int Tasks, int Keys)> StoredStateAsync(LocalHostProcess swarm)
+    {
+        await using var durable = swarm.DurableClient();
+        var tasks = 0;
+        await foreach (var _ in durable.GetAllInstancesAsync(new Microsoft.DurableTask.Client.OrchestrationQuery { PageSize = 100, InstanceIdPrefix = global::Swarm.Domain.Tasks.TaskId.Prefix }))
+        {
+            tasks++;
+        }
+
+        var keys = 0;
+        var table = new Azure.Data.Tables.TableServiceClient(swarm.StorageConnectionString).GetTableClient(swarm.Table("ApiKeys"));
+        await table.CreateIfNotExistsAsync();
+        await foreach (var _ in table.QueryAsync<Azure.Data.Tables.TableEntity>())
+        {
+            keys++;
+        }
+
+        return (tasks, keys);
     }
 
     static async Task<string> IssueKeyAsync(LocalHostProcess swarm)

@@ -40,6 +40,7 @@ public sealed class BearerTokenAuthenticatorTests
         { "Bearer " + Tokens.Signed(["admin"], audience: "another-api"), "audience" },
         { "Bearer " + Tokens.Signed(["admin"], secret: "a-different-secret-that-is-also-long-enough-000"), "signature" },
         { "Bearer " + Tokens.Unsigned(), "not valid" },
+        { "Bearer " + Tokens.Signed(["agent"]), "only for agent credentials" },
     };
 
     [Theory]

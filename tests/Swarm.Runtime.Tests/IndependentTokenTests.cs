@@ -76,10 +76,21 @@ public sealed class IndependentTokenTests : IDisposable
     {
         var minted = await NodeJwt.MintAsync(new { alg = "HS256", useRsaPublicKeyAsSecret = true, kid = "key-3", claims = Claims(authority.Address, ApiAudience, ["admin"]) });
         authority.Publish(minted.Jwk!.Value);
+        var authenticator = WithAuthority();
+        await AssertAuthorityServesKeysAsync(authenticator);
 
-        var outcome = await WithAuthority().AuthenticateAsync("Bearer " + minted.Token);
+        var outcome = await authenticator.AuthenticateAsync("Bearer " + minted.Token);
 
         Assert.Null(outcome.Principal);
+        Assert.Contains("signature", outcome.Failure, StringComparison.Ordinal);
+    }
+
+    /// <summary>A refusal proves something only if a good token from the same authority is accepted at the same moment.</summary>
+    async Task AssertAuthorityServesKeysAsync(BearerTokenAuthenticator authenticator)
+    {
+        var good = await NodeJwt.MintAsync(new { alg = "RS256", kid = "key-good", claims = Claims(authority.Address, ApiAudience, ["viewer"]) });
+        authority.Publish(good.Jwk!.Value);
+        Assert.NotNull((await authenticator.AuthenticateAsync("Bearer " + good.Token)).Principal);
     }
 
     [Fact]
@@ -87,10 +98,13 @@ public sealed class IndependentTokenTests : IDisposable
     {
         var minted = await NodeJwt.MintAsync(new { alg = "RS256", kid = "key-4", claims = Claims("swarm", "swarm-api", ["admin"]) });
         authority.Publish(minted.Jwk!.Value);
+        var authenticator = WithAuthority();
+        await AssertAuthorityServesKeysAsync(authenticator);
 
-        var outcome = await WithAuthority().AuthenticateAsync("Bearer " + minted.Token);
+        var outcome = await authenticator.AuthenticateAsync("Bearer " + minted.Token);
 
         Assert.Null(outcome.Principal);
+        Assert.Contains("signature", outcome.Failure, StringComparison.Ordinal);
     }
 
     [Fact]

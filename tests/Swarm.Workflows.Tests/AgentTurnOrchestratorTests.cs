@@ -18,14 +18,14 @@ public sealed class AgentTurnOrchestratorTests
     static AgentTurn Turn(string prompt, string provider = "simulated") =>
         new("task-0123456789abcdef0123456789abcdef", new AgentProfile("q1", "Queen", AgentType.Queen, new ProviderSettings(provider, "sim-1"), 4), prompt);
 
-    static Task<DurableTaskTestHost> StartAsync(IChatClientProvider clients) =>
+    static Task<DurableTaskTestHost> StartAsync(IChatClientProvider clients, ModelCallLimits? limits = null) =>
         DurableTaskTestHost.StartAsync(
             tasks =>
             {
                 tasks.AddOrchestrator<AgentTurnOrchestrator>();
                 tasks.AddActivity<InvokeAgentActivity>();
             },
-            new DurableTaskTestHostOptions { ConfigureServices = services => services.AddSingleton(clients) });
+            new DurableTaskTestHostOptions { ConfigureServices = services => services.AddSingleton(clients).AddSingleton(limits ?? ModelCallLimits.Default) });
 
     static async Task<OrchestrationMetadata> RunAsync(DurableTaskTestHost host, AgentTurn turn)
     {
@@ -87,6 +87,18 @@ public sealed class AgentTurnOrchestratorTests
 
         Assert.Equal(OrchestrationRuntimeStatus.Failed, result.RuntimeStatus);
         Assert.Contains("Provider type 'openai'", Innermost(result.FailureDetails!).ErrorMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_model_call_that_hangs_is_abandoned_at_its_timeout_and_the_turn_fails_saying_so()
+    {
+        using var clients = new ChatClientProvider(TestSettings.Load(("providers:simulated:latencyMs", "60000")), TimeProvider.System);
+        await using var host = await StartAsync(clients, new ModelCallLimits(TimeSpan.FromMilliseconds(300)));
+
+        var result = await RunAsync(host, Turn("never answered in time"));
+
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, result.RuntimeStatus);
+        Assert.Contains("took longer than", Innermost(result.FailureDetails!).ErrorMessage, StringComparison.Ordinal);
     }
 
     static TaskFailureDetails Innermost(TaskFailureDetails failure) => failure.InnerFailure is { } inner ? Innermost(inner) : failure;

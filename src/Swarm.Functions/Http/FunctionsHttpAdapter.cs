@@ -22,7 +22,8 @@ public static class FunctionsHttpAdapter
             Query = request.Query.AllKeys.Where(k => k is not null).ToDictionary(k => k!, k => request.Query[k] ?? string.Empty),
             Headers = headers,
             Body = request.Body,
-            ClientAddress = headers.GetValueOrDefault("X-Forwarded-For")?.Split(',')[0].Trim(),
+            // The rightmost hop is the one the platform's front end appended; anything left of it the client could have written.
+            ClientAddress = headers.GetValueOrDefault("X-Forwarded-For")?.Split(',')[^1].Trim(),
             CorrelationId = CorrelationIds.FromClient(headers.GetValueOrDefault(CorrelationIds.Header)),
         };
     }

@@ -63,6 +63,17 @@ public sealed class HttpFunctions(ApiDispatcher dispatcher)
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/audit")] HttpRequestData request,
         [DurableClient] DurableTaskClient durable) => ServeAsync(SwarmRoutes.GetAudit, request, durable);
 
+    /// <summary>Every request no route takes gets the same problem document as from the local host (the catch-all route ranks last).</summary>
+    [Function(UnmatchedRequests.FunctionName)]
+    public static Task<HttpResponseData> Unmatched(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", "put", "patch", "delete", Route = "{*path}")] HttpRequestData request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var correlationId = CorrelationIds.FromClient(request.Headers.TryGetValues(CorrelationIds.Header, out var values) ? values.FirstOrDefault() : null);
+        var answer = UnmatchedRequests.Answer(request.Method.ToUpperInvariant(), request.Url.AbsolutePath, correlationId);
+        return FunctionsHttpAdapter.ToHttpResponseAsync(request, answer, request.FunctionContext.CancellationToken);
+    }
+
     async Task<HttpResponseData> ServeAsync(ApiRoute route, HttpRequestData request, DurableTaskClient durable)
     {
         var cancellation = request.FunctionContext.CancellationToken;

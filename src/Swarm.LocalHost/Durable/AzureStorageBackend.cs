@@ -10,9 +10,9 @@ static class AzureStorageBackend
     {
         var durable = settings.Durable;
         var database = settings.Database;
-        var storage = !string.IsNullOrWhiteSpace(database.ConnectionString)
-            ? new StorageAccountClientProvider(database.ConnectionString)
-            : new StorageAccountClientProvider(database.AccountName!, new Azure.Identity.DefaultAzureCredential());
+        var storage = !string.IsNullOrWhiteSpace(database.AccountName)
+            ? new StorageAccountClientProvider(database.AccountName, new Azure.Identity.DefaultAzureCredential())
+            : new StorageAccountClientProvider(database.ConnectionString!);
         return new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
         {
             StorageAccountClientProvider = storage,

@@ -8,7 +8,8 @@ namespace Swarm.Runtime.Audit;
 /// One entry of the audit trail: who did what to which resource, when, and how it ended. Records are written once
 /// and never changed. <see cref="Detail"/> is a short explanation for people and must never hold a secret, token or
 /// key; <see cref="Bounded"/> (applied on every append) caps each text at <see cref="MaxTextLength"/> characters,
-/// replaces control characters and masks anything shaped like a JWT, so a client cannot bloat or forge the log.
+/// replaces control characters and masks anything shaped like a JWT or an API key in every field, so a client cannot
+/// bloat or forge the log or get a credential written into it.
 /// </summary>
 /// <param name="Time">When it happened; stored and returned in UTC.</param>
 /// <param name="Principal">The caller's subject, or <see cref="Anonymous"/> when nobody was authenticated.</param>
@@ -88,12 +89,14 @@ public sealed partial record AuditRecord(
             Resource = Clean(Resource ?? string.Empty),
             CorrelationId = Clean(CorrelationId ?? string.Empty),
             ClientAddress = ClientAddress is null ? null : Clean(ClientAddress),
-            Detail = Detail is null ? null : Clean(JwtShaped().Replace(Detail, "[redacted token]")),
+            Detail = Detail is null ? null : Clean(Detail),
         };
     }
 
+    /// <summary>Masks credentials (JWTs and agent API keys) wherever a client managed to put one, then caps and flattens the text.</summary>
     static string Clean(string text)
     {
+        text = ApiKeyShaped().Replace(JwtShaped().Replace(text, "[redacted token]"), "[redacted key]");
         var cut = text.Length > MaxTextLength ? text[..(MaxTextLength - Truncated.Length)] + Truncated : text;
         if (!cut.Any(char.IsControl))
         {
@@ -112,4 +115,8 @@ public sealed partial record AuditRecord(
     // Three base64url segments, the first starting like a JSON object's header: a JWT (signed or not).
     [GeneratedRegex(@"eyJ[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]*", RegexOptions.CultureInvariant)]
     private static partial Regex JwtShaped();
+
+    // An agent API key: swk.{key id}.{secret}, whatever the secret's length (a mangled key is still a secret).
+    [GeneratedRegex(@"swk\.[0-9a-f]{16}\.[A-Za-z0-9_-]+", RegexOptions.CultureInvariant)]
+    private static partial Regex ApiKeyShaped();
 }

@@ -54,10 +54,10 @@ public sealed class DatabaseSettings
 
     public string Type { get; set; } = AzureStorage;
 
-    /// <summary>A storage connection string, e.g. <c>UseDevelopmentStorage=true</c> for Azurite. Takes precedence over <see cref="AccountName"/>.</summary>
+    /// <summary>A storage connection string, e.g. <c>UseDevelopmentStorage=true</c> for Azurite. Used when <see cref="AccountName"/> is not set.</summary>
     public string? ConnectionString { get; set; }
 
-    /// <summary>A storage account reached with a managed identity (Azure.Identity's DefaultAzureCredential), as in Azure.</summary>
+    /// <summary>A storage account reached with a managed identity (Azure.Identity's DefaultAzureCredential), as in Azure. Wins over <see cref="ConnectionString"/>.</summary>
     public string? AccountName { get; set; }
 
     /// <summary>Starts the name of every table the swarm keeps (e.g. <c>SwarmApiKeys</c>), so several swarms can share an account.</summary>
@@ -114,8 +114,8 @@ public sealed class JwtSettings
     /// <summary>The audience tokens from <see cref="Authority"/> must carry (the API's app id URI or client id).</summary>
     public string? AuthorityAudience { get; set; }
 
-    /// <summary>Signing algorithms accepted from <see cref="Authority"/>.</summary>
-    public string[] AuthorityAlgorithms { get; set; } = ["RS256"];
+    /// <summary>Signing algorithms accepted from <see cref="Authority"/>; RS256 when none are listed. (Empty by default because the binder appends to a default list instead of replacing it.)</summary>
+    public string[] AuthorityAlgorithms { get; set; } = [];
 
     /// <summary>Refuse plain-http metadata; may be false only in development (a local test authority).</summary>
     public bool RequireHttpsMetadata { get; set; } = true;
@@ -147,6 +147,9 @@ public sealed class ApiSettings
 /// <summary>Provider settings. Only the offline simulated provider exists so far.</summary>
 public sealed class ProvidersSettings
 {
+    /// <summary>How long one model call may take before it is abandoned and retried.</summary>
+    public int CallTimeoutSeconds { get; set; } = 120;
+
     public SimulatedProviderSettings Simulated { get; set; } = new();
 }
 

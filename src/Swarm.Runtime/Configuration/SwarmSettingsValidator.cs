@@ -47,7 +47,7 @@ public static class SwarmSettingsValidator
             Check(Uri.TryCreate(authority, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && !s.Security.Jwt.RequireHttpsMetadata)),
                 "security:jwt:authority", "must be an absolute https URL (http only with security:jwt:requireHttpsMetadata false).");
             Check(!string.IsNullOrWhiteSpace(s.Security.Jwt.AuthorityAudience), "security:jwt:authorityAudience", "must be set when security:jwt:authority is.");
-            Check(s.Security.Jwt.AuthorityAlgorithms.Length > 0 && s.Security.Jwt.AuthorityAlgorithms.All(a => a is "RS256" or "RS384" or "RS512" or "PS256" or "ES256" or "ES384"),
+            Check(s.Security.Jwt.AuthorityAlgorithms.All(a => a is "RS256" or "RS384" or "RS512" or "PS256" or "ES256" or "ES384"),
                 "security:jwt:authorityAlgorithms", "must list asymmetric algorithms only (RS256, RS384, RS512, PS256, ES256, ES384).");
         }
 
@@ -70,11 +70,13 @@ public static class SwarmSettingsValidator
 
         Check(s.Security.Jwt.ClockSkewSeconds is >= 0 and <= 300, "security:jwt:clockSkewSeconds", "must be between 0 and 300.");
         Check(s.Security.AuthenticationRequired || s.IsDevelopment, "security:authenticationRequired", "may be false only in development.");
+        Check(s.Security.AuditEnabled || s.IsDevelopment, "security:auditEnabled", "may be false only in development.");
         Check(s.Learning.LearningRate is > 0 and <= 1, "learning:learningRate", "must be in (0, 1].");
         Check(s.Learning.ExplorationRate is >= 0 and <= 1, "learning:explorationRate", "must be in [0, 1].");
         Check(s.Api.MaxRequestBytes is >= 1024 and <= 16 * 1024 * 1024, "api:maxRequestBytes", "must be between 1 KiB and 16 MiB.");
         Check(s.Api.MaxPromptLength is >= 1 and <= 1_000_000, "api:maxPromptLength", "must be between 1 and 1000000.");
         Check(s.Api.TaskSlotWaitSeconds is >= 1 and <= 86_400, "api:taskSlotWaitSeconds", "must be between 1 and 86400.");
+        Check(s.Providers.CallTimeoutSeconds is >= 1 and <= 540, "providers:callTimeoutSeconds", "must be between 1 and 540 (under the Functions timeout).");
         Check(s.Providers.Simulated.LatencyMs is >= 0 and <= 600_000, "providers:simulated:latencyMs", "must be between 0 and 600000.");
         Check(Enum.TryParse<AgentType>(s.DefaultAgent.Type, ignoreCase: true, out _), "defaultAgent:type", "must be queen, worker or specialist.");
         Check(s.DefaultAgent.MaxConcurrency is >= 1 and <= 1_000, "defaultAgent:maxConcurrency", "must be between 1 and 1000.");

@@ -22,6 +22,8 @@ public sealed partial class ApiDispatcher(
     IServiceProvider services,
     BearerTokenAuthenticator authenticator,
     PrincipalRateLimiter rateLimiter,
+    RoleGrants roleGrants,
+    Configuration.SwarmSettings settings,
     IAuditTrail audit,
     TimeProvider time,
     ILogger<ApiDispatcher> logger)
@@ -68,6 +70,12 @@ public sealed partial class ApiDispatcher(
         {
             var authentication = await authenticator.AuthenticateAsync(
                 request.Header("Authorization"), request.Header(BearerTokenAuthenticator.ApiKeyHeader), cancellationToken);
+            if (authentication.Principal is null && !settings.Security.AuthenticationRequired && !HasCredentials(request))
+            {
+                // security:authenticationRequired false (development only): a request with no credentials acts as a local admin.
+                authentication = AuthenticationOutcome.Success(new SwarmPrincipal("development", ["admin"], roleGrants.For(["admin"])));
+            }
+
             if (authentication.Principal is not { } principal)
             {
                 LogRejected(logger, route.Name, request.CorrelationId, authentication.Failure);
@@ -104,6 +112,17 @@ public sealed partial class ApiDispatcher(
         {
             response = ApiResponse.Problem(problem.Problem);
         }
+        catch (Exception e) when (IsDependencyFailure(e))
+        {
+            LogDependencyFailure(logger, e, route.Name, request.CorrelationId);
+            response = ApiResponse.Problem(Problems.Unavailable("A storage or durable-runtime call failed; the request may be retried.")).WithHeader("Retry-After", "5");
+        }
+        catch (Exception e) when (route.Method != "GET" && e is not OperationCanceledException)
+        {
+            // A state-changing request that failed unexpectedly may have changed something: record it before the 500.
+            await audit.TryAppendAsync(AuditRecord.ForRequest(route.Name, request, 500, time.GetUtcNow(), "failed unexpectedly"), CancellationToken.None);
+            throw;
+        }
 
         if (route.Method != "GET")
         {
@@ -113,6 +132,14 @@ public sealed partial class ApiDispatcher(
 
         return response;
     }
+
+    /// <summary>Failures of what the swarm depends on (storage, the durable runtime), which a later retry may not meet.</summary>
+    static bool IsDependencyFailure(Exception e) =>
+        e is Azure.RequestFailedException or TimeoutException or HttpRequestException
+        || e.GetType().FullName == "Grpc.Core.RpcException";
+
+    static bool HasCredentials(ApiRequest request) =>
+        request.Header("Authorization") is not null || request.Header(BearerTokenAuthenticator.ApiKeyHeader) is not null;
 
     /// <summary>A body sent where none is read is a client error worth naming (a misrouted call), not something to ignore.</summary>
     static void RefuseUnexpectedBody(ApiRoute route, ApiRequest request)
@@ -129,6 +156,9 @@ public sealed partial class ApiDispatcher(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Request {Route} failed unexpectedly (correlation {CorrelationId})")]
     static partial void LogUnexpected(ILogger logger, Exception exception, string route, string correlationId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Request {Route} met a failing dependency (correlation {CorrelationId})")]
+    static partial void LogDependencyFailure(ILogger logger, Exception exception, string route, string correlationId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Request {Route} rejected: not authenticated (correlation {CorrelationId}): {Reason}")]
     static partial void LogRejected(ILogger logger, string route, string correlationId, string? reason);

@@ -1,6 +1,7 @@
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
+using Swarm.Domain.Agents;
 using Swarm.Runtime.Configuration;
 using Swarm.Workflows.Agents;
 
@@ -24,13 +25,21 @@ public sealed partial class DefaultAgentJob(SwarmSettings settings, ILogger<Defa
     public async Task RunAsync(DurableTaskClient durable, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(durable);
-        var existing = await durable.GetInstanceAsync(InstanceId, cancellationToken);
-        if (existing is { RuntimeStatus: OrchestrationRuntimeStatus.Completed or OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending })
+        var profile = settings.DefaultAgent.ToProfile();
+        var existing = await durable.GetInstanceAsync(InstanceId, getInputsAndOutputs: true, cancellationToken);
+        if (existing is { RuntimeStatus: OrchestrationRuntimeStatus.Completed } && existing.ReadOutputAs<RosterJoin>() != RosterJoin.Full)
+        {
+            // It exists: bring its profile up to date with the settings, which may have changed since it was made.
+            await durable.Entities.SignalEntityAsync(AgentEntity.IdFor(profile.Id), nameof(AgentEntity.Provision), profile, cancellation: cancellationToken);
+            return;
+        }
+
+        if (existing is { RuntimeStatus: OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending })
         {
             return;
         }
 
-        var provisioning = new AgentProvisioning(settings.DefaultAgent.ToProfile(), settings.System.MaxAgents);
+        var provisioning = new AgentProvisioning(profile, settings.System.MaxAgents);
         try
         {
             await durable.ScheduleNewOrchestrationInstanceAsync(nameof(ProvisionAgentOrchestrator), provisioning, new StartOrchestrationOptions(InstanceId), cancellationToken);

@@ -54,7 +54,7 @@ public sealed class BearerTokenAuthenticator
             {
                 ConfigurationManager = metadata,
                 ValidAudience = jwt.AuthorityAudience,
-                ValidAlgorithms = jwt.AuthorityAlgorithms,
+                ValidAlgorithms = jwt.AuthorityAlgorithms.Length > 0 ? jwt.AuthorityAlgorithms : ["RS256"],
                 ClockSkew = TimeSpan.FromSeconds(jwt.ClockSkewSeconds),
                 RequireExpirationTime = true,
                 RequireSignedTokens = true,
@@ -113,6 +113,12 @@ public sealed class BearerTokenAuthenticator
             }
 
             return AuthenticationOutcome.Success(AgentPrincipal(agentClaim.Value, keyClaim.Value, CredentialKind.AgentSession));
+        }
+
+        if (roles.Contains(AgentSessionClaims.AgentRole, StringComparer.Ordinal))
+        {
+            // An agent must be bound to one agent id, which only API keys and the sessions minted from them carry.
+            return AuthenticationOutcome.Fail("The agent role is only for agent credentials (an API key or a session exchanged for one).");
         }
 
         var subject = jwt.Subject is { Length: > 0 } sub ? sub : "(no subject)";

@@ -10,8 +10,8 @@ public static class StorageClients
     public static TableServiceClient Tables(DatabaseSettings database)
     {
         ArgumentNullException.ThrowIfNull(database);
-        return !string.IsNullOrWhiteSpace(database.ConnectionString)
-            ? new TableServiceClient(database.ConnectionString)
-            : new TableServiceClient(new Uri($"https://{database.AccountName}.table.core.windows.net"), new DefaultAzureCredential());
+        return !string.IsNullOrWhiteSpace(database.AccountName)
+            ? new TableServiceClient(new Uri($"https://{database.AccountName}.table.core.windows.net"), new DefaultAzureCredential())
+            : new TableServiceClient(database.ConnectionString);
     }
 }

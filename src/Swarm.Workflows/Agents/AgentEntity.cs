@@ -15,11 +15,15 @@ public sealed class AgentEntity : TaskEntity<AgentLedger?>
 
     public static EntityInstanceId IdFor(string agentId) => new(EntityName, agentId);
 
-    /// <summary>Creates the agent from its profile. Provisioning an existing agent changes nothing, so a repeated call is harmless.</summary>
+    /// <summary>
+    /// Creates the agent from its profile, or brings an existing agent's profile up to date (its tasks and statistics
+    /// stay). Repeating it is harmless. A lower concurrency limit applies to new claims; held slots run to completion.
+    /// </summary>
     public AgentLedger Provision(AgentProfile profile)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        return State ??= new AgentLedger { Profile = profile };
+        State = State is null ? new AgentLedger { Profile = profile } : State with { Profile = profile };
+        return State;
     }
 
     /// <summary>Takes a slot for a task. An agent that was never provisioned grants nothing.</summary>

@@ -10,7 +10,7 @@ namespace Swarm.Workflows.Agents;
 /// Calls the agent's model once. The only place a workflow touches a provider: activities may do I/O,
 /// orchestrators may not. Durable retries of this activity are the outer retry layer (see AgentTurnOrchestrator).
 /// </summary>
-public sealed class InvokeAgentActivity(IChatClientProvider clients) : TaskActivity<AgentTurn, AgentAnswer>
+public sealed class InvokeAgentActivity(IChatClientProvider clients, ModelCallLimits limits) : TaskActivity<AgentTurn, AgentAnswer>
 {
     public override async Task<AgentAnswer> RunAsync(TaskActivityContext context, AgentTurn input)
     {
@@ -24,8 +24,19 @@ public sealed class InvokeAgentActivity(IChatClientProvider clients) : TaskActiv
             Temperature = (float)provider.Temperature,
         };
 
+        // A hung call must end: otherwise it holds a worker slot (and in Azure runs into the function timeout) forever.
+        using var timeout = new CancellationTokenSource(limits.Timeout);
         var clock = Stopwatch.StartNew();
-        var response = await client.GetResponseAsync([new ChatMessage(ChatRole.User, input.Prompt)], options);
+        ChatResponse response;
+        try
+        {
+            response = await client.GetResponseAsync([new ChatMessage(ChatRole.User, input.Prompt)], options, timeout.Token);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            throw new TimeoutException($"The model call took longer than {limits.Timeout.TotalSeconds:0} s (providers:callTimeoutSeconds).");
+        }
+
         clock.Stop();
 
         return new AgentAnswer(

@@ -17,11 +17,14 @@ public sealed class GetTaskHandler : IApiHandler
         var instance = TaskId.IsWellFormed(id)
             ? await durable.GetInstanceAsync(id!, getInputsAndOutputs: true, cancellationToken)
             : null;
-        if (instance is null || instance.Name != nameof(TaskRunOrchestrator))
+        var task = instance is not null && instance.Name == nameof(TaskRunOrchestrator) ? TaskView.From(instance) : null;
+
+        // An agent sees only the tasks it works on; to it, other tasks do not exist.
+        if (task is null || (request.Principal is { } caller && task.AgentId is { } agentId && !caller.CanActFor(agentId)))
         {
             return ApiResponse.Problem(Problems.NotFound($"There is no task with id '{id}'."));
         }
 
-        return ApiResponse.Ok(TaskView.From(instance));
+        return ApiResponse.Ok(task);
     }
 }

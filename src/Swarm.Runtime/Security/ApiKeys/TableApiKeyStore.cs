@@ -4,17 +4,39 @@ using Azure.Data.Tables;
 namespace Swarm.Runtime.Security.ApiKeys;
 
 /// <summary>API keys in Azure Table storage, one row per key, partitioned by key id so a request's lookup is a point read.</summary>
-public sealed class TableApiKeyStore(TableServiceClient tables, string tableName = TableApiKeyStore.DefaultTable) : IApiKeyStore
+public sealed class TableApiKeyStore(TableServiceClient tables, string tableName = TableApiKeyStore.DefaultTable) : IApiKeyStore, IDisposable
 {
     public const string DefaultTable = "SwarmApiKeys";
     const string Row = "key";
 
-    readonly Lazy<Task<TableClient>> table = new(async () =>
+    readonly SemaphoreSlim creating = new(1, 1);
+    TableClient? created;
+
+    /// <summary>The table, created on first use. A failed creation is not remembered: the next call tries again.</summary>
+    async Task<TableClient> TableAsync(CancellationToken cancellationToken)
     {
-        var client = tables.GetTableClient(tableName);
-        await client.CreateIfNotExistsAsync();
-        return client;
-    });
+        if (Volatile.Read(ref created) is { } ready)
+        {
+            return ready;
+        }
+
+        await creating.WaitAsync(cancellationToken);
+        try
+        {
+            if (created is null)
+            {
+                var client = tables.GetTableClient(tableName);
+                await client.CreateIfNotExistsAsync(cancellationToken);
+                Volatile.Write(ref created, client);
+            }
+
+            return created;
+        }
+        finally
+        {
+            creating.Release();
+        }
+    }
 
     public async Task AddAsync(ApiKeyRecord record, CancellationToken cancellationToken)
     {
@@ -26,12 +48,12 @@ public sealed class TableApiKeyStore(TableServiceClient tables, string tableName
             ["CreatedAt"] = record.CreatedAt,
             ["CreatedBy"] = record.CreatedBy,
         };
-        await (await table.Value).AddEntityAsync(entity, cancellationToken);
+        await (await TableAsync(cancellationToken)).AddEntityAsync(entity, cancellationToken);
     }
 
     public async Task<ApiKeyRecord?> FindAsync(string keyId, CancellationToken cancellationToken)
     {
-        var found = await (await table.Value).GetEntityIfExistsAsync<TableEntity>(keyId, Row, cancellationToken: cancellationToken);
+        var found = await (await TableAsync(cancellationToken)).GetEntityIfExistsAsync<TableEntity>(keyId, Row, cancellationToken: cancellationToken);
         if (!found.HasValue || found.Value is not { } entity)
         {
             return null;
@@ -48,7 +70,7 @@ public sealed class TableApiKeyStore(TableServiceClient tables, string tableName
 
     public async Task<bool> RevokeAsync(string agentId, string keyId, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        var client = await table.Value;
+        var client = await TableAsync(cancellationToken);
         var found = await client.GetEntityIfExistsAsync<TableEntity>(keyId, Row, cancellationToken: cancellationToken);
         if (!found.HasValue || found.Value is not { } entity || entity.GetString("AgentId") != agentId)
         {
@@ -70,4 +92,6 @@ public sealed class TableApiKeyStore(TableServiceClient tables, string tableName
 
         return true;
     }
+
+    public void Dispose() => creating.Dispose();
 }
