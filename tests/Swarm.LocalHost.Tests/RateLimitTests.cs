@@ -32,4 +32,20 @@ public sealed class RateLimitTests
         Assert.Equal("application/problem+json", limited.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
     }
+
+    [Fact]
+    public async Task Repeated_failed_authentication_from_one_address_is_cut_off_with_429()
+    {
+        await using var host = await LocalHostProcess.StartAsync(
+            ("security__rateLimit__permitsPerMinute", "6"),
+            ("security__rateLimit__burst", "3"));
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 5; i++)
+        {
+            using var response = await host.Http.SendAsync(host.Request(HttpMethod.Get, "/api/v1/tasks/task-0123456789abcdef0123456789abcdef", role: null));
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
+    }
 }

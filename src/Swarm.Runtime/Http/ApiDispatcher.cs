@@ -78,6 +78,15 @@ public sealed partial class ApiDispatcher(
 
             if (authentication.Principal is not { } principal)
             {
+                // Failed attempts are limited per client address, so a flood of bad credentials cannot bury the audit
+                // trail or run up storage calls: past the limit it gets 429s that are neither checked nor recorded.
+                var attempts = rateLimiter.TryAcquire("unauthenticated:" + (request.ClientAddress ?? "unknown"));
+                if (!attempts.Allowed)
+                {
+                    return ApiResponse.Problem(Problems.RateLimited(attempts.RetryAfter))
+                        .WithHeader("Retry-After", ((int)Math.Ceiling(attempts.RetryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture));
+                }
+
                 LogRejected(logger, route.Name, request.CorrelationId, authentication.Failure);
                 await RecordRefusalAsync("AuthenticationFailed", request, 401, authentication.Failure);
                 return ApiResponse.Problem(Problems.Unauthenticated(authentication.Failure ?? "Credentials are required."))
