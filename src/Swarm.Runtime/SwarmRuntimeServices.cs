@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Swarm.Runtime.Agents;
 using Swarm.Runtime.Audit;
 using Swarm.Runtime.Configuration;
 using Swarm.Runtime.Health;
@@ -27,6 +28,9 @@ public static class SwarmRuntimeServices
         services.AddSingleton<IChatClientProvider, ChatClientProvider>();
         services.AddSingleton(new ModelCallLimits(TimeSpan.FromSeconds(settings.Providers.CallTimeoutSeconds)));
         services.AddTransient<InvokeAgentActivity>();
+        services.AddSingleton(sp => new TableAgentDirectory(sp.GetRequiredService<Azure.Data.Tables.TableServiceClient>(), settings.Database.TableName("Agents")));
+        services.AddSingleton<IAgentDirectory>(sp => sp.GetRequiredService<TableAgentDirectory>());
+        services.AddTransient<RecordAgentActivity>();
 
         services.AddSingleton<IApiKeyStore>(sp => new TableApiKeyStore(
             sp.GetRequiredService<Azure.Data.Tables.TableServiceClient>(), settings.Database.TableName("ApiKeys")));

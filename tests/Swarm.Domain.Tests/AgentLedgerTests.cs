@@ -64,3 +64,39 @@ public sealed class AgentLedgerTests
         Assert.Same(ledger, after);
     }
 }
+
+public sealed class AgentLedgerLifecycleTests
+{
+    static AgentLedger Ledger() => new()
+    {
+        Profile = new AgentProfile("a1", "Agent one", AgentType.Worker, new ProviderSettings("simulated", "m"), 2),
+    };
+
+    [Fact]
+    public void A_draining_agent_takes_no_new_task_and_retires_only_when_its_tasks_are_done()
+    {
+        var (ledger, _) = Ledger().Claim("t1");
+        ledger = ledger.Drain();
+
+        var (afterClaim, granted) = ledger.Claim("t2");
+        var (stillDraining, retiredEarly) = afterClaim.Retire();
+        var (retired, retiredNow) = stillDraining.Release("t1", true, 10).Retire();
+
+        Assert.False(granted);
+        Assert.Equal(AgentStatus.Draining, afterClaim.Status);
+        Assert.False(retiredEarly);
+        Assert.True(retiredNow);
+        Assert.Equal(AgentStatus.Retired, retired.Status);
+    }
+
+    [Fact]
+    public void An_active_agent_is_idle_or_busy_by_its_load_and_cannot_retire_without_draining()
+    {
+        var idle = Ledger();
+        var (busy, _) = idle.Claim("t1");
+
+        Assert.Equal(AgentStatus.Idle, idle.Status);
+        Assert.Equal(AgentStatus.Busy, busy.Status);
+        Assert.False(idle.Retire().Retired);
+    }
+}

@@ -41,4 +41,21 @@ static class TaskPolling
             await Task.Delay(250);
         }
     }
+
+    /// <summary>Polls <c>GET /api/v1/agents/{id}</c> until the agent exists (and meets <paramref name="condition"/>).</summary>
+    public static async Task<JsonElement> WaitForAgentAsync(LocalHostProcess host, string agentId, Func<JsonElement, bool>? condition = null)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            using var response = await host.Http.SendAsync(host.Request(HttpMethod.Get, "/api/v1/agents/" + agentId, role: "viewer"));
+            if (response.StatusCode == System.Net.HttpStatusCode.OK && await response.Content.ReadFromJsonAsync<JsonElement>() is var agent && (condition?.Invoke(agent) ?? true))
+            {
+                return agent;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"Agent {agentId} did not reach the expected state within 30 s.");
+            await Task.Delay(200);
+        }
+    }
 }

@@ -21,7 +21,16 @@ public sealed record AgentLedger
     /// <summary>Sum of the latency of finished tasks, for the mean.</summary>
     public long TotalLatencyMs { get; init; }
 
+    public AgentLifecycle Lifecycle { get; init; } = AgentLifecycle.Active;
+
     public int Load => ActiveTasks.Count;
+
+    public AgentStatus Status => Lifecycle switch
+    {
+        AgentLifecycle.Draining => AgentStatus.Draining,
+        AgentLifecycle.Retired => AgentStatus.Retired,
+        _ => Load > 0 ? AgentStatus.Busy : AgentStatus.Idle,
+    };
 
     /// <summary>
     /// Claims a slot for <paramref name="taskId"/>. Claiming twice for the same task is granted without a
@@ -34,7 +43,7 @@ public sealed record AgentLedger
             return (this, true);
         }
 
-        if (Load >= Profile.MaxConcurrency)
+        if (Lifecycle != AgentLifecycle.Active || Load >= Profile.MaxConcurrency)
         {
             return (this, false);
         }
@@ -57,5 +66,21 @@ public sealed record AgentLedger
             Failed = Failed + (succeeded ? 0 : 1),
             TotalLatencyMs = TotalLatencyMs + Math.Max(0, latencyMs),
         };
+    }
+
+    /// <summary>Stops taking new tasks. Draining a retired agent changes nothing.</summary>
+    public AgentLedger Drain() => Lifecycle == AgentLifecycle.Active ? this with { Lifecycle = AgentLifecycle.Draining } : this;
+
+    /// <summary>Retires a draining agent once it holds no task; true when the agent is (now) retired.</summary>
+    public (AgentLedger Ledger, bool Retired) Retire()
+    {
+        if (Lifecycle == AgentLifecycle.Retired)
+        {
+            return (this, true);
+        }
+
+        return Lifecycle == AgentLifecycle.Draining && Load == 0
+            ? (this with { Lifecycle = AgentLifecycle.Retired }, true)
+            : (this, false);
     }
 }

@@ -10,6 +10,9 @@ public static partial class AgentProfileRules
 
     public static bool IsAgentId(string? id) => id is not null && IdShape().IsMatch(id);
 
+    /// <summary>Skills (expertise entries) are lowercase words joined by '-', so they compare and index exactly.</summary>
+    public static bool IsSkill(string? skill) => skill is not null && SkillShape().IsMatch(skill);
+
     public static IReadOnlyList<FieldError> Validate(AgentProfile profile)
     {
         ArgumentNullException.ThrowIfNull(profile);
@@ -42,7 +45,7 @@ public static partial class AgentProfileRules
         Check(role.Priority is >= 1 and <= 10, "role.priority", "must be between 1 and 10.");
         Check(role.Permissions.Count <= 50 && role.Permissions.All(p => p.Length is >= 1 and <= 64), "role.permissions", "at most 50 entries of 1 to 64 characters.");
         Check(role.Expertise.Count <= MaxExpertise, "role.expertise", $"at most {MaxExpertise} entries.");
-        foreach (var skill in role.Expertise.Where(s => !SkillShape().IsMatch(s)))
+        foreach (var skill in role.Expertise.Where(s => !IsSkill(s)))
         {
             errors.Add(new FieldError("role.expertise", $"'{skill}' must be 1 to 64 lowercase letters, digits or '-'."));
         }

@@ -45,6 +45,21 @@ public static class WorkflowFunctions
         return new ProvisionAgentOrchestrator().RunAsync(context, context.GetInput<AgentProvisioning>()!);
     }
 
+    [Function(nameof(RetireAgentOrchestrator))]
+    public static Task<bool> RetireAgent([OrchestrationTrigger] TaskOrchestrationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return new RetireAgentOrchestrator().RunAsync(context, context.GetInput<string>()!);
+    }
+
+    [Function(nameof(RecordAgentActivity))]
+    public static Task<bool> RecordAgent([ActivityTrigger] AgentSnapshot input, string instanceId, FunctionContext executionContext)
+    {
+        ArgumentNullException.ThrowIfNull(executionContext);
+        var activity = ActivatorUtilities.GetServiceOrCreateInstance<RecordAgentActivity>(executionContext.InstanceServices);
+        return activity.RunAsync(new FunctionActivityContext(nameof(RecordAgentActivity), instanceId), input);
+    }
+
     [Function(nameof(InvokeAgentActivity))]
     public static Task<AgentAnswer> InvokeAgent([ActivityTrigger] AgentTurn input, string instanceId, FunctionContext executionContext)
     {

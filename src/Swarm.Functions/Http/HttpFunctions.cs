@@ -38,6 +38,16 @@ public sealed class HttpFunctions(ApiDispatcher dispatcher)
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/agents")] HttpRequestData request,
         [DurableClient] DurableTaskClient durable) => ServeAsync(SwarmRoutes.CreateAgent, request, durable);
 
+    [Function(nameof(SwarmRoutes.ListAgents))]
+    public Task<HttpResponseData> ListAgents(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/agents")] HttpRequestData request,
+        [DurableClient] DurableTaskClient durable) => ServeAsync(SwarmRoutes.ListAgents, request, durable);
+
+    [Function(nameof(SwarmRoutes.RetireAgent))]
+    public Task<HttpResponseData> RetireAgent(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "api/v1/agents/{id}")] HttpRequestData request,
+        [DurableClient] DurableTaskClient durable) => ServeAsync(SwarmRoutes.RetireAgent, request, durable);
+
     [Function(nameof(SwarmRoutes.GetAgent))]
     public Task<HttpResponseData> GetAgent(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/agents/{id}")] HttpRequestData request,

@@ -47,6 +47,22 @@ public sealed class AgentEntity : TaskEntity<AgentLedger?>
         State = State?.Release(release.TaskId, release.Succeeded, release.LatencyMs);
     }
 
+    /// <summary>Stops the agent taking new tasks; returns the ledger (null if the agent was never provisioned).</summary>
+    public AgentLedger? Drain() => State = State?.Drain();
+
+    /// <summary>Retires a draining agent that holds no task; false while it still holds some (or was never provisioned).</summary>
+    public bool Retire()
+    {
+        if (State is null)
+        {
+            return false;
+        }
+
+        var (next, retired) = State.Retire();
+        State = next;
+        return retired;
+    }
+
     /// <summary>The agent's ledger, or null if it was never provisioned.</summary>
     public AgentLedger? Get() => State;
 

@@ -4,7 +4,8 @@ using Swarm.Domain.Agents;
 namespace Swarm.Workflows.Agents;
 
 /// <summary>
-/// Creates an agent: a place on the roster first (which enforces maxAgents and unique ids), then its entity.
+/// Creates an agent: a place on the roster first (which enforces maxAgents and unique ids), then its entity, then
+/// its row in the listing.
 /// Both steps are idempotent, so a replay or a second run for the same agent creates nothing twice.
 /// </summary>
 public sealed class ProvisionAgentOrchestrator : TaskOrchestrator<AgentProvisioning, RosterJoin>
@@ -17,7 +18,8 @@ public sealed class ProvisionAgentOrchestrator : TaskOrchestrator<AgentProvision
             AgentRosterEntity.Id, nameof(AgentRosterEntity.Join), new RosterJoinRequest(input.Profile.Id, input.MaxAgents));
         if (joined == RosterJoin.Joined)
         {
-            await context.Entities.CallEntityAsync<AgentLedger>(AgentEntity.IdFor(input.Profile.Id), nameof(AgentEntity.Provision), input.Profile);
+            var ledger = await context.Entities.CallEntityAsync<AgentLedger>(AgentEntity.IdFor(input.Profile.Id), nameof(AgentEntity.Provision), input.Profile);
+            await context.CallActivityAsync<bool>(nameof(RecordAgentActivity), AgentSnapshot.From(ledger, context.CurrentUtcDateTime));
         }
 
         return joined;

@@ -1,0 +1,118 @@
+using System.Globalization;
+using Azure;
+using Azure.Data.Tables;
+using Swarm.Domain.Agents;
+using Swarm.Workflows.Agents;
+
+namespace Swarm.Runtime.Agents;
+
+/// <summary>
+/// The agent listing in Azure Table storage. Each agent has a row in partition <c>agent</c>, and a copy per skill in
+/// partition <c>expertise:{skill}</c>, so filtering by expertise is a partition scan rather than a read of every agent.
+/// </summary>
+public sealed class TableAgentDirectory(TableServiceClient tables, string tableName) : IAgentDirectory, IDisposable
+{
+    const string AllAgents = "agent";
+    readonly SemaphoreSlim creating = new(1, 1);
+    TableClient? created;
+
+    public async Task RecordAsync(AgentSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var table = await TableAsync(cancellationToken);
+        foreach (var partition in snapshot.Expertise.Select(ExpertisePartition).Prepend(AllAgents))
+        {
+            await table.UpsertEntityAsync(ToEntity(partition, snapshot), TableUpdateMode.Replace, cancellationToken);
+        }
+    }
+
+    public async Task<AgentListPage> ListAsync(AgentListQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var table = await TableAsync(cancellationToken);
+        var partition = query.Expertise is null ? AllAgents : ExpertisePartition(query.Expertise);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
+        if (query.Type is { } type)
+        {
+            filter += " and " + TableClient.CreateQueryFilter($"Type eq {type.ToString()}");
+        }
+
+        filter += query.Lifecycle is { } lifecycle
+            ? " and " + TableClient.CreateQueryFilter($"Lifecycle eq {lifecycle.ToString()}")
+            : " and " + TableClient.CreateQueryFilter($"Lifecycle ne {nameof(AgentLifecycle.Retired)}");
+
+        try
+        {
+            await foreach (var page in table.QueryAsync<TableEntity>(filter, query.PageSize, cancellationToken: cancellationToken)
+                .AsPages(query.ContinuationToken, query.PageSize))
+            {
+                return new AgentListPage([.. page.Values.Select(FromEntity)], page.ContinuationToken);
+            }
+        }
+        catch (RequestFailedException e) when (e.Status == 400 && query.ContinuationToken is not null)
+        {
+            throw new ArgumentException("The continuation token was not issued by this listing.", nameof(query), e);
+        }
+
+        return new AgentListPage([], null);
+    }
+
+    static string ExpertisePartition(string skill) => "expertise:" + skill;
+
+    static TableEntity ToEntity(string partition, AgentSnapshot s) => new(partition, s.Id)
+    {
+        ["Name"] = s.Name,
+        ["Type"] = s.Type.ToString(),
+        ["Lifecycle"] = s.Lifecycle.ToString(),
+        ["Expertise"] = string.Join(',', s.Expertise),
+        ["Priority"] = s.Priority,
+        ["Provider"] = s.Provider,
+        ["Model"] = s.Model,
+        ["MaxConcurrency"] = s.MaxConcurrency,
+        ["AutoScale"] = s.AutoScale,
+        ["UpdatedAt"] = s.UpdatedAt,
+    };
+
+    static AgentSnapshot FromEntity(TableEntity e) => new(
+        e.RowKey,
+        e.GetString("Name"),
+        Enum.Parse<AgentType>(e.GetString("Type")),
+        Enum.Parse<AgentLifecycle>(e.GetString("Lifecycle")),
+        e.GetString("Expertise") is { Length: > 0 } skills ? skills.Split(',') : [],
+        e.GetInt32("Priority") ?? 5,
+        e.GetString("Provider"),
+        e.GetString("Model"),
+        e.GetInt32("MaxConcurrency") ?? 1,
+        e.GetBoolean("AutoScale") ?? false,
+        e.GetDateTimeOffset("UpdatedAt") ?? DateTimeOffset.MinValue);
+
+    /// <summary>The table, created on first use; a failed creation is retried by the next call.</summary>
+    async Task<TableClient> TableAsync(CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref created) is { } ready)
+        {
+            return ready;
+        }
+
+        await creating.WaitAsync(cancellationToken);
+        try
+        {
+            if (created is null)
+            {
+                var client = tables.GetTableClient(tableName);
+                await client.CreateIfNotExistsAsync(cancellationToken);
+                Volatile.Write(ref created, client);
+            }
+
+            return created;
+        }
+        finally
+        {
+            creating.Release();
+        }
+    }
+
+    public void Dispose() => creating.Dispose();
+
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"agent directory {tableName}");
+}

@@ -1,0 +1,39 @@
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Swarm.Domain.Agents;
+using Swarm.Runtime.Configuration;
+using Swarm.Workflows.Agents;
+
+namespace Swarm.Runtime.Http.Endpoints.Agents;
+
+/// <summary>
+/// <c>DELETE /api/v1/agents/{id}</c>: starts draining the agent. It takes no new tasks at once; the ones it holds run
+/// to completion, then it retires and leaves the roster. <c>202</c>; follow it on <c>GET /api/v1/agents/{id}</c>.
+/// </summary>
+public sealed class RetireAgentHandler(SwarmSettings settings) : IApiHandler
+{
+    public async Task<ApiResponse> HandleAsync(ApiRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(durable);
+        var id = request.RouteValues.GetValueOrDefault("id");
+        if (!AgentProfileRules.IsAgentId(id) || await durable.Entities.GetEntityAsync<AgentLedger>(AgentEntity.IdFor(id!), includeState: true, cancellationToken) is not { State: { } ledger })
+        {
+            return ApiResponse.Problem(Problems.NotFound($"There is no agent with id '{id}'."));
+        }
+
+        if (string.Equals(id, settings.DefaultAgent.Id, StringComparison.Ordinal))
+        {
+            // Every task runs on the default agent until task distribution arrives; retiring it would stop all work.
+            return ApiResponse.Problem(Problems.Conflict($"'{id}' is the default agent (defaultAgent:id) and cannot be retired."));
+        }
+
+        if (ledger.Lifecycle == AgentLifecycle.Active)
+        {
+            await durable.ScheduleNewOrchestrationInstanceAsync(nameof(RetireAgentOrchestrator), id, new StartOrchestrationOptions($"retire-agent-{id}-{Guid.NewGuid():N}"), CancellationToken.None);
+        }
+
+        var location = "/api/v1/agents/" + id;
+        return ApiResponse.Accepted(new { id, status = ledger.Lifecycle == AgentLifecycle.Retired ? "retired" : "draining", location }, location);
+    }
+}

@@ -1,0 +1,37 @@
+using Microsoft.DurableTask;
+using Swarm.Domain.Agents;
+
+namespace Swarm.Workflows.Agents;
+
+/// <summary>
+/// Retires an agent: drain it (no new tasks), wait on durable timers until the tasks it holds have finished, retire
+/// it, and give its place on the roster back. The listing is updated at each step.
+/// </summary>
+public sealed class RetireAgentOrchestrator : TaskOrchestrator<string, bool>
+{
+    static readonly TimeSpan LongestWait = TimeSpan.FromSeconds(30);
+
+    public override async Task<bool> RunAsync(TaskOrchestrationContext context, string input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var agent = AgentEntity.IdFor(input);
+        var draining = await context.Entities.CallEntityAsync<AgentLedger?>(agent, nameof(AgentEntity.Drain));
+        if (draining is null)
+        {
+            return false;
+        }
+
+        await context.CallActivityAsync<bool>(nameof(RecordAgentActivity), AgentSnapshot.From(draining, context.CurrentUtcDateTime));
+        var wait = TimeSpan.FromSeconds(1);
+        while (!await context.Entities.CallEntityAsync<bool>(agent, nameof(AgentEntity.Retire)))
+        {
+            await context.CreateTimer(wait, CancellationToken.None);
+            wait = TimeSpan.FromTicks(Math.Min(wait.Ticks * 2, LongestWait.Ticks));
+        }
+
+        await context.Entities.CallEntityAsync(AgentRosterEntity.Id, nameof(AgentRosterEntity.Leave), input);
+        var retired = await context.Entities.CallEntityAsync<AgentLedger?>(agent, nameof(AgentEntity.Get));
+        await context.CallActivityAsync<bool>(nameof(RecordAgentActivity), AgentSnapshot.From(retired!, context.CurrentUtcDateTime));
+        return true;
+    }
+}

@@ -1,0 +1,118 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Swarm.Domain.Agents;
+
+namespace Swarm.LocalHost.Tests;
+
+/// <summary>The agent listing (a Table read model kept by the workflows) and retiring agents.</summary>
+public sealed class AgentLifecycleTests
+{
+    static string Agent(string id, string type, params string[] expertise) => JsonSerializer.Serialize(new
+    {
+        id,
+        name = id,
+        type,
+        role = new { type = "operational", permissions = Array.Empty<string>(), expertise, priority = 5 },
+        provider = new { type = "simulated", model = "sim" },
+    });
+
+    static async Task CreateAsync(LocalHostProcess host, string body)
+    {
+        using var response = await host.Http.SendAsync(host.Request(HttpMethod.Post, "/api/v1/agents", json: body));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+    }
+
+    static async Task<(List<string> Ids, string? Continuation)> ListAsync(LocalHostProcess host, string query)
+    {
+        using var response = await host.Http.SendAsync(host.Request(HttpMethod.Get, "/api/v1/agents" + query, role: "viewer"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var ids = page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()!).ToList();
+        return (ids, page.TryGetProperty("continuationToken", out var token) ? token.GetString() : null);
+    }
+
+    [Fact]
+    public async Task The_listing_filters_by_type_and_expertise_and_pages_through_every_agent_once()
+    {
+        await using var host = await LocalHostProcess.StartAsync();
+        await CreateAsync(host, Agent("writer", "worker", "writing"));
+        await CreateAsync(host, Agent("editor", "worker", "editing", "writing"));
+        await CreateAsync(host, Agent("analyst", "specialist", "analysis"));
+        await TaskPolling.WaitForAgentAsync(host, "queen-1");
+
+        var writers = (await ListAsync(host, "?expertise=writing")).Ids;
+        var specialists = (await ListAsync(host, "?type=specialist")).Ids;
+        var paged = new List<string>();
+        string? continuation = null;
+        do
+        {
+            var (ids, next) = await ListAsync(host, "?pageSize=2" + (continuation is null ? string.Empty : "&continuationToken=" + Uri.EscapeDataString(continuation)));
+            paged.AddRange(ids);
+            continuation = next;
+        }
+        while (continuation is not null);
+
+        Assert.Equal(["editor", "writer"], writers.Order(StringComparer.Ordinal));
+        Assert.Equal(["analyst"], specialists);
+        Assert.Equal(["analyst", "editor", "queen-1", "writer"], paged.Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("?type=king", "type")]
+    [InlineData("?status=sleeping", "status")]
+    [InlineData("?expertise=Data%20Science", "expertise")]
+    [InlineData("?pageSize=0", "pageSize")]
+    [InlineData("?colour=red", "colour")]
+    public async Task A_bad_listing_parameter_is_named(string query, string field)
+    {
+        await using var host = await LocalHostProcess.StartAsync();
+
+        using var response = await host.Http.SendAsync(host.Request(HttpMethod.Get, "/api/v1/agents" + query, role: "viewer"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains(problem.GetProperty("errors").EnumerateArray(), e => e.GetProperty("field").GetString() == field);
+    }
+
+    [Fact]
+    public async Task A_retired_agent_leaves_the_roster_and_the_default_listing_and_frees_its_place()
+    {
+        await using var host = await LocalHostProcess.StartAsync(("system__maxAgents", "2"));
+        await TaskPolling.WaitForAgentAsync(host, "queen-1");
+        await CreateAsync(host, Agent("temp", "worker"));
+
+        using var delete = await host.Http.SendAsync(host.Request(HttpMethod.Delete, "/api/v1/agents/temp"));
+        Assert.Equal(HttpStatusCode.Accepted, delete.StatusCode);
+        var retired = await TaskPolling.WaitForAgentAsync(host, "temp", a => a.GetProperty("status").GetString() == "retired");
+
+        Assert.Equal("retired", retired.GetProperty("status").GetString());
+        await WaitUntilAsync(async () => (await ListAsync(host, "?status=retired")).Ids.SequenceEqual(["temp"]));
+        Assert.DoesNotContain("temp", (await ListAsync(host, string.Empty)).Ids);
+        Assert.Equal(["queen-1"], (await Entities.ReadAsync<AgentRoster>(host, "agentroster", "swarm"))!.Members);
+        await CreateAsync(host, Agent("replacement", "worker"));
+    }
+
+    [Fact]
+    public async Task The_default_agent_cannot_be_retired_and_an_unknown_one_is_not_found()
+    {
+        await using var host = await LocalHostProcess.StartAsync();
+        await TaskPolling.WaitForAgentAsync(host, "queen-1");
+
+        using var queen = await host.Http.SendAsync(host.Request(HttpMethod.Delete, "/api/v1/agents/queen-1"));
+        using var unknown = await host.Http.SendAsync(host.Request(HttpMethod.Delete, "/api/v1/agents/nobody"));
+
+        Assert.Equal(HttpStatusCode.Conflict, queen.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The condition did not hold within 30 s.");
+            await Task.Delay(200);
+        }
+    }
+}
