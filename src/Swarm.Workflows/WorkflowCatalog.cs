@@ -10,7 +10,7 @@ namespace Swarm.Workflows;
 /// </summary>
 public static class WorkflowCatalog
 {
-    public static IReadOnlyList<Type> Orchestrators { get; } = [typeof(TaskRunOrchestrator), typeof(AgentTurnOrchestrator), typeof(AgentSlotReleaseOrchestrator), typeof(ProvisionAgentOrchestrator), typeof(RetireAgentOrchestrator)];
+    public static IReadOnlyList<Type> Orchestrators { get; } = [typeof(TaskRunOrchestrator), typeof(AgentTurnOrchestrator), typeof(AgentSlotReleaseOrchestrator), typeof(ProvisionAgentOrchestrator), typeof(RetireAgentOrchestrator), typeof(ScalePoolOrchestrator)];
 
     public static IReadOnlyList<Type> Activities { get; } = [typeof(InvokeAgentActivity), typeof(RecordAgentActivity)];
 

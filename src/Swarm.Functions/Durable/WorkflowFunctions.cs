@@ -52,6 +52,13 @@ public static class WorkflowFunctions
         return new RetireAgentOrchestrator().RunAsync(context, context.GetInput<string>()!);
     }
 
+    [Function(nameof(ScalePoolOrchestrator))]
+    public static Task<PoolScaleResult> ScalePool([OrchestrationTrigger] TaskOrchestrationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return new ScalePoolOrchestrator().RunAsync(context, context.GetInput<PoolScaling>()!);
+    }
+
     [Function(nameof(RecordAgentActivity))]
     public static Task<bool> RecordAgent([ActivityTrigger] AgentSnapshot input, string instanceId, FunctionContext executionContext)
     {

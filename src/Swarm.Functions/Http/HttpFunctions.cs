@@ -38,6 +38,11 @@ public sealed class HttpFunctions(ApiDispatcher dispatcher)
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/agents")] HttpRequestData request,
         [DurableClient] DurableTaskClient durable) => ServeAsync(SwarmRoutes.CreateAgent, request, durable);
 
+    [Function(nameof(SwarmRoutes.ScalePool))]
+    public Task<HttpResponseData> ScalePool(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/agents/scale")] HttpRequestData request,
+        [DurableClient] DurableTaskClient durable) => ServeAsync(SwarmRoutes.ScalePool, request, durable);
+
     [Function(nameof(SwarmRoutes.ListAgents))]
     public Task<HttpResponseData> ListAgents(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/agents")] HttpRequestData request,

@@ -17,6 +17,7 @@ public static class SwarmRoutes
     public static readonly ApiRoute SubmitTask = new("SubmitTask", "POST", "api/v1/tasks", Permissions.TasksSubmit, typeof(SubmitTaskHandler), TakesBody: true);
     public static readonly ApiRoute GetTask = new("GetTask", "GET", "api/v1/tasks/{id}", Permissions.TasksRead, typeof(GetTaskHandler));
     public static readonly ApiRoute CreateAgent = new("CreateAgent", "POST", "api/v1/agents", Permissions.AgentsWrite, typeof(CreateAgentHandler), TakesBody: true);
+    public static readonly ApiRoute ScalePool = new("ScalePool", "POST", "api/v1/agents/scale", Permissions.AgentsScale, typeof(ScalePoolHandler), TakesBody: true);
     public static readonly ApiRoute ListAgents = new("ListAgents", "GET", "api/v1/agents", Permissions.AgentsRead, typeof(ListAgentsHandler));
     public static readonly ApiRoute RetireAgent = new("RetireAgent", "DELETE", "api/v1/agents/{id}", Permissions.AgentsWrite, typeof(RetireAgentHandler));
     public static readonly ApiRoute GetAgent = new("GetAgent", "GET", "api/v1/agents/{id}", Permissions.AgentsRead, typeof(GetAgentHandler));
@@ -26,5 +27,5 @@ public static class SwarmRoutes
 
     public static readonly ApiRoute GetAudit = new("GetAudit", "GET", "api/v1/audit", Permissions.AuditRead, typeof(GetAuditHandler));
 
-    public static IReadOnlyList<ApiRoute> All { get; } = [Health, Ready, SubmitTask, GetTask, CreateAgent, ListAgents, GetAgent, RetireAgent, IssueApiKey, RevokeApiKey, ExchangeToken, GetAudit];
+    public static IReadOnlyList<ApiRoute> All { get; } = [Health, Ready, SubmitTask, GetTask, CreateAgent, ScalePool, ListAgents, GetAgent, RetireAgent, IssueApiKey, RevokeApiKey, ExchangeToken, GetAudit];
 }

@@ -1,0 +1,81 @@
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Swarm.Domain.Agents;
+using Swarm.Domain.Tasks;
+using Swarm.Runtime.Configuration;
+using Swarm.Workflows.Agents;
+
+namespace Swarm.Runtime.Http.Endpoints.Agents;
+
+/// <summary>
+/// <c>POST /api/v1/agents/scale</c>: resizes a pool through <see cref="ScalePoolOrchestrator"/>, one scaling per pool at a
+/// time (a second request while one runs is a 409). Answers 200 with what was done, or 202 if it is still going after
+/// a short wait (retiring busy agents waits for their tasks).
+/// </summary>
+public sealed class ScalePoolHandler(SwarmSettings settings) : IApiHandler
+{
+    static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    public async Task<ApiResponse> HandleAsync(ApiRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(durable);
+        var body = await ApiJson.ReadBodyAsync<ScalePoolRequest>(request, settings.Api.MaxRequestBytes, cancellationToken);
+        var pool = new AgentPool(body.Type ?? AgentType.Worker, body.Expertise ?? []);
+        var template = new CreateAgentRequest("placeholder", body.Name ?? $"{pool.Key} agent", pool.Type, new(null, [], pool.Expertise, null), body.Provider ?? new(ProviderSettings.SimulatedType, "simulated-1", null, null), body.MaxConcurrency, AutoScale: true)
+            .ToProfile("placeholder");
+        var errors = Validate(body, template);
+        if (errors.Count > 0)
+        {
+            return ApiResponse.Problem(Problems.Validation(errors));
+        }
+
+        var instanceId = "scale-pool-" + pool.Key;
+        if (await durable.GetInstanceAsync(instanceId, cancellationToken) is { RuntimeStatus: OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending })
+        {
+            return ApiResponse.Problem(Problems.Conflict($"Pool '{pool.Key}' is being scaled already; retry when that finishes."));
+        }
+
+        await durable.ScheduleNewOrchestrationInstanceAsync(
+            nameof(ScalePoolOrchestrator), new PoolScaling(pool, body.Target, body.Delta, template, settings.System.MaxAgents), new StartOrchestrationOptions(instanceId), CancellationToken.None);
+        using var patience = new CancellationTokenSource(Patience);
+        try
+        {
+            var done = await durable.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs: true, patience.Token);
+            return done.RuntimeStatus == OrchestrationRuntimeStatus.Completed
+                ? ApiResponse.Ok(done.ReadOutputAs<PoolScaleResult>()!)
+                : ApiResponse.Problem(Problems.Unavailable($"Scaling pool '{pool.Key}' failed; see the logs for correlation id {request.CorrelationId}."));
+        }
+        catch (OperationCanceledException) when (patience.IsCancellationRequested)
+        {
+            return new ApiResponse(202, new { pool = pool.Key, status = "scaling" });
+        }
+    }
+
+    List<FieldError> Validate(ScalePoolRequest body, AgentProfile template)
+    {
+        var errors = new List<FieldError>();
+        if (body.Type is null)
+        {
+            errors.Add(new("type", "is required: queen, worker or specialist."));
+        }
+
+        if ((body.Target is null) == (body.Delta is null))
+        {
+            errors.Add(new("target", "give exactly one of 'target' and 'delta'."));
+        }
+
+        if (body.Target is < 0 || body.Target > settings.System.MaxAgents)
+        {
+            errors.Add(new("target", $"must be between 0 and system.maxAgents ({settings.System.MaxAgents})."));
+        }
+
+        if (body.Delta is < -100 or > 100)
+        {
+            errors.Add(new("delta", "must be between -100 and 100."));
+        }
+
+        errors.AddRange(AgentProfileRules.Validate(template).Where(e => e.Field != "id").Select(e => e.Field == "role.expertise" ? e with { Field = "expertise" } : e));
+        return errors;
+    }
+}

@@ -1,0 +1,42 @@
+using Microsoft.DurableTask;
+using Swarm.Domain.Agents;
+
+namespace Swarm.Workflows.Agents;
+
+/// <summary>
+/// Brings a pool to its target size: reads the members from the roster and their entities, then provisions new
+/// agents (the roster still enforces maxAgents) or retires the least loaded ones. One scaling per pool runs at a time
+/// (the caller uses a fixed instance id per pool), so two requests cannot both add the same missing agents.
+/// </summary>
+public sealed class ScalePoolOrchestrator : TaskOrchestrator<PoolScaling, PoolScaleResult>
+{
+    public override async Task<PoolScaleResult> RunAsync(TaskOrchestrationContext context, PoolScaling input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        var roster = await context.Entities.CallEntityAsync<AgentRoster>(AgentRosterEntity.Id, nameof(AgentRosterEntity.Get));
+        var ledgers = await Task.WhenAll(roster.Members.Select(id => context.Entities.CallEntityAsync<AgentLedger?>(AgentEntity.IdFor(id), nameof(AgentEntity.Get))));
+        var members = ledgers.OfType<AgentLedger>().Where(input.Pool.Contains).ToList();
+
+        var target = input.TargetFor(members.Count);
+        var created = new List<string>();
+        string? limit = null;
+        for (var i = members.Count; i < target; i++)
+        {
+            var id = $"{input.Pool.Type.ToString().ToLowerInvariant()}-{context.NewGuid():N}"[..20];
+            var joined = await context.CallSubOrchestratorAsync<RosterJoin>(
+                nameof(ProvisionAgentOrchestrator), new AgentProvisioning(input.Template with { Id = id }, input.MaxAgents));
+            if (joined != RosterJoin.Joined)
+            {
+                limit = $"system.maxAgents ({input.MaxAgents}) reached";
+                break;
+            }
+
+            created.Add(id);
+        }
+
+        var retired = AgentPool.ChooseToRetire(members, target);
+        await Task.WhenAll(retired.Select(id => context.CallSubOrchestratorAsync<bool>(nameof(RetireAgentOrchestrator), id)));
+        return new PoolScaleResult(input.Pool.Key, members.Count, members.Count + created.Count - retired.Count, created, retired, limit);
+    }
+}

@@ -1,0 +1,73 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Swarm.Domain.Agents;
+
+namespace Swarm.LocalHost.Tests;
+
+/// <summary>Resizing pools through <c>POST /api/v1/agents/scale</c>.</summary>
+public sealed class PoolScalingTests
+{
+    static async Task<(HttpStatusCode Status, JsonElement Body)> ScaleAsync(LocalHostProcess host, object request)
+    {
+        using var response = await host.Http.SendAsync(host.Request(HttpMethod.Post, "/api/v1/agents/scale", role: "operator", json: JsonSerializer.Serialize(request)));
+        return (response.StatusCode, await response.Content.ReadFromJsonAsync<JsonElement>());
+    }
+
+    [Fact]
+    public async Task A_pool_grows_to_its_target_shrinks_by_a_delta_and_never_passes_max_agents()
+    {
+        await using var host = await LocalHostProcess.StartAsync(("system__maxAgents", "4"));
+        await TaskPolling.WaitForAgentAsync(host, "queen-1");
+
+        var (grown, up) = await ScaleAsync(host, new { type = "specialist", expertise = new[] { "analysis" }, target = 4 });
+        var (shrunk, down) = await ScaleAsync(host, new { type = "specialist", expertise = new[] { "analysis" }, delta = -2 });
+
+        Assert.Equal(HttpStatusCode.OK, grown);
+        Assert.Equal(0, up.GetProperty("before").GetInt32());
+        Assert.Equal(3, up.GetProperty("after").GetInt32());
+        Assert.Contains("maxAgents", up.GetProperty("limit").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, shrunk);
+        Assert.Equal(1, down.GetProperty("after").GetInt32());
+        Assert.Equal(2, down.GetProperty("retired").GetArrayLength());
+        var roster = await Entities.ReadAsync<AgentRoster>(host, "agentroster", "swarm");
+        Assert.Equal(2, roster!.Members.Count);
+    }
+
+    [Fact]
+    public async Task Scale_requests_racing_each_other_never_pass_max_agents()
+    {
+        await using var host = await LocalHostProcess.StartAsync(("system__maxAgents", "5"));
+        await TaskPolling.WaitForAgentAsync(host, "queen-1");
+
+        var results = await Task.WhenAll(
+            ScaleAsync(host, new { type = "worker", target = 4 }),
+            ScaleAsync(host, new { type = "specialist", expertise = new[] { "review" }, target = 4 }),
+            ScaleAsync(host, new { type = "worker", expertise = new[] { "writing" }, target = 4 }));
+
+        Assert.All(results, r => Assert.True(r.Status is HttpStatusCode.OK or HttpStatusCode.Accepted, $"scale answered {(int)r.Status}"));
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        AgentRoster? roster;
+        do
+        {
+            await Task.Delay(500);
+            roster = await Entities.ReadAsync<AgentRoster>(host, "agentroster", "swarm");
+        }
+        while (results.Any(r => r.Status == HttpStatusCode.Accepted) && DateTime.UtcNow < deadline && roster!.Members.Count < 5);
+
+        Assert.Equal(5, roster!.Members.Count);
+    }
+
+    [Fact]
+    public async Task Scaling_needs_the_scale_permission_and_a_target_or_a_delta()
+    {
+        await using var host = await LocalHostProcess.StartAsync();
+
+        using var viewer = await host.Http.SendAsync(host.Request(HttpMethod.Post, "/api/v1/agents/scale", role: "viewer", json: """{"type":"worker","target":1}"""));
+        var (both, problem) = await ScaleAsync(host, new { type = "worker", target = 1, delta = 1 });
+
+        Assert.Equal(HttpStatusCode.Forbidden, viewer.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, both);
+        Assert.Contains(problem.GetProperty("errors").EnumerateArray(), e => e.GetProperty("field").GetString() == "target");
+    }
+}
