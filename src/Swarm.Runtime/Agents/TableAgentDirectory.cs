@@ -1,6 +1,7 @@
 using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
+using Swarm.Runtime.Storage;
 using Swarm.Domain.Agents;
 using Swarm.Workflows.Agents;
 
@@ -13,23 +14,21 @@ namespace Swarm.Runtime.Agents;
 public sealed class TableAgentDirectory(TableServiceClient tables, string tableName) : IAgentDirectory, IDisposable
 {
     const string AllAgents = "agent";
-    readonly SemaphoreSlim creating = new(1, 1);
-    TableClient? created;
-
+    readonly LazyTable table = new(tables, tableName);
     public async Task RecordAsync(AgentSnapshot snapshot, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        var table = await TableAsync(cancellationToken);
+        var client = await table.GetAsync(cancellationToken);
         foreach (var partition in snapshot.Expertise.Select(ExpertisePartition).Prepend(AllAgents))
         {
-            await table.UpsertEntityAsync(ToEntity(partition, snapshot), TableUpdateMode.Replace, cancellationToken);
+            await client.UpsertEntityAsync(ToEntity(partition, snapshot), TableUpdateMode.Replace, cancellationToken);
         }
     }
 
     public async Task<AgentListPage> ListAsync(AgentListQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var table = await TableAsync(cancellationToken);
+        var client = await table.GetAsync(cancellationToken);
         var partition = query.Expertise is null ? AllAgents : ExpertisePartition(query.Expertise);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
         if (query.Type is { } type)
@@ -43,7 +42,7 @@ public sealed class TableAgentDirectory(TableServiceClient tables, string tableN
 
         try
         {
-            await foreach (var page in table.QueryAsync<TableEntity>(filter, query.PageSize, cancellationToken: cancellationToken)
+            await foreach (var page in client.QueryAsync<TableEntity>(filter, query.PageSize, cancellationToken: cancellationToken)
                 .AsPages(query.ContinuationToken, query.PageSize))
             {
                 return new AgentListPage([.. page.Values.Select(FromEntity)], page.ContinuationToken);
@@ -86,33 +85,7 @@ public sealed class TableAgentDirectory(TableServiceClient tables, string tableN
         e.GetBoolean("AutoScale") ?? false,
         e.GetDateTimeOffset("UpdatedAt") ?? DateTimeOffset.MinValue);
 
-    /// <summary>The table, created on first use; a failed creation is retried by the next call.</summary>
-    async Task<TableClient> TableAsync(CancellationToken cancellationToken)
-    {
-        if (Volatile.Read(ref created) is { } ready)
-        {
-            return ready;
-        }
-
-        await creating.WaitAsync(cancellationToken);
-        try
-        {
-            if (created is null)
-            {
-                var client = tables.GetTableClient(tableName);
-                await client.CreateIfNotExistsAsync(cancellationToken);
-                Volatile.Write(ref created, client);
-            }
-
-            return created;
-        }
-        finally
-        {
-            creating.Release();
-        }
-    }
-
-    public void Dispose() => creating.Dispose();
+    public void Dispose() => table.Dispose();
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"agent directory {tableName}");
 }

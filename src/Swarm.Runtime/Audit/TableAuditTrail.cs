@@ -1,6 +1,8 @@
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 
+using Swarm.Runtime.Storage;
+
 namespace Swarm.Runtime.Audit;
 
 /// <summary>
@@ -13,15 +15,13 @@ public sealed partial class TableAuditTrail : IAuditTrail, IDisposable
 {
     public const string DefaultTable = "SwarmAudit";
 
-    readonly TableClient table;
+    readonly LazyTable table;
     readonly ILogger<TableAuditTrail> logger;
-    readonly SemaphoreSlim creating = new(1, 1);
-    volatile bool created;
 
     public TableAuditTrail(TableServiceClient tables, ILogger<TableAuditTrail> logger, string tableName = DefaultTable)
     {
         ArgumentNullException.ThrowIfNull(tables);
-        table = tables.GetTableClient(tableName);
+        table = new LazyTable(tables, tableName);
         this.logger = logger;
     }
 
@@ -70,7 +70,7 @@ public sealed partial class TableAuditTrail : IAuditTrail, IDisposable
         var oldestDay = AuditKeys.DayOf(query.From);
         var newestDay = AuditKeys.DayOf(query.To.AddTicks(-1));
         var start = query.ContinuationToken is null ? null : AuditContinuation.Decode(query.ContinuationToken, oldestDay, newestDay);
-        var client = await TableAsync(cancellationToken);
+        var client = await table.GetAsync(cancellationToken);
 
         // One record more than the page is read (following days if need be), so the token is null exactly when
         // nothing is left, and a client never pages into an empty page.
@@ -104,7 +104,7 @@ public sealed partial class TableAuditTrail : IAuditTrail, IDisposable
         return new AuditPage(items, token);
     }
 
-    public void Dispose() => creating.Dispose();
+    public void Dispose() => table.Dispose();
 
     static AuditRecord Bound(AuditRecord record)
     {
@@ -139,7 +139,7 @@ public sealed partial class TableAuditTrail : IAuditTrail, IDisposable
             entity["Detail"] = detail;
         }
 
-        var client = await TableAsync(cancellationToken);
+        var client = await table.GetAsync(cancellationToken);
         await client.AddEntityAsync(entity, cancellationToken);
     }
 
@@ -186,32 +186,6 @@ public sealed partial class TableAuditTrail : IAuditTrail, IDisposable
         entity.GetString("CorrelationId") ?? string.Empty,
         entity.GetString("ClientAddress"),
         entity.GetString("Detail"));
-
-    /// <summary>
-    /// The table, created the first time it is needed. The check runs once per process while it succeeds; a failed
-    /// creation (storage down at start-up) is retried by the next call instead of being remembered.
-    /// </summary>
-    async Task<TableClient> TableAsync(CancellationToken cancellationToken)
-    {
-        if (!created)
-        {
-            await creating.WaitAsync(cancellationToken);
-            try
-            {
-                if (!created)
-                {
-                    await table.CreateIfNotExistsAsync(cancellationToken);
-                    created = true;
-                }
-            }
-            finally
-            {
-                creating.Release();
-            }
-        }
-
-        return table;
-    }
 
     static bool IsCancellation(Exception e, CancellationToken cancellationToken) =>
         e is OperationCanceledException && cancellationToken.IsCancellationRequested;

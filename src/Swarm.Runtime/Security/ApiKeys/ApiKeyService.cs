@@ -1,13 +1,12 @@
 using System.Security.Cryptography;
-using System.Text.RegularExpressions;
 
 namespace Swarm.Runtime.Security.ApiKeys;
 
 /// <summary>Issues, verifies and revokes agent API keys. The plain key exists only in the response that issues it.</summary>
-public sealed partial class ApiKeyService(IApiKeyStore store, TimeProvider time)
+public sealed class ApiKeyService(IApiKeyStore store, TimeProvider time)
 {
-    /// <summary>Agent ids that can name an agent: 1 to 64 letters, digits, '.', '_' or '-'.</summary>
-    public static bool IsAgentId(string? id) => id is not null && AgentIdShape().IsMatch(id);
+    /// <summary>Agent ids that can name an agent (the same rule agent creation uses).</summary>
+    public static bool IsAgentId(string? id) => Domain.Agents.AgentProfileRules.IsAgentId(id);
 
     public async Task<(ApiKeyRecord Record, string Key)> IssueAsync(string agentId, string issuedBy, CancellationToken cancellationToken)
     {
@@ -41,7 +40,4 @@ public sealed partial class ApiKeyService(IApiKeyStore store, TimeProvider time)
 
     public Task<bool> RevokeAsync(string agentId, string keyId, CancellationToken cancellationToken) =>
         store.RevokeAsync(agentId, keyId, time.GetUtcNow(), cancellationToken);
-
-    [GeneratedRegex("^[A-Za-z0-9._-]{1,64}$", RegexOptions.CultureInvariant)]
-    private static partial Regex AgentIdShape();
 }

@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using Swarm.Runtime.Storage;
 
 namespace Swarm.Runtime.Security.ApiKeys;
 
@@ -8,35 +9,7 @@ public sealed class TableApiKeyStore(TableServiceClient tables, string tableName
 {
     public const string DefaultTable = "SwarmApiKeys";
     const string Row = "key";
-
-    readonly SemaphoreSlim creating = new(1, 1);
-    TableClient? created;
-
-    /// <summary>The table, created on first use. A failed creation is not remembered: the next call tries again.</summary>
-    async Task<TableClient> TableAsync(CancellationToken cancellationToken)
-    {
-        if (Volatile.Read(ref created) is { } ready)
-        {
-            return ready;
-        }
-
-        await creating.WaitAsync(cancellationToken);
-        try
-        {
-            if (created is null)
-            {
-                var client = tables.GetTableClient(tableName);
-                await client.CreateIfNotExistsAsync(cancellationToken);
-                Volatile.Write(ref created, client);
-            }
-
-            return created;
-        }
-        finally
-        {
-            creating.Release();
-        }
-    }
+    readonly LazyTable table = new(tables, tableName);
 
     public async Task AddAsync(ApiKeyRecord record, CancellationToken cancellationToken)
     {
@@ -48,12 +21,12 @@ public sealed class TableApiKeyStore(TableServiceClient tables, string tableName
             ["CreatedAt"] = record.CreatedAt,
             ["CreatedBy"] = record.CreatedBy,
         };
-        await (await TableAsync(cancellationToken)).AddEntityAsync(entity, cancellationToken);
+        await (await table.GetAsync(cancellationToken)).AddEntityAsync(entity, cancellationToken);
     }
 
     public async Task<ApiKeyRecord?> FindAsync(string keyId, CancellationToken cancellationToken)
     {
-        var found = await (await TableAsync(cancellationToken)).GetEntityIfExistsAsync<TableEntity>(keyId, Row, cancellationToken: cancellationToken);
+        var found = await (await table.GetAsync(cancellationToken)).GetEntityIfExistsAsync<TableEntity>(keyId, Row, cancellationToken: cancellationToken);
         if (!found.HasValue || found.Value is not { } entity)
         {
             return null;
@@ -70,7 +43,7 @@ public sealed class TableApiKeyStore(TableServiceClient tables, string tableName
 
     public async Task<bool> RevokeAsync(string agentId, string keyId, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        var client = await TableAsync(cancellationToken);
+        var client = await table.GetAsync(cancellationToken);
         var found = await client.GetEntityIfExistsAsync<TableEntity>(keyId, Row, cancellationToken: cancellationToken);
         if (!found.HasValue || found.Value is not { } entity || entity.GetString("AgentId") != agentId)
         {
@@ -93,5 +66,5 @@ public sealed class TableApiKeyStore(TableServiceClient tables, string tableName
         return true;
     }
 
-    public void Dispose() => creating.Dispose();
+    public void Dispose() => table.Dispose();
 }
