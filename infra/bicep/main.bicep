@@ -228,6 +228,10 @@ resource functionApp 'Microsoft.Web/sites@2024-11-01' = {
           value: '0 0 * * * *'
         }
         {
+          name: 'LearningSchedule'
+          value: '15 */15 * * * *'
+        }
+        {
           name: 'TaskHubName'
           value: taskHubName
         }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Swarm.Runtime.Agents;
 using Swarm.Runtime.Audit;
 using Swarm.Runtime.Configuration;
+using Swarm.Runtime.Memory;
 using Swarm.Runtime.Health;
 using Swarm.Runtime.Http;
 using Swarm.Runtime.Providers;
@@ -46,6 +47,11 @@ public static class SwarmRuntimeServices
         if (settings.Security.EncryptionEnabled)
         {
             services.AddSingleton(Security.Encryption.SecretProtectorFactory.FromSetting(settings.Security.EncryptionKeys));
+            services.AddSingleton(sp => new MemorySealer(sp.GetRequiredService<Security.Encryption.SecretProtector>()));
+        }
+        else
+        {
+            services.AddSingleton(new MemorySealer());
         }
 
         services.AddSingleton<ApiDispatcher>();
@@ -60,6 +66,8 @@ public static class SwarmRuntimeServices
         services.AddSingleton<IPeriodicJob>(sp => sp.GetRequiredService<HealthProbeJob>());
         services.AddSingleton<DefaultAgentJob>();
         services.AddSingleton<IPeriodicJob>(sp => sp.GetRequiredService<DefaultAgentJob>());
+        services.AddSingleton<LearningJob>();
+        services.AddSingleton<IPeriodicJob>(sp => sp.GetRequiredService<LearningJob>());
         services.AddSingleton<StalledTaskReaper>();
         services.AddSingleton<IPeriodicJob>(sp => sp.GetRequiredService<StalledTaskReaper>());
         return services;

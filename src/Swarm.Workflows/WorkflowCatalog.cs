@@ -18,5 +18,6 @@ public static class WorkflowCatalog
     {
         [AgentEntity.EntityName] = typeof(AgentEntity),
         [AgentRosterEntity.EntityName] = typeof(AgentRosterEntity),
+        [Memory.MemoryEntity.EntityName] = typeof(Memory.MemoryEntity),
     };
 }

@@ -89,4 +89,11 @@ public static class WorkflowFunctions
         ArgumentNullException.ThrowIfNull(dispatcher);
         return dispatcher.DispatchAsync<AgentRosterEntity>();
     }
+
+    [Function(Workflows.Memory.MemoryEntity.EntityName)]
+    public static Task Memory([EntityTrigger] TaskEntityDispatcher dispatcher)
+    {
+        ArgumentNullException.ThrowIfNull(dispatcher);
+        return dispatcher.DispatchAsync<Workflows.Memory.MemoryEntity>();
+    }
 }

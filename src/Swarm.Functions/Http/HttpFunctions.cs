@@ -78,6 +78,26 @@ public sealed class HttpFunctions(ApiDispatcher dispatcher)
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/audit")] HttpRequestData request,
         [DurableClient] DurableTaskClient durable) => ServeAsync(SwarmRoutes.GetAudit, request, durable);
 
+    [Function(nameof(SwarmRoutes.ListMemory))]
+    public Task<HttpResponseData> ListMemory(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/memory/{namespace}")] HttpRequestData request,
+        [DurableClient] DurableTaskClient durable) => ServeAsync(SwarmRoutes.ListMemory, request, durable);
+
+    [Function(nameof(SwarmRoutes.GetMemory))]
+    public Task<HttpResponseData> GetMemory(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/memory/{namespace}/{key}")] HttpRequestData request,
+        [DurableClient] DurableTaskClient durable) => ServeAsync(SwarmRoutes.GetMemory, request, durable);
+
+    [Function(nameof(SwarmRoutes.PutMemory))]
+    public Task<HttpResponseData> PutMemory(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/v1/memory/{namespace}/{key}")] HttpRequestData request,
+        [DurableClient] DurableTaskClient durable) => ServeAsync(SwarmRoutes.PutMemory, request, durable);
+
+    [Function(nameof(SwarmRoutes.DeleteMemory))]
+    public Task<HttpResponseData> DeleteMemory(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "api/v1/memory/{namespace}/{key}")] HttpRequestData request,
+        [DurableClient] DurableTaskClient durable) => ServeAsync(SwarmRoutes.DeleteMemory, request, durable);
+
     /// <summary>Every request no route takes gets the same problem document as from the local host (the catch-all route ranks last).</summary>
     [Function(UnmatchedRequests.FunctionName)]
     public static Task<HttpResponseData> Unmatched(

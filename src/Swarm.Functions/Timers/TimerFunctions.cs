@@ -8,7 +8,7 @@ namespace Swarm.Functions.Timers;
 /// The periodic jobs as timer functions. Schedules are NCRONTAB expressions read from app settings named in
 /// <see cref="PeriodicSchedules"/>; the local host runs the same jobs from the same settings.
 /// </summary>
-public sealed class TimerFunctions(HealthProbeJob healthProbe, StalledTaskReaper selfHealing, DefaultAgentJob defaultAgent)
+public sealed class TimerFunctions(HealthProbeJob healthProbe, StalledTaskReaper selfHealing, DefaultAgentJob defaultAgent, LearningJob learning)
 {
     [Function("HealthProbe")]
     public Task HealthProbe(
@@ -38,5 +38,15 @@ public sealed class TimerFunctions(HealthProbeJob healthProbe, StalledTaskReaper
     {
         ArgumentNullException.ThrowIfNull(context);
         return defaultAgent.RunAsync(durable, context.CancellationToken);
+    }
+
+    [Function("Learning")]
+    public Task Learning(
+        [TimerTrigger("%" + PeriodicSchedules.LearningSetting + "%")] TimerInfo timer,
+        [DurableClient] DurableTaskClient durable,
+        FunctionContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return learning.RunAsync(durable, context.CancellationToken);
     }
 }

@@ -1,6 +1,7 @@
 using Swarm.Runtime.Audit;
 using Swarm.Runtime.Http.Endpoints;
 using Swarm.Runtime.Http.Endpoints.Agents;
+using Swarm.Runtime.Http.Endpoints.Memory;
 using Swarm.Runtime.Http.Endpoints.Security;
 using Swarm.Runtime.Security;
 
@@ -27,5 +28,10 @@ public static class SwarmRoutes
 
     public static readonly ApiRoute GetAudit = new("GetAudit", "GET", "api/v1/audit", Permissions.AuditRead, typeof(GetAuditHandler));
 
-    public static IReadOnlyList<ApiRoute> All { get; } = [Health, Ready, SubmitTask, GetTask, CreateAgent, ScalePool, ListAgents, GetAgent, RetireAgent, IssueApiKey, RevokeApiKey, ExchangeToken, GetAudit];
+    public static readonly ApiRoute ListMemory = new("ListMemory", "GET", "api/v1/memory/{namespace}", Permissions.MemoryRead, typeof(ListMemoryHandler));
+    public static readonly ApiRoute GetMemory = new("GetMemory", "GET", "api/v1/memory/{namespace}/{key}", Permissions.MemoryRead, typeof(GetMemoryHandler));
+    public static readonly ApiRoute PutMemory = new("PutMemory", "PUT", "api/v1/memory/{namespace}/{key}", Permissions.MemoryWrite, typeof(PutMemoryHandler), TakesBody: true);
+    public static readonly ApiRoute DeleteMemory = new("DeleteMemory", "DELETE", "api/v1/memory/{namespace}/{key}", Permissions.MemoryWrite, typeof(DeleteMemoryHandler));
+
+    public static IReadOnlyList<ApiRoute> All { get; } = [Health, Ready, SubmitTask, GetTask, CreateAgent, ScalePool, ListAgents, GetAgent, RetireAgent, IssueApiKey, RevokeApiKey, ExchangeToken, GetAudit, ListMemory, GetMemory, PutMemory, DeleteMemory];
 }

@@ -13,12 +13,15 @@ public static class PeriodicSchedules
 
     public const string DefaultAgentSetting = "DefaultAgentSchedule";
 
+    public const string LearningSetting = "LearningSchedule";
+
     /// <summary>Defaults used when a setting is absent (the local host); the Functions app needs them in its app settings.</summary>
     public static IReadOnlyDictionary<string, string> Defaults { get; } = new Dictionary<string, string>
     {
         [HealthProbeSetting] = "0 */1 * * * *",
         [SelfHealingSetting] = "30 */5 * * * *",
         [DefaultAgentSetting] = "0 0 * * * *",
+        [LearningSetting] = "15 */15 * * * *",
     };
 
     /// <exception cref="InvalidOperationException">The schedule is not a six-field NCRONTAB expression; the message names the setting.</exception>
