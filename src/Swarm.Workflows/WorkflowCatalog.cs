@@ -18,6 +18,7 @@ public static class WorkflowCatalog
     {
         [AgentEntity.EntityName] = typeof(AgentEntity),
         [AgentRosterEntity.EntityName] = typeof(AgentRosterEntity),
+        [PoolLockEntity.EntityName] = typeof(PoolLockEntity),
         [Memory.MemoryEntity.EntityName] = typeof(Memory.MemoryEntity),
     };
 }

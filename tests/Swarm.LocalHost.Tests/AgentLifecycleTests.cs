@@ -91,6 +91,18 @@ public sealed class AgentLifecycleTests
         Assert.DoesNotContain("temp", (await ListAsync(host, string.Empty)).Ids);
         Assert.Equal(["queen-1"], (await Entities.ReadAsync<AgentRoster>(host, "agentroster", "swarm"))!.Members);
         await CreateAsync(host, Agent("replacement", "worker"));
+        await WaitUntilAsync(async () => (await ListAsync(host, string.Empty)).Ids.Contains("replacement"));
+
+        // The retired id can be used again, for a new agent that starts with a clean slate.
+        using (var delete2 = await host.Http.SendAsync(host.Request(HttpMethod.Delete, "/api/v1/agents/replacement")))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, delete2.StatusCode);
+        }
+
+        await TaskPolling.WaitForAgentAsync(host, "replacement", a => a.GetProperty("status").GetString() == "retired");
+        await CreateAsync(host, Agent("temp", "worker"));
+        var reborn = await TaskPolling.WaitForAgentAsync(host, "temp", a => a.GetProperty("status").GetString() == "idle");
+        Assert.Equal(0, reborn.GetProperty("completed").GetInt64());
     }
 
     [Fact]

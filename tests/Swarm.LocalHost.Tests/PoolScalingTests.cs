@@ -59,6 +59,42 @@ public sealed class PoolScalingTests
     }
 
     [Fact]
+    public async Task Two_scalings_of_one_pool_never_interleave_each_answer_is_its_own_or_a_conflict()
+    {
+        await using var host = await LocalHostProcess.StartAsync(("system__maxAgents", "10"));
+        await TaskPolling.WaitForAgentAsync(host, "queen-1");
+
+        var results = await Task.WhenAll(
+            ScaleAsync(host, new { type = "worker", expertise = new[] { "qa" }, target = 3 }),
+            ScaleAsync(host, new { type = "worker", expertise = new[] { "qa" }, target = 1 }));
+
+        Assert.All(results, r => Assert.True(r.Status is HttpStatusCode.OK or HttpStatusCode.Conflict, $"scale answered {(int)r.Status}"));
+        Assert.Contains(results, r => r.Status == HttpStatusCode.OK);
+        int[] targets = [3, 1];
+        for (var i = 0; i < results.Length; i++)
+        {
+            if (results[i].Status == HttpStatusCode.OK)
+            {
+                Assert.Equal(targets[i], results[i].Body.GetProperty("after").GetInt32());
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Scaling_the_queen_pool_to_zero_keeps_the_default_queen()
+    {
+        await using var host = await LocalHostProcess.StartAsync();
+        await TaskPolling.WaitForAgentAsync(host, "queen-1");
+
+        var (status, result) = await ScaleAsync(host, new { type = "queen", target = 0 });
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(0, result.GetProperty("retired").GetArrayLength());
+        var id = await TaskPolling.SubmitAsync(host, "still served");
+        Assert.Equal("completed", (await TaskPolling.WaitUntilFinishedAsync(host, id, TimeSpan.FromSeconds(60))).GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task Scaling_needs_the_scale_permission_and_a_target_or_a_delta()
     {
         await using var host = await LocalHostProcess.StartAsync();

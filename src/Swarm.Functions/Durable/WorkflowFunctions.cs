@@ -96,4 +96,11 @@ public static class WorkflowFunctions
         ArgumentNullException.ThrowIfNull(dispatcher);
         return dispatcher.DispatchAsync<Workflows.Memory.MemoryEntity>();
     }
+
+    [Function(PoolLockEntity.EntityName)]
+    public static Task PoolLock([EntityTrigger] TaskEntityDispatcher dispatcher)
+    {
+        ArgumentNullException.ThrowIfNull(dispatcher);
+        return dispatcher.DispatchAsync<PoolLockEntity>();
+    }
 }

@@ -79,7 +79,8 @@ public sealed partial class ApiDispatcher(
             if (authentication.Principal is not { } principal)
             {
                 // Failed attempts are limited per client address, so a flood of bad credentials cannot bury the audit
-                // trail or run up storage calls: past the limit it gets 429s that are neither checked nor recorded.
+                // trail: past the limit it gets 429s that are not recorded. (Each attempt is still checked first, so a
+                // flood of well-formed API keys still costs one table read each.)
                 var attempts = rateLimiter.TryAcquire("unauthenticated:" + (request.ClientAddress ?? "unknown"));
                 if (!attempts.Allowed)
                 {

@@ -1,7 +1,6 @@
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
-using Swarm.Domain.Agents;
 using Swarm.Runtime.Configuration;
 using Swarm.Workflows.Agents;
 
@@ -26,20 +25,15 @@ public sealed partial class DefaultAgentJob(SwarmSettings settings, ILogger<Defa
     {
         ArgumentNullException.ThrowIfNull(durable);
         var profile = settings.DefaultAgent.ToProfile();
-        var existing = await durable.GetInstanceAsync(InstanceId, getInputsAndOutputs: true, cancellationToken);
-        if (existing is { RuntimeStatus: OrchestrationRuntimeStatus.Completed } && existing.ReadOutputAs<RosterJoin>() != RosterJoin.Full)
-        {
-            // It exists: bring its profile up to date with the settings, which may have changed since it was made.
-            await durable.Entities.SignalEntityAsync(AgentEntity.IdFor(profile.Id), nameof(AgentEntity.Provision), profile, cancellation: cancellationToken);
-            return;
-        }
-
+        var existing = await durable.GetInstanceAsync(InstanceId, cancellationToken);
         if (existing is { RuntimeStatus: OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending })
         {
             return;
         }
 
-        var provisioning = new AgentProvisioning(profile, settings.System.MaxAgents);
+        // Each run provisions again: that creates the queen if it is missing (or was retired), and otherwise brings its
+        // profile and its row in the listing up to date with the settings. The roster keeps it single either way.
+        var provisioning = new AgentProvisioning(profile, settings.System.MaxAgents, UpdateExisting: true);
         try
         {
             await durable.ScheduleNewOrchestrationInstanceAsync(nameof(ProvisionAgentOrchestrator), provisioning, new StartOrchestrationOptions(InstanceId), cancellationToken);

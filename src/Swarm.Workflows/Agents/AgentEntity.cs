@@ -18,11 +18,13 @@ public sealed class AgentEntity : TaskEntity<AgentLedger?>
     /// <summary>
     /// Creates the agent from its profile, or brings an existing agent's profile up to date (its tasks and statistics
     /// stay). Repeating it is harmless. A lower concurrency limit applies to new claims; held slots run to completion.
+    /// Callers join the roster first (<see cref="ProvisionAgentOrchestrator"/>), which is what keeps ids unique.
     /// </summary>
     public AgentLedger Provision(AgentProfile profile)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        State = State is null ? new AgentLedger { Profile = profile } : State with { Profile = profile };
+        // A retired agent provisioned again starts over: it is a new agent that happens to reuse the id.
+        State = State is null || State.Lifecycle == AgentLifecycle.Retired ? new AgentLedger { Profile = profile } : State with { Profile = profile };
         return State;
     }
 

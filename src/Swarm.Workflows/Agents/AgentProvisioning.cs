@@ -2,5 +2,5 @@ using Swarm.Domain.Agents;
 
 namespace Swarm.Workflows.Agents;
 
-/// <summary>Input of <see cref="ProvisionAgentOrchestrator"/>: the agent and the swarm's limit at the time.</summary>
-public sealed record AgentProvisioning(AgentProfile Profile, int MaxAgents);
+/// <summary>Input of <see cref="ProvisionAgentOrchestrator"/>: the agent, the swarm's limit at the time, and whether an existing agent with the id is brought up to date (the default agent) rather than refused (API creation).</summary>
+public sealed record AgentProvisioning(AgentProfile Profile, int MaxAgents, bool UpdateExisting = false);

@@ -3,9 +3,8 @@ using Microsoft.DurableTask;
 namespace Swarm.Workflows.Agents;
 
 /// <summary>
-/// Frees an agent slot on behalf of a task that can no longer do it itself (it was terminated). Signalling an
-/// entity from an orchestration works in every host, which a client-side entity signal does not (the local
-/// host's durable client has no entity support).
+/// Frees an agent slot on behalf of a task that can no longer do it itself (it was terminated). Run as an
+/// orchestration so that the release is durable and deduplicated by its instance id across instances of the swarm.
 /// </summary>
 public sealed class AgentSlotReleaseOrchestrator : TaskOrchestrator<AgentSlotRelease, bool>
 {

@@ -16,10 +16,10 @@ public sealed class ProvisionAgentOrchestrator : TaskOrchestrator<AgentProvision
         ArgumentNullException.ThrowIfNull(input);
         var joined = await context.Entities.CallEntityAsync<RosterJoin>(
             AgentRosterEntity.Id, nameof(AgentRosterEntity.Join), new RosterJoinRequest(input.Profile.Id, input.MaxAgents));
-        if (joined == RosterJoin.Joined)
+        if (joined == RosterJoin.Joined || (joined == RosterJoin.AlreadyMember && input.UpdateExisting))
         {
             var ledger = await context.Entities.CallEntityAsync<AgentLedger>(AgentEntity.IdFor(input.Profile.Id), nameof(AgentEntity.Provision), input.Profile);
-            await context.CallActivityAsync<bool>(nameof(RecordAgentActivity), AgentSnapshot.From(ledger, context.CurrentUtcDateTime));
+            await context.CallActivityAsync<bool>(nameof(RecordAgentActivity), AgentSnapshot.From(ledger, context.CurrentUtcDateTime), RecordAgentActivity.Retry);
         }
 
         return joined;

@@ -21,7 +21,7 @@ public sealed class RetireAgentOrchestrator : TaskOrchestrator<string, bool>
             return false;
         }
 
-        await context.CallActivityAsync<bool>(nameof(RecordAgentActivity), AgentSnapshot.From(draining, context.CurrentUtcDateTime));
+        await context.CallActivityAsync<bool>(nameof(RecordAgentActivity), AgentSnapshot.From(draining, context.CurrentUtcDateTime), RecordAgentActivity.Retry);
         var wait = TimeSpan.FromSeconds(1);
         while (!await context.Entities.CallEntityAsync<bool>(agent, nameof(AgentEntity.Retire)))
         {
@@ -31,7 +31,7 @@ public sealed class RetireAgentOrchestrator : TaskOrchestrator<string, bool>
 
         await context.Entities.CallEntityAsync(AgentRosterEntity.Id, nameof(AgentRosterEntity.Leave), input);
         var retired = await context.Entities.CallEntityAsync<AgentLedger?>(agent, nameof(AgentEntity.Get));
-        await context.CallActivityAsync<bool>(nameof(RecordAgentActivity), AgentSnapshot.From(retired!, context.CurrentUtcDateTime));
+        await context.CallActivityAsync<bool>(nameof(RecordAgentActivity), AgentSnapshot.From(retired!, context.CurrentUtcDateTime), RecordAgentActivity.Retry);
         return true;
     }
 }

@@ -6,7 +6,7 @@ namespace Swarm.Workflows.Agents;
 /// <summary>
 /// Brings a pool to its target size: reads the members from the roster and their entities, then provisions new
 /// agents (the roster still enforces maxAgents) or retires the least loaded ones. One scaling per pool runs at a time
-/// (the caller uses a fixed instance id per pool), so two requests cannot both add the same missing agents.
+/// (<see cref="PoolLockEntity"/>), so two requests cannot both add the same missing agents.
 /// </summary>
 public sealed class ScalePoolOrchestrator : TaskOrchestrator<PoolScaling, PoolScaleResult>
 {
@@ -14,6 +14,27 @@ public sealed class ScalePoolOrchestrator : TaskOrchestrator<PoolScaling, PoolSc
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
+        var poolLock = PoolLockEntity.IdFor(input.Pool.Key);
+        if (!await context.Entities.CallEntityAsync<bool>(poolLock, nameof(PoolLockEntity.Acquire), context.InstanceId))
+        {
+            return new PoolScaleResult(input.Pool.Key, 0, 0, [], [], Busy);
+        }
+
+        try
+        {
+            return await ScaleAsync(context, input);
+        }
+        finally
+        {
+            await context.Entities.SignalEntityAsync(poolLock, nameof(PoolLockEntity.Release), context.InstanceId);
+        }
+    }
+
+    /// <summary>The <see cref="PoolScaleResult.Limit"/> of a scaling that did nothing because another one held the pool.</summary>
+    public const string Busy = "another scaling of this pool is running";
+
+    static async Task<PoolScaleResult> ScaleAsync(TaskOrchestrationContext context, PoolScaling input)
+    {
         var roster = await context.Entities.CallEntityAsync<AgentRoster>(AgentRosterEntity.Id, nameof(AgentRosterEntity.Get));
         var ledgers = await Task.WhenAll(roster.Members.Select(id => context.Entities.CallEntityAsync<AgentLedger?>(AgentEntity.IdFor(id), nameof(AgentEntity.Get))));
         var members = ledgers.OfType<AgentLedger>().Where(input.Pool.Contains).ToList();
@@ -35,7 +56,7 @@ public sealed class ScalePoolOrchestrator : TaskOrchestrator<PoolScaling, PoolSc
             created.Add(id);
         }
 
-        var retired = AgentPool.ChooseToRetire(members, target);
+        var retired = AgentPool.ChooseToRetire([.. members.Where(m => m.Profile.Id != input.Keep)], target - members.Count(m => m.Profile.Id == input.Keep));
         await Task.WhenAll(retired.Select(id => context.CallSubOrchestratorAsync<bool>(nameof(RetireAgentOrchestrator), id)));
         return new PoolScaleResult(input.Pool.Key, members.Count, members.Count + created.Count - retired.Count, created, retired, limit);
     }

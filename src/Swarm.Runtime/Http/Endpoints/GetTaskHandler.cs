@@ -20,7 +20,7 @@ public sealed class GetTaskHandler : IApiHandler
         var task = instance is not null && instance.Name == nameof(TaskRunOrchestrator) ? TaskView.From(instance) : null;
 
         // An agent sees only the tasks it works on; to it, other tasks do not exist.
-        if (task is null || (request.Principal is { } caller && task.AgentId is { } agentId && !caller.CanActFor(agentId)))
+        if (task is null || (request.Principal is { AgentId: not null } caller && (task.AgentId is not { } agentId || !caller.CanActFor(agentId))))
         {
             return ApiResponse.Problem(Problems.NotFound($"There is no task with id '{id}'."));
         }

@@ -28,9 +28,12 @@ public sealed class RetireAgentHandler(SwarmSettings settings) : IApiHandler
             return ApiResponse.Problem(Problems.Conflict($"'{id}' is the default agent (defaultAgent:id) and cannot be retired."));
         }
 
-        if (ledger.Lifecycle == AgentLifecycle.Active)
+        // Also for a draining agent: if an earlier retirement stopped half-way, asking again finishes it.
+        var instanceId = "retire-agent-" + id;
+        if (ledger.Lifecycle != AgentLifecycle.Retired
+            && await durable.GetInstanceAsync(instanceId, cancellationToken) is not { RuntimeStatus: OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending })
         {
-            await durable.ScheduleNewOrchestrationInstanceAsync(nameof(RetireAgentOrchestrator), id, new StartOrchestrationOptions($"retire-agent-{id}-{Guid.NewGuid():N}"), CancellationToken.None);
+            await durable.ScheduleNewOrchestrationInstanceAsync(nameof(RetireAgentOrchestrator), id, new StartOrchestrationOptions(instanceId), CancellationToken.None);
         }
 
         var location = "/api/v1/agents/" + id;

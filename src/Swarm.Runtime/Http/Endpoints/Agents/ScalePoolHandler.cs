@@ -9,7 +9,7 @@ namespace Swarm.Runtime.Http.Endpoints.Agents;
 
 /// <summary>
 /// <c>POST /api/v1/agents/scale</c>: resizes a pool through <see cref="ScalePoolOrchestrator"/>, one scaling per pool at a
-/// time (a second request while one runs is a 409). Answers 200 with what was done, or 202 if it is still going after
+/// time (a request while another holds the pool's lock is a 409). Answers 200 with what was done, or 202 if it is still going after
 /// a short wait (retiring busy agents waits for their tasks).
 /// </summary>
 public sealed class ScalePoolHandler(SwarmSettings settings) : IApiHandler
@@ -30,21 +30,20 @@ public sealed class ScalePoolHandler(SwarmSettings settings) : IApiHandler
             return ApiResponse.Problem(Problems.Validation(errors));
         }
 
-        var instanceId = "scale-pool-" + pool.Key;
-        if (await durable.GetInstanceAsync(instanceId, cancellationToken) is { RuntimeStatus: OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending })
-        {
-            return ApiResponse.Problem(Problems.Conflict($"Pool '{pool.Key}' is being scaled already; retry when that finishes."));
-        }
-
+        var instanceId = $"scale-pool-{pool.Key}-{Guid.NewGuid():N}";
         await durable.ScheduleNewOrchestrationInstanceAsync(
-            nameof(ScalePoolOrchestrator), new PoolScaling(pool, body.Target, body.Delta, template, settings.System.MaxAgents), new StartOrchestrationOptions(instanceId), CancellationToken.None);
+            nameof(ScalePoolOrchestrator), new PoolScaling(pool, body.Target, body.Delta, template, settings.System.MaxAgents, Keep: settings.DefaultAgent.Id), new StartOrchestrationOptions(instanceId), CancellationToken.None);
         using var patience = new CancellationTokenSource(Patience);
         try
         {
             var done = await durable.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs: true, patience.Token);
-            return done.RuntimeStatus == OrchestrationRuntimeStatus.Completed
-                ? ApiResponse.Ok(done.ReadOutputAs<PoolScaleResult>()!)
-                : ApiResponse.Problem(Problems.Unavailable($"Scaling pool '{pool.Key}' failed; see the logs for correlation id {request.CorrelationId}."));
+            var result = done.RuntimeStatus == OrchestrationRuntimeStatus.Completed ? done.ReadOutputAs<PoolScaleResult>() : null;
+            return result switch
+            {
+                null => ApiResponse.Problem(Problems.Unavailable($"Scaling pool '{pool.Key}' failed; correlation id {request.CorrelationId}.")),
+                { Limit: ScalePoolOrchestrator.Busy } => ApiResponse.Problem(Problems.Conflict($"Pool '{pool.Key}' is being scaled already; retry when that finishes.")),
+                _ => ApiResponse.Ok(result),
+            };
         }
         catch (OperationCanceledException) when (patience.IsCancellationRequested)
         {
