@@ -32,6 +32,8 @@ public static class SwarmRuntimeServices
         services.AddSingleton(sp => new TableAgentDirectory(sp.GetRequiredService<Azure.Data.Tables.TableServiceClient>(), settings.Database.TableName("Agents")));
         services.AddSingleton<IAgentDirectory>(sp => sp.GetRequiredService<TableAgentDirectory>());
         services.AddTransient<RecordAgentActivity>();
+        services.AddSingleton<IAgentCredentials>(sp => sp.GetRequiredService<ApiKeyService>());
+        services.AddTransient<RevokeAgentKeysActivity>();
 
         services.AddSingleton<IApiKeyStore>(sp => new TableApiKeyStore(
             sp.GetRequiredService<Azure.Data.Tables.TableServiceClient>(), settings.Database.TableName("ApiKeys")));

@@ -12,7 +12,7 @@ public static class WorkflowCatalog
 {
     public static IReadOnlyList<Type> Orchestrators { get; } = [typeof(TaskRunOrchestrator), typeof(AgentTurnOrchestrator), typeof(AgentSlotReleaseOrchestrator), typeof(ProvisionAgentOrchestrator), typeof(RetireAgentOrchestrator), typeof(ScalePoolOrchestrator)];
 
-    public static IReadOnlyList<Type> Activities { get; } = [typeof(InvokeAgentActivity), typeof(RecordAgentActivity)];
+    public static IReadOnlyList<Type> Activities { get; } = [typeof(InvokeAgentActivity), typeof(RecordAgentActivity), typeof(RevokeAgentKeysActivity)];
 
     public static IReadOnlyDictionary<string, Type> Entities { get; } = new Dictionary<string, Type>
     {

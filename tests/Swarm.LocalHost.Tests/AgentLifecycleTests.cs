@@ -17,10 +17,11 @@ public sealed class AgentLifecycleTests
         provider = new { type = "simulated", model = "sim" },
     });
 
-    static async Task CreateAsync(LocalHostProcess host, string body)
+    static async Task<string> CreateAsync(LocalHostProcess host, string body)
     {
         using var response = await host.Http.SendAsync(host.Request(HttpMethod.Post, "/api/v1/agents", json: body));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("apiKey").GetProperty("apiKey").GetString()!;
     }
 
     static async Task<(List<string> Ids, string? Continuation)> ListAsync(LocalHostProcess host, string query)
@@ -80,13 +81,25 @@ public sealed class AgentLifecycleTests
     {
         await using var host = await LocalHostProcess.StartAsync(("system__maxAgents", "2"));
         await TaskPolling.WaitForAgentAsync(host, "queen-1");
-        await CreateAsync(host, Agent("temp", "worker"));
+        var key = await CreateAsync(host, Agent("temp", "worker"));
 
         using var delete = await host.Http.SendAsync(host.Request(HttpMethod.Delete, "/api/v1/agents/temp"));
         Assert.Equal(HttpStatusCode.Accepted, delete.StatusCode);
         var retired = await TaskPolling.WaitForAgentAsync(host, "temp", a => a.GetProperty("status").GetString() == "retired");
 
         Assert.Equal("retired", retired.GetProperty("status").GetString());
+        using (var withKey = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/v1/auth/token", UriKind.Relative)))
+        {
+            withKey.Headers.Add("X-Api-Key", key);
+            using var exchange = await host.Http.SendAsync(withKey);
+            Assert.Equal(HttpStatusCode.Unauthorized, exchange.StatusCode);
+        }
+
+        using (var newKey = await host.Http.SendAsync(host.Request(HttpMethod.Post, "/api/v1/agents/temp/keys")))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, newKey.StatusCode);
+        }
+
         await WaitUntilAsync(async () => (await ListAsync(host, "?status=retired")).Ids.SequenceEqual(["temp"]));
         Assert.DoesNotContain("temp", (await ListAsync(host, string.Empty)).Ids);
         Assert.Equal(["queen-1"], (await Entities.ReadAsync<AgentRoster>(host, "agentroster", "swarm"))!.Members);

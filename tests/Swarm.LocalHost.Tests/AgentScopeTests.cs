@@ -13,6 +13,7 @@ public sealed class AgentScopeTests
         await using var host = await LocalHostProcess.StartAsync();
         var id = await TaskPolling.SubmitAsync(host, "for the queen's eyes");
         await TaskPolling.WaitUntilFinishedAsync(host, id, TimeSpan.FromSeconds(60));
+        await TestAgents.EnsureAsync(host, "stranger");
         var queenKey = await IssueKeyAsync(host, "queen-1");
         var strangerKey = await IssueKeyAsync(host, "stranger");
 

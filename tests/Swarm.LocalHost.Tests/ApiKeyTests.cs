@@ -14,6 +14,7 @@ public sealed class ApiKeyTests(TaskApiTests.Host host) : IClassFixture<TaskApiT
 
     async Task<JsonElement> IssueAsync(string agentId)
     {
+        await TestAgents.EnsureAsync(Swarm, agentId);
         using var response = await Swarm.Http.SendAsync(Swarm.Request(HttpMethod.Post, $"/api/v1/agents/{agentId}/keys"));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var issued = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -108,8 +109,10 @@ public sealed class ApiKeyTests(TaskApiTests.Host host) : IClassFixture<TaskApiT
     }
 
     [Fact]
-    public async Task Issuing_keys_needs_agents_write_and_a_well_formed_agent_id()
+    public async Task Issuing_keys_needs_agents_write_a_well_formed_id_and_an_existing_agent()
     {
+        using var unknown = await Swarm.Http.SendAsync(Swarm.Request(HttpMethod.Post, "/api/v1/agents/nobody-here/keys"));
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         using var viewer = await Swarm.Http.SendAsync(Swarm.Request(HttpMethod.Post, "/api/v1/agents/a1/keys", role: "viewer"));
         using var badId = await Swarm.Http.SendAsync(Swarm.Request(HttpMethod.Post, "/api/v1/agents/bad%20id!/keys"));
 

@@ -68,6 +68,7 @@ public sealed class MemoryTests
     public async Task An_agent_uses_only_its_own_namespace_and_bad_names_are_refused()
     {
         await using var host = await LocalHostProcess.StartAsync();
+        await TestAgents.EnsureAsync(host, "scribe");
         using var issued = await host.Http.SendAsync(host.Request(HttpMethod.Post, "/api/v1/agents/scribe/keys"));
         var key = (await issued.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("apiKey").GetString()!;
 

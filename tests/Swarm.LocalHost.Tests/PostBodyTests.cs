@@ -19,6 +19,7 @@ public sealed class PostBodyTests(TaskApiTests.Host host) : IClassFixture<TaskAp
     public async Task Every_post_route_answers_a_bad_body_with_a_4xx_problem_and_writes_nothing(string kind, string body)
     {
         var swarm = host.Process;
+        await TestAgents.EnsureAsync(swarm, "exchanger");
         var before = await StoredStateAsync(swarm);
         foreach (var route in SwarmRoutes.All.Where(r => r.Method == "POST"))
         {

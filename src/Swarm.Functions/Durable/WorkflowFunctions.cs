@@ -67,6 +67,14 @@ public static class WorkflowFunctions
         return activity.RunAsync(new FunctionActivityContext(nameof(RecordAgentActivity), instanceId), input);
     }
 
+    [Function(nameof(RevokeAgentKeysActivity))]
+    public static Task<int> RevokeAgentKeys([ActivityTrigger] string input, string instanceId, FunctionContext executionContext)
+    {
+        ArgumentNullException.ThrowIfNull(executionContext);
+        var activity = ActivatorUtilities.GetServiceOrCreateInstance<RevokeAgentKeysActivity>(executionContext.InstanceServices);
+        return activity.RunAsync(new FunctionActivityContext(nameof(RevokeAgentKeysActivity), instanceId), input);
+    }
+
     [Function(nameof(InvokeAgentActivity))]
     public static Task<AgentAnswer> InvokeAgent([ActivityTrigger] AgentTurn input, string instanceId, FunctionContext executionContext)
     {

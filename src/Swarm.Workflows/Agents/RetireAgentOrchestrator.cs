@@ -5,7 +5,7 @@ namespace Swarm.Workflows.Agents;
 
 /// <summary>
 /// Retires an agent: drain it (no new tasks), wait on durable timers until the tasks it holds have finished, retire
-/// it, and give its place on the roster back. The listing is updated at each step.
+/// it, revoke its API keys, and give its place on the roster back. The listing is updated at each step.
 /// </summary>
 public sealed class RetireAgentOrchestrator : TaskOrchestrator<string, bool>
 {
@@ -29,6 +29,7 @@ public sealed class RetireAgentOrchestrator : TaskOrchestrator<string, bool>
             wait = TimeSpan.FromTicks(Math.Min(wait.Ticks * 2, LongestWait.Ticks));
         }
 
+        await context.CallActivityAsync<int>(nameof(RevokeAgentKeysActivity), input, RecordAgentActivity.Retry);
         await context.Entities.CallEntityAsync(AgentRosterEntity.Id, nameof(AgentRosterEntity.Leave), input);
         var retired = await context.Entities.CallEntityAsync<AgentLedger?>(agent, nameof(AgentEntity.Get));
         await context.CallActivityAsync<bool>(nameof(RecordAgentActivity), AgentSnapshot.From(retired!, context.CurrentUtcDateTime), RecordAgentActivity.Retry);

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 namespace Swarm.Runtime.Security.ApiKeys;
 
 /// <summary>Issues, verifies and revokes agent API keys. The plain key exists only in the response that issues it.</summary>
-public sealed class ApiKeyService(IApiKeyStore store, TimeProvider time)
+public sealed class ApiKeyService(IApiKeyStore store, TimeProvider time) : Workflows.Agents.IAgentCredentials
 {
     /// <summary>Agent ids that can name an agent (the same rule agent creation uses).</summary>
     public static bool IsAgentId(string? id) => Domain.Agents.AgentProfileRules.IsAgentId(id);
@@ -40,4 +40,7 @@ public sealed class ApiKeyService(IApiKeyStore store, TimeProvider time)
 
     public Task<bool> RevokeAsync(string agentId, string keyId, CancellationToken cancellationToken) =>
         store.RevokeAsync(agentId, keyId, time.GetUtcNow(), cancellationToken);
+
+    public Task<int> RevokeAllAsync(string agentId, CancellationToken cancellationToken) =>
+        store.RevokeAllAsync(agentId, time.GetUtcNow(), cancellationToken);
 }

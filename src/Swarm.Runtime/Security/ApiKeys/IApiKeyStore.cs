@@ -9,4 +9,7 @@ public interface IApiKeyStore
 
     /// <summary>Marks the key revoked; false if the agent has no key with that id.</summary>
     Task<bool> RevokeAsync(string agentId, string keyId, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Revokes every key of the agent (when it retires); returns how many were still active.</summary>
+    Task<int> RevokeAllAsync(string agentId, DateTimeOffset at, CancellationToken cancellationToken);
 }

@@ -66,5 +66,20 @@ public sealed class TableApiKeyStore(TableServiceClient tables, string tableName
         return true;
     }
 
+    public async Task<int> RevokeAllAsync(string agentId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var client = await table.GetAsync(cancellationToken);
+        var revoked = 0;
+        await foreach (var entity in client.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"AgentId eq {agentId}"), cancellationToken: cancellationToken))
+        {
+            if (entity.GetDateTimeOffset("RevokedAt") is null && await RevokeAsync(agentId, entity.PartitionKey, at, cancellationToken))
+            {
+                revoked++;
+            }
+        }
+
+        return revoked;
+    }
+
     public void Dispose() => table.Dispose();
 }

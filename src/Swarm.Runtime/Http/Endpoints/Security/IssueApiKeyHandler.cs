@@ -1,18 +1,33 @@
 using Microsoft.DurableTask.Client;
+using Swarm.Domain.Agents;
 using Swarm.Runtime.Security.ApiKeys;
+using Swarm.Workflows.Agents;
 
 namespace Swarm.Runtime.Http.Endpoints.Security;
 
-/// <summary><c>POST /api/v1/agents/{id}/keys</c>: issues an API key bound to the agent. The key is in this response only.</summary>
+/// <summary><c>POST /api/v1/agents/{id}/keys</c>: issues an API key bound to an active agent. The key is in this response only.</summary>
 public sealed class IssueApiKeyHandler(ApiKeyService apiKeys) : IApiHandler
 {
     public async Task<ApiResponse> HandleAsync(ApiRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(durable);
         var agentId = request.RouteValues.GetValueOrDefault("id");
         if (!ApiKeyService.IsAgentId(agentId))
         {
             return ApiResponse.Problem(Problems.Validation([new("id", "must be 1 to 64 letters, digits, '.', '_' or '-'.")]));
+        }
+
+        // Keys are for agents that exist and take work: none for an unknown id, none for one draining or retired.
+        var agent = await durable.Entities.GetEntityAsync<AgentLedger>(AgentEntity.IdFor(agentId!), includeState: true, cancellationToken);
+        if (agent?.State is not { } ledger)
+        {
+            return ApiResponse.Problem(Problems.NotFound($"There is no agent with id '{agentId}'."));
+        }
+
+        if (ledger.Lifecycle != AgentLifecycle.Active)
+        {
+            return ApiResponse.Problem(Problems.Conflict($"Agent '{agentId}' is {ledger.Lifecycle.ToString().ToLowerInvariant()}; it gets no new keys."));
         }
 
         var (record, key) = await apiKeys.IssueAsync(agentId!, request.Principal!.Subject, cancellationToken);
