@@ -94,6 +94,21 @@ public sealed class ApiKeyTests(TaskApiTests.Host host) : IClassFixture<TaskApiT
     }
 
     [Fact]
+    public async Task Issuing_a_key_is_audited_with_its_key_id_and_never_its_secret()
+    {
+        var issued = await IssueAsync("audited-1");
+        var keyId = issued.GetProperty("keyId").GetString()!;
+        var secret = issued.GetProperty("apiKey").GetString()!.Split('.')[2];
+
+        using var response = await Swarm.Http.SendAsync(Swarm.Request(HttpMethod.Get, "/api/v1/audit?action=IssueApiKey&pageSize=200"));
+        var records = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items").EnumerateArray().ToList();
+
+        var record = Assert.Single(records, r => r.TryGetProperty("detail", out var d) && d.GetString()!.Contains(keyId, StringComparison.Ordinal));
+        Assert.Equal("succeeded", record.GetProperty("outcome").GetString());
+        Assert.DoesNotContain(records, r => r.ToString().Contains(secret, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Only_a_hash_of_the_key_is_stored()
     {
         var issued = await IssueAsync("stored-1");

@@ -137,7 +137,7 @@ public sealed partial class ApiDispatcher(
         if (route.Method != "GET")
         {
             // CancellationToken.None: an action that ran must be recorded even if its client has hung up.
-            await audit.AppendAsync(AuditRecord.ForRequest(route.Name, request, response.Status, time.GetUtcNow()), CancellationToken.None);
+            await audit.AppendAsync(AuditRecord.ForRequest(route.Name, request, response.Status, time.GetUtcNow(), response.AuditDetail ?? ProblemDetailOf(response)), CancellationToken.None);
         }
 
         return response;
@@ -147,6 +147,9 @@ public sealed partial class ApiDispatcher(
     static bool IsDependencyFailure(Exception e) =>
         e is Azure.RequestFailedException or TimeoutException or HttpRequestException
         || e.GetType().FullName == "Grpc.Core.RpcException";
+
+    /// <summary>For a refused change, the problem's own explanation: it names what was wrong and holds nothing secret.</summary>
+    static string? ProblemDetailOf(ApiResponse response) => (response.Body as ProblemDetails)?.Detail;
 
     static bool HasCredentials(ApiRequest request) =>
         request.Header("Authorization") is not null || request.Header(BearerTokenAuthenticator.ApiKeyHeader) is not null;

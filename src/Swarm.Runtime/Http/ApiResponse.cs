@@ -10,6 +10,9 @@ public sealed record ApiResponse(int Status, object? Body, string ContentType = 
 
     public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>What the audit record of this request should add (e.g. the id of a key it issued); never sent to the client, never a secret.</summary>
+    public string? AuditDetail { get; init; }
+
     public static ApiResponse Ok(object body) => new(200, body);
 
     public static ApiResponse Accepted(object body, string location) =>

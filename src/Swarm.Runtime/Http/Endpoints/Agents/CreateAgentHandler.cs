@@ -61,6 +61,7 @@ public sealed class CreateAgentHandler(SwarmSettings settings, ApiKeyService api
         return new ApiResponse(201, body)
         {
             Headers = new Dictionary<string, string> { ["Location"] = "/api/v1/agents/" + profile.Id, ["Cache-Control"] = "no-store" },
+            AuditDetail = $"created agent {profile.Id} ({profile.Type}, {profile.Provider.Type}) with key {record.KeyId}",
         };
     }
 

@@ -26,7 +26,10 @@ public sealed class ExchangeTokenHandler(SwarmSettings settings, TimeProvider ti
         var lifetime = TimeSpan.FromMinutes(settings.Security.AgentSessionMinutes);
         var token = TokenIssuer.MintAgentSession(settings.Security.Jwt, principal.AgentId!, principal.KeyId!, lifetime, time);
         var body = new AgentSession(token, "Bearer", (int)lifetime.TotalSeconds, principal.AgentId!);
-        return Task.FromResult(ApiResponse.Ok(body).WithHeader("Cache-Control", "no-store"));
+        return Task.FromResult(ApiResponse.Ok(body).WithHeader("Cache-Control", "no-store") with
+        {
+            AuditDetail = $"session for agent {principal.AgentId} from key {principal.KeyId}, expires in {lifetime.TotalMinutes:0} min",
+        });
     }
 }
 

@@ -33,7 +33,11 @@ public sealed class IssueApiKeyHandler(ApiKeyService apiKeys) : IApiHandler
         var (record, key) = await apiKeys.IssueAsync(agentId!, request.Principal!.Subject, cancellationToken);
         var location = $"/api/v1/agents/{agentId}/keys/{record.KeyId}";
         var body = new IssuedApiKey(record.KeyId, record.AgentId, key, record.CreatedAt);
-        return new ApiResponse(201, body) { Headers = new Dictionary<string, string> { ["Location"] = location, ["Cache-Control"] = "no-store" } };
+        return new ApiResponse(201, body)
+        {
+            Headers = new Dictionary<string, string> { ["Location"] = location, ["Cache-Control"] = "no-store" },
+            AuditDetail = $"issued key {record.KeyId} for agent {record.AgentId}",
+        };
     }
 }
 

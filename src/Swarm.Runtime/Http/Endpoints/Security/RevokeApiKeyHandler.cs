@@ -13,7 +13,7 @@ public sealed class RevokeApiKeyHandler(ApiKeyService apiKeys) : IApiHandler
         var keyId = request.RouteValues.GetValueOrDefault("keyId") ?? string.Empty;
         var revoked = ApiKeyService.IsAgentId(agentId) && await apiKeys.RevokeAsync(agentId, keyId, cancellationToken);
         return revoked
-            ? new ApiResponse(204, null)
+            ? new ApiResponse(204, null) { AuditDetail = $"revoked key {keyId} of agent {agentId}" }
             : ApiResponse.Problem(Problems.NotFound($"Agent '{agentId}' has no API key '{keyId}'."));
     }
 }
