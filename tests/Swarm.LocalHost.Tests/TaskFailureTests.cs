@@ -26,8 +26,9 @@ public sealed class TaskFailureTests
             ("providers__simulated__latencyMs", "8000"),
             ("api__taskSlotWaitSeconds", "2"));
 
+        await TaskPolling.WaitForAgentAsync(host, "queen-1");
         var holder = await TaskPolling.SubmitAsync(host, "holds the only slot");
-        await Task.Delay(1500);
+        await TaskPolling.WaitForAgentAsync(host, "queen-1", q => q.GetProperty("load").GetInt32() == 1);
         var waiter = await TaskPolling.SubmitAsync(host, "finds the agent busy");
         var task = await TaskPolling.WaitUntilFinishedAsync(host, waiter, TimeSpan.FromSeconds(60));
 
