@@ -119,6 +119,35 @@ public sealed class AgentLifecycleTests
     }
 
     [Fact]
+    public async Task A_busy_agent_drains_across_a_host_restart_and_retires_only_when_its_task_is_released()
+    {
+        await using var host = await LocalHostProcess.StartAsync();
+        await TaskPolling.WaitForAgentAsync(host, "queen-1");
+        await CreateAsync(host, Agent("busy-1", "worker"));
+        await EntitySignals.SignalAsync(host, "agent", "busy-1", "Claim", new { TaskId = "task-held" });
+        await TaskPolling.WaitForAgentAsync(host, "busy-1", a => a.GetProperty("load").GetInt32() == 1);
+
+        using (var delete = await host.Http.SendAsync(host.Request(HttpMethod.Delete, "/api/v1/agents/busy-1")))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, delete.StatusCode);
+        }
+
+        await TaskPolling.WaitForAgentAsync(host, "busy-1", a => a.GetProperty("status").GetString() == "draining");
+        host.KillHard();
+        await host.StartAgainAsync();
+        await EntitySignals.SignalAsync(host, "agent", "busy-1", "Claim", new { TaskId = "task-new" });
+        await Task.Delay(2000);
+        var stillDraining = await TaskPolling.WaitForAgentAsync(host, "busy-1");
+        Assert.Equal("draining", stillDraining.GetProperty("status").GetString());
+        Assert.Equal(["task-held"], stillDraining.GetProperty("activeTasks").EnumerateArray().Select(t => t.GetString()));
+
+        await EntitySignals.SignalAsync(host, "agent", "busy-1", "Release", new { TaskId = "task-held", Succeeded = true, LatencyMs = 5 });
+
+        await TaskPolling.WaitForAgentAsync(host, "busy-1", a => a.GetProperty("status").GetString() == "retired");
+        await WaitUntilAsync(async () => !(await Entities.ReadAsync<AgentRoster>(host, "agentroster", "swarm"))!.Members.Contains("busy-1"));
+    }
+
+    [Fact]
     public async Task The_default_agent_cannot_be_retired_and_an_unknown_one_is_not_found()
     {
         await using var host = await LocalHostProcess.StartAsync();
