@@ -14,7 +14,7 @@ public sealed class AgentApiTests
         var id = await TaskPolling.SubmitAsync(host, "count me");
         await TaskPolling.WaitUntilFinishedAsync(host, id, TimeSpan.FromSeconds(60));
 
-        var agent = await ReadAgentUntilAsync(host, "queen-1", a => a.GetProperty("completed").GetInt64() == 1);
+        var agent = await TaskPolling.WaitForAgentAsync(host, "queen-1", a => a.GetProperty("completed").GetInt64() == 1);
 
         Assert.Equal("queen", agent.GetProperty("type").GetString());
         Assert.Equal("simulated", agent.GetProperty("provider").GetProperty("type").GetString());
@@ -32,26 +32,5 @@ public sealed class AgentApiTests
 
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, malformed.StatusCode);
-    }
-
-    /// <summary>The slot is released by a signal after the task's result is recorded, so the entity catches up a moment later.</summary>
-    static async Task<JsonElement> ReadAgentUntilAsync(LocalHostProcess host, string agentId, Func<JsonElement, bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            using var response = await host.Http.SendAsync(host.Request(HttpMethod.Get, "/api/v1/agents/" + agentId, role: "viewer"));
-            if (response.StatusCode == HttpStatusCode.OK)
-            {
-                var agent = await response.Content.ReadFromJsonAsync<JsonElement>();
-                if (condition(agent))
-                {
-                    return agent;
-                }
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"Agent {agentId} did not reach the expected state within 30 s.");
-            await Task.Delay(200);
-        }
     }
 }

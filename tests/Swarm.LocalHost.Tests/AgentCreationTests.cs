@@ -70,7 +70,7 @@ public sealed class AgentCreationTests
     public async Task An_invalid_configuration_is_refused_naming_the_field_and_creates_nothing(string body, string field)
     {
         await using var host = await LocalHostProcess.StartAsync();
-        await WaitForDefaultQueenAsync(host);
+        await TaskPolling.WaitForAgentAsync(host, "queen-1");
 
         using var response = await CreateAsync(host, body);
 
@@ -85,7 +85,7 @@ public sealed class AgentCreationTests
     public async Task Concurrent_creations_never_take_the_swarm_past_max_agents()
     {
         await using var host = await LocalHostProcess.StartAsync(("system__maxAgents", "3"));
-        await WaitForDefaultQueenAsync(host);
+        await TaskPolling.WaitForAgentAsync(host, "queen-1");
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => CreateAsync(host, Agent("racer-" + i))));
 
@@ -106,7 +106,7 @@ public sealed class AgentCreationTests
         await using (first)
         await using (second)
         {
-            await WaitForDefaultQueenAsync(first);
+            await TaskPolling.WaitForAgentAsync(first, "queen-1");
 
             var roster = await Entities.ReadAsync<AgentRoster>(first, "agentroster", "swarm");
             Assert.Equal(["queen-1"], roster!.Members);
@@ -119,7 +119,7 @@ public sealed class AgentCreationTests
     public async Task A_changed_default_agent_setting_reaches_the_existing_queen_after_a_restart()
     {
         await using var host = await LocalHostProcess.StartAsync(("defaultAgent__maxConcurrency", "2"));
-        await WaitForQueenAsync(host, q => q.GetProperty("maxConcurrency").GetInt32() == 2);
+        await TaskPolling.WaitForAgentAsync(host, "queen-1", q => q.GetProperty("maxConcurrency").GetInt32() == 2);
         var id = await TaskPolling.SubmitAsync(host, "counted before the restart");
         await TaskPolling.WaitUntilFinishedAsync(host, id, TimeSpan.FromSeconds(60));
 
@@ -127,39 +127,7 @@ public sealed class AgentCreationTests
         host.Configure("defaultAgent__maxConcurrency", "7");
         await host.StartAgainAsync();
 
-        var queen = await WaitForQueenAsync(host, q => q.GetProperty("maxConcurrency").GetInt32() == 7);
+        var queen = await TaskPolling.WaitForAgentAsync(host, "queen-1", q => q.GetProperty("maxConcurrency").GetInt32() == 7);
         Assert.Equal(1, queen.GetProperty("completed").GetInt64());
-    }
-
-    static async Task<JsonElement> WaitForQueenAsync(LocalHostProcess host, Func<JsonElement, bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            using var response = await host.Http.SendAsync(host.Request(HttpMethod.Get, "/api/v1/agents/queen-1", role: "viewer"));
-            if (response.StatusCode == HttpStatusCode.OK && await response.Content.ReadFromJsonAsync<JsonElement>() is var queen && condition(queen))
-            {
-                return queen;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, "The default queen did not reach the expected state within 30 s.");
-            await Task.Delay(200);
-        }
-    }
-
-    static async Task WaitForDefaultQueenAsync(LocalHostProcess host)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            using var response = await host.Http.SendAsync(host.Request(HttpMethod.Get, "/api/v1/agents/queen-1", role: "viewer"));
-            if (response.StatusCode == HttpStatusCode.OK)
-            {
-                return;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, "The default queen did not appear within 30 s.");
-            await Task.Delay(200);
-        }
     }
 }

@@ -13,9 +13,8 @@ public sealed class AgentScopeTests
         await using var host = await LocalHostProcess.StartAsync();
         var id = await TaskPolling.SubmitAsync(host, "for the queen's eyes");
         await TaskPolling.WaitUntilFinishedAsync(host, id, TimeSpan.FromSeconds(60));
-        await TestAgents.EnsureAsync(host, "stranger");
-        var queenKey = await IssueKeyAsync(host, "queen-1");
-        var strangerKey = await IssueKeyAsync(host, "stranger");
+        var queenKey = (await TestAgents.IssueKeyAsync(host, "queen-1")).GetProperty("apiKey").GetString()!;
+        var strangerKey = (await TestAgents.IssueKeyAsync(host, "stranger")).GetProperty("apiKey").GetString()!;
 
         Assert.Equal(HttpStatusCode.OK, await ReadTaskAsync(host, id, queenKey));
         Assert.Equal(HttpStatusCode.NotFound, await ReadTaskAsync(host, id, strangerKey));
@@ -27,11 +26,5 @@ public sealed class AgentScopeTests
         request.Headers.Add("X-Api-Key", key);
         using var response = await host.Http.SendAsync(request);
         return response.StatusCode;
-    }
-
-    static async Task<string> IssueKeyAsync(LocalHostProcess host, string agentId)
-    {
-        using var response = await host.Http.SendAsync(host.Request(HttpMethod.Post, $"/api/v1/agents/{agentId}/keys"));
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("apiKey").GetString()!;
     }
 }

@@ -27,7 +27,7 @@ public sealed class PostBodyTests(TaskApiTests.Host host) : IClassFixture<TaskAp
             using var request = swarm.Request(HttpMethod.Post, path, role: route.Permission == Permissions.AuthToken ? null : "admin");
             if (route.Permission == Permissions.AuthToken)
             {
-                request.Headers.Add("X-Api-Key", await IssueKeyAsync(swarm));
+                request.Headers.Add("X-Api-Key", (await TestAgents.IssueKeyAsync(swarm, "exchanger")).GetProperty("apiKey").GetString()!);
             }
 
             request.Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
@@ -62,12 +62,5 @@ public sealed class PostBodyTests(TaskApiTests.Host host) : IClassFixture<TaskAp
         }
 
         return (tasks, keys);
-    }
-
-    static async Task<string> IssueKeyAsync(LocalHostProcess swarm)
-    {
-        using var response = await swarm.Http.SendAsync(swarm.Request(HttpMethod.Post, "/api/v1/agents/exchanger/keys"));
-        var issued = await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<System.Text.Json.JsonElement>(response.Content);
-        return issued.GetProperty("apiKey").GetString()!;
     }
 }

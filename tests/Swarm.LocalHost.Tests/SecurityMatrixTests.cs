@@ -115,9 +115,7 @@ public sealed class SecurityMatrixTests
 
     static async Task<IssuedKey> IssueKeyAsync(LocalHostProcess host, string agentId)
     {
-        await TestAgents.EnsureAsync(host, agentId);
-        using var response = await host.Http.SendAsync(host.Request(HttpMethod.Post, $"/api/v1/agents/{agentId}/keys"));
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var body = await TestAgents.IssueKeyAsync(host, agentId);
         return new(body.GetProperty("keyId").GetString()!, body.GetProperty("apiKey").GetString()!);
     }
 

@@ -13,4 +13,13 @@ static class TestAgents
         using var response = await host.Http.SendAsync(host.Request(HttpMethod.Post, "/api/v1/agents", json: body));
         Assert.True(response.StatusCode is HttpStatusCode.Created or HttpStatusCode.Conflict, $"creating agent {agentId} answered {(int)response.StatusCode}");
     }
+
+    /// <summary>Makes sure the agent exists, issues it a key, and returns the issuing response's body (keyId, apiKey, ...).</summary>
+    public static async Task<JsonElement> IssueKeyAsync(LocalHostProcess host, string agentId)
+    {
+        await EnsureAsync(host, agentId);
+        using var response = await host.Http.SendAsync(host.Request(HttpMethod.Post, $"/api/v1/agents/{agentId}/keys"));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<JsonElement>(response.Content);
+    }
 }

@@ -84,8 +84,7 @@ public sealed partial class ApiDispatcher(
                 var attempts = rateLimiter.TryAcquire("unauthenticated:" + (request.ClientAddress ?? "unknown"));
                 if (!attempts.Allowed)
                 {
-                    return ApiResponse.Problem(Problems.RateLimited(attempts.RetryAfter))
-                        .WithHeader("Retry-After", ((int)Math.Ceiling(attempts.RetryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture));
+                    return RateLimited(attempts);
                 }
 
                 LogRejected(logger, route.Name, request.CorrelationId, authentication.Failure);
@@ -99,8 +98,7 @@ public sealed partial class ApiDispatcher(
             if (!rate.Allowed)
             {
                 await RecordRefusalAsync(route.Name, request, 429, "rate limited");
-                return ApiResponse.Problem(Problems.RateLimited(rate.RetryAfter))
-                    .WithHeader("Retry-After", ((int)Math.Ceiling(rate.RetryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture));
+                return RateLimited(rate);
             }
 
             if (!principal.Has(route.Permission))
@@ -147,6 +145,10 @@ public sealed partial class ApiDispatcher(
     static bool IsDependencyFailure(Exception e) =>
         e is Azure.RequestFailedException or TimeoutException or HttpRequestException
         || e.GetType().FullName == "Grpc.Core.RpcException";
+
+    static ApiResponse RateLimited(RateLimitDecision decision) =>
+        ApiResponse.Problem(Problems.RateLimited(decision.RetryAfter))
+            .WithHeader("Retry-After", ((int)Math.Ceiling(decision.RetryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture));
 
     /// <summary>For a refused change, the problem's own explanation: it names what was wrong and holds nothing secret.</summary>
     static string? ProblemDetailOf(ApiResponse response) => (response.Body as ProblemDetails)?.Detail;

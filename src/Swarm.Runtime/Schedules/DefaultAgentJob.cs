@@ -34,22 +34,8 @@ public sealed partial class DefaultAgentJob(SwarmSettings settings, ILogger<Defa
         // Each run provisions again: that creates the queen if it is missing (or was retired), and otherwise brings its
         // profile and its row in the listing up to date with the settings. The roster keeps it single either way.
         var provisioning = new AgentProvisioning(profile, settings.System.MaxAgents, UpdateExisting: true);
-        try
-        {
-            await durable.ScheduleNewOrchestrationInstanceAsync(nameof(ProvisionAgentOrchestrator), provisioning, new StartOrchestrationOptions(InstanceId), cancellationToken);
-            LogProvisioning(logger, settings.DefaultAgent.Id);
-        }
-#pragma warning disable CA1031 // Which exception a duplicate start raises depends on the host; the instance's existence is what counts.
-        catch (Exception) when (!cancellationToken.IsCancellationRequested)
-#pragma warning restore CA1031
-        {
-            if (await durable.GetInstanceAsync(InstanceId, cancellationToken) is null)
-            {
-                throw;
-            }
-
-            // Another instance of the swarm scheduled it first; the roster keeps the agent single either way.
-        }
+        await DurableStarts.StartOnceAsync(durable, nameof(ProvisionAgentOrchestrator), provisioning, InstanceId, cancellationToken);
+        LogProvisioning(logger, settings.DefaultAgent.Id);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Provisioning the default agent {AgentId}")]

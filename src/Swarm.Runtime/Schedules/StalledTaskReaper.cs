@@ -53,30 +53,12 @@ public sealed partial class StalledTaskReaper(SwarmSettings settings, TimeProvid
 
             // The release is scheduled before the task is ended: if this pass dies in between, the task is still
             // Running and the next pass finishes the job, whereas the other order could leak the slot for good.
-            await ScheduleReleaseAsync(durable, progress.AgentId!, task.InstanceId, cancellationToken);
+            // One release per task, whichever instance of the swarm gets there first; releasing is idempotent anyway.
+            await DurableStarts.StartOnceAsync(
+                durable, nameof(AgentSlotReleaseOrchestrator), new AgentSlotRelease(progress.AgentId!, task.InstanceId), "release-" + task.InstanceId, cancellationToken);
             var reason = $"{ReasonPrefix} the agent made no progress for {limit} (since {task.LastUpdatedAt:u}); ended by self-healing.";
             await durable.TerminateInstanceAsync(task.InstanceId, new TerminateInstanceOptions { Output = reason, Recursive = true }, cancellationToken);
             LogReaped(logger, task.InstanceId, task.LastUpdatedAt);
-        }
-    }
-
-    /// <summary>One release per task, whichever instance of the swarm gets there first; releasing is idempotent anyway.</summary>
-    static async Task ScheduleReleaseAsync(DurableTaskClient durable, string agentId, string taskId, CancellationToken cancellationToken)
-    {
-        var instanceId = "release-" + taskId;
-        try
-        {
-            await durable.ScheduleNewOrchestrationInstanceAsync(
-                nameof(AgentSlotReleaseOrchestrator), new AgentSlotRelease(agentId, taskId), new StartOrchestrationOptions(instanceId), cancellationToken);
-        }
-#pragma warning disable CA1031 // Which exception a duplicate start raises depends on the host; the instance's existence is what counts.
-        catch (Exception) when (!cancellationToken.IsCancellationRequested)
-#pragma warning restore CA1031
-        {
-            if (await durable.GetInstanceAsync(instanceId, cancellationToken) is null)
-            {
-                throw;
-            }
         }
     }
 

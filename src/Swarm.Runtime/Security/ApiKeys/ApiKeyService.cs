@@ -5,9 +5,6 @@ namespace Swarm.Runtime.Security.ApiKeys;
 /// <summary>Issues, verifies and revokes agent API keys. The plain key exists only in the response that issues it.</summary>
 public sealed class ApiKeyService(IApiKeyStore store, TimeProvider time) : Workflows.Agents.IAgentCredentials
 {
-    /// <summary>Agent ids that can name an agent (the same rule agent creation uses).</summary>
-    public static bool IsAgentId(string? id) => Domain.Agents.AgentProfileRules.IsAgentId(id);
-
     public async Task<(ApiKeyRecord Record, string Key)> IssueAsync(string agentId, string issuedBy, CancellationToken cancellationToken)
     {
         var (keyId, secret, key) = ApiKeyFormat.New();

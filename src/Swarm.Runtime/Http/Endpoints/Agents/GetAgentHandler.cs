@@ -1,6 +1,5 @@
 using Microsoft.DurableTask.Client;
 using Swarm.Domain.Agents;
-using Swarm.Runtime.Security.ApiKeys;
 using Swarm.Workflows.Agents;
 
 namespace Swarm.Runtime.Http.Endpoints.Agents;
@@ -13,7 +12,7 @@ public sealed class GetAgentHandler : IApiHandler
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(durable);
         var id = request.RouteValues.GetValueOrDefault("id");
-        var entity = ApiKeyService.IsAgentId(id)
+        var entity = AgentProfileRules.IsAgentId(id)
             ? await durable.Entities.GetEntityAsync<AgentLedger>(AgentEntity.IdFor(id!), includeState: true, cancellationToken)
             : null;
         return entity?.State is { } ledger

@@ -1,6 +1,7 @@
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Swarm.Domain.Agents;
+using Swarm.Runtime.Agents;
 using Swarm.Runtime.Configuration;
 using Swarm.Workflows.Agents;
 
@@ -17,7 +18,7 @@ public sealed class RetireAgentHandler(SwarmSettings settings) : IApiHandler
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(durable);
         var id = request.RouteValues.GetValueOrDefault("id");
-        if (!AgentProfileRules.IsAgentId(id) || await durable.Entities.GetEntityAsync<AgentLedger>(AgentEntity.IdFor(id!), includeState: true, cancellationToken) is not { State: { } ledger })
+        if (await AgentLookup.FindAsync(durable, id, cancellationToken) is not { } ledger)
         {
             return ApiResponse.Problem(Problems.NotFound($"There is no agent with id '{id}'."));
         }

@@ -1,7 +1,7 @@
 using Microsoft.DurableTask.Client;
 using Swarm.Domain.Agents;
+using Swarm.Runtime.Agents;
 using Swarm.Runtime.Security.ApiKeys;
-using Swarm.Workflows.Agents;
 
 namespace Swarm.Runtime.Http.Endpoints.Security;
 
@@ -13,14 +13,13 @@ public sealed class IssueApiKeyHandler(ApiKeyService apiKeys) : IApiHandler
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(durable);
         var agentId = request.RouteValues.GetValueOrDefault("id");
-        if (!ApiKeyService.IsAgentId(agentId))
+        if (!AgentProfileRules.IsAgentId(agentId))
         {
             return ApiResponse.Problem(Problems.Validation([new("id", "must be 1 to 64 letters, digits, '.', '_' or '-'.")]));
         }
 
         // Keys are for agents that exist and take work: none for an unknown id, none for one draining or retired.
-        var agent = await durable.Entities.GetEntityAsync<AgentLedger>(AgentEntity.IdFor(agentId!), includeState: true, cancellationToken);
-        if (agent?.State is not { } ledger)
+        if (await AgentLookup.FindAsync(durable, agentId, cancellationToken) is not { } ledger)
         {
             return ApiResponse.Problem(Problems.NotFound($"There is no agent with id '{agentId}'."));
         }

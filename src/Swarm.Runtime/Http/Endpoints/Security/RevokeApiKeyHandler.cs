@@ -11,7 +11,7 @@ public sealed class RevokeApiKeyHandler(ApiKeyService apiKeys) : IApiHandler
         ArgumentNullException.ThrowIfNull(request);
         var agentId = request.RouteValues.GetValueOrDefault("id") ?? string.Empty;
         var keyId = request.RouteValues.GetValueOrDefault("keyId") ?? string.Empty;
-        var revoked = ApiKeyService.IsAgentId(agentId) && await apiKeys.RevokeAsync(agentId, keyId, cancellationToken);
+        var revoked = Domain.Agents.AgentProfileRules.IsAgentId(agentId) && await apiKeys.RevokeAsync(agentId, keyId, cancellationToken);
         return revoked
             ? new ApiResponse(204, null) { AuditDetail = $"revoked key {keyId} of agent {agentId}" }
             : ApiResponse.Problem(Problems.NotFound($"Agent '{agentId}' has no API key '{keyId}'."));
