@@ -1,12 +1,13 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Swarm.Providers;
+using Swarm.Providers.Accounting;
 using Swarm.Runtime.Agents;
 using Swarm.Runtime.Audit;
 using Swarm.Runtime.Configuration;
 using Swarm.Runtime.Memory;
 using Swarm.Runtime.Health;
 using Swarm.Runtime.Http;
-using Swarm.Runtime.Providers;
 using Swarm.Runtime.Schedules;
 using Swarm.Runtime.Security;
 using Swarm.Runtime.Security.ApiKeys;
@@ -26,7 +27,9 @@ public static class SwarmRuntimeServices
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IDurableWorkerStatus, HostManagedDurableWorker>();
         services.AddSingleton(_ => StorageClients.Tables(settings.Database));
-        services.AddSingleton<IChatClientProvider, ChatClientProvider>();
+        services.AddSingleton<ProviderMetrics>();
+        services.AddSingleton(sp => new ProviderCatalog(settings.Providers, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ProviderMetrics>()));
+        services.AddSingleton<IChatClientProvider>(sp => sp.GetRequiredService<ProviderCatalog>());
         services.AddSingleton(new ModelCallLimits(TimeSpan.FromSeconds(settings.Providers.CallTimeoutSeconds)));
         services.AddTransient<InvokeAgentActivity>();
         services.AddSingleton(sp => new TableAgentDirectory(sp.GetRequiredService<Azure.Data.Tables.TableServiceClient>(), settings.Database.TableName("Agents")));

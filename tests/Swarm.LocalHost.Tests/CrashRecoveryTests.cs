@@ -1,5 +1,5 @@
 using DurableTask.Core.History;
-using Swarm.Runtime.Providers;
+using Swarm.Providers.Simulated;
 
 namespace Swarm.LocalHost.Tests;
 

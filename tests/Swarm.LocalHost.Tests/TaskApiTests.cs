@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.DurableTask.Client;
-using Swarm.Runtime.Providers;
+using Swarm.Providers.Simulated;
 
 namespace Swarm.LocalHost.Tests;
 

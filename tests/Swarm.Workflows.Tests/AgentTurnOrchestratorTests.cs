@@ -4,7 +4,9 @@ using Microsoft.DurableTask.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Swarm.Domain.Agents;
 using Swarm.Domain.Tasks;
-using Swarm.Runtime.Providers;
+using Swarm.Providers;
+using Swarm.Providers.Accounting;
+using Swarm.Providers.Simulated;
 using Swarm.Tests;
 using Swarm.Workflows.Agents;
 
@@ -27,6 +29,9 @@ public sealed class AgentTurnOrchestratorTests
             },
             new DurableTaskTestHostOptions { ConfigureServices = services => services.AddSingleton(clients).AddSingleton(limits ?? ModelCallLimits.Default) });
 
+    static ProviderCatalog Catalog(params (string Key, string? Value)[] overrides) =>
+        new(TestSettings.Load(overrides).Providers, TimeProvider.System, new ProviderMetrics());
+
     static async Task<OrchestrationMetadata> RunAsync(DurableTaskTestHost host, AgentTurn turn)
     {
         using var timeout = new CancellationTokenSource(Patience);
@@ -37,7 +42,7 @@ public sealed class AgentTurnOrchestratorTests
     [Fact]
     public async Task A_turn_on_the_simulated_provider_returns_its_labelled_answer()
     {
-        using var clients = new ChatClientProvider(TestSettings.Load(), TimeProvider.System);
+        using var clients = Catalog();
         await using var host = await StartAsync(clients);
 
         var result = await RunAsync(host, Turn("Outline a report on bees"));
@@ -78,21 +83,50 @@ public sealed class AgentTurnOrchestratorTests
     }
 
     [Fact]
-    public async Task A_provider_this_build_cannot_call_fails_the_turn_naming_the_provider()
+    public async Task A_provider_without_its_key_fails_the_turn_at_once_naming_the_missing_setting()
     {
-        using var clients = new ChatClientProvider(TestSettings.Load(), TimeProvider.System);
+        using var catalog = Catalog();
+        var clients = new CountingProvider(catalog);
         await using var host = await StartAsync(clients);
 
         var result = await RunAsync(host, Turn("x", provider: "openai"));
 
         Assert.Equal(OrchestrationRuntimeStatus.Failed, result.RuntimeStatus);
-        Assert.Contains("Provider type 'openai'", Innermost(result.FailureDetails!).ErrorMessage, StringComparison.Ordinal);
+        Assert.Contains("OPENAI_API_KEY", Innermost(result.FailureDetails!).ErrorMessage, StringComparison.Ordinal);
+        Assert.Equal(1, clients.Calls);
+    }
+
+    [Fact]
+    public async Task A_call_the_provider_rejected_is_not_retried_durably()
+    {
+        var clients = new ScriptedChatClients(failures: int.MaxValue, rejects: true);
+        await using var host = await StartAsync(clients);
+
+        var result = await RunAsync(host, Turn("x", provider: "scripted"));
+
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, result.RuntimeStatus);
+        Assert.Contains("HTTP 401", Innermost(result.FailureDetails!).ErrorMessage, StringComparison.Ordinal);
+        Assert.Equal(1, clients.Calls);
+    }
+
+    /// <summary>Counts how often the activity asked for a client: once per durable attempt.</summary>
+    sealed class CountingProvider(IChatClientProvider inner) : IChatClientProvider
+    {
+        int calls;
+
+        public int Calls => calls;
+
+        public Microsoft.Extensions.AI.IChatClient GetClient(ProviderSettings agentProvider)
+        {
+            Interlocked.Increment(ref calls);
+            return inner.GetClient(agentProvider);
+        }
     }
 
     [Fact]
     public async Task A_model_call_that_hangs_is_abandoned_at_its_timeout_and_the_turn_fails_saying_so()
     {
-        using var clients = new ChatClientProvider(TestSettings.Load(("providers:simulated:latencyMs", "60000")), TimeProvider.System);
+        using var clients = Catalog(("providers:simulated:latencyMs", "60000"));
         await using var host = await StartAsync(clients, new ModelCallLimits(TimeSpan.FromMilliseconds(300)));
 
         var result = await RunAsync(host, Turn("never answered in time"));

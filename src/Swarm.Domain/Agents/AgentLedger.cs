@@ -21,6 +21,14 @@ public sealed record AgentLedger
     /// <summary>Sum of the latency of finished tasks, for the mean.</summary>
     public long TotalLatencyMs { get; init; }
 
+    /// <summary>Tokens the agent's model calls used, as its providers counted them.</summary>
+    public long InputTokens { get; init; }
+
+    public long OutputTokens { get; init; }
+
+    /// <summary>What the agent's model calls cost in US dollars, for the calls whose model has a price.</summary>
+    public decimal CostUsd { get; init; }
+
     public AgentLifecycle Lifecycle { get; init; } = AgentLifecycle.Active;
 
     public int Load => ActiveTasks.Count;
@@ -52,7 +60,7 @@ public sealed record AgentLedger
     }
 
     /// <summary>Frees the task's slot and counts its outcome once; releasing a task the agent does not hold changes nothing.</summary>
-    public AgentLedger Release(string taskId, bool succeeded, long latencyMs)
+    public AgentLedger Release(string taskId, bool succeeded, long latencyMs, ModelUsage? usage = null)
     {
         if (!ActiveTasks.Contains(taskId, StringComparer.Ordinal))
         {
@@ -65,6 +73,9 @@ public sealed record AgentLedger
             Completed = Completed + (succeeded ? 1 : 0),
             Failed = Failed + (succeeded ? 0 : 1),
             TotalLatencyMs = TotalLatencyMs + Math.Max(0, latencyMs),
+            InputTokens = InputTokens + Math.Max(0, usage?.InputTokens ?? 0),
+            OutputTokens = OutputTokens + Math.Max(0, usage?.OutputTokens ?? 0),
+            CostUsd = CostUsd + Math.Max(0, usage?.CostUsd ?? 0),
         };
     }
 

@@ -7,5 +7,9 @@ namespace Swarm.Domain.Tasks;
 /// <param name="Simulated">True when the offline simulated provider produced it: never a model's answer.</param>
 /// <param name="InputTokens">Tokens sent, as the provider counted them.</param>
 /// <param name="OutputTokens">Tokens received.</param>
-/// <param name="LatencyMs">Wall time of the provider call.</param>
-public sealed record AgentAnswer(string Text, string Provider, string Model, bool Simulated, long InputTokens, long OutputTokens, long LatencyMs);
+/// <param name="LatencyMs">Wall time of the provider call, retries and fallbacks included.</param>
+/// <param name="CostUsd">What the call cost in US dollars by the configured price table; null when the model has no price.</param>
+/// <param name="FallbackFrom">The provider routes that failed before the one that answered, each with its reason.</param>
+public sealed record AgentAnswer(
+    string Text, string Provider, string Model, bool Simulated, long InputTokens, long OutputTokens, long LatencyMs,
+    decimal? CostUsd = null, IReadOnlyList<string>? FallbackFrom = null);

@@ -73,6 +73,11 @@ public sealed class HttpFunctions(ApiDispatcher dispatcher)
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/auth/token")] HttpRequestData request,
         [DurableClient] DurableTaskClient durable) => ServeAsync(SwarmRoutes.ExchangeToken, request, durable);
 
+    [Function(nameof(SwarmRoutes.ListProviders))]
+    public Task<HttpResponseData> ListProviders(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/providers")] HttpRequestData request,
+        [DurableClient] DurableTaskClient durable) => ServeAsync(SwarmRoutes.ListProviders, request, durable);
+
     [Function(nameof(SwarmRoutes.GetAudit))]
     public Task<HttpResponseData> GetAudit(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/audit")] HttpRequestData request,

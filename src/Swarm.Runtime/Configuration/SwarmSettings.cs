@@ -1,4 +1,5 @@
 using Swarm.Domain.Agents;
+using Swarm.Providers.Configuration;
 
 namespace Swarm.Runtime.Configuration;
 
@@ -142,21 +143,6 @@ public sealed class ApiSettings
 
     /// <summary>How long an accepted task may wait for a free agent slot before it fails.</summary>
     public int TaskSlotWaitSeconds { get; set; } = 600;
-}
-
-/// <summary>Provider settings. Only the offline simulated provider exists so far.</summary>
-public sealed class ProvidersSettings
-{
-    /// <summary>How long one model call may take before it is abandoned and retried.</summary>
-    public int CallTimeoutSeconds { get; set; } = 120;
-
-    public SimulatedProviderSettings Simulated { get; set; } = new();
-}
-
-/// <summary>The simulated provider: deterministic answers derived from the prompt, after a fixed latency.</summary>
-public sealed class SimulatedProviderSettings
-{
-    public int LatencyMs { get; set; }
 }
 
 /// <summary>The agent the swarm creates on first start (once, however many instances start) and runs tasks on.</summary>

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
+using Swarm.Providers.Configuration;
 
 namespace Swarm.Runtime.Configuration;
 
@@ -50,6 +51,17 @@ public static partial class SwarmSettingsLoader
             settings.Security.Jwt.Secret = secret;
         }
 
+        // The spec's .env names (QWEN_API_KEY, OPENAI_API_KEY, CLAUDE_API_KEY, and CUSTOM_/LOCAL_API_KEY); in Azure,
+        // app settings of these names may be Key Vault references, which the platform resolves before we read them.
+        foreach (var type in ProviderTypes.All)
+        {
+            if (settings.Providers.For(type) is VendorProviderSettings { ApiKey: null or "" } vendor
+                && configuration[ProviderTypes.KeyVariable(type)] is { Length: > 0 } key)
+            {
+                vendor.ApiKey = key;
+            }
+        }
+
         errors.AddRange(SwarmSettingsValidator.Validate(settings));
         if (errors.Count > 0)
         {
@@ -68,12 +80,24 @@ public static partial class SwarmSettingsLoader
             {
                 errors.Add($"'{child.Path}' is not a setting this version knows.");
             }
-            else if (property.PropertyType.Namespace == typeof(SwarmSettings).Namespace && property.PropertyType.IsClass)
+            else if (IsSettingsBlock(property.PropertyType))
             {
                 FindUnknownKeys(child, property.PropertyType, errors);
             }
+            else if (property.PropertyType.IsGenericType && property.PropertyType.GetGenericTypeDefinition() == typeof(Dictionary<,>)
+                && IsSettingsBlock(property.PropertyType.GetGenericArguments()[1]))
+            {
+                // A map of blocks, e.g. providers:openai:prices:<model>: each entry's keys are checked like a block's.
+                foreach (var entry in child.GetChildren())
+                {
+                    FindUnknownKeys(entry, property.PropertyType.GetGenericArguments()[1], errors);
+                }
+            }
         }
     }
+
+    static bool IsSettingsBlock(Type type) =>
+        type.IsClass && type != typeof(string) && type.Namespace?.StartsWith("Swarm.", StringComparison.Ordinal) == true;
 
     /// <summary>The binder names properties in C# casing and types by CLR name; say it in the settings' own terms.</summary>
     static string Describe(InvalidOperationException error)

@@ -1,4 +1,5 @@
 using Swarm.Domain.Agents;
+using Swarm.Providers.Configuration;
 
 namespace Swarm.Runtime.Configuration;
 
@@ -76,8 +77,7 @@ public static class SwarmSettingsValidator
         Check(s.Api.MaxRequestBytes is >= 1024 and <= 16 * 1024 * 1024, "api:maxRequestBytes", "must be between 1 KiB and 16 MiB.");
         Check(s.Api.MaxPromptLength is >= 1 and <= 1_000_000, "api:maxPromptLength", "must be between 1 and 1000000.");
         Check(s.Api.TaskSlotWaitSeconds is >= 1 and <= 86_400, "api:taskSlotWaitSeconds", "must be between 1 and 86400.");
-        Check(s.Providers.CallTimeoutSeconds is >= 1 and <= 540, "providers:callTimeoutSeconds", "must be between 1 and 540 (under the Functions timeout).");
-        Check(s.Providers.Simulated.LatencyMs is >= 0 and <= 600_000, "providers:simulated:latencyMs", "must be between 0 and 600000.");
+        errors.AddRange(ProvidersSettingsValidator.Validate(s.Providers));
         Check(Enum.TryParse<AgentType>(s.DefaultAgent.Type, ignoreCase: true, out _), "defaultAgent:type", "must be queen, worker or specialist.");
         Check(s.DefaultAgent.MaxConcurrency is >= 1 and <= 1_000, "defaultAgent:maxConcurrency", "must be between 1 and 1000.");
         Check(!string.IsNullOrWhiteSpace(s.DefaultAgent.Id) && !s.DefaultAgent.Id.Contains('@', StringComparison.Ordinal), "defaultAgent:id", "must be non-empty and must not contain '@'.");

@@ -26,6 +26,8 @@ public static class SwarmRoutes
     public static readonly ApiRoute RevokeApiKey = new("RevokeApiKey", "DELETE", "api/v1/agents/{id}/keys/{keyId}", Permissions.AgentsWrite, typeof(RevokeApiKeyHandler));
     public static readonly ApiRoute ExchangeToken = new("ExchangeToken", "POST", "api/v1/auth/token", Permissions.AuthToken, typeof(ExchangeTokenHandler));
 
+    public static readonly ApiRoute ListProviders = new("ListProviders", "GET", "api/v1/providers", Permissions.SystemRead, typeof(ListProvidersHandler));
+
     public static readonly ApiRoute GetAudit = new("GetAudit", "GET", "api/v1/audit", Permissions.AuditRead, typeof(GetAuditHandler));
 
     public static readonly ApiRoute ListMemory = new("ListMemory", "GET", "api/v1/memory/{namespace}", Permissions.MemoryRead, typeof(ListMemoryHandler));
@@ -33,5 +35,5 @@ public static class SwarmRoutes
     public static readonly ApiRoute PutMemory = new("PutMemory", "PUT", "api/v1/memory/{namespace}/{key}", Permissions.MemoryWrite, typeof(PutMemoryHandler), TakesBody: true);
     public static readonly ApiRoute DeleteMemory = new("DeleteMemory", "DELETE", "api/v1/memory/{namespace}/{key}", Permissions.MemoryWrite, typeof(DeleteMemoryHandler));
 
-    public static IReadOnlyList<ApiRoute> All { get; } = [Health, Ready, SubmitTask, GetTask, CreateAgent, ScalePool, ListAgents, GetAgent, RetireAgent, IssueApiKey, RevokeApiKey, ExchangeToken, GetAudit, ListMemory, GetMemory, PutMemory, DeleteMemory];
+    public static IReadOnlyList<ApiRoute> All { get; } = [Health, Ready, SubmitTask, GetTask, CreateAgent, ScalePool, ListAgents, GetAgent, RetireAgent, IssueApiKey, RevokeApiKey, ExchangeToken, ListProviders, GetAudit, ListMemory, GetMemory, PutMemory, DeleteMemory];
 }

@@ -46,7 +46,7 @@ public sealed class AgentEntity : TaskEntity<AgentLedger?>
     public void Release(AgentRelease release)
     {
         ArgumentNullException.ThrowIfNull(release);
-        State = State?.Release(release.TaskId, release.Succeeded, release.LatencyMs);
+        State = State?.Release(release.TaskId, release.Succeeded, release.LatencyMs, release.Usage);
     }
 
     /// <summary>Stops the agent taking new tasks; returns the ledger (null if the agent was never provisioned).</summary>

@@ -3,4 +3,5 @@ using Swarm.Domain.Agents;
 namespace Swarm.Workflows.Agents;
 
 /// <summary>One agent asked one prompt for one task: the input of <see cref="AgentTurnOrchestrator"/> and <see cref="InvokeAgentActivity"/>.</summary>
-public sealed record AgentTurn(string TaskId, AgentProfile Agent, string Prompt);
+/// <param name="Capability">The capability the task needs, when it names one (the simulated provider's accuracy depends on it).</param>
+public sealed record AgentTurn(string TaskId, AgentProfile Agent, string Prompt, string? Capability = null);

@@ -10,14 +10,22 @@ namespace Swarm.Workflows.Agents;
 public sealed class AgentTurnOrchestrator : TaskOrchestrator<AgentTurn, AgentAnswer>
 {
     /// <summary>
-    /// Three attempts a turn. A provider's own in-call retries (Polly, per request) handle brief faults;
-    /// these durable retries handle a crashed worker or a provider that stays down for seconds.
+    /// Three attempts a turn. The provider stack's in-call retries (Polly, seconds apart) handle brief faults; these
+    /// durable retries handle a crashed worker, or a provider that stays down longer than a call may wait. A call the
+    /// provider rejected (bad key, unknown model) or could not be routed at all is not retried: it would fail the same
+    /// way. With the defaults a turn makes at most 3 × 3 vendor requests, and far fewer once a breaker opens.
     /// </summary>
     public static readonly TaskOptions ModelCallRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(
         maxNumberOfAttempts: 3,
         firstRetryInterval: TimeSpan.FromSeconds(1),
         backoffCoefficient: 2.0,
-        maxRetryInterval: TimeSpan.FromSeconds(10)));
+        maxRetryInterval: TimeSpan.FromSeconds(10))
+    {
+        HandleFailure = failure => !IsPermanent(failure),
+    });
+
+    static bool IsPermanent(TaskFailureDetails failure) =>
+        failure.ErrorType == typeof(ModelCallRejectedException).FullName || failure.ErrorType == typeof(ProviderNotConfiguredException).FullName;
 
     public override Task<AgentAnswer> RunAsync(TaskOrchestrationContext context, AgentTurn input)
     {

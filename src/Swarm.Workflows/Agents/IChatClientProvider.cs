@@ -7,5 +7,5 @@ namespace Swarm.Workflows.Agents;
 public interface IChatClientProvider
 {
     /// <exception cref="ProviderNotConfiguredException">The provider type is unknown or lacks its settings.</exception>
-    IChatClient GetClient(ProviderSettings settings);
+    IChatClient GetClient(ProviderSettings agentProvider);
 }

@@ -7,8 +7,9 @@ using Swarm.Domain.Tasks;
 namespace Swarm.Workflows.Agents;
 
 /// <summary>
-/// Calls the agent's model once. The only place a workflow touches a provider: activities may do I/O,
-/// orchestrators may not. Durable retries of this activity are the outer retry layer (see AgentTurnOrchestrator).
+/// Calls the agent's model once, through the provider stack (fallbacks, retries, breaker, accounting). The only place a
+/// workflow touches a provider: activities may do I/O, orchestrators may not. Durable retries of this activity are the
+/// outer retry layer (see <see cref="AgentTurnOrchestrator"/>).
 /// </summary>
 public sealed class InvokeAgentActivity(IChatClientProvider clients, ModelCallLimits limits) : TaskActivity<AgentTurn, AgentAnswer>
 {
@@ -22,6 +23,11 @@ public sealed class InvokeAgentActivity(IChatClientProvider clients, ModelCallLi
             ModelId = provider.Model,
             MaxOutputTokens = provider.MaxTokens,
             Temperature = (float)provider.Temperature,
+            AdditionalProperties = new AdditionalPropertiesDictionary
+            {
+                [ModelResponseProperties.AgentId] = input.Agent.Id,
+                [ModelResponseProperties.Capability] = input.Capability,
+            },
         };
 
         // A hung call must end: otherwise it holds a worker slot (and in Azure runs into the function timeout) forever.
@@ -34,18 +40,21 @@ public sealed class InvokeAgentActivity(IChatClientProvider clients, ModelCallLi
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {
-            throw new TimeoutException($"The model call took longer than {limits.Timeout.TotalSeconds:0} s (providers:callTimeoutSeconds).");
+            throw new ModelCallFailedException($"The model call took longer than {limits.Timeout.TotalSeconds:0} s (providers:callTimeoutSeconds).");
         }
 
         clock.Stop();
-
+        var facts = response.AdditionalProperties;
+        var answeredBy = facts?.GetValueOrDefault(ModelResponseProperties.Provider) as string ?? provider.Type;
         return new AgentAnswer(
             Text: response.Text,
-            Provider: provider.Type,
+            Provider: answeredBy,
             Model: response.ModelId ?? provider.Model,
-            Simulated: string.Equals(provider.Type, ProviderSettings.SimulatedType, StringComparison.Ordinal),
+            Simulated: facts?.GetValueOrDefault(ModelResponseProperties.Simulated) as bool? ?? string.Equals(answeredBy, ProviderSettings.SimulatedType, StringComparison.Ordinal),
             InputTokens: response.Usage?.InputTokenCount ?? 0,
             OutputTokens: response.Usage?.OutputTokenCount ?? 0,
-            LatencyMs: clock.ElapsedMilliseconds);
+            LatencyMs: clock.ElapsedMilliseconds,
+            CostUsd: facts?.GetValueOrDefault(ModelResponseProperties.CostUsd) as decimal?,
+            FallbackFrom: facts?.GetValueOrDefault(ModelResponseProperties.FallbackFrom) as string[]);
     }
 }

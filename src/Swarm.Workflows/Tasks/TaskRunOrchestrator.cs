@@ -41,7 +41,8 @@ public sealed class TaskRunOrchestrator : TaskOrchestrator<TaskRunInput, TaskRun
             var answer = await context.CallSubOrchestratorAsync<Domain.Tasks.AgentAnswer>(
                 nameof(AgentTurnOrchestrator), new AgentTurn(input.TaskId, profile, input.Prompt));
             var answeredAt = context.CurrentUtcDateTime;
-            await context.Entities.SignalEntityAsync(agent, nameof(AgentEntity.Release), new AgentRelease(input.TaskId, true, answer.LatencyMs));
+            await context.Entities.SignalEntityAsync(agent, nameof(AgentEntity.Release), new AgentRelease(
+                input.TaskId, true, answer.LatencyMs, new ModelUsage(answer.InputTokens, answer.OutputTokens, answer.CostUsd ?? 0)));
             return new TaskRunResult(input.TaskId, input.AgentId, answer, started, answeredAt);
         }
         catch (TaskFailedException)

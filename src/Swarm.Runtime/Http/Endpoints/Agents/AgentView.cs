@@ -17,6 +17,9 @@ public sealed record AgentView(
     long Completed,
     long Failed,
     long? MeanLatencyMs,
+    long InputTokens,
+    long OutputTokens,
+    decimal CostUsd,
     DateTimeOffset LastModifiedAt)
 {
     public static AgentView From(AgentLedger ledger, DateTimeOffset lastModified)
@@ -38,6 +41,9 @@ public sealed record AgentView(
             ledger.Completed,
             ledger.Failed,
             finished == 0 ? null : ledger.TotalLatencyMs / finished,
+            ledger.InputTokens,
+            ledger.OutputTokens,
+            ledger.CostUsd,
             lastModified);
     }
 }

@@ -1,6 +1,8 @@
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Swarm.Domain.Agents;
+using Swarm.Domain.Tasks;
+using Swarm.Providers;
 using Swarm.Runtime.Configuration;
 using Swarm.Runtime.Http.Endpoints.Security;
 using Swarm.Runtime.Security.ApiKeys;
@@ -13,7 +15,7 @@ namespace Swarm.Runtime.Http.Endpoints.Agents;
 /// (which holds <c>system.maxAgents</c> and unique ids under concurrent requests), then issues its first API key,
 /// shown in this response only.
 /// </summary>
-public sealed class CreateAgentHandler(SwarmSettings settings, ApiKeyService apiKeys) : IApiHandler
+public sealed class CreateAgentHandler(SwarmSettings settings, ApiKeyService apiKeys, ProviderCatalog providers) : IApiHandler
 {
     /// <summary>Provisioning is two entity calls; past this the request answers 503 and the agent may still appear.</summary>
     static readonly TimeSpan ProvisioningPatience = TimeSpan.FromSeconds(30);
@@ -25,6 +27,12 @@ public sealed class CreateAgentHandler(SwarmSettings settings, ApiKeyService api
         var body = await ApiJson.ReadBodyAsync<CreateAgentRequest>(request, settings.Api.MaxRequestBytes, cancellationToken);
         var profile = body.ToProfile(GeneratedId(body.Type ?? AgentType.Worker));
         var errors = AgentProfileRules.Validate(profile);
+        if (errors.Count == 0 && providers.ProblemOf(profile.Provider.Type) is { } problem)
+        {
+            // Refused now rather than at the agent's first task, where it would fail every task it is given.
+            errors = [new FieldError("provider.type", problem)];
+        }
+
         if (errors.Count > 0)
         {
             return ApiResponse.Problem(Problems.Validation(errors));

@@ -2,6 +2,7 @@ using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Swarm.Domain.Agents;
 using Swarm.Domain.Tasks;
+using Swarm.Providers;
 using Swarm.Runtime.Configuration;
 using Swarm.Workflows.Agents;
 
@@ -12,7 +13,7 @@ namespace Swarm.Runtime.Http.Endpoints.Agents;
 /// time (a request while another holds the pool's lock is a 409). Answers 200 with what was done, or 202 if it is still going after
 /// a short wait (retiring busy agents waits for their tasks).
 /// </summary>
-public sealed class ScalePoolHandler(SwarmSettings settings) : IApiHandler
+public sealed class ScalePoolHandler(SwarmSettings settings, ProviderCatalog providers) : IApiHandler
 {
     static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
@@ -75,6 +76,11 @@ public sealed class ScalePoolHandler(SwarmSettings settings) : IApiHandler
         }
 
         errors.AddRange(AgentProfileRules.Validate(template).Where(e => e.Field != "id").Select(e => e.Field == "role.expertise" ? e with { Field = "expertise" } : e));
+        if (errors.Count == 0 && providers.ProblemOf(template.Provider.Type) is { } problem)
+        {
+            errors.Add(new("provider.type", problem));
+        }
+
         return errors;
     }
 }

@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.AI;
+using Swarm.Providers.Configuration;
+using Swarm.Workflows.Agents;
+
+namespace Swarm.Providers.Accounting;
+
+/// <summary>
+/// Counts what a route's calls used and cost, into the metrics and onto the response itself
+/// (<see cref="ModelResponseProperties"/>), so the task and the agent are charged for the route that really answered.
+/// </summary>
+public sealed class AccountingChatClient(IChatClient inner, ProviderRoute route, ModelPrice? price, ProviderMetrics metrics)
+    : DelegatingChatClient(inner)
+{
+    public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var clock = Stopwatch.StartNew();
+        ChatResponse response;
+        try
+        {
+            response = await base.GetResponseAsync(messages, options, cancellationToken);
+        }
+        catch
+        {
+            metrics.RecordFailure(route, clock.Elapsed.TotalMilliseconds);
+            throw;
+        }
+
+        response.ModelId ??= route.Model;
+        response.AdditionalProperties = Stamp(response.AdditionalProperties, response.Usage, clock.Elapsed);
+        return response;
+    }
+
+    /// <summary>The accounting arrives as one last update with no content, once the stream has ended.</summary>
+    public override async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
+        IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var clock = Stopwatch.StartNew();
+        var usage = new UsageDetails();
+        var failed = true;
+        try
+        {
+            await foreach (var update in base.GetStreamingResponseAsync(messages, options, cancellationToken))
+            {
+                foreach (var content in update.Contents.OfType<UsageContent>())
+                {
+                    usage.Add(content.Details);
+                }
+
+                yield return update;
+            }
+
+            failed = false;
+        }
+        finally
+        {
+            if (failed)
+            {
+                metrics.RecordFailure(route, clock.Elapsed.TotalMilliseconds);
+            }
+        }
+
+        yield return new ChatResponseUpdate
+        {
+            ModelId = route.Model,
+            Contents = [new UsageContent(usage)],
+            AdditionalProperties = Stamp(null, null, clock.Elapsed, usage),
+        };
+    }
+
+    AdditionalPropertiesDictionary Stamp(AdditionalPropertiesDictionary? properties, UsageDetails? usage, TimeSpan elapsed, UsageDetails? streamed = null)
+    {
+        var counted = usage ?? streamed;
+        var input = counted?.InputTokenCount ?? 0;
+        var output = counted?.OutputTokenCount ?? 0;
+        var cost = price?.CostOf(input, output);
+        metrics.RecordSuccess(route, input, output, cost, elapsed.TotalMilliseconds);
+
+        properties ??= [];
+        properties[ModelResponseProperties.Provider] = route.Provider;
+        properties[ModelResponseProperties.Simulated] = route.Provider == ProviderTypes.Simulated;
+        if (cost is { } dollars)
+        {
+            properties[ModelResponseProperties.CostUsd] = dollars;
+        }
+
+        return properties;
+    }
+}

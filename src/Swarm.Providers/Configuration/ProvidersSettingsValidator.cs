@@ -1,0 +1,65 @@
+namespace Swarm.Providers.Configuration;
+
+/// <summary>Range and shape checks of the <c>providers</c> section; each error names its key.</summary>
+public static class ProvidersSettingsValidator
+{
+    public static IReadOnlyList<string> Validate(ProvidersSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var errors = new List<string>();
+        void Check(bool ok, string key, string rule)
+        {
+            if (!ok)
+            {
+                errors.Add($"'providers:{key}' {rule}");
+            }
+        }
+
+        Check(settings.CallTimeoutSeconds is >= 1 and <= 540, "callTimeoutSeconds", "must be between 1 and 540 (under the Functions timeout).");
+        foreach (var type in ProviderTypes.All)
+        {
+            var block = settings.For(type)!;
+            Check(block.MaxConcurrency is >= 1 and <= 10_000, $"{type}:maxConcurrency", "must be between 1 and 10000.");
+            Check(block.QueueLimit is >= 0 and <= 100_000, $"{type}:queueLimit", "must be between 0 and 100000.");
+            Check(block.AttemptTimeoutSeconds is >= 1 and <= 540, $"{type}:attemptTimeoutSeconds", "must be between 1 and 540.");
+            Check(block.MaxRetries is >= 0 and <= 10, $"{type}:maxRetries", "must be between 0 and 10.");
+            Check(block.RetryDelayMs is >= 1 and <= 60_000, $"{type}:retryDelayMs", "must be between 1 and 60000.");
+            Check(block.MaxRetryAfterSeconds is >= 0 and <= 300, $"{type}:maxRetryAfterSeconds", "must be between 0 and 300.");
+            Check(block.Breaker.FailureRatio is > 0 and <= 1, $"{type}:breaker:failureRatio", "must be in (0, 1].");
+            Check(block.Breaker.MinimumThroughput >= 2, $"{type}:breaker:minimumThroughput", "must be at least 2.");
+            Check(block.Breaker.SamplingSeconds is >= 1 and <= 3_600, $"{type}:breaker:samplingSeconds", "must be between 1 and 3600.");
+            Check(block.Breaker.BreakSeconds is >= 0.5 and <= 86_400, $"{type}:breaker:breakSeconds", "must be between 0.5 and 86400.");
+            foreach (var entry in block.Fallback)
+            {
+                var route = ProviderRoute.Parse(entry);
+                Check(route is not null && ProviderTypes.All.Contains(route.Provider), $"{type}:fallback", $"has '{entry}', which is not 'type:model' with a type among {string.Join(", ", ProviderTypes.All)}.");
+            }
+
+            foreach (var (model, price) in block.Prices)
+            {
+                Check(price.InputPerMillionTokens >= 0 && price.OutputPerMillionTokens >= 0, $"{type}:prices:{model}", "must not be negative.");
+            }
+
+            if (block is VendorProviderSettings { BaseUrl: { Length: > 0 } url })
+            {
+                Check(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https", $"{type}:baseUrl", "must be an absolute http or https URL.");
+            }
+        }
+
+        Check(settings.Local.Api is LocalProviderSettings.OllamaApi or LocalProviderSettings.OpenAiApi, "local:api", "must be 'ollama' or 'openai'.");
+        Check(settings.Qwen.Region is "international" or "china", "qwen:region", "must be 'international' or 'china' (or set providers:qwen:baseUrl).");
+        var simulated = settings.Simulated;
+        Check(simulated.LatencyMs is >= 0 and <= 600_000, "simulated:latencyMs", "must be between 0 and 600000.");
+        Check(simulated.LatencyJitterMs is >= 0 and <= 600_000, "simulated:latencyJitterMs", "must be between 0 and 600000.");
+        Check(simulated.FailureRate is >= 0 and <= 1, "simulated:failureRate", "must be between 0 and 1.");
+        Check(simulated.Accuracy is >= 0 and <= 1, "simulated:accuracy", "must be between 0 and 1.");
+        foreach (var (name, profile) in simulated.Profiles)
+        {
+            Check(profile.LatencyMs is >= 0 and <= 600_000 && profile.LatencyJitterMs is >= 0 and <= 600_000, $"simulated:profiles:{name}", "has a latency outside 0 to 600000 ms.");
+            Check(profile.FailureRate is >= 0 and <= 1 && profile.Accuracy is >= 0 and <= 1 && profile.CapabilityAccuracy.Values.All(a => a is >= 0 and <= 1),
+                $"simulated:profiles:{name}", "has a rate outside 0 to 1.");
+        }
+
+        return errors;
+    }
+}

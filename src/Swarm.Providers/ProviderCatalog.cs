@@ -1,0 +1,155 @@
+using System.Collections.Concurrent;
+using System.Threading.RateLimiting;
+using Microsoft.Extensions.AI;
+using Swarm.Domain.Agents;
+using Swarm.Providers.Accounting;
+using Swarm.Providers.Configuration;
+using Swarm.Providers.Resilience;
+using Swarm.Providers.Simulated;
+using Swarm.Providers.Vendors;
+using Swarm.Workflows.Agents;
+
+namespace Swarm.Providers;
+
+/// <summary>
+/// Gives each agent the chat client for its provider and model, built once per route and shared:
+/// fallback chain → per route (accounting → resilience → the vendor's SDK client). Also reports what is configured
+/// and how each route is doing, for <c>GET /api/v1/providers</c>.
+/// </summary>
+public sealed class ProviderCatalog : IChatClientProvider, IDisposable
+{
+    readonly ProvidersSettings settings;
+    readonly TimeProvider time;
+    readonly ProviderMetrics metrics;
+    readonly ConcurrentDictionary<ProviderRoute, Lazy<RouteClient>> routes = new();
+    readonly ConcurrentDictionary<string, ConcurrencyLimiter> limiters = new(StringComparer.Ordinal);
+
+    public ProviderCatalog(ProvidersSettings settings, TimeProvider time, ProviderMetrics metrics)
+    {
+        this.settings = settings ?? throw new ArgumentNullException(nameof(settings));
+        this.time = time ?? throw new ArgumentNullException(nameof(time));
+        this.metrics = metrics ?? throw new ArgumentNullException(nameof(metrics));
+    }
+
+    /// <exception cref="ProviderNotConfiguredException">The agent's provider is unknown or lacks its key or base URL.</exception>
+    public IChatClient GetClient(ProviderSettings agentProvider)
+    {
+        ArgumentNullException.ThrowIfNull(agentProvider);
+        var primary = new ProviderRoute(agentProvider.Type, agentProvider.Model);
+        var chain = new List<(ProviderRoute, IChatClient)> { (primary, ClientFor(primary)) };
+        foreach (var fallback in settings.For(primary.Provider)!.Fallback.Select(ProviderRoute.Parse).OfType<ProviderRoute>())
+        {
+            // A fallback that is not configured is skipped, not fatal: the provider report shows why.
+            if (fallback != primary && !chain.Any(c => c.Item1 == fallback) && ProblemOf(fallback.Provider) is null)
+            {
+                chain.Add((fallback, ClientFor(fallback)));
+            }
+        }
+
+        return chain.Count == 1 ? chain[0].Item2 : new FallbackChatClient(chain);
+    }
+
+    /// <summary>Null when the provider type can be called; otherwise why not, naming the missing setting.</summary>
+    public string? ProblemOf(string providerType) => settings.For(providerType) is { } block
+        ? ProviderReadiness.ProblemOf(providerType, block)
+        : $"Unknown provider type '{providerType}'; known: {string.Join(", ", ProviderTypes.All)}.";
+
+    /// <summary>Every provider type, configured or not, with its routes' health; never a key.</summary>
+    public IReadOnlyList<ProviderReport> Report() => [.. ProviderTypes.All.Select(type =>
+    {
+        var block = settings.For(type)!;
+        var inFlight = limiters.TryGetValue(type, out var limiter) && limiter.GetStatistics() is { } stats
+            ? (block.MaxConcurrency - stats.CurrentAvailablePermits, stats.CurrentQueuedCount)
+            : (0L, 0L);
+        return new ProviderReport(
+            type,
+            ProblemOf(type) is null,
+            ProblemOf(type),
+            EndpointOf(type, block),
+            block.MaxConcurrency,
+            inFlight.Item1,
+            inFlight.Item2,
+            block.Fallback,
+            [.. block.Prices.Keys.Order(StringComparer.Ordinal)],
+            [.. routes.Where(r => r.Key.Provider == type && r.Value.IsValueCreated).Select(r => r.Value.Value.Health.Report()).OrderBy(r => r.Model, StringComparer.Ordinal)]);
+    })];
+
+    public void Dispose()
+    {
+        foreach (var route in routes.Values.Where(r => r.IsValueCreated))
+        {
+            route.Value.Client.Dispose();
+        }
+
+        foreach (var limiter in limiters.Values)
+        {
+            limiter.Dispose();
+        }
+    }
+
+    IChatClient ClientFor(ProviderRoute route)
+    {
+        if (ProblemOf(route.Provider) is { } problem)
+        {
+            throw new ProviderNotConfiguredException(problem);
+        }
+
+        var lazy = routes.GetOrAdd(route, r => new Lazy<RouteClient>(() => Build(r)));
+        try
+        {
+            return lazy.Value.Client;
+        }
+        catch
+        {
+            routes.TryRemove(route, out _);
+            throw;
+        }
+    }
+
+    RouteClient Build(ProviderRoute route)
+    {
+        var block = settings.For(route.Provider)!;
+        IChatClient vendor = block switch
+        {
+            SimulatedProviderSettings simulated => new SimulatedChatClient(simulated, time),
+            VendorProviderSettings http => VendorChatClients.Create(route.Provider, http, route.Model),
+            _ => throw new ProviderNotConfiguredException($"Provider type '{route.Provider}' has no client."),
+        };
+
+        var health = new ProviderHealth(route, time);
+        var limiter = limiters.GetOrAdd(route.Provider, _ => new ConcurrencyLimiter(new ConcurrencyLimiterOptions
+        {
+            PermitLimit = block.MaxConcurrency,
+            QueueLimit = block.QueueLimit,
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+        }));
+        var resilient = new ResilientChatClient(
+            vendor, route, ProviderPipelines.Build(block, health, time), limiter,
+            TimeSpan.FromSeconds(block.AttemptTimeoutSeconds), health, (block as VendorProviderSettings)?.ApiKey);
+        block.Prices.TryGetValue(route.Model, out var price);
+        return new RouteClient(new AccountingChatClient(resilient, route, price, metrics), health);
+    }
+
+    static string? EndpointOf(string type, ProviderCallSettings block) => block switch
+    {
+        QwenProviderSettings qwen => qwen.Endpoint,
+        VendorProviderSettings { BaseUrl: { Length: > 0 } url } => url,
+        VendorProviderSettings => type switch
+        {
+            ProviderTypes.OpenAi => "https://api.openai.com/v1",
+            ProviderTypes.Claude => "https://api.anthropic.com",
+            _ => null,
+        },
+        _ => null,
+    };
+
+    sealed record RouteClient(IChatClient Client, ProviderHealth Health);
+}
+
+/// <summary>One provider type as <c>GET /api/v1/providers</c> shows it.</summary>
+/// <param name="Problem">Why it cannot be called (the missing setting), or null.</param>
+/// <param name="InFlight">Calls running now from this process; <paramref name="Queued"/> are waiting for a place.</param>
+/// <param name="Models">The routes this process has called, with their breaker state and recent failures.</param>
+public sealed record ProviderReport(
+    string Type, bool Configured, string? Problem, string? Endpoint, int MaxConcurrency, long InFlight, long Queued,
+    IReadOnlyList<string> Fallback, IReadOnlyList<string> PricedModels, IReadOnlyList<ProviderHealthReport> Models);

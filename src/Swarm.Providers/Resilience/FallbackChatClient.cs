@@ -1,0 +1,102 @@
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.AI;
+using Swarm.Workflows.Agents;
+
+namespace Swarm.Providers.Resilience;
+
+/// <summary>
+/// Tries a provider's routes in order (its own, then its configured fallbacks) until one answers. The answer names the
+/// routes that failed before it (<see cref="ModelResponseProperties.FallbackFrom"/>); when all fail, the error lists
+/// every route's reason, and counts as rejected only if every route rejected the call.
+/// </summary>
+public sealed class FallbackChatClient(IReadOnlyList<(ProviderRoute Route, IChatClient Client)> routes) : IChatClient
+{
+    public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var prompt = messages as IList<ChatMessage> ?? [.. messages];
+        var failures = new List<(ProviderRoute Route, Exception Error)>();
+        foreach (var (route, client) in routes)
+        {
+            try
+            {
+                var response = await client.GetResponseAsync(prompt, options, cancellationToken);
+                if (failures.Count > 0)
+                {
+                    response.AdditionalProperties ??= [];
+                    response.AdditionalProperties[ModelResponseProperties.FallbackFrom] = failures.Select(f => f.Error.Message).ToArray();
+                }
+
+                return response;
+            }
+            catch (Exception e) when (e is ModelCallFailedException or ProviderNotConfiguredException && !cancellationToken.IsCancellationRequested)
+            {
+                failures.Add((route, e));
+            }
+        }
+
+        throw AllFailed(failures);
+    }
+
+    /// <summary>Falls back only until the first chunk: after that the caller has seen one route's words.</summary>
+    public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
+        IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var prompt = messages as IList<ChatMessage> ?? [.. messages];
+        var failures = new List<(ProviderRoute Route, Exception Error)>();
+        foreach (var (route, client) in routes)
+        {
+            var stream = client.GetStreamingResponseAsync(prompt, options, cancellationToken).GetAsyncEnumerator(cancellationToken);
+            bool any;
+            try
+            {
+                any = await stream.MoveNextAsync();
+            }
+            catch (Exception e) when (e is ModelCallFailedException or ProviderNotConfiguredException && !cancellationToken.IsCancellationRequested)
+            {
+                await stream.DisposeAsync();
+                failures.Add((route, e));
+                continue;
+            }
+
+            await using (stream)
+            {
+                if (!any)
+                {
+                    yield break;
+                }
+
+                yield return stream.Current;
+                while (await stream.MoveNextAsync())
+                {
+                    yield return stream.Current;
+                }
+
+                yield break;
+            }
+        }
+
+        throw AllFailed(failures);
+    }
+
+    public object? GetService(Type serviceType, object? serviceKey = null) =>
+        serviceKey is null && serviceType?.IsInstanceOfType(this) == true ? this : routes[0].Client.GetService(serviceType!, serviceKey);
+
+    public void Dispose()
+    {
+        // The route clients are shared and owned by the provider catalog.
+    }
+
+    static ModelCallFailedException AllFailed(List<(ProviderRoute Route, Exception Error)> failures)
+    {
+        if (failures.Count == 1)
+        {
+            return failures[0].Error as ModelCallFailedException ?? new ModelCallRejectedException(failures[0].Error.Message, failures[0].Error);
+        }
+
+        var message = "Every provider route failed: " + string.Join(" | ", failures.Select(f => f.Error.Message));
+        var inner = new AggregateException(failures.Select(f => f.Error));
+        return failures.All(f => f.Error is ModelCallRejectedException or ProviderNotConfiguredException)
+            ? new ModelCallRejectedException(message, inner)
+            : new ModelCallFailedException(message, inner);
+    }
+}

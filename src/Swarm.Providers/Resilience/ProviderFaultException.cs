@@ -1,0 +1,116 @@
+using System.Net;
+using Polly.CircuitBreaker;
+using Swarm.Workflows.Agents;
+
+namespace Swarm.Providers.Resilience;
+
+/// <summary>
+/// One failed attempt, classified from what the wire said (status, <c>Retry-After</c>) rather than from each SDK's
+/// exception types, so every vendor is retried by the same rules.
+/// </summary>
+public sealed class ProviderFaultException : Exception
+{
+    ProviderFaultException(ProviderRoute route, string reason, bool transient, HttpStatusCode? status, TimeSpan? retryAfter, Exception? cause)
+        : base($"{route}: {reason}", cause)
+    {
+        Route = route;
+        Reason = reason;
+        IsTransient = transient;
+        Status = status;
+        RetryAfter = retryAfter;
+    }
+
+    public ProviderFaultException()
+    {
+        Route = new ProviderRoute("unknown", "unknown");
+        Reason = "unknown";
+    }
+
+    public ProviderFaultException(string message)
+        : this()
+    {
+        Reason = message;
+    }
+
+    public ProviderFaultException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+        Route = new ProviderRoute("unknown", "unknown");
+        Reason = message;
+    }
+
+    public ProviderRoute Route { get; }
+
+    /// <summary>What went wrong, in a sentence fit for a task's failure reason: status and vendor message, never a key.</summary>
+    public string Reason { get; }
+
+    /// <summary>True for faults that may pass: 408, 409, 429, 5xx, connection failures and timeouts.</summary>
+    public bool IsTransient { get; }
+
+    public HttpStatusCode? Status { get; }
+
+    public TimeSpan? RetryAfter { get; }
+
+    /// <summary>Classifies an SDK's exception with what the observer saw on the wire during the attempt.</summary>
+    /// <param name="secret">The provider's key, blanked out of vendor messages that echo it.</param>
+    public static ProviderFaultException From(ProviderRoute route, Exception error, ProviderAttempt attempt, string? secret)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        ArgumentNullException.ThrowIfNull(attempt);
+        if (error is ProviderFaultException fault)
+        {
+            return fault;
+        }
+
+        var status = attempt.Status is { } seen && (int)seen >= 400 ? seen : StatusOf(error);
+        if (status is { } code)
+        {
+            var transient = code is HttpStatusCode.RequestTimeout or HttpStatusCode.Conflict or HttpStatusCode.TooManyRequests
+                || (int)code >= 500;
+            return new ProviderFaultException(route, $"HTTP {(int)code} ({code}): {FirstLine(Redact(error.Message, secret))}", transient, code, attempt.RetryAfter, error);
+        }
+
+        // No error response: the connection failed, or the SDK could not read what came back.
+        var connection = error is HttpRequestException or IOException || error.InnerException is HttpRequestException or IOException;
+        return new ProviderFaultException(route, FirstLine(Redact(error.Message, secret)), connection, null, null, error);
+    }
+
+    /// <summary>An attempt that had no answer (or, streaming, no first chunk) within the attempt timeout.</summary>
+    public static ProviderFaultException TimedOut(ProviderRoute route, TimeSpan timeout) =>
+        new(route, $"no answer within {timeout.TotalSeconds:0.#} s (providers:{route.Provider}:attemptTimeoutSeconds).", true, null, null, null);
+
+    /// <summary>Builds the fault the simulated provider raises: the same shape as a vendor's overload.</summary>
+    public static ProviderFaultException Simulated(ProviderRoute route, HttpStatusCode status, string reason) =>
+        new(route, $"HTTP {(int)status} ({status}): {reason}", true, status, null, null);
+
+    /// <summary>The exception a caller of the provider stack sees: transient (a durable retry may help) or rejected (it will not).</summary>
+    public static ModelCallFailedException ToCallerError(ProviderRoute route, Exception error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return error switch
+        {
+            ProviderFaultException { IsTransient: false } fault => new ModelCallRejectedException(fault.Message, fault),
+            ProviderFaultException fault => new ModelCallFailedException(fault.Message, fault),
+            BrokenCircuitException broken => new ModelCallFailedException(
+                $"{route}: the circuit is open after repeated failures; calls resume after {broken.RetryAfter?.TotalSeconds ?? 0:0.#} s.", broken),
+            ModelCallFailedException known => known,
+            _ => new ModelCallFailedException($"{route}: {FirstLine(error.Message)}", error),
+        };
+    }
+
+    static HttpStatusCode? StatusOf(Exception error) => error switch
+    {
+        HttpRequestException { StatusCode: { } code } => code,
+        System.ClientModel.ClientResultException { Status: > 0 } result => (HttpStatusCode)result.Status,
+        _ => null,
+    };
+
+    static string Redact(string message, string? secret) =>
+        secret is { Length: >= 8 } ? message.Replace(secret, "[key]", StringComparison.Ordinal) : message;
+
+    static string FirstLine(string message)
+    {
+        var line = message.Split('\n', 2)[0].Trim();
+        return line.Length <= 300 ? line : line[..300] + "…";
+    }
+}

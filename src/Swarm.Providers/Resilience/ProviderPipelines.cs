@@ -1,0 +1,57 @@
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.Retry;
+using Swarm.Providers.Configuration;
+
+namespace Swarm.Providers.Resilience;
+
+/// <summary>
+/// The Polly pipeline of one provider route, outermost first: retry (jittered exponential back-off, or the provider's
+/// <c>Retry-After</c> when it sends one) → circuit breaker. Only transient faults (timeouts included) are retried and
+/// counted by the breaker; a 400 or 401 fails at once. The attempt timeout is the caller's (see
+/// <see cref="ResilientChatClient"/>), because a stream's attempt ends with its first chunk, not with a callback.
+/// </summary>
+public static class ProviderPipelines
+{
+    public static ResiliencePipeline Build(ProviderCallSettings settings, ProviderHealth health, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(health);
+        var maxRetryAfter = TimeSpan.FromSeconds(settings.MaxRetryAfterSeconds);
+        var builder = new ResiliencePipelineBuilder { TimeProvider = time };
+        if (settings.MaxRetries > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions
+            {
+                MaxRetryAttempts = settings.MaxRetries,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = TimeSpan.FromMilliseconds(settings.RetryDelayMs),
+                MaxDelay = maxRetryAfter,
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception switch
+                {
+                    // A pause longer than the cap is left to the fallback chain or a later durable retry.
+                    ProviderFaultException { IsTransient: true, RetryAfter: { } wait } => wait <= maxRetryAfter,
+                    ProviderFaultException fault => fault.IsTransient,
+                    _ => false,
+                }),
+                DelayGenerator = args => ValueTask.FromResult(
+                    args.Outcome.Exception is ProviderFaultException { RetryAfter: { } wait } ? (TimeSpan?)Max(wait, TimeSpan.Zero) : null),
+            });
+        }
+
+        builder.AddCircuitBreaker(new CircuitBreakerStrategyOptions
+        {
+            FailureRatio = settings.Breaker.FailureRatio,
+            MinimumThroughput = settings.Breaker.MinimumThroughput,
+            SamplingDuration = TimeSpan.FromSeconds(settings.Breaker.SamplingSeconds),
+            BreakDuration = TimeSpan.FromSeconds(settings.Breaker.BreakSeconds),
+            StateProvider = health.Breaker,
+            ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is ProviderFaultException { IsTransient: true }),
+        });
+
+        return builder.Build();
+    }
+
+    static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+}

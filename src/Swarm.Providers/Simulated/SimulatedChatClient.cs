@@ -1,0 +1,126 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.AI;
+using Swarm.Providers.Configuration;
+using Swarm.Providers.Resilience;
+using Swarm.Workflows.Agents;
+
+namespace Swarm.Providers.Simulated;
+
+/// <summary>
+/// The offline provider: answers without a model, so the swarm runs, and can be benchmarked, with no keys and no
+/// network. The right answer to a prompt is derived from the prompt alone; a profile's accuracy decides how often an
+/// agent gives it rather than one of a few plausible wrong answers, and its latency and failure rate shape the call.
+/// Every answer starts with <see cref="Label"/>, so nobody mistakes it for a model's output. Token counts are word counts.
+/// </summary>
+public sealed class SimulatedChatClient(SimulatedProviderSettings settings, TimeProvider time) : IChatClient
+{
+    public const string Label = "[simulated]";
+
+    /// <summary>How many different wrong answers a prompt has: few, so wrong voters can agree with each other, as real ones do.</summary>
+    const int WrongAnswers = 3;
+
+    /// <summary>Calls made per agent and prompt, so a seeded run draws the same sequence whatever the interleaving of other calls.</summary>
+    readonly ConcurrentDictionary<string, int> callsSoFar = new(StringComparer.Ordinal);
+
+    public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var prompt = string.Join("\n", messages.Select(m => m.Text));
+        var model = options?.ModelId ?? "simulated";
+        var profile = ProfileOf(model);
+        var capability = options?.AdditionalProperties?.GetValueOrDefault(ModelResponseProperties.Capability) as string;
+        var agent = options?.AdditionalProperties?.GetValueOrDefault(ModelResponseProperties.AgentId) as string ?? "";
+        var draw = DrawFor(agent, prompt);
+
+        var latency = profile.LatencyMs + (profile.LatencyJitterMs > 0 ? draw.Next(profile.LatencyJitterMs + 1) : 0);
+        if (latency > 0)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(latency), time, cancellationToken);
+        }
+
+        if (draw.NextDouble() < profile.FailureRate)
+        {
+            throw ProviderFaultException.Simulated(new ProviderRoute(ProviderTypes.Simulated, model), HttpStatusCode.ServiceUnavailable, "simulated overload (providers:simulated:failureRate).");
+        }
+
+        var accuracy = capability is not null && profile.CapabilityAccuracy.TryGetValue(capability, out var specific) ? specific : profile.Accuracy;
+        var text = draw.NextDouble() < accuracy ? Answer(prompt) : WrongAnswer(prompt, draw.Next(WrongAnswers));
+        return new ChatResponse(new ChatMessage(ChatRole.Assistant, text))
+        {
+            ModelId = model,
+            FinishReason = ChatFinishReason.Stop,
+            Usage = new UsageDetails { InputTokenCount = WordCount(prompt), OutputTokenCount = WordCount(text) },
+        };
+    }
+
+    public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
+        IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var response = await GetResponseAsync(messages, options, cancellationToken);
+        foreach (var update in response.ToChatResponseUpdates())
+        {
+            yield return update;
+        }
+    }
+
+    public object? GetService(Type serviceType, object? serviceKey = null) =>
+        serviceKey is null && serviceType?.IsInstanceOfType(this) == true ? this : null;
+
+    public void Dispose()
+    {
+    }
+
+    /// <summary>The right answer to a prompt: a fingerprint of the prompt and an echo of its start.</summary>
+    public static string Answer(string prompt)
+    {
+        ArgumentNullException.ThrowIfNull(prompt);
+        return Phrase(Fingerprint(prompt), prompt);
+    }
+
+    /// <summary>One of the prompt's wrong answers: the same shape as the right one, with another fingerprint.</summary>
+    public static string WrongAnswer(string prompt, int which)
+    {
+        ArgumentNullException.ThrowIfNull(prompt);
+        return Phrase(Fingerprint($"{prompt}\u0000wrong-{which}"), prompt);
+    }
+
+    SimulatedProfile ProfileOf(string model) => settings.Profiles.TryGetValue(model, out var profile) ? profile : new SimulatedProfile
+    {
+        LatencyMs = settings.LatencyMs,
+        LatencyJitterMs = settings.LatencyJitterMs,
+        FailureRate = settings.FailureRate,
+        Accuracy = settings.Accuracy,
+    };
+
+    /// <summary>Random unless a seed is set; seeded draws depend only on the seed, the agent, the prompt and how often that agent was asked it.</summary>
+    Random DrawFor(string agent, string prompt)
+    {
+        if (settings.Seed == 0)
+        {
+            return Random.Shared;
+        }
+
+        var key = agent + "\u0000" + prompt;
+        if (callsSoFar.Count > 100_000)
+        {
+            callsSoFar.Clear();
+        }
+
+        var call = callsSoFar.AddOrUpdate(key, 1, (_, n) => n + 1);
+        var seed = BitConverter.ToInt32(SHA256.HashData(Encoding.UTF8.GetBytes($"{settings.Seed}\u0000{key}\u0000{call}")));
+        return new Random(seed);
+    }
+
+    static string Phrase(string fingerprint, string prompt)
+    {
+        var head = prompt.Length <= 80 ? prompt : prompt[..80] + "…";
+        return $"{Label} answer {fingerprint} to a {WordCount(prompt)}-word prompt: \"{head}\"";
+    }
+
+    static string Fingerprint(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..12];
+
+    static int WordCount(string text) => text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
+}

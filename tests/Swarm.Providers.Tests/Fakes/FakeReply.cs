@@ -1,0 +1,21 @@
+namespace Swarm.Providers.Tests.Fakes;
+
+/// <summary>
+/// What <see cref="FakeVendorServer"/> answers one request with. Each reply is written in the wire format of the
+/// vendor whose path was called, so the same queue drives every vendor.
+/// </summary>
+public abstract record FakeReply
+{
+    /// <summary>A normal completion of <paramref name="text"/>, streamed when the request asks to stream.</summary>
+    public static FakeReply Text(string text, int inputTokens = 11, int outputTokens = 7) =>
+        new TextReply(text, inputTokens, outputTokens);
+
+    /// <summary>
+    /// An error response in the vendor's error body format, with a <c>Retry-After</c> header in whole seconds
+    /// (rounded up) when <paramref name="retryAfter"/> is given.
+    /// </summary>
+    public static FakeReply Status(int statusCode, TimeSpan? retryAfter = null) => new StatusReply(statusCode, retryAfter);
+
+    /// <summary>No answer at all: the request waits until the client gives up or the server is disposed.</summary>
+    public static FakeReply Hang() => new HangReply();
+}

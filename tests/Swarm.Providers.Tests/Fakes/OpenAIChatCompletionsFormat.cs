@@ -1,0 +1,119 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+
+namespace Swarm.Providers.Tests.Fakes;
+
+/// <summary>
+/// OpenAI Chat Completions (<c>POST …/chat/completions</c>), which Qwen's compatible mode, vLLM, llama.cpp and
+/// LM Studio speak too. Streams only when the body says <c>"stream": true</c>; the usage chunk comes only when
+/// <c>stream_options.include_usage</c> asks for it, as the API reference documents.
+/// </summary>
+sealed class OpenAIChatCompletionsFormat : VendorWireFormat
+{
+    public override bool AsksToStream(JsonElement body) => FlagOf(body, "stream") == true;
+
+    public override async Task WriteCompletionAsync(HttpResponse response, TextReply reply, JsonElement body, CancellationToken cancellation)
+    {
+        var id = "chatcmpl-" + NewId();
+        var created = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var model = ModelOf(body);
+        if (!AsksToStream(body))
+        {
+            var completion = new JsonObject
+            {
+                ["id"] = id,
+                ["object"] = "chat.completion",
+                ["created"] = created,
+                ["model"] = model,
+                ["choices"] = new JsonArray(new JsonObject
+                {
+                    ["index"] = 0,
+                    ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = reply.Content },
+                    ["finish_reason"] = "stop",
+                }),
+                ["usage"] = Usage(reply),
+            };
+            await WriteJsonAsync(response, StatusCodes.Status200OK, completion, cancellation);
+            return;
+        }
+
+        var includeUsage = body.TryGetProperty("stream_options", out var options) && FlagOf(options, "include_usage") == true;
+        await StartStreamAsync(response, "text/event-stream", cancellation);
+        var first = true;
+        foreach (var piece in reply.Pieces())
+        {
+            // The role comes once, on the first delta, as OpenAI sends it.
+            var delta = first ? new JsonObject { ["role"] = "assistant", ["content"] = piece } : new JsonObject { ["content"] = piece };
+            first = false;
+            await WriteEventAsync(response, Chunk(id, created, model, Choice(delta, finishReason: null), includeUsage), cancellation);
+        }
+
+        await WriteEventAsync(response, Chunk(id, created, model, Choice(new JsonObject(), "stop"), includeUsage), cancellation);
+        if (includeUsage)
+        {
+            var usageChunk = Chunk(id, created, model, new JsonArray(), includeUsage: false);
+            usageChunk["usage"] = Usage(reply);
+            await WriteEventAsync(response, usageChunk, cancellation);
+        }
+
+        await WriteFlushedAsync(response, "data: [DONE]\n\n", cancellation);
+    }
+
+    public override Task WriteErrorAsync(HttpResponse response, StatusReply reply, CancellationToken cancellation)
+    {
+        var (type, code) = reply.StatusCode switch
+        {
+            401 => ("invalid_request_error", "invalid_api_key"),
+            404 => ("invalid_request_error", "model_not_found"),
+            429 => ("requests", "rate_limit_exceeded"),
+            >= 500 => ("server_error", "server_error"),
+            _ => ("invalid_request_error", "invalid_request"),
+        };
+        SetRetryAfter(response, reply);
+        var error = new JsonObject
+        {
+            ["error"] = new JsonObject
+            {
+                ["message"] = $"Fake vendor error {reply.StatusCode}.",
+                ["type"] = type,
+                ["param"] = null,
+                ["code"] = code,
+            },
+        };
+        return WriteJsonAsync(response, reply.StatusCode, error, cancellation);
+    }
+
+    static JsonObject Usage(TextReply reply) => new()
+    {
+        ["prompt_tokens"] = reply.InputTokens,
+        ["completion_tokens"] = reply.OutputTokens,
+        ["total_tokens"] = reply.InputTokens + reply.OutputTokens,
+    };
+
+    static JsonArray Choice(JsonObject delta, string? finishReason) =>
+        new(new JsonObject { ["index"] = 0, ["delta"] = delta, ["finish_reason"] = finishReason });
+
+    static JsonObject Chunk(string id, long created, string model, JsonArray choices, bool includeUsage)
+    {
+        var chunk = new JsonObject
+        {
+            ["id"] = id,
+            ["object"] = "chat.completion.chunk",
+            ["created"] = created,
+            ["model"] = model,
+            ["choices"] = choices,
+        };
+
+        // With include_usage every chunk but the last carries "usage": null, as the API reference says.
+        if (includeUsage)
+        {
+            chunk["usage"] = null;
+        }
+
+        return chunk;
+    }
+
+    static Task WriteEventAsync(HttpResponse response, JsonObject chunk, CancellationToken cancellation) =>
+        WriteFlushedAsync(response, $"data: {chunk.ToJsonString()}\n\n", cancellation);
+}
