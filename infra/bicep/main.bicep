@@ -28,6 +28,16 @@ param namePrefix string = 'swarm'
 @minLength(32)
 param jwtSecret string
 
+@description('Model provider keys (QWEN_API_KEY, OPENAI_API_KEY, CLAUDE_API_KEY); empty leaves that provider unconfigured. Pass Key Vault references (@Microsoft.KeyVault(SecretUri=...)) rather than the keys themselves where you can.')
+@secure()
+param qwenApiKey string = ''
+
+@secure()
+param openAiApiKey string = ''
+
+@secure()
+param claudeApiKey string = ''
+
 @description('Upper bound on instances the Flex Consumption plan scales out to (the platform accepts up to 1000).')
 @minValue(1)
 @maxValue(1000)
@@ -214,6 +224,18 @@ resource functionApp 'Microsoft.Web/sites@2024-11-01' = {
         {
           name: 'security__jwt__secret'
           value: jwtSecret
+        }
+        {
+          name: 'QWEN_API_KEY'
+          value: qwenApiKey
+        }
+        {
+          name: 'OPENAI_API_KEY'
+          value: openAiApiKey
+        }
+        {
+          name: 'CLAUDE_API_KEY'
+          value: claudeApiKey
         }
         {
           name: 'HealthProbeSchedule'

@@ -127,7 +127,7 @@ public sealed class ProviderCatalog : IChatClientProvider, IDisposable
             vendor, route, ProviderPipelines.Build(block, health, time), limiter,
             TimeSpan.FromSeconds(block.AttemptTimeoutSeconds), health, (block as VendorProviderSettings)?.ApiKey);
         block.Prices.TryGetValue(route.Model, out var price);
-        return new RouteClient(new AccountingChatClient(resilient, route, price, metrics), health);
+        return new RouteClient(new AccountingChatClient(resilient, route, price, metrics, health), health);
     }
 
     static string? EndpointOf(string type, ProviderCallSettings block) => block switch

@@ -145,6 +145,20 @@ public sealed class MainTemplateTests(MainTemplateFixture fixture) : IClassFixtu
         Assert.False(parameter.TryGetProperty("defaultValue", out _), "A secret must not have a default value.");
     }
 
+    [Theory]
+    [InlineData("QWEN_API_KEY", "qwenApiKey")]
+    [InlineData("OPENAI_API_KEY", "openAiApiKey")]
+    [InlineData("CLAUDE_API_KEY", "claudeApiKey")]
+    public void Provider_keys_come_from_secure_parameters_that_default_to_unconfigured(string setting, string parameterName)
+    {
+        var value = fixture.AppSettings()[setting].GetString();
+        var parameter = fixture.Template.GetProperty("parameters").GetProperty(parameterName);
+
+        Assert.Equal($"[parameters('{parameterName}')]", value);
+        Assert.Equal("securestring", parameter.GetProperty("type").GetString());
+        Assert.Equal("", parameter.GetProperty("defaultValue").GetString());
+    }
+
     [Fact]
     public void Parameters_have_the_documented_defaults_and_outputs_name_the_app_and_storage()
     {

@@ -117,7 +117,7 @@ public sealed class LocalHostProcess : IAsyncDisposable
             start.Environment[key] = value;
         }
 
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment.TryAdd("Logging__LogLevel__Default", "Warning");
         process = Process.Start(start) ?? throw new InvalidOperationException("The local host did not start.");
         process.OutputDataReceived += (_, e) => output.Enqueue(e.Data ?? string.Empty);
         process.ErrorDataReceived += (_, e) => output.Enqueue(e.Data ?? string.Empty);

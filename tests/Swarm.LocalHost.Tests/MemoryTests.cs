@@ -89,7 +89,7 @@ public sealed class MemoryTests
     [Fact]
     public async Task The_learning_pass_learns_each_agents_success_rate_into_memory()
     {
-        await using var host = await LocalHostProcess.StartAsync(("defaultAgent__provider", "openai"), ("LearningSchedule", "*/1 * * * * *"));
+        await using var host = await LocalHostProcess.StartAsync(("providers__simulated__failureRate", "1"), ("LearningSchedule", "*/1 * * * * *"));
         foreach (var prompt in new[] { "one", "two" })
         {
             var id = await TaskPolling.SubmitAsync(host, prompt);

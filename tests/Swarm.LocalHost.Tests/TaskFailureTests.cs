@@ -4,21 +4,6 @@ namespace Swarm.LocalHost.Tests;
 public sealed class TaskFailureTests
 {
     [Fact]
-    public async Task A_task_on_an_agent_whose_provider_cannot_be_called_fails_with_the_reason_after_its_retries()
-    {
-        await using var host = await LocalHostProcess.StartAsync(("defaultAgent__provider", "openai"));
-
-        var id = await TaskPolling.SubmitAsync(host, "needs a real model");
-        var task = await TaskPolling.WaitUntilFinishedAsync(host, id, TimeSpan.FromSeconds(60));
-
-        Assert.Equal("failed", task.GetProperty("status").GetString());
-        var error = task.GetProperty("error");
-        Assert.Equal("ProviderNotConfiguredException", error.GetProperty("type").GetString());
-        Assert.Contains("Provider type 'openai' is not available", error.GetProperty("message").GetString(), StringComparison.Ordinal);
-        Assert.False(task.TryGetProperty("result", out _));
-    }
-
-    [Fact]
     public async Task A_task_that_gets_no_agent_slot_within_its_wait_limit_fails_saying_so()
     {
         await using var host = await LocalHostProcess.StartAsync(

@@ -240,7 +240,8 @@ public sealed class ResilienceTests : IAsyncLifetime
         var route = Assert.Single(openAi.Models);
         Assert.Equal((1, 1, "closed"), (route.Calls, route.Failures, route.Breaker));
         Assert.Contains("HTTP 400", route.LastFailure, StringComparison.Ordinal);
-        Assert.Equal(0, Assert.Single(report.Single(p => p.Type == "claude").Models).Failures);
+        var claude = Assert.Single(report.Single(p => p.Type == "claude").Models);
+        Assert.Equal((1, 0, 11, 7), (claude.Calls, claude.Failures, claude.InputTokens, claude.OutputTokens));
         foreach (var key in new[] { ProviderStack.OpenAiKey, ProviderStack.QwenKey, ProviderStack.ClaudeKey, ProviderStack.CustomKey })
         {
             Assert.DoesNotContain(key, json, StringComparison.Ordinal);

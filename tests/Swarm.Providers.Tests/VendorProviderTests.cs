@@ -92,6 +92,7 @@ public sealed class VendorProviderTests : IAsyncLifetime
     [Theory]
     [InlineData("openai")]
     [InlineData("claude")]
+    [InlineData("local")]
     public async Task Json_output_is_read_into_a_record(string type)
     {
         using var catalog = ProviderStack.Catalog(ProviderStack.Settings(server));
@@ -101,9 +102,15 @@ public sealed class VendorProviderTests : IAsyncLifetime
             catalog.GetClient(new ProviderSettings(type, "m-priced")), [new ChatMessage(ChatRole.User, "Vote A or B")], null, CancellationToken.None);
 
         Assert.Equal(new Ballot("B", 0.8, "B cites sources."), ballot);
+        // OpenAI's wire format asks for the schema as response_format; Ollama's as format.
+        var body = server.Requests.Single().Body;
         if (type == "openai")
         {
-            Assert.Contains("json_schema", server.Requests.Single().Body, StringComparison.Ordinal);
+            Assert.Contains("json_schema", body, StringComparison.Ordinal);
+        }
+        else if (type == "local")
+        {
+            Assert.Contains("\"format\":{", body, StringComparison.Ordinal);
         }
     }
 

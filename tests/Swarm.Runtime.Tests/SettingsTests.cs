@@ -30,11 +30,53 @@ public sealed class SettingsTests
     [InlineData("defaultAgent:type", "king", "'defaultAgent:type'")]
     [InlineData("learning:learningRate", "2", "'learning:learningRate'")]
     [InlineData("security:roles:auditor:0", "audit:delete", "'security:roles:auditor' grants 'audit:delete', which is not a permission")]
+    [InlineData("providers:openai:maxRetries", "50", "'providers:openai:maxRetries' must be between 0 and 10")]
+    [InlineData("providers:openai:apikey2", "x", "'providers:openai:apikey2' is not a setting")]
+    [InlineData("providers:claude:prices:claude-x:inputPerMillion", "3", "'providers:claude:prices:claude-x:inputPerMillion' is not a setting")]
+    [InlineData("providers:claude:prices:claude-x:inputPerMillionTokens", "-1", "'providers:claude:prices:claude-x' must not be negative")]
+    [InlineData("providers:qwen:fallback:0", "gpt-4o", "'providers:qwen:fallback' has 'gpt-4o', which is not 'type:model'")]
+    [InlineData("providers:local:api", "grpc", "'providers:local:api' must be 'ollama' or 'openai'")]
+    [InlineData("providers:custom:baseUrl", "ftp://models", "'providers:custom:baseUrl' must be an absolute http or https URL")]
+    [InlineData("providers:simulated:profiles:expert:accuracy", "1.5", "'providers:simulated:profiles:expert' has a rate outside 0 to 1")]
+    [InlineData("providers:simulated:failureRate", "often", "'providers:simulated:failureRate' is 'often', which is not a number")]
     public void A_bad_setting_stops_the_host_with_its_key_named(string key, string value, string expected)
     {
         var error = Assert.Throws<SwarmConfigurationException>(() => TestSettings.Load((key, value)));
 
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Provider_keys_come_from_the_spec_env_names_and_a_configured_key_wins()
+    {
+        var settings = TestSettings.Load(
+            ("QWEN_API_KEY", "qwen-from-env"), ("OPENAI_API_KEY", "openai-from-env"), ("CLAUDE_API_KEY", "claude-from-env"),
+            ("CUSTOM_API_KEY", "custom-from-env"), ("providers:openai:apiKey", "openai-from-settings"));
+
+        Assert.Equal("qwen-from-env", settings.Providers.Qwen.ApiKey);
+        Assert.Equal("openai-from-settings", settings.Providers.OpenAi.ApiKey);
+        Assert.Equal("claude-from-env", settings.Providers.Claude.ApiKey);
+        Assert.Equal("custom-from-env", settings.Providers.Custom.ApiKey);
+        Assert.Null(settings.Providers.Local.ApiKey);
+    }
+
+    [Fact]
+    public void Provider_blocks_bind_prices_fallbacks_headers_and_simulated_profiles()
+    {
+        var settings = TestSettings.Load(
+            ("providers:openai:prices:gpt-4o-mini:inputPerMillionTokens", "0.15"),
+            ("providers:openai:prices:gpt-4o-mini:outputPerMillionTokens", "0.6"),
+            ("providers:openai:fallback:0", "claude:claude-haiku-4-5"),
+            ("providers:custom:headers:X-Tenant", "team-a"),
+            ("providers:qwen:region", "china"),
+            ("providers:simulated:profiles:expert:accuracy", "0.9"),
+            ("providers:simulated:profiles:expert:capabilityAccuracy:analysis", "0.95"));
+
+        Assert.Equal(0.6m, settings.Providers.OpenAi.Prices["gpt-4o-mini"].OutputPerMillionTokens);
+        Assert.Equal(["claude:claude-haiku-4-5"], settings.Providers.OpenAi.Fallback);
+        Assert.Equal("team-a", settings.Providers.Custom.Headers["x-tenant"]);
+        Assert.Equal(Swarm.Providers.Configuration.QwenProviderSettings.ChinaEndpoint, settings.Providers.Qwen.Endpoint);
+        Assert.Equal(0.95, settings.Providers.Simulated.Profiles["expert"].CapabilityAccuracy["analysis"]);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.AI;
 using Swarm.Providers.Configuration;
+using Swarm.Providers.Resilience;
 using Swarm.Workflows.Agents;
 
 namespace Swarm.Providers.Accounting;
@@ -10,7 +11,7 @@ namespace Swarm.Providers.Accounting;
 /// Counts what a route's calls used and cost, into the metrics and onto the response itself
 /// (<see cref="ModelResponseProperties"/>), so the task and the agent are charged for the route that really answered.
 /// </summary>
-public sealed class AccountingChatClient(IChatClient inner, ProviderRoute route, ModelPrice? price, ProviderMetrics metrics)
+public sealed class AccountingChatClient(IChatClient inner, ProviderRoute route, ModelPrice? price, ProviderMetrics metrics, ProviderHealth health)
     : DelegatingChatClient(inner)
 {
     public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
@@ -76,6 +77,7 @@ public sealed class AccountingChatClient(IChatClient inner, ProviderRoute route,
         var output = counted?.OutputTokenCount ?? 0;
         var cost = price?.CostOf(input, output);
         metrics.RecordSuccess(route, input, output, cost, elapsed.TotalMilliseconds);
+        health.RecordUsage(input, output, cost ?? 0);
 
         properties ??= [];
         properties[ModelResponseProperties.Provider] = route.Provider;

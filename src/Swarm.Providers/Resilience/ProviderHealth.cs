@@ -10,6 +10,9 @@ public sealed class ProviderHealth(ProviderRoute route, TimeProvider time)
 {
     long calls;
     long failures;
+    long inputTokens;
+    long outputTokens;
+    decimal costUsd;
     string? lastFailure;
     DateTimeOffset? lastFailureAt;
 
@@ -30,7 +33,7 @@ public sealed class ProviderHealth(ProviderRoute route, TimeProvider time)
                 CircuitState.Isolated => "isolated",
                 _ => "unknown",
             };
-            return new ProviderHealthReport(Route.Model, state, calls, failures, lastFailure, lastFailureAt);
+            return new ProviderHealthReport(Route.Model, state, calls, failures, inputTokens, outputTokens, costUsd, lastFailure, lastFailureAt);
         }
     }
 
@@ -39,6 +42,17 @@ public sealed class ProviderHealth(ProviderRoute route, TimeProvider time)
         lock (this)
         {
             calls++;
+        }
+    }
+
+    /// <summary>What an answered call used; the cost is 0 for a model without a price.</summary>
+    public void RecordUsage(long input, long output, decimal cost)
+    {
+        lock (this)
+        {
+            inputTokens += input;
+            outputTokens += output;
+            costUsd += cost;
         }
     }
 
@@ -54,5 +68,6 @@ public sealed class ProviderHealth(ProviderRoute route, TimeProvider time)
     }
 }
 
-/// <summary>One model's health as <c>GET /api/v1/providers</c> shows it.</summary>
-public sealed record ProviderHealthReport(string Model, string Breaker, long Calls, long Failures, string? LastFailure, DateTimeOffset? LastFailureAt);
+/// <summary>One model's health and usage since this instance started, as <c>GET /api/v1/providers</c> shows it.</summary>
+public sealed record ProviderHealthReport(
+    string Model, string Breaker, long Calls, long Failures, long InputTokens, long OutputTokens, decimal CostUsd, string? LastFailure, DateTimeOffset? LastFailureAt);

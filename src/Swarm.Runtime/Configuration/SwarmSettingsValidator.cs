@@ -78,6 +78,9 @@ public static class SwarmSettingsValidator
         Check(s.Api.MaxPromptLength is >= 1 and <= 1_000_000, "api:maxPromptLength", "must be between 1 and 1000000.");
         Check(s.Api.TaskSlotWaitSeconds is >= 1 and <= 86_400, "api:taskSlotWaitSeconds", "must be between 1 and 86400.");
         errors.AddRange(ProvidersSettingsValidator.Validate(s.Providers));
+        var defaultProvider = s.Providers.For(s.DefaultAgent.Provider);
+        var providerProblem = defaultProvider is null ? "is not a provider type." : Swarm.Providers.Vendors.ProviderReadiness.ProblemOf(s.DefaultAgent.Provider, defaultProvider);
+        Check(providerProblem is null, "defaultAgent:provider", $"'{s.DefaultAgent.Provider}' cannot be called: {providerProblem}");
         Check(Enum.TryParse<AgentType>(s.DefaultAgent.Type, ignoreCase: true, out _), "defaultAgent:type", "must be queen, worker or specialist.");
         Check(s.DefaultAgent.MaxConcurrency is >= 1 and <= 1_000, "defaultAgent:maxConcurrency", "must be between 1 and 1000.");
         Check(!string.IsNullOrWhiteSpace(s.DefaultAgent.Id) && !s.DefaultAgent.Id.Contains('@', StringComparison.Ordinal), "defaultAgent:id", "must be non-empty and must not contain '@'.");

@@ -3,8 +3,9 @@ using Microsoft.DurableTask;
 namespace Swarm.Workflows.Tasks;
 
 /// <summary>
-/// Why a task failed: the innermost cause (the provider's error, not the layers that passed it on), as a short
-/// type name and its message. Kept in the task's custom status so every host and backend can show it.
+/// Why a task failed: the first cause below the durable layers that passed it on (the activity's own error, e.g. a
+/// rejected model call, rather than the SDK exception it wraps), as a short type name and its message. Kept in the
+/// task's custom status so every host and backend can show it.
 /// </summary>
 public sealed record TaskFailure(string Type, string Message)
 {
@@ -19,7 +20,7 @@ public sealed record TaskFailure(string Type, string Message)
     public static TaskFailure From(TaskFailureDetails failure)
     {
         ArgumentNullException.ThrowIfNull(failure);
-        while (failure.InnerFailure is { } inner)
+        while (failure.InnerFailure is { } inner && IsDurableWrapper(failure.ErrorType))
         {
             failure = inner;
         }
@@ -27,4 +28,7 @@ public sealed record TaskFailure(string Type, string Message)
         var type = failure.ErrorType;
         return new TaskFailure(type[(type.LastIndexOf('.') + 1)..], failure.ErrorMessage);
     }
+
+    static bool IsDurableWrapper(string errorType) =>
+        errorType.StartsWith("Microsoft.DurableTask.", StringComparison.Ordinal) || errorType.StartsWith("DurableTask.Core.", StringComparison.Ordinal);
 }
