@@ -1,0 +1,70 @@
+using Swarm.Domain.Agents;
+
+namespace Swarm.Domain.Distribution;
+
+/// <summary>
+/// Chooses the agent for a step. An agent fits when it accepts work, has a free seat, is not excluded, is of the
+/// required type (if any), has every required capability, and holds no other seat of the same task (so the agents of
+/// a parallel task are distinct). Fitting agents are ranked by a score in [0, 1]:
+/// <list type="bullet">
+/// <item>0.40 × reputation: the mean, over the required capabilities (or "general" when none), of its smoothed success rate (0.5 until it has a record);</item>
+/// <item>0.30 × free capacity: 1 − load / maxConcurrency, so work spreads instead of piling on one agent;</item>
+/// <item>0.20 × role priority / 10;</item>
+/// <item>0.10 × type fit: a specialist for a task that names capabilities, a worker for one that does not (queens plan and merge, so they rank last for plain work).</item>
+/// </list>
+/// Ties go to the agent id that sorts first, so the choice is deterministic.
+/// </summary>
+public static class AgentSelector
+{
+    /// <summary>The reputation key for steps that name no capability.</summary>
+    public const string GeneralCapability = "general";
+
+    /// <summary>Reputation of an agent with no record for a capability yet.</summary>
+    public const double NeutralReputation = 0.5;
+
+    public static IEnumerable<(BoardAgent Agent, double Score)> Rank(IEnumerable<BoardAgent> agents, SeatRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(agents);
+        ArgumentNullException.ThrowIfNull(request);
+        return agents
+            .Where(a => Fits(a, request))
+            .Select(a => (Agent: a, Score: Score(a, request)))
+            .OrderByDescending(r => r.Score)
+            .ThenBy(r => r.Agent.Id, StringComparer.Ordinal);
+    }
+
+    /// <summary>Whether the agent could ever take the step, ignoring how busy it is now.</summary>
+    public static bool Qualifies(BoardAgent agent, SeatRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(agent);
+        ArgumentNullException.ThrowIfNull(request);
+        return agent.Accepting
+            && !request.Exclude.Contains(agent.Id, StringComparer.Ordinal)
+            && (request.RequiredType is null || agent.Type == request.RequiredType)
+            && request.Capabilities.All(agent.Has);
+    }
+
+    public static bool Fits(BoardAgent agent, SeatRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(agent);
+        ArgumentNullException.ThrowIfNull(request);
+        var prefix = request.TaskId + "/";
+        return Qualifies(agent, request) && agent.HasFreeSeat && !agent.Holders.Any(h => h.StartsWith(prefix, StringComparison.Ordinal));
+    }
+
+    public static double Score(BoardAgent agent, SeatRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(agent);
+        ArgumentNullException.ThrowIfNull(request);
+        IEnumerable<string> keys = request.Capabilities.Count > 0 ? request.Capabilities : [GeneralCapability];
+        var reputation = keys.Average(k => agent.Reputation.TryGetValue(k, out var r) ? r : NeutralReputation);
+        var free = 1.0 - ((double)agent.Load / agent.MaxConcurrency);
+        var typeFit = agent.Type switch
+        {
+            AgentType.Specialist => request.Capabilities.Count > 0 ? 1.0 : 0.6,
+            AgentType.Worker => request.Capabilities.Count > 0 ? 0.8 : 1.0,
+            _ => 0.3,
+        };
+        return (0.40 * reputation) + (0.30 * free) + (0.20 * (agent.RolePriority / 10.0)) + (0.10 * typeFit);
+    }
+}

@@ -1,0 +1,28 @@
+namespace Swarm.Domain.Distribution;
+
+/// <summary>The board's answer to a <see cref="SeatRequest"/>.</summary>
+/// <param name="Outcome">Granted, queued, or no agent can ever take it.</param>
+/// <param name="AgentId">The chosen agent, when granted.</param>
+/// <param name="Reason">Why the agent was chosen, or why none can be.</param>
+/// <param name="Position">Place in the waiting line (1 = next), when queued.</param>
+public sealed record SeatDecision(SeatOutcome Outcome, string? AgentId, string Reason, int Position = 0)
+{
+    public static SeatDecision Granted(string agentId, string reason) => new(SeatOutcome.Granted, agentId, reason);
+
+    public static SeatDecision Queued(int position, string reason) => new(SeatOutcome.Queued, null, reason, position);
+
+    public static SeatDecision NoFit(string reason) => new(SeatOutcome.NoFit, null, reason);
+}
+
+/// <summary>How a seat request ended.</summary>
+public enum SeatOutcome
+{
+    /// <summary>An agent's seat is held for the step.</summary>
+    Granted,
+
+    /// <summary>Every fitting agent is full; the step waits in line and is offered a seat when one frees.</summary>
+    Queued,
+
+    /// <summary>No registered agent has what the step needs; waiting would not help.</summary>
+    NoFit,
+}

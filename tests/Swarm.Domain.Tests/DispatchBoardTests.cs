@@ -1,0 +1,207 @@
+using Swarm.Domain.Agents;
+using Swarm.Domain.Distribution;
+
+namespace Swarm.Domain.Tests;
+
+public sealed class DispatchBoardTests
+{
+    static readonly DateTimeOffset T0 = new(2026, 11, 29, 0, 0, 0, TimeSpan.Zero);
+
+    static AgentProfile Agent(string id, AgentType type = AgentType.Worker, int seats = 1, int priority = 5, params string[] expertise) =>
+        new(id, id, type, new ProviderSettings("simulated", "m"), seats, new AgentRole("operational", [], expertise, priority));
+
+    static SeatRequest Step(string task, int priority = 5, string[]? capabilities = null, string[]? exclude = null, AgentType? type = null, int second = 0, string seat = "s1") =>
+        new(task, seat, capabilities ?? [], priority, exclude ?? [], type, T0.AddSeconds(second));
+
+    static DispatchBoard Board(params AgentProfile[] agents) =>
+        agents.Aggregate(new DispatchBoard(), (board, agent) => board.Register(agent, accepting: true).Board);
+
+    [Fact]
+    public void A_step_gets_an_agent_with_every_capability_it_needs()
+    {
+        var board = Board(Agent("writer", AgentType.Specialist, expertise: ["writing"]), Agent("analyst", AgentType.Specialist, expertise: ["analysis", "sql"]));
+
+        var (_, decision) = board.Request(Step("t1", capabilities: ["analysis", "SQL"]));
+
+        Assert.Equal(SeatOutcome.Granted, decision.Outcome);
+        Assert.Equal("analyst", decision.AgentId);
+    }
+
+    [Fact]
+    public void A_capability_no_agent_has_is_refused_at_once_naming_it()
+    {
+        var board = Board(Agent("writer", expertise: ["writing"]));
+
+        var (after, decision) = board.Request(Step("t1", capabilities: ["legal"]));
+
+        Assert.Equal(SeatOutcome.NoFit, decision.Outcome);
+        Assert.Contains("[legal]", decision.Reason, StringComparison.Ordinal);
+        Assert.Empty(after.Waiting);
+    }
+
+    [Fact]
+    public void An_empty_board_queues_the_step_because_the_swarm_may_still_be_starting()
+    {
+        var (board, decision) = new DispatchBoard().Request(Step("t1"));
+
+        Assert.Equal(SeatOutcome.Queued, decision.Outcome);
+        var (_, grants) = board.Register(Agent("a1"), accepting: true);
+        Assert.Equal("a1", Assert.Single(grants).AgentId);
+    }
+
+    [Fact]
+    public void An_agent_is_never_given_more_seats_than_its_max_concurrency()
+    {
+        var board = Board(Agent("a1", seats: 2));
+
+        (board, var first) = board.Request(Step("t1"));
+        (board, var second) = board.Request(Step("t2"));
+        (board, var third) = board.Request(Step("t3"));
+
+        Assert.Equal([SeatOutcome.Granted, SeatOutcome.Granted, SeatOutcome.Queued], [first.Outcome, second.Outcome, third.Outcome]);
+        Assert.Equal(2, board.Agents["a1"].Load);
+    }
+
+    [Fact]
+    public void Work_spreads_to_the_less_loaded_agent()
+    {
+        var board = Board(Agent("a1", seats: 4), Agent("a2", seats: 4));
+
+        (board, var first) = board.Request(Step("t1"));
+        (board, var second) = board.Request(Step("t2"));
+
+        Assert.NotEqual(first.AgentId, second.AgentId);
+    }
+
+    [Fact]
+    public void A_freed_seat_goes_to_the_highest_priority_step_then_the_earliest()
+    {
+        var board = Board(Agent("a1"));
+        (board, _) = board.Request(Step("running"));
+        (board, _) = board.Request(Step("low-early", priority: 2, second: 1));
+        (board, _) = board.Request(Step("high-late", priority: 9, second: 3));
+        (board, _) = board.Request(Step("high-early", priority: 9, second: 2));
+
+        var (after, grants) = board.Release(new SeatRelease("a1", "running/s1", true, []));
+
+        var grant = Assert.Single(grants);
+        Assert.Equal("high-early", grant.TaskId);
+        Assert.Equal(["high-late/s1", "low-early/s1"], after.Waiting.Select(w => w.Holder));
+        Assert.Equal(2, after.Summarize().Waiting);
+        Assert.Equal(T0.AddSeconds(1), after.Summarize().OldestWaitingSince);
+    }
+
+    [Fact]
+    public void A_waiting_step_that_no_freed_agent_fits_keeps_its_place_while_later_ones_are_served()
+    {
+        var board = Board(Agent("writer", expertise: ["writing"]), Agent("coder", expertise: ["code"]));
+        (board, _) = board.Request(Step("w1", capabilities: ["writing"]));
+        (board, _) = board.Request(Step("c1", capabilities: ["code"]));
+        (board, _) = board.Request(Step("w2", priority: 9, capabilities: ["writing"]));
+        (board, _) = board.Request(Step("c2", priority: 1, capabilities: ["code"]));
+
+        var (after, grants) = board.Release(new SeatRelease("coder", "c1/s1", true, ["code"]));
+
+        Assert.Equal("c2", Assert.Single(grants).TaskId);
+        Assert.Equal(["w2/s1"], after.Waiting.Select(w => w.Holder));
+    }
+
+    [Fact]
+    public void Two_steps_of_one_task_get_distinct_agents_and_excluded_agents_are_skipped()
+    {
+        var board = Board(Agent("a1", seats: 5), Agent("a2", seats: 5), Agent("a3", seats: 5));
+
+        (board, var first) = board.Request(Step("t1", seat: "s1"));
+        (board, var second) = board.Request(Step("t1", seat: "s2"));
+        (board, var third) = board.Request(Step("t1", seat: "s3", exclude: ["a3"]));
+
+        Assert.Equal(2, new[] { first.AgentId, second.AgentId }.Distinct().Count());
+        Assert.Equal(SeatOutcome.Queued, third.Outcome);
+    }
+
+    [Fact]
+    public void Asking_again_for_a_held_seat_or_a_place_in_line_answers_the_same()
+    {
+        var board = Board(Agent("a1"));
+        (board, var granted) = board.Request(Step("t1"));
+        (board, var queued) = board.Request(Step("t2"));
+
+        var (again, grantedAgain) = board.Request(Step("t1"));
+        var (_, queuedAgain) = again.Request(Step("t2"));
+
+        Assert.Equal(granted, grantedAgain with { Reason = granted.Reason });
+        Assert.Equal(queued.Position, queuedAgain.Position);
+        Assert.Equal(1, again.Agents["a1"].Load);
+        Assert.Single(again.Waiting);
+    }
+
+    [Fact]
+    public void Reputation_moves_toward_outcomes_and_the_better_agent_wins_the_next_step()
+    {
+        var board = Board(Agent("a1", seats: 1, expertise: ["analysis"]), Agent("a2", seats: 1, expertise: ["analysis"]));
+        for (var i = 0; i < 5; i++)
+        {
+            (board, var a) = board.Request(Step($"t{i}", capabilities: ["analysis"], seat: "x"));
+            (board, var b) = board.Request(Step($"t{i}", capabilities: ["analysis"], seat: "y"));
+            (board, _) = board.Release(new SeatRelease("a1", $"t{i}/{(a.AgentId == "a1" ? "x" : "y")}", false, ["analysis"]));
+            (board, _) = board.Release(new SeatRelease("a2", $"t{i}/{(a.AgentId == "a2" ? "x" : "y")}", true, ["analysis"]));
+        }
+
+        Assert.True(board.Agents["a1"].Reputation["analysis"] < 0.5);
+        Assert.True(board.Agents["a2"].Reputation["analysis"] > 0.5);
+        Assert.Equal("a2", board.Request(Step("next", capabilities: ["analysis"])).Decision.AgentId);
+        Assert.Equal((5, 5), (board.Succeeded, board.Failed));
+    }
+
+    [Fact]
+    public void A_withdrawn_agent_gets_no_new_seats_and_leaves_once_its_last_seat_is_released()
+    {
+        var board = Board(Agent("a1", seats: 2), Agent("a2", seats: 2));
+        (board, var held) = board.Request(Step("t1"));
+        board = board.Withdraw(held.AgentId!);
+
+        var (_, next) = board.Request(Step("t2"));
+        Assert.NotEqual(held.AgentId, next.AgentId);
+        Assert.True(board.Agents.ContainsKey(held.AgentId!));
+
+        (board, _) = board.Release(new SeatRelease(held.AgentId!, "t1/s1", true, []));
+        Assert.False(board.Agents.ContainsKey(held.AgentId!));
+    }
+
+    [Fact]
+    public void Leaving_the_line_removes_the_step_unless_a_seat_was_granted_meanwhile()
+    {
+        var board = Board(Agent("a1"));
+        (board, _) = board.Request(Step("t1"));
+        (board, _) = board.Request(Step("t2"));
+        (board, _) = board.Request(Step("t3"));
+        (board, var grants) = board.Release(new SeatRelease("a1", "t1/s1", null, []));
+
+        var (afterGranted, granted) = board.Leave("t2", "s1");
+        var (afterWaiting, waiting) = afterGranted.Leave("t3", "s1");
+
+        Assert.Equal("t2", Assert.Single(grants).TaskId);
+        Assert.Equal("a1", granted?.AgentId);
+        Assert.Null(waiting);
+        Assert.Empty(afterWaiting.Waiting);
+    }
+
+    [Fact]
+    public void Only_queens_are_given_a_step_that_requires_a_queen()
+    {
+        var board = Board(Agent("w1", priority: 10), Agent("q1", AgentType.Queen, priority: 1));
+
+        Assert.Equal("q1", board.Request(Step("t1", type: AgentType.Queen)).Decision.AgentId);
+        Assert.Equal("w1", board.Request(Step("t2")).Decision.AgentId);
+    }
+
+    [Fact]
+    public void The_score_weighs_reputation_load_role_priority_and_type_as_documented()
+    {
+        var specialist = BoardAgent.From(Agent("s", AgentType.Specialist, seats: 4, priority: 10, "x"), true) with { Holders = ["a/1"] };
+        var score = AgentSelector.Score(specialist, Step("t", capabilities: ["x"]));
+
+        // 0.4 × 0.5 (no record) + 0.3 × (1 − 1/4) + 0.2 × 10/10 + 0.1 × 1.0
+        Assert.Equal(0.2 + 0.225 + 0.2 + 0.1, score, 9);
+    }
+}
