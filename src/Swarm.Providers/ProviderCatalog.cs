@@ -35,6 +35,11 @@ public sealed class ProviderCatalog : IChatClientProvider, IDisposable
     public IChatClient GetClient(ProviderSettings agentProvider)
     {
         ArgumentNullException.ThrowIfNull(agentProvider);
+        if (agentProvider.Type == ProviderTypes.External)
+        {
+            throw new ProviderNotConfiguredException("An external agent has no model to call: it posts its answers to POST /api/v1/tasks/{id}/result.");
+        }
+
         var primary = new ProviderRoute(agentProvider.Type, agentProvider.Model);
         var chain = new List<(ProviderRoute, IChatClient)> { (primary, ClientFor(primary)) };
         foreach (var fallback in settings.For(primary.Provider)!.Fallback.Select(ProviderRoute.Parse).OfType<ProviderRoute>())
@@ -52,7 +57,8 @@ public sealed class ProviderCatalog : IChatClientProvider, IDisposable
     /// <summary>Null when the provider type can be called; otherwise why not, naming the missing setting.</summary>
     public string? ProblemOf(string providerType) => settings.For(providerType) is { } block
         ? ProviderReadiness.ProblemOf(providerType, block)
-        : $"Unknown provider type '{providerType}'; known: {string.Join(", ", ProviderTypes.All)}.";
+        : providerType == ProviderTypes.External ? null
+        : $"Unknown provider type '{providerType}'; known: {string.Join(", ", ProviderTypes.All)}, {ProviderTypes.External}.";
 
     /// <summary>Every provider type, configured or not, with its routes' health; never a key.</summary>
     public IReadOnlyList<ProviderReport> Report() => [.. ProviderTypes.All.Select(type =>

@@ -32,6 +32,7 @@ public static class SwarmRuntimeServices
         services.AddSingleton<IChatClientProvider>(sp => sp.GetRequiredService<ProviderCatalog>());
         services.AddSingleton(new ModelCallLimits(TimeSpan.FromSeconds(settings.Providers.CallTimeoutSeconds)));
         services.AddTransient<InvokeAgentActivity>();
+        services.AddTransient<Swarm.Workflows.Tasks.PlanTaskActivity>();
         services.AddSingleton(sp => new TableAgentDirectory(sp.GetRequiredService<Azure.Data.Tables.TableServiceClient>(), settings.Database.TableName("Agents")));
         services.AddSingleton<IAgentDirectory>(sp => sp.GetRequiredService<TableAgentDirectory>());
         services.AddTransient<RecordAgentActivity>();

@@ -1,4 +1,5 @@
 using Swarm.Workflows.Agents;
+using Swarm.Workflows.Distribution;
 using Swarm.Workflows.Tasks;
 
 namespace Swarm.Workflows;
@@ -10,9 +11,9 @@ namespace Swarm.Workflows;
 /// </summary>
 public static class WorkflowCatalog
 {
-    public static IReadOnlyList<Type> Orchestrators { get; } = [typeof(TaskRunOrchestrator), typeof(AgentTurnOrchestrator), typeof(AgentSlotReleaseOrchestrator), typeof(ProvisionAgentOrchestrator), typeof(RetireAgentOrchestrator), typeof(ScalePoolOrchestrator)];
+    public static IReadOnlyList<Type> Orchestrators { get; } = [typeof(TaskRunOrchestrator), typeof(AgentTurnOrchestrator), typeof(AgentSlotReleaseOrchestrator), typeof(ProvisionAgentOrchestrator), typeof(RetireAgentOrchestrator), typeof(ScalePoolOrchestrator), typeof(SeatOfferOrchestrator)];
 
-    public static IReadOnlyList<Type> Activities { get; } = [typeof(InvokeAgentActivity), typeof(RecordAgentActivity), typeof(RevokeAgentKeysActivity)];
+    public static IReadOnlyList<Type> Activities { get; } = [typeof(InvokeAgentActivity), typeof(RecordAgentActivity), typeof(RevokeAgentKeysActivity), typeof(PlanTaskActivity)];
 
     public static IReadOnlyDictionary<string, Type> Entities { get; } = new Dictionary<string, Type>
     {
@@ -20,5 +21,6 @@ public static class WorkflowCatalog
         [AgentRosterEntity.EntityName] = typeof(AgentRosterEntity),
         [PoolLockEntity.EntityName] = typeof(PoolLockEntity),
         [Memory.MemoryEntity.EntityName] = typeof(Memory.MemoryEntity),
+        [DispatcherEntity.EntityName] = typeof(DispatcherEntity),
     };
 }

@@ -187,6 +187,15 @@ public sealed class DispatchBoardTests
     }
 
     [Fact]
+    public void Plain_work_goes_to_a_worker_before_a_high_priority_specialist_or_queen()
+    {
+        var board = Board(Agent("specialist", AgentType.Specialist, seats: 4, priority: 10, "fragile"), Agent("queen", AgentType.Queen, seats: 32, priority: 10), Agent("worker", seats: 4, priority: 5));
+
+        Assert.Equal("worker", board.Request(Step("t1")).Decision.AgentId);
+        Assert.Equal("specialist", board.Request(Step("t2", capabilities: ["fragile"])).Decision.AgentId);
+    }
+
+    [Fact]
     public void Only_queens_are_given_a_step_that_requires_a_queen()
     {
         var board = Board(Agent("w1", priority: 10), Agent("q1", AgentType.Queen, priority: 1));
@@ -201,7 +210,7 @@ public sealed class DispatchBoardTests
         var specialist = BoardAgent.From(Agent("s", AgentType.Specialist, seats: 4, priority: 10, "x"), true) with { Holders = ["a/1"] };
         var score = AgentSelector.Score(specialist, Step("t", capabilities: ["x"]));
 
-        // 0.4 × 0.5 (no record) + 0.3 × (1 − 1/4) + 0.2 × 10/10 + 0.1 × 1.0
-        Assert.Equal(0.2 + 0.225 + 0.2 + 0.1, score, 9);
+        // 0.35 × 0.5 (no record) + 0.25 × (1 − 1/4) + 0.25 × 1.0 (specialist with the capability) + 0.15 × 10/10
+        Assert.Equal(0.175 + 0.1875 + 0.25 + 0.15, score, 9);
     }
 }

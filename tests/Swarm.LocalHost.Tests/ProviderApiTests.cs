@@ -80,8 +80,9 @@ public sealed class ProviderApiTests(ProviderApiTests.Host host) : IClassFixture
 
         Assert.Equal("failed", task.GetProperty("status").GetString());
         var error = task.GetProperty("error");
-        Assert.Equal("ModelCallRejectedException", error.GetProperty("type").GetString());
-        Assert.Contains("openai:m-priced: HTTP 401", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        // The only agent failed the step and no other fits, so the task fails with that agent's reason.
+        Assert.Equal("StepFailed", error.GetProperty("type").GetString());
+        Assert.Contains("queen-1: ModelCallRejectedException: openai:m-priced: HTTP 401", error.GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.DoesNotContain(OpenAiKey, error.GetRawText(), StringComparison.Ordinal);
 
         // Not retried durably: a rejected call would fail the same way again.

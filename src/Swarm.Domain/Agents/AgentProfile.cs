@@ -11,7 +11,7 @@ namespace Swarm.Domain.Agents;
 public sealed record AgentProfile(string Id, string Name, AgentType Type, ProviderSettings Provider, int MaxConcurrency, AgentRole? Role = null, bool AutoScale = false)
 {
     /// <summary>The spec's provider types. Which of them this build can call is the providers' business, not the profile's.</summary>
-    public static IReadOnlyList<string> ProviderTypes { get; } = [ProviderSettings.SimulatedType, "qwen", "openai", "claude", "local", "custom"];
+    public static IReadOnlyList<string> ProviderTypes { get; } = [ProviderSettings.SimulatedType, "qwen", "openai", "claude", "local", "custom", ProviderSettings.ExternalType];
 
     public AgentRole EffectiveRole => Role ?? AgentRole.Default;
 }

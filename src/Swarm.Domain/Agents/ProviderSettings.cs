@@ -9,4 +9,7 @@ public sealed record ProviderSettings(string Type, string Model, int MaxTokens =
 {
     /// <summary>The offline provider's type name; its answers are always labelled simulated.</summary>
     public const string SimulatedType = "simulated";
+
+    /// <summary>An agent that works outside the swarm and posts its answers (the spec's <c>task_result</c>); it has no model here.</summary>
+    public const string ExternalType = "external";
 }

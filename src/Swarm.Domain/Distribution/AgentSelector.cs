@@ -7,10 +7,10 @@ namespace Swarm.Domain.Distribution;
 /// required type (if any), has every required capability, and holds no other seat of the same task (so the agents of
 /// a parallel task are distinct). Fitting agents are ranked by a score in [0, 1]:
 /// <list type="bullet">
-/// <item>0.40 × reputation: the mean, over the required capabilities (or "general" when none), of its smoothed success rate (0.5 until it has a record);</item>
-/// <item>0.30 × free capacity: 1 − load / maxConcurrency, so work spreads instead of piling on one agent;</item>
-/// <item>0.20 × role priority / 10;</item>
-/// <item>0.10 × type fit: a specialist for a task that names capabilities, a worker for one that does not (queens plan and merge, so they rank last for plain work).</item>
+/// <item>0.35 × reputation: the mean, over the required capabilities (or "general" when none), of its smoothed success rate (0.5 until it has a record);</item>
+/// <item>0.25 × free capacity: 1 − load / maxConcurrency, so work spreads instead of piling on one agent;</item>
+/// <item>0.25 × type fit: for a task that names capabilities a specialist 1, a worker 0.8, a queen 0.2; for one that names none a worker 1, a specialist 0.5, a queen 0.2 (queens plan and merge, and specialists are kept for their expertise);</item>
+/// <item>0.15 × role priority / 10, so priority breaks near-ties without overriding the agent's type.</item>
 /// </list>
 /// Ties go to the agent id that sorts first, so the choice is deterministic.
 /// </summary>
@@ -61,10 +61,10 @@ public static class AgentSelector
         var free = 1.0 - ((double)agent.Load / agent.MaxConcurrency);
         var typeFit = agent.Type switch
         {
-            AgentType.Specialist => request.Capabilities.Count > 0 ? 1.0 : 0.6,
+            AgentType.Specialist => request.Capabilities.Count > 0 ? 1.0 : 0.5,
             AgentType.Worker => request.Capabilities.Count > 0 ? 0.8 : 1.0,
-            _ => 0.3,
+            _ => 0.2,
         };
-        return (0.40 * reputation) + (0.30 * free) + (0.20 * (agent.RolePriority / 10.0)) + (0.10 * typeFit);
+        return (0.35 * reputation) + (0.25 * free) + (0.25 * typeFit) + (0.15 * (agent.RolePriority / 10.0));
     }
 }

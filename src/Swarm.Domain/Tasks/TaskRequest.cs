@@ -4,9 +4,30 @@ namespace Swarm.Domain.Tasks;
 /// <param name="Prompt">What the agent is asked to do.</param>
 /// <param name="Priority">1 (lowest) to 10 (highest); 5 when omitted.</param>
 /// <param name="Metadata">Free-form string pairs the client wants kept with the task.</param>
-public sealed record TaskRequest(string? Prompt, int? Priority = null, IReadOnlyDictionary<string, string>? Metadata = null)
+/// <param name="Capabilities">Expertise the agent must have (for a hierarchical task: what the subtasks may need).</param>
+/// <param name="Strategy">How the work is spread; <see cref="TaskStrategy.Auto"/> when omitted.</param>
+/// <param name="Agents">How many agents answer a parallel task (2 to 10).</param>
+/// <param name="Stages">The stages of a pipeline task, in order.</param>
+/// <param name="Merge">Whether a queen merges the answers of a parallel task into one.</param>
+/// <param name="TimeoutSeconds">How long the task may take from acceptance; it fails visibly when exceeded.</param>
+/// <param name="RequiresApproval">Whether a person must approve the task before any agent works on it.</param>
+public sealed record TaskRequest(
+    string? Prompt,
+    int? Priority = null,
+    IReadOnlyDictionary<string, string>? Metadata = null,
+    IReadOnlyList<string>? Capabilities = null,
+    TaskStrategy? Strategy = null,
+    int? Agents = null,
+    IReadOnlyList<TaskStage>? Stages = null,
+    bool? Merge = null,
+    int? TimeoutSeconds = null,
+    bool? RequiresApproval = null)
 {
     public const int DefaultPriority = 5;
+
+    public const int MaxAgents = 10;
+
+    public const int MaxStages = 8;
 
     /// <summary>Checks the request against <paramref name="limits"/>; every problem names its field.</summary>
     public IReadOnlyList<FieldError> Validate(TaskLimits limits)
@@ -27,6 +48,25 @@ public sealed record TaskRequest(string? Prompt, int? Priority = null, IReadOnly
             errors.Add(new("priority", "must be between 1 and 10."));
         }
 
+        foreach (var (capability, i) in (Capabilities ?? []).Select((c, i) => (c, i)))
+        {
+            if (string.IsNullOrWhiteSpace(capability) || capability.Length > 64)
+            {
+                errors.Add(new($"capabilities[{i}]", "must be 1 to 64 characters."));
+            }
+        }
+
+        if ((Capabilities?.Count ?? 0) > 16)
+        {
+            errors.Add(new("capabilities", "names more than 16 capabilities."));
+        }
+
+        ValidateShape(errors);
+        if (TimeoutSeconds is < 1 or > 7 * 86_400)
+        {
+            errors.Add(new("timeoutSeconds", "must be between 1 and 604800 (a week)."));
+        }
+
         if (Metadata is not null)
         {
             if (Metadata.Count > limits.MaxMetadataEntries)
@@ -44,5 +84,68 @@ public sealed record TaskRequest(string? Prompt, int? Priority = null, IReadOnly
         }
 
         return errors;
+    }
+
+    void ValidateShape(List<FieldError> errors)
+    {
+        var strategy = Strategy ?? TaskStrategy.Auto;
+        if (strategy == TaskStrategy.Consensus)
+        {
+            errors.Add(new("strategy", "'consensus' needs the consensus engine, which this build does not have yet; use single, parallel, pipeline, hierarchical or auto."));
+        }
+
+        if (Agents is { } agents && (agents < 1 || agents > MaxAgents))
+        {
+            errors.Add(new("agents", $"must be between 1 and {MaxAgents}."));
+        }
+        else if (Agents is > 1 && strategy is not (TaskStrategy.Parallel or TaskStrategy.Auto))
+        {
+            errors.Add(new("agents", $"applies to the parallel strategy, not '{strategy.ToString().ToLowerInvariant()}'."));
+        }
+
+        if (strategy == TaskStrategy.Parallel && (Agents ?? 2) < 2)
+        {
+            errors.Add(new("agents", "must be at least 2 for a parallel task."));
+        }
+
+        var stages = Stages ?? [];
+        if (stages.Count > 0 && strategy is not (TaskStrategy.Pipeline or TaskStrategy.Auto))
+        {
+            errors.Add(new("stages", $"apply to the pipeline strategy, not '{strategy.ToString().ToLowerInvariant()}'."));
+        }
+
+        if (strategy == TaskStrategy.Pipeline && stages.Count < 2)
+        {
+            errors.Add(new("stages", "a pipeline needs at least 2 stages."));
+        }
+
+        if (stages.Count > MaxStages)
+        {
+            errors.Add(new("stages", $"has {stages.Count} stages; the limit is {MaxStages}."));
+        }
+
+        for (var i = 0; i < stages.Count; i++)
+        {
+            var stage = stages[i];
+            if (stage is null || string.IsNullOrWhiteSpace(stage.Instruction) || stage.Instruction.Length > 4_000)
+            {
+                errors.Add(new($"stages[{i}].instruction", "is required and at most 4000 characters."));
+            }
+
+            if (stage?.Name is { Length: > 64 })
+            {
+                errors.Add(new($"stages[{i}].name", "is at most 64 characters."));
+            }
+
+            if (stage?.Capabilities?.Any(c => string.IsNullOrWhiteSpace(c) || c.Length > 64) == true)
+            {
+                errors.Add(new($"stages[{i}].capabilities", "each must be 1 to 64 characters."));
+            }
+        }
+
+        if (Merge == true && strategy is not (TaskStrategy.Parallel or TaskStrategy.Auto))
+        {
+            errors.Add(new("merge", "applies to the parallel strategy."));
+        }
     }
 }

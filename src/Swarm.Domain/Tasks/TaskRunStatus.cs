@@ -3,8 +3,11 @@ namespace Swarm.Domain.Tasks;
 /// <summary>Where a task is in its life, as the API reports it.</summary>
 public enum TaskRunStatus
 {
-    /// <summary>Accepted and durably recorded; not yet picked up.</summary>
+    /// <summary>Accepted and durably recorded; waiting for an agent.</summary>
     Queued,
+
+    /// <summary>Waiting for a person to approve or reject it; no agent works on it yet.</summary>
+    AwaitingApproval,
 
     /// <summary>Being worked on.</summary>
     Running,

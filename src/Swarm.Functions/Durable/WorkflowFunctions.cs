@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Swarm.Domain.Agents;
 using Swarm.Domain.Tasks;
 using Swarm.Workflows.Agents;
+using Swarm.Workflows.Distribution;
 using Swarm.Workflows.Tasks;
 
 namespace Swarm.Functions.Durable;
@@ -59,6 +60,13 @@ public static class WorkflowFunctions
         return new ScalePoolOrchestrator().RunAsync(context, context.GetInput<PoolScaling>()!);
     }
 
+    [Function(nameof(SeatOfferOrchestrator))]
+    public static Task<bool> OfferSeat([OrchestrationTrigger] TaskOrchestrationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return new SeatOfferOrchestrator().RunAsync(context, context.GetInput<Domain.Distribution.SeatGrant>()!);
+    }
+
     [Function(nameof(RecordAgentActivity))]
     public static Task<bool> RecordAgent([ActivityTrigger] AgentSnapshot input, string instanceId, FunctionContext executionContext)
     {
@@ -83,6 +91,14 @@ public static class WorkflowFunctions
         return activity.RunAsync(new FunctionActivityContext(nameof(InvokeAgentActivity), instanceId), input);
     }
 
+    [Function(nameof(PlanTaskActivity))]
+    public static Task<PlannedWork> PlanTask([ActivityTrigger] PlanRequest input, string instanceId, FunctionContext executionContext)
+    {
+        ArgumentNullException.ThrowIfNull(executionContext);
+        var activity = ActivatorUtilities.GetServiceOrCreateInstance<PlanTaskActivity>(executionContext.InstanceServices);
+        return activity.RunAsync(new FunctionActivityContext(nameof(PlanTaskActivity), instanceId), input);
+    }
+
     /// <summary>The function name is the entity name, which the runtime keeps lowercase.</summary>
     [Function(AgentEntity.EntityName)]
     public static Task Agent([EntityTrigger] TaskEntityDispatcher dispatcher)
@@ -103,6 +119,13 @@ public static class WorkflowFunctions
     {
         ArgumentNullException.ThrowIfNull(dispatcher);
         return dispatcher.DispatchAsync<Workflows.Memory.MemoryEntity>();
+    }
+
+    [Function(DispatcherEntity.EntityName)]
+    public static Task Dispatcher([EntityTrigger] TaskEntityDispatcher dispatcher)
+    {
+        ArgumentNullException.ThrowIfNull(dispatcher);
+        return dispatcher.DispatchAsync<DispatcherEntity>();
     }
 
     [Function(PoolLockEntity.EntityName)]

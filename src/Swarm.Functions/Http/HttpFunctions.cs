@@ -33,6 +33,31 @@ public sealed class HttpFunctions(ApiDispatcher dispatcher)
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/tasks/{id}")] HttpRequestData request,
         [DurableClient] DurableTaskClient durable) => ServeAsync(SwarmRoutes.GetTask, request, durable);
 
+    [Function(nameof(SwarmRoutes.ListTasks))]
+    public Task<HttpResponseData> ListTasks(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/tasks")] HttpRequestData request,
+        [DurableClient] DurableTaskClient durable) => ServeAsync(SwarmRoutes.ListTasks, request, durable);
+
+    [Function(nameof(SwarmRoutes.CancelTask))]
+    public Task<HttpResponseData> CancelTask(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/tasks/{id}/cancel")] HttpRequestData request,
+        [DurableClient] DurableTaskClient durable) => ServeAsync(SwarmRoutes.CancelTask, request, durable);
+
+    [Function(nameof(SwarmRoutes.ApproveTask))]
+    public Task<HttpResponseData> ApproveTask(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/tasks/{id}/approve")] HttpRequestData request,
+        [DurableClient] DurableTaskClient durable) => ServeAsync(SwarmRoutes.ApproveTask, request, durable);
+
+    [Function(nameof(SwarmRoutes.RejectTask))]
+    public Task<HttpResponseData> RejectTask(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/tasks/{id}/reject")] HttpRequestData request,
+        [DurableClient] DurableTaskClient durable) => ServeAsync(SwarmRoutes.RejectTask, request, durable);
+
+    [Function(nameof(SwarmRoutes.PostTaskResult))]
+    public Task<HttpResponseData> PostTaskResult(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/tasks/{id}/result")] HttpRequestData request,
+        [DurableClient] DurableTaskClient durable) => ServeAsync(SwarmRoutes.PostTaskResult, request, durable);
+
     [Function(nameof(SwarmRoutes.CreateAgent))]
     public Task<HttpResponseData> CreateAgent(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/agents")] HttpRequestData request,

@@ -10,6 +10,9 @@ public static class ProviderTypes
     public const string Local = "local";
     public const string Custom = "custom";
 
+    /// <summary>An agent that does its work outside the swarm and posts the answer; it has no model to call.</summary>
+    public const string External = "external";
+
     public static IReadOnlyList<string> All { get; } = [Qwen, OpenAi, Claude, Local, Custom, Simulated];
 
     /// <summary>The spec's <c>.env</c> names (<c>QWEN_API_KEY</c>, …); read when <c>providers:&lt;type&gt;:apiKey</c> is not set.</summary>

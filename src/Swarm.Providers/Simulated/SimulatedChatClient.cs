@@ -14,6 +14,7 @@ namespace Swarm.Providers.Simulated;
 /// The offline provider: answers without a model, so the swarm runs, and can be benchmarked, with no keys and no
 /// network. The right answer to a prompt is derived from the prompt alone; a profile's accuracy decides how often an
 /// agent gives it rather than one of a few plausible wrong answers, and its latency and failure rate shape the call.
+/// Asked for structured output, it answers with an instance of the schema (<see cref="SimulatedJson"/>).
 /// Every answer starts with <see cref="Label"/>, so nobody mistakes it for a model's output. Token counts are word counts.
 /// </summary>
 public sealed class SimulatedChatClient(SimulatedProviderSettings settings, TimeProvider time) : IChatClient
@@ -47,7 +48,9 @@ public sealed class SimulatedChatClient(SimulatedProviderSettings settings, Time
         }
 
         var accuracy = capability is not null && profile.CapabilityAccuracy.TryGetValue(capability, out var specific) ? specific : profile.Accuracy;
-        var text = draw.NextDouble() < accuracy ? Answer(prompt) : WrongAnswer(prompt, draw.Next(WrongAnswers));
+        var text = options?.ResponseFormat is ChatResponseFormatJson { Schema: { } schema }
+            ? SimulatedJson.Instantiate(schema, prompt)
+            : draw.NextDouble() < accuracy ? Answer(prompt) : WrongAnswer(prompt, draw.Next(WrongAnswers));
         return new ChatResponse(new ChatMessage(ChatRole.Assistant, text))
         {
             ModelId = model,

@@ -141,8 +141,14 @@ public sealed class ApiSettings
 
     public int MaxPromptLength { get; set; } = 32_000;
 
-    /// <summary>How long an accepted task may wait for a free agent slot before it fails.</summary>
+    /// <summary>How long one step of a task may wait in line for a fitting agent before the task fails.</summary>
     public int TaskSlotWaitSeconds { get; set; } = 600;
+
+    /// <summary>How many agents a step tries (each failure excludes that agent) before the task fails with every reason.</summary>
+    public int TaskAttempts { get; set; } = 3;
+
+    /// <summary>How long a task that requires approval waits for a person's decision.</summary>
+    public int ApprovalWaitSeconds { get; set; } = 86_400;
 }
 
 /// <summary>The agent the swarm creates on first start (once, however many instances start) and runs tasks on.</summary>

@@ -77,6 +77,8 @@ public static class SwarmSettingsValidator
         Check(s.Api.MaxRequestBytes is >= 1024 and <= 16 * 1024 * 1024, "api:maxRequestBytes", "must be between 1 KiB and 16 MiB.");
         Check(s.Api.MaxPromptLength is >= 1 and <= 1_000_000, "api:maxPromptLength", "must be between 1 and 1000000.");
         Check(s.Api.TaskSlotWaitSeconds is >= 1 and <= 86_400, "api:taskSlotWaitSeconds", "must be between 1 and 86400.");
+        Check(s.Api.TaskAttempts is >= 1 and <= 10, "api:taskAttempts", "must be between 1 and 10.");
+        Check(s.Api.ApprovalWaitSeconds is >= 1 and <= 30 * 86_400, "api:approvalWaitSeconds", "must be between 1 and 2592000 (30 days).");
         errors.AddRange(ProvidersSettingsValidator.Validate(s.Providers));
         var defaultProvider = s.Providers.For(s.DefaultAgent.Provider);
         var providerProblem = defaultProvider is null ? "is not a provider type." : Swarm.Providers.Vendors.ProviderReadiness.ProblemOf(s.DefaultAgent.Provider, defaultProvider);

@@ -2,6 +2,8 @@ using Swarm.Runtime.Audit;
 using Swarm.Runtime.Http.Endpoints;
 using Swarm.Runtime.Http.Endpoints.Agents;
 using Swarm.Runtime.Http.Endpoints.Memory;
+using Swarm.Runtime.Http.Endpoints.Providers;
+using Swarm.Runtime.Http.Endpoints.Tasks;
 using Swarm.Runtime.Http.Endpoints.Security;
 using Swarm.Runtime.Security;
 
@@ -16,7 +18,12 @@ public static class SwarmRoutes
     public static readonly ApiRoute Health = new("Health", "GET", "health", Permissions.Anonymous, typeof(HealthHandler));
     public static readonly ApiRoute Ready = new("Ready", "GET", "ready", Permissions.Anonymous, typeof(ReadyHandler));
     public static readonly ApiRoute SubmitTask = new("SubmitTask", "POST", "api/v1/tasks", Permissions.TasksSubmit, typeof(SubmitTaskHandler), TakesBody: true);
+    public static readonly ApiRoute ListTasks = new("ListTasks", "GET", "api/v1/tasks", Permissions.TasksRead, typeof(ListTasksHandler));
     public static readonly ApiRoute GetTask = new("GetTask", "GET", "api/v1/tasks/{id}", Permissions.TasksRead, typeof(GetTaskHandler));
+    public static readonly ApiRoute CancelTask = new("CancelTask", "POST", "api/v1/tasks/{id}/cancel", Permissions.TasksCancel, typeof(CancelTaskHandler));
+    public static readonly ApiRoute ApproveTask = new("ApproveTask", "POST", "api/v1/tasks/{id}/approve", Permissions.TasksApprove, typeof(ApproveTaskHandler), TakesBody: true);
+    public static readonly ApiRoute RejectTask = new("RejectTask", "POST", "api/v1/tasks/{id}/reject", Permissions.TasksApprove, typeof(RejectTaskHandler), TakesBody: true);
+    public static readonly ApiRoute PostTaskResult = new("PostTaskResult", "POST", "api/v1/tasks/{id}/result", Permissions.TasksResult, typeof(PostTaskResultHandler), TakesBody: true);
     public static readonly ApiRoute CreateAgent = new("CreateAgent", "POST", "api/v1/agents", Permissions.AgentsWrite, typeof(CreateAgentHandler), TakesBody: true);
     public static readonly ApiRoute ScalePool = new("ScalePool", "POST", "api/v1/agents/scale", Permissions.AgentsScale, typeof(ScalePoolHandler), TakesBody: true);
     public static readonly ApiRoute ListAgents = new("ListAgents", "GET", "api/v1/agents", Permissions.AgentsRead, typeof(ListAgentsHandler));
@@ -35,5 +42,5 @@ public static class SwarmRoutes
     public static readonly ApiRoute PutMemory = new("PutMemory", "PUT", "api/v1/memory/{namespace}/{key}", Permissions.MemoryWrite, typeof(PutMemoryHandler), TakesBody: true);
     public static readonly ApiRoute DeleteMemory = new("DeleteMemory", "DELETE", "api/v1/memory/{namespace}/{key}", Permissions.MemoryWrite, typeof(DeleteMemoryHandler));
 
-    public static IReadOnlyList<ApiRoute> All { get; } = [Health, Ready, SubmitTask, GetTask, CreateAgent, ScalePool, ListAgents, GetAgent, RetireAgent, IssueApiKey, RevokeApiKey, ExchangeToken, ListProviders, GetAudit, ListMemory, GetMemory, PutMemory, DeleteMemory];
+    public static IReadOnlyList<ApiRoute> All { get; } = [Health, Ready, SubmitTask, ListTasks, GetTask, CancelTask, ApproveTask, RejectTask, PostTaskResult, CreateAgent, ScalePool, ListAgents, GetAgent, RetireAgent, IssueApiKey, RevokeApiKey, ExchangeToken, ListProviders, GetAudit, ListMemory, GetMemory, PutMemory, DeleteMemory];
 }

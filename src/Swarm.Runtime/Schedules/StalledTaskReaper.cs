@@ -3,7 +3,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Swarm.Domain.Tasks;
 using Swarm.Runtime.Configuration;
-using Swarm.Workflows.Agents;
+using Swarm.Runtime.Tasks;
 using Swarm.Workflows.Tasks;
 
 namespace Swarm.Runtime.Schedules;
@@ -16,7 +16,7 @@ namespace Swarm.Runtime.Schedules;
 /// </summary>
 public sealed partial class StalledTaskReaper(SwarmSettings settings, TimeProvider time, ILogger<StalledTaskReaper> logger) : IPeriodicJob
 {
-    /// <summary>The prefix of the reason a reaped task carries; <see cref="Http.Endpoints.TaskView"/> shows it as the error.</summary>
+    /// <summary>The prefix of the reason a reaped task carries; <see cref="Http.Endpoints.Tasks.TaskView"/> shows it as the error.</summary>
     public const string ReasonPrefix = "Stalled:";
 
     /// <summary>When this process started; a pass only judges stalls it could have watched, so a restart after an outage reaps nothing.</summary>
@@ -46,18 +46,14 @@ public sealed partial class StalledTaskReaper(SwarmSettings settings, TimeProvid
         await foreach (var task in durable.GetAllInstancesAsync(query).WithCancellation(cancellationToken))
         {
             var progress = task.ReadCustomStatusAs<TaskProgress>();
-            if (task.Name != nameof(TaskRunOrchestrator) || progress?.Step != TaskProgress.Running || now - task.LastUpdatedAt < limit)
+            // Only a task holding an agent can stall; one waiting in line or for a person waits by design.
+            if (task.Name != nameof(TaskRunOrchestrator) || progress is not { Seats.Count: > 0 } || now - task.LastUpdatedAt < limit)
             {
                 continue;
             }
 
-            // The release is scheduled before the task is ended: if this pass dies in between, the task is still
-            // Running and the next pass finishes the job, whereas the other order could leak the slot for good.
-            // One release per task, whichever instance of the swarm gets there first; releasing is idempotent anyway.
-            await DurableStarts.StartOnceAsync(
-                durable, nameof(AgentSlotReleaseOrchestrator), new AgentSlotRelease(progress.AgentId!, task.InstanceId), "release-" + task.InstanceId, cancellationToken);
             var reason = $"{ReasonPrefix} the agent made no progress for {limit} (since {task.LastUpdatedAt:u}); ended by self-healing.";
-            await durable.TerminateInstanceAsync(task.InstanceId, new TerminateInstanceOptions { Output = reason, Recursive = true }, cancellationToken);
+            await TaskStopper.StopAsync(durable, task, reason, cancellationToken);
             LogReaped(logger, task.InstanceId, task.LastUpdatedAt);
         }
     }

@@ -12,6 +12,12 @@ public static class Permissions
     public const string TasksSubmit = "tasks:submit";
     public const string TasksRead = "tasks:read";
     public const string TasksCancel = "tasks:cancel";
+
+    /// <summary>Approve or reject a task that waits for a person.</summary>
+    public const string TasksApprove = "tasks:approve";
+
+    /// <summary>Post the result of a step an external agent holds (the spec's <c>task_result</c>).</summary>
+    public const string TasksResult = "tasks:result";
     public const string ConsensusPropose = "consensus:propose";
     public const string ConsensusVote = "consensus:vote";
     public const string ConsensusRead = "consensus:read";
@@ -25,7 +31,7 @@ public static class Permissions
 
     public static IReadOnlyList<string> All { get; } =
     [
-        AgentsRead, AgentsWrite, AgentsScale, TasksSubmit, TasksRead, TasksCancel, ConsensusPropose,
+        AgentsRead, AgentsWrite, AgentsScale, TasksSubmit, TasksRead, TasksCancel, TasksApprove, TasksResult, ConsensusPropose,
         ConsensusVote, ConsensusRead, MemoryRead, MemoryWrite, SystemRead, AuditRead, AuthToken,
     ];
 }

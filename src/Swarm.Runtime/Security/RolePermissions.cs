@@ -9,13 +9,13 @@ public static class RolePermissions
         ["operator"] = new HashSet<string>(StringComparer.Ordinal)
         {
             Permissions.AgentsRead, Permissions.AgentsWrite, Permissions.AgentsScale, Permissions.TasksSubmit, Permissions.TasksRead,
-            Permissions.TasksCancel, Permissions.ConsensusPropose, Permissions.ConsensusRead, Permissions.MemoryRead,
+            Permissions.TasksCancel, Permissions.TasksApprove, Permissions.ConsensusPropose, Permissions.ConsensusRead, Permissions.MemoryRead,
             Permissions.MemoryWrite, Permissions.SystemRead,
         },
         ["agent"] = new HashSet<string>(StringComparer.Ordinal)
         {
-            Permissions.TasksRead, Permissions.ConsensusVote, Permissions.ConsensusRead, Permissions.MemoryRead, Permissions.MemoryWrite,
-            Permissions.AuthToken,
+            Permissions.TasksRead, Permissions.TasksResult, Permissions.ConsensusVote, Permissions.ConsensusRead, Permissions.MemoryRead,
+            Permissions.MemoryWrite, Permissions.AuthToken,
         },
         ["viewer"] = new HashSet<string>(StringComparer.Ordinal)
         {

@@ -1,10 +1,14 @@
 using Microsoft.DurableTask;
+using Swarm.Domain.Distribution;
+using Swarm.Workflows.Distribution;
 
 namespace Swarm.Workflows.Agents;
 
 /// <summary>
-/// Frees an agent slot on behalf of a task that can no longer do it itself (it was terminated). Run as an
-/// orchestration so that the release is durable and deduplicated by its instance id across instances of the swarm.
+/// Gives back the seats of a task that can no longer do it itself (it was canceled or ended by self-healing): each
+/// agent's slot, each dispatcher seat, and its place in line, including a seat granted while it was being stopped.
+/// Run as an orchestration so that the release is durable and deduplicated by its instance id across instances of
+/// the swarm.
 /// </summary>
 public sealed class AgentSlotReleaseOrchestrator : TaskOrchestrator<AgentSlotRelease, bool>
 {
@@ -12,7 +16,21 @@ public sealed class AgentSlotReleaseOrchestrator : TaskOrchestrator<AgentSlotRel
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        await context.Entities.SignalEntityAsync(AgentEntity.IdFor(input.AgentId), nameof(AgentEntity.Release), new AgentRelease(input.TaskId, false, 0));
+        foreach (var seat in input.Seats)
+        {
+            await context.Entities.SignalEntityAsync(AgentEntity.IdFor(seat.AgentId), nameof(AgentEntity.Release), new AgentRelease(seat.Holder, false, 0));
+            await context.Entities.SignalEntityAsync(DispatcherEntity.Id, nameof(DispatcherEntity.Release), new SeatRelease(seat.AgentId, seat.Holder, null, []));
+        }
+
+        foreach (var seatKey in input.Waiting)
+        {
+            var granted = await context.Entities.CallEntityAsync<SeatDecision?>(DispatcherEntity.Id, nameof(DispatcherEntity.Leave), new SeatKey(input.TaskId, seatKey));
+            if (granted is { AgentId: { } agentId })
+            {
+                await context.Entities.SignalEntityAsync(DispatcherEntity.Id, nameof(DispatcherEntity.Release), new SeatRelease(agentId, $"{input.TaskId}/{seatKey}", null, []));
+            }
+        }
+
         return true;
     }
 }

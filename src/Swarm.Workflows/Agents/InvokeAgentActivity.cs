@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.AI;
-using Swarm.Domain.Agents;
 using Swarm.Domain.Tasks;
 
 namespace Swarm.Workflows.Agents;
@@ -43,18 +42,6 @@ public sealed class InvokeAgentActivity(IChatClientProvider clients, ModelCallLi
             throw new ModelCallFailedException($"The model call took longer than {limits.Timeout.TotalSeconds:0} s (providers:callTimeoutSeconds).");
         }
 
-        clock.Stop();
-        var facts = response.AdditionalProperties;
-        var answeredBy = facts?.GetValueOrDefault(ModelResponseProperties.Provider) as string ?? provider.Type;
-        return new AgentAnswer(
-            Text: response.Text,
-            Provider: answeredBy,
-            Model: response.ModelId ?? provider.Model,
-            Simulated: facts?.GetValueOrDefault(ModelResponseProperties.Simulated) as bool? ?? string.Equals(answeredBy, ProviderSettings.SimulatedType, StringComparison.Ordinal),
-            InputTokens: response.Usage?.InputTokenCount ?? 0,
-            OutputTokens: response.Usage?.OutputTokenCount ?? 0,
-            LatencyMs: clock.ElapsedMilliseconds,
-            CostUsd: facts?.GetValueOrDefault(ModelResponseProperties.CostUsd) as decimal?,
-            FallbackFrom: facts?.GetValueOrDefault(ModelResponseProperties.FallbackFrom) as string[]);
+        return ModelAnswers.From(response, provider, clock.ElapsedMilliseconds);
     }
 }

@@ -5,7 +5,7 @@ namespace Swarm.Workflows.Agents;
 
 /// <summary>
 /// Creates an agent: a place on the roster first (which enforces maxAgents and unique ids), then its entity, then
-/// its row in the listing.
+/// its row in the listing, then its seats on the dispatch board.
 /// Both steps are idempotent, so a replay or a second run for the same agent creates nothing twice.
 /// </summary>
 public sealed class ProvisionAgentOrchestrator : TaskOrchestrator<AgentProvisioning, RosterJoin>
@@ -20,6 +20,8 @@ public sealed class ProvisionAgentOrchestrator : TaskOrchestrator<AgentProvision
         {
             var ledger = await context.Entities.CallEntityAsync<AgentLedger>(AgentEntity.IdFor(input.Profile.Id), nameof(AgentEntity.Provision), input.Profile);
             await context.CallActivityAsync<bool>(nameof(RecordAgentActivity), AgentSnapshot.From(ledger, context.CurrentUtcDateTime), RecordAgentActivity.Retry);
+            await context.Entities.SignalEntityAsync(
+                Distribution.DispatcherEntity.Id, nameof(Distribution.DispatcherEntity.Register), new Distribution.AgentRegistration(ledger.Profile, ledger.Lifecycle == AgentLifecycle.Active));
         }
 
         return joined;

@@ -4,7 +4,7 @@ using Swarm.Domain.Agents;
 namespace Swarm.Workflows.Agents;
 
 /// <summary>
-/// Retires an agent: drain it (no new tasks), wait on durable timers until the tasks it holds have finished, retire
+/// Retires an agent: take it off the dispatch board, drain it (no new tasks), wait on durable timers until the tasks it holds have finished, retire
 /// it, revoke its API keys, and give its place on the roster back. The listing is updated at each step.
 /// </summary>
 public sealed class RetireAgentOrchestrator : TaskOrchestrator<string, bool>
@@ -15,6 +15,9 @@ public sealed class RetireAgentOrchestrator : TaskOrchestrator<string, bool>
     {
         ArgumentNullException.ThrowIfNull(context);
         var agent = AgentEntity.IdFor(input);
+
+        // The dispatcher stops offering the agent first, so no new seat is granted that its ledger would then refuse.
+        await context.Entities.CallEntityAsync(Distribution.DispatcherEntity.Id, nameof(Distribution.DispatcherEntity.Withdraw), input);
         var draining = await context.Entities.CallEntityAsync<AgentLedger?>(agent, nameof(AgentEntity.Drain));
         if (draining is null)
         {

@@ -12,9 +12,12 @@ public sealed record TaskFailure(string Type, string Message)
     public static TaskFailure From(Exception error)
     {
         ArgumentNullException.ThrowIfNull(error);
-        return error is TaskFailedException { FailureDetails: { } details }
-            ? From(details)
-            : new TaskFailure(error.GetType().Name, error.Message);
+        return error switch
+        {
+            TaskFailedException { FailureDetails: { } details } => From(details),
+            TaskStoppedException stopped => new TaskFailure(stopped.Kind, stopped.Message),
+            _ => new TaskFailure(error.GetType().Name, error.Message),
+        };
     }
 
     public static TaskFailure From(TaskFailureDetails failure)

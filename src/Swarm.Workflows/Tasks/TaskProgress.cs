@@ -1,8 +1,21 @@
 namespace Swarm.Workflows.Tasks;
 
-/// <summary>The orchestration's custom status: which step the task is on, which agent holds it, and why it failed if it did.</summary>
-public sealed record TaskProgress(string Step, string? AgentId, TaskFailure? Failure = null)
+/// <summary>
+/// The orchestration's custom status: where the task is, the seats it holds and the steps waiting for one, its
+/// timeline so far, and why it failed if it did. Kept small (no answers), because it is rewritten at every step.
+/// </summary>
+/// <param name="Step">The task's phase: <see cref="AwaitingApproval"/>, <see cref="WaitingForAgent"/>, <see cref="Running"/> or <see cref="Failed"/>.</param>
+/// <param name="Agents">Every agent that has worked on the task, in order.</param>
+public sealed record TaskProgress(
+    string Step,
+    string? Strategy,
+    IReadOnlyList<SeatHold> Seats,
+    IReadOnlyList<string> Waiting,
+    IReadOnlyList<string> Agents,
+    IReadOnlyList<TaskEvent> Timeline,
+    TaskFailure? Failure = null)
 {
+    public const string AwaitingApproval = "awaiting-approval";
     public const string WaitingForAgent = "waiting-for-agent";
     public const string Running = "running";
     public const string Failed = "failed";

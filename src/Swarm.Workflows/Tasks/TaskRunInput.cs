@@ -1,16 +1,33 @@
+using Swarm.Domain.Tasks;
+
 namespace Swarm.Workflows.Tasks;
 
-/// <summary>The input a task's orchestration starts with.</summary>
+/// <summary>The input a task's orchestration starts with: the accepted request, resolved against the settings.</summary>
 /// <param name="TaskId">Also the orchestration's instance id.</param>
-/// <param name="Prompt">What the agent is asked.</param>
-/// <param name="Priority">1 to 10.</param>
-/// <param name="AgentId">The agent chosen for the task; its profile (provider and all) is read when the slot is claimed.</param>
-/// <param name="SlotWaitLimit">How long the task may wait for a free slot on its agent before it fails.</param>
-/// <param name="Metadata">Client metadata kept with the task.</param>
+/// <param name="Capabilities">Expertise the task's agent must have.</param>
+/// <param name="Agents">How many agents answer a parallel task.</param>
+/// <param name="Stages">A pipeline's stages, in order.</param>
+/// <param name="Merge">Whether a queen merges a parallel task's answers.</param>
+/// <param name="SlotWaitLimit">How long one step may wait in line for an agent before the task fails.</param>
+/// <param name="MaxAttempts">How many agents a step may try before the task fails with every reason.</param>
+/// <param name="Deadline">When the task must be done by; null for no limit beyond the waits.</param>
+/// <param name="ApprovalWaitLimit">How long a task that requires approval waits for a person's decision.</param>
+/// <param name="SubmittedBy">The principal that submitted it, for the timeline.</param>
+/// <param name="RequestFingerprint">A hash of the request, so a reused idempotency key with a different body is refused.</param>
 public sealed record TaskRunInput(
     string TaskId,
     string Prompt,
     int Priority,
-    string AgentId,
+    IReadOnlyList<string> Capabilities,
+    TaskStrategy Strategy,
+    int Agents,
+    IReadOnlyList<TaskStage> Stages,
+    bool Merge,
     TimeSpan SlotWaitLimit,
-    IReadOnlyDictionary<string, string>? Metadata = null);
+    int MaxAttempts,
+    DateTimeOffset? Deadline,
+    bool RequiresApproval,
+    TimeSpan ApprovalWaitLimit,
+    IReadOnlyDictionary<string, string>? Metadata = null,
+    string? SubmittedBy = null,
+    string? RequestFingerprint = null);

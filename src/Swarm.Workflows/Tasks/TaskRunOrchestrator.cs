@@ -1,86 +1,91 @@
 using Microsoft.DurableTask;
 using Swarm.Domain.Agents;
-using Swarm.Workflows.Agents;
+using Swarm.Domain.Tasks;
+using Swarm.Workflows.Tasks.Strategies;
 
 namespace Swarm.Workflows.Tasks;
 
 /// <summary>
-/// One task from acceptance to result: claim a slot on the agent, run the agent's turn, release the slot.
+/// One task from acceptance to result: a person's approval if the task asks for it, then its strategy (one agent,
+/// several in parallel, a pipeline of stages, or a queen's plan), each step on an agent the dispatcher chooses.
 /// Every step is recorded in durable history, so a crash anywhere resumes here instead of starting over.
 /// </summary>
 public sealed class TaskRunOrchestrator : TaskOrchestrator<TaskRunInput, TaskRunResult>
 {
-    static readonly TimeSpan FirstSlotWait = TimeSpan.FromSeconds(1);
-    static readonly TimeSpan LongestSlotWait = TimeSpan.FromSeconds(15);
-
     public override async Task<TaskRunResult> RunAsync(TaskOrchestrationContext context, TaskRunInput input)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
+        var tracker = new TaskTracker(context);
+        tracker.Record("accepted", $"priority {input.Priority}" + (input.SubmittedBy is { } by ? $", from {by}" : ""));
         try
         {
-            return await RunOnAgentAsync(context, input);
+            if (input.RequiresApproval)
+            {
+                await AwaitApprovalAsync(context, input, tracker);
+            }
+
+            var choice = StrategyChoice.For(input.Strategy, input.Agents, input.Stages.Count, input.Capabilities.Count);
+            tracker.Strategy = choice.Strategy.ToString().ToLowerInvariant();
+            tracker.Record("strategy", $"{tracker.Strategy} ({choice.Reason})");
+
+            var steps = new StepRunner(context, input, tracker);
+            var run = choice.Strategy switch
+            {
+                TaskStrategy.Parallel => await ParallelStrategy.RunAsync(steps, input, tracker),
+                TaskStrategy.Pipeline => await PipelineStrategy.RunAsync(steps, input),
+                TaskStrategy.Hierarchical => await HierarchicalStrategy.RunAsync(steps, input, tracker),
+                TaskStrategy.Single => await SingleStrategy.RunAsync(steps, input),
+                _ => throw new TaskStoppedException($"Strategy '{tracker.Strategy}' is not available in this build.") { Kind = "StrategyUnavailable" },
+            };
+
+            tracker.Record("completed", $"result from {(run.Final?.AgentId ?? string.Join(", ", run.Steps.Select(s => s.AgentId)))}");
+            var totals = new ModelUsage(run.Steps.Sum(s => s.Answer.InputTokens), run.Steps.Sum(s => s.Answer.OutputTokens), run.Steps.Sum(s => s.Answer.CostUsd ?? 0));
+            return new TaskRunResult(
+                input.TaskId,
+                run.Final?.AgentId ?? run.Steps[0].AgentId,
+                run.Answer(),
+                run.Steps.Min(s => s.StartedAt),
+                context.CurrentUtcDateTime,
+                choice.Strategy,
+                choice.Reason,
+                run.Steps,
+                totals,
+                tracker.Timeline);
         }
-        catch (Exception e) when (e is TaskFailedException or AgentSlotUnavailableException)
+        catch (Exception e) when (e is TaskFailedException or AgentSlotUnavailableException or TaskStoppedException)
         {
             // The reason goes into the custom status: unlike failure details, every backend keeps it whole.
-            context.SetCustomStatus(new TaskProgress(TaskProgress.Failed, input.AgentId, TaskFailure.From(e)));
+            var failure = TaskFailure.From(e);
+            tracker.Record("failed", $"{failure.Type}: {failure.Message}");
+            tracker.Fail(failure);
             throw;
         }
     }
 
-    static async Task<TaskRunResult> RunOnAgentAsync(TaskOrchestrationContext context, TaskRunInput input)
+    /// <summary>Waits, at no cost, for a person's decision; a rejection or no decision in time ends the task.</summary>
+    static async Task AwaitApprovalAsync(TaskOrchestrationContext context, TaskRunInput input, TaskTracker tracker)
     {
-        var agent = AgentEntity.IdFor(input.AgentId);
-        var profile = await ClaimSlotAsync(context, input);
-
-        context.SetCustomStatus(new TaskProgress(TaskProgress.Running, input.AgentId));
-        var started = context.CurrentUtcDateTime;
+        tracker.Phase(TaskProgress.AwaitingApproval);
+        tracker.Record("awaiting-approval", $"up to {input.ApprovalWaitLimit}");
+        ApprovalDecision decision;
         try
         {
-            var answer = await context.CallSubOrchestratorAsync<Domain.Tasks.AgentAnswer>(
-                nameof(AgentTurnOrchestrator), new AgentTurn(input.TaskId, profile, input.Prompt));
-            var answeredAt = context.CurrentUtcDateTime;
-            await context.Entities.SignalEntityAsync(agent, nameof(AgentEntity.Release), new AgentRelease(
-                input.TaskId, true, answer.LatencyMs, new ModelUsage(answer.InputTokens, answer.OutputTokens, answer.CostUsd ?? 0)));
-            return new TaskRunResult(input.TaskId, input.AgentId, answer, started, answeredAt);
+            decision = await context.WaitForExternalEvent<ApprovalDecision>(ApprovalDecision.EventName, input.ApprovalWaitLimit);
         }
-        catch (TaskFailedException)
+        catch (TaskCanceledException)
         {
-            var elapsed = (long)(context.CurrentUtcDateTime - started).TotalMilliseconds;
-            await context.Entities.SignalEntityAsync(agent, nameof(AgentEntity.Release), new AgentRelease(input.TaskId, false, elapsed));
-            throw;
+            throw new TaskStoppedException($"Nobody approved or rejected the task within {input.ApprovalWaitLimit}.") { Kind = "ApprovalTimedOut" };
         }
-    }
 
-    /// <summary>
-    /// Claims a slot and returns the agent's profile, waiting on durable timers (which cost nothing while they wait)
-    /// with a doubling back-off while the agent is full or not provisioned yet. Fails the task, visibly, once the wait
-    /// limit has passed.
-    /// </summary>
-    static async Task<AgentProfile> ClaimSlotAsync(TaskOrchestrationContext context, TaskRunInput input)
-    {
-        context.SetCustomStatus(new TaskProgress(TaskProgress.WaitingForAgent, input.AgentId));
-        var giveUpAt = context.CurrentUtcDateTime + input.SlotWaitLimit;
-        var wait = FirstSlotWait;
-        while (true)
+        var comment = decision.Comment is { Length: > 0 } c ? $": {c}" : "";
+        if (!decision.Approved)
         {
-            var claim = await context.Entities.CallEntityAsync<AgentClaimResult>(
-                AgentEntity.IdFor(input.AgentId), nameof(AgentEntity.Claim), new AgentClaim(input.TaskId));
-            if (claim is { Granted: true, Profile: { } profile })
-            {
-                return profile;
-            }
-
-            if (context.CurrentUtcDateTime + wait > giveUpAt)
-            {
-                throw new AgentSlotUnavailableException(claim.Profile is null
-                    ? $"Agent '{input.AgentId}' does not exist; the task was not run."
-                    : $"Agent '{input.AgentId}' had no free slot within {input.SlotWaitLimit}; the task was not run.");
-            }
-
-            await context.CreateTimer(wait, CancellationToken.None);
-            wait = TimeSpan.FromTicks(Math.Min(wait.Ticks * 2, LongestSlotWait.Ticks));
+            tracker.Record("rejected", $"by {decision.By}{comment}");
+            throw new TaskStoppedException($"Rejected by {decision.By}{comment}") { Kind = "Rejected" };
         }
+
+        tracker.Record("approved", $"by {decision.By}{comment}");
+        tracker.Phase(TaskProgress.WaitingForAgent);
     }
 }

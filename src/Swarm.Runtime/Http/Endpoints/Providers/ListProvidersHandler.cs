@@ -1,7 +1,7 @@
 using Microsoft.DurableTask.Client;
 using Swarm.Providers;
 
-namespace Swarm.Runtime.Http.Endpoints;
+namespace Swarm.Runtime.Http.Endpoints.Providers;
 
 /// <summary>
 /// <c>GET /api/v1/providers</c>: every provider type, whether it is configured (and if not, which setting is missing),

@@ -1,0 +1,141 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+
+namespace Swarm.Benchmarks.Api;
+
+/// <summary>
+/// The swarm's public REST API as a client uses it, with an admin bearer token. Answers are read as plain JSON, field by
+/// field, so fields added to the API later do not break the benchmark.
+/// </summary>
+sealed class SwarmApi : IDisposable
+{
+    readonly HttpClient http;
+
+    public SwarmApi(Uri address, string token)
+    {
+        // Creating an agent waits for its provisioning (up to 30 s on the host), so the timeout is above that.
+        http = new HttpClient(new SocketsHttpHandler { PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5) })
+        {
+            BaseAddress = address,
+            Timeout = TimeSpan.FromSeconds(60),
+        };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+    }
+
+    public async Task<bool> IsReadyAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await http.GetAsync(new Uri("/ready", UriKind.Relative), cancellationToken);
+            return response.IsSuccessStatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+    }
+
+    public async Task<AgentCreation> CreateAgentAsync(string name, int maxConcurrency, CancellationToken cancellationToken)
+    {
+        var body = JsonSerializer.Serialize(new { name, type = "worker", provider = new { type = "simulated", model = "bench" }, maxConcurrency });
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            using var response = await http.PostAsync(new Uri("/api/v1/agents", UriKind.Relative), Json(body), cancellationToken);
+            var latency = clock.Elapsed;
+            var text = await response.Content.ReadAsStringAsync(cancellationToken);
+            var status = (int)response.StatusCode;
+            return status == 201
+                ? new AgentCreation(status, latency, ReadAgentId(text), null)
+                : new AgentCreation(status, latency, null, Shorten(text));
+        }
+        catch (Exception e) when (IsRequestFailure(e, cancellationToken))
+        {
+            return new AgentCreation(0, clock.Elapsed, null, e.Message);
+        }
+    }
+
+    public async Task<TaskSubmission> SubmitTaskAsync(int index, string prompt, CancellationToken cancellationToken)
+    {
+        var body = JsonSerializer.Serialize(new { prompt });
+        var startedAt = DateTimeOffset.UtcNow;
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            using var response = await http.PostAsync(new Uri("/api/v1/tasks", UriKind.Relative), Json(body), cancellationToken);
+            var latency = clock.Elapsed;
+            var text = await response.Content.ReadAsStringAsync(cancellationToken);
+            var status = (int)response.StatusCode;
+            return status == 202
+                ? new TaskSubmission(index, startedAt, latency, status, ReadString(text, "id"), null)
+                : new TaskSubmission(index, startedAt, latency, status, null, Shorten(text));
+        }
+        catch (Exception e) when (IsRequestFailure(e, cancellationToken))
+        {
+            return new TaskSubmission(index, startedAt, clock.Elapsed, 0, null, e.Message);
+        }
+    }
+
+    /// <summary>The task as the API shows it; null when the request failed (the caller polls again).</summary>
+    public async Task<TaskSnapshot?> GetTaskAsync(string id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await http.GetAsync(new Uri("/api/v1/tasks/" + id, UriKind.Relative), cancellationToken);
+            if (!response.IsSuccessStatusCode)
+            {
+                return null;
+            }
+
+            using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+            return ReadSnapshot(document.RootElement);
+        }
+        catch (Exception e) when (IsRequestFailure(e, cancellationToken))
+        {
+            return null;
+        }
+    }
+
+    /// <summary>A refused connection or the client's own timeout: a result to report, unlike the benchmark being stopped.</summary>
+    static bool IsRequestFailure(Exception e, CancellationToken cancellationToken) =>
+        e is HttpRequestException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested);
+
+    static TaskSnapshot ReadSnapshot(JsonElement task)
+    {
+        var result = Property(task, "result");
+        var error = Property(task, "error");
+        return new TaskSnapshot(
+            Property(task, "status")?.GetString() ?? "unknown",
+            Property(task, "createdAt")!.Value.GetDateTimeOffset(),
+            Property(task, "lastUpdatedAt")!.Value.GetDateTimeOffset(),
+            Property(task, "claimedAt")?.GetDateTimeOffset(),
+            Property(task, "answeredAt")?.GetDateTimeOffset(),
+            Property(task, "agentId")?.GetString(),
+            result is { } r ? Property(r, "latencyMs")?.GetDouble() : null,
+            error is { } e1 ? Property(e1, "type")?.GetString() : null,
+            error is { } e2 ? Property(e2, "message")?.GetString() : null);
+    }
+
+    static JsonElement? Property(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
+
+    static string? ReadAgentId(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return Property(document.RootElement, "agent") is { } agent ? Property(agent, "id")?.GetString() : null;
+    }
+
+    static string? ReadString(string json, string name)
+    {
+        using var document = JsonDocument.Parse(json);
+        return Property(document.RootElement, name)?.GetString();
+    }
+
+    static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
+
+    static string Shorten(string text) => text.Length <= 300 ? text : text[..300] + "...";
+
+    public void Dispose() => http.Dispose();
+}

@@ -1,0 +1,23 @@
+namespace Swarm.Benchmarks.Api;
+
+/// <summary>
+/// What <c>GET /api/v1/tasks/{id}</c> said. The timestamps are the host's: <paramref name="CreatedAt"/> when its
+/// orchestration was scheduled, <paramref name="LastUpdatedAt"/> its last durable update (its completion, once finished),
+/// <paramref name="ClaimedAt"/> and <paramref name="AnsweredAt"/> from the task's result.
+/// </summary>
+/// <param name="ModelLatencyMs">How long the model call took, as the activity that made it measured.</param>
+sealed record TaskSnapshot(
+    string Status,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset LastUpdatedAt,
+    DateTimeOffset? ClaimedAt,
+    DateTimeOffset? AnsweredAt,
+    string? AgentId,
+    double? ModelLatencyMs,
+    string? ErrorType,
+    string? ErrorMessage)
+{
+    public bool IsFinished => Status is "completed" or "failed" or "canceled";
+
+    public bool IsCompleted => Status == "completed";
+}

@@ -1,0 +1,129 @@
+using System.Globalization;
+
+namespace Swarm.Benchmarks;
+
+/// <summary>What to run and how hard, from the command line (<c>./bench.sh [options]</c>).</summary>
+sealed record BenchmarkOptions
+{
+    public const string Usage = """
+        Usage: ./bench.sh [options]
+
+          --scenario NAME           all (default), throughput, overhead, memory or inmemory; repeat or comma-separate for several
+          --agents N                simulated worker agents created for the throughput and overhead runs, and the
+                                    memory scenario's middle stage (default 50)
+          --tasks N                 tasks in the throughput run (default 500)
+          --clients N               concurrent HTTP clients submitting tasks and creating agents (default 16)
+          --overhead-tasks N        tasks run one at a time on a 1 s simulated model call (default 20)
+          --memory-agents N         agents in the memory scenario's last stage (default 500)
+          --inmemory-orchestrations N
+                                    agent turns started at once on the in-memory engine (default 2000)
+          --timeout SECONDS         the most one scenario may take before it is stopped and reported as timed out (default 180)
+          --host-setting KEY=VALUE  an extra environment variable for the local host, e.g.
+                                    durable__maxQueuePollingIntervalMs=100 (repeatable; applied last)
+          --out FILE                also write the report to FILE
+          -h, --help                this text
+
+        The report goes to standard output, progress to standard error.
+        """;
+
+    public static readonly IReadOnlyList<string> ScenarioNames = ["throughput", "overhead", "memory", "inmemory"];
+
+    public IReadOnlyList<string> Scenarios { get; init; } = ScenarioNames;
+
+    public int Agents { get; init; } = 50;
+
+    public int Tasks { get; init; } = 500;
+
+    public int Clients { get; init; } = 16;
+
+    public int OverheadTasks { get; init; } = 20;
+
+    public int MemoryAgents { get; init; } = 500;
+
+    public int InMemoryOrchestrations { get; init; } = 2000;
+
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(180);
+
+    public IReadOnlyList<KeyValuePair<string, string>> HostSettings { get; init; } = [];
+
+    public string? OutPath { get; init; }
+
+    public bool ShowHelp { get; init; }
+
+    public bool Runs(string scenario) => Scenarios.Contains(scenario, StringComparer.Ordinal);
+
+    /// <exception cref="ArgumentException">An option is unknown, lacks its value or has a value out of range.</exception>
+    public static BenchmarkOptions Parse(IReadOnlyList<string> args)
+    {
+        var options = new BenchmarkOptions();
+        var scenarios = new List<string>();
+        var hostSettings = new List<KeyValuePair<string, string>>();
+        for (var i = 0; i < args.Count; i++)
+        {
+            var name = args[i];
+            string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{name} needs a value.");
+            int Count(int min, int max) => ParseCount(name, Value(), min, max);
+            options = name switch
+            {
+                "-h" or "--help" => options with { ShowHelp = true },
+                "--scenario" => AddScenarios(options, scenarios, Value()),
+                "--agents" => options with { Agents = Count(1, 5_000) },
+                "--tasks" => options with { Tasks = Count(1, 100_000) },
+                "--clients" => options with { Clients = Count(1, 512) },
+                "--overhead-tasks" => options with { OverheadTasks = Count(1, 1_000) },
+                "--memory-agents" => options with { MemoryAgents = Count(1, 9_999) },
+                "--inmemory-orchestrations" => options with { InMemoryOrchestrations = Count(1, 1_000_000) },
+                "--timeout" => options with { Timeout = TimeSpan.FromSeconds(Count(10, 86_400)) },
+                "--host-setting" => AddHostSetting(options, hostSettings, Value()),
+                "--out" => options with { OutPath = Value() },
+                _ => throw new ArgumentException($"Unknown option '{name}'."),
+            };
+        }
+
+        if (options.Runs("memory") && options.MemoryAgents < options.Agents)
+        {
+            throw new ArgumentException($"--memory-agents ({options.MemoryAgents}) must be at least --agents ({options.Agents}): the memory scenario grows the swarm from one to the other.");
+        }
+
+        return options;
+    }
+
+    static BenchmarkOptions AddScenarios(BenchmarkOptions options, List<string> scenarios, string value)
+    {
+        foreach (var scenario in value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (scenario == "all")
+            {
+                scenarios.AddRange(ScenarioNames);
+            }
+            else if (ScenarioNames.Contains(scenario, StringComparer.Ordinal))
+            {
+                scenarios.Add(scenario);
+            }
+            else
+            {
+                throw new ArgumentException($"Unknown scenario '{scenario}'; scenarios: all, {string.Join(", ", ScenarioNames)}.");
+            }
+        }
+
+        // Always in the documented order, each once, whatever order they were asked in.
+        return options with { Scenarios = [.. ScenarioNames.Where(scenarios.Contains)] };
+    }
+
+    static BenchmarkOptions AddHostSetting(BenchmarkOptions options, List<KeyValuePair<string, string>> settings, string value)
+    {
+        var separator = value.IndexOf('=', StringComparison.Ordinal);
+        if (separator <= 0)
+        {
+            throw new ArgumentException($"--host-setting '{value}' is not KEY=VALUE.");
+        }
+
+        settings.Add(new(value[..separator], value[(separator + 1)..]));
+        return options with { HostSettings = [.. settings] };
+    }
+
+    static int ParseCount(string name, string value, int min, int max) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count >= min && count <= max
+            ? count
+            : throw new ArgumentException($"{name} must be a whole number from {min} to {max} (was '{value}').");
+}

@@ -1,0 +1,90 @@
+using Swarm.Benchmarks;
+using Swarm.Benchmarks.Hosting;
+using Swarm.Benchmarks.Reporting;
+using Swarm.Benchmarks.Scenarios;
+
+// Measures the swarm's task path on this machine and prints a Markdown report; ./bench.sh builds it, starts Azurite and
+// runs it. Exit code: 0 when every scenario ran to the end, 1 when one failed or timed out, 2 on bad options.
+BenchmarkOptions options;
+try
+{
+    options = BenchmarkOptions.Parse(args);
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine(e.Message);
+    Console.Error.WriteLine(BenchmarkOptions.Usage);
+    return 2;
+}
+
+if (options.ShowHelp)
+{
+    Console.WriteLine(BenchmarkOptions.Usage);
+    return 0;
+}
+
+using var interrupted = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    interrupted.Cancel();
+};
+
+var storage = StorageEndpoint.FromEnvironment();
+IScenario[] scenarios =
+[
+    new ThroughputScenario(options, storage),
+    new OverheadScenario(options, storage),
+    new MemoryScenario(options, storage),
+    new InMemoryEngineScenario(options),
+];
+
+var report = new MarkdownReport();
+ReportHeader.Write(report, options, MachineInfo.Read(), args);
+var incomplete = 0;
+var number = 0;
+foreach (var scenario in scenarios.Where(s => options.Runs(s.Name)))
+{
+    report.Heading(2, $"{++number}. {scenario.Title}");
+    using var timeout = CancellationTokenSource.CreateLinkedTokenSource(interrupted.Token);
+    timeout.CancelAfter(options.Timeout);
+    var clock = System.Diagnostics.Stopwatch.StartNew();
+    try
+    {
+        await scenario.RunAsync(report, timeout.Token);
+        Progress.Write($"{scenario.Name}: done in {Units.Seconds(clock.Elapsed)}");
+    }
+    catch (Exception e) when (e is TimeoutException || (e is OperationCanceledException && timeout.IsCancellationRequested))
+    {
+        incomplete++;
+        var what = interrupted.IsCancellationRequested
+            ? "**Interrupted.**"
+            : $"**Timed out** after {Units.Seconds(clock.Elapsed)} (`--timeout` {Units.Seconds(options.Timeout)}).";
+        report.Callout(e is TimeoutException ? $"{what} {e.Message}" : $"{what} The scenario was stopped; whatever it had measured is above.");
+        Progress.Write($"{scenario.Name}: {what.Trim('*')}");
+    }
+#pragma warning disable CA1031 // One scenario's failure is reported and the others still run.
+    catch (Exception e)
+#pragma warning restore CA1031
+    {
+        incomplete++;
+        report.Callout($"**Failed:** {e.GetType().Name}: {e.Message.Split(Environment.NewLine)[0]}");
+        report.Code(e.ToString());
+        Progress.Write($"{scenario.Name}: failed: {e.Message}");
+    }
+
+    if (interrupted.IsCancellationRequested)
+    {
+        break;
+    }
+}
+
+var text = report.ToString();
+Console.Out.Write(text);
+if (options.OutPath is { } path)
+{
+    await File.WriteAllTextAsync(path, text);
+    Progress.Write($"report written to {path}");
+}
+
+return incomplete == 0 ? 0 : 1;

@@ -1,0 +1,144 @@
+using Swarm.Benchmarks.Api;
+using Swarm.Benchmarks.Hosting;
+using Swarm.Benchmarks.Load;
+using Swarm.Benchmarks.Measurement;
+using Swarm.Benchmarks.Reporting;
+
+namespace Swarm.Benchmarks.Scenarios;
+
+/// <summary>
+/// Scenario 1: many tasks through the persistent backend. Creates simulated worker agents, submits tasks from
+/// concurrent clients to a local host on Azurite with a simulated model that answers at once, and follows every task
+/// to its end: how many tasks a second the swarm sustains, and how long each waits.
+/// </summary>
+sealed class ThroughputScenario(BenchmarkOptions options, StorageEndpoint? storage) : IScenario
+{
+    static readonly TimeSpan PollPause = TimeSpan.FromMilliseconds(100);
+
+    public string Name => "throughput";
+
+    public string Title => "Throughput: tasks through the local host on Azurite";
+
+    public async Task RunAsync(MarkdownReport report, CancellationToken cancellationToken)
+    {
+        var settings = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["providers__simulated__latencyMs"] = "0",
+            ["system__maxAgents"] = LocalHostSetup.Setting(options.Agents + 1),
+            ["defaultAgent__maxConcurrency"] = LocalHostSetup.Setting(LocalHostSetup.DefaultAgentConcurrency),
+        };
+        await using var host = await LocalHostSetup.StartAsync(storage, options, Name, settings, cancellationToken);
+        var first = await LocalHostSetup.RunFirstTaskAsync(host, cancellationToken);
+
+        var agentConcurrency = LocalHostSetup.CreatedAgentConcurrency(options);
+        Progress.Write($"{Name}: creating {options.Agents} agents");
+        var agents = await new AgentBatch(host.Api, options.Clients).CreateAsync(options.Agents, 1, agentConcurrency, cancellationToken);
+
+        // Warm-up at the run's concurrency, so the measured run does not pay for first-time work on concurrent paths.
+        Progress.Write($"{Name}: warm-up ({options.Clients} tasks)");
+        var warmUp = await new TaskBatch(host.Api, options.Clients, PollPause).RunAsync(options.Clients, "warm-up task", cancellationToken);
+
+        Progress.Write($"{Name}: {options.Tasks} tasks from {options.Clients} clients");
+        var cpu = CpuWindow.Start(Processes(host));
+        var run = await new TaskBatch(host.Api, options.Clients, PollPause).RunAsync(options.Tasks, "bench task", cancellationToken);
+        var usage = cpu.Stop();
+        var memory = host.Memory();
+
+        report.Paragraph(
+            $"{Units.Count(options.Agents)} simulated worker agents (maxConcurrency {agentConcurrency} each) are created through `POST /api/v1/agents`, "
+            + $"then {Units.Count(options.Tasks)} tasks are submitted through `POST /api/v1/tasks` by {options.Clients} concurrent clients and followed "
+            + "through `GET /api/v1/tasks/{id}` until each is completed or failed. Today every task runs on the default agent, whatever agents exist; "
+            + $"its maxConcurrency is set to {LocalHostSetup.DefaultAgentConcurrency} for this run, so its slots do not limit it. "
+            + $"Before the measured run: one task on the fresh host, then {Units.Count(warmUp.Submissions.Count)} warm-up tasks ({Units.Count(warmUp.Completed.Count())} completed), not counted.");
+        report.Bullets(LocalHostSetup.DescribeSettings(host, settings, options));
+        WriteResults(report, host, first, agents, run, usage, memory);
+        WriteBounds(report, host, run, usage);
+
+        if (run.TimedOut)
+        {
+            throw new TimeoutException(
+                $"{Units.Count(run.Unfinished.Count())} of {Units.Count(run.Outcomes.Count)} accepted tasks had not finished when the scenario's time ran out "
+                + $"(last seen: {string.Join(", ", run.UnfinishedStatuses.Select(s => $"{s.Key} {s.Value}"))}); the numbers above count only the tasks that finished.");
+        }
+    }
+
+    (string, int)[] Processes(SwarmHostProcess host) =>
+        storage?.AzuritePid is { } azurite
+            ? [("local host", host.Pid), ("Azurite", azurite), ("benchmark", Environment.ProcessId)]
+            : [("local host", host.Pid), ("benchmark", Environment.ProcessId)];
+
+    static void WriteResults(MarkdownReport report, SwarmHostProcess host, TaskOutcome first, AgentBatchResult agents, TaskBatchResult run, CpuUsage usage, ProcessMemory? memory)
+    {
+        var completed = run.Completed.ToList();
+        var wall = run.WallTime;
+        var submitPhase = run.LastAcceptedAt - run.FirstSubmitAt;
+        report.Heading(3, "Results");
+        report.Table(["Measure", "Value"], new List<IReadOnlyList<string>>
+        {
+            new[] { "Agents created", $"{Units.Count(agents.Created)} of {Units.Count(agents.Creations.Count)} in {Units.Seconds(agents.Elapsed)} ({Units.Rate(agents.PerSecond, "agents")}); per request {Units.P50P95(agents.Latency)}" + RefusedText(agents) },
+            new[] { "Tasks submitted / accepted", $"{Units.Count(run.Submissions.Count)} / {Units.Count(run.Submissions.Count(s => s.Accepted))}" + RejectedText(run) },
+            new[] { "Tasks completed / failed / unfinished", $"{Units.Count(completed.Count)} / {Units.Count(run.Failed.Count())} / {Units.Count(run.Unfinished.Count())}" + FailureText(run) },
+            new[] { "Wall time, first POST to last completion", wall is { } w ? Units.Seconds(w) : "n/a" },
+            new[] { "Sustained throughput (completed / wall time)", wall is { } t && t > TimeSpan.Zero ? Units.Rate(completed.Count / t.TotalSeconds, "tasks") : "n/a" },
+            new[] { "Submission (all POSTs answered)", submitPhase is { } p && p > TimeSpan.Zero ? $"{Units.Seconds(p)} ({Units.Rate(run.Submissions.Count(s => s.Accepted) / p.TotalSeconds, "tasks")} accepted)" : "n/a" },
+            new[] { "First task on the fresh host (POST to completion)", Units.Ms(first.EndToEnd!.Value) },
+            new[] { "Agents the tasks ran on", AgentsText(completed) },
+            new[] { "Polling (GET /api/v1/tasks/{id}) while the tasks ran", $"{Units.Count(run.Polls)} requests, {Units.P50P95(run.PollLatency)}" + (run.PollFailures > 0 ? $", {Units.Count(run.PollFailures)} failed" : string.Empty) },
+            new[] { "CPU during the run", Units.Cpu(usage) },
+            new[] { "Local host memory after the run", memory is { } m ? $"RSS {Units.Bytes(m.ResidentBytes)}, peak RSS {Units.Bytes(m.PeakResidentBytes)}" : "n/a" },
+        });
+
+        report.LatencyTable(
+        [
+            ("Accept: POST until its 202", run.AcceptLatency),
+            ("End to end: POST until the host's completion time (`lastUpdatedAt`)", LatencySummary.Of(completed.Select(o => o.EndToEnd!.Value))),
+            ("End to end, host clock only: `createdAt` to `lastUpdatedAt`", LatencySummary.Of(completed.Select(o => o.ServerEndToEnd!.Value))),
+            ("End to end, client-observed: POST until a poll saw it finished", LatencySummary.Of(completed.Select(o => o.ClientObserved!.Value))),
+            ("Phase: `createdAt` to `claimedAt` (queued, agent slot claimed)", Phase(completed, s => s.ClaimedAt - s.CreatedAt)),
+            ("Phase: `claimedAt` to `answeredAt` (agent turn: sub-orchestration and model call)", Phase(completed, s => s.AnsweredAt - s.ClaimedAt)),
+            ("Phase: `answeredAt` to `lastUpdatedAt` (slot released, orchestration completed)", Phase(completed, s => s.LastUpdatedAt - s.AnsweredAt)),
+            ("Model call, as the activity measured it", LatencySummary.Of(completed.Where(o => o.Last!.ModelLatencyMs is not null).Select(o => o.Last!.ModelLatencyMs!.Value))),
+        ]);
+        report.Paragraph(
+            "Timestamps: `createdAt`, `lastUpdatedAt` are the durable instance's, `claimedAt`, `answeredAt` the orchestration's own clock at those steps, all on this machine's clock; "
+            + "a POST's start is the benchmark's clock on the same machine. Client-observed figures include up to one polling round "
+            + $"(a round asks about the oldest {run.PollWindow} unfinished tasks, then pauses {Units.Ms(run.PollPause)}).");
+    }
+
+    void WriteBounds(MarkdownReport report, SwarmHostProcess host, TaskBatchResult run, CpuUsage usage)
+    {
+        var s = host.Settings;
+        report.Heading(3, "What bounds these numbers");
+        report.Bullets(
+        [
+            $"CPU: {Units.Cpu(usage)}. The local host, Azurite and this benchmark share the machine; a machine near 100% busy means CPU is the limit.",
+            $"The durable backend: Azure Storage queues and tables on Azurite, {s.Durable.PartitionCount} control-queue partitions (orchestrations and entities are spread over them by instance id), queue polling backing off to at most {s.Durable.MaxQueuePollingIntervalMs} ms when a queue is idle.",
+            $"Agent slots: the default agent's maxConcurrency ({s.DefaultAgent.MaxConcurrency}); claims and releases are entity operations, applied one at a time per agent.",
+            $"The model: simulated, {s.Providers.Simulated.LatencyMs} ms per call, at most {s.Providers.Simulated.MaxConcurrency} calls in flight per host.",
+            $"The clients: {options.Clients} concurrent connections submitting, and {Units.Count(run.Polls)} polls the host served during the run.",
+        ]);
+    }
+
+    static LatencySummary? Phase(IEnumerable<TaskOutcome> outcomes, Func<TaskSnapshot, TimeSpan?> phase) =>
+        LatencySummary.Of(outcomes.Select(o => phase(o.Last!)).OfType<TimeSpan>());
+
+    static string AgentsText(IReadOnlyCollection<TaskOutcome> completed)
+    {
+        var byAgent = completed.GroupBy(o => o.Last!.AgentId ?? "(none)").Select(g => (Agent: g.Key, Tasks: g.Count())).OrderByDescending(g => g.Tasks).ToList();
+        return byAgent.Count switch
+        {
+            0 => "n/a",
+            <= 4 => string.Join(", ", byAgent.Select(a => $"`{a.Agent}` {Units.Count(a.Tasks)}")),
+            _ => $"{byAgent.Count} agents; most {Units.Count(byAgent[0].Tasks)} tasks (`{byAgent[0].Agent}`), fewest {Units.Count(byAgent[^1].Tasks)}",
+        };
+    }
+
+    static string RefusedText(AgentBatchResult agents) =>
+        agents.Refused.FirstOrDefault() is { } refused ? $"; {Units.Count(agents.Refused.Count())} refused, e.g. {refused.Status}: {refused.Problem}" : string.Empty;
+
+    static string RejectedText(TaskBatchResult run) =>
+        run.Rejected.FirstOrDefault() is { } rejected ? $"; {Units.Count(run.Rejected.Count())} not accepted, e.g. {rejected.Status}: {rejected.Problem}" : string.Empty;
+
+    static string FailureText(TaskBatchResult run) =>
+        run.Failed.FirstOrDefault()?.Last is { } failed ? $"; e.g. {failed.ErrorType}: {failed.ErrorMessage}" : string.Empty;
+}

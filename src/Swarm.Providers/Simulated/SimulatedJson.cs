@@ -1,0 +1,86 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Swarm.Providers.Simulated;
+
+/// <summary>
+/// The simulated provider's answer to a request for structured output: an instance of the requested JSON schema, so
+/// the workflows that need JSON (plans, votes) run without a model. Strings carry the simulated label and echo the
+/// prompt; arrays get <see cref="ArrayLength"/> items; nullable values are null; enums take their first value.
+/// </summary>
+public static class SimulatedJson
+{
+    public const int ArrayLength = 3;
+
+    public static string Instantiate(JsonElement schema, string prompt)
+    {
+        var head = prompt.Length <= 60 ? prompt : prompt[..60] + "…";
+        return (Value(schema, "value", head, 1) ?? JsonValue.Create("")).ToJsonString();
+    }
+
+    static JsonNode? Value(JsonElement schema, string name, string head, int index)
+    {
+        if (schema.ValueKind != JsonValueKind.Object)
+        {
+            return JsonValue.Create($"{SimulatedChatClient.Label} {name} {index}: {head}");
+        }
+
+        if (schema.TryGetProperty("enum", out var options) && options.ValueKind == JsonValueKind.Array && options.GetArrayLength() > 0)
+        {
+            return JsonNode.Parse(options[0].GetRawText());
+        }
+
+        var types = TypesOf(schema);
+        if (types.Contains("null"))
+        {
+            return null;
+        }
+
+        return types.FirstOrDefault() switch
+        {
+            "object" => Object(schema, head),
+            "array" => Array(schema, name, head),
+            "integer" => JsonValue.Create(index),
+            "number" => JsonValue.Create(0.5),
+            "boolean" => JsonValue.Create(true),
+            _ => JsonValue.Create($"{SimulatedChatClient.Label} {name} {index}: {head}"),
+        };
+    }
+
+    static JsonObject Object(JsonElement schema, string head)
+    {
+        var result = new JsonObject();
+        if (schema.TryGetProperty("properties", out var properties) && properties.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var property in properties.EnumerateObject())
+            {
+                result[property.Name] = Value(property.Value, property.Name, head, 1);
+            }
+        }
+
+        return result;
+    }
+
+    static JsonArray Array(JsonElement schema, string name, string head)
+    {
+        var items = schema.TryGetProperty("items", out var itemSchema) ? itemSchema : default;
+        var singular = name.EndsWith('s') ? name[..^1] : name;
+        var result = new JsonArray();
+        for (var i = 1; i <= ArrayLength; i++)
+        {
+            result.Add(Value(items, singular, head, i));
+        }
+
+        return result;
+    }
+
+    static List<string> TypesOf(JsonElement schema)
+    {
+        if (!schema.TryGetProperty("type", out var type))
+        {
+            return schema.TryGetProperty("properties", out _) ? ["object"] : ["string"];
+        }
+
+        return type.ValueKind == JsonValueKind.Array ? [.. type.EnumerateArray().Select(t => t.GetString() ?? "string")] : [type.GetString() ?? "string"];
+    }
+}

@@ -1,0 +1,134 @@
+using Microsoft.DurableTask.Client;
+using Swarm.Domain.Distribution;
+using Swarm.Domain.Tasks;
+using Swarm.Workflows.Distribution;
+using Swarm.Workflows.Tasks;
+
+namespace Swarm.Runtime.Http.Endpoints.Tasks;
+
+/// <summary>
+/// <c>GET /api/v1/tasks?status=&amp;pageSize=&amp;continuationToken=</c>: the queue (unfinished tasks by status and
+/// priority, the oldest waiting one, the dispatcher's line and seats) and a page of tasks, newest first as the store
+/// returns them. An agent sees only tasks it works on.
+/// </summary>
+public sealed class ListTasksHandler : IApiHandler
+{
+    /// <summary>Unfinished tasks scanned for the counts; beyond it the counts say they are partial.</summary>
+    public const int CountLimit = 2_000;
+
+    static readonly string[] Known = ["status", "pageSize", "continuationToken"];
+
+    public async Task<ApiResponse> HandleAsync(ApiRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(durable);
+        var errors = new List<FieldError>();
+        foreach (var unknown in request.Query.Keys.Where(k => !Known.Contains(k, StringComparer.Ordinal)))
+        {
+            errors.Add(new(unknown, $"is not a parameter of this listing; parameters: {string.Join(", ", Known)}."));
+        }
+
+        TaskRunStatus? status = null;
+        if (request.Query.GetValueOrDefault("status") is { } statusText)
+        {
+            if (Enum.TryParse<TaskRunStatus>(statusText, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed))
+            {
+                status = parsed;
+            }
+            else
+            {
+                errors.Add(new("status", "must be queued, awaitingApproval, running, completed, failed or canceled."));
+            }
+        }
+
+        var pageSize = 50;
+        if (request.Query.GetValueOrDefault("pageSize") is { } sizeText && (!int.TryParse(sizeText, out pageSize) || pageSize is < 1 or > 200))
+        {
+            errors.Add(new("pageSize", "must be a whole number from 1 to 200."));
+        }
+
+        if (errors.Count > 0)
+        {
+            return ApiResponse.Problem(Problems.Validation(errors));
+        }
+
+        var agentScope = request.Principal?.AgentId;
+        var queue = await QueueAsync(durable, agentScope, cancellationToken);
+        var query = new OrchestrationQuery
+        {
+            InstanceIdPrefix = TaskId.Prefix,
+            Statuses = status is { } s ? RuntimeStatusesOf(s) : null,
+            PageSize = pageSize,
+            ContinuationToken = request.Query.GetValueOrDefault("continuationToken"),
+            FetchInputsAndOutputs = true,
+        };
+        await foreach (var page in durable.GetAllInstancesAsync(query).AsPages(query.ContinuationToken, pageSize).WithCancellation(cancellationToken))
+        {
+            var items = page.Values
+                .Where(i => i.Name == nameof(TaskRunOrchestrator))
+                .Select(TaskView.From)
+                .Where(v => (status is null || v.Status == status) && (agentScope is null || v.Involves(agentScope)))
+                .Select(TaskSummary.From)
+                .ToList();
+            return ApiResponse.Ok(new { queue, items, continuationToken = page.ContinuationToken });
+        }
+
+        return ApiResponse.Ok(new { queue, items = Array.Empty<TaskSummary>(), continuationToken = (string?)null });
+    }
+
+    static async Task<TaskQueueView> QueueAsync(DurableTaskClient durable, string? agentScope, CancellationToken cancellationToken)
+    {
+        var query = new OrchestrationQuery
+        {
+            InstanceIdPrefix = TaskId.Prefix,
+            Statuses = [OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Suspended],
+            FetchInputsAndOutputs = true,
+            PageSize = 200,
+        };
+        var byStatus = new Dictionary<string, int>(StringComparer.Ordinal);
+        var byPriority = new Dictionary<int, int>();
+        TaskView? oldestWaiting = null;
+        var scanned = 0;
+        var complete = true;
+        await foreach (var instance in durable.GetAllInstancesAsync(query).WithCancellation(cancellationToken))
+        {
+            if (++scanned > CountLimit)
+            {
+                complete = false;
+                break;
+            }
+
+            if (instance.Name != nameof(TaskRunOrchestrator) || TaskView.From(instance) is not { } view || (agentScope is not null && !view.Involves(agentScope)))
+            {
+                continue;
+            }
+
+            var key = view.Status.ToString();
+            key = char.ToLowerInvariant(key[0]) + key[1..];
+            byStatus[key] = byStatus.GetValueOrDefault(key) + 1;
+            byPriority[view.Priority ?? TaskRequest.DefaultPriority] = byPriority.GetValueOrDefault(view.Priority ?? TaskRequest.DefaultPriority) + 1;
+            if (view.Status == TaskRunStatus.Queued && (oldestWaiting is null || view.CreatedAt < oldestWaiting.CreatedAt))
+            {
+                oldestWaiting = view;
+            }
+        }
+
+        var board = await durable.Entities.GetEntityAsync<DispatchBoard>(DispatcherEntity.Id, includeState: true, cancellationToken);
+        var dispatcher = (board?.State ?? new DispatchBoard()).Summarize();
+        return new TaskQueueView(
+            byStatus,
+            byPriority.OrderByDescending(p => p.Key).ToDictionary(p => p.Key, p => p.Value),
+            complete,
+            oldestWaiting?.Id,
+            oldestWaiting?.CreatedAt,
+            agentScope is null ? dispatcher : dispatcher with { WaitingByPriority = new Dictionary<int, int>() });
+    }
+
+    static List<OrchestrationRuntimeStatus> RuntimeStatusesOf(TaskRunStatus status) => status switch
+    {
+        TaskRunStatus.Completed => [OrchestrationRuntimeStatus.Completed],
+        TaskRunStatus.Failed => [OrchestrationRuntimeStatus.Failed],
+        TaskRunStatus.Canceled => [OrchestrationRuntimeStatus.Terminated],
+        _ => [OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running],
+    };
+}

@@ -1,0 +1,39 @@
+using Microsoft.DurableTask.Client;
+using Swarm.Domain.Tasks;
+using Swarm.Runtime.Configuration;
+using Swarm.Workflows.Tasks;
+
+namespace Swarm.Runtime.Http.Endpoints.Tasks;
+
+/// <summary>Delivers a person's decision to a task that waits for approval, as the durable event it waits on.</summary>
+public static class TaskApprovals
+{
+    public static async Task<ApiResponse> DecideAsync(ApiRequest request, DurableTaskClient durable, SwarmSettings settings, bool approved, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(durable);
+        ArgumentNullException.ThrowIfNull(settings);
+        // The comment is optional, and so is the body that carries it.
+        var body = request.Header("Content-Type") is not null ? await ApiJson.ReadBodyAsync<ApprovalBody>(request, settings.Api.MaxRequestBytes, cancellationToken) : new ApprovalBody(null);
+        if (body.Comment is { Length: > 1_000 })
+        {
+            return ApiResponse.Problem(Problems.Validation([new FieldError("comment", "is at most 1000 characters.")]));
+        }
+
+        if (await TaskLookup.FindAsync(request, durable, cancellationToken) is not { } found)
+        {
+            return TaskLookup.NotFound(request);
+        }
+
+        if (found.View.Status != TaskRunStatus.AwaitingApproval)
+        {
+            return ApiResponse.Problem(Problems.Conflict($"Task '{found.View.Id}' is not waiting for approval (it is {found.View.Status.ToString().ToLowerInvariant()})."));
+        }
+
+        var by = request.Principal!.Subject;
+        await durable.RaiseEventAsync(found.View.Id, ApprovalDecision.EventName, new ApprovalDecision(approved, by, body.Comment), CancellationToken.None);
+        var location = "/api/v1/tasks/" + found.View.Id;
+        var verdict = approved ? "approved" : "rejected";
+        return ApiResponse.Accepted(new { id = found.View.Id, decision = verdict, location }, location) with { AuditDetail = $"{verdict} by {by}" };
+    }
+}

@@ -1,0 +1,32 @@
+using Microsoft.DurableTask.Client;
+using Swarm.Runtime.Schedules;
+using Swarm.Workflows.Agents;
+using Swarm.Workflows.Tasks;
+
+namespace Swarm.Runtime.Tasks;
+
+/// <summary>
+/// Ends a running task from outside (a person cancels it, self-healing reaps it) without leaking what it held: its
+/// agent slots, its dispatcher seats and its places in line are given back by an <see cref="AgentSlotReleaseOrchestrator"/>,
+/// then the task is terminated with the reason, which it shows as its error.
+/// </summary>
+public static class TaskStopper
+{
+    public static async Task StopAsync(DurableTaskClient durable, OrchestrationMetadata task, string reason, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(durable);
+        ArgumentNullException.ThrowIfNull(task);
+        var progress = task.ReadCustomStatusAs<TaskProgress>();
+
+        // The release is scheduled before the task is ended: if this dies in between, the task is still running and
+        // can be stopped again, whereas the other order could leak the seats for good. One release per task, whoever
+        // gets there first; releasing is idempotent anyway.
+        if (progress is { Seats.Count: > 0 } or { Waiting.Count: > 0 })
+        {
+            await DurableStarts.StartOnceAsync(
+                durable, nameof(AgentSlotReleaseOrchestrator), new AgentSlotRelease(task.InstanceId, progress.Seats, progress.Waiting), "release-" + task.InstanceId, cancellationToken);
+        }
+
+        await durable.TerminateInstanceAsync(task.InstanceId, new TerminateInstanceOptions { Output = reason, Recursive = true }, cancellationToken);
+    }
+}

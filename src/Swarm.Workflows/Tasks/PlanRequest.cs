@@ -1,0 +1,9 @@
+using Swarm.Domain.Agents;
+
+namespace Swarm.Workflows.Tasks;
+
+/// <summary>Input of <see cref="PlanTaskActivity"/>: the queen that plans, the task, and the capabilities subtasks may ask for.</summary>
+public sealed record PlanRequest(string TaskId, AgentProfile Queen, string Prompt, IReadOnlyList<string> Capabilities);
+
+/// <summary>Output of <see cref="PlanTaskActivity"/>: the plan, and the call that made it (text, tokens, cost).</summary>
+public sealed record PlannedWork(TaskPlan Plan, Domain.Tasks.AgentAnswer Answer);

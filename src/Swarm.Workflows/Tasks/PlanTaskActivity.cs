@@ -1,0 +1,56 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.AI;
+using Swarm.Workflows.Agents;
+
+namespace Swarm.Workflows.Tasks;
+
+/// <summary>
+/// Asks a queen's model to split a task into subtasks, as JSON that must match <see cref="TaskPlan"/>. A reply that is
+/// not a plan fails as a rejected call (the step then tries another queen, if there is one).
+/// </summary>
+public sealed class PlanTaskActivity(IChatClientProvider clients, ModelCallLimits limits) : TaskActivity<PlanRequest, PlannedWork>
+{
+    public override async Task<PlannedWork> RunAsync(TaskActivityContext context, PlanRequest input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var provider = input.Queen.Provider;
+        var capabilities = input.Capabilities.Count > 0
+            ? $"Give each subtask the one capability it needs from [{string.Join(", ", input.Capabilities)}], or null."
+            : "Set every capability to null.";
+        var prompt = $"""
+            You coordinate a team of agents. Split the task below into 2 to {TaskPlan.MaxSubtasks} subtasks that can be worked on independently.
+            Each subtask's prompt must stand on its own. {capabilities}
+
+            Task: {input.Prompt}
+            """;
+        var options = new ChatOptions
+        {
+            ModelId = provider.Model,
+            MaxOutputTokens = provider.MaxTokens,
+            Temperature = (float)provider.Temperature,
+            AdditionalProperties = new AdditionalPropertiesDictionary { [ModelResponseProperties.AgentId] = input.Queen.Id },
+        };
+
+        using var timeout = new CancellationTokenSource(limits.Timeout);
+        var clock = Stopwatch.StartNew();
+        (TaskPlan Plan, ChatResponse Response) reply;
+        try
+        {
+            reply = await StructuredReplies.GetAsync<TaskPlan>(clients.GetClient(provider), [new ChatMessage(ChatRole.User, prompt)], options, timeout.Token);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            throw new ModelCallFailedException($"The planning call took longer than {limits.Timeout.TotalSeconds:0} s (providers:callTimeoutSeconds).");
+        }
+
+        if (reply.Plan.Subtasks is not { Count: > 0 } subtasks || subtasks.Any(s => string.IsNullOrWhiteSpace(s?.Prompt)))
+        {
+            throw new ModelCallRejectedException($"{provider.Type}:{provider.Model} returned a plan with no usable subtasks: {JsonSerializer.Serialize(reply.Plan)}");
+        }
+
+        var answer = ModelAnswers.From(reply.Response, provider, clock.ElapsedMilliseconds);
+        return new PlannedWork(reply.Plan, answer);
+    }
+}

@@ -1,0 +1,7 @@
+using Swarm.Domain.Tasks;
+
+namespace Swarm.Workflows.Tasks;
+
+/// <summary>What one step of a task produced: which agent, its answer, and the agents that failed it first.</summary>
+/// <param name="Stage">The step's name: <c>answer</c>, <c>answer-2</c>, a pipeline stage, <c>plan</c>, <c>subtask-1</c>, <c>merge</c>…</param>
+public sealed record StepOutcome(string Stage, string AgentId, AgentAnswer Answer, IReadOnlyList<string> FailedAttempts, DateTimeOffset StartedAt, DateTimeOffset EndedAt);

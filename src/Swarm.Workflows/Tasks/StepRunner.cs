@@ -1,0 +1,166 @@
+using Microsoft.DurableTask;
+using Swarm.Domain.Agents;
+using Swarm.Domain.Distribution;
+using Swarm.Domain.Tasks;
+using Swarm.Workflows.Agents;
+using Swarm.Workflows.Distribution;
+
+namespace Swarm.Workflows.Tasks;
+
+/// <summary>
+/// Runs one step of a task on an agent: a seat from the dispatcher (waiting in line, at no cost, when every fitting
+/// agent is busy), a claim on the agent, the work, and both given back. A failed or timed-out agent is excluded and
+/// the step tries the next best one, up to the task's attempt limit; then the task fails with every reason.
+/// </summary>
+public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput input, TaskTracker tracker)
+{
+    const string ExternalProvider = ProviderSettings.ExternalType;
+
+    /// <summary>Answers a prompt on a fitting agent: its model through <see cref="AgentTurnOrchestrator"/>, or an external agent's posted result.</summary>
+    public async Task<StepOutcome> AnswerAsync(string stage, string prompt, IReadOnlyList<string> capabilities, AgentType? requiredType = null)
+    {
+        var (_, outcome) = await RunAsync(stage, capabilities, requiredType, async (profile, seat) =>
+        {
+            var answer = profile.Provider.Type == ExternalProvider
+                ? await ExternalAnswerAsync(profile, seat)
+                : await context.CallSubOrchestratorAsync<AgentAnswer>(
+                    nameof(AgentTurnOrchestrator), new AgentTurn(input.TaskId, profile, prompt, capabilities.Count > 0 ? capabilities[0] : null));
+            return (true, answer);
+        });
+        return outcome;
+    }
+
+    /// <summary>Asks a queen to split the task into subtasks (structured output).</summary>
+    public async Task<(TaskPlan Plan, StepOutcome Outcome)> PlanAsync(string prompt, IReadOnlyList<string> capabilities)
+    {
+        return await RunAsync("plan", [], AgentType.Queen, async (profile, seat) =>
+        {
+            var planned = await context.CallActivityAsync<PlannedWork>(
+                nameof(PlanTaskActivity), new PlanRequest(input.TaskId, profile, prompt, capabilities), AgentTurnOrchestrator.ModelCallRetry);
+            return (planned.Plan, planned.Answer);
+        });
+    }
+
+    async Task<(T Value, StepOutcome Outcome)> RunAsync<T>(
+        string stage, IReadOnlyList<string> capabilities, AgentType? requiredType, Func<AgentProfile, SeatHold, Task<(T Value, AgentAnswer Answer)>> work)
+    {
+        var failures = new List<string>();
+        var exclude = new List<string>();
+        for (var attempt = 1; attempt <= input.MaxAttempts; attempt++)
+        {
+            var seatKey = $"{stage}.{attempt}";
+            var agentId = await AcquireSeatAsync(stage, seatKey, capabilities, requiredType, exclude, failures);
+            var seat = new SeatHold(agentId, seatKey, $"{input.TaskId}/{seatKey}", stage);
+            var agent = AgentEntity.IdFor(agentId);
+            var claim = await context.Entities.CallEntityAsync<AgentClaimResult>(agent, nameof(AgentEntity.Claim), new AgentClaim(seat.Holder));
+            if (claim is not { Granted: true, Profile: { } profile })
+            {
+                // The dispatcher's view was behind: the agent is draining or gone. Give the seat back and ask again.
+                await ReleaseSeatAsync(seat, capabilities, succeeded: null);
+                failures.Add($"{agentId}: did not accept the claim (draining or retired)");
+                exclude.Add(agentId);
+                continue;
+            }
+
+            tracker.Holding(seat);
+            tracker.Record("assigned", $"{stage}: {agentId}");
+            var started = context.CurrentUtcDateTime;
+            try
+            {
+                var (value, answer) = await work(profile, seat);
+                await context.Entities.SignalEntityAsync(agent, nameof(AgentEntity.Release), new AgentRelease(
+                    seat.Holder, true, answer.LatencyMs, new ModelUsage(answer.InputTokens, answer.OutputTokens, answer.CostUsd ?? 0)));
+                await ReleaseSeatAsync(seat, capabilities, succeeded: true);
+                tracker.Released(seat);
+                tracker.Record("answered", $"{stage}: {agentId} ({answer.Provider}:{answer.Model}, {answer.LatencyMs} ms)");
+                return (value, new StepOutcome(stage, agentId, answer, failures, started, context.CurrentUtcDateTime));
+            }
+            catch (Exception e) when (e is TaskFailedException or TaskStoppedException)
+            {
+                var elapsed = (long)(context.CurrentUtcDateTime - started).TotalMilliseconds;
+                await context.Entities.SignalEntityAsync(agent, nameof(AgentEntity.Release), new AgentRelease(seat.Holder, false, elapsed));
+                await ReleaseSeatAsync(seat, capabilities, succeeded: false);
+                tracker.Released(seat);
+                var reason = TaskFailure.From(e);
+                failures.Add($"{agentId}: {reason.Type}: {reason.Message}");
+                exclude.Add(agentId);
+                tracker.Record("attempt-failed", $"{stage}: {agentId}: {reason.Type}");
+            }
+        }
+
+        throw new TaskStoppedException($"Step '{stage}' failed on {failures.Count} agent(s): {string.Join(" | ", failures)}") { Kind = "StepFailed" };
+    }
+
+    async Task<string> AcquireSeatAsync(
+        string stage, string seatKey, IReadOnlyList<string> capabilities, AgentType? requiredType, List<string> exclude, List<string> failures)
+    {
+        var remaining = Remaining();
+        var request = new SeatRequest(input.TaskId, seatKey, capabilities, input.Priority, [.. exclude], requiredType, context.CurrentUtcDateTime);
+        var decision = await context.Entities.CallEntityAsync<SeatDecision>(DispatcherEntity.Id, nameof(DispatcherEntity.Request), request);
+        switch (decision.Outcome)
+        {
+            case SeatOutcome.Granted:
+                return decision.AgentId!;
+            case SeatOutcome.NoFit when failures.Count > 0:
+                throw new TaskStoppedException($"Step '{stage}' failed on {failures.Count} agent(s) and no other fits ({decision.Reason}): {string.Join(" | ", failures)}") { Kind = "StepFailed" };
+            case SeatOutcome.NoFit:
+                throw new AgentSlotUnavailableException($"Step '{stage}': {decision.Reason}");
+        }
+
+        tracker.Waiting(seatKey, true);
+        tracker.Record("waiting", $"{stage}: position {decision.Position} in line; {decision.Reason}");
+        var wait = remaining < input.SlotWaitLimit ? remaining : input.SlotWaitLimit;
+        try
+        {
+            var grant = await context.WaitForExternalEvent<SeatGrant>(SeatOfferOrchestrator.EventName(seatKey), wait);
+            return grant.AgentId;
+        }
+        catch (TaskCanceledException)
+        {
+            // The wait ended; a seat may have been granted a moment ago, with its offer still on the way.
+            var late = await context.Entities.CallEntityAsync<SeatDecision?>(DispatcherEntity.Id, nameof(DispatcherEntity.Leave), new SeatKey(input.TaskId, seatKey));
+            if (late is { AgentId: { } agentId })
+            {
+                return agentId;
+            }
+
+            throw wait < input.SlotWaitLimit
+                ? new TaskStoppedException($"The task passed its deadline while step '{stage}' waited for an agent.") { Kind = "TimedOut" }
+                : new AgentSlotUnavailableException($"Step '{stage}': no fitting agent had a free seat within {input.SlotWaitLimit}; the task was not run.");
+        }
+        finally
+        {
+            tracker.Waiting(seatKey, false);
+        }
+    }
+
+    async Task<AgentAnswer> ExternalAnswerAsync(AgentProfile profile, SeatHold seat)
+    {
+        tracker.Record("awaiting-external", $"{seat.Stage}: {profile.Id} answers through POST /api/v1/tasks/{input.TaskId}/result");
+        var asked = context.CurrentUtcDateTime;
+        try
+        {
+            var result = await context.WaitForExternalEvent<ExternalResult>(ExternalResult.EventName(seat.SeatKey), Remaining() < input.SlotWaitLimit ? Remaining() : input.SlotWaitLimit);
+            var latency = (long)(context.CurrentUtcDateTime - asked).TotalMilliseconds;
+            return new AgentAnswer(result.Text, ExternalProvider, result.Model ?? profile.Provider.Model, false, result.InputTokens, result.OutputTokens, latency, result.CostUsd);
+        }
+        catch (TaskCanceledException)
+        {
+            throw new TaskStoppedException($"External agent '{profile.Id}' posted no result in time.") { Kind = "ExternalTimedOut" };
+        }
+    }
+
+    Task ReleaseSeatAsync(SeatHold seat, IReadOnlyList<string> capabilities, bool? succeeded) =>
+        context.Entities.SignalEntityAsync(DispatcherEntity.Id, nameof(DispatcherEntity.Release), new SeatRelease(seat.AgentId, seat.Holder, succeeded, capabilities));
+
+    TimeSpan Remaining()
+    {
+        if (input.Deadline is not { } deadline)
+        {
+            return TimeSpan.MaxValue;
+        }
+
+        var left = deadline - context.CurrentUtcDateTime;
+        return left > TimeSpan.Zero ? left : throw new TaskStoppedException("The task passed its deadline.") { Kind = "TimedOut" };
+    }
+}

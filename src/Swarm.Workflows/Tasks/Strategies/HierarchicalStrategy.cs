@@ -1,0 +1,49 @@
+using Swarm.Domain.Agents;
+
+namespace Swarm.Workflows.Tasks.Strategies;
+
+/// <summary>
+/// A queen splits the task into subtasks (structured output), fitting agents run them at once, and a queen assembles
+/// the answer. A subtask may ask only for one of the task's own capabilities; anything else the queen names is
+/// dropped (and recorded), so a plan cannot send work to agents the client did not ask for.
+/// </summary>
+public static class HierarchicalStrategy
+{
+    public static async Task<StrategyRun> RunAsync(StepRunner steps, TaskRunInput input, TaskTracker tracker)
+    {
+        ArgumentNullException.ThrowIfNull(steps);
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(tracker);
+        var (plan, planning) = await steps.PlanAsync(input.Prompt, input.Capabilities);
+        var subtasks = plan.Subtasks.Take(TaskPlan.MaxSubtasks).ToList();
+        tracker.Record("planned", $"{plan.Subtasks.Count} subtasks by {planning.AgentId}" + (plan.Subtasks.Count > subtasks.Count ? $"; the first {subtasks.Count} run" : ""));
+
+        var runs = subtasks.Select((s, i) => steps.AnswerAsync($"subtask-{i + 1}", s.Prompt, CapabilityOf(s, input, tracker)));
+        var answers = await Task.WhenAll(runs);
+
+        var assemble = await steps.AnswerAsync("assemble", AssemblePrompt(input.Prompt, subtasks, answers), [], AgentType.Queen);
+        return new StrategyRun([planning, .. answers, assemble], assemble);
+    }
+
+    static IReadOnlyList<string> CapabilityOf(PlannedSubtask subtask, TaskRunInput input, TaskTracker tracker)
+    {
+        if (subtask.Capability is not { Length: > 0 } capability)
+        {
+            return [];
+        }
+
+        if (input.Capabilities.Contains(capability, StringComparer.OrdinalIgnoreCase))
+        {
+            return [capability];
+        }
+
+        tracker.Record("plan-adjusted", $"a subtask asked for '{capability}', which the task does not name; any agent may take it");
+        return [];
+    }
+
+    static string AssemblePrompt(string prompt, List<PlannedSubtask> subtasks, StepOutcome[] answers)
+    {
+        var parts = string.Join("\n\n", subtasks.Select((s, i) => $"Subtask {i + 1}: {s.Prompt}\nAnswer (from {answers[i].AgentId}):\n{answers[i].Answer.Text}"));
+        return $"You split the task below into subtasks, and agents have answered them. Assemble one complete answer to the task from their answers.\n\nTask: {prompt}\n\n{parts}";
+    }
+}

@@ -1,0 +1,57 @@
+using Swarm.Domain.Agents;
+
+namespace Swarm.Workflows.Tasks.Strategies;
+
+/// <summary>
+/// N distinct agents answer the same prompt at once. The task succeeds if at least one answers (the failures are in
+/// its timeline); the answers come side by side, or merged into one by a queen when the task asks for it.
+/// </summary>
+public static class ParallelStrategy
+{
+    public static async Task<StrategyRun> RunAsync(StepRunner steps, TaskRunInput input, TaskTracker tracker)
+    {
+        ArgumentNullException.ThrowIfNull(steps);
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(tracker);
+        var runs = Enumerable.Range(1, input.Agents).Select(i => Attempt(steps.AnswerAsync($"answer-{i}", input.Prompt, input.Capabilities)));
+        var results = await Task.WhenAll(runs);
+        var answers = results.Where(r => r.Outcome is not null).Select(r => r.Outcome!).ToList();
+        foreach (var failure in results.Where(r => r.Error is not null))
+        {
+            tracker.Record("step-failed", failure.Error!.Message);
+        }
+
+        if (answers.Count == 0)
+        {
+            throw new TaskStoppedException($"Every one of the {input.Agents} parallel answers failed: " + string.Join(" | ", results.Select(r => r.Error!.Message))) { Kind = "StepFailed" };
+        }
+
+        if (!input.Merge)
+        {
+            return new StrategyRun(answers, null);
+        }
+
+        var merge = await steps.AnswerAsync("merge", MergePrompt(input.Prompt, answers), [], AgentType.Queen);
+        return new StrategyRun([.. answers, merge], merge);
+    }
+
+    /// <summary>What the merging queen is asked: the task and every answer, labelled.</summary>
+    public static string MergePrompt(string prompt, IReadOnlyList<StepOutcome> answers)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+        var listed = string.Join("\n\n", answers.Select((a, i) => $"Answer {i + 1} (from {a.AgentId}):\n{a.Answer.Text}"));
+        return $"Several agents answered the same task independently. Merge their answers into one best answer: keep what they agree on, resolve what they disagree on, and drop what is wrong.\n\nTask: {prompt}\n\n{listed}";
+    }
+
+    static async Task<(StepOutcome? Outcome, Exception? Error)> Attempt(Task<StepOutcome> step)
+    {
+        try
+        {
+            return (await step, null);
+        }
+        catch (Exception e) when (e is TaskStoppedException or AgentSlotUnavailableException)
+        {
+            return (null, e);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+namespace Swarm.Workflows.Tasks.Strategies;
+
+/// <summary>The best-fitting agent answers (retried on the next best if it fails).</summary>
+public static class SingleStrategy
+{
+    public static async Task<StrategyRun> RunAsync(StepRunner steps, TaskRunInput input)
+    {
+        ArgumentNullException.ThrowIfNull(steps);
+        ArgumentNullException.ThrowIfNull(input);
+        var answer = await steps.AnswerAsync("answer", input.Prompt, input.Capabilities);
+        return new StrategyRun([answer], answer);
+    }
+}
