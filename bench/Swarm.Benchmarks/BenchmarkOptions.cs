@@ -16,7 +16,7 @@ sealed record BenchmarkOptions
           --overhead-tasks N        tasks run one at a time on a 1 s simulated model call (default 20)
           --memory-agents N         agents in the memory scenario's last stage (default 500)
           --inmemory-orchestrations N
-                                    agent turns started at once on the in-memory engine (default 2000)
+                                    agent turns started at once on the in-memory engine (default 100)
           --timeout SECONDS         the most one scenario may take before it is stopped and reported as timed out (default 180)
           --host-setting KEY=VALUE  an extra environment variable for the local host, e.g.
                                     durable__maxQueuePollingIntervalMs=100 (repeatable; applied last)
@@ -40,7 +40,7 @@ sealed record BenchmarkOptions
 
     public int MemoryAgents { get; init; } = 500;
 
-    public int InMemoryOrchestrations { get; init; } = 2000;
+    public int InMemoryOrchestrations { get; init; } = 100;
 
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(180);
 

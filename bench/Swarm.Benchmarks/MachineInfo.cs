@@ -10,7 +10,7 @@ sealed record MachineInfo(int ProcessorCount, string CpuModel, long TotalMemoryB
         ReadCpuModel(),
         ReadTotalMemoryBytes(),
         ReadOperatingSystemName(),
-        RuntimeInformation.OSDescription,
+        ReadKernel(),
         RuntimeInformation.FrameworkDescription);
 
     static string ReadCpuModel() =>
@@ -26,6 +26,9 @@ sealed record MachineInfo(int ProcessorCount, string CpuModel, long TotalMemoryB
         ReadLines("/etc/os-release").FirstOrDefault(l => l.StartsWith("PRETTY_NAME=", StringComparison.Ordinal)) is { } line
             ? line["PRETTY_NAME=".Length..].Trim('"')
             : RuntimeInformation.OSDescription;
+
+    static string ReadKernel() =>
+        ReadLines("/proc/sys/kernel/osrelease").FirstOrDefault() is { } release ? "Linux " + release.Trim() : RuntimeInformation.OSDescription;
 
     static IEnumerable<string> ReadLines(string path) => File.Exists(path) ? File.ReadLines(path) : [];
 }

@@ -183,6 +183,9 @@ resource functionApp 'Microsoft.Web/sites@2024-11-01' = {
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
+    // Key Vault references in app settings (provider keys) resolve with the app's user-assigned identity, which needs
+    // the Key Vault Secrets User role on the vault; without this they would stay unresolved literal text.
+    keyVaultReferenceIdentity: appIdentity.id
     siteConfig: {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'

@@ -51,7 +51,7 @@ public sealed class ProviderCatalog : IChatClientProvider, IDisposable
             }
         }
 
-        return chain.Count == 1 ? chain[0].Item2 : new FallbackChatClient(chain);
+        return chain.Count == 1 ? chain[0].Item2 : new FallbackChatClient(chain, TimeSpan.FromSeconds(settings.CallTimeoutSeconds), time);
     }
 
     /// <summary>Null when the provider type can be called; otherwise why not, naming the missing setting.</summary>
@@ -131,15 +131,25 @@ public sealed class ProviderCatalog : IChatClientProvider, IDisposable
         }));
         var resilient = new ResilientChatClient(
             vendor, route, ProviderPipelines.Build(block, health, time), limiter,
-            TimeSpan.FromSeconds(block.AttemptTimeoutSeconds), health, (block as VendorProviderSettings)?.ApiKey);
+            TimeSpan.FromSeconds(block.AttemptTimeoutSeconds), health, SecretsOf(block));
         block.Prices.TryGetValue(route.Model, out var price);
         return new RouteClient(new AccountingChatClient(resilient, route, price, metrics, health), health);
     }
 
+    /// <summary>Values that must never appear in a message: the key and every extra header (gateway keys travel there).</summary>
+    static string[] SecretsOf(ProviderCallSettings block) => block is VendorProviderSettings vendor
+        ? [.. vendor.Headers.Values, .. vendor.ApiKey is { } key ? new[] { key } : []]
+        : [];
+
+    /// <summary>The endpoint without user info, query or fragment, where a careless URL could carry a key.</summary>
+    static string? Shown(string url) => Uri.TryCreate(url, UriKind.Absolute, out var uri)
+        ? new UriBuilder(uri) { UserName = "", Password = "", Query = "", Fragment = "" }.Uri.ToString()
+        : null;
+
     static string? EndpointOf(string type, ProviderCallSettings block) => block switch
     {
-        QwenProviderSettings qwen => qwen.Endpoint,
-        VendorProviderSettings { BaseUrl: { Length: > 0 } url } => url,
+        QwenProviderSettings qwen => Shown(qwen.Endpoint),
+        VendorProviderSettings { BaseUrl: { Length: > 0 } url } => Shown(url),
         VendorProviderSettings => type switch
         {
             ProviderTypes.OpenAi => "https://api.openai.com/v1",
@@ -151,11 +161,3 @@ public sealed class ProviderCatalog : IChatClientProvider, IDisposable
 
     sealed record RouteClient(IChatClient Client, ProviderHealth Health);
 }
-
-/// <summary>One provider type as <c>GET /api/v1/providers</c> shows it.</summary>
-/// <param name="Problem">Why it cannot be called (the missing setting), or null.</param>
-/// <param name="InFlight">Calls running now from this process; <paramref name="Queued"/> are waiting for a place.</param>
-/// <param name="Models">The routes this process has called, with their breaker state and recent failures.</param>
-public sealed record ProviderReport(
-    string Type, bool Configured, string? Problem, string? Endpoint, int MaxConcurrency, long InFlight, long Queued,
-    IReadOnlyList<string> Fallback, IReadOnlyList<string> PricedModels, IReadOnlyList<ProviderHealthReport> Models);

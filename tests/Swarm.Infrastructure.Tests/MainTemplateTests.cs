@@ -160,6 +160,19 @@ public sealed class MainTemplateTests(MainTemplateFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public void Key_vault_references_resolve_with_the_apps_own_identity()
+    {
+        var site = fixture.SingleResource("Microsoft.Web/sites");
+        var assigned = site.GetProperty("identity").GetProperty("userAssignedIdentities").EnumerateObject().Single().Name;
+
+        var reference = site.GetProperty("properties").GetProperty("keyVaultReferenceIdentity").GetString();
+
+        // Both name the same identity resource: the site's key wraps the same resourceId(...) in format('{0}', ...).
+        Assert.StartsWith("[resourceId('Microsoft.ManagedIdentity/userAssignedIdentities'", reference, StringComparison.Ordinal);
+        Assert.Contains(reference![1..^1], assigned, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Parameters_have_the_documented_defaults_and_outputs_name_the_app_and_storage()
     {
         var parameters = fixture.Template.GetProperty("parameters");

@@ -162,6 +162,53 @@ public sealed class ResilienceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_primary_that_hangs_through_its_retries_still_leaves_the_fallback_its_share_of_the_call()
+    {
+        var settings = ProviderStack.Settings(server);
+        settings.CallTimeoutSeconds = 4;
+        settings.OpenAi.AttemptTimeoutSeconds = 3;
+        settings.OpenAi.Fallback = ["claude:m"];
+        using var catalog = ProviderStack.Catalog(settings);
+        server.Enqueue(FakeReply.Hang(), FakeReply.Text("the fallback answered"));
+        var clock = Stopwatch.StartNew();
+
+        var response = await catalog.GetClient(OpenAi).GetResponseAsync("x");
+
+        Assert.Equal("the fallback answered", response.Text);
+        Assert.Equal("claude", response.AdditionalProperties?[ModelResponseProperties.Provider]);
+        Assert.Contains("share of the call", ((string[])response.AdditionalProperties![ModelResponseProperties.FallbackFrom]!)[0], StringComparison.Ordinal);
+        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(1.9), TimeSpan.FromSeconds(4));
+    }
+
+    [Fact]
+    public async Task Keys_and_header_values_a_vendor_echoes_are_blanked_out_of_the_error()
+    {
+        const string gatewayKey = "gw-secret-0123456789abcdef";
+        var settings = ProviderStack.Settings(server);
+        settings.Custom.Headers["X-Gateway-Key"] = gatewayKey;
+        using var catalog = ProviderStack.Catalog(settings);
+        server.Enqueue(FakeReply.Status(400, message: $"Invalid key {ProviderStack.CustomKey} with gateway key {gatewayKey}"));
+
+        var error = await Assert.ThrowsAsync<ModelCallRejectedException>(() => catalog.GetClient(new ProviderSettings("custom", "m")).GetResponseAsync("x"));
+
+        Assert.Contains("Invalid key [redacted] with gateway key [redacted]", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(gatewayKey, JsonSerializer.Serialize(catalog.Report()), StringComparison.Ordinal);
+        Assert.Equal(gatewayKey, server.Requests.Single().Headers["x-gateway-key"]);
+    }
+
+    [Fact]
+    public async Task A_stream_is_retried_on_a_429_before_its_first_chunk()
+    {
+        using var catalog = ProviderStack.Catalog(ProviderStack.Settings(server));
+        server.Enqueue(FakeReply.Status(429, retryAfter: TimeSpan.FromSeconds(1)), FakeReply.Text("streamed after the pause"));
+
+        var text = string.Concat((await catalog.GetClient(new ProviderSettings("claude", "m")).GetStreamingResponseAsync("x").ToListAsync()).Select(u => u.Text));
+
+        Assert.Equal("streamed after the pause", text);
+        Assert.Equal(2, server.Requests.Count);
+    }
+
+    [Fact]
     public async Task When_every_route_fails_the_error_names_each_reason()
     {
         var settings = ProviderStack.Settings(server);

@@ -82,6 +82,9 @@ public sealed class VendorProviderTests : IAsyncLifetime
         }
 
         Assert.Equal("Streaming works across three chunks.", string.Concat(updates.Select(u => u.Text)));
+        var aggregated = updates.ToChatResponse();
+        Assert.Equal(40, aggregated.Usage?.InputTokenCount);
+        Assert.Equal(8, aggregated.Usage?.OutputTokenCount);
         Assert.True(updates.Count(u => u.Text.Length > 0) >= 2, "the text should come in more than one update");
         Assert.True(server.Requests.Single().Stream);
         var accounting = updates[^1].AdditionalProperties!;

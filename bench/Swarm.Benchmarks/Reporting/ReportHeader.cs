@@ -12,11 +12,13 @@ static class ReportHeader
 
     public const string AzuriteVersionVariable = "BENCH_AZURITE_VERSION";
 
-    public static void Write(MarkdownReport report, BenchmarkOptions options, MachineInfo machine, IReadOnlyList<string> args)
+    /// <param name="backgroundLoad">The machine's CPU over a few idle seconds before the first scenario: what else was running.</param>
+    public static void Write(MarkdownReport report, BenchmarkOptions options, MachineInfo machine, Measurement.CpuUsage backgroundLoad, IReadOnlyList<string> args)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(machine);
+        ArgumentNullException.ThrowIfNull(backgroundLoad);
         report.Heading(1, "Swarm benchmark");
         var command = Environment.GetEnvironmentVariable(CommandVariable) is { Length: > 0 } script
             ? script
@@ -37,6 +39,7 @@ static class ReportHeader
             new[] { "Memory", Units.Bytes(machine.TotalMemoryBytes) },
             new[] { "OS", $"{machine.OperatingSystem} ({machine.Kernel})" },
             new[] { ".NET", machine.DotNet },
+            new[] { "Load before the run", backgroundLoad.MachineBusy is { } busy ? $"{Units.Percent(busy)} of all cores busy over {Units.Seconds(backgroundLoad.Wall)} while the benchmark waited (other programs share the machine)" : "n/a" },
             new[] { "Azurite", Environment.GetEnvironmentVariable(AzuriteVersionVariable) is { Length: > 0 } version ? version + " (disk persistence in a temporary folder)" : "n/a" },
         });
     }

@@ -25,11 +25,11 @@ static class Units
 
     public static string Cores(double cores) => Format("{0:0.00}", cores);
 
-    public static string Bytes(long bytes) => bytes switch
+    public static string Bytes(long bytes) => Math.Abs(bytes) switch
     {
-        < 10 * 1024 => Format("{0:#,0} B", bytes),
-        < 10 * 1024 * 1024 => Format("{0:#,0.0} KiB", bytes / 1024.0),
-        < 10L * 1024 * 1024 * 1024 => Format("{0:#,0.0} MiB", bytes / (1024.0 * 1024)),
+        < 1024 => Format("{0:#,0} B", bytes),
+        < 1024 * 1024 => Format("{0:#,0.0} KiB", bytes / 1024.0),
+        < 1024L * 1024 * 1024 => Format("{0:#,0.0} MiB", bytes / (1024.0 * 1024)),
         _ => Format("{0:#,0.00} GiB", bytes / (1024.0 * 1024 * 1024)),
     };
 
@@ -44,7 +44,9 @@ static class Units
         ArgumentNullException.ThrowIfNull(usage);
         var seconds = usage.Wall.TotalSeconds;
         var processes = string.Join(", ", usage.Processes.Select(p => $"{p.Label} {Cores(p.Cpu.TotalSeconds / seconds)} cores"));
-        var machine = usage.MachineBusy is { } busy ? $"; the machine was {Percent(busy)} busy across its {usage.Cores} cores" : string.Empty;
+        var machine = usage.MachineBusy is { } busy
+            ? $"; the machine was {Percent(busy)} busy across its {usage.Cores} cores (other processes {Cores(usage.OtherCores ?? 0)} cores)"
+            : string.Empty;
         return $"over {Seconds(usage.Wall)}: {processes}{machine}";
     }
 

@@ -104,5 +104,5 @@ sealed class MemoryScenario(BenchmarkOptions options, StorageEndpoint? storage) 
     }
 
     static string PerAgent(long? before, long? after, int added) =>
-        before is { } b && after is { } a ? (a - b < 0 ? "-" : string.Empty) + Units.Bytes(Math.Abs(a - b) / added) : "n/a";
+        before is { } b && after is { } a ? Units.Bytes((a - b) / added) : "n/a";
 }

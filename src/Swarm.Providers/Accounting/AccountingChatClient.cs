@@ -33,7 +33,10 @@ public sealed class AccountingChatClient(IChatClient inner, ProviderRoute route,
         return response;
     }
 
-    /// <summary>The accounting arrives as one last update with no content, once the stream has ended.</summary>
+    /// <summary>
+    /// The accounting arrives as one last update with no content, once the stream has ended: who answered and the cost,
+    /// in its additional properties. The tokens are already in the stream's own usage updates, so they are not repeated.
+    /// </summary>
     public override async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
@@ -65,16 +68,14 @@ public sealed class AccountingChatClient(IChatClient inner, ProviderRoute route,
         yield return new ChatResponseUpdate
         {
             ModelId = route.Model,
-            Contents = [new UsageContent(usage)],
-            AdditionalProperties = Stamp(null, null, clock.Elapsed, usage),
+            AdditionalProperties = Stamp(null, usage, clock.Elapsed),
         };
     }
 
-    AdditionalPropertiesDictionary Stamp(AdditionalPropertiesDictionary? properties, UsageDetails? usage, TimeSpan elapsed, UsageDetails? streamed = null)
+    AdditionalPropertiesDictionary Stamp(AdditionalPropertiesDictionary? properties, UsageDetails? usage, TimeSpan elapsed)
     {
-        var counted = usage ?? streamed;
-        var input = counted?.InputTokenCount ?? 0;
-        var output = counted?.OutputTokenCount ?? 0;
+        var input = usage?.InputTokenCount ?? 0;
+        var output = usage?.OutputTokenCount ?? 0;
         var cost = price?.CostOf(input, output);
         metrics.RecordSuccess(route, input, output, cost, elapsed.TotalMilliseconds);
         health.RecordUsage(input, output, cost ?? 0);

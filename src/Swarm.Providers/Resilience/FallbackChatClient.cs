@@ -7,19 +7,26 @@ namespace Swarm.Providers.Resilience;
 /// <summary>
 /// Tries a provider's routes in order (its own, then its configured fallbacks) until one answers. The answer names the
 /// routes that failed before it (<see cref="ModelResponseProperties.FallbackFrom"/>); when all fail, the error lists
-/// every route's reason, and counts as rejected only if every route rejected the call.
+/// every route's reason, and counts as rejected only if every route rejected the call. Each route gets an equal share
+/// of what is left of <paramref name="callBudget"/>, so a route that hangs through all its retries cannot use up the
+/// whole call before the fallback is tried.
 /// </summary>
-public sealed class FallbackChatClient(IReadOnlyList<(ProviderRoute Route, IChatClient Client)> routes) : IChatClient
+public sealed class FallbackChatClient(IReadOnlyList<(ProviderRoute Route, IChatClient Client)> routes, TimeSpan callBudget, TimeProvider time) : IChatClient
 {
     public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         var prompt = messages as IList<ChatMessage> ?? [.. messages];
         var failures = new List<(ProviderRoute Route, Exception Error)>();
-        foreach (var (route, client) in routes)
+        var ends = time.GetUtcNow() + callBudget;
+        for (var i = 0; i < routes.Count; i++)
         {
+            var (route, client) = routes[i];
+            var share = (ends - time.GetUtcNow()) / (routes.Count - i);
+            using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            budget.CancelAfter(share > TimeSpan.Zero ? share : TimeSpan.Zero);
             try
             {
-                var response = await client.GetResponseAsync(prompt, options, cancellationToken);
+                var response = await client.GetResponseAsync(prompt, options, budget.Token);
                 if (failures.Count > 0)
                 {
                     response.AdditionalProperties ??= [];
@@ -28,7 +35,11 @@ public sealed class FallbackChatClient(IReadOnlyList<(ProviderRoute Route, IChat
 
                 return response;
             }
-            catch (Exception e) when (e is ModelCallFailedException or ProviderNotConfiguredException && !cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (budget.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                failures.Add((route, new ModelCallFailedException($"{route}: no answer within its share of the call ({share.TotalSeconds:0.#} s of providers:callTimeoutSeconds).")));
+            }
+            catch (ModelCallFailedException e) when (!cancellationToken.IsCancellationRequested)
             {
                 failures.Add((route, e));
             }
@@ -51,7 +62,7 @@ public sealed class FallbackChatClient(IReadOnlyList<(ProviderRoute Route, IChat
             {
                 any = await stream.MoveNextAsync();
             }
-            catch (Exception e) when (e is ModelCallFailedException or ProviderNotConfiguredException && !cancellationToken.IsCancellationRequested)
+            catch (ModelCallFailedException e) when (!cancellationToken.IsCancellationRequested)
             {
                 await stream.DisposeAsync();
                 failures.Add((route, e));
@@ -90,12 +101,12 @@ public sealed class FallbackChatClient(IReadOnlyList<(ProviderRoute Route, IChat
     {
         if (failures.Count == 1)
         {
-            return failures[0].Error as ModelCallFailedException ?? new ModelCallRejectedException(failures[0].Error.Message, failures[0].Error);
+            return (ModelCallFailedException)failures[0].Error;
         }
 
         var message = "Every provider route failed: " + string.Join(" | ", failures.Select(f => f.Error.Message));
         var inner = new AggregateException(failures.Select(f => f.Error));
-        return failures.All(f => f.Error is ModelCallRejectedException or ProviderNotConfiguredException)
+        return failures.All(f => f.Error is ModelCallRejectedException)
             ? new ModelCallRejectedException(message, inner)
             : new ModelCallFailedException(message, inner);
     }

@@ -27,8 +27,9 @@ public sealed class ProviderFaultException : Exception
     }
 
     public ProviderFaultException(string message)
-        : this()
+        : base(message)
     {
+        Route = new ProviderRoute("unknown", "unknown");
         Reason = message;
     }
 
@@ -52,8 +53,8 @@ public sealed class ProviderFaultException : Exception
     public TimeSpan? RetryAfter { get; }
 
     /// <summary>Classifies an SDK's exception with what the observer saw on the wire during the attempt.</summary>
-    /// <param name="secret">The provider's key, blanked out of vendor messages that echo it.</param>
-    public static ProviderFaultException From(ProviderRoute route, Exception error, ProviderAttempt attempt, string? secret)
+    /// <param name="secrets">The provider's key and header values, blanked out of vendor messages that echo them.</param>
+    public static ProviderFaultException From(ProviderRoute route, Exception error, ProviderAttempt attempt, IReadOnlyCollection<string> secrets)
     {
         ArgumentNullException.ThrowIfNull(error);
         ArgumentNullException.ThrowIfNull(attempt);
@@ -67,12 +68,12 @@ public sealed class ProviderFaultException : Exception
         {
             var transient = code is HttpStatusCode.RequestTimeout or HttpStatusCode.Conflict or HttpStatusCode.TooManyRequests
                 || (int)code >= 500;
-            return new ProviderFaultException(route, $"HTTP {(int)code} ({code}): {FirstLine(Redact(error.Message, secret))}", transient, code, attempt.RetryAfter, error);
+            return new ProviderFaultException(route, $"HTTP {(int)code} ({code}): {FirstLine(Redact(error.Message, secrets))}", transient, code, attempt.RetryAfter, error);
         }
 
         // No error response: the connection failed, or the SDK could not read what came back.
         var connection = error is HttpRequestException or IOException || error.InnerException is HttpRequestException or IOException;
-        return new ProviderFaultException(route, FirstLine(Redact(error.Message, secret)), connection, null, null, error);
+        return new ProviderFaultException(route, FirstLine(Redact(error.Message, secrets)), connection, null, null, error);
     }
 
     /// <summary>An attempt that had no answer (or, streaming, no first chunk) within the attempt timeout.</summary>
@@ -105,12 +106,13 @@ public sealed class ProviderFaultException : Exception
         _ => null,
     };
 
-    static string Redact(string message, string? secret) =>
-        secret is { Length: >= 8 } ? message.Replace(secret, "[key]", StringComparison.Ordinal) : message;
+    static string Redact(string message, IReadOnlyCollection<string> secrets) =>
+        secrets.Where(s => s.Length >= 8).Aggregate(message, (text, secret) => text.Replace(secret, "[redacted]", StringComparison.Ordinal));
 
+    /// <summary>The message on one line and at most 300 characters: SDKs put the vendor's own words after a blank line.</summary>
     static string FirstLine(string message)
     {
-        var line = message.Split('\n', 2)[0].Trim();
+        var line = string.Join(' ', message.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         return line.Length <= 300 ? line : line[..300] + "…";
     }
 }

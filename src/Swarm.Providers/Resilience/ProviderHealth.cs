@@ -8,6 +8,7 @@ namespace Swarm.Providers.Resilience;
 /// </summary>
 public sealed class ProviderHealth(ProviderRoute route, TimeProvider time)
 {
+    readonly Lock gate = new();
     long calls;
     long failures;
     long inputTokens;
@@ -23,7 +24,7 @@ public sealed class ProviderHealth(ProviderRoute route, TimeProvider time)
 
     public ProviderHealthReport Report()
     {
-        lock (this)
+        lock (gate)
         {
             var state = Breaker.CircuitState switch
             {
@@ -39,7 +40,7 @@ public sealed class ProviderHealth(ProviderRoute route, TimeProvider time)
 
     public void RecordSuccess()
     {
-        lock (this)
+        lock (gate)
         {
             calls++;
         }
@@ -48,7 +49,7 @@ public sealed class ProviderHealth(ProviderRoute route, TimeProvider time)
     /// <summary>What an answered call used; the cost is 0 for a model without a price.</summary>
     public void RecordUsage(long input, long output, decimal cost)
     {
-        lock (this)
+        lock (gate)
         {
             inputTokens += input;
             outputTokens += output;
@@ -58,7 +59,7 @@ public sealed class ProviderHealth(ProviderRoute route, TimeProvider time)
 
     public void RecordFailure(string reason)
     {
-        lock (this)
+        lock (gate)
         {
             calls++;
             failures++;
@@ -67,7 +68,3 @@ public sealed class ProviderHealth(ProviderRoute route, TimeProvider time)
         }
     }
 }
-
-/// <summary>One model's health and usage since this instance started, as <c>GET /api/v1/providers</c> shows it.</summary>
-public sealed record ProviderHealthReport(
-    string Model, string Breaker, long Calls, long Failures, long InputTokens, long OutputTokens, decimal CostUsd, string? LastFailure, DateTimeOffset? LastFailureAt);

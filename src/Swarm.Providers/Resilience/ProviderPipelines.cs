@@ -13,6 +13,9 @@ namespace Swarm.Providers.Resilience;
 /// </summary>
 public static class ProviderPipelines
 {
+    /// <summary>The longest computed back-off between in-call retries.</summary>
+    const int BackoffCapSeconds = 10;
+
     public static ResiliencePipeline Build(ProviderCallSettings settings, ProviderHealth health, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -27,7 +30,8 @@ public static class ProviderPipelines
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 Delay = TimeSpan.FromMilliseconds(settings.RetryDelayMs),
-                MaxDelay = maxRetryAfter,
+                // Back-off stays short; only a provider's own Retry-After may ask for longer (up to its cap, checked above).
+                MaxDelay = TimeSpan.FromSeconds(Math.Max(BackoffCapSeconds, settings.MaxRetryAfterSeconds)),
                 ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception switch
                 {
                     // A pause longer than the cap is left to the fallback chain or a later durable retry.

@@ -47,11 +47,3 @@ public sealed class ProviderResponseObserver : DelegatingHandler
         return header?.Date is { } date ? date - DateTimeOffset.UtcNow : null;
     }
 }
-
-/// <summary>What the wire said during one attempt of a provider call.</summary>
-public sealed class ProviderAttempt
-{
-    public HttpStatusCode? Status { get; set; }
-
-    public TimeSpan? RetryAfter { get; set; }
-}

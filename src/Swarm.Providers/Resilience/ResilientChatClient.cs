@@ -12,7 +12,7 @@ namespace Swarm.Providers.Resilience;
 /// (may pass) or <see cref="ModelCallRejectedException"/> (will not), naming the route and the reason.
 /// </summary>
 public sealed class ResilientChatClient(
-    IChatClient vendor, ProviderRoute route, ResiliencePipeline pipeline, RateLimiter concurrency, TimeSpan attemptTimeout, ProviderHealth health, string? secret)
+    IChatClient vendor, ProviderRoute route, ResiliencePipeline pipeline, RateLimiter concurrency, TimeSpan attemptTimeout, ProviderHealth health, IReadOnlyCollection<string> secrets)
     : DelegatingChatClient(vendor)
 {
     public ProviderRoute Route { get; } = route;
@@ -51,8 +51,9 @@ public sealed class ResilientChatClient(
     }
 
     /// <summary>
-    /// Retries, the breaker and the attempt timeout cover a stream until its first chunk arrives; after that the chunks
-    /// are the caller's, and a failure mid-stream ends the stream with the same classified error.
+    /// Retries and the breaker cover a stream until its first chunk arrives; after that the chunks are the caller's, and
+    /// a failure mid-stream ends the stream with the same classified error. The attempt timeout applies to the wait for
+    /// each chunk, so a stream that stalls is cut off instead of holding its place forever.
     /// </summary>
     public override async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -67,20 +68,25 @@ public sealed class ResilientChatClient(
                 async token =>
                 {
                     var attempt = ProviderResponseObserver.BeginAttempt();
-                    var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                    var deadline = CancellationTokenSource.CreateLinkedTokenSource(token);
                     deadline.CancelAfter(attemptTimeout);
                     var stream = base.GetStreamingResponseAsync(prompt, routed, deadline.Token).GetAsyncEnumerator(deadline.Token);
                     try
                     {
                         var any = await stream.MoveNextAsync();
-                        deadline.CancelAfter(Timeout.InfiniteTimeSpan);
                         return new OpenStream(stream, any ? stream.Current : null, deadline);
                     }
-                    catch (Exception e) when (!token.IsCancellationRequested)
+                    catch (Exception e)
                     {
+                        // Whatever ended the attempt, its stream and timer are released before deciding what to report.
                         await stream.DisposeAsync();
-                        var fault = Classify(e, attempt, deadline);
+                        var fault = token.IsCancellationRequested ? null : Classify(e, attempt, deadline);
                         deadline.Dispose();
+                        if (fault is null)
+                        {
+                            throw;
+                        }
+
                         throw fault;
                     }
                 },
@@ -111,13 +117,14 @@ public sealed class ResilientChatClient(
 
     async Task<bool> NextAsync(OpenStream opened, CancellationToken cancellationToken)
     {
+        opened.Deadline.CancelAfter(attemptTimeout);
         try
         {
             return await opened.Stream.MoveNextAsync();
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
-            throw Failed(ProviderFaultException.From(Route, e, new ProviderAttempt(), secret));
+            throw Failed(Classify(e, new ProviderAttempt(), opened.Deadline));
         }
     }
 
@@ -138,7 +145,7 @@ public sealed class ResilientChatClient(
     ProviderFaultException Classify(Exception error, ProviderAttempt attempt, CancellationTokenSource deadline) =>
         error is OperationCanceledException && deadline.IsCancellationRequested
             ? ProviderFaultException.TimedOut(Route, attemptTimeout)
-            : ProviderFaultException.From(Route, error, attempt, secret);
+            : ProviderFaultException.From(Route, error, attempt, secrets);
 
     ModelCallFailedException Failed(Exception error)
     {

@@ -80,7 +80,7 @@ sealed class AnthropicMessagesFormat : VendorWireFormat
         var error = new JsonObject
         {
             ["type"] = "error",
-            ["error"] = new JsonObject { ["type"] = type, ["message"] = $"Fake vendor error {reply.StatusCode}." },
+            ["error"] = new JsonObject { ["type"] = type, ["message"] = reply.ErrorMessage },
             ["request_id"] = requestId,
         };
         return WriteJsonAsync(response, reply.StatusCode, error, cancellation);

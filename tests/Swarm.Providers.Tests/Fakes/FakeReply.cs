@@ -12,9 +12,10 @@ public abstract record FakeReply
 
     /// <summary>
     /// An error response in the vendor's error body format, with a <c>Retry-After</c> header in whole seconds
-    /// (rounded up) when <paramref name="retryAfter"/> is given.
+    /// (rounded up) when <paramref name="retryAfter"/> is given, and <paramref name="message"/> as the vendor's error
+    /// message (vendors echo parts of a bad request there, keys included).
     /// </summary>
-    public static FakeReply Status(int statusCode, TimeSpan? retryAfter = null) => new StatusReply(statusCode, retryAfter);
+    public static FakeReply Status(int statusCode, TimeSpan? retryAfter = null, string? message = null) => new StatusReply(statusCode, retryAfter, message);
 
     /// <summary>No answer at all: the request waits until the client gives up or the server is disposed.</summary>
     public static FakeReply Hang() => new HangReply();

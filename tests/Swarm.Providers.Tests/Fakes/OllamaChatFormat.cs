@@ -45,7 +45,7 @@ sealed class OllamaChatFormat : VendorWireFormat
     public override Task WriteErrorAsync(HttpResponse response, StatusReply reply, CancellationToken cancellation)
     {
         SetRetryAfter(response, reply);
-        var error = new JsonObject { ["error"] = $"fake vendor error {reply.StatusCode}" };
+        var error = new JsonObject { ["error"] = reply.Message ?? $"fake vendor error {reply.StatusCode}" };
         return WriteJsonAsync(response, reply.StatusCode, error, cancellation);
     }
 

@@ -75,7 +75,7 @@ sealed class OpenAIChatCompletionsFormat : VendorWireFormat
         {
             ["error"] = new JsonObject
             {
-                ["message"] = $"Fake vendor error {reply.StatusCode}.",
+                ["message"] = reply.ErrorMessage,
                 ["type"] = type,
                 ["param"] = null,
                 ["code"] = code,
