@@ -41,7 +41,15 @@ IScenario[] scenarios =
 
 // What else keeps the machine busy, measured before anything of the benchmark's own runs.
 var idle = Swarm.Benchmarks.Measurement.CpuWindow.Start();
-await Task.Delay(TimeSpan.FromSeconds(2), interrupted.Token);
+try
+{
+    await Task.Delay(TimeSpan.FromSeconds(2), interrupted.Token);
+}
+catch (OperationCanceledException)
+{
+    return 130;
+}
+
 var report = new MarkdownReport();
 ReportHeader.Write(report, options, MachineInfo.Read(), idle.Stop(), args);
 var incomplete = 0;

@@ -25,7 +25,7 @@ public sealed class RetireAgentHandler(SwarmSettings settings) : IApiHandler
 
         if (string.Equals(id, settings.DefaultAgent.Id, StringComparison.Ordinal))
         {
-            // Every task runs on the default agent until task distribution arrives; retiring it would stop all work.
+            // The default queen plans hierarchical tasks and merges parallel ones; without a queen those would fail.
             return ApiResponse.Problem(Problems.Conflict($"'{id}' is the default agent (defaultAgent:id) and cannot be retired."));
         }
 
