@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
 using Swarm.Runtime;
 using Swarm.Runtime.Configuration;
+using Swarm.Runtime.Telemetry;
 
 namespace Swarm.Functions;
 
@@ -27,5 +28,6 @@ public static class FunctionsAppServices
             ReloadOnChange = false,
         });
         services.AddSwarmRuntime(SwarmSettingsLoader.Load(configuration));
+        services.AddSwarmTelemetry(configuration);
     }
 }

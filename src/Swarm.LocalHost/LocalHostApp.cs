@@ -3,9 +3,9 @@ using DurableTask.AzureStorage;
 using DurableTask.Core;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.DurableTask.Converters;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Client.Grpc;
+using Microsoft.DurableTask.Converters;
 using Microsoft.DurableTask.Testing.Sidecar.Grpc;
 using Swarm.LocalHost.Durable;
 using Swarm.LocalHost.Http;
@@ -14,6 +14,7 @@ using Swarm.Runtime;
 using Swarm.Runtime.Configuration;
 using Swarm.Runtime.Health;
 using Swarm.Runtime.Http;
+using Swarm.Runtime.Telemetry;
 
 namespace Swarm.LocalHost;
 
@@ -59,6 +60,7 @@ public static class LocalHostApp
             new AzureStorageEntityClient(sp.GetRequiredService<AzureStorageOrchestrationService>(), JsonDataConverter.Default)));
 
         builder.Services.AddSwarmRuntime(settings);
+        builder.Services.AddSwarmTelemetry(builder.Configuration);
         builder.Services.AddHostedService<PeriodicJobRunner>();
 
         var app = builder.Build();

@@ -1,0 +1,51 @@
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using Swarm.Domain.Agents;
+using Swarm.Providers;
+using Swarm.Runtime.Telemetry;
+using Swarm.Tests;
+
+namespace Swarm.Runtime.Tests;
+
+public sealed class SwarmTelemetryTests
+{
+    [Fact]
+    public async Task Provider_calls_reach_an_exporter_through_the_hosts_telemetry_wiring()
+    {
+        var exported = new List<Metric>();
+        var services = new ServiceCollection().AddLogging().AddSwarmRuntime(TestSettings.Load());
+        services.AddSwarmTelemetry(TestSettings.Configuration(), metrics => metrics.AddInMemoryExporter(exported));
+        await using var provider = services.BuildServiceProvider();
+        var meters = provider.GetRequiredService<MeterProvider>();
+        var catalog = provider.GetRequiredService<ProviderCatalog>();
+
+        await catalog.GetClient(new ProviderSettings("simulated", "sim")).GetResponseAsync("one two three");
+        meters.ForceFlush();
+
+        var tokens = exported.Single(m => m.Name == "swarm.provider.tokens");
+        long input = 0;
+        foreach (ref readonly var point in tokens.GetMetricPoints())
+        {
+            foreach (var tag in point.Tags)
+            {
+                if (tag is { Key: "direction", Value: "input" })
+                {
+                    input += point.GetSumLong();
+                }
+            }
+        }
+
+        Assert.Equal(3, input);
+        Assert.Contains(exported, m => m.Name == "swarm.provider.calls");
+    }
+
+    [Fact]
+    public void Without_an_exporter_setting_nothing_is_collected()
+    {
+        var services = new ServiceCollection().AddSwarmTelemetry(TestSettings.Configuration());
+
+        Assert.DoesNotContain(services, d => d.ServiceType == typeof(MeterProvider));
+    }
+}
