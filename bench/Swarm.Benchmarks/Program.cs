@@ -68,11 +68,12 @@ foreach (var scenario in scenarios.Where(s => options.Runs(s.Name)))
     catch (Exception e) when (e is TimeoutException || (e is OperationCanceledException && timeout.IsCancellationRequested))
     {
         incomplete++;
-        var what = interrupted.IsCancellationRequested
-            ? "**Interrupted.**"
-            : $"**Timed out** after {Units.Seconds(clock.Elapsed)} (`--timeout` {Units.Seconds(options.Timeout)}).";
-        report.Callout(e is TimeoutException ? $"{what} {e.Message}" : $"{what} The scenario was stopped; whatever it had measured is above.");
-        Progress.Write($"{scenario.Name}: {what.Trim('*')}");
+        var what = interrupted.IsCancellationRequested ? "Interrupted" : "Timed out";
+        var after = $"after {Units.Seconds(clock.Elapsed)} (`--timeout` {Units.Seconds(options.Timeout)}).";
+        report.Callout(e is TimeoutException
+            ? $"**{what}** {after} {e.Message}"
+            : $"**{what}** {after} The scenario was stopped; whatever it had measured is above.");
+        Progress.Write($"{scenario.Name}: {what.ToLowerInvariant()} {after}");
     }
 #pragma warning disable CA1031 // One scenario's failure is reported and the others still run.
     catch (Exception e)

@@ -257,6 +257,10 @@ resource functionApp 'Microsoft.Web/sites@2024-11-01' = {
           value: '15 */15 * * * *'
         }
         {
+          name: 'AutoscalingSchedule'
+          value: '45 */1 * * * *'
+        }
+        {
           name: 'TaskHubName'
           value: taskHubName
         }

@@ -74,6 +74,8 @@ public static class SwarmRuntimeServices
         services.AddSingleton<IPeriodicJob>(sp => sp.GetRequiredService<DefaultAgentJob>());
         services.AddSingleton<LearningJob>();
         services.AddSingleton<IPeriodicJob>(sp => sp.GetRequiredService<LearningJob>());
+        services.AddSingleton<AutoscalingJob>();
+        services.AddSingleton<IPeriodicJob>(sp => sp.GetRequiredService<AutoscalingJob>());
         services.AddSingleton<StalledTaskReaper>();
         services.AddSingleton<IPeriodicJob>(sp => sp.GetRequiredService<StalledTaskReaper>());
         return services;

@@ -22,5 +22,6 @@ public static class WorkflowCatalog
         [PoolLockEntity.EntityName] = typeof(PoolLockEntity),
         [Memory.MemoryEntity.EntityName] = typeof(Memory.MemoryEntity),
         [DispatcherEntity.EntityName] = typeof(DispatcherEntity),
+        [Autoscaling.AutoscalerEntity.EntityName] = typeof(Autoscaling.AutoscalerEntity),
     };
 }

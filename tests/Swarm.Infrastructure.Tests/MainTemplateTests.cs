@@ -115,7 +115,7 @@ public sealed class MainTemplateTests(MainTemplateFixture fixture) : IClassFixtu
         [
             "AzureWebJobsStorage__accountName", "AzureWebJobsStorage__credential", "AzureWebJobsStorage__clientId",
             "APPLICATIONINSIGHTS_CONNECTION_STRING", "database__type", "database__accountName", "system__environment",
-            "security__jwt__secret", "HealthProbeSchedule", "SelfHealingSchedule", "DefaultAgentSchedule", "LearningSchedule", "TaskHubName",
+            "security__jwt__secret", "HealthProbeSchedule", "SelfHealingSchedule", "DefaultAgentSchedule", "LearningSchedule", "AutoscalingSchedule", "TaskHubName",
         ];
         var settings = fixture.AppSettings();
 
@@ -127,6 +127,7 @@ public sealed class MainTemplateTests(MainTemplateFixture fixture) : IClassFixtu
         Assert.Equal("30 */5 * * * *", settings["SelfHealingSchedule"].GetString());
         Assert.Equal("0 0 * * * *", settings["DefaultAgentSchedule"].GetString());
         Assert.Equal("15 */15 * * * *", settings["LearningSchedule"].GetString());
+        Assert.Equal("45 */1 * * * *", settings["AutoscalingSchedule"].GetString());
         Assert.Equal("[parameters('taskHubName')]", settings["TaskHubName"].GetString());
         var storageAccountName = fixture.SingleResource("Microsoft.Storage/storageAccounts").GetProperty("name").GetString();
         Assert.Equal(storageAccountName, settings["AzureWebJobsStorage__accountName"].GetString());

@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Globalization;
 using System.Security.Cryptography;
-using Microsoft.Extensions.Configuration;
 using Swarm.Benchmarks.Api;
 using Swarm.Benchmarks.Measurement;
 using Swarm.Runtime.Configuration;
@@ -63,11 +61,7 @@ sealed class SwarmHostProcess : IAsyncDisposable
     /// <summary>Forces a full collection in the host (see <see cref="ManagedHeap"/>); read <see cref="Memory"/> first.</summary>
     public Task<ManagedHeap?> ReadManagedHeapAsync(CancellationToken cancellationToken) => ManagedHeap.ReadAsync(workFolder.FullName, cancellationToken);
 
-    /// <summary>
-    /// Starts a host on a new task hub and waits until it is ready. <paramref name="settings"/> are environment
-    /// variables (<c>durable__partitionCount</c>, ...) over the benchmark's baseline; <paramref name="overrides"/> (from
-    /// <c>--host-setting</c>) come last.
-    /// </summary>
+    /// <summary>Starts a host on a new task hub and waits until it is ready; see <see cref="HostEnvironment.For"/> for the settings.</summary>
     public static async Task<SwarmHostProcess> StartAsync(
         StorageEndpoint storage,
         string label,
@@ -92,33 +86,13 @@ sealed class SwarmHostProcess : IAsyncDisposable
             WorkingDirectory = workFolder.FullName,
         };
         start.Environment.Remove("SWARM_CONFIG");
-        var environment = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["system__environment"] = "development",
-            ["database__connectionString"] = storage.ConnectionString,
-            ["database__tablePrefix"] = hub,
-            ["durable__taskHub"] = hub,
-            ["JWT_SECRET"] = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24)),
-            ["localHost__httpPort"] = http.ToString(CultureInfo.InvariantCulture),
-            ["localHost__grpcPort"] = grpc.ToString(CultureInfo.InvariantCulture),
-
-            // The benchmark's clients would otherwise be throttled at the default 600 requests a minute per principal.
-            ["security__rateLimit__permitsPerMinute"] = "0",
-            ["Logging__LogLevel__Default"] = "Warning",
-            ["DOTNET_STARTUP_HOOKS"] = RepositoryLayout.BenchmarkDll,
-            [ManagedHeap.ProbeVariable] = workFolder.FullName,
-        };
-        foreach (var (key, value) in settings.Concat(overrides))
-        {
-            environment[key] = value;
-        }
-
+        var environment = HostEnvironment.For(storage, hub, http, grpc, workFolder.FullName, settings, overrides);
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;
         }
 
-        var effective = EffectiveSettings(start.Environment);
+        var effective = HostEnvironment.EffectiveSettings(start.Environment);
         var output = new ConcurrentQueue<string>();
         var clock = Stopwatch.StartNew();
         var process = Process.Start(start) ?? throw new InvalidOperationException("The local host did not start.");
@@ -148,19 +122,6 @@ sealed class SwarmHostProcess : IAsyncDisposable
 
         host.StartupTime = clock.Elapsed;
         return host;
-    }
-
-    /// <summary>What the host will load from the environment it is given, so the report states the settings in force.</summary>
-    static SwarmSettings EffectiveSettings(IDictionary<string, string?> environment)
-    {
-        // Configuration keys ignore case and Linux variables do not (http_proxy, HTTP_PROXY); no swarm setting is spelt twice.
-        var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (key, value) in environment)
-        {
-            values[key.Replace("__", ":", StringComparison.Ordinal)] = value;
-        }
-
-        return SwarmSettingsLoader.Load(new ConfigurationBuilder().AddInMemoryCollection(values).Build());
     }
 
     async Task WaitUntilReadyAsync(CancellationToken cancellationToken)

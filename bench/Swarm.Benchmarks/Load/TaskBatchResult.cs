@@ -36,9 +36,9 @@ sealed record TaskBatchResult(
     /// <summary>From the first POST to the last task's completion.</summary>
     public TimeSpan? WallTime => FirstSubmitAt is { } first && LastFinishedAt is { } last ? last - first : null;
 
-    /// <summary>Each unfinished task's last known status ("no answer" if no poll got through), counted.</summary>
+    /// <summary>Each unfinished task's last known status ("not polled yet" if no poll about it got an answer), counted.</summary>
     public IReadOnlyDictionary<string, int> UnfinishedStatuses =>
-        Unfinished.GroupBy(o => o.Last?.Status ?? "no answer").ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        Unfinished.GroupBy(o => o.Last?.Status ?? "not polled yet").ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
 
     public LatencySummary? AcceptLatency => LatencySummary.Of(Submissions.Where(s => s.Accepted).Select(s => s.AcceptLatency));
 

@@ -12,7 +12,7 @@ namespace Swarm.Benchmarks.Scenarios;
 /// </summary>
 static class LocalHostSetup
 {
-    /// <summary>The default agent's slots: high, because today every task runs on it (the created agents wait for distribution).</summary>
+    /// <summary>The default agent's slots: high, so that tasks running on it (before task distribution, all of them) are not limited by its slots.</summary>
     public const int DefaultAgentConcurrency = 1000;
 
     public static async Task<SwarmHostProcess> StartAsync(
@@ -44,6 +44,12 @@ static class LocalHostSetup
         return outcome;
     }
 
+    /// <summary>The processes whose CPU a scenario on the local host reports: the host, Azurite (when known) and this benchmark.</summary>
+    public static (string Label, int Pid)[] MeasuredProcesses(SwarmHostProcess host, StorageEndpoint? storage) =>
+        storage?.AzuritePid is { } azurite
+            ? [("local host", host.Pid), ("Azurite", azurite), ("benchmark", Environment.ProcessId)]
+            : [("local host", host.Pid), ("benchmark", Environment.ProcessId)];
+
     /// <summary>Per created agent: enough slots that the created agents together could hold every task of the run at once.</summary>
     public static int CreatedAgentConcurrency(BenchmarkOptions options) => Math.Clamp((options.Tasks + options.Agents - 1) / options.Agents, 1, 100);
 
@@ -54,8 +60,8 @@ static class LocalHostSetup
     {
         var s = host.Settings;
         yield return $"Local host `{Path.GetRelativePath(RepositoryLayout.Root, RepositoryLayout.LocalHostDll)}` as a child process (pid {host.Pid}), on its own task hub and table prefix on this run's Azurite; ready {Units.Seconds(host.StartupTime)} after it was started.";
-        yield return "Set by the benchmark: " + string.Join(", ", settings.Select(e => $"`{e.Key}={e.Value}`"))
-            + ", `security__rateLimit__permitsPerMinute=0` (the clients are not throttled), `system__environment=development`, log level Warning.";
+        yield return "Set by the benchmark: " + string.Join(", ", HostEnvironment.Baseline.Concat(settings).Select(e => $"`{e.Key}={e.Value}`"))
+            + " (the rate limit is off so the benchmark's clients are not throttled).";
         if (options.HostSettings.Count > 0)
         {
             yield return "Set with --host-setting: " + string.Join(", ", options.HostSettings.Select(e => $"`{e.Key}={e.Value}`")) + ".";

@@ -38,6 +38,7 @@ sealed class MemoryScenario(BenchmarkOptions options, StorageEndpoint? storage) 
 
         var stages = new List<MemoryStage>();
         var creations = new List<(int From, int To, AgentBatchResult Result)>();
+        var cpu = CpuWindow.Start(LocalHostSetup.MeasuredProcesses(host, storage));
         try
         {
             stages.Add(await MeasureAsync(host, "At rest (no agents created)", 0, cancellationToken));
@@ -53,7 +54,7 @@ sealed class MemoryScenario(BenchmarkOptions options, StorageEndpoint? storage) 
         }
         finally
         {
-            Write(report, stages, creations);
+            Write(report, stages, creations, cpu.Stop());
         }
     }
 
@@ -73,7 +74,7 @@ sealed class MemoryScenario(BenchmarkOptions options, StorageEndpoint? storage) 
         return new MemoryStage(name, agents, run.Completed.Count(), memory, heap, azurite);
     }
 
-    static void Write(MarkdownReport report, List<MemoryStage> stages, List<(int From, int To, AgentBatchResult Result)> creations)
+    static void Write(MarkdownReport report, List<MemoryStage> stages, List<(int From, int To, AgentBatchResult Result)> creations, CpuUsage usage)
     {
         report.Heading(3, "Results");
         report.Table(
@@ -100,6 +101,7 @@ sealed class MemoryScenario(BenchmarkOptions options, StorageEndpoint? storage) 
             notes.Add($"The host runs the {(heap.ServerGc ? "server" : "workstation")} garbage collector (an ASP.NET Core app's default is server GC).");
         }
 
+        notes.Add($"CPU over the whole scenario {Units.Cpu(usage)}.");
         report.Bullets(notes);
     }
 

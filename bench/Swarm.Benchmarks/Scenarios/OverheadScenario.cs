@@ -36,6 +36,7 @@ sealed class OverheadScenario(BenchmarkOptions options, StorageEndpoint? storage
         var agents = await new AgentBatch(host.Api, options.Clients).CreateAsync(options.Agents, 1, LocalHostSetup.CreatedAgentConcurrency(options), cancellationToken);
 
         Progress.Write($"{Name}: {options.OverheadTasks} tasks, one at a time");
+        var cpu = CpuWindow.Start(LocalHostSetup.MeasuredProcesses(host, storage));
         var outcomes = new List<TaskOutcome>();
         var timedOut = false;
         for (var i = 0; i < options.OverheadTasks && !timedOut; i++)
@@ -45,6 +46,7 @@ sealed class OverheadScenario(BenchmarkOptions options, StorageEndpoint? storage
             timedOut = one.TimedOut;
         }
 
+        var usage = cpu.Stop();
         var completed = outcomes.Where(o => o.Last is { IsCompleted: true }).ToList();
         report.Paragraph(
             $"The throughput run's setup ({Units.Count(agents.Created)} agents created), but the simulated model takes {ModelLatencyMs} ms per call; "
@@ -75,6 +77,7 @@ sealed class OverheadScenario(BenchmarkOptions options, StorageEndpoint? storage
             $"Each step of a task is a durable message through Azurite; when the work is one task at a time, a queue is often idle, and an idle queue's polling backs off to at most `durable.maxQueuePollingIntervalMs` ({s.Durable.MaxQueuePollingIntervalMs} ms) between reads.",
             $"The agent's entity: a claim is a call to it (a request and a response through the {s.Durable.PartitionCount} control queues) and the release a signal.",
             "The phases above show where the overhead sits; the orchestration's timestamps are taken when it resumes, so a phase includes the wait for its message to be picked up.",
+            $"CPU while the tasks ran {Units.Cpu(usage)}: one task at a time leaves the machine mostly idle, so waiting, not computing, is the overhead.",
         ]);
 
         if (timedOut)

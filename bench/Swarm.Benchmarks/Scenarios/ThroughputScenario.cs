@@ -39,7 +39,7 @@ sealed class ThroughputScenario(BenchmarkOptions options, StorageEndpoint? stora
         var warmUp = await new TaskBatch(host.Api, options.Clients, PollPause).RunAsync(options.Clients, "warm-up task", cancellationToken);
 
         Progress.Write($"{Name}: {options.Tasks} tasks from {options.Clients} clients");
-        var cpu = CpuWindow.Start(Processes(host));
+        var cpu = CpuWindow.Start(LocalHostSetup.MeasuredProcesses(host, storage));
         var run = await new TaskBatch(host.Api, options.Clients, PollPause).RunAsync(options.Tasks, "bench task", cancellationToken);
         var usage = cpu.Stop();
         var memory = host.Memory();
@@ -47,12 +47,13 @@ sealed class ThroughputScenario(BenchmarkOptions options, StorageEndpoint? stora
         report.Paragraph(
             $"{Units.Count(options.Agents)} simulated worker agents (maxConcurrency {agentConcurrency} each) are created through `POST /api/v1/agents`, "
             + $"then {Units.Count(options.Tasks)} tasks are submitted through `POST /api/v1/tasks` by {options.Clients} concurrent clients and followed "
-            + "through `GET /api/v1/tasks/{id}` until each is completed or failed. Today every task runs on the default agent, whatever agents exist; "
-            + $"its maxConcurrency is set to {LocalHostSetup.DefaultAgentConcurrency} for this run, so its slots do not limit it. "
+            + "through `GET /api/v1/tasks/{id}` until each is completed or failed. The default agent's maxConcurrency is set to "
+            + $"{LocalHostSetup.DefaultAgentConcurrency} for this run, so that tasks running on it (before task distribution, every task did) are not limited by its slots; "
+            + "which agents the tasks ran on is measured below. "
             + $"Before the measured run: one task on the fresh host, then {Units.Count(warmUp.Submissions.Count)} warm-up tasks ({Units.Count(warmUp.Completed.Count())} completed), not counted.");
         report.Bullets(LocalHostSetup.DescribeSettings(host, settings, options));
-        WriteResults(report, host, first, agents, run, usage, memory);
-        WriteBounds(report, host, run, usage);
+        WriteResults(report, first, agents, run, usage, memory);
+        WriteBounds(report, host, agents, run, usage);
 
         if (run.TimedOut)
         {
@@ -62,12 +63,7 @@ sealed class ThroughputScenario(BenchmarkOptions options, StorageEndpoint? stora
         }
     }
 
-    (string, int)[] Processes(SwarmHostProcess host) =>
-        storage?.AzuritePid is { } azurite
-            ? [("local host", host.Pid), ("Azurite", azurite), ("benchmark", Environment.ProcessId)]
-            : [("local host", host.Pid), ("benchmark", Environment.ProcessId)];
-
-    static void WriteResults(MarkdownReport report, SwarmHostProcess host, TaskOutcome first, AgentBatchResult agents, TaskBatchResult run, CpuUsage usage, ProcessMemory? memory)
+    static void WriteResults(MarkdownReport report, TaskOutcome first, AgentBatchResult agents, TaskBatchResult run, CpuUsage usage, ProcessMemory? memory)
     {
         var completed = run.Completed.ToList();
         var wall = run.WallTime;
@@ -105,18 +101,38 @@ sealed class ThroughputScenario(BenchmarkOptions options, StorageEndpoint? stora
             + $"(a round asks about the oldest {run.PollWindow} unfinished tasks, then pauses {Units.Ms(run.PollPause)}).");
     }
 
-    void WriteBounds(MarkdownReport report, SwarmHostProcess host, TaskBatchResult run, CpuUsage usage)
+    void WriteBounds(MarkdownReport report, SwarmHostProcess host, AgentBatchResult agents, TaskBatchResult run, CpuUsage usage)
     {
         var s = host.Settings;
+        var completed = run.Completed.ToList();
+        var bounds = new List<string>
+        {
+            $"CPU: {Units.Cpu(usage)}. The local host, Azurite and this benchmark share the machine; a machine near 100% busy means CPU is the limit, one well below it that the work waits on something else.",
+        };
+        var submitPhase = run.LastAcceptedAt - run.FirstSubmitAt;
+        if (submitPhase is { } p && p > TimeSpan.Zero && run.WallTime is { } wall && wall > TimeSpan.Zero)
+        {
+            var (accepted, served) = (run.Submissions.Count(x => x.Accepted) / p.TotalSeconds, completed.Count / wall.TotalSeconds);
+            bounds.Add($"Queueing: tasks were accepted at {Units.Rate(accepted, "tasks")} and completed at {Units.Rate(served, "tasks")}; "
+                + (accepted > served * 1.2 ? "a task's end-to-end time is mostly its wait behind the tasks before it (the overhead scenario shows a lone task)." : "the swarm kept up with the clients."));
+        }
+
+        var claim = Phase(completed, x => x.ClaimedAt - x.CreatedAt);
+        var whole = LatencySummary.Of(completed.Select(o => o.ServerEndToEnd!.Value));
+        var agentsUsed = completed.Select(o => o.Last!.AgentId).Distinct().Count();
+        if (claim is { } c && whole is { } w)
+        {
+            bounds.Add($"Agent slots: `createdAt` to `claimedAt` is p50 {Units.Ms(c.P50)} of the p50 {Units.Ms(w.P50)} end to end. Every claim and release is an operation on the entity of the agent a task runs on, "
+                + $"applied one at a time per agent; these tasks ran on {agentsUsed} agent{(agentsUsed == 1 ? string.Empty : "s")} (the default agent's maxConcurrency was {s.DefaultAgent.MaxConcurrency}, so slots never ran out).");
+        }
+
+        bounds.Add($"The durable backend: Azure Storage queues and tables on Azurite, {s.Durable.PartitionCount} control-queue partitions (orchestrations and entities are spread over them by instance id, an entity's operations all go through its one partition), queue polling backing off to at most {s.Durable.MaxQueuePollingIntervalMs} ms when a queue is idle.");
+        bounds.Add($"The model: simulated, {s.Providers.Simulated.LatencyMs} ms per call, at most {s.Providers.Simulated.MaxConcurrency} calls in flight per host.");
+        bounds.Add($"The clients: {options.Clients} concurrent connections submitting, and {Units.Count(run.Polls)} polls the host served during the run.");
+        bounds.Add($"Agent creation ({Units.P50P95(agents.Latency)} per request): `POST /api/v1/agents` answers once the agent's provisioning orchestration has completed, "
+            + "and the durable client on the Azure Storage backend checks an instance for completion every 2 s (`WaitForOrchestrationAsync` in DurableTask.AzureStorage), so a creation takes a little over 2 s however fast provisioning is.");
         report.Heading(3, "What bounds these numbers");
-        report.Bullets(
-        [
-            $"CPU: {Units.Cpu(usage)}. The local host, Azurite and this benchmark share the machine; a machine near 100% busy means CPU is the limit.",
-            $"The durable backend: Azure Storage queues and tables on Azurite, {s.Durable.PartitionCount} control-queue partitions (orchestrations and entities are spread over them by instance id), queue polling backing off to at most {s.Durable.MaxQueuePollingIntervalMs} ms when a queue is idle.",
-            $"Agent slots: the default agent's maxConcurrency ({s.DefaultAgent.MaxConcurrency}); claims and releases are entity operations, applied one at a time per agent.",
-            $"The model: simulated, {s.Providers.Simulated.LatencyMs} ms per call, at most {s.Providers.Simulated.MaxConcurrency} calls in flight per host.",
-            $"The clients: {options.Clients} concurrent connections submitting, and {Units.Count(run.Polls)} polls the host served during the run.",
-        ]);
+        report.Bullets(bounds);
     }
 
     static LatencySummary? Phase(IEnumerable<TaskOutcome> outcomes, Func<TaskSnapshot, TimeSpan?> phase) =>

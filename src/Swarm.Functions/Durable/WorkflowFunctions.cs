@@ -128,6 +128,13 @@ public static class WorkflowFunctions
         return dispatcher.DispatchAsync<DispatcherEntity>();
     }
 
+    [Function(Workflows.Autoscaling.AutoscalerEntity.EntityName)]
+    public static Task Autoscaler([EntityTrigger] TaskEntityDispatcher dispatcher)
+    {
+        ArgumentNullException.ThrowIfNull(dispatcher);
+        return dispatcher.DispatchAsync<Workflows.Autoscaling.AutoscalerEntity>();
+    }
+
     [Function(PoolLockEntity.EntityName)]
     public static Task PoolLock([EntityTrigger] TaskEntityDispatcher dispatcher)
     {

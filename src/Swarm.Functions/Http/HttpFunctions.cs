@@ -103,6 +103,11 @@ public sealed class HttpFunctions(ApiDispatcher dispatcher)
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/providers")] HttpRequestData request,
         [DurableClient] DurableTaskClient durable) => ServeAsync(SwarmRoutes.ListProviders, request, durable);
 
+    [Function(nameof(SwarmRoutes.GetScaling))]
+    public Task<HttpResponseData> GetScaling(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/system/scaling")] HttpRequestData request,
+        [DurableClient] DurableTaskClient durable) => ServeAsync(SwarmRoutes.GetScaling, request, durable);
+
     [Function(nameof(SwarmRoutes.GetAudit))]
     public Task<HttpResponseData> GetAudit(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/audit")] HttpRequestData request,

@@ -8,7 +8,7 @@ namespace Swarm.Functions.Timers;
 /// The periodic jobs as timer functions. Schedules are NCRONTAB expressions read from app settings named in
 /// <see cref="PeriodicSchedules"/>; the local host runs the same jobs from the same settings.
 /// </summary>
-public sealed class TimerFunctions(HealthProbeJob healthProbe, StalledTaskReaper selfHealing, DefaultAgentJob defaultAgent, LearningJob learning)
+public sealed class TimerFunctions(HealthProbeJob healthProbe, StalledTaskReaper selfHealing, DefaultAgentJob defaultAgent, LearningJob learning, AutoscalingJob autoscaling)
 {
     [Function("HealthProbe")]
     public Task HealthProbe(
@@ -48,5 +48,15 @@ public sealed class TimerFunctions(HealthProbeJob healthProbe, StalledTaskReaper
     {
         ArgumentNullException.ThrowIfNull(context);
         return learning.RunAsync(durable, context.CancellationToken);
+    }
+
+    [Function("Autoscaling")]
+    public Task Autoscaling(
+        [TimerTrigger("%" + PeriodicSchedules.AutoscalingSetting + "%")] TimerInfo timer,
+        [DurableClient] DurableTaskClient durable,
+        FunctionContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return autoscaling.RunAsync(durable, context.CancellationToken);
     }
 }

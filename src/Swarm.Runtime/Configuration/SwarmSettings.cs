@@ -28,6 +28,8 @@ public sealed class SwarmSettings
 
     public SelfHealingSettings SelfHealing { get; set; } = new();
 
+    public AutoscalingSettings Autoscaling { get; set; } = new();
+
     public bool IsDevelopment => string.Equals(System.Environment, "development", StringComparison.OrdinalIgnoreCase);
 }
 
@@ -186,6 +188,45 @@ public sealed class DurableSettings
 
     /// <summary>How long a partition lease lasts; after a crash, the longest wait before another worker takes the partition.</summary>
     public int LeaseIntervalSeconds { get; set; } = 30;
+}
+
+/// <summary>
+/// The autoscaling pass, which runs when the spec's <c>system.autoScaling</c> is true. It resizes the pools (type and
+/// expertise) that have at least one agent with <c>autoScale: true</c>, growing them while steps wait and shrinking idle
+/// ones, within per-pool limits and with a cooldown between changes.
+/// </summary>
+public sealed class AutoscalingSettings
+{
+    /// <summary>No change to a pool within this long after its last one.</summary>
+    public int CooldownSeconds { get; set; } = 300;
+
+    /// <summary>A pool shrinks only while less than this share of its seats is in use and nothing waits for it.</summary>
+    public double ScaleDownUtilization { get; set; } = 0.25;
+
+    /// <summary>Agents added to one pool in one pass, at most.</summary>
+    public int MaxStep { get; set; } = 5;
+
+    /// <summary>Limits of pools not listed in <see cref="Pools"/>.</summary>
+    public int DefaultMin { get; set; } = 1;
+
+    public int DefaultMax { get; set; } = 10;
+
+    /// <summary>Per-pool limits by pool key (<c>worker</c>, <c>specialist.analysis</c>, …).</summary>
+    public Dictionary<string, PoolSizeSettings> Pools { get; set; } = new(StringComparer.Ordinal);
+
+    public Domain.Autoscaling.PoolLimits LimitsFor(string pool)
+    {
+        var sizes = Pools.GetValueOrDefault(pool);
+        return new(sizes?.Min ?? DefaultMin, sizes?.Max ?? DefaultMax, TimeSpan.FromSeconds(CooldownSeconds), ScaleDownUtilization, MaxStep);
+    }
+}
+
+/// <summary>One pool's size limits.</summary>
+public sealed class PoolSizeSettings
+{
+    public int? Min { get; set; }
+
+    public int? Max { get; set; }
 }
 
 /// <summary>The self-healing pass.</summary>

@@ -90,6 +90,18 @@ public static class SwarmSettingsValidator
         Check(s.Durable.MaxQueuePollingIntervalMs is >= 100 and <= 30_000, "durable:maxQueuePollingIntervalMs", "must be between 100 and 30000.");
         Check(s.Durable.MessageVisibilityTimeoutSeconds is >= 5 and <= 600, "durable:messageVisibilityTimeoutSeconds", "must be between 5 and 600.");
         Check(s.Durable.LeaseIntervalSeconds is >= 5 and <= 60, "durable:leaseIntervalSeconds", "must be between 5 and 60.");
+        var scaling = s.Autoscaling;
+        Check(scaling.CooldownSeconds is >= 1 and <= 86_400, "autoscaling:cooldownSeconds", "must be between 1 and 86400.");
+        Check(scaling.ScaleDownUtilization is >= 0 and <= 1, "autoscaling:scaleDownUtilization", "must be between 0 and 1.");
+        Check(scaling.MaxStep is >= 1 and <= 100, "autoscaling:maxStep", "must be between 1 and 100.");
+        // system:maxAgents still bounds the swarm as a whole, through the roster, whatever a pool's maximum says.
+        Check(scaling.DefaultMin >= 1 && scaling.DefaultMin <= scaling.DefaultMax, "autoscaling:defaultMin", "and defaultMax must satisfy 1 <= defaultMin <= defaultMax.");
+        foreach (var pool in scaling.Pools.Keys)
+        {
+            var limits = scaling.LimitsFor(pool);
+            Check(limits.Min >= 1 && limits.Min <= limits.Max, $"autoscaling:pools:{pool}", "must satisfy 1 <= min <= max.");
+        }
+
         Check(s.SelfHealing.StalledTaskSeconds is >= 1 and <= 7 * 86_400, "selfHealing:stalledTaskSeconds", "must be between 1 and 604800.");
         return errors;
     }

@@ -5,6 +5,7 @@ using Swarm.Runtime.Http.Endpoints.Memory;
 using Swarm.Runtime.Http.Endpoints.Providers;
 using Swarm.Runtime.Http.Endpoints.Tasks;
 using Swarm.Runtime.Http.Endpoints.Security;
+using Swarm.Runtime.Http.Endpoints.Scaling;
 using Swarm.Runtime.Security;
 
 namespace Swarm.Runtime.Http;
@@ -35,6 +36,8 @@ public static class SwarmRoutes
 
     public static readonly ApiRoute ListProviders = new("ListProviders", "GET", "api/v1/providers", Permissions.SystemRead, typeof(ListProvidersHandler));
 
+    public static readonly ApiRoute GetScaling = new("GetScaling", "GET", "api/v1/system/scaling", Permissions.SystemRead, typeof(GetScalingHandler));
+
     public static readonly ApiRoute GetAudit = new("GetAudit", "GET", "api/v1/audit", Permissions.AuditRead, typeof(GetAuditHandler));
 
     public static readonly ApiRoute ListMemory = new("ListMemory", "GET", "api/v1/memory/{namespace}", Permissions.MemoryRead, typeof(ListMemoryHandler));
@@ -42,5 +45,5 @@ public static class SwarmRoutes
     public static readonly ApiRoute PutMemory = new("PutMemory", "PUT", "api/v1/memory/{namespace}/{key}", Permissions.MemoryWrite, typeof(PutMemoryHandler), TakesBody: true);
     public static readonly ApiRoute DeleteMemory = new("DeleteMemory", "DELETE", "api/v1/memory/{namespace}/{key}", Permissions.MemoryWrite, typeof(DeleteMemoryHandler));
 
-    public static IReadOnlyList<ApiRoute> All { get; } = [Health, Ready, SubmitTask, ListTasks, GetTask, CancelTask, ApproveTask, RejectTask, PostTaskResult, CreateAgent, ScalePool, ListAgents, GetAgent, RetireAgent, IssueApiKey, RevokeApiKey, ExchangeToken, ListProviders, GetAudit, ListMemory, GetMemory, PutMemory, DeleteMemory];
+    public static IReadOnlyList<ApiRoute> All { get; } = [Health, Ready, SubmitTask, ListTasks, GetTask, CancelTask, ApproveTask, RejectTask, PostTaskResult, CreateAgent, ScalePool, ListAgents, GetAgent, RetireAgent, IssueApiKey, RevokeApiKey, ExchangeToken, ListProviders, GetScaling, GetAudit, ListMemory, GetMemory, PutMemory, DeleteMemory];
 }

@@ -15,6 +15,8 @@ public static class PeriodicSchedules
 
     public const string LearningSetting = "LearningSchedule";
 
+    public const string AutoscalingSetting = "AutoscalingSchedule";
+
     /// <summary>Defaults used when a setting is absent (the local host); the Functions app needs them in its app settings.</summary>
     public static IReadOnlyDictionary<string, string> Defaults { get; } = new Dictionary<string, string>
     {
@@ -22,6 +24,7 @@ public static class PeriodicSchedules
         [SelfHealingSetting] = "30 */5 * * * *",
         [DefaultAgentSetting] = "0 0 * * * *",
         [LearningSetting] = "15 */15 * * * *",
+        [AutoscalingSetting] = "45 */1 * * * *",
     };
 
     /// <exception cref="InvalidOperationException">The schedule is not a six-field NCRONTAB expression; the message names the setting.</exception>

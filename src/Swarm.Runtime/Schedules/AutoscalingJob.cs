@@ -1,0 +1,83 @@
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+using Swarm.Domain.Agents;
+using Swarm.Domain.Autoscaling;
+using Swarm.Domain.Distribution;
+using Swarm.Runtime.Configuration;
+using Swarm.Workflows.Agents;
+using Swarm.Workflows.Autoscaling;
+using Swarm.Workflows.Distribution;
+
+namespace Swarm.Runtime.Schedules;
+
+/// <summary>
+/// The autoscaling pass (the spec's <c>system.autoScaling</c> and per-agent <c>autoScale</c>): for every pool with an
+/// autoscaling agent, it compares the steps waiting in the dispatcher's line that the pool could serve, and how busy
+/// the pool is, with the pool's limits (<see cref="AutoscalePlanner"/>), then resizes the pool through
+/// <see cref="ScalePoolOrchestrator"/> (which holds <c>system.maxAgents</c> and one scaling per pool). Every decision,
+/// holds included, is logged and kept in <see cref="AutoscalerEntity"/>, which also carries each pool's cooldown.
+/// </summary>
+public sealed partial class AutoscalingJob(SwarmSettings settings, TimeProvider time, ILogger<AutoscalingJob> logger) : IPeriodicJob
+{
+    public string Name => "Autoscaling";
+
+    public string ScheduleSetting => PeriodicSchedules.AutoscalingSetting;
+
+    public async Task RunAsync(DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(durable);
+        if (!settings.System.AutoScaling)
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        var roster = await durable.Entities.GetEntityAsync<AgentRoster>(AgentRosterEntity.Id, includeState: true, cancellationToken);
+        var active = new List<AgentLedger>();
+        foreach (var agentId in roster?.State?.Members ?? [])
+        {
+            if ((await durable.Entities.GetEntityAsync<AgentLedger>(AgentEntity.IdFor(agentId), includeState: true, cancellationToken))?.State is { Lifecycle: AgentLifecycle.Active } ledger)
+            {
+                active.Add(ledger);
+            }
+        }
+
+        var board = (await durable.Entities.GetEntityAsync<DispatchBoard>(DispatcherEntity.Id, includeState: true, cancellationToken))?.State ?? new DispatchBoard();
+        var log = (await durable.Entities.GetEntityAsync<ScalingLog>(AutoscalerEntity.Id, includeState: true, cancellationToken))?.State ?? new ScalingLog();
+
+        var decisions = new List<ScalingDecision>();
+        foreach (var pool in active.Where(a => a.Profile.AutoScale).Select(a => new AgentPool(a.Profile.Type, a.Profile.EffectiveRole.Expertise)).DistinctBy(p => p.Key))
+        {
+            var members = active.Where(pool.Contains).ToList();
+            var template = members.First(m => m.Profile.AutoScale).Profile;
+            var load = new PoolLoad(
+                pool.Key,
+                members.Count,
+                members.Count(m => m.Load == 0),
+                members.Sum(m => m.Load),
+                members.Sum(m => m.Profile.MaxConcurrency),
+                template.MaxConcurrency,
+                board.Waiting.Count(w => CouldServe(pool, w)));
+            var decision = AutoscalePlanner.Decide(load, settings.Autoscaling.LimitsFor(pool.Key), now, log.LastChange.GetValueOrDefault(pool.Key) is var last && last != default ? last : null);
+            decisions.Add(decision);
+            LogDecision(logger, decision.Pool, decision.Action, decision.From, decision.To, decision.Reason);
+            if (decision.Action != ScalingAction.Hold)
+            {
+                var scaling = new PoolScaling(pool, decision.To, null, template, settings.System.MaxAgents, Keep: settings.DefaultAgent.Id);
+                await durable.ScheduleNewOrchestrationInstanceAsync(
+                    nameof(ScalePoolOrchestrator), scaling, new StartOrchestrationOptions($"autoscale-{pool.Key}-{now:yyyyMMddHHmmssfff}"), cancellationToken);
+            }
+        }
+
+        await durable.Entities.SignalEntityAsync(AutoscalerEntity.Id, nameof(AutoscalerEntity.Record), new ScalingPass(now, decisions), cancellation: cancellationToken);
+    }
+
+    /// <summary>Whether an agent of the pool could take a waiting step: the right type (if one is required) and every capability.</summary>
+    static bool CouldServe(AgentPool pool, SeatRequest waiting) =>
+        (waiting.RequiredType is null || waiting.RequiredType == pool.Type)
+        && waiting.Capabilities.All(c => pool.Expertise.Contains(c, StringComparer.OrdinalIgnoreCase));
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Autoscaling {Pool}: {Action} {From} -> {To} ({Reason})")]
+    static partial void LogDecision(ILogger logger, string pool, ScalingAction action, int from, int to, string reason);
+}
