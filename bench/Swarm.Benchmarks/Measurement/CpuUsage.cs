@@ -11,4 +11,9 @@ sealed record CpuUsage(TimeSpan Wall, IReadOnlyList<ProcessCpu> Processes, doubl
 }
 
 /// <summary>CPU time one process spent in a window.</summary>
-sealed record ProcessCpu(string Label, TimeSpan Cpu);
+/// <param name="BusiestThreadShare">The share of it that the process's busiest thread used (0 to 1), when known.</param>
+sealed record ProcessCpu(string Label, TimeSpan Cpu, double? BusiestThreadShare)
+{
+    /// <summary>The busiest thread's CPU time.</summary>
+    public TimeSpan? BusiestThread => BusiestThreadShare is { } share ? Cpu * share : null;
+}

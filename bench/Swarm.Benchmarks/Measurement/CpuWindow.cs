@@ -10,11 +10,11 @@ namespace Swarm.Benchmarks.Measurement;
 sealed class CpuWindow
 {
     readonly Stopwatch wall = Stopwatch.StartNew();
-    readonly List<(string Label, int Pid, TimeSpan Start)> processes;
+    readonly List<(string Label, int Pid, TimeSpan Start, ThreadTicks? Threads)> processes;
     readonly (long Busy, long Total)? machineStart = MachineTicks();
 
     CpuWindow(IEnumerable<(string Label, int Pid)> processes) =>
-        this.processes = [.. processes.Select(p => (p.Label, p.Pid, CpuTimeOf(p.Pid) ?? TimeSpan.Zero))];
+        this.processes = [.. processes.Select(p => (p.Label, p.Pid, CpuTimeOf(p.Pid) ?? TimeSpan.Zero, ThreadTicks.Read(p.Pid)))];
 
     public static CpuWindow Start(params (string Label, int Pid)[] processes) => new(processes);
 
@@ -27,7 +27,10 @@ sealed class CpuWindow
             : null;
         return new CpuUsage(
             elapsed,
-            [.. processes.Select(p => new ProcessCpu(p.Label, (CpuTimeOf(p.Pid) ?? p.Start) - p.Start))],
+            [.. processes.Select(p => new ProcessCpu(
+                p.Label,
+                (CpuTimeOf(p.Pid) ?? p.Start) - p.Start,
+                p.Threads is { } before ? ThreadTicks.Read(p.Pid)?.BusiestThreadShareSince(before) : null))],
             busy,
             Environment.ProcessorCount);
     }

@@ -43,7 +43,8 @@ static class Units
     {
         ArgumentNullException.ThrowIfNull(usage);
         var seconds = usage.Wall.TotalSeconds;
-        var processes = string.Join(", ", usage.Processes.Select(p => $"{p.Label} {Cores(p.Cpu.TotalSeconds / seconds)} cores"));
+        var processes = string.Join(", ", usage.Processes.Select(p =>
+            $"{p.Label} {Cores(p.Cpu.TotalSeconds / seconds)} cores" + (p.BusiestThread is { } thread ? $" (busiest thread {Cores(thread.TotalSeconds / seconds)})" : string.Empty)));
         var machine = usage.MachineBusy is { } busy
             ? $"; the machine was {Percent(busy)} busy across its {usage.Cores} cores (other processes {Cores(usage.OtherCores ?? 0)} cores)"
             : string.Empty;

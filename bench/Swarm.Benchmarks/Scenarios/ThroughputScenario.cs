@@ -81,6 +81,7 @@ sealed class ThroughputScenario(BenchmarkOptions options, StorageEndpoint? stora
             new[] { "Agents the tasks ran on", AgentsText(completed) },
             new[] { "Polling (GET /api/v1/tasks/{id}) while the tasks ran", $"{Units.Count(run.Polls)} requests, {Units.P50P95(run.PollLatency)}" + (run.PollFailures > 0 ? $", {Units.Count(run.PollFailures)} failed" : string.Empty) },
             new[] { "CPU during the run", Units.Cpu(usage) },
+            new[] { "CPU per completed task", completed.Count > 0 ? string.Join(", ", usage.Processes.Select(p => $"{p.Label} {Units.Ms(p.Cpu.TotalMilliseconds / completed.Count)}")) : "n/a" },
             new[] { "Local host memory after the run", memory is { } m ? $"RSS {Units.Bytes(m.ResidentBytes)}, peak RSS {Units.Bytes(m.PeakResidentBytes)}" : "n/a" },
         });
 
@@ -124,6 +125,15 @@ sealed class ThroughputScenario(BenchmarkOptions options, StorageEndpoint? stora
         {
             bounds.Add($"Agent slots: `createdAt` to `claimedAt` is p50 {Units.Ms(c.P50)} of the p50 {Units.Ms(w.P50)} end to end. Every claim and release is an operation on the entity of the agent a task runs on, "
                 + $"applied one at a time per agent; these tasks ran on {agentsUsed} agent{(agentsUsed == 1 ? string.Empty : "s")} (the default agent's maxConcurrency was {s.DefaultAgent.MaxConcurrency}, so slots never ran out).");
+        }
+
+        if (completed.Count > 0 && usage.Processes.FirstOrDefault(p => p.Label == "Azurite") is { } azurite && azurite.Cpu > TimeSpan.Zero)
+        {
+            var perTask = azurite.Cpu.TotalMilliseconds / completed.Count;
+            var thread = azurite.BusiestThread is { } busiest ? $", its busiest thread {Units.Cores(busiest.TotalSeconds / usage.Wall.TotalSeconds)} cores" : string.Empty;
+            bounds.Add($"Storage: Azurite spent {Units.Ms(perTask)} of CPU per completed task ({Units.Cores(azurite.Cpu.TotalSeconds / usage.Wall.TotalSeconds)} cores on average{thread}). "
+                + $"Its JavaScript runs on one Node.js thread, so at that cost it could serve about {Units.Rate(1000 / perTask, "tasks")} with a core to itself (an estimate, not a measurement); "
+                + "a busiest thread near 1.00 core means the emulator is the limit.");
         }
 
         bounds.Add($"The durable backend: Azure Storage queues and tables on Azurite, {s.Durable.PartitionCount} control-queue partitions (orchestrations and entities are spread over them by instance id, an entity's operations all go through its one partition), queue polling backing off to at most {s.Durable.MaxQueuePollingIntervalMs} ms when a queue is idle.");

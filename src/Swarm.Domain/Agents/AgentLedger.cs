@@ -31,12 +31,24 @@ public sealed record AgentLedger
 
     public AgentLifecycle Lifecycle { get; init; } = AgentLifecycle.Active;
 
+    /// <summary>Failed steps in a row; any success resets it.</summary>
+    public int ConsecutiveFailures { get; init; }
+
+    /// <summary>When the agent last finished a step (its heartbeat: an agent that works is alive).</summary>
+    public DateTimeOffset? LastActiveAt { get; init; }
+
+    /// <summary>Failed steps in a row after which an agent is unhealthy: taken off the dispatch board until self-healing reinstates it.</summary>
+    public const int UnhealthyAfter = 3;
+
     public int Load => ActiveTasks.Count;
+
+    public bool IsUnhealthy => Lifecycle == AgentLifecycle.Active && ConsecutiveFailures >= UnhealthyAfter;
 
     public AgentStatus Status => Lifecycle switch
     {
         AgentLifecycle.Draining => AgentStatus.Draining,
         AgentLifecycle.Retired => AgentStatus.Retired,
+        _ when IsUnhealthy => AgentStatus.Unhealthy,
         _ => Load > 0 ? AgentStatus.Busy : AgentStatus.Idle,
     };
 
@@ -60,7 +72,7 @@ public sealed record AgentLedger
     }
 
     /// <summary>Frees the task's slot and counts its outcome once; releasing a task the agent does not hold changes nothing.</summary>
-    public AgentLedger Release(string taskId, bool succeeded, long latencyMs, ModelUsage? usage = null)
+    public AgentLedger Release(string taskId, bool succeeded, long latencyMs, ModelUsage? usage = null, DateTimeOffset? at = null)
     {
         if (!ActiveTasks.Contains(taskId, StringComparer.Ordinal))
         {
@@ -76,8 +88,17 @@ public sealed record AgentLedger
             InputTokens = InputTokens + Math.Max(0, usage?.InputTokens ?? 0),
             OutputTokens = OutputTokens + Math.Max(0, usage?.OutputTokens ?? 0),
             CostUsd = CostUsd + Math.Max(0, usage?.CostUsd ?? 0),
+            ConsecutiveFailures = succeeded ? 0 : ConsecutiveFailures + 1,
+            LastActiveAt = at ?? LastActiveAt,
         };
     }
+
+    /// <summary>Frees a task's slot without judging the agent (the task was stopped by a person, not failed by the agent).</summary>
+    public AgentLedger Free(string taskId) =>
+        this with { ActiveTasks = [.. ActiveTasks.Where(t => !string.Equals(t, taskId, StringComparison.Ordinal))] };
+
+    /// <summary>Clears an unhealthy agent's failure streak after its probation, so it gets work again (self-healing).</summary>
+    public AgentLedger Reinstate() => this with { ConsecutiveFailures = 0 };
 
     /// <summary>Stops taking new tasks. Draining a retired agent changes nothing.</summary>
     public AgentLedger Drain() => Lifecycle == AgentLifecycle.Active ? this with { Lifecycle = AgentLifecycle.Draining } : this;

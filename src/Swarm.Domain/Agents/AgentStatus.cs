@@ -1,6 +1,9 @@
 namespace Swarm.Domain.Agents;
 
-/// <summary>The spec's agent status: the lifecycle, with an active agent shown as idle or busy by its load.</summary>
+/// <summary>
+/// The spec's agent status: the lifecycle, with an active agent shown as idle or busy by its load, or unhealthy after
+/// <see cref="AgentLedger.UnhealthyAfter"/> failed steps in a row.
+/// </summary>
 public enum AgentStatus
 {
     Provisioning,
@@ -8,4 +11,5 @@ public enum AgentStatus
     Busy,
     Draining,
     Retired,
+    Unhealthy,
 }

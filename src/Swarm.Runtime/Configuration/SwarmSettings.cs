@@ -234,6 +234,9 @@ public sealed class SelfHealingSettings
 {
     /// <summary>A task whose agent turn has shown no progress for this long is ended as failed and its slot freed.</summary>
     public int StalledTaskSeconds { get; set; } = 1800;
+
+    /// <summary>How long an unhealthy agent stays off the dispatch board, counted from its last step, before it gets work again.</summary>
+    public int UnhealthyProbationSeconds { get; set; } = 120;
 }
 
 /// <summary>Per-principal request limits (a token bucket per caller, per process instance).</summary>

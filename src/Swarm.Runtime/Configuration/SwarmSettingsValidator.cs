@@ -102,6 +102,7 @@ public static class SwarmSettingsValidator
             Check(limits.Min >= 1 && limits.Min <= limits.Max, $"autoscaling:pools:{pool}", "must satisfy 1 <= min <= max.");
         }
 
+        Check(s.SelfHealing.UnhealthyProbationSeconds is >= 1 and <= 86_400, "selfHealing:unhealthyProbationSeconds", "must be between 1 and 86400.");
         Check(s.SelfHealing.StalledTaskSeconds is >= 1 and <= 7 * 86_400, "selfHealing:stalledTaskSeconds", "must be between 1 and 604800.");
         return errors;
     }

@@ -9,7 +9,8 @@ using Swarm.Workflows.Tasks;
 namespace Swarm.Runtime.Schedules;
 
 /// <summary>
-/// The self-healing pass: a task whose agent turn has made no durable progress for
+/// The self-healing pass. It reinstates unhealthy agents whose probation is over (<see cref="AgentProbation"/>), and: a
+/// task whose agent turn has made no durable progress for
 /// <c>selfHealing:stalledTaskSeconds</c> (a hung model call, a lost worker) is terminated with the reason, so it
 /// ends visibly, and its agent slot is freed, instead of holding both forever. Termination is the only way to end
 /// it: an orchestration cannot complete while the model call it started is still outstanding.
@@ -31,6 +32,11 @@ public sealed partial class StalledTaskReaper(SwarmSettings settings, TimeProvid
         ArgumentNullException.ThrowIfNull(durable);
         var limit = TimeSpan.FromSeconds(settings.SelfHealing.StalledTaskSeconds);
         var now = time.GetUtcNow();
+        foreach (var agentId in await AgentProbation.ReinstateDueAsync(durable, TimeSpan.FromSeconds(settings.SelfHealing.UnhealthyProbationSeconds), now, cancellationToken))
+        {
+            LogReinstated(logger, agentId);
+        }
+
         if (now - startedAt < limit)
         {
             return;
@@ -53,10 +59,13 @@ public sealed partial class StalledTaskReaper(SwarmSettings settings, TimeProvid
             }
 
             var reason = $"{ReasonPrefix} the agent made no progress for {limit} (since {task.LastUpdatedAt:u}); ended by self-healing.";
-            await TaskStopper.StopAsync(durable, task, reason, cancellationToken);
+            await TaskStopper.StopAsync(durable, task, reason, agentsFailed: true, cancellationToken);
             LogReaped(logger, task.InstanceId, task.LastUpdatedAt);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Self-healing: agent {AgentId} was unhealthy; its probation is over and it takes work again")]
+    static partial void LogReinstated(ILogger logger, string agentId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Self-healing: task {TaskId} stalled since {LastUpdatedAt:u}; terminated and its agent slot released")]
     static partial void LogReaped(ILogger logger, string taskId, DateTimeOffset lastUpdatedAt);

@@ -12,7 +12,8 @@ namespace Swarm.Runtime.Tasks;
 /// </summary>
 public static class TaskStopper
 {
-    public static async Task StopAsync(DurableTaskClient durable, OrchestrationMetadata task, string reason, CancellationToken cancellationToken)
+    /// <param name="agentsFailed">True when the agents are to blame (a stalled call), so their ledgers count a failure.</param>
+    public static async Task StopAsync(DurableTaskClient durable, OrchestrationMetadata task, string reason, bool agentsFailed, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(durable);
         ArgumentNullException.ThrowIfNull(task);
@@ -24,7 +25,7 @@ public static class TaskStopper
         if (progress is { Seats.Count: > 0 } or { Waiting.Count: > 0 })
         {
             await DurableStarts.StartOnceAsync(
-                durable, nameof(AgentSlotReleaseOrchestrator), new AgentSlotRelease(task.InstanceId, progress.Seats, progress.Waiting), "release-" + task.InstanceId, cancellationToken);
+                durable, nameof(AgentSlotReleaseOrchestrator), new AgentSlotRelease(task.InstanceId, progress.Seats, progress.Waiting, agentsFailed), "release-" + task.InstanceId, cancellationToken);
         }
 
         await durable.TerminateInstanceAsync(task.InstanceId, new TerminateInstanceOptions { Output = reason, Recursive = true }, cancellationToken);

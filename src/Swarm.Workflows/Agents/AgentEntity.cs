@@ -42,11 +42,39 @@ public sealed class AgentEntity : TaskEntity<AgentLedger?>
         return new AgentClaimResult(granted, next.Profile);
     }
 
-    /// <summary>Frees a task's slot and records its outcome.</summary>
+    /// <summary>
+    /// Frees a task's slot and records its outcome. The failure that makes the agent unhealthy also takes it off the
+    /// dispatch board, so no more work is sent its way until self-healing reinstates it.
+    /// </summary>
     public void Release(AgentRelease release)
     {
         ArgumentNullException.ThrowIfNull(release);
-        State = State?.Release(release.TaskId, release.Succeeded, release.LatencyMs, release.Usage);
+        if (State is null)
+        {
+            return;
+        }
+
+        var wasUnhealthy = State.IsUnhealthy;
+        State = release.Counts
+            ? State.Release(release.TaskId, release.Succeeded, release.LatencyMs, release.Usage, release.At)
+            : State.Free(release.TaskId);
+        if (State.IsUnhealthy && !wasUnhealthy)
+        {
+            Context.SignalEntity(Distribution.DispatcherEntity.Id, nameof(Distribution.DispatcherEntity.Withdraw), State.Profile.Id);
+        }
+    }
+
+    /// <summary>Ends an unhealthy agent's probation: clears its failure streak and puts it back on the dispatch board.</summary>
+    public AgentLedger? Reinstate()
+    {
+        if (State is not { IsUnhealthy: true })
+        {
+            return State;
+        }
+
+        State = State.Reinstate();
+        Context.SignalEntity(Distribution.DispatcherEntity.Id, nameof(Distribution.DispatcherEntity.Register), new Distribution.AgentRegistration(State.Profile, true));
+        return State;
     }
 
     /// <summary>Stops the agent taking new tasks; returns the ledger (null if the agent was never provisioned).</summary>

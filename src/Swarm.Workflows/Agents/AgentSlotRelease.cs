@@ -3,4 +3,5 @@ using Swarm.Workflows.Tasks;
 namespace Swarm.Workflows.Agents;
 
 /// <summary>Input of <see cref="AgentSlotReleaseOrchestrator"/>: the seats a stopped task held and the seat requests it had waiting.</summary>
-public sealed record AgentSlotRelease(string TaskId, IReadOnlyList<SeatHold> Seats, IReadOnlyList<string> Waiting);
+/// <param name="AgentsFailed">True when the agents are to blame (self-healing ended a stalled call), false when a person canceled the task.</param>
+public sealed record AgentSlotRelease(string TaskId, IReadOnlyList<SeatHold> Seats, IReadOnlyList<string> Waiting, bool AgentsFailed);

@@ -18,8 +18,8 @@ public sealed class AgentSlotReleaseOrchestrator : TaskOrchestrator<AgentSlotRel
         ArgumentNullException.ThrowIfNull(input);
         foreach (var seat in input.Seats)
         {
-            await context.Entities.SignalEntityAsync(AgentEntity.IdFor(seat.AgentId), nameof(AgentEntity.Release), new AgentRelease(seat.Holder, false, 0));
-            await context.Entities.SignalEntityAsync(DispatcherEntity.Id, nameof(DispatcherEntity.Release), new SeatRelease(seat.AgentId, seat.Holder, null, []));
+            await context.Entities.SignalEntityAsync(AgentEntity.IdFor(seat.AgentId), nameof(AgentEntity.Release), new AgentRelease(seat.Holder, false, 0, At: context.CurrentUtcDateTime, Counts: input.AgentsFailed));
+            await context.Entities.SignalEntityAsync(DispatcherEntity.Id, nameof(DispatcherEntity.Release), new SeatRelease(seat.AgentId, seat.Holder, input.AgentsFailed ? false : null, []));
         }
 
         foreach (var seatKey in input.Waiting)

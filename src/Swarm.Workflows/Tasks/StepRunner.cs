@@ -69,7 +69,7 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
             {
                 var (value, answer) = await work(profile, seat);
                 await context.Entities.SignalEntityAsync(agent, nameof(AgentEntity.Release), new AgentRelease(
-                    seat.Holder, true, answer.LatencyMs, new ModelUsage(answer.InputTokens, answer.OutputTokens, answer.CostUsd ?? 0)));
+                    seat.Holder, true, answer.LatencyMs, new ModelUsage(answer.InputTokens, answer.OutputTokens, answer.CostUsd ?? 0), context.CurrentUtcDateTime));
                 await ReleaseSeatAsync(seat, capabilities, succeeded: true);
                 tracker.Released(seat);
                 tracker.Record("answered", $"{stage}: {agentId} ({answer.Provider}:{answer.Model}, {answer.LatencyMs} ms)");
@@ -78,7 +78,7 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
             catch (Exception e) when (e is TaskFailedException or TaskStoppedException)
             {
                 var elapsed = (long)(context.CurrentUtcDateTime - started).TotalMilliseconds;
-                await context.Entities.SignalEntityAsync(agent, nameof(AgentEntity.Release), new AgentRelease(seat.Holder, false, elapsed));
+                await context.Entities.SignalEntityAsync(agent, nameof(AgentEntity.Release), new AgentRelease(seat.Holder, false, elapsed, At: context.CurrentUtcDateTime));
                 await ReleaseSeatAsync(seat, capabilities, succeeded: false);
                 tracker.Released(seat);
                 var reason = TaskFailure.From(e);

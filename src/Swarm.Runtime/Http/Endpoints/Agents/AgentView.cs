@@ -20,6 +20,8 @@ public sealed record AgentView(
     long InputTokens,
     long OutputTokens,
     decimal CostUsd,
+    int ConsecutiveFailures,
+    DateTimeOffset? LastActiveAt,
     DateTimeOffset LastModifiedAt)
 {
     public static AgentView From(AgentLedger ledger, DateTimeOffset lastModified)
@@ -44,6 +46,8 @@ public sealed record AgentView(
             ledger.InputTokens,
             ledger.OutputTokens,
             ledger.CostUsd,
+            ledger.ConsecutiveFailures,
+            ledger.LastActiveAt,
             lastModified);
     }
 }

@@ -23,7 +23,7 @@ public sealed class CancelTaskHandler : IApiHandler
         }
 
         var reason = $"Canceled by {request.Principal!.Subject}.";
-        await TaskStopper.StopAsync(durable, found.Instance, reason, CancellationToken.None);
+        await TaskStopper.StopAsync(durable, found.Instance, reason, agentsFailed: false, CancellationToken.None);
         var location = "/api/v1/tasks/" + found.View.Id;
         return ApiResponse.Accepted(new { id = found.View.Id, status = "canceling", location }, location) with { AuditDetail = reason };
     }
