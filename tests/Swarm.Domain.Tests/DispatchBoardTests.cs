@@ -169,6 +169,25 @@ public sealed class DispatchBoardTests
     }
 
     [Fact]
+    public void A_suspended_agent_gets_no_seats_but_keeps_its_record_and_returns_when_registered_again()
+    {
+        var board = Board(Agent("a1", seats: 2, expertise: ["x"]), Agent("a2", seats: 2, expertise: ["x"]));
+        (board, var held) = board.Request(Step("t1", capabilities: ["x"]));
+        (board, _) = board.Release(new SeatRelease(held.AgentId!, "t1/s1", false, ["x"]));
+        var reputation = board.Agents[held.AgentId!].Reputation["x"];
+
+        board = board.Suspend(held.AgentId!);
+        var (_, next) = board.Request(Step("t2", capabilities: ["x"]));
+        var (_, onlyOne) = Board(Agent("solo", expertise: ["y"])).Suspend("solo").Request(Step("t3", capabilities: ["y"]));
+        Assert.Equal(SeatOutcome.Queued, onlyOne.Outcome);
+        (board, _) = board.Register(Agent(held.AgentId!, seats: 2, expertise: ["x"]), accepting: true);
+
+        Assert.NotEqual(held.AgentId, next.AgentId);
+        Assert.Equal(reputation, board.Agents[held.AgentId!].Reputation["x"]);
+        Assert.True(board.Agents[held.AgentId!].Accepting);
+    }
+
+    [Fact]
     public void Leaving_the_line_removes_the_step_unless_a_seat_was_granted_meanwhile()
     {
         var board = Board(Agent("a1"));

@@ -27,6 +27,9 @@ public sealed class AgentHealthTests
         var sick = await TaskPolling.WaitForAgentAsync(host, "sick-1");
         Assert.Equal("unhealthy", sick.GetProperty("status").GetString());
         Assert.Equal(3, sick.GetProperty("consecutiveFailures").GetInt32());
+        Assert.True(sick.GetProperty("reputation").GetProperty("care").GetDouble() < 0.5, sick.ToString());
+        var well = await TaskPolling.WaitForAgentAsync(host, "well-1");
+        Assert.True(well.GetProperty("reputation").GetProperty("care").GetDouble() > 0.5, well.ToString());
     }
 
     [Fact]

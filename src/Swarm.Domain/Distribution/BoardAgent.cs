@@ -8,6 +8,7 @@ namespace Swarm.Domain.Distribution;
 /// <param name="Accepting">False once the agent drains or retires: it keeps its seats but gets no new ones.</param>
 /// <param name="Holders">The seats it holds, as <see cref="SeatRequest.Holder"/> keys.</param>
 /// <param name="Reputation">Per capability (and <see cref="AgentSelector.GeneralCapability"/>), a smoothed success rate from 0 to 1.</param>
+/// <param name="Leaving">True once the agent is retiring: it leaves the board with its last seat. A suspended (unhealthy) agent stays, record and all.</param>
 public sealed record BoardAgent(
     string Id,
     AgentType Type,
@@ -16,7 +17,8 @@ public sealed record BoardAgent(
     int MaxConcurrency,
     bool Accepting,
     IReadOnlyList<string> Holders,
-    IReadOnlyDictionary<string, double> Reputation)
+    IReadOnlyDictionary<string, double> Reputation,
+    bool Leaving = false)
 {
     public int Load => Holders.Count;
 

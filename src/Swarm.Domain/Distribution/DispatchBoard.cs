@@ -36,7 +36,7 @@ public sealed record DispatchBoard
         return (this with { Agents = With(agent) }).Serve();
     }
 
-    /// <summary>Stops giving the agent new seats (it drains or retires); it disappears once it holds none.</summary>
+    /// <summary>Stops giving the agent new seats because it drains or retires; it leaves the board once it holds none.</summary>
     public DispatchBoard Withdraw(string agentId)
     {
         if (!Agents.TryGetValue(agentId, out var agent))
@@ -51,8 +51,12 @@ public sealed record DispatchBoard
             return this with { Agents = rest };
         }
 
-        return this with { Agents = With(agent with { Accepting = false }) };
+        return this with { Agents = With(agent with { Accepting = false, Leaving = true }) };
     }
+
+    /// <summary>Stops giving the agent new seats for now (it is unhealthy); it keeps its place and its record until it registers again.</summary>
+    public DispatchBoard Suspend(string agentId) =>
+        Agents.TryGetValue(agentId, out var agent) ? this with { Agents = With(agent with { Accepting = false }) } : this;
 
     /// <summary>
     /// Grants the best fitting agent's seat, or queues the step, or says no agent can ever take it. Asking again for
@@ -78,7 +82,8 @@ public sealed record DispatchBoard
         }
 
         // With no agents at all the swarm is still starting; otherwise a capability nobody has will never come free.
-        if (Agents.Count > 0 && !Agents.Values.Any(a => AgentSelector.Qualifies(a, request)))
+        // A suspended agent may come back (self-healing reinstates it), so a step it could take waits for it.
+        if (Agents.Count > 0 && !Agents.Values.Any(a => AgentSelector.Qualifies(a with { Accepting = !a.Leaving }, request)))
         {
             return (this, SeatDecision.NoFit(NoFitReason(request)));
         }
@@ -117,7 +122,7 @@ public sealed record DispatchBoard
             Succeeded = Succeeded + (release.Succeeded == true ? 1 : 0),
             Failed = Failed + (release.Succeeded == false ? 1 : 0),
         };
-        if (!freed.Accepting && freed.Holders.Count == 0)
+        if (freed.Leaving && freed.Holders.Count == 0)
         {
             board = board.Withdraw(freed.Id);
         }

@@ -60,7 +60,7 @@ public sealed class AgentEntity : TaskEntity<AgentLedger?>
             : State.Free(release.TaskId);
         if (State.IsUnhealthy && !wasUnhealthy)
         {
-            Context.SignalEntity(Distribution.DispatcherEntity.Id, nameof(Distribution.DispatcherEntity.Withdraw), State.Profile.Id);
+            Context.SignalEntity(Distribution.DispatcherEntity.Id, nameof(Distribution.DispatcherEntity.Suspend), State.Profile.Id);
         }
     }
 

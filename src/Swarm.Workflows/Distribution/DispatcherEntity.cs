@@ -22,12 +22,15 @@ public sealed class DispatcherEntity : TaskEntity<DispatchBoard>
     {
         ArgumentNullException.ThrowIfNull(registration);
         var (board, grants) = State.Register(registration.Profile, registration.Accepting);
-        State = registration.Accepting ? board : board.Withdraw(registration.Profile.Id);
+        State = registration.Accepting ? board : board.Suspend(registration.Profile.Id);
         Offer(grants);
     }
 
-    /// <summary>Stops giving the agent seats (it drains or retires).</summary>
+    /// <summary>Stops giving the agent seats for good (it drains or retires).</summary>
     public void Withdraw(string agentId) => State = State.Withdraw(agentId);
+
+    /// <summary>Stops giving the agent seats until it registers again (it is unhealthy); its reputation stays.</summary>
+    public void Suspend(string agentId) => State = State.Suspend(agentId);
 
     public SeatDecision Request(SeatRequest request)
     {

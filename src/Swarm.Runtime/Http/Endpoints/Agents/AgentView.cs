@@ -24,6 +24,9 @@ public sealed record AgentView(
     DateTimeOffset? LastActiveAt,
     DateTimeOffset LastModifiedAt)
 {
+    /// <summary>Per capability (and <c>general</c>), the agent's smoothed success rate from 0 to 1, as the dispatcher ranks it.</summary>
+    public IReadOnlyDictionary<string, double> Reputation { get; init; } = new Dictionary<string, double>();
+
     public static AgentView From(AgentLedger ledger, DateTimeOffset lastModified)
     {
         ArgumentNullException.ThrowIfNull(ledger);

@@ -1,5 +1,7 @@
 using Microsoft.DurableTask.Client;
 using Swarm.Domain.Agents;
+using Swarm.Domain.Distribution;
+using Swarm.Workflows.Distribution;
 using Swarm.Workflows.Agents;
 
 namespace Swarm.Runtime.Http.Endpoints.Agents;
@@ -15,8 +17,14 @@ public sealed class GetAgentHandler : IApiHandler
         var entity = AgentProfileRules.IsAgentId(id)
             ? await durable.Entities.GetEntityAsync<AgentLedger>(AgentEntity.IdFor(id!), includeState: true, cancellationToken)
             : null;
-        return entity?.State is { } ledger
-            ? ApiResponse.Ok(AgentView.From(ledger, entity.LastModifiedTime))
-            : ApiResponse.Problem(Problems.NotFound($"There is no agent with id '{id}'."));
+        if (entity?.State is not { } ledger)
+        {
+            return ApiResponse.Problem(Problems.NotFound($"There is no agent with id '{id}'."));
+        }
+
+        // Reputation is learned where work is handed out, on the dispatch board.
+        var board = await durable.Entities.GetEntityAsync<DispatchBoard>(DispatcherEntity.Id, includeState: true, cancellationToken);
+        var reputation = board?.State?.Agents.GetValueOrDefault(ledger.Profile.Id)?.Reputation ?? new Dictionary<string, double>();
+        return ApiResponse.Ok(AgentView.From(ledger, entity.LastModifiedTime) with { Reputation = reputation });
     }
 }
