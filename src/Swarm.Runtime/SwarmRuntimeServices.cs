@@ -33,6 +33,9 @@ public static class SwarmRuntimeServices
         services.AddSingleton(new ModelCallLimits(TimeSpan.FromSeconds(settings.Providers.CallTimeoutSeconds)));
         services.AddTransient<InvokeAgentActivity>();
         services.AddTransient<Swarm.Workflows.Tasks.PlanTaskActivity>();
+        services.AddTransient<Swarm.Workflows.Consensus.CastBallotActivity>();
+        services.AddSingleton<Swarm.Workflows.Consensus.IConsensusRecorder, Consensus.AuditedConsensusRecorder>();
+        services.AddTransient<Swarm.Workflows.Consensus.RecordRoundActivity>();
         services.AddSingleton(sp => new TableAgentDirectory(sp.GetRequiredService<Azure.Data.Tables.TableServiceClient>(), settings.Database.TableName("Agents")));
         services.AddSingleton<IAgentDirectory>(sp => sp.GetRequiredService<TableAgentDirectory>());
         services.AddTransient<RecordAgentActivity>();

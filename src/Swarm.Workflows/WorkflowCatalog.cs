@@ -11,9 +11,9 @@ namespace Swarm.Workflows;
 /// </summary>
 public static class WorkflowCatalog
 {
-    public static IReadOnlyList<Type> Orchestrators { get; } = [typeof(TaskRunOrchestrator), typeof(AgentTurnOrchestrator), typeof(AgentSlotReleaseOrchestrator), typeof(ProvisionAgentOrchestrator), typeof(RetireAgentOrchestrator), typeof(ScalePoolOrchestrator), typeof(SeatOfferOrchestrator)];
+    public static IReadOnlyList<Type> Orchestrators { get; } = [typeof(TaskRunOrchestrator), typeof(AgentTurnOrchestrator), typeof(AgentSlotReleaseOrchestrator), typeof(ProvisionAgentOrchestrator), typeof(RetireAgentOrchestrator), typeof(ScalePoolOrchestrator), typeof(SeatOfferOrchestrator), typeof(Consensus.ConsensusRoundOrchestrator)];
 
-    public static IReadOnlyList<Type> Activities { get; } = [typeof(InvokeAgentActivity), typeof(RecordAgentActivity), typeof(RevokeAgentKeysActivity), typeof(PlanTaskActivity)];
+    public static IReadOnlyList<Type> Activities { get; } = [typeof(InvokeAgentActivity), typeof(RecordAgentActivity), typeof(RevokeAgentKeysActivity), typeof(PlanTaskActivity), typeof(Consensus.CastBallotActivity), typeof(Consensus.RecordRoundActivity)];
 
     public static IReadOnlyDictionary<string, Type> Entities { get; } = new Dictionary<string, Type>
     {

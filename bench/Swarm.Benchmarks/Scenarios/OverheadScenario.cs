@@ -75,7 +75,7 @@ sealed class OverheadScenario(BenchmarkOptions options, StorageEndpoint? storage
         report.Bullets(
         [
             $"Each step of a task is a durable message through Azurite; when the work is one task at a time, a queue is often idle, and an idle queue's polling backs off to at most `durable.maxQueuePollingIntervalMs` ({s.Durable.MaxQueuePollingIntervalMs} ms) between reads.",
-            $"The agent's entity: a claim is a call to it (a request and a response through the {s.Durable.PartitionCount} control queues) and the release a signal.",
+            $"Entity round trips: claiming a slot is made of entity calls, each a request and a response message through the {s.Durable.PartitionCount} control queues; a release is a signal.",
             "The phases above show where the overhead sits; the orchestration's timestamps are taken when it resumes, so a phase includes the wait for its message to be picked up.",
             $"CPU while the tasks ran {Units.Cpu(usage)}: one task at a time leaves the machine mostly idle, so waiting, not computing, is the overhead.",
         ]);

@@ -123,8 +123,10 @@ sealed class ThroughputScenario(BenchmarkOptions options, StorageEndpoint? stora
         var agentsUsed = completed.Select(o => o.Last!.AgentId).Distinct().Count();
         if (claim is { } c && whole is { } w)
         {
-            bounds.Add($"Agent slots: `createdAt` to `claimedAt` is p50 {Units.Ms(c.P50)} of the p50 {Units.Ms(w.P50)} end to end. Every claim and release is an operation on the entity of the agent a task runs on, "
-                + $"applied one at a time per agent; these tasks ran on {agentsUsed} agent{(agentsUsed == 1 ? string.Empty : "s")} (the default agent's maxConcurrency was {s.DefaultAgent.MaxConcurrency}, so slots never ran out).");
+            bounds.Add($"Agent slots: `createdAt` to `claimedAt` (waiting to start, then claiming a slot) is p50 {Units.Ms(c.P50)} of the p50 {Units.Ms(w.P50)} end to end. "
+                + "A claim is made through entity calls (a request and a response message through the control queues), and an entity applies its operations one at a time, "
+                + $"so an entity that every task calls is a serial point. The tasks ran on {agentsUsed} agent{(agentsUsed == 1 ? string.Empty : "s")}; the default agent had "
+                + $"{s.DefaultAgent.MaxConcurrency} slots, each created agent {LocalHostSetup.CreatedAgentConcurrency(options)}.");
         }
 
         if (completed.Count > 0 && usage.Processes.FirstOrDefault(p => p.Label == "Azurite") is { } azurite && azurite.Cpu > TimeSpan.Zero)

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Swarm.Domain.Agents;
 using Swarm.Domain.Tasks;
 using Swarm.Workflows.Agents;
+using Swarm.Workflows.Consensus;
 using Swarm.Workflows.Distribution;
 using Swarm.Workflows.Tasks;
 
@@ -65,6 +66,29 @@ public static class WorkflowFunctions
     {
         ArgumentNullException.ThrowIfNull(context);
         return new SeatOfferOrchestrator().RunAsync(context, context.GetInput<Domain.Distribution.SeatGrant>()!);
+    }
+
+    [Function(nameof(ConsensusRoundOrchestrator))]
+    public static Task<ProposalResult> RunConsensusRound([OrchestrationTrigger] TaskOrchestrationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return new ConsensusRoundOrchestrator().RunAsync(context, context.GetInput<ProposalInput>()!);
+    }
+
+    [Function(nameof(CastBallotActivity))]
+    public static Task<BallotReply> CastBallot([ActivityTrigger] BallotRequest input, string instanceId, FunctionContext executionContext)
+    {
+        ArgumentNullException.ThrowIfNull(executionContext);
+        var activity = ActivatorUtilities.GetServiceOrCreateInstance<CastBallotActivity>(executionContext.InstanceServices);
+        return activity.RunAsync(new FunctionActivityContext(nameof(CastBallotActivity), instanceId), input);
+    }
+
+    [Function(nameof(RecordRoundActivity))]
+    public static Task<bool> RecordRound([ActivityTrigger] RoundAudit input, string instanceId, FunctionContext executionContext)
+    {
+        ArgumentNullException.ThrowIfNull(executionContext);
+        var activity = ActivatorUtilities.GetServiceOrCreateInstance<RecordRoundActivity>(executionContext.InstanceServices);
+        return activity.RunAsync(new FunctionActivityContext(nameof(RecordRoundActivity), instanceId), input);
     }
 
     [Function(nameof(RecordAgentActivity))]

@@ -108,6 +108,26 @@ public sealed class HttpFunctions(ApiDispatcher dispatcher)
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/system/scaling")] HttpRequestData request,
         [DurableClient] DurableTaskClient durable) => ServeAsync(SwarmRoutes.GetScaling, request, durable);
 
+    [Function(nameof(SwarmRoutes.CreateProposal))]
+    public Task<HttpResponseData> CreateProposal(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/consensus/proposal")] HttpRequestData request,
+        [DurableClient] DurableTaskClient durable) => ServeAsync(SwarmRoutes.CreateProposal, request, durable);
+
+    [Function(nameof(SwarmRoutes.GetProposal))]
+    public Task<HttpResponseData> GetProposal(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/consensus/proposals/{id}")] HttpRequestData request,
+        [DurableClient] DurableTaskClient durable) => ServeAsync(SwarmRoutes.GetProposal, request, durable);
+
+    [Function(nameof(SwarmRoutes.PostVote))]
+    public Task<HttpResponseData> PostVote(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/consensus/proposals/{id}/votes")] HttpRequestData request,
+        [DurableClient] DurableTaskClient durable) => ServeAsync(SwarmRoutes.PostVote, request, durable);
+
+    [Function(nameof(SwarmRoutes.ConsensusMetrics))]
+    public Task<HttpResponseData> ConsensusMetrics(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/consensus/metrics")] HttpRequestData request,
+        [DurableClient] DurableTaskClient durable) => ServeAsync(SwarmRoutes.ConsensusMetrics, request, durable);
+
     [Function(nameof(SwarmRoutes.GetAudit))]
     public Task<HttpResponseData> GetAudit(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/audit")] HttpRequestData request,

@@ -1,6 +1,7 @@
 using Swarm.Runtime.Audit;
 using Swarm.Runtime.Http.Endpoints;
 using Swarm.Runtime.Http.Endpoints.Agents;
+using Swarm.Runtime.Http.Endpoints.Consensus;
 using Swarm.Runtime.Http.Endpoints.Memory;
 using Swarm.Runtime.Http.Endpoints.Providers;
 using Swarm.Runtime.Http.Endpoints.Tasks;
@@ -38,6 +39,11 @@ public static class SwarmRoutes
 
     public static readonly ApiRoute GetScaling = new("GetScaling", "GET", "api/v1/system/scaling", Permissions.SystemRead, typeof(GetScalingHandler));
 
+    public static readonly ApiRoute CreateProposal = new("CreateProposal", "POST", "api/v1/consensus/proposal", Permissions.ConsensusPropose, typeof(CreateProposalHandler), TakesBody: true);
+    public static readonly ApiRoute GetProposal = new("GetProposal", "GET", "api/v1/consensus/proposals/{id}", Permissions.ConsensusRead, typeof(GetProposalHandler));
+    public static readonly ApiRoute PostVote = new("PostVote", "POST", "api/v1/consensus/proposals/{id}/votes", Permissions.ConsensusVote, typeof(PostVoteHandler), TakesBody: true);
+    public static readonly ApiRoute ConsensusMetrics = new("ConsensusMetrics", "GET", "api/v1/consensus/metrics", Permissions.ConsensusRead, typeof(ConsensusMetricsHandler));
+
     public static readonly ApiRoute GetAudit = new("GetAudit", "GET", "api/v1/audit", Permissions.AuditRead, typeof(GetAuditHandler));
 
     public static readonly ApiRoute ListMemory = new("ListMemory", "GET", "api/v1/memory/{namespace}", Permissions.MemoryRead, typeof(ListMemoryHandler));
@@ -45,5 +51,5 @@ public static class SwarmRoutes
     public static readonly ApiRoute PutMemory = new("PutMemory", "PUT", "api/v1/memory/{namespace}/{key}", Permissions.MemoryWrite, typeof(PutMemoryHandler), TakesBody: true);
     public static readonly ApiRoute DeleteMemory = new("DeleteMemory", "DELETE", "api/v1/memory/{namespace}/{key}", Permissions.MemoryWrite, typeof(DeleteMemoryHandler));
 
-    public static IReadOnlyList<ApiRoute> All { get; } = [Health, Ready, SubmitTask, ListTasks, GetTask, CancelTask, ApproveTask, RejectTask, PostTaskResult, CreateAgent, ScalePool, ListAgents, GetAgent, RetireAgent, IssueApiKey, RevokeApiKey, ExchangeToken, ListProviders, GetScaling, GetAudit, ListMemory, GetMemory, PutMemory, DeleteMemory];
+    public static IReadOnlyList<ApiRoute> All { get; } = [Health, Ready, SubmitTask, ListTasks, GetTask, CancelTask, ApproveTask, RejectTask, PostTaskResult, CreateAgent, ScalePool, ListAgents, GetAgent, RetireAgent, IssueApiKey, RevokeApiKey, ExchangeToken, ListProviders, GetScaling, CreateProposal, GetProposal, PostVote, ConsensusMetrics, GetAudit, ListMemory, GetMemory, PutMemory, DeleteMemory];
 }

@@ -1,0 +1,166 @@
+using Microsoft.DurableTask;
+using Swarm.Domain.Agents;
+using Swarm.Domain.Consensus;
+using Swarm.Domain.Distribution;
+using Swarm.Workflows.Agents;
+using Swarm.Workflows.Distribution;
+
+namespace Swarm.Workflows.Consensus;
+
+/// <summary>
+/// A proposal's rounds of voting. Each round asks every participant for a ballot (its model, as structured output; an
+/// external agent posts its own), waits until all have voted or the round's durable timer fires, counts the ballots
+/// with the domain's <see cref="ConsensusCounter"/>, and records every ballot and the decision in durable history and
+/// the audit trail. Undecided with rounds left, the participants see the last round's reasons, without names, and
+/// vote again. A crash loses nothing: every ballot is an activity result or an event in history.
+/// </summary>
+public sealed class ConsensusRoundOrchestrator : TaskOrchestrator<ProposalInput, ProposalResult>
+{
+    public override async Task<ProposalResult> RunAsync(TaskOrchestrationContext context, ProposalInput input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        var started = context.CurrentUtcDateTime;
+        var board = await context.Entities.CallEntityAsync<DispatchBoard>(DispatcherEntity.Id, nameof(DispatcherEntity.Get));
+        var participants = await ParticipantsAsync(context, input, board);
+        var voters = participants.Select(p => p.Voter).ToList();
+        var rounds = new List<RoundRecord>();
+        IReadOnlyList<string> earlier = [];
+        for (var round = 1; round <= input.MaxRounds; round++)
+        {
+            var record = await RoundAsync(context, input, board, participants, round, earlier, rounds);
+            rounds.Add(record);
+            await context.CallActivityAsync<bool>(nameof(RecordRoundActivity), new RoundAudit(input.ProposalId, record), RecordAgentActivity.Retry);
+            if (record.Outcome.Decided)
+            {
+                break;
+            }
+
+            earlier = [.. record.Ballots.Where(b => b.Rationale is { Length: > 0 }).Select(b => b.Rationale!)];
+        }
+
+        var last = rounds[^1].Outcome;
+        var reason = last.Decided || rounds.Count == 1 ? last.Reason : $"{last.Reason} (after {rounds.Count} rounds)";
+        return new ProposalResult(input.ProposalId, last.Decided, last.Winner, reason, input.Rules.Algorithm, voters, rounds, started, context.CurrentUtcDateTime);
+    }
+
+    static async Task<RoundRecord> RoundAsync(
+        TaskOrchestrationContext context, ProposalInput input, DispatchBoard board, List<Participant> participants, int round, IReadOnlyList<string> earlier, List<RoundRecord> done)
+    {
+        var startedAt = context.CurrentUtcDateTime;
+        var endsAt = startedAt + input.RoundDeadline;
+        var voted = new List<string>();
+        void Publish() => context.SetCustomStatus(new ProposalProgress(
+            round, [.. participants.Select(p => p.Voter.Id)], [.. participants.Where(p => p.Source == ExternalSource).Select(p => p.Voter.Id)], [.. voted], [.. done.Select(r => $"round {r.Round}: {r.Outcome.Reason}")], endsAt));
+        Publish();
+
+        var ballots = participants.Select(async p =>
+        {
+            var ballot = await BallotAsync(context, input, p, round, earlier);
+            voted.Add(p.Voter.Id);
+            Publish();
+            return ballot;
+        }).ToList();
+        using var deadline = new CancellationTokenSource();
+        var timer = context.CreateTimer(endsAt, deadline.Token);
+        var all = Task.WhenAll(ballots);
+        if (await Task.WhenAny(all, timer) == all)
+        {
+            deadline.Cancel();
+        }
+
+        var records = ballots.Select((t, i) => t.IsCompletedSuccessfully
+            ? t.Result
+            : new BallotRecord(participants[i].Voter.Id, null, 0, null, null, participants[i].Source, endsAt, "no ballot before the round's deadline")).ToList();
+        var cast = records.Where(r => r.Problem is null).Select(r => new Ballot(r.VoterId, r.Choice, r.Confidence, r.Rationale, r.DelegateTo)).ToList();
+        var voters = participants.Select(p => p.Voter).ToList();
+        var outcome = ConsensusCounter.Count(input.Options, voters, cast, input.Rules);
+        string? tieBreaker = null;
+        if (!outcome.Decided && outcome.QuorumMet && outcome.TiedOptions.Count > 1 && input.Rules.Ties == TiePolicy.QueenBreaks)
+        {
+            tieBreaker = await QueenChoiceAsync(context, input, board, outcome.TiedOptions, round);
+            outcome = ConsensusCounter.Count(input.Options, voters, cast, input.Rules, tieBreaker);
+        }
+
+        return new RoundRecord(round, records, outcome, tieBreaker, startedAt, context.CurrentUtcDateTime);
+    }
+
+    static async Task<BallotRecord> BallotAsync(TaskOrchestrationContext context, ProposalInput input, Participant participant, int round, IReadOnlyList<string> earlier)
+    {
+        var id = participant.Voter.Id;
+        if (participant.Source == ExternalSource)
+        {
+            var posted = await context.WaitForExternalEvent<ExternalBallot>(ExternalBallot.EventName(id, round));
+            return new BallotRecord(id, posted.Choice, posted.Confidence, posted.Rationale, posted.DelegateTo, ExternalSource, context.CurrentUtcDateTime);
+        }
+
+        try
+        {
+            var reply = await context.CallActivityAsync<BallotReply>(
+                nameof(CastBallotActivity),
+                new BallotRequest(input.ProposalId, round, participant.Profile, input.Question, input.Options, earlier, input.Capability),
+                AgentTurnOrchestrator.ModelCallRetry);
+            return new BallotRecord(id, reply.Choice, reply.Confidence, reply.Rationale, null, "model", context.CurrentUtcDateTime);
+        }
+        catch (TaskFailedException e)
+        {
+            var reason = Tasks.TaskFailure.From(e);
+            return new BallotRecord(id, null, 0, null, null, "model", context.CurrentUtcDateTime, $"{reason.Type}: {reason.Message}");
+        }
+    }
+
+    /// <summary>The queen's choice among the tied options: the first queen on the board by id, asked like any voter.</summary>
+    static async Task<string?> QueenChoiceAsync(TaskOrchestrationContext context, ProposalInput input, DispatchBoard board, IReadOnlyList<string> tied, int round)
+    {
+        var queenId = board.Agents.Values.Where(a => a.Type == AgentType.Queen && a.Accepting).Select(a => a.Id).Order(StringComparer.Ordinal).FirstOrDefault();
+        var queen = queenId is null ? null : await context.Entities.CallEntityAsync<AgentLedger?>(AgentEntity.IdFor(queenId), nameof(AgentEntity.Get));
+        if (queen is null || queen.Profile.Provider.Type == ProviderSettings.ExternalType)
+        {
+            return null;
+        }
+
+        try
+        {
+            var reply = await context.CallActivityAsync<BallotReply>(
+                nameof(CastBallotActivity), new BallotRequest(input.ProposalId, round, queen.Profile, input.Question, tied, [], input.Capability), AgentTurnOrchestrator.ModelCallRetry);
+            return reply.Choice;
+        }
+        catch (TaskFailedException)
+        {
+            return null;
+        }
+    }
+
+    static async Task<List<Participant>> ParticipantsAsync(TaskOrchestrationContext context, ProposalInput input, DispatchBoard board)
+    {
+        var capability = input.Capability ?? input.Participants.Capability;
+        var ids = input.Participants.AgentIds
+            ?? [.. board.Agents.Values
+                .Where(a => a.Accepting && (input.Participants.Capability is null || a.Has(input.Participants.Capability)))
+                .OrderByDescending(a => a.Reputation.TryGetValue(input.Participants.Capability ?? AgentSelector.GeneralCapability, out var r) ? r : AgentSelector.NeutralReputation)
+                .ThenBy(a => a.Id, StringComparer.Ordinal)
+                .Take(input.Participants.Count ?? 3)
+                .Select(a => a.Id)];
+        var participants = new List<Participant>();
+        foreach (var id in ids.Distinct(StringComparer.Ordinal))
+        {
+            var ledger = await context.Entities.CallEntityAsync<AgentLedger?>(AgentEntity.IdFor(id), nameof(AgentEntity.Get));
+            if (ledger is null || ledger.Lifecycle == AgentLifecycle.Retired)
+            {
+                continue;
+            }
+
+            var known = board.Agents.GetValueOrDefault(id);
+            var reputation = known?.Reputation.TryGetValue(capability ?? AgentSelector.GeneralCapability, out var r) == true ? r : AgentSelector.NeutralReputation;
+            var matches = capability is not null && ledger.Profile.EffectiveRole.Expertise.Contains(capability, StringComparer.OrdinalIgnoreCase);
+            var source = ledger.Profile.Provider.Type == ProviderSettings.ExternalType ? ExternalSource : "model";
+            participants.Add(new Participant(ledger.Profile, new Voter(id, reputation, matches), source));
+        }
+
+        return participants;
+    }
+
+    const string ExternalSource = "external";
+
+    sealed record Participant(AgentProfile Profile, Voter Voter, string Source);
+}

@@ -1,0 +1,24 @@
+using Swarm.Domain.Consensus;
+
+namespace Swarm.Workflows.Consensus;
+
+/// <summary>The input a consensus round's orchestration starts with: the accepted proposal, resolved against the settings.</summary>
+/// <param name="ProposalId">Also the orchestration's instance id.</param>
+/// <param name="Options">The choices, distinct.</param>
+/// <param name="Participants">Who votes: named agents, or the best N agents with a capability.</param>
+/// <param name="Capability">The capability the question concerns: voters' reputation for it weighs their vote (Weighted).</param>
+/// <param name="RoundDeadline">How long each round waits for ballots (a durable timer).</param>
+/// <param name="MaxRounds">Rounds of debate before the proposal ends undecided.</param>
+public sealed record ProposalInput(
+    string ProposalId,
+    string Question,
+    IReadOnlyList<string> Options,
+    ConsensusRules Rules,
+    ParticipantSpec Participants,
+    string? Capability,
+    TimeSpan RoundDeadline,
+    int MaxRounds,
+    string ProposedBy);
+
+/// <summary>Who votes: <paramref name="AgentIds"/>, or the <paramref name="Count"/> agents with <paramref name="Capability"/> that have the best reputation for it.</summary>
+public sealed record ParticipantSpec(IReadOnlyList<string>? AgentIds, string? Capability, int? Count);
