@@ -37,12 +37,11 @@ public sealed class TaskShapeTests
     }
 
     [Fact]
-    public void Consensus_is_refused_until_the_consensus_engine_exists()
+    public void A_consensus_task_needs_at_least_two_agents()
     {
-        var error = Assert.Single(new TaskRequest("x", Strategy: TaskStrategy.Consensus).Validate(Limits));
-
-        Assert.Equal("strategy", error.Field);
-        Assert.Contains("consensus engine", error.Message, StringComparison.Ordinal);
+        Assert.Empty(FieldsOf(new TaskRequest("x", Strategy: TaskStrategy.Consensus)));
+        Assert.Empty(FieldsOf(new TaskRequest("x", Strategy: TaskStrategy.Consensus, Agents: 5)));
+        Assert.Equal(["agents"], FieldsOf(new TaskRequest("x", Strategy: TaskStrategy.Consensus, Agents: 1)));
     }
 
     [Fact]

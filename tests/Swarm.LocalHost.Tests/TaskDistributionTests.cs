@@ -285,7 +285,7 @@ public sealed class TaskDistributionTests(TaskDistributionTests.Host host) : ICl
     }
 
     [Theory]
-    [InlineData("""{"prompt":"x","strategy":"consensus"}""", "strategy")]
+    [InlineData("""{"prompt":"x","strategy":"consensus","agents":1}""", "agents")]
     [InlineData("""{"prompt":"x","strategy":"pipeline","stages":[{"instruction":"only one"}]}""", "stages")]
     [InlineData("""{"prompt":"x","strategy":"parallel","agents":11}""", "agents")]
     [InlineData("""{"prompt":"x","strategy":"single","merge":true}""", "merge")]

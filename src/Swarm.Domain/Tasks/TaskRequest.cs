@@ -89,23 +89,19 @@ public sealed record TaskRequest(
     void ValidateShape(List<FieldError> errors)
     {
         var strategy = Strategy ?? TaskStrategy.Auto;
-        if (strategy == TaskStrategy.Consensus)
-        {
-            errors.Add(new("strategy", "'consensus' needs the consensus engine, which this build does not have yet; use single, parallel, pipeline, hierarchical or auto."));
-        }
-
+        var manyAgents = strategy is TaskStrategy.Parallel or TaskStrategy.Consensus or TaskStrategy.Auto;
         if (Agents is { } agents && (agents < 1 || agents > MaxAgents))
         {
             errors.Add(new("agents", $"must be between 1 and {MaxAgents}."));
         }
-        else if (Agents is > 1 && strategy is not (TaskStrategy.Parallel or TaskStrategy.Auto))
+        else if (Agents is > 1 && !manyAgents)
         {
-            errors.Add(new("agents", $"applies to the parallel strategy, not '{strategy.ToString().ToLowerInvariant()}'."));
+            errors.Add(new("agents", $"applies to the parallel and consensus strategies, not '{strategy.ToString().ToLowerInvariant()}'."));
         }
 
-        if (strategy == TaskStrategy.Parallel && (Agents ?? 2) < 2)
+        if (strategy is TaskStrategy.Parallel or TaskStrategy.Consensus && (Agents ?? 3) < 2)
         {
-            errors.Add(new("agents", "must be at least 2 for a parallel task."));
+            errors.Add(new("agents", $"must be at least 2 for a {strategy.ToString().ToLowerInvariant()} task."));
         }
 
         var stages = Stages ?? [];

@@ -20,6 +20,6 @@ public enum TaskStrategy
     /// <summary>A queen splits the task into subtasks, fitting agents run them in parallel, the queen assembles the answer.</summary>
     Hierarchical,
 
-    /// <summary>N agents answer, then vote on the answers; the consensus engine's work (not in this build).</summary>
+    /// <summary>N agents answer, then vote on their answers in a durable consensus round; the winning answer is the result.</summary>
     Consensus,
 }

@@ -48,9 +48,11 @@ public sealed class SimulatedChatClient(SimulatedProviderSettings settings, Time
         }
 
         var accuracy = capability is not null && profile.CapabilityAccuracy.TryGetValue(capability, out var specific) ? specific : profile.Accuracy;
+        var right = draw.NextDouble() < accuracy;
+        var question = options?.AdditionalProperties?.GetValueOrDefault(QuestionProperty) as string ?? prompt;
         var text = options?.ResponseFormat is ChatResponseFormatJson { Schema: { } schema }
-            ? SimulatedJson.Instantiate(schema, prompt)
-            : draw.NextDouble() < accuracy ? Answer(prompt) : WrongAnswer(prompt, draw.Next(WrongAnswers));
+            ? SimulatedJson.Instantiate(schema, prompt, choices => Choose(question, choices, right, draw))
+            : right ? Answer(prompt) : WrongAnswer(prompt, draw.Next(WrongAnswers));
         return new ChatResponse(new ChatMessage(ChatRole.Assistant, text))
         {
             ModelId = model,
@@ -74,6 +76,35 @@ public sealed class SimulatedChatClient(SimulatedProviderSettings settings, Time
 
     public void Dispose()
     {
+    }
+
+    /// <summary>Carried in <c>ChatOptions.AdditionalProperties</c> by a ballot: the question voted on, without the instructions around it.</summary>
+    public const string QuestionProperty = ModelResponseProperties.Question;
+
+    /// <summary>
+    /// The right choice among options for a question: the option that is this provider's right answer to it, when one is
+    /// (so simulated agents voting on simulated answers prefer the right one), else one fixed by the question alone.
+    /// </summary>
+    public static string RightChoice(string question, IReadOnlyList<string> choices)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(choices);
+        var answer = Answer(question);
+        return choices.FirstOrDefault(c => c == answer)
+            ?? choices[(int)(BitConverter.ToUInt32(SHA256.HashData(Encoding.UTF8.GetBytes(question))) % (uint)choices.Count)];
+    }
+
+    /// <summary>A voter as accurate as its profile: the right choice when its draw says right, otherwise one of the others.</summary>
+    static string Choose(string question, IReadOnlyList<string> choices, bool right, Random draw)
+    {
+        var correct = RightChoice(question, choices);
+        if (right || choices.Count == 1)
+        {
+            return correct;
+        }
+
+        var others = choices.Where(c => c != correct).ToList();
+        return others[draw.Next(others.Count)];
     }
 
     /// <summary>The right answer to a prompt: a fingerprint of the prompt and an echo of its start.</summary>

@@ -6,19 +6,21 @@ namespace Swarm.Providers.Simulated;
 /// <summary>
 /// The simulated provider's answer to a request for structured output: an instance of the requested JSON schema, so
 /// the workflows that need JSON (plans, votes) run without a model. Strings carry the simulated label and echo the
-/// prompt; arrays get <see cref="ArrayLength"/> items; nullable values are null; enums take their first value.
+/// prompt; arrays get <see cref="ArrayLength"/> items; nullable values are null; a string enum (a ballot's choice) takes
+/// the value <c>chooseEnum</c> picks, or its first.
 /// </summary>
 public static class SimulatedJson
 {
     public const int ArrayLength = 3;
 
-    public static string Instantiate(JsonElement schema, string prompt)
+    public static string Instantiate(JsonElement schema, string prompt, Func<IReadOnlyList<string>, string>? chooseEnum = null)
     {
+        ArgumentNullException.ThrowIfNull(prompt);
         var head = prompt.Length <= 60 ? prompt : prompt[..60] + "…";
-        return (Value(schema, "value", head, 1) ?? JsonValue.Create("")).ToJsonString();
+        return (Value(schema, "value", head, 1, chooseEnum) ?? JsonValue.Create("")).ToJsonString();
     }
 
-    static JsonNode? Value(JsonElement schema, string name, string head, int index)
+    static JsonNode? Value(JsonElement schema, string name, string head, int index, Func<IReadOnlyList<string>, string>? chooseEnum)
     {
         if (schema.ValueKind != JsonValueKind.Object)
         {
@@ -27,7 +29,10 @@ public static class SimulatedJson
 
         if (schema.TryGetProperty("enum", out var options) && options.ValueKind == JsonValueKind.Array && options.GetArrayLength() > 0)
         {
-            return JsonNode.Parse(options[0].GetRawText());
+            var values = options.EnumerateArray().ToList();
+            return chooseEnum is not null && values.All(v => v.ValueKind == JsonValueKind.String)
+                ? JsonValue.Create(chooseEnum([.. values.Select(v => v.GetString()!)]))
+                : JsonNode.Parse(values[0].GetRawText());
         }
 
         var types = TypesOf(schema);
@@ -38,8 +43,8 @@ public static class SimulatedJson
 
         return types.FirstOrDefault() switch
         {
-            "object" => Object(schema, head),
-            "array" => Array(schema, name, head),
+            "object" => Object(schema, head, chooseEnum),
+            "array" => Array(schema, name, head, chooseEnum),
             "integer" => JsonValue.Create(index),
             "number" => JsonValue.Create(0.5),
             "boolean" => JsonValue.Create(true),
@@ -47,28 +52,28 @@ public static class SimulatedJson
         };
     }
 
-    static JsonObject Object(JsonElement schema, string head)
+    static JsonObject Object(JsonElement schema, string head, Func<IReadOnlyList<string>, string>? chooseEnum)
     {
         var result = new JsonObject();
         if (schema.TryGetProperty("properties", out var properties) && properties.ValueKind == JsonValueKind.Object)
         {
             foreach (var property in properties.EnumerateObject())
             {
-                result[property.Name] = Value(property.Value, property.Name, head, 1);
+                result[property.Name] = Value(property.Value, property.Name, head, 1, chooseEnum);
             }
         }
 
         return result;
     }
 
-    static JsonArray Array(JsonElement schema, string name, string head)
+    static JsonArray Array(JsonElement schema, string name, string head, Func<IReadOnlyList<string>, string>? chooseEnum)
     {
         var items = schema.TryGetProperty("items", out var itemSchema) ? itemSchema : default;
         var singular = name.EndsWith('s') ? name[..^1] : name;
         var result = new JsonArray();
         for (var i = 1; i <= ArrayLength; i++)
         {
-            result.Add(Value(items, singular, head, i));
+            result.Add(Value(items, singular, head, i, chooseEnum));
         }
 
         return result;

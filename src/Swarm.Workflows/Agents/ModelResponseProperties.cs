@@ -21,6 +21,9 @@ public static class ModelResponseProperties
     /// <summary>Carried in <c>ChatOptions.AdditionalProperties</c>: the capability a task needs (the simulated provider's quality depends on it).</summary>
     public const string Capability = "swarm.capability";
 
+    /// <summary>Carried in <c>ChatOptions.AdditionalProperties</c> by a ballot: the question voted on, without the instructions around it.</summary>
+    public const string Question = "swarm.question";
+
     /// <summary>Carried in <c>ChatOptions.AdditionalProperties</c>: the agent making the call.</summary>
     public const string AgentId = "swarm.agentId";
 }

@@ -13,7 +13,7 @@ namespace Swarm.Workflows.Consensus;
 public sealed class CastBallotActivity(IChatClientProvider clients, ModelCallLimits limits) : TaskActivity<BallotRequest, BallotReply>
 {
     /// <summary>Carried in <c>ChatOptions.AdditionalProperties</c>: the question alone, without the instructions around it.</summary>
-    public const string QuestionProperty = "swarm.question";
+    public const string QuestionProperty = ModelResponseProperties.Question;
 
     public override async Task<BallotReply> RunAsync(TaskActivityContext context, BallotRequest input)
     {

@@ -36,6 +36,7 @@ public sealed class TaskRunOrchestrator : TaskOrchestrator<TaskRunInput, TaskRun
                 TaskStrategy.Pipeline => await PipelineStrategy.RunAsync(steps, input),
                 TaskStrategy.Hierarchical => await HierarchicalStrategy.RunAsync(steps, input, tracker),
                 TaskStrategy.Single => await SingleStrategy.RunAsync(steps, input),
+                TaskStrategy.Consensus => await ConsensusStrategy.RunAsync(context, steps, input, tracker),
                 _ => throw new TaskStoppedException($"Strategy '{tracker.Strategy}' is not available in this build.") { Kind = "StrategyUnavailable" },
             };
 

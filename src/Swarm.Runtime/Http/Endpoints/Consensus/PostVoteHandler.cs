@@ -9,7 +9,7 @@ namespace Swarm.Runtime.Http.Endpoints.Consensus;
 /// <c>POST /api/v1/consensus/proposals/{id}/votes</c>: an external agent, authenticated as itself, casts its ballot for the
 /// current round; it arrives as a durable event, so a restart of the host loses it no more than a ballot its model cast.
 /// <c>409</c> when the caller is not a voter that posts its own ballots, has already voted this round, or the proposal
-/// is no longer voting.
+/// is no longer voting. Should two ballots of one voter race in, the round counts the first and ignores the second.
 /// </summary>
 public sealed class PostVoteHandler(SwarmSettings settings) : IApiHandler
 {

@@ -73,7 +73,7 @@ public sealed class SubmitTaskHandler(SwarmSettings settings, TimeProvider time)
         task.Priority ?? TaskRequest.DefaultPriority,
         [.. (task.Capabilities ?? []).Select(c => c.Trim())],
         task.Strategy ?? TaskStrategy.Auto,
-        task.Agents ?? (task.Strategy == TaskStrategy.Parallel ? 2 : 1),
+        task.Agents ?? task.Strategy switch { TaskStrategy.Parallel => 2, TaskStrategy.Consensus => 3, _ => 1 },
         task.Stages ?? [],
         task.Merge ?? false,
         TimeSpan.FromSeconds(settings.Api.TaskSlotWaitSeconds),

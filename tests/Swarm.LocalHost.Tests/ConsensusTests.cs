@@ -1,0 +1,201 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Swarm.Providers.Simulated;
+
+namespace Swarm.LocalHost.Tests;
+
+/// <summary>Durable consensus rounds on the running local host: model ballots, external ballots, deadlines, restarts, the audit trail and the consensus task strategy.</summary>
+public sealed class ConsensusTests(ConsensusTests.Host host) : IClassFixture<ConsensusTests.Host>
+{
+    static readonly string[] Options = ["Postgres", "SQLite", "Cosmos DB"];
+
+    LocalHostProcess Swarm => host.Process;
+
+    public sealed class Host : IAsyncLifetime
+    {
+        public LocalHostProcess Process { get; private set; } = null!;
+
+        public async Task InitializeAsync()
+        {
+            Process = await LocalHostProcess.StartAsync(
+                ("providers__simulated__profiles__sage__accuracy", "1"),
+                ("providers__simulated__profiles__fool__accuracy", "0"));
+            await TaskPolling.WaitForAgentAsync(Process, "queen-1");
+            foreach (var id in new[] { "sage-1", "sage-2", "sage-3" })
+            {
+                await TaskSubmissions.CreateAgentAsync(Process, id, "specialist", ["wisdom"], model: "sage");
+            }
+
+            await TaskSubmissions.CreateAgentAsync(Process, "fool-1", "specialist", ["folly"], model: "fool");
+            await TaskSubmissions.CreateAgentAsync(Process, "trial-sage-1", "specialist", ["trial"], model: "sage");
+            await TaskSubmissions.CreateAgentAsync(Process, "trial-sage-2", "specialist", ["trial"], model: "sage");
+            await TaskSubmissions.CreateAgentAsync(Process, "trial-fool-1", "specialist", ["trial"], model: "fool");
+            await TaskSubmissions.CreateAgentAsync(Process, new
+            {
+                id = "ext-voter",
+                name = "Hand-voting agent",
+                type = "specialist",
+                role = new { type = "operational", permissions = Array.Empty<string>(), expertise = new[] { "voting" }, priority = 5 },
+                provider = new { type = "external", model = "human" },
+                maxConcurrency = 1,
+            });
+        }
+
+        public async Task DisposeAsync() => await Process.DisposeAsync();
+    }
+
+    async Task<string> ProposeAsync(object body)
+    {
+        using var response = await Swarm.Http.SendAsync(Swarm.Request(HttpMethod.Post, "/api/v1/consensus/proposal", role: "operator", json: JsonSerializer.Serialize(body)));
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+    }
+
+    async Task<JsonElement> ProposalAsync(string id)
+    {
+        using var response = await Swarm.Http.SendAsync(Swarm.Request(HttpMethod.Get, "/api/v1/consensus/proposals/" + id, role: "viewer"));
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    async Task<JsonElement> WaitForProposalAsync(string id, Func<JsonElement, bool> condition, int seconds = 60)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (true)
+        {
+            var proposal = await ProposalAsync(id);
+            if (condition(proposal))
+            {
+                return proposal;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"Proposal {id} did not reach the expected state within {seconds} s: {proposal}");
+            await Task.Delay(200);
+        }
+    }
+
+    static bool Finished(JsonElement p) => p.GetProperty("status").GetString() is "decided" or "undecided" or "failed";
+
+    async Task<HttpStatusCode> VoteAsync(string proposalId, string apiKey, object vote)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/consensus/proposals/{proposalId}/votes")
+        {
+            Content = new StringContent(JsonSerializer.Serialize(vote), System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("ApiKey", apiKey);
+        using var response = await Swarm.Http.SendAsync(request);
+        return response.StatusCode;
+    }
+
+    [Fact]
+    public async Task Agents_with_a_capability_decide_by_simple_majority_and_every_ballot_is_recorded_and_audited()
+    {
+        const string question = "Which database should the pilot use?";
+        var id = await ProposeAsync(new { question, options = Options, algorithm = "simpleMajority", participants = new { capability = "wisdom", count = 3 }, deadlineSeconds = 60 });
+
+        var proposal = await WaitForProposalAsync(id, Finished);
+
+        Assert.Equal("decided", proposal.GetProperty("status").GetString());
+        Assert.Equal(SimulatedChatClient.RightChoice(question, Options), proposal.GetProperty("winner").GetString());
+        Assert.StartsWith("threshold met: 3 of 3", proposal.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        var ballots = proposal.GetProperty("rounds")[0].GetProperty("ballots").EnumerateArray().ToList();
+        Assert.Equal(["sage-1", "sage-2", "sage-3"], ballots.Select(b => b.GetProperty("voterId").GetString()).Order());
+        Assert.All(ballots, b => Assert.StartsWith(SimulatedChatClient.Label, b.GetProperty("rationale").GetString(), StringComparison.Ordinal));
+
+        using var audit = await Swarm.Http.SendAsync(Swarm.Request(HttpMethod.Get, "/api/v1/audit?action=ConsensusBallot&pageSize=200", role: "admin"));
+        var records = (await audit.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items").EnumerateArray()
+            .Where(r => r.GetProperty("resource").GetString()!.StartsWith($"consensus/{id}/", StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, records.Count);
+    }
+
+    [Fact]
+    public async Task Unanimity_fails_on_a_single_dissent_and_says_who()
+    {
+        var id = await ProposeAsync(new { question = "Ship on Friday?", options = new[] { "yes", "no" }, algorithm = "unanimous", participants = new { agents = new[] { "sage-1", "sage-2", "fool-1" } }, maxRounds = 1 });
+
+        var proposal = await WaitForProposalAsync(id, Finished);
+
+        Assert.Equal("undecided", proposal.GetProperty("status").GetString());
+        Assert.Contains("fool-1", proposal.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("unanimity failed", proposal.GetProperty("reason").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_external_ballot_posted_after_a_host_restart_mid_round_counts_with_the_ballots_cast_before_it()
+    {
+        var key = (await TestAgents.IssueKeyAsync(Swarm, "ext-voter")).GetProperty("apiKey").GetString()!;
+        var id = await ProposeAsync(new { question = "Adopt the new style guide?", options = new[] { "adopt", "reject" }, participants = new { agents = new[] { "sage-1", "sage-2", "ext-voter" } }, deadlineSeconds = 120, quorum = 1.0 });
+        await WaitForProposalAsync(id, p => p.GetProperty("voted").GetArrayLength() == 2);
+
+        Swarm.KillHard();
+        await Swarm.StartAgainAsync();
+        Assert.Equal(HttpStatusCode.Accepted, await VoteAsync(id, key, new { choice = "adopt", confidence = 0.9, rationale = "It is clearer." }));
+
+        var proposal = await WaitForProposalAsync(id, Finished);
+        Assert.Equal(HttpStatusCode.Conflict, await VoteAsync(id, key, new { choice = "reject" }));
+        var ballots = proposal.GetProperty("rounds")[0].GetProperty("ballots").EnumerateArray().ToList();
+        Assert.Equal(3, proposal.GetProperty("rounds")[0].GetProperty("outcome").GetProperty("participants").GetInt32());
+        var external = ballots.Single(b => b.GetProperty("voterId").GetString() == "ext-voter");
+        Assert.Equal(("external", "adopt", "It is clearer."), (external.GetProperty("source").GetString(), external.GetProperty("choice").GetString(), external.GetProperty("rationale").GetString()));
+    }
+
+    [Fact]
+    public async Task A_voter_silent_past_the_deadline_counts_as_absent_and_the_round_still_decides()
+    {
+        var id = await ProposeAsync(new { question = "Rename the repo?", options = new[] { "yes", "no" }, participants = new { agents = new[] { "sage-1", "sage-2", "ext-voter" } }, deadlineSeconds = 3, maxRounds = 1 });
+
+        var proposal = await WaitForProposalAsync(id, Finished);
+
+        var silent = proposal.GetProperty("rounds")[0].GetProperty("ballots").EnumerateArray().Single(b => b.GetProperty("voterId").GetString() == "ext-voter");
+        Assert.Equal("no ballot before the round's deadline", silent.GetProperty("problem").GetString());
+        Assert.Equal("decided", proposal.GetProperty("status").GetString());
+        Assert.Equal(2, proposal.GetProperty("rounds")[0].GetProperty("outcome").GetProperty("participants").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_consensus_task_has_its_agents_vote_on_their_answers_and_the_majority_answer_wins()
+    {
+        const string prompt = "What is the capital of Australia?";
+        var taskId = await TaskSubmissions.SubmitAcceptedAsync(Swarm, new { prompt, strategy = "consensus", agents = 3, capabilities = new[] { "trial" } });
+
+        var task = await TaskPolling.WaitUntilFinishedAsync(Swarm, taskId, TimeSpan.FromSeconds(90));
+
+        Assert.Equal("completed", task.GetProperty("status").GetString());
+        Assert.Equal("consensus", task.GetProperty("strategy").GetString());
+        Assert.Equal(SimulatedChatClient.Answer(prompt), task.GetProperty("result").GetProperty("text").GetString());
+        var proposal = await ProposalAsync("proposal-" + taskId["task-".Length..]);
+        Assert.Equal("decided", proposal.GetProperty("status").GetString());
+        Assert.Equal(2, proposal.GetProperty("options").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Metrics_report_each_algorithms_rounds_decisions_and_time_to_decision()
+    {
+        var id = await ProposeAsync(new { question = "Use tabs?", options = new[] { "tabs", "spaces" }, algorithm = "superMajority", participants = new { capability = "wisdom", count = 3 } });
+        await WaitForProposalAsync(id, Finished);
+
+        using var response = await Swarm.Http.SendAsync(Swarm.Request(HttpMethod.Get, "/api/v1/consensus/metrics", role: "viewer"));
+        var metrics = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("algorithms").GetProperty("superMajority");
+
+        Assert.True(metrics.GetProperty("proposals").GetInt32() >= 1);
+        Assert.True(metrics.GetProperty("decided").GetInt32() >= 1);
+        Assert.True(metrics.GetProperty("timeToDecisionMs").GetProperty("p50").GetDouble() > 0);
+        Assert.Equal(1.0, metrics.GetProperty("participation").GetDouble());
+    }
+
+    [Theory]
+    [InlineData("""{"question":"q","options":["only"],"participants":{"capability":"wisdom","count":3}}""", "options")]
+    [InlineData("""{"question":"q","options":["a","b"],"participants":{"agents":["sage-1"],"capability":"wisdom"}}""", "participants")]
+    [InlineData("""{"question":"q","options":["a","b"],"algorithm":"superMajority","threshold":0.4,"participants":{"capability":"wisdom","count":3}}""", "threshold")]
+    [InlineData("""{"question":"q","options":["a","b"],"ties":"statusQuo","participants":{"capability":"wisdom","count":3}}""", "statusQuo")]
+    [InlineData("""{"question":"q","options":["a","b"],"algorithm":"plurality","participants":{"capability":"wisdom","count":3}}""", "algorithm")]
+    public async Task A_malformed_proposal_is_refused_naming_the_field(string body, string field)
+    {
+        using var response = await Swarm.Http.SendAsync(Swarm.Request(HttpMethod.Post, "/api/v1/consensus/proposal", role: "operator", json: body));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(field, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+}
