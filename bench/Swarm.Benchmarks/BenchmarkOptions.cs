@@ -8,7 +8,8 @@ sealed record BenchmarkOptions
     public const string Usage = """
         Usage: ./bench.sh [options]
 
-          --scenario NAME           all (default), throughput, overhead, memory or inmemory; repeat or comma-separate for several
+          --scenario NAME           all (default), throughput, overhead, memory, inmemory, consensus-round or
+                                    consensus-accuracy; repeat or comma-separate for several
           --agents N                simulated worker agents created for the throughput and overhead runs, and the
                                     memory scenario's middle stage (default 50)
           --tasks N                 tasks in the throughput run (default 500)
@@ -17,6 +18,9 @@ sealed record BenchmarkOptions
           --memory-agents N         agents in the memory scenario's last stage (default 500)
           --inmemory-orchestrations N
                                     agent turns started at once on the in-memory engine (default 100)
+          --consensus-proposals N   10-agent simple-majority proposals run one at a time on each host of the
+                                    consensus-round scenario (default 30)
+          --accuracy-questions N    simulated questions per cell of the consensus-accuracy tables (default 1000)
           --timeout SECONDS         the most one scenario may take before it is stopped and reported as timed out (default 180)
           --host-setting KEY=VALUE  an extra environment variable for the local host, e.g.
                                     durable__maxQueuePollingIntervalMs=100 (repeatable; applied last)
@@ -26,7 +30,7 @@ sealed record BenchmarkOptions
         The report goes to standard output, progress to standard error.
         """;
 
-    public static readonly IReadOnlyList<string> ScenarioNames = ["throughput", "overhead", "memory", "inmemory"];
+    public static readonly IReadOnlyList<string> ScenarioNames = ["throughput", "overhead", "memory", "inmemory", "consensus-round", "consensus-accuracy"];
 
     public IReadOnlyList<string> Scenarios { get; init; } = ScenarioNames;
 
@@ -41,6 +45,10 @@ sealed record BenchmarkOptions
     public int MemoryAgents { get; init; } = 500;
 
     public int InMemoryOrchestrations { get; init; } = 100;
+
+    public int ConsensusProposals { get; init; } = 30;
+
+    public int AccuracyQuestions { get; init; } = 1_000;
 
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(180);
 
@@ -73,6 +81,8 @@ sealed record BenchmarkOptions
                 "--overhead-tasks" => options with { OverheadTasks = Count(1, 1_000) },
                 "--memory-agents" => options with { MemoryAgents = Count(1, 9_999) },
                 "--inmemory-orchestrations" => options with { InMemoryOrchestrations = Count(1, 1_000_000) },
+                "--consensus-proposals" => options with { ConsensusProposals = Count(1, 1_000) },
+                "--accuracy-questions" => options with { AccuracyQuestions = Count(1, 100_000) },
                 "--timeout" => options with { Timeout = TimeSpan.FromSeconds(Count(10, 86_400)) },
                 "--host-setting" => AddHostSetting(options, hostSettings, Value()),
                 "--out" => options with { OutPath = Value() },

@@ -37,6 +37,8 @@ IScenario[] scenarios =
     new OverheadScenario(options, storage),
     new MemoryScenario(options, storage),
     new InMemoryEngineScenario(options),
+    new ConsensusRoundScenario(options, storage),
+    new ConsensusAccuracyScenario(options),
 ];
 
 // What else keeps the machine busy, measured before anything of the benchmark's own runs.

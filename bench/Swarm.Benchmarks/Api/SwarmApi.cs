@@ -37,9 +37,77 @@ sealed class SwarmApi : IDisposable
         }
     }
 
-    public async Task<AgentCreation> CreateAgentAsync(string name, int maxConcurrency, CancellationToken cancellationToken)
+    public Task<AgentCreation> CreateAgentAsync(string name, int maxConcurrency, CancellationToken cancellationToken) =>
+        PostAgentAsync(JsonSerializer.Serialize(new { name, type = "worker", provider = new { type = "simulated", model = "bench" }, maxConcurrency }), cancellationToken);
+
+    /// <summary>A simulated specialist with one expertise, which proposals pick their voters by; <paramref name="model"/> names its simulated profile.</summary>
+    public Task<AgentCreation> CreateVoterAsync(string name, string expertise, string model, int maxConcurrency, CancellationToken cancellationToken) =>
+        PostAgentAsync(
+            JsonSerializer.Serialize(new
+            {
+                name,
+                type = "specialist",
+                role = new { type = "operational", permissions = Array.Empty<string>(), expertise = new[] { expertise }, priority = 5 },
+                provider = new { type = "simulated", model },
+                maxConcurrency,
+            }),
+            cancellationToken);
+
+    /// <summary>
+    /// <c>POST /api/v1/consensus/proposal</c>: a one-round simple-majority vote among the <paramref name="voters"/> agents
+    /// with <paramref name="capability"/> (a minute's deadline, far above what a simulated round takes).
+    /// </summary>
+    public async Task<ProposalSubmission> ProposeAsync(string question, IReadOnlyList<string> options, string capability, int voters, CancellationToken cancellationToken)
     {
-        var body = JsonSerializer.Serialize(new { name, type = "worker", provider = new { type = "simulated", model = "bench" }, maxConcurrency });
+        var body = JsonSerializer.Serialize(new
+        {
+            question,
+            options,
+            algorithm = "simpleMajority",
+            participants = new { capability, count = voters },
+            deadlineSeconds = 60,
+            maxRounds = 1,
+        });
+        var startedAt = DateTimeOffset.UtcNow;
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            using var response = await http.PostAsync(new Uri("/api/v1/consensus/proposal", UriKind.Relative), Json(body), cancellationToken);
+            var latency = clock.Elapsed;
+            var text = await response.Content.ReadAsStringAsync(cancellationToken);
+            var status = (int)response.StatusCode;
+            return status == 202
+                ? new ProposalSubmission(startedAt, latency, status, ReadString(text, "id"), null)
+                : new ProposalSubmission(startedAt, latency, status, null, Shorten(text));
+        }
+        catch (Exception e) when (IsRequestFailure(e, cancellationToken))
+        {
+            return new ProposalSubmission(startedAt, clock.Elapsed, 0, null, e.Message);
+        }
+    }
+
+    /// <summary>The proposal as <c>GET /api/v1/consensus/proposals/{id}</c> shows it; null when the request failed (the caller polls again).</summary>
+    public async Task<ProposalSnapshot?> GetProposalAsync(string id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await http.GetAsync(new Uri("/api/v1/consensus/proposals/" + id, UriKind.Relative), cancellationToken);
+            if (!response.IsSuccessStatusCode)
+            {
+                return null;
+            }
+
+            using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+            return ReadProposal(document.RootElement);
+        }
+        catch (Exception e) when (IsRequestFailure(e, cancellationToken))
+        {
+            return null;
+        }
+    }
+
+    async Task<AgentCreation> PostAgentAsync(string body, CancellationToken cancellationToken)
+    {
         var clock = Stopwatch.StartNew();
         try
         {
@@ -116,6 +184,22 @@ sealed class SwarmApi : IDisposable
             result is { } r ? Property(r, "latencyMs")?.GetDouble() : null,
             error is { } e1 ? Property(e1, "type")?.GetString() : null,
             error is { } e2 ? Property(e2, "message")?.GetString() : null);
+    }
+
+    static ProposalSnapshot ReadProposal(JsonElement proposal)
+    {
+        var first = Property(proposal, "rounds") is { ValueKind: JsonValueKind.Array } rounds && rounds.GetArrayLength() > 0 ? rounds[0] : (JsonElement?)null;
+        var ballots = first is { } r && Property(r, "ballots") is { ValueKind: JsonValueKind.Array } list ? list.EnumerateArray().ToList() : [];
+        return new ProposalSnapshot(
+            Property(proposal, "status")?.GetString() ?? "unknown",
+            Property(proposal, "createdAt")!.Value.GetDateTimeOffset(),
+            Property(proposal, "lastUpdatedAt")!.Value.GetDateTimeOffset(),
+            Property(proposal, "winner")?.GetString(),
+            Property(proposal, "reason")?.GetString(),
+            first is { } started ? Property(started, "startedAt")?.GetDateTimeOffset() : null,
+            first is { } ended ? Property(ended, "endedAt")?.GetDateTimeOffset() : null,
+            ballots.Count,
+            ballots.Count(b => Property(b, "problem") is null && Property(b, "choice") is not null));
     }
 
     static JsonElement? Property(JsonElement element, string name) =>
