@@ -44,7 +44,7 @@ public sealed class CrashRecoveryTests
         {
             var history = await DurableHistories.ReadAsync(host, id);
             Assert.Single(history, e => e == EventType.ExecutionStarted);
-            Assert.Single(history, e => e == EventType.SubOrchestrationInstanceCompleted);
+            Assert.Single(history, e => e == EventType.TaskCompleted);
             Assert.Single(history, e => e == EventType.ExecutionCompleted);
         }
 

@@ -58,7 +58,7 @@ sealed class ConsensusAccuracyScenario(BenchmarkOptions options) : IScenario
         WriteBounds(report, simulation, uniform, mixed, clock.Elapsed, usage, ballots);
     }
 
-    void WriteSetup(MarkdownReport report, JurySimulation simulation)
+    static void WriteSetup(MarkdownReport report, JurySimulation simulation)
     {
         report.Paragraph(
             "**A simulation with the simulated provider (`Swarm.Providers.Simulated.SimulatedChatClient`), deterministic by its seed "
@@ -97,25 +97,31 @@ sealed class ConsensusAccuracyScenario(BenchmarkOptions options) : IScenario
         report.Table(Header($"p = {Format(accuracy)}"), rows);
     }
 
-    static void WriteMixed(MarkdownReport report, PanelTable table)
+    static void WriteMixed(MarkdownReport report, MixedPanel mixed)
     {
         report.Paragraph(
             $"**Mixed panel**: every voter's accuracy drawn anew for each question, uniformly from {MixedMinPercent}% to {MixedMaxPercent}% in whole percents "
-            + "(0.70 on average), its reputation equal to it. Weighted against SimpleMajority on the same ballots, with two references that are not rules the swarm has: "
-            + "the panel's most accurate voter alone (what picking the best agent would give, if one knew it), and a voter alone.");
+            + "(0.70 on average), its reputation equal to it. Weighted against SimpleMajority on the same ballots, with three references that are not rules the swarm has: "
+            + "votes weighted by their log-odds ln(p / ((1 − p) / 2)), the weights that are optimal for independent voters of known accuracy, still needing more than half of the weight; "
+            + "the panel's most accurate voter alone (what picking the best agent would give, if one knew it); and a voter alone.");
+        var table = mixed.Table;
         var rows = new List<IReadOnlyList<string>>();
         foreach (var (label, _) in JurySimulation.Algorithms.Where(a => table.Rows.Contains(a.Label)))
         {
             rows.Add([label, .. JurySimulation.PanelSizes.Select(n => Cell(table[label, n]))]);
         }
 
-        rows.Add([JurySimulation.BestVoterRow, .. JurySimulation.PanelSizes.Select(n => Cell(table[JurySimulation.BestVoterRow, n]))]);
-        rows.Add([JurySimulation.AverageVoterRow, .. JurySimulation.PanelSizes.Select(n => Cell(table[JurySimulation.AverageVoterRow, n]))]);
+        rows.Add(["Questions Weighted decided otherwise than SimpleMajority", .. JurySimulation.PanelSizes.Select(n => Units.Count(mixed.WeightedDiffers.GetValueOrDefault(n)))]);
+        foreach (var reference in new[] { JurySimulation.LogOddsRow, JurySimulation.BestVoterRow, JurySimulation.AverageVoterRow })
+        {
+            rows.Add([reference, .. JurySimulation.PanelSizes.Select(n => Cell(table[reference, n]))]);
+        }
+
         report.Table(Header("Mixed panel"), rows);
     }
 
     static void WriteBounds(
-        MarkdownReport report, JurySimulation simulation, IReadOnlyList<(double Accuracy, PanelTable Table)> uniform, PanelTable mixed, TimeSpan elapsed, CpuUsage usage, int ballots)
+        MarkdownReport report, JurySimulation simulation, IReadOnlyList<(double Accuracy, PanelTable Table)> uniform, MixedPanel mixed, TimeSpan elapsed, CpuUsage usage, int ballots)
     {
         var margin = 1.96 * Math.Sqrt(0.25 / simulation.Questions);
         var largest = JurySimulation.PanelSizes[^1];
@@ -139,12 +145,18 @@ sealed class ConsensusAccuracyScenario(BenchmarkOptions options) : IScenario
                 + "Stricter rules buy fewer wrong decisions with more undecided ones, and they need more voters to pay.");
         }
 
-        var weighted = mixed["Weighted", largest];
-        var simpleMixed = mixed["SimpleMajority", largest];
-        var best = mixed[JurySimulation.BestVoterRow, largest];
+        bounds.Add("SuperMajority's \"at least 2/3\" rounds up to whole votes: 2 of 3, 4 of 5, 5 of 7, 6 of 9, 8 of 11, that is 67%, 80%, 71%, 67%, 73% of the panel, "
+            + "so its shares zigzag with the panel size rather than improve steadily; odd sizes that are multiples of 3 suit it best.");
+        var weighted = mixed.Table["Weighted", largest];
+        var simpleMixed = mixed.Table["SimpleMajority", largest];
+        var logOdds = mixed.Table[JurySimulation.LogOddsRow, largest];
+        var best = mixed.Table[JurySimulation.BestVoterRow, largest];
         bounds.Add($"Mixed panel, {largest} voters: Weighted right {Percent(weighted.RightShare)} (undecided {Percent(weighted.UndecidedShare)}), SimpleMajority {Percent(simpleMixed.RightShare)} "
-            + $"(undecided {Percent(simpleMixed.UndecidedShare)}), the most accurate voter alone {Percent(best.RightShare)}. The counter's weight is (0.5 + reputation) × …, "
-            + "so reputations from 0.5 to 0.9 give weights from 1.0 to 1.4, and no voter may carry more than 34% of the total: weighting can only lean on the better voters gently.");
+            + $"(undecided {Percent(simpleMixed.UndecidedShare)}); they decided differently on {Units.Count(mixed.WeightedDiffers.GetValueOrDefault(largest))} of {Units.Count(simulation.Questions)} questions. "
+            + "The counter weighs a vote (0.5 + reputation) × 1.5 for matching expertise × (0.5 + 0.5 × confidence), and caps any voter at 34% of the total: reputations from 0.5 to 0.9 "
+            + "give weights from 1.0 to 1.4, too close for a minority of good voters ever to outweigh a majority of weak ones except in rare large panels, so here Weighted is SimpleMajority "
+            + $"in all but name. Log-odds weights (from 0.69 at p = 0.5 to 2.89 at 0.9) reach {Percent(logOdds.RightShare)} right (undecided {Percent(logOdds.UndecidedShare)}); "
+            + $"the most accurate voter alone {Percent(best.RightShare)}. Weighting pays when accuracies differ a lot and are known; with this formula it cannot show it.");
         bounds.Add("Independence is the simulation's strongest assumption: every voter's error is its own draw. Real models that share training data tend to be wrong together, "
             + "and correlated errors take away much of what a larger panel adds; a real panel needs measuring, not this table.");
         bounds.Add($"Cost: {Units.Count(ballots)} simulated ballots and their counts took {Units.Seconds(elapsed)} ({Units.Cpu(usage)}); this scenario times nothing of the swarm's.");

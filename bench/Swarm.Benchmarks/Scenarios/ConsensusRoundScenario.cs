@@ -109,7 +109,7 @@ sealed class ConsensusRoundScenario(BenchmarkOptions options, StorageEndpoint? s
             label, [.. LocalHostSetup.DescribeSettings(host, settings, options)], host.Settings.Durable.MaxQueuePollingIntervalMs, host.Settings.Durable.PartitionCount, voters, warmUp, run, usage);
     }
 
-    void Write(MarkdownReport report, IReadOnlyList<ConsensusRoundRun> runs, bool pollingFixed)
+    static void Write(MarkdownReport report, IReadOnlyList<ConsensusRoundRun> runs, bool pollingFixed)
     {
         report.Paragraph(
             $"{Voters} simulated specialist agents with the expertise `{Capability}` (provider `simulated`, model `{Profile}`: a profile whose accuracy is 1, 0 ms per call) "
@@ -159,7 +159,7 @@ sealed class ConsensusRoundScenario(BenchmarkOptions options, StorageEndpoint? s
 
     static void WriteBounds(MarkdownReport report, IReadOnlyList<ConsensusRoundRun> runs)
     {
-        var first = runs.FirstOrDefault();
+        var first = runs.Count > 0 ? runs[0] : null;
         var bounds = new List<string>
         {
             "Each ballot is an activity (`CastBallotActivity`): a work-item message out through an Azurite queue to the worker, and its result back as a message on the orchestration's "

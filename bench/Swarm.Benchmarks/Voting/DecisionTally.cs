@@ -22,11 +22,17 @@ sealed class DecisionTally
     public void Add(ConsensusOutcome outcome, string rightChoice)
     {
         ArgumentNullException.ThrowIfNull(outcome);
-        if (!outcome.Decided)
+        Add(outcome.Decided ? outcome.Winner : null, rightChoice);
+    }
+
+    /// <param name="decidedFor">The option decided for; null when undecided.</param>
+    public void Add(string? decidedFor, string rightChoice)
+    {
+        if (decidedFor is null)
         {
             Undecided++;
         }
-        else if (outcome.Winner == rightChoice)
+        else if (decidedFor == rightChoice)
         {
             Right++;
         }

@@ -16,6 +16,8 @@ sealed class JurySimulation(int seed, int questions)
 
     public const string BestVoterRow = "The panel's most accurate voter alone";
 
+    public const string LogOddsRow = "Log-odds weights, more than half of the weight (a reference)";
+
     public const string AverageVoterRow = "A voter alone (all of the panel's ballots)";
 
     public static readonly IReadOnlyList<int> PanelSizes = [1, 3, 5, 7, 9, 11];
@@ -72,13 +74,14 @@ sealed class JurySimulation(int seed, int questions)
     /// Voters of different accuracies: each question draws every voter's accuracy uniformly from
     /// <paramref name="minPercent"/>% to <paramref name="maxPercent"/>% (whole percents), and its reputation is that accuracy.
     /// </summary>
-    public async Task<PanelTable> MixedAsync(int minPercent, int maxPercent, CancellationToken cancellationToken)
+    public async Task<MixedPanel> MixedAsync(int minPercent, int maxPercent, CancellationToken cancellationToken)
     {
         var profiles = Enumerable.Range(minPercent, maxPercent - minPercent + 1)
             .ToDictionary(percent => $"a{percent}", percent => new SimulatedProfile { Accuracy = percent / 100.0 }, StringComparer.Ordinal);
         var ballots = new SimulatedBallots(Client(profiles));
         var draw = new Random(seed);
         var table = new PanelTable();
+        var differences = new Dictionary<int, int>();
         for (var q = 0; q < questions; q++)
         {
             var question = $"Mixed-panel question {q}: which of A, B and C is right?";
@@ -93,9 +96,14 @@ sealed class JurySimulation(int seed, int questions)
             var voters = VoterIds.Select((id, i) => new Voter(id, accuracies[i] / 100.0, ExpertiseMatch: true)).ToList();
             foreach (var n in PanelSizes)
             {
-                foreach (var (label, rules) in Algorithms.Where(a => a.Rules.Algorithm is ConsensusAlgorithm.SimpleMajority or ConsensusAlgorithm.Weighted))
+                var simple = ConsensusCounter.Count(Options, voters[..n], cast[..n], Algorithms[0].Rules);
+                var weighted = ConsensusCounter.Count(Options, voters[..n], cast[..n], Algorithms[^1].Rules);
+                table[Algorithms[0].Label, n].Add(simple, right);
+                table[Algorithms[^1].Label, n].Add(weighted, right);
+                table[LogOddsRow, n].Add(LogOddsMajority(cast[..n], accuracies[..n]), right);
+                if ((simple.Decided ? simple.Winner : null) != (weighted.Decided ? weighted.Winner : null))
                 {
-                    table[label, n].Add(ConsensusCounter.Count(Options, voters[..n], cast[..n], rules), right);
+                    differences[n] = differences.GetValueOrDefault(n) + 1;
                 }
 
                 var best = Enumerable.Range(0, n).MaxBy(i => accuracies[i]);
@@ -107,7 +115,7 @@ sealed class JurySimulation(int seed, int questions)
             }
         }
 
-        return table;
+        return new MixedPanel(table, differences);
     }
 
     SimulatedChatClient Client(Dictionary<string, SimulatedProfile> profiles)
@@ -119,6 +127,29 @@ sealed class JurySimulation(int seed, int questions)
         }
 
         return new SimulatedChatClient(settings, TimeProvider.System);
+    }
+
+    /// <summary>
+    /// Weights that are optimal for independent voters of known accuracy whose errors split evenly: each vote weighs
+    /// ln(p / ((1 − p) / 2)), the log of how much likelier the voter is to pick the right option than a given wrong one;
+    /// an option needs more than half of the weight. Not a rule the swarm has; it shows how much room weighting has.
+    /// </summary>
+    static string? LogOddsMajority(IReadOnlyList<Ballot> cast, IReadOnlyList<int> accuracyPercents)
+    {
+        var support = new Dictionary<string, double>(StringComparer.Ordinal);
+        var total = 0.0;
+        for (var i = 0; i < cast.Count; i++)
+        {
+            var p = accuracyPercents[i] / 100.0;
+            var weight = Math.Log(p / ((1 - p) / 2));
+            total += weight;
+            if (cast[i].Choice is { } choice)
+            {
+                support[choice] = support.GetValueOrDefault(choice) + weight;
+            }
+        }
+
+        return support.FirstOrDefault(s => s.Value > total / 2 + ConsensusCounter.Epsilon).Key;
     }
 
     /// <summary>Whether the right option had strictly more support than every other (a tie for the lead is not a lead).</summary>

@@ -4,8 +4,9 @@ using Swarm.Domain.Tasks;
 namespace Swarm.Workflows.Agents;
 
 /// <summary>
-/// Runs one agent turn: the model call with durable retries. It uses no entities, so it runs on every
-/// backend, the in-memory test host included; claiming and releasing the agent is the caller's job.
+/// Runs one agent turn: the model call with durable retries. It uses no entities, so it runs on every backend, the
+/// in-memory test host included, which is where the workflow tests and the benchmark's engine-ceiling scenario use it.
+/// Tasks call <see cref="InvokeAgentActivity"/> directly with the same <see cref="ModelCallRetry"/>, saving an instance.
 /// </summary>
 public sealed class AgentTurnOrchestrator : TaskOrchestrator<AgentTurn, AgentAnswer>
 {

@@ -16,15 +16,20 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
 {
     const string ExternalProvider = ProviderSettings.ExternalType;
 
-    /// <summary>Answers a prompt on a fitting agent: its model through <see cref="AgentTurnOrchestrator"/>, or an external agent's posted result.</summary>
+    /// <summary>
+    /// Answers a prompt on a fitting agent: its model through <see cref="InvokeAgentActivity"/> with the same durable
+    /// retries as <see cref="AgentTurnOrchestrator"/>, or an external agent's posted result. The activity is called
+    /// directly rather than through that sub-orchestration: a sub-orchestration is an instance of its own, with its own
+    /// history and messages in storage, and on Azurite storage is what bounds throughput (see BENCHMARKS.md).
+    /// </summary>
     public async Task<StepOutcome> AnswerAsync(string stage, string prompt, IReadOnlyList<string> capabilities, AgentType? requiredType = null)
     {
         var (_, outcome) = await RunAsync(stage, capabilities, requiredType, async (profile, seat) =>
         {
             var answer = profile.Provider.Type == ExternalProvider
                 ? await ExternalAnswerAsync(profile, seat)
-                : await context.CallSubOrchestratorAsync<AgentAnswer>(
-                    nameof(AgentTurnOrchestrator), new AgentTurn(input.TaskId, profile, prompt, capabilities.Count > 0 ? capabilities[0] : null));
+                : await context.CallActivityAsync<AgentAnswer>(
+                    nameof(InvokeAgentActivity), new AgentTurn(input.TaskId, profile, prompt, capabilities.Count > 0 ? capabilities[0] : null), AgentTurnOrchestrator.ModelCallRetry);
             return (true, answer);
         });
         return outcome;
