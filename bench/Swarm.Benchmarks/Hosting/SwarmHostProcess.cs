@@ -77,7 +77,8 @@ sealed class SwarmHostProcess : IAsyncDisposable
 
         var workFolder = Directory.CreateTempSubdirectory("swarm-bench-host-");
         var (http, grpc) = (FreePorts.Next(), FreePorts.Next());
-        var hub = "bench" + label + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
+        // Task hubs and table prefixes are letters and digits only; a scenario's name may have a hyphen.
+        var hub = "bench" + string.Concat(label.Where(char.IsAsciiLetterOrDigit)) + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
         var start = new ProcessStartInfo("dotnet")
         {
             ArgumentList = { RepositoryLayout.LocalHostDll },

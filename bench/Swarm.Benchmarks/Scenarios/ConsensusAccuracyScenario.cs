@@ -134,19 +134,17 @@ sealed class ConsensusAccuracyScenario(BenchmarkOptions options) : IScenario
                 + "and a lower bound for the right option merely leading: with 3 options the wrong votes split, so the right option can lead with half or less, "
                 + "which SimpleMajority leaves undecided and a plurality count would decide right (the plurality row).",
         };
-        foreach (var (accuracy, table) in uniform)
-        {
-            var simple = table["SimpleMajority", largest];
-            var super = table["SuperMajority (2/3)", largest];
-            var unanimous = table["Unanimous", largest];
-            bounds.Add($"p = {Format(accuracy)}, {largest} voters: SimpleMajority right {Percent(simple.RightShare)} and wrong {Percent(simple.WrongShare)}, "
-                + $"against a single voter's {Percent(accuracy)} right and {Percent(1 - accuracy)} wrong; SuperMajority wrong {Percent(super.WrongShare)}, "
-                + $"undecided {Percent(super.UndecidedShare)}; Unanimous undecided {Percent(unanimous.UndecidedShare)}. "
-                + "Stricter rules buy fewer wrong decisions with more undecided ones, and they need more voters to pay.");
-        }
+        bounds.Add("Nesting also carries the first voters' luck into every larger panel: where the 1-voter column is off its expectation, the columns after it tend to be off the same way.");
+        var atLargest = uniform.Select(u => (u.Accuracy, Simple: u.Table["SimpleMajority", largest], Super: u.Table["SuperMajority (2/3)", largest], Unanimous: u.Table["Unanimous", largest]));
+        bounds.Add($"With {largest} voters: "
+            + string.Join("; ", atLargest.Select(c => $"at p = {Format(c.Accuracy)} SimpleMajority is right {Percent(c.Simple.RightShare)} and wrong {Percent(c.Simple.WrongShare)} "
+                + $"(one voter: {Percent(c.Accuracy)} and {Percent(1 - c.Accuracy)}), SuperMajority wrong {Percent(c.Super.WrongShare)} but undecided {Percent(c.Super.UndecidedShare)}, "
+                + $"Unanimous undecided {Percent(c.Unanimous.UndecidedShare)}"))
+            + ". Under SimpleMajority a lone voter's wrong answers become right decisions or undecided ones, rarely wrong ones, and the lower the accuracy the more of them end undecided; "
+            + "stricter rules give up right decisions for fewer wrong ones, and Unanimous decides less often the larger the panel.");
 
         bounds.Add("SuperMajority's \"at least 2/3\" rounds up to whole votes: 2 of 3, 4 of 5, 5 of 7, 6 of 9, 8 of 11, that is 67%, 80%, 71%, 67%, 73% of the panel, "
-            + "so its shares zigzag with the panel size rather than improve steadily; odd sizes that are multiples of 3 suit it best.");
+            + "so its shares zigzag with the panel size rather than improve steadily; sizes that are multiples of 3 (3, 9) suit it best.");
         var weighted = mixed.Table["Weighted", largest];
         var simpleMixed = mixed.Table["SimpleMajority", largest];
         var logOdds = mixed.Table[JurySimulation.LogOddsRow, largest];
@@ -154,9 +152,10 @@ sealed class ConsensusAccuracyScenario(BenchmarkOptions options) : IScenario
         bounds.Add($"Mixed panel, {largest} voters: Weighted right {Percent(weighted.RightShare)} (undecided {Percent(weighted.UndecidedShare)}), SimpleMajority {Percent(simpleMixed.RightShare)} "
             + $"(undecided {Percent(simpleMixed.UndecidedShare)}); they decided differently on {Units.Count(mixed.WeightedDiffers.GetValueOrDefault(largest))} of {Units.Count(simulation.Questions)} questions. "
             + "The counter weighs a vote (0.5 + reputation) × 1.5 for matching expertise × (0.5 + 0.5 × confidence), and caps any voter at 34% of the total: reputations from 0.5 to 0.9 "
-            + "give weights from 1.0 to 1.4, too close for a minority of good voters ever to outweigh a majority of weak ones except in rare large panels, so here Weighted is SimpleMajority "
-            + $"in all but name. Log-odds weights (from 0.69 at p = 0.5 to 2.89 at 0.9) reach {Percent(logOdds.RightShare)} right (undecided {Percent(logOdds.UndecidedShare)}); "
-            + $"the most accurate voter alone {Percent(best.RightShare)}. Weighting pays when accuracies differ a lot and are known; with this formula it cannot show it.");
+            + "give weights from 1.0 to 1.4, too close for a minority of good voters to outweigh a majority of weak ones except in rare large panels"
+            + (mixed.WeightedDiffers.Values.Sum() == 0 ? ", so here Weighted decided exactly as SimpleMajority on every question and panel. " : ". ")
+            + $"Log-odds weights (from 0.69 at p = 0.5 to 2.89 at 0.9) reach {Percent(logOdds.RightShare)} right (undecided {Percent(logOdds.UndecidedShare)}); "
+            + $"the most accurate voter alone {Percent(best.RightShare)}. Weighting pays when accuracies differ widely and are known, and only with weights that differ as much.");
         bounds.Add("Independence is the simulation's strongest assumption: every voter's error is its own draw. Real models that share training data tend to be wrong together, "
             + "and correlated errors take away much of what a larger panel adds; a real panel needs measuring, not this table.");
         bounds.Add($"Cost: {Units.Count(ballots)} simulated ballots and their counts took {Units.Seconds(elapsed)} ({Units.Cpu(usage)}); this scenario times nothing of the swarm's.");

@@ -141,10 +141,12 @@ public sealed class ConsensusRoundOrchestrator : TaskOrchestrator<ProposalInput,
                 .ThenBy(a => a.Id, StringComparer.Ordinal)
                 .Take(input.Participants.Count ?? 3)
                 .Select(a => a.Id)];
+        // The agents are read at once, not one after another: each read is a round trip through the control queues.
+        var distinct = ids.Distinct(StringComparer.Ordinal).ToList();
+        var ledgers = await Task.WhenAll(distinct.Select(id => context.Entities.CallEntityAsync<AgentLedger?>(AgentEntity.IdFor(id), nameof(AgentEntity.Get))));
         var participants = new List<Participant>();
-        foreach (var id in ids.Distinct(StringComparer.Ordinal))
+        foreach (var (id, ledger) in distinct.Zip(ledgers))
         {
-            var ledger = await context.Entities.CallEntityAsync<AgentLedger?>(AgentEntity.IdFor(id), nameof(AgentEntity.Get));
             if (ledger is null || ledger.Lifecycle == AgentLifecycle.Retired)
             {
                 continue;
