@@ -27,7 +27,10 @@ public sealed class AgentSlotReleaseOrchestrator : TaskOrchestrator<AgentSlotRel
             var granted = await context.Entities.CallEntityAsync<SeatDecision?>(DispatcherEntity.Id, nameof(DispatcherEntity.Leave), new SeatKey(input.TaskId, seatKey));
             if (granted is { AgentId: { } agentId })
             {
-                await context.Entities.SignalEntityAsync(DispatcherEntity.Id, nameof(DispatcherEntity.Release), new SeatRelease(agentId, $"{input.TaskId}/{seatKey}", null, []));
+                // Granted, and perhaps claimed on the agent, just before the task was stopped: free both, judging no one.
+                var holder = $"{input.TaskId}/{seatKey}";
+                await context.Entities.SignalEntityAsync(DispatcherEntity.Id, nameof(DispatcherEntity.Release), new SeatRelease(agentId, holder, null, []));
+                await context.Entities.SignalEntityAsync(AgentEntity.IdFor(agentId), nameof(AgentEntity.Release), new AgentRelease(holder, false, 0, Counts: false));
             }
         }
 

@@ -54,7 +54,21 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
         for (var attempt = 1; attempt <= input.MaxAttempts; attempt++)
         {
             var seatKey = $"{stage}.{attempt}";
-            var agentId = await AcquireSeatAsync(stage, seatKey, capabilities, requiredType, exclude, failures);
+
+            // Listed as waiting from before the request until the claim settles: a task stopped from outside in between
+            // asks the dispatcher about this seat (and gets it back if it was granted), so no seat can leak.
+            tracker.Waiting(seatKey, true);
+            string agentId;
+            try
+            {
+                agentId = await AcquireSeatAsync(stage, seatKey, capabilities, requiredType, exclude, failures);
+            }
+            catch
+            {
+                tracker.Waiting(seatKey, false);
+                throw;
+            }
+
             var seat = new SeatHold(agentId, seatKey, $"{input.TaskId}/{seatKey}", stage);
             var agent = AgentEntity.IdFor(agentId);
             var claim = await context.Entities.CallEntityAsync<AgentClaimResult>(agent, nameof(AgentEntity.Claim), new AgentClaim(seat.Holder));
@@ -62,12 +76,14 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
             {
                 // The dispatcher's view was behind: the agent is draining or gone. Give the seat back and ask again.
                 await ReleaseSeatAsync(seat, capabilities, succeeded: null);
+                tracker.Waiting(seatKey, false);
                 failures.Add($"{agentId}: did not accept the claim (draining or retired)");
                 exclude.Add(agentId);
                 continue;
             }
 
             tracker.Holding(seat);
+            tracker.Waiting(seatKey, false);
             tracker.Record("assigned", $"{stage}: {agentId}");
             var started = context.CurrentUtcDateTime;
             try
@@ -112,7 +128,6 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
                 throw new AgentSlotUnavailableException($"Step '{stage}': {decision.Reason}");
         }
 
-        tracker.Waiting(seatKey, true);
         tracker.Record("waiting", $"{stage}: position {decision.Position} in line; {decision.Reason}");
         var wait = remaining < input.SlotWaitLimit ? remaining : input.SlotWaitLimit;
         try
@@ -132,10 +147,6 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
             throw wait < input.SlotWaitLimit
                 ? new TaskStoppedException($"The task passed its deadline while step '{stage}' waited for an agent.") { Kind = "TimedOut" }
                 : new AgentSlotUnavailableException($"Step '{stage}': no fitting agent had a free seat within {input.SlotWaitLimit}; the task was not run.");
-        }
-        finally
-        {
-            tracker.Waiting(seatKey, false);
         }
     }
 
