@@ -188,6 +188,19 @@ public sealed class DispatchBoardTests
     }
 
     [Fact]
+    public void A_late_registration_does_not_bring_back_an_agent_that_is_retiring()
+    {
+        var board = Board(Agent("a1", seats: 2), Agent("a2", seats: 2));
+        (board, var held) = board.Request(Step("t1"));
+        board = board.Withdraw(held.AgentId!);
+
+        (board, _) = board.Register(Agent(held.AgentId!, seats: 2), accepting: true);
+
+        Assert.False(board.Agents[held.AgentId!].Accepting);
+        Assert.NotEqual(held.AgentId, board.Request(Step("t2")).Decision.AgentId);
+    }
+
+    [Fact]
     public void Leaving_the_line_removes_the_step_unless_a_seat_was_granted_meanwhile()
     {
         var board = Board(Agent("a1"));

@@ -32,7 +32,10 @@ public sealed record DispatchBoard
     {
         ArgumentNullException.ThrowIfNull(profile);
         var fresh = BoardAgent.From(profile, accepting);
-        var agent = Agents.TryGetValue(profile.Id, out var known) ? fresh with { Holders = known.Holders, Reputation = known.Reputation } : fresh;
+        // An agent on its way out (retiring) stays on its way out: a late registration must not bring it back.
+        var agent = Agents.TryGetValue(profile.Id, out var known)
+            ? fresh with { Holders = known.Holders, Reputation = known.Reputation, Leaving = known.Leaving, Accepting = accepting && !known.Leaving }
+            : fresh;
         return (this with { Agents = With(agent) }).Serve();
     }
 

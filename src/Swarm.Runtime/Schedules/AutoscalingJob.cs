@@ -65,18 +65,33 @@ public sealed partial class AutoscalingJob(SwarmSettings settings, TimeProvider 
             if (decision.Action != ScalingAction.Hold)
             {
                 var scaling = new PoolScaling(pool, decision.To, null, template, settings.System.MaxAgents, Keep: settings.DefaultAgent.Id);
-                await durable.ScheduleNewOrchestrationInstanceAsync(
-                    nameof(ScalePoolOrchestrator), scaling, new StartOrchestrationOptions($"autoscale-{pool.Key}-{now:yyyyMMddHHmmssfff}"), cancellationToken);
+                try
+                {
+                    await durable.ScheduleNewOrchestrationInstanceAsync(
+                        nameof(ScalePoolOrchestrator), scaling, new StartOrchestrationOptions($"autoscale-{pool.Key}-{now:yyyyMMddHHmmssfff}"), cancellationToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // The other pools' decisions, and this pool's cooldown, are still recorded below.
+                    LogNotStarted(logger, pool.Key, e.Message);
+                }
             }
         }
 
         await durable.Entities.SignalEntityAsync(AutoscalerEntity.Id, nameof(AutoscalerEntity.Record), new ScalingPass(now, decisions), cancellation: cancellationToken);
     }
 
-    /// <summary>Whether an agent of the pool could take a waiting step: the right type (if one is required) and every capability.</summary>
+    /// <summary>
+    /// Whether a waiting step is this pool's to serve: the right type (if one is required) and every capability. A step
+    /// that names no capability counts only for pools without expertise, or every pool would grow for the same step.
+    /// </summary>
     static bool CouldServe(AgentPool pool, SeatRequest waiting) =>
         (waiting.RequiredType is null || waiting.RequiredType == pool.Type)
+        && (waiting.Capabilities.Count > 0 || pool.Expertise.Count == 0 || waiting.RequiredType == pool.Type)
         && waiting.Capabilities.All(c => pool.Expertise.Contains(c, StringComparer.OrdinalIgnoreCase));
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Autoscaling {Pool}: the scaling could not be started: {Reason}")]
+    static partial void LogNotStarted(ILogger logger, string pool, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Autoscaling {Pool}: {Action} {From} -> {To} ({Reason})")]
     static partial void LogDecision(ILogger logger, string pool, ScalingAction action, int from, int to, string reason);

@@ -9,7 +9,8 @@ using Swarm.Workflows.Tasks;
 namespace Swarm.Runtime.Schedules;
 
 /// <summary>
-/// The self-healing pass. It reinstates unhealthy agents whose probation is over (<see cref="AgentProbation"/>), and: a
+/// The self-healing pass. It reinstates unhealthy agents whose probation is over (<see cref="AgentProbation"/>), frees
+/// seats held for tasks that are no longer running (<see cref="SeatSweep"/>), and: a
 /// task whose agent turn has made no durable progress for
 /// <c>selfHealing:stalledTaskSeconds</c> (a hung model call, a lost worker) is terminated with the reason, so it
 /// ends visibly, and its agent slot is freed, instead of holding both forever. Termination is the only way to end
@@ -35,6 +36,11 @@ public sealed partial class StalledTaskReaper(SwarmSettings settings, TimeProvid
         foreach (var agentId in await AgentProbation.ReinstateDueAsync(durable, TimeSpan.FromSeconds(settings.SelfHealing.UnhealthyProbationSeconds), now, cancellationToken))
         {
             LogReinstated(logger, agentId);
+        }
+
+        if (await SeatSweep.FreeOrphansAsync(durable, cancellationToken) is > 0 and var freed)
+        {
+            LogOrphansFreed(logger, freed);
         }
 
         if (now - startedAt < limit)
@@ -63,6 +69,9 @@ public sealed partial class StalledTaskReaper(SwarmSettings settings, TimeProvid
             LogReaped(logger, task.InstanceId, task.LastUpdatedAt);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Self-healing: freed {Count} seats, places in line or agent slots held for tasks that are no longer running")]
+    static partial void LogOrphansFreed(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Self-healing: agent {AgentId} was unhealthy; its probation is over and it takes work again")]
     static partial void LogReinstated(ILogger logger, string agentId);

@@ -19,15 +19,13 @@ public static class TaskStopper
         ArgumentNullException.ThrowIfNull(task);
         var progress = task.ReadCustomStatusAs<TaskProgress>();
 
-        // The release is scheduled before the task is ended: if this dies in between, the task is still running and
-        // can be stopped again, whereas the other order could leak the seats for good. One release per task, whoever
-        // gets there first; releasing is idempotent anyway.
+        // Ended first, released second: a release sent while the task still ran could reach an agent before the task's own
+        // claim did and leave that claim held for good. If this dies in between, self-healing's seat sweep frees the seats.
+        await durable.TerminateInstanceAsync(task.InstanceId, new TerminateInstanceOptions { Output = reason, Recursive = true }, cancellationToken);
         if (progress is { Seats.Count: > 0 } or { Waiting.Count: > 0 })
         {
             await DurableStarts.StartOnceAsync(
                 durable, nameof(AgentSlotReleaseOrchestrator), new AgentSlotRelease(task.InstanceId, progress.Seats, progress.Waiting, agentsFailed), "release-" + task.InstanceId, cancellationToken);
         }
-
-        await durable.TerminateInstanceAsync(task.InstanceId, new TerminateInstanceOptions { Output = reason, Recursive = true }, cancellationToken);
     }
 }

@@ -50,8 +50,20 @@ public sealed class ConsensusRoundOrchestrator : TaskOrchestrator<ProposalInput,
         var startedAt = context.CurrentUtcDateTime;
         var endsAt = startedAt + input.RoundDeadline;
         var voted = new List<string>();
-        void Publish() => context.SetCustomStatus(new ProposalProgress(
-            round, [.. participants.Select(p => p.Voter.Id)], [.. participants.Where(p => p.Source == ExternalSource).Select(p => p.Voter.Id)], [.. voted], [.. done.Select(r => $"round {r.Round}: {r.Outcome.Reason}")], endsAt));
+
+        // A ballot of an earlier round may still finish during this one (its voter missed that deadline); only the round
+        // that is current may publish, or the status would point external voters at a round nobody counts any more.
+        void Publish()
+        {
+            if (done.Count != round - 1)
+            {
+                return;
+            }
+
+            context.SetCustomStatus(new ProposalProgress(
+                round, [.. participants.Select(p => p.Voter.Id)], [.. participants.Where(p => p.Source == ExternalSource).Select(p => p.Voter.Id)], [.. voted], [.. done.Select(r => $"round {r.Round}: {r.Outcome.Reason}")], endsAt));
+        }
+
         Publish();
 
         var ballots = participants.Select(async p =>

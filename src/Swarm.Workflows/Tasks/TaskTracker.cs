@@ -12,6 +12,10 @@ public sealed class TaskTracker(TaskOrchestrationContext context)
     /// <summary>The timeline keeps the first events and the latest ones; a task with many steps would otherwise outgrow its status.</summary>
     const int TimelineLimit = 60;
 
+    /// <summary>Characters kept of one timeline event's detail, and of a failure's message.</summary>
+    const int DetailLimit = 160;
+    const int FailureLimit = 4_000;
+
     readonly List<SeatHold> seats = [];
     readonly List<string> waiting = [];
     readonly List<string> agents = [];
@@ -31,7 +35,7 @@ public sealed class TaskTracker(TaskOrchestrationContext context)
             timeline.RemoveAt(TimelineLimit / 2);
         }
 
-        timeline.Add(new TaskEvent(context.CurrentUtcDateTime, kind, detail));
+        timeline.Add(new TaskEvent(context.CurrentUtcDateTime, kind, Cut(detail, DetailLimit)));
         Publish();
     }
 
@@ -74,9 +78,13 @@ public sealed class TaskTracker(TaskOrchestrationContext context)
 
     public void Fail(TaskFailure failure)
     {
+        ArgumentNullException.ThrowIfNull(failure);
         step = TaskProgress.Failed;
-        context.SetCustomStatus(Snapshot(failure));
+        context.SetCustomStatus(Snapshot(failure with { Message = Cut(failure.Message, FailureLimit) }));
     }
+
+    /// <summary>The custom status must stay well under the backends' limits (16 KB in Durable Functions), so long texts are cut.</summary>
+    static string Cut(string text, int limit) => text.Length <= limit ? text : text[..limit] + "…";
 
     TaskProgress Snapshot(TaskFailure? failure = null) => new(
         seats.Count > 0 ? TaskProgress.Running : step == TaskProgress.Running ? TaskProgress.WaitingForAgent : step,

@@ -62,15 +62,23 @@ public sealed class ListTasksHandler : IApiHandler
             ContinuationToken = request.Query.GetValueOrDefault("continuationToken"),
             FetchInputsAndOutputs = true,
         };
-        await foreach (var page in durable.GetAllInstancesAsync(query).AsPages(query.ContinuationToken, pageSize).WithCancellation(cancellationToken))
+        try
         {
-            var items = page.Values
-                .Where(i => i.Name == nameof(TaskRunOrchestrator))
-                .Select(TaskView.From)
-                .Where(v => (status is null || v.Status == status) && (agentScope is null || v.Involves(agentScope)))
-                .Select(TaskSummary.From)
-                .ToList();
-            return ApiResponse.Ok(new { queue, items, continuationToken = page.ContinuationToken });
+            await foreach (var page in durable.GetAllInstancesAsync(query).AsPages(query.ContinuationToken, pageSize).WithCancellation(cancellationToken))
+            {
+                var items = page.Values
+                    .Where(i => i.Name == nameof(TaskRunOrchestrator))
+                    .Select(TaskView.From)
+                    .Where(v => (status is null || v.Status == status) && (agentScope is null || v.Involves(agentScope)))
+                    .Select(TaskSummary.From)
+                    .ToList();
+                return ApiResponse.Ok(new { queue, items, continuationToken = page.ContinuationToken });
+            }
+        }
+        catch (Exception e) when (query.ContinuationToken is not null && e is not OperationCanceledException)
+        {
+            // A token this listing did not hand out (or one from an older version) names no page.
+            return ApiResponse.Problem(Problems.Validation([new("continuationToken", "is not a token this listing handed out.")]));
         }
 
         return ApiResponse.Ok(new { queue, items = Array.Empty<TaskSummary>(), continuationToken = (string?)null });

@@ -43,10 +43,10 @@ public sealed class PostTaskResultHandler(SwarmSettings settings) : IApiHandler
             return TaskLookup.NotFound(request);
         }
 
-        var seat = found.Instance.ReadCustomStatusAs<TaskProgress>()?.Seats.FirstOrDefault(s => s.AgentId == agentId);
+        var seat = found.Instance.ReadCustomStatusAs<TaskProgress>()?.Seats.FirstOrDefault(s => s.AgentId == agentId && (body.Step is null || s.Stage == body.Step));
         if (seat is null || !found.Instance.IsRunning)
         {
-            return ApiResponse.Problem(Problems.Conflict($"Agent '{agentId}' holds no step of task '{found.View.Id}' that waits for a result."));
+            return ApiResponse.Problem(Problems.Conflict($"Agent '{agentId}' holds no step{(body.Step is null ? "" : $" '{body.Step}'")} of task '{found.View.Id}' that waits for a result."));
         }
 
         var result = new ExternalResult(body.Text!, body.InputTokens ?? 0, body.OutputTokens ?? 0, body.CostUsd, body.Model);

@@ -71,10 +71,10 @@ public sealed class SubmitTaskHandler(SwarmSettings settings, TimeProvider time)
         taskId,
         task.Prompt!,
         task.Priority ?? TaskRequest.DefaultPriority,
-        [.. (task.Capabilities ?? []).Select(c => c.Trim())],
+        [.. (task.Capabilities ?? []).Select(Capability)],
         task.Strategy ?? TaskStrategy.Auto,
         task.Agents ?? task.Strategy switch { TaskStrategy.Parallel => 2, TaskStrategy.Consensus => 3, _ => 1 },
-        task.Stages ?? [],
+        [.. (task.Stages ?? []).Select(s => s with { Capabilities = [.. (s.Capabilities ?? []).Select(Capability)] })],
         task.Merge ?? false,
         TimeSpan.FromSeconds(settings.Api.TaskSlotWaitSeconds),
         settings.Api.TaskAttempts,
@@ -84,6 +84,9 @@ public sealed class SubmitTaskHandler(SwarmSettings settings, TimeProvider time)
         task.Metadata,
         caller,
         fingerprint);
+
+    /// <summary>Capabilities are matched in lowercase, as agents' expertise is written, so "Python" and "python" are one skill.</summary>
+    static string Capability(string capability) => capability.Trim().ToLowerInvariant();
 
     static ApiResponse Replayed(OrchestrationMetadata existing, string fingerprint)
     {

@@ -1,0 +1,76 @@
+using Microsoft.DurableTask.Client;
+using Swarm.Domain.Agents;
+using Swarm.Domain.Distribution;
+using Swarm.Domain.Tasks;
+using Swarm.Workflows.Agents;
+using Swarm.Workflows.Distribution;
+
+namespace Swarm.Runtime.Schedules;
+
+/// <summary>
+/// Part of self-healing: frees what tasks that are no longer running still hold. A seat on the dispatch board, a place
+/// in its line, or a task on an agent's ledger belongs to a task; if that task has finished or was ended (a crash
+/// between ending a task and releasing its seats, a release that raced the task's own claim), nothing else would ever
+/// give it back, and a full agent or a pool lock could wait on it forever.
+/// </summary>
+public static class SeatSweep
+{
+    /// <summary>Releases every seat, place and agent task whose task is not running; returns how many it freed.</summary>
+    public static async Task<int> FreeOrphansAsync(DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(durable);
+        var board = (await durable.Entities.GetEntityAsync<DispatchBoard>(DispatcherEntity.Id, includeState: true, cancellationToken))?.State ?? new DispatchBoard();
+        var roster = await durable.Entities.GetEntityAsync<AgentRoster>(AgentRosterEntity.Id, includeState: true, cancellationToken);
+        var alive = new Dictionary<string, bool>(StringComparer.Ordinal);
+        async Task<bool> RunningAsync(string holder)
+        {
+            var taskId = holder.Split('/')[0];
+            if (!alive.TryGetValue(taskId, out var running))
+            {
+                // Only task ids are judged; anything else on a ledger is left alone.
+                running = !TaskId.IsWellFormed(taskId)
+                    || await durable.GetInstanceAsync(taskId, cancellationToken) is { RuntimeStatus: OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Suspended };
+                alive[taskId] = running;
+            }
+
+            return running;
+        }
+
+        var freed = 0;
+        foreach (var agent in board.Agents.Values)
+        {
+            foreach (var holder in agent.Holders)
+            {
+                if (!await RunningAsync(holder))
+                {
+                    await durable.Entities.SignalEntityAsync(DispatcherEntity.Id, nameof(DispatcherEntity.Release), new SeatRelease(agent.Id, holder, null, []), cancellation: cancellationToken);
+                    freed++;
+                }
+            }
+        }
+
+        foreach (var waiting in board.Waiting)
+        {
+            if (!await RunningAsync(waiting.Holder))
+            {
+                await durable.Entities.SignalEntityAsync(DispatcherEntity.Id, nameof(DispatcherEntity.Leave), new SeatKey(waiting.TaskId, waiting.SeatKey), cancellation: cancellationToken);
+                freed++;
+            }
+        }
+
+        foreach (var agentId in roster?.State?.Members ?? [])
+        {
+            var ledger = (await durable.Entities.GetEntityAsync<AgentLedger>(AgentEntity.IdFor(agentId), includeState: true, cancellationToken))?.State;
+            foreach (var holder in ledger?.ActiveTasks ?? [])
+            {
+                if (!await RunningAsync(holder))
+                {
+                    await durable.Entities.SignalEntityAsync(AgentEntity.IdFor(agentId), nameof(AgentEntity.Release), new AgentRelease(holder, false, 0, Counts: false), cancellation: cancellationToken);
+                    freed++;
+                }
+            }
+        }
+
+        return freed;
+    }
+}
