@@ -70,15 +70,18 @@ public sealed class ResilienceTests : IAsyncLifetime
         Assert.Single(server.Requests);
     }
 
-    [Fact]
-    public async Task A_500_is_retried_with_backoff_then_fails_as_a_fault_that_may_pass()
+    [Theory]
+    [InlineData("openai")]
+    [InlineData("claude")]
+    [InlineData("local")]
+    public async Task A_500_is_retried_with_backoff_then_fails_as_a_fault_that_may_pass(string type)
     {
         var settings = ProviderStack.Settings(server);
-        settings.OpenAi.MaxRetries = 2;
+        settings.For(type)!.MaxRetries = 2;
         using var catalog = ProviderStack.Catalog(settings);
         server.Enqueue(FakeReply.Status(500), FakeReply.Status(500), FakeReply.Status(500), FakeReply.Text("not reached"));
 
-        var error = await Assert.ThrowsAsync<ModelCallFailedException>(() => catalog.GetClient(OpenAi).GetResponseAsync("x"));
+        var error = await Assert.ThrowsAsync<ModelCallFailedException>(() => catalog.GetClient(new ProviderSettings(type, "m")).GetResponseAsync("x"));
 
         Assert.IsNotType<ModelCallRejectedException>(error);
         Assert.Contains("HTTP 500", error.Message, StringComparison.Ordinal);
@@ -101,18 +104,22 @@ public sealed class ResilienceTests : IAsyncLifetime
         Assert.InRange(clock.Elapsed, TimeSpan.FromMilliseconds(950), TimeSpan.FromSeconds(10));
     }
 
-    [Fact]
-    public async Task A_call_that_hangs_on_every_attempt_fails_saying_it_timed_out()
+    [Theory]
+    [InlineData("openai")]
+    [InlineData("claude")]
+    [InlineData("local")]
+    public async Task A_call_that_hangs_on_every_attempt_fails_saying_it_timed_out(string type)
     {
         var settings = ProviderStack.Settings(server);
-        settings.OpenAi.AttemptTimeoutSeconds = 1;
-        settings.OpenAi.MaxRetries = 0;
+        settings.For(type)!.AttemptTimeoutSeconds = 1;
+        settings.For(type)!.MaxRetries = 0;
         using var catalog = ProviderStack.Catalog(settings);
         server.Enqueue(FakeReply.Hang());
 
-        var error = await Assert.ThrowsAsync<ModelCallFailedException>(() => catalog.GetClient(OpenAi).GetResponseAsync("x"));
+        var error = await Assert.ThrowsAsync<ModelCallFailedException>(() => catalog.GetClient(new ProviderSettings(type, "m")).GetResponseAsync("x"));
 
         Assert.Contains("no answer within 1 s", error.Message, StringComparison.Ordinal);
+        Assert.Single(server.Requests);
     }
 
     [Fact]
