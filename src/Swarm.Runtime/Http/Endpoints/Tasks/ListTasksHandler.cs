@@ -8,7 +8,7 @@ namespace Swarm.Runtime.Http.Endpoints.Tasks;
 
 /// <summary>
 /// <c>GET /api/v1/tasks?status=&amp;pageSize=&amp;continuationToken=</c>: the queue (unfinished tasks by status and
-/// priority, the oldest waiting one, the dispatcher's line and seats) and a page of tasks, newest first as the store
+/// priority, the oldest waiting one, the dispatcher's line and seats) and a page of tasks, in the order the store
 /// returns them. An agent sees only tasks it works on.
 /// </summary>
 public sealed class ListTasksHandler : IApiHandler
