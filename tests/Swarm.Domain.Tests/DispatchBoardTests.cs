@@ -92,6 +92,23 @@ public sealed class DispatchBoardTests
     }
 
     [Fact]
+    public void A_low_priority_step_that_has_waited_long_enough_goes_before_a_fresh_urgent_one()
+    {
+        static string Served(int urgentArrives, int releasedAt)
+        {
+            var board = Board(Agent("a1"));
+            (board, _) = board.Request(Step("running"));
+            (board, _) = board.Request(Step("old-low", priority: 1, second: 0));
+            (board, _) = board.Request(Step("new-high", priority: 9, second: urgentArrives));
+            return Assert.Single(board.Release(new SeatRelease("a1", "running/s1", true, []), T0.AddSeconds(releasedAt)).Grants).TaskId;
+        }
+
+        // After 5 minutes the low step counts as priority 6, still below 9; after 10 it counts as 11.
+        Assert.Equal("new-high", Served(urgentArrives: 290, releasedAt: 300));
+        Assert.Equal("old-low", Served(urgentArrives: 590, releasedAt: 600));
+    }
+
+    [Fact]
     public void A_waiting_step_that_no_freed_agent_fits_keeps_its_place_while_later_ones_are_served()
     {
         var board = Board(Agent("writer", expertise: ["writing"]), Agent("coder", expertise: ["code"]));

@@ -13,6 +13,13 @@ public sealed record DispatchBoard
     /// <summary>Smoothing of reputation: how much one outcome moves an agent's success rate for a capability.</summary>
     public const double ReputationRate = 0.1;
 
+    /// <summary>
+    /// Aging: a waiting step counts one priority level higher for each this long it has waited, so a steady stream of
+    /// urgent work cannot starve a low-priority step until its wait limit fails it (priority 1 catches up with a fresh
+    /// priority 10 after nine minutes).
+    /// </summary>
+    public static readonly TimeSpan AgingStep = TimeSpan.FromMinutes(1);
+
     /// <summary>Schema version of the stored record.</summary>
     public int Version { get; init; } = 1;
 
@@ -28,7 +35,7 @@ public sealed record DispatchBoard
     public long Failed { get; init; }
 
     /// <summary>Adds an agent, or updates its profile while keeping its seats and record; then serves the line.</summary>
-    public (DispatchBoard Board, IReadOnlyList<SeatGrant> Grants) Register(AgentProfile profile, bool accepting)
+    public (DispatchBoard Board, IReadOnlyList<SeatGrant> Grants) Register(AgentProfile profile, bool accepting, DateTimeOffset? now = null)
     {
         ArgumentNullException.ThrowIfNull(profile);
         var fresh = BoardAgent.From(profile, accepting);
@@ -36,7 +43,7 @@ public sealed record DispatchBoard
         var agent = Agents.TryGetValue(profile.Id, out var known)
             ? fresh with { Holders = known.Holders, Reputation = known.Reputation, Leaving = known.Leaving, Accepting = accepting && !known.Leaving }
             : fresh;
-        return (this with { Agents = With(agent) }).Serve();
+        return (this with { Agents = With(agent) }).Serve(now);
     }
 
     /// <summary>Stops giving the agent new seats because it drains or retires; it leaves the board once it holds none.</summary>
@@ -99,7 +106,7 @@ public sealed record DispatchBoard
     /// Frees a seat and, when the step's outcome is known, moves the agent's reputation for the step's capabilities
     /// toward it; then offers freed seats to the line. Releasing a seat that is not held changes nothing.
     /// </summary>
-    public (DispatchBoard Board, IReadOnlyList<SeatGrant> Grants) Release(SeatRelease release)
+    public (DispatchBoard Board, IReadOnlyList<SeatGrant> Grants) Release(SeatRelease release, DateTimeOffset? now = null)
     {
         ArgumentNullException.ThrowIfNull(release);
         if (!Agents.TryGetValue(release.AgentId, out var agent) || !agent.Holders.Contains(release.Holder, StringComparer.Ordinal))
@@ -130,7 +137,7 @@ public sealed record DispatchBoard
             board = board.Withdraw(freed.Id);
         }
 
-        return board.Serve();
+        return board.Serve(now);
     }
 
     /// <summary>
@@ -149,11 +156,12 @@ public sealed record DispatchBoard
     }
 
     /// <summary>Offers free seats to the line, best served first; a step nobody fits now keeps its place.</summary>
-    public (DispatchBoard Board, IReadOnlyList<SeatGrant> Grants) Serve()
+    /// <param name="now">The time to age the line by; without it, no step has aged.</param>
+    public (DispatchBoard Board, IReadOnlyList<SeatGrant> Grants) Serve(DateTimeOffset? now = null)
     {
         var board = this;
         var grants = new List<SeatGrant>();
-        foreach (var waiting in Waiting)
+        foreach (var waiting in InServiceOrder(Waiting, now))
         {
             // A long line with every seat taken is common under load; stop as soon as nothing can be given.
             if (!board.Agents.Values.Any(a => a.Accepting && a.HasFreeSeat))
@@ -203,6 +211,13 @@ public sealed record DispatchBoard
 
         return -1;
     }
+
+    /// <summary>The line as it is served at <paramref name="now"/>: by aged priority, then arrival.</summary>
+    public static IEnumerable<SeatRequest> InServiceOrder(IEnumerable<SeatRequest> waiting, DateTimeOffset? now) =>
+        waiting
+            .OrderByDescending(w => w.Priority + (now is { } at && at > w.RequestedAt ? (int)((at - w.RequestedAt) / AgingStep) : 0))
+            .ThenBy(w => w.RequestedAt)
+            .ThenBy(w => w.Holder, StringComparer.Ordinal);
 
     static IReadOnlyList<SeatRequest> Line(IEnumerable<SeatRequest> waiting) =>
         [.. waiting.OrderByDescending(w => w.Priority).ThenBy(w => w.RequestedAt).ThenBy(w => w.Holder, StringComparer.Ordinal)];

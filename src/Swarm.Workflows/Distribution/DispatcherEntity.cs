@@ -8,7 +8,8 @@ namespace Swarm.Workflows.Distribution;
 /// The swarm's one dispatch board as a durable entity: every step of every task asks it for an agent's seat, and gives
 /// the seat back here. Its operations run one at a time, which is what makes the line fair and the seat counts exact.
 /// A seat freed for a waiting step is delivered by a <see cref="SeatOfferOrchestrator"/> (entities cannot raise events
-/// on orchestrations themselves), so a waiting task costs nothing until it is served.
+/// on orchestrations themselves), so a waiting task costs nothing until it is served. The line ages by the entity's
+/// clock (entity operations run once, unlike orchestrator code, so reading the clock here is safe).
 /// </summary>
 public sealed class DispatcherEntity : TaskEntity<DispatchBoard>
 {
@@ -21,7 +22,7 @@ public sealed class DispatcherEntity : TaskEntity<DispatchBoard>
     public void Register(AgentRegistration registration)
     {
         ArgumentNullException.ThrowIfNull(registration);
-        var (board, grants) = State.Register(registration.Profile, registration.Accepting);
+        var (board, grants) = State.Register(registration.Profile, registration.Accepting, DateTimeOffset.UtcNow);
         State = registration.Accepting ? board : board.Suspend(registration.Profile.Id);
         Offer(grants);
     }
@@ -41,7 +42,7 @@ public sealed class DispatcherEntity : TaskEntity<DispatchBoard>
 
     public void Release(SeatRelease release)
     {
-        var (board, grants) = State.Release(release);
+        var (board, grants) = State.Release(release, DateTimeOffset.UtcNow);
         State = board;
         Offer(grants);
     }
