@@ -67,10 +67,11 @@ public sealed class ProviderCatalog : IChatClientProvider, IDisposable
         var inFlight = limiters.TryGetValue(type, out var limiter) && limiter.GetStatistics() is { } stats
             ? (block.MaxConcurrency - stats.CurrentAvailablePermits, stats.CurrentQueuedCount)
             : (0L, 0L);
+        var problem = ProblemOf(type);
         return new ProviderReport(
             type,
-            ProblemOf(type) is null,
-            ProblemOf(type),
+            problem is null,
+            problem,
             EndpointOf(type, block),
             block.MaxConcurrency,
             inFlight.Item1,

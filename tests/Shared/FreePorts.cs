@@ -1,10 +1,11 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography;
 
 namespace Swarm.Tests;
 
 /// <summary>
-/// Loopback ports nobody is listening on right now, for the hosts and servers the tests start. They are drawn below
+/// Loopback ports nobody is listening on right now, for the hosts and servers the tests and the benchmark start. They are drawn below
 /// Linux's ephemeral range (32768 and up), where the kernel also places the client side of every outbound connection:
 /// a port the kernel handed out there could be taken again before the child process binds it.
 /// </summary>
@@ -18,7 +19,7 @@ static class FreePorts
         {
             while (true)
             {
-                var port = Random.Shared.Next(20_000, 32_000);
+                var port = RandomNumberGenerator.GetInt32(20_000, 32_000);
                 if (HandedOut.Contains(port))
                 {
                     continue;

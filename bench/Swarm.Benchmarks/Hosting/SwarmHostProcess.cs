@@ -5,6 +5,7 @@ using Swarm.Benchmarks.Api;
 using Swarm.Benchmarks.Measurement;
 using Swarm.Runtime.Configuration;
 using Swarm.Runtime.Security;
+using Swarm.Tests;
 
 namespace Swarm.Benchmarks.Hosting;
 

@@ -146,7 +146,7 @@ public sealed record DispatchBoard
     /// </summary>
     public (DispatchBoard Board, SeatDecision? Granted) Leave(string taskId, string seatKey)
     {
-        var holder = $"{taskId}/{seatKey}";
+        var holder = SeatRequest.HolderOf(taskId, seatKey);
         if (HolderOf(holder) is { } agent)
         {
             return (this, SeatDecision.Granted(agent.Id, "granted while leaving"));
@@ -219,8 +219,7 @@ public sealed record DispatchBoard
             .ThenBy(w => w.RequestedAt)
             .ThenBy(w => w.Holder, StringComparer.Ordinal);
 
-    static IReadOnlyList<SeatRequest> Line(IEnumerable<SeatRequest> waiting) =>
-        [.. waiting.OrderByDescending(w => w.Priority).ThenBy(w => w.RequestedAt).ThenBy(w => w.Holder, StringComparer.Ordinal)];
+    static IReadOnlyList<SeatRequest> Line(IEnumerable<SeatRequest> waiting) => [.. InServiceOrder(waiting, null)];
 
     Dictionary<string, BoardAgent> With(BoardAgent agent) => new(Agents, StringComparer.Ordinal) { [agent.Id] = agent };
 

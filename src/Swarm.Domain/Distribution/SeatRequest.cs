@@ -23,5 +23,8 @@ public sealed record SeatRequest(
     DateTimeOffset RequestedAt)
 {
     /// <summary>The key the agent's ledger and the board hold the seat under.</summary>
-    public string Holder => $"{TaskId}/{SeatKey}";
+    public string Holder => HolderOf(TaskId, SeatKey);
+
+    /// <summary>The key a task's seat is held under: <c>taskId/seatKey</c>.</summary>
+    public static string HolderOf(string taskId, string seatKey) => $"{taskId}/{seatKey}";
 }

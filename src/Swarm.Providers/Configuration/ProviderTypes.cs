@@ -3,7 +3,7 @@ namespace Swarm.Providers.Configuration;
 /// <summary>The provider type names of the spec's agent configuration, and the environment variable holding each key.</summary>
 public static class ProviderTypes
 {
-    public const string Simulated = "simulated";
+    public const string Simulated = Domain.Agents.ProviderSettings.SimulatedType;
     public const string Qwen = "qwen";
     public const string OpenAi = "openai";
     public const string Claude = "claude";
@@ -11,7 +11,7 @@ public static class ProviderTypes
     public const string Custom = "custom";
 
     /// <summary>An agent that does its work outside the swarm and posts the answer; it has no model to call.</summary>
-    public const string External = "external";
+    public const string External = Domain.Agents.ProviderSettings.ExternalType;
 
     public static IReadOnlyList<string> All { get; } = [Qwen, OpenAi, Claude, Local, Custom, Simulated];
 

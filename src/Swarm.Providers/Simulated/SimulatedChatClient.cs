@@ -49,7 +49,7 @@ public sealed class SimulatedChatClient(SimulatedProviderSettings settings, Time
 
         var accuracy = capability is not null && profile.CapabilityAccuracy.TryGetValue(capability, out var specific) ? specific : profile.Accuracy;
         var right = draw.NextDouble() < accuracy;
-        var question = options?.AdditionalProperties?.GetValueOrDefault(QuestionProperty) as string ?? prompt;
+        var question = options?.AdditionalProperties?.GetValueOrDefault(ModelResponseProperties.Question) as string ?? prompt;
         var text = options?.ResponseFormat is ChatResponseFormatJson { Schema: { } schema }
             ? SimulatedJson.Instantiate(schema, prompt, choices => Choose(question, choices, right, draw))
             : right ? Answer(prompt) : WrongAnswer(prompt, draw.Next(WrongAnswers));
@@ -77,9 +77,6 @@ public sealed class SimulatedChatClient(SimulatedProviderSettings settings, Time
     public void Dispose()
     {
     }
-
-    /// <summary>Carried in <c>ChatOptions.AdditionalProperties</c> by a ballot: the question voted on, without the instructions around it.</summary>
-    public const string QuestionProperty = ModelResponseProperties.Question;
 
     /// <summary>
     /// The right choice among options for a question: the option that is this provider's right answer to it, when one is

@@ -1,5 +1,4 @@
 using Microsoft.DurableTask.Client;
-using Microsoft.DurableTask.Entities;
 using Swarm.Domain.Agents;
 using Swarm.Workflows.Agents;
 
@@ -13,20 +12,17 @@ namespace Swarm.Runtime.Schedules;
 /// </summary>
 public static class AgentProbation
 {
-    /// <summary>Reinstates every unhealthy agent whose probation is over; returns their ids.</summary>
-    public static async Task<IReadOnlyList<string>> ReinstateDueAsync(DurableTaskClient durable, TimeSpan probation, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Reinstates every unhealthy agent among <paramref name="agents"/> whose probation is over; returns their ids.</summary>
+    public static async Task<IReadOnlyList<string>> ReinstateDueAsync(
+        DurableTaskClient durable, IReadOnlyList<AgentLedger> agents, TimeSpan probation, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(durable);
-        var roster = await durable.Entities.GetEntityAsync<AgentRoster>(AgentRosterEntity.Id, includeState: true, cancellationToken);
+        ArgumentNullException.ThrowIfNull(agents);
         var reinstated = new List<string>();
-        foreach (var agentId in roster?.State?.Members ?? [])
+        foreach (var ledger in agents.Where(l => l.IsUnhealthy && (l.LastActiveAt is not { } last || now - last >= probation)))
         {
-            var ledger = (await durable.Entities.GetEntityAsync<AgentLedger>(AgentEntity.IdFor(agentId), includeState: true, cancellationToken))?.State;
-            if (ledger is { IsUnhealthy: true } && (ledger.LastActiveAt is not { } last || now - last >= probation))
-            {
-                await durable.Entities.SignalEntityAsync(AgentEntity.IdFor(agentId), nameof(AgentEntity.Reinstate), cancellation: cancellationToken);
-                reinstated.Add(agentId);
-            }
+            await durable.Entities.SignalEntityAsync(AgentEntity.IdFor(ledger.Profile.Id), nameof(AgentEntity.Reinstate), cancellation: cancellationToken);
+            reinstated.Add(ledger.Profile.Id);
         }
 
         return reinstated;

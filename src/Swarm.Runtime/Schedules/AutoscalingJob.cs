@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Swarm.Domain.Agents;
 using Swarm.Domain.Autoscaling;
 using Swarm.Domain.Distribution;
+using Swarm.Runtime.Agents;
 using Swarm.Runtime.Configuration;
 using Swarm.Workflows.Agents;
 using Swarm.Workflows.Autoscaling;
@@ -33,16 +34,7 @@ public sealed partial class AutoscalingJob(SwarmSettings settings, TimeProvider 
         }
 
         var now = time.GetUtcNow();
-        var roster = await durable.Entities.GetEntityAsync<AgentRoster>(AgentRosterEntity.Id, includeState: true, cancellationToken);
-        var active = new List<AgentLedger>();
-        foreach (var agentId in roster?.State?.Members ?? [])
-        {
-            if ((await durable.Entities.GetEntityAsync<AgentLedger>(AgentEntity.IdFor(agentId), includeState: true, cancellationToken))?.State is { Lifecycle: AgentLifecycle.Active } ledger)
-            {
-                active.Add(ledger);
-            }
-        }
-
+        var active = (await AgentLookup.AllAsync(durable, cancellationToken)).Where(a => a.Lifecycle == AgentLifecycle.Active).ToList();
         var board = (await durable.Entities.GetEntityAsync<DispatchBoard>(DispatcherEntity.Id, includeState: true, cancellationToken))?.State ?? new DispatchBoard();
         var log = (await durable.Entities.GetEntityAsync<ScalingLog>(AutoscalerEntity.Id, includeState: true, cancellationToken))?.State ?? new ScalingLog();
 

@@ -3,6 +3,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Swarm.Domain.Agents;
 using Swarm.Domain.Memory;
+using Swarm.Runtime.Agents;
 using Swarm.Runtime.Configuration;
 using Swarm.Runtime.Memory;
 using Swarm.Workflows.Agents;
@@ -32,16 +33,14 @@ public sealed partial class LearningJob(SwarmSettings settings, MemorySealer sea
             return;
         }
 
-        var roster = await durable.Entities.GetEntityAsync<AgentRoster>(AgentRosterEntity.Id, includeState: true, cancellationToken);
         var memory = await durable.Entities.GetEntityAsync<MemoryShelf>(MemoryEntity.IdFor(Namespace), includeState: true, cancellationToken);
-        foreach (var agentId in roster?.State?.Members ?? [])
+        foreach (var ledger in await AgentLookup.AllAsync(durable, cancellationToken))
         {
-            var ledger = (await durable.Entities.GetEntityAsync<AgentLedger>(AgentEntity.IdFor(agentId), includeState: true, cancellationToken))?.State;
-            var key = "agent." + agentId;
+            var key = "agent." + ledger.Profile.Id;
             var previous = memory?.State?.Entries.GetValueOrDefault(key) is { } entry
                 ? JsonSerializer.Deserialize<LearnedPerformance>(sealer.Open(Namespace, key, entry))
                 : null;
-            if (ledger is null || LearnedPerformance.Update(previous, ledger, settings.Learning.LearningRate, time.GetUtcNow()) is not { } learned)
+            if (LearnedPerformance.Update(previous, ledger, settings.Learning.LearningRate, time.GetUtcNow()) is not { } learned)
             {
                 continue;
             }
@@ -49,7 +48,7 @@ public sealed partial class LearningJob(SwarmSettings settings, MemorySealer sea
             var (value, sealedValue) = sealer.Seal(Namespace, key, JsonSerializer.Serialize(learned));
             await durable.Entities.SignalEntityAsync(
                 MemoryEntity.IdFor(Namespace), nameof(MemoryEntity.Put), new MemoryWrite(key, new MemoryEntry(value, learned.UpdatedAt, "learning", sealedValue)), cancellation: cancellationToken);
-            LogLearned(logger, agentId, learned.SuccessRate, learned.ObservedCompleted + learned.ObservedFailed);
+            LogLearned(logger, ledger.Profile.Id, learned.SuccessRate, learned.ObservedCompleted + learned.ObservedFailed);
         }
     }
 

@@ -16,11 +16,12 @@ namespace Swarm.Runtime.Schedules;
 public static class SeatSweep
 {
     /// <summary>Releases every seat, place and agent task whose task is not running; returns how many it freed.</summary>
-    public static async Task<int> FreeOrphansAsync(DurableTaskClient durable, CancellationToken cancellationToken)
+    /// <param name="agents">Every agent's ledger, as read for this pass.</param>
+    public static async Task<int> FreeOrphansAsync(DurableTaskClient durable, IReadOnlyList<AgentLedger> agents, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(durable);
+        ArgumentNullException.ThrowIfNull(agents);
         var board = (await durable.Entities.GetEntityAsync<DispatchBoard>(DispatcherEntity.Id, includeState: true, cancellationToken))?.State ?? new DispatchBoard();
-        var roster = await durable.Entities.GetEntityAsync<AgentRoster>(AgentRosterEntity.Id, includeState: true, cancellationToken);
         var alive = new Dictionary<string, bool>(StringComparer.Ordinal);
         async Task<bool> RunningAsync(string holder)
         {
@@ -58,14 +59,13 @@ public static class SeatSweep
             }
         }
 
-        foreach (var agentId in roster?.State?.Members ?? [])
+        foreach (var ledger in agents)
         {
-            var ledger = (await durable.Entities.GetEntityAsync<AgentLedger>(AgentEntity.IdFor(agentId), includeState: true, cancellationToken))?.State;
-            foreach (var holder in ledger?.ActiveTasks ?? [])
+            foreach (var holder in ledger.ActiveTasks)
             {
                 if (!await RunningAsync(holder))
                 {
-                    await durable.Entities.SignalEntityAsync(AgentEntity.IdFor(agentId), nameof(AgentEntity.Release), new AgentRelease(holder, false, 0, Counts: false), cancellation: cancellationToken);
+                    await durable.Entities.SignalEntityAsync(AgentEntity.IdFor(ledger.Profile.Id), nameof(AgentEntity.Release), new AgentRelease(holder, false, 0, Counts: false), cancellation: cancellationToken);
                     freed++;
                 }
             }

@@ -2,6 +2,7 @@ using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Swarm.Domain.Tasks;
+using Swarm.Runtime.Agents;
 using Swarm.Runtime.Configuration;
 using Swarm.Runtime.Tasks;
 using Swarm.Workflows.Tasks;
@@ -33,12 +34,13 @@ public sealed partial class StalledTaskReaper(SwarmSettings settings, TimeProvid
         ArgumentNullException.ThrowIfNull(durable);
         var limit = TimeSpan.FromSeconds(settings.SelfHealing.StalledTaskSeconds);
         var now = time.GetUtcNow();
-        foreach (var agentId in await AgentProbation.ReinstateDueAsync(durable, TimeSpan.FromSeconds(settings.SelfHealing.UnhealthyProbationSeconds), now, cancellationToken))
+        var agents = await AgentLookup.AllAsync(durable, cancellationToken);
+        foreach (var agentId in await AgentProbation.ReinstateDueAsync(durable, agents, TimeSpan.FromSeconds(settings.SelfHealing.UnhealthyProbationSeconds), now, cancellationToken))
         {
             LogReinstated(logger, agentId);
         }
 
-        if (await SeatSweep.FreeOrphansAsync(durable, cancellationToken) is > 0 and var freed)
+        if (await SeatSweep.FreeOrphansAsync(durable, agents, cancellationToken) is > 0 and var freed)
         {
             LogOrphansFreed(logger, freed);
         }

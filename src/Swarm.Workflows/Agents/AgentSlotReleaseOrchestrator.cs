@@ -28,7 +28,7 @@ public sealed class AgentSlotReleaseOrchestrator : TaskOrchestrator<AgentSlotRel
             if (granted is { AgentId: { } agentId })
             {
                 // Granted, and perhaps claimed on the agent, just before the task was stopped: free both, judging no one.
-                var holder = $"{input.TaskId}/{seatKey}";
+                var holder = SeatRequest.HolderOf(input.TaskId, seatKey);
                 await context.Entities.SignalEntityAsync(DispatcherEntity.Id, nameof(DispatcherEntity.Release), new SeatRelease(agentId, holder, null, []));
                 await context.Entities.SignalEntityAsync(AgentEntity.IdFor(agentId), nameof(AgentEntity.Release), new AgentRelease(holder, false, 0, Counts: false));
             }

@@ -17,31 +17,9 @@ public sealed class InvokeAgentActivity(IChatClientProvider clients, ModelCallLi
         ArgumentNullException.ThrowIfNull(input);
         var provider = input.Agent.Provider;
         var client = clients.GetClient(provider);
-        var options = new ChatOptions
-        {
-            ModelId = provider.Model,
-            MaxOutputTokens = provider.MaxTokens,
-            Temperature = (float)provider.Temperature,
-            AdditionalProperties = new AdditionalPropertiesDictionary
-            {
-                [ModelResponseProperties.AgentId] = input.Agent.Id,
-                [ModelResponseProperties.Capability] = input.Capability,
-            },
-        };
-
-        // A hung call must end: otherwise it holds a worker slot (and in Azure runs into the function timeout) forever.
-        using var timeout = new CancellationTokenSource(limits.Timeout);
+        var options = ModelCallOptions.For(input.Agent, input.Capability);
         var clock = Stopwatch.StartNew();
-        ChatResponse response;
-        try
-        {
-            response = await client.GetResponseAsync([new ChatMessage(ChatRole.User, input.Prompt)], options, timeout.Token);
-        }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
-        {
-            throw new ModelCallFailedException($"The model call took longer than {limits.Timeout.TotalSeconds:0} s (providers:callTimeoutSeconds).");
-        }
-
+        var response = await limits.RunAsync("model call", token => client.GetResponseAsync([new ChatMessage(ChatRole.User, input.Prompt)], options, token));
         return ModelAnswers.From(response, provider, clock.ElapsedMilliseconds);
     }
 }

@@ -12,38 +12,16 @@ namespace Swarm.Workflows.Consensus;
 /// </summary>
 public sealed class CastBallotActivity(IChatClientProvider clients, ModelCallLimits limits) : TaskActivity<BallotRequest, BallotReply>
 {
-    /// <summary>Carried in <c>ChatOptions.AdditionalProperties</c>: the question alone, without the instructions around it.</summary>
-    public const string QuestionProperty = ModelResponseProperties.Question;
-
     public override async Task<BallotReply> RunAsync(TaskActivityContext context, BallotRequest input)
     {
         ArgumentNullException.ThrowIfNull(input);
         var provider = input.Voter.Provider;
-        var options = new ChatOptions
-        {
-            ModelId = provider.Model,
-            MaxOutputTokens = provider.MaxTokens,
-            Temperature = (float)provider.Temperature,
-            ResponseFormat = ChatResponseFormat.ForJsonSchema(BallotSchema.For(input.Options), "ballot", "One vote: the chosen option, a confidence from 0 to 1, and why."),
-            AdditionalProperties = new AdditionalPropertiesDictionary
-            {
-                [ModelResponseProperties.AgentId] = input.Voter.Id,
-                [ModelResponseProperties.Capability] = input.Capability,
-                [QuestionProperty] = input.Question,
-            },
-        };
-
-        using var timeout = new CancellationTokenSource(limits.Timeout);
+        var options = ModelCallOptions.For(input.Voter, input.Capability);
+        options.ResponseFormat = ChatResponseFormat.ForJsonSchema(BallotSchema.For(input.Options), "ballot", "One vote: the chosen option, a confidence from 0 to 1, and why.");
+        options.AdditionalProperties![ModelResponseProperties.Question] = input.Question;
         var clock = Stopwatch.StartNew();
-        ChatResponse response;
-        try
-        {
-            response = await clients.GetClient(provider).GetResponseAsync([new ChatMessage(ChatRole.User, Prompt(input))], options, timeout.Token);
-        }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
-        {
-            throw new ModelCallFailedException($"The ballot call took longer than {limits.Timeout.TotalSeconds:0} s (providers:callTimeoutSeconds).");
-        }
+        var response = await limits.RunAsync("ballot call", token =>
+            clients.GetClient(provider).GetResponseAsync([new ChatMessage(ChatRole.User, Prompt(input))], options, token));
 
         var answer = ModelAnswers.From(response, provider, clock.ElapsedMilliseconds);
         var (choice, confidence, rationale) = Read(response.Text, input.Options, provider);

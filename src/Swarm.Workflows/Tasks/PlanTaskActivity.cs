@@ -25,32 +25,17 @@ public sealed class PlanTaskActivity(IChatClientProvider clients, ModelCallLimit
 
             Task: {input.Prompt}
             """;
-        var options = new ChatOptions
-        {
-            ModelId = provider.Model,
-            MaxOutputTokens = provider.MaxTokens,
-            Temperature = (float)provider.Temperature,
-            AdditionalProperties = new AdditionalPropertiesDictionary { [ModelResponseProperties.AgentId] = input.Queen.Id },
-        };
-
-        using var timeout = new CancellationTokenSource(limits.Timeout);
+        var options = ModelCallOptions.For(input.Queen);
         var clock = Stopwatch.StartNew();
-        (TaskPlan Plan, ChatResponse Response) reply;
-        try
+        var (plan, response) = await limits.RunAsync("planning call", token =>
+            StructuredReplies.GetAsync<TaskPlan>(clients.GetClient(provider), [new ChatMessage(ChatRole.User, prompt)], options, token));
+
+        if (plan.Subtasks is not { Count: > 0 } subtasks || subtasks.Any(s => string.IsNullOrWhiteSpace(s?.Prompt)))
         {
-            reply = await StructuredReplies.GetAsync<TaskPlan>(clients.GetClient(provider), [new ChatMessage(ChatRole.User, prompt)], options, timeout.Token);
-        }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
-        {
-            throw new ModelCallFailedException($"The planning call took longer than {limits.Timeout.TotalSeconds:0} s (providers:callTimeoutSeconds).");
+            throw new ModelCallRejectedException($"{provider.Type}:{provider.Model} returned a plan with no usable subtasks: {JsonSerializer.Serialize(plan)}");
         }
 
-        if (reply.Plan.Subtasks is not { Count: > 0 } subtasks || subtasks.Any(s => string.IsNullOrWhiteSpace(s?.Prompt)))
-        {
-            throw new ModelCallRejectedException($"{provider.Type}:{provider.Model} returned a plan with no usable subtasks: {JsonSerializer.Serialize(reply.Plan)}");
-        }
-
-        var answer = ModelAnswers.From(reply.Response, provider, clock.ElapsedMilliseconds);
-        return new PlannedWork(reply.Plan, answer);
+        var answer = ModelAnswers.From(response, provider, clock.ElapsedMilliseconds);
+        return new PlannedWork(plan, answer);
     }
 }

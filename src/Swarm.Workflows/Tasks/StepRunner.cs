@@ -14,8 +14,6 @@ namespace Swarm.Workflows.Tasks;
 /// </summary>
 public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput input, TaskTracker tracker)
 {
-    const string ExternalProvider = ProviderSettings.ExternalType;
-
     /// <summary>
     /// Answers a prompt on a fitting agent: its model through <see cref="InvokeAgentActivity"/> with the same durable
     /// retries as <see cref="AgentTurnOrchestrator"/>, or an external agent's posted result. The activity is called
@@ -26,7 +24,7 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
     {
         var (_, outcome) = await RunAsync(stage, capabilities, requiredType, async (profile, seat) =>
         {
-            var answer = profile.Provider.Type == ExternalProvider
+            var answer = profile.Provider.Type == ProviderSettings.ExternalType
                 ? await ExternalAnswerAsync(profile, seat)
                 : await context.CallActivityAsync<AgentAnswer>(
                     nameof(InvokeAgentActivity), new AgentTurn(input.TaskId, profile, prompt, capabilities.Count > 0 ? capabilities[0] : null), AgentTurnOrchestrator.ModelCallRetry);
@@ -69,7 +67,7 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
                 throw;
             }
 
-            var seat = new SeatHold(agentId, seatKey, $"{input.TaskId}/{seatKey}", stage);
+            var seat = new SeatHold(agentId, seatKey, SeatRequest.HolderOf(input.TaskId, seatKey), stage);
             var agent = AgentEntity.IdFor(agentId);
             var claim = await context.Entities.CallEntityAsync<AgentClaimResult>(agent, nameof(AgentEntity.Claim), new AgentClaim(seat.Holder));
             if (claim is not { Granted: true, Profile: { } profile })
@@ -158,7 +156,7 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
         {
             var result = await context.WaitForExternalEvent<ExternalResult>(ExternalResult.EventName(seat.SeatKey), Remaining() < input.SlotWaitLimit ? Remaining() : input.SlotWaitLimit);
             var latency = (long)(context.CurrentUtcDateTime - asked).TotalMilliseconds;
-            return new AgentAnswer(result.Text, ExternalProvider, result.Model ?? profile.Provider.Model, false, result.InputTokens, result.OutputTokens, latency, result.CostUsd);
+            return new AgentAnswer(result.Text, ProviderSettings.ExternalType, result.Model ?? profile.Provider.Model, false, result.InputTokens, result.OutputTokens, latency, result.CostUsd);
         }
         catch (TaskCanceledException)
         {
