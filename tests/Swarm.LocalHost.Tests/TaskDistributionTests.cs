@@ -162,8 +162,11 @@ public sealed class TaskDistributionTests(TaskDistributionTests.Host host) : ICl
         await TaskSubmissions.WaitForTaskAsync(Swarm, holder, t => t.GetProperty("status").GetString() == "running");
         var low = await TaskSubmissions.SubmitAcceptedAsync(Swarm, new { prompt = "low priority", capabilities = new[] { "solo" }, priority = 1 });
         var high = await TaskSubmissions.SubmitAcceptedAsync(Swarm, new { prompt = "high priority", capabilities = new[] { "solo" }, priority = 9 });
-        await TaskSubmissions.WaitForTaskAsync(Swarm, low, t => t.GetProperty("waiting").GetArrayLength() == 1);
-        await TaskSubmissions.WaitForTaskAsync(Swarm, high, t => t.GetProperty("waiting").GetArrayLength() == 1);
+        // In line once the dispatcher has queued the step (its "waiting" event), not merely while it asks.
+        static bool Queued(JsonElement t) => t.GetProperty("waiting").GetArrayLength() == 1
+            && t.GetProperty("timeline").EnumerateArray().Any(e => e.GetProperty("kind").GetString() == "waiting");
+        await TaskSubmissions.WaitForTaskAsync(Swarm, low, Queued);
+        await TaskSubmissions.WaitForTaskAsync(Swarm, high, Queued);
 
         using var listing = await Swarm.Http.SendAsync(Swarm.Request(HttpMethod.Get, "/api/v1/tasks", role: "viewer"));
         var queue = (await listing.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("queue");
