@@ -1,7 +1,13 @@
 using System.Net;
-using System.Text;
 using System.Text.Json;
-using Swarm.Tests;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Swarm.Runtime.Tests;
 
@@ -9,56 +15,63 @@ namespace Swarm.Runtime.Tests;
 /// A minimal OpenID Connect provider on 127.0.0.1: publishes discovery metadata and a JWKS, as Entra ID or any
 /// other provider does, so the authenticator fetches real keys over HTTP.
 /// </summary>
-sealed class FakeOpenIdAuthority : IDisposable
+/// <remarks>
+/// A Kestrel app rather than <c>HttpListener</c>: the managed listener on Linux serves requests on a loop the test
+/// has to keep alive, and a request it drops leaves the client waiting; Kestrel answers every request or fails it.
+/// </remarks>
+sealed class FakeOpenIdAuthority : IAsyncDisposable
 {
-    readonly HttpListener listener = new();
+    readonly Lock gate = new();
     readonly List<JsonElement> keys = [];
+    readonly WebApplication app;
 
-    public FakeOpenIdAuthority()
+    FakeOpenIdAuthority(WebApplication app) => this.app = app;
+
+    /// <summary>The issuer, such as <c>http://127.0.0.1:23456/tenant</c>; metadata is at its <c>/.well-known/openid-configuration</c>.</summary>
+    public string Address { get; private set; } = null!;
+
+    /// <summary>Starts an authority on a loopback port the operating system picks, so parallel tests never collide.</summary>
+    public static async Task<FakeOpenIdAuthority> StartAsync()
     {
-        Address = $"http://127.0.0.1:{FreePorts.Next()}/tenant";
-        listener.Prefixes.Add(Address + "/");
-        listener.Start();
-        _ = ServeAsync();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseShutdownTimeout(TimeSpan.FromSeconds(2));
+        var app = builder.Build();
+        var authority = new FakeOpenIdAuthority(app);
+        app.Run(authority.AnswerAsync);
+        await app.StartAsync();
+
+        var root = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+        authority.Address = root.TrimEnd('/') + "/tenant";
+        return authority;
     }
 
-    public string Address { get; }
-
-    public void Publish(JsonElement jwk) => keys.Add(jwk);
-
-    async Task ServeAsync()
+    public void Publish(JsonElement jwk)
     {
-        while (listener.IsListening)
+        lock (gate)
         {
-            HttpListenerContext context;
-            try
-            {
-                context = await listener.GetContextAsync();
-            }
-            catch (HttpListenerException)
-            {
-                return;
-            }
-            catch (ObjectDisposedException)
-            {
-                return;
-            }
-
-            var path = context.Request.Url!.AbsolutePath;
-            object body = path.EndsWith("/.well-known/openid-configuration", StringComparison.Ordinal)
-                ? new Dictionary<string, object> { ["issuer"] = Address, ["jwks_uri"] = Address + "/keys", ["id_token_signing_alg_values_supported"] = new[] { "RS256" } }
-                : new Dictionary<string, object> { ["keys"] = keys };
-            var bytes = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(body));
-            context.Response.ContentType = "application/json";
-            context.Response.StatusCode = (int)HttpStatusCode.OK;
-            await context.Response.OutputStream.WriteAsync(bytes);
-            context.Response.Close();
+            keys.Add(jwk);
         }
     }
 
-    public void Dispose()
+    Task AnswerAsync(HttpContext context)
     {
-        listener.Stop();
-        listener.Close();
+        object body;
+        if (context.Request.Path.Value!.EndsWith("/.well-known/openid-configuration", StringComparison.Ordinal))
+        {
+            body = new Dictionary<string, object> { ["issuer"] = Address, ["jwks_uri"] = Address + "/keys", ["id_token_signing_alg_values_supported"] = new[] { "RS256" } };
+        }
+        else
+        {
+            lock (gate)
+            {
+                body = new Dictionary<string, object> { ["keys"] = keys.ToArray() };
+            }
+        }
+
+        return context.Response.WriteAsJsonAsync(body);
     }
+
+    public ValueTask DisposeAsync() => app.DisposeAsync();
 }

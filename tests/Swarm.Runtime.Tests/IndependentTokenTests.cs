@@ -4,10 +4,14 @@ using Swarm.Tests;
 namespace Swarm.Runtime.Tests;
 
 /// <summary>The validator against tokens it did not make: jsonwebtoken (Node) tokens, and an OpenID Connect authority's keys.</summary>
-public sealed class IndependentTokenTests : IDisposable
+public sealed class IndependentTokenTests : IAsyncLifetime
 {
     const string ApiAudience = "api://swarm";
-    readonly FakeOpenIdAuthority authority = new();
+    FakeOpenIdAuthority authority = null!;
+
+    public async Task InitializeAsync() => authority = await FakeOpenIdAuthority.StartAsync();
+
+    public async Task DisposeAsync() => await authority.DisposeAsync();
 
     static BearerTokenAuthenticator Authenticator(params (string Key, string? Value)[] settings) => TestAuthenticators.For(TestSettings.Load(settings));
 
@@ -118,6 +122,4 @@ public sealed class IndependentTokenTests : IDisposable
 
         Assert.Contains("security:jwt:requireHttpsMetadata", error.Message, StringComparison.Ordinal);
     }
-
-    public void Dispose() => authority.Dispose();
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry;
+using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
 using Swarm.Domain.Agents;
 using Swarm.Providers;
@@ -15,14 +16,16 @@ public sealed class SwarmTelemetryTests
     public async Task Provider_calls_reach_an_exporter_through_the_hosts_telemetry_wiring()
     {
         var exported = new List<Metric>();
+        // A reader collected by hand, on this thread: no exporter thread, no export interval, no flush to wait for.
+        using var reader = new BaseExportingMetricReader(new InMemoryExporter<Metric>(exported));
         var services = new ServiceCollection().AddLogging().AddSwarmRuntime(TestSettings.Load());
-        services.AddSwarmTelemetry(TestSettings.Configuration(), metrics => metrics.AddInMemoryExporter(exported));
+        services.AddSwarmTelemetry(TestSettings.Configuration(), metrics => metrics.AddReader(reader));
         await using var provider = services.BuildServiceProvider();
-        var meters = provider.GetRequiredService<MeterProvider>();
+        _ = provider.GetRequiredService<MeterProvider>();
         var catalog = provider.GetRequiredService<ProviderCatalog>();
 
         await catalog.GetClient(new ProviderSettings("simulated", "sim")).GetResponseAsync("one two three");
-        meters.ForceFlush();
+        Assert.True(reader.Collect(timeoutMilliseconds: 10_000), "the metric reader did not collect within 10 s");
 
         var tokens = exported.Single(m => m.Name == "swarm.provider.tokens");
         long input = 0;

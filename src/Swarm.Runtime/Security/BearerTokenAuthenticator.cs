@@ -19,6 +19,10 @@ public sealed class BearerTokenAuthenticator
     public const string RolesClaim = "roles";
     public const string ApiKeyHeader = "X-Api-Key";
 
+    // The authority's metadata and keys are small documents; a provider that has not sent them in 10 s is down, and a
+    // request waiting on them should fail then rather than after HttpClient's default 100 s.
+    static readonly HttpClient MetadataClient = new() { Timeout = TimeSpan.FromSeconds(10) };
+
     readonly JsonWebTokenHandler handler = new() { MapInboundClaims = false };
     readonly TokenValidationParameters parameters;
     readonly TokenValidationParameters? authorityParameters;
@@ -49,7 +53,7 @@ public sealed class BearerTokenAuthenticator
             var metadata = new ConfigurationManager<OpenIdConnectConfiguration>(
                 authority.TrimEnd('/') + "/.well-known/openid-configuration",
                 new OpenIdConnectConfigurationRetriever(),
-                new HttpDocumentRetriever { RequireHttps = jwt.RequireHttpsMetadata });
+                new HttpDocumentRetriever(MetadataClient) { RequireHttps = jwt.RequireHttpsMetadata });
             authorityParameters = new TokenValidationParameters
             {
                 ConfigurationManager = metadata,
