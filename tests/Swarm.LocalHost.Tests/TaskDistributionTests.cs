@@ -27,7 +27,13 @@ public sealed class TaskDistributionTests(TaskDistributionTests.Host host) : ICl
         {
             Process = await LocalHostProcess.StartAsync(
                 ("providers__simulated__profiles__broken__failureRate", "1"),
-                ("providers__simulated__profiles__slow__latencyMs", "3000"));
+                ("providers__simulated__profiles__slow__latencyMs", "3000"),
+                ("providers__simulated__profiles__glacial__latencyMs", "20000"),
+
+                // The glacial agent's 20 s call outlives the tests' usual 5 s message lock. Seen here: with 5 s, Durable
+                // Task's renewal of the running activity's lock loses the race on Azurite (PopReceiptMismatch) and the
+                // message is delivered again while the first call still runs.
+                ("durable__messageVisibilityTimeoutSeconds", "30"));
             await TaskPolling.WaitForAgentAsync(Process, "queen-1");
             await TaskSubmissions.CreateAgentAsync(Process, "analyst-1", "specialist", ["analysis"]);
             await TaskSubmissions.CreateAgentAsync(Process, "writer-1", "specialist", ["writing"]);
@@ -38,6 +44,7 @@ public sealed class TaskDistributionTests(TaskDistributionTests.Host host) : ICl
             await TaskSubmissions.CreateAgentAsync(Process, "fragile-1", "specialist", ["fragile"], priority: 10, model: "broken");
             await TaskSubmissions.CreateAgentAsync(Process, "fragile-2", "specialist", ["fragile"], priority: 1);
             await TaskSubmissions.CreateAgentAsync(Process, "solo-1", "specialist", ["solo"], seats: 1, model: "slow");
+            await TaskSubmissions.CreateAgentAsync(Process, "glacial-1", "specialist", ["glacial"], seats: 1, model: "glacial");
             await TaskSubmissions.CreateAgentAsync(Process, new
             {
                 id = "ext-1",
@@ -216,6 +223,36 @@ public sealed class TaskDistributionTests(TaskDistributionTests.Host host) : ICl
         Assert.Equal("failed", task.GetProperty("status").GetString());
         Assert.Equal("TimedOut", task.GetProperty("error").GetProperty("type").GetString());
         await TaskPolling.WaitUntilFinishedAsync(Swarm, holder, TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
+    public async Task A_task_past_its_timeout_during_a_model_call_ends_at_the_deadline_without_blaming_the_agent()
+    {
+        // The model call takes 20 s; the task allows two. It must end long before the call would (with the call's answer
+        // it would complete instead).
+        var hurried = await TaskSubmissions.SubmitAcceptedAsync(Swarm, new { prompt = "think it over", capabilities = new[] { "glacial" }, timeoutSeconds = 2 });
+        var task = await TaskPolling.WaitUntilFinishedAsync(Swarm, hurried, TimeSpan.FromSeconds(30));
+
+        Assert.Equal("failed", task.GetProperty("status").GetString());
+        Assert.Equal("TimedOut", task.GetProperty("error").GetProperty("type").GetString());
+        Assert.Contains("glacial-1 worked on step 'answer'", task.GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(task.GetProperty("timeline").EnumerateArray(), e => e.GetProperty("kind").GetString() == "attempt-failed");
+        var agent = await TaskPolling.WaitForAgentAsync(Swarm, "glacial-1", a => a.GetProperty("load").GetInt32() == 0);
+        Assert.Equal(0, agent.GetProperty("consecutiveFailures").GetInt32());
+        Assert.Equal(0, agent.GetProperty("failed").GetInt64());
+    }
+
+    [Fact]
+    public async Task A_task_past_its_timeout_while_an_external_agent_works_fails_as_timed_out_not_as_the_agents_fault()
+    {
+        var hurried = await TaskSubmissions.SubmitAcceptedAsync(Swarm, new { prompt = "by hand, quickly", capabilities = new[] { "manual" }, timeoutSeconds = 2 });
+        var task = await TaskPolling.WaitUntilFinishedAsync(Swarm, hurried, TimeSpan.FromSeconds(30));
+
+        Assert.Equal("failed", task.GetProperty("status").GetString());
+        Assert.Equal("TimedOut", task.GetProperty("error").GetProperty("type").GetString());
+        Assert.Contains("external agent 'ext-1'", task.GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);
+        var agent = await TaskPolling.WaitForAgentAsync(Swarm, "ext-1", a => a.GetProperty("load").GetInt32() == 0);
+        Assert.Equal(0, agent.GetProperty("consecutiveFailures").GetInt32());
     }
 
     [Fact]

@@ -35,7 +35,7 @@ static class TaskPolling
 
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"Task {taskId} still {task.GetProperty("status")} after {patience}.{Environment.NewLine}{host.Output}");
+                throw new TimeoutException($"Task {taskId} still {task.GetProperty("status")} after {patience}: {task}{Environment.NewLine}{host.Output}");
             }
 
             await Task.Delay(250);

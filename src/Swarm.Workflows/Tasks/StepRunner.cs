@@ -26,8 +26,8 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
         {
             var answer = profile.Provider.Type == ProviderSettings.ExternalType
                 ? await ExternalAnswerAsync(profile, seat)
-                : await context.CallActivityAsync<AgentAnswer>(
-                    nameof(InvokeAgentActivity), new AgentTurn(input.TaskId, profile, prompt, capabilities.Count > 0 ? capabilities[0] : null), AgentTurnOrchestrator.ModelCallRetry);
+                : await WithinDeadlineAsync(stage, profile.Id, context.CallActivityAsync<AgentAnswer>(
+                    nameof(InvokeAgentActivity), new AgentTurn(input.TaskId, profile, prompt, capabilities.Count > 0 ? capabilities[0] : null), AgentTurnOrchestrator.ModelCallRetry));
             return (true, answer);
         });
         return outcome;
@@ -38,8 +38,8 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
     {
         return await RunAsync("plan", [], AgentType.Queen, async (profile, seat) =>
         {
-            var planned = await context.CallActivityAsync<PlannedWork>(
-                nameof(PlanTaskActivity), new PlanRequest(input.TaskId, profile, prompt, capabilities), AgentTurnOrchestrator.ModelCallRetry);
+            var planned = await WithinDeadlineAsync("plan", profile.Id, context.CallActivityAsync<PlannedWork>(
+                nameof(PlanTaskActivity), new PlanRequest(input.TaskId, profile, prompt, capabilities), AgentTurnOrchestrator.ModelCallRetry));
             return (planned.Plan, planned.Answer);
         });
     }
@@ -94,6 +94,16 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
                 tracker.Record("answered", $"{stage}: {agentId} ({answer.Provider}:{answer.Model}, {answer.LatencyMs} ms)");
                 return (value, new StepOutcome(stage, agentId, answer, failures, started, context.CurrentUtcDateTime));
             }
+            catch (TaskStoppedException e) when (e.IsDeadline)
+            {
+                // The task's deadline ended the step, not the agent: everything goes back without judging the agent,
+                // and no other agent is tried, since the task is over.
+                var elapsed = (long)(context.CurrentUtcDateTime - started).TotalMilliseconds;
+                await context.Entities.SignalEntityAsync(agent, nameof(AgentEntity.Release), new AgentRelease(seat.Holder, false, elapsed, At: context.CurrentUtcDateTime, Counts: false));
+                await ReleaseSeatAsync(seat, capabilities, succeeded: null);
+                tracker.Released(seat);
+                throw;
+            }
             catch (Exception e) when (e is TaskFailedException or TaskStoppedException)
             {
                 var elapsed = (long)(context.CurrentUtcDateTime - started).TotalMilliseconds;
@@ -143,7 +153,7 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
             }
 
             throw wait < input.SlotWaitLimit
-                ? new TaskStoppedException($"The task passed its deadline while step '{stage}' waited for an agent.") { Kind = "TimedOut" }
+                ? new TaskStoppedException($"The task passed its deadline while step '{stage}' waited for an agent.") { Kind = TaskStoppedException.TimedOut }
                 : new AgentSlotUnavailableException($"Step '{stage}': no fitting agent had a free seat within {input.SlotWaitLimit}; the task was not run.");
         }
     }
@@ -152,16 +162,45 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
     {
         tracker.Record("awaiting-external", $"{seat.Stage}: {profile.Id} answers through POST /api/v1/tasks/{input.TaskId}/result");
         var asked = context.CurrentUtcDateTime;
+        var remaining = Remaining();
+        var wait = remaining < input.SlotWaitLimit ? remaining : input.SlotWaitLimit;
         try
         {
-            var result = await context.WaitForExternalEvent<ExternalResult>(ExternalResult.EventName(seat.SeatKey), Remaining() < input.SlotWaitLimit ? Remaining() : input.SlotWaitLimit);
+            var result = await context.WaitForExternalEvent<ExternalResult>(ExternalResult.EventName(seat.SeatKey), wait);
             var latency = (long)(context.CurrentUtcDateTime - asked).TotalMilliseconds;
             return new AgentAnswer(result.Text, ProviderSettings.ExternalType, result.Model ?? profile.Provider.Model, false, result.InputTokens, result.OutputTokens, latency, result.CostUsd);
         }
         catch (TaskCanceledException)
         {
-            throw new TaskStoppedException($"External agent '{profile.Id}' posted no result in time.") { Kind = "ExternalTimedOut" };
+            // Only the agent's own limit is the agent's fault; the task's deadline coming first is not.
+            throw wait < input.SlotWaitLimit
+                ? new TaskStoppedException($"The task passed its deadline while external agent '{profile.Id}' worked on step '{seat.Stage}'.") { Kind = TaskStoppedException.TimedOut }
+                : new TaskStoppedException($"External agent '{profile.Id}' posted no result within {input.SlotWaitLimit}.") { Kind = "ExternalTimedOut" };
         }
+    }
+
+    /// <summary>
+    /// Waits for an agent's model call, but no longer than the task's deadline. A running activity cannot be stopped,
+    /// so at the deadline the task stops waiting and ends; the abandoned call still ends by its own timeout
+    /// (<c>providers:callTimeoutSeconds</c>) and its answer is dropped.
+    /// </summary>
+    async Task<T> WithinDeadlineAsync<T>(string stage, string agentId, Task<T> call)
+    {
+        if (input.Deadline is not { } deadline)
+        {
+            return await call;
+        }
+
+        using var timerCancel = new CancellationTokenSource();
+        var timer = context.CreateTimer(deadline.UtcDateTime, timerCancel.Token);
+        if (await Task.WhenAny(call, timer) == call)
+        {
+            // A timer left pending would keep the orchestration from completing.
+            timerCancel.Cancel();
+            return await call;
+        }
+
+        throw new TaskStoppedException($"The task passed its deadline while {agentId} worked on step '{stage}'; its model call was abandoned.") { Kind = TaskStoppedException.TimedOut };
     }
 
     Task ReleaseSeatAsync(SeatHold seat, IReadOnlyList<string> capabilities, bool? succeeded) =>
@@ -175,6 +214,6 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
         }
 
         var left = deadline - context.CurrentUtcDateTime;
-        return left > TimeSpan.Zero ? left : throw new TaskStoppedException("The task passed its deadline.") { Kind = "TimedOut" };
+        return left > TimeSpan.Zero ? left : throw new TaskStoppedException("The task passed its deadline.") { Kind = TaskStoppedException.TimedOut };
     }
 }

@@ -23,7 +23,11 @@ public static class ParallelStrategy
 
         if (answers.Count == 0)
         {
-            throw new TaskStoppedException($"Every one of the {input.Agents} parallel answers failed: " + string.Join(" | ", results.Select(r => r.Error!.Message))) { Kind = "StepFailed" };
+            var deadline = results.All(r => r.Error is TaskStoppedException { IsDeadline: true });
+            throw new TaskStoppedException($"Every one of the {input.Agents} parallel answers failed: " + string.Join(" | ", results.Select(r => r.Error!.Message)))
+            {
+                Kind = deadline ? TaskStoppedException.TimedOut : "StepFailed",
+            };
         }
 
         if (!input.Merge)
