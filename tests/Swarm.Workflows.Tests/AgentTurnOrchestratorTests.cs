@@ -135,5 +135,34 @@ public sealed class AgentTurnOrchestratorTests
         Assert.Contains("took longer than", Innermost(result.FailureDetails!).ErrorMessage, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_model_call_still_running_at_the_tasks_deadline_is_stopped_and_not_retried()
+    {
+        using var catalog = Catalog(("providers:simulated:latencyMs", "60000"));
+        var clients = new CountingProvider(catalog);
+        await using var host = await StartAsync(clients);
+
+        var result = await RunAsync(host, Turn("too slow for the deadline") with { Deadline = DateTimeOffset.UtcNow.AddMilliseconds(500) });
+
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, result.RuntimeStatus);
+        var cause = Innermost(result.FailureDetails!);
+        Assert.Equal(typeof(TaskDeadlinePassedException).FullName, cause.ErrorType);
+        Assert.Contains("deadline passed during the model call", cause.ErrorMessage, StringComparison.Ordinal);
+        Assert.Equal(1, clients.Calls);
+    }
+
+    [Fact]
+    public async Task A_turn_whose_deadline_has_passed_makes_no_model_call()
+    {
+        var clients = new ScriptedChatClients(failures: 0);
+        await using var host = await StartAsync(clients);
+
+        var result = await RunAsync(host, Turn("x", provider: "scripted") with { Deadline = DateTimeOffset.UtcNow.AddSeconds(-1) });
+
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, result.RuntimeStatus);
+        Assert.Contains("deadline passed before the model call started", Innermost(result.FailureDetails!).ErrorMessage, StringComparison.Ordinal);
+        Assert.Equal(0, clients.Calls);
+    }
+
     static TaskFailureDetails Innermost(TaskFailureDetails failure) => failure.InnerFailure is { } inner ? Innermost(inner) : failure;
 }

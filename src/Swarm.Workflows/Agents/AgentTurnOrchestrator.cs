@@ -14,7 +14,7 @@ public sealed class AgentTurnOrchestrator : TaskOrchestrator<AgentTurn, AgentAns
     /// Three attempts a turn. The provider stack's in-call retries (Polly, seconds apart) handle brief faults; these
     /// durable retries handle a crashed worker, or a provider that stays down longer than a call may wait. A call the
     /// provider rejected (bad key, unknown model) or could not be routed at all is not retried: it would fail the same
-    /// way. A turn makes at most 3 × Σ over its provider routes of (1 + maxRetries) vendor requests (9 with the defaults and
+    /// way; nor is one stopped by the task's deadline. A turn makes at most 3 × Σ over its provider routes of (1 + maxRetries) vendor requests (9 with the defaults and
     /// no fallback), and none to a model whose breaker is open.
     /// </summary>
     public static readonly TaskOptions ModelCallRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(
@@ -27,7 +27,9 @@ public sealed class AgentTurnOrchestrator : TaskOrchestrator<AgentTurn, AgentAns
     });
 
     static bool IsPermanent(TaskFailureDetails failure) =>
-        failure.ErrorType == typeof(ModelCallRejectedException).FullName || failure.ErrorType == typeof(ProviderNotConfiguredException).FullName;
+        failure.ErrorType == typeof(ModelCallRejectedException).FullName
+        || failure.ErrorType == typeof(ProviderNotConfiguredException).FullName
+        || failure.ErrorType == typeof(TaskDeadlinePassedException).FullName;
 
     public override Task<AgentAnswer> RunAsync(TaskOrchestrationContext context, AgentTurn input)
     {

@@ -19,7 +19,7 @@ public sealed class InvokeAgentActivity(IChatClientProvider clients, ModelCallLi
         var client = clients.GetClient(provider);
         var options = ModelCallOptions.For(input.Agent, input.Capability);
         var clock = Stopwatch.StartNew();
-        var response = await limits.RunAsync("model call", token => client.GetResponseAsync([new ChatMessage(ChatRole.User, input.Prompt)], options, token));
+        var response = await limits.RunAsync("model call", token => client.GetResponseAsync([new ChatMessage(ChatRole.User, input.Prompt)], options, token), input.Deadline);
         return ModelAnswers.From(response, provider, clock.ElapsedMilliseconds);
     }
 }

@@ -28,7 +28,7 @@ public sealed class PlanTaskActivity(IChatClientProvider clients, ModelCallLimit
         var options = ModelCallOptions.For(input.Queen);
         var clock = Stopwatch.StartNew();
         var (plan, response) = await limits.RunAsync("planning call", token =>
-            StructuredReplies.GetAsync<TaskPlan>(clients.GetClient(provider), [new ChatMessage(ChatRole.User, prompt)], options, token));
+            StructuredReplies.GetAsync<TaskPlan>(clients.GetClient(provider), [new ChatMessage(ChatRole.User, prompt)], options, token), input.Deadline);
 
         if (plan.Subtasks is not { Count: > 0 } subtasks || subtasks.Any(s => string.IsNullOrWhiteSpace(s?.Prompt)))
         {

@@ -26,8 +26,8 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
         {
             var answer = profile.Provider.Type == ProviderSettings.ExternalType
                 ? await ExternalAnswerAsync(profile, seat)
-                : await WithinDeadlineAsync(stage, profile.Id, context.CallActivityAsync<AgentAnswer>(
-                    nameof(InvokeAgentActivity), new AgentTurn(input.TaskId, profile, prompt, capabilities.Count > 0 ? capabilities[0] : null), AgentTurnOrchestrator.ModelCallRetry));
+                : await context.CallActivityAsync<AgentAnswer>(
+                    nameof(InvokeAgentActivity), new AgentTurn(input.TaskId, profile, prompt, capabilities.Count > 0 ? capabilities[0] : null, input.Deadline), AgentTurnOrchestrator.ModelCallRetry);
             return (true, answer);
         });
         return outcome;
@@ -38,8 +38,8 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
     {
         return await RunAsync("plan", [], AgentType.Queen, async (profile, seat) =>
         {
-            var planned = await WithinDeadlineAsync("plan", profile.Id, context.CallActivityAsync<PlannedWork>(
-                nameof(PlanTaskActivity), new PlanRequest(input.TaskId, profile, prompt, capabilities), AgentTurnOrchestrator.ModelCallRetry));
+            var planned = await context.CallActivityAsync<PlannedWork>(
+                nameof(PlanTaskActivity), new PlanRequest(input.TaskId, profile, prompt, capabilities, input.Deadline), AgentTurnOrchestrator.ModelCallRetry);
             return (planned.Plan, planned.Answer);
         });
     }
@@ -94,7 +94,7 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
                 tracker.Record("answered", $"{stage}: {agentId} ({answer.Provider}:{answer.Model}, {answer.LatencyMs} ms)");
                 return (value, new StepOutcome(stage, agentId, answer, failures, started, context.CurrentUtcDateTime));
             }
-            catch (TaskStoppedException e) when (e.IsDeadline)
+            catch (Exception e) when (e is TaskStoppedException { IsDeadline: true } || StoppedByDeadline(e))
             {
                 // The task's deadline ended the step, not the agent: everything goes back without judging the agent,
                 // and no other agent is tried, since the task is over.
@@ -102,7 +102,8 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
                 await context.Entities.SignalEntityAsync(agent, nameof(AgentEntity.Release), new AgentRelease(seat.Holder, false, elapsed, At: context.CurrentUtcDateTime, Counts: false));
                 await ReleaseSeatAsync(seat, capabilities, succeeded: null);
                 tracker.Released(seat);
-                throw;
+                throw e as TaskStoppedException ?? new TaskStoppedException(
+                    $"The task passed its deadline while {agentId} worked on step '{stage}'; its model call was stopped.", e) { Kind = TaskStoppedException.TimedOut };
             }
             catch (Exception e) when (e is TaskFailedException or TaskStoppedException)
             {
@@ -179,29 +180,8 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
         }
     }
 
-    /// <summary>
-    /// Waits for an agent's model call, but no longer than the task's deadline. A running activity cannot be stopped,
-    /// so at the deadline the task stops waiting and ends; the abandoned call still ends by its own timeout
-    /// (<c>providers:callTimeoutSeconds</c>) and its answer is dropped.
-    /// </summary>
-    async Task<T> WithinDeadlineAsync<T>(string stage, string agentId, Task<T> call)
-    {
-        if (input.Deadline is not { } deadline)
-        {
-            return await call;
-        }
-
-        using var timerCancel = new CancellationTokenSource();
-        var timer = context.CreateTimer(deadline.UtcDateTime, timerCancel.Token);
-        if (await Task.WhenAny(call, timer) == call)
-        {
-            // A timer left pending would keep the orchestration from completing.
-            timerCancel.Cancel();
-            return await call;
-        }
-
-        throw new TaskStoppedException($"The task passed its deadline while {agentId} worked on step '{stage}'; its model call was abandoned.") { Kind = TaskStoppedException.TimedOut };
-    }
+    static bool StoppedByDeadline(Exception e) =>
+        e is TaskFailedException { FailureDetails.ErrorType: var type } && type == typeof(TaskDeadlinePassedException).FullName;
 
     Task ReleaseSeatAsync(SeatHold seat, IReadOnlyList<string> capabilities, bool? succeeded) =>
         context.Entities.SignalEntityAsync(DispatcherEntity.Id, nameof(DispatcherEntity.Release), new SeatRelease(seat.AgentId, seat.Holder, succeeded, capabilities));
