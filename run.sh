@@ -10,7 +10,6 @@ if [ -f .env ]; then set -a; . ./.env; set +a; fi
 # config.json says production (so a deployment that forgets to say otherwise is strict); this script is for development.
 export system__environment="${system__environment:-development}"
 export localHost__httpPort="${localHost__httpPort:-5180}"
-export localHost__grpcPort="${localHost__grpcPort:-5181}"
 api="http://127.0.0.1:${localHost__httpPort}"
 
 require_tools

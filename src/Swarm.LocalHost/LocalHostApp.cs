@@ -1,7 +1,6 @@
 using System.Net;
 using DurableTask.AzureStorage;
 using DurableTask.Core;
-using Grpc.Net.Client;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Client.Grpc;
@@ -27,15 +26,18 @@ public static class LocalHostApp
 {
     public static WebApplication Create(string[] args, IConfiguration configuration, SwarmSettings settings)
     {
-        var (httpPort, grpcPort) = LocalHostConfiguration.Ports(configuration);
+        var httpPort = LocalHostConfiguration.HttpPort(configuration);
+        var durableSocket = DurableClientSocket.PathFrom(configuration, httpPort);
+        DurableClientSocket.Prepare(durableSocket);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddConfiguration(configuration);
         builder.Logging.AddFilter("DurableTask", LogLevel.Warning).AddFilter("Microsoft", LogLevel.Warning).AddFilter("Grpc", LogLevel.Warning);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            // Loopback only. The gRPC port carries the durable client protocol and has no authentication of its own.
+            // REST on loopback, HTTP/1.1 only: gRPC needs HTTP/2, so the durable protocol cannot be reached here. It is
+            // served only on the socket, which has no authentication of its own and relies on its directory's rights.
             kestrel.Listen(IPAddress.Loopback, httpPort, o => o.Protocols = HttpProtocols.Http1);
-            kestrel.Listen(IPAddress.Loopback, grpcPort, o => o.Protocols = HttpProtocols.Http2);
+            kestrel.ListenUnixSocket(durableSocket, o => o.Protocols = HttpProtocols.Http2);
         });
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
 
@@ -55,7 +57,7 @@ public static class LocalHostApp
         builder.Services.AddSingleton<DurableTaskClient>(sp => new LocalHostDurableClient(
             new GrpcDurableTaskClient(
                 "swarm",
-                new GrpcDurableTaskClientOptions { Channel = GrpcChannel.ForAddress($"http://127.0.0.1:{grpcPort}") },
+                new GrpcDurableTaskClientOptions { Channel = DurableClientSocket.Channel(durableSocket) },
                 sp.GetRequiredService<ILogger<GrpcDurableTaskClient>>()),
             new AzureStorageEntityClient(sp.GetRequiredService<AzureStorageOrchestrationService>(), JsonDataConverter.Default)));
 
@@ -70,7 +72,7 @@ public static class LocalHostApp
             var request = AspNetCoreAdapter.ToApiRequest(http);
             await AspNetCoreAdapter.WriteAsync(http, UnmatchedRequests.Answer(request.Method, request.Path, request.CorrelationId));
         });
-        app.MapGrpcService<TaskHubGrpcServer>().RequireHost($"*:{grpcPort}");
+        app.MapGrpcService<TaskHubGrpcServer>().RequireHost(DurableClientSocket.HostName);
         app.MapSwarmRoutes();
         return app;
     }

@@ -8,7 +8,6 @@ namespace Swarm.LocalHost;
 static class LocalHostConfiguration
 {
     public const int DefaultHttpPort = 5180;
-    public const int DefaultGrpcPort = 5181;
 
     public static IConfigurationRoot Build(string[] args)
     {
@@ -21,7 +20,6 @@ static class LocalHostConfiguration
             .Build();
     }
 
-    /// <summary>The REST port (HTTP/1.1) and the durable client's gRPC port (HTTP/2), both bound to 127.0.0.1 only.</summary>
-    public static (int Http, int Grpc) Ports(IConfiguration configuration) =>
-        (configuration.GetValue("localHost:httpPort", DefaultHttpPort), configuration.GetValue("localHost:grpcPort", DefaultGrpcPort));
+    /// <summary>The REST port (HTTP/1.1, bound to 127.0.0.1 only).</summary>
+    public static int HttpPort(IConfiguration configuration) => configuration.GetValue("localHost:httpPort", DefaultHttpPort);
 }

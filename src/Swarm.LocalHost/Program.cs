@@ -1,4 +1,5 @@
 using Swarm.LocalHost;
+using Swarm.LocalHost.Durable;
 using Swarm.Runtime.Configuration;
 
 var configuration = LocalHostConfiguration.Build(args);
@@ -19,7 +20,8 @@ catch (SwarmConfigurationException e)
 }
 
 var app = LocalHostApp.Create(args, configuration, settings);
-var (httpPort, grpcPort) = LocalHostConfiguration.Ports(configuration);
-app.Lifetime.ApplicationStarted.Register(() => Console.WriteLine($"Swarm API listening on http://127.0.0.1:{httpPort} (durable client gRPC on 127.0.0.1:{grpcPort})"));
+var httpPort = LocalHostConfiguration.HttpPort(configuration);
+var durableSocket = DurableClientSocket.PathFrom(configuration, httpPort);
+app.Lifetime.ApplicationStarted.Register(() => Console.WriteLine($"Swarm API listening on http://127.0.0.1:{httpPort} (durable client gRPC on unix:{durableSocket})"));
 await app.RunAsync();
 return 0;

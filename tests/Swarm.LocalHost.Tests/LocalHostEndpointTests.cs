@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
+using Swarm.LocalHost.Durable;
 using Swarm.Runtime.Http;
 using Swarm.Runtime.Security;
 using Swarm.Tests;
@@ -12,12 +13,13 @@ public sealed class LocalHostEndpointTests
     [Fact]
     public async Task Every_http_endpoint_of_the_local_host_is_a_declared_route_with_a_permission()
     {
-        var grpcPort = FreePorts.Next();
-        var configuration = TestSettings.Configuration(("localHost:httpPort", FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture)), ("localHost:grpcPort", grpcPort.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var socket = Path.Combine(Directory.CreateTempSubdirectory("swarm-endpoints-").FullName, "durable.sock");
+        var configuration = TestSettings.Configuration(
+            ("localHost:httpPort", FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture)), (DurableClientSocket.Setting, socket));
         await using var app = LocalHostApp.Create([], configuration, TestSettings.Load());
 
         var endpoints = ((IEndpointRouteBuilder)app).DataSources.SelectMany(d => d.Endpoints).OfType<RouteEndpoint>().ToList();
-        var http = endpoints.Where(e => e.Metadata.GetMetadata<IHostMetadata>()?.Hosts.Contains($"*:{grpcPort}") != true).ToList();
+        var http = endpoints.Where(e => e.Metadata.GetMetadata<IHostMetadata>()?.Hosts.Contains(DurableClientSocket.HostName) != true).ToList();
 
         Assert.NotEmpty(endpoints.Except(http));
         var mapped = http.Select(e => (Path: e.RoutePattern.RawText!.TrimStart('/'), Methods: e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? [])).ToList();

@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Http.Headers;
-using Grpc.Net.Client;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Client.Grpc;
 using Microsoft.Extensions.Logging.Abstractions;
+using Swarm.LocalHost.Durable;
 using Swarm.Runtime.Configuration;
 using Swarm.Runtime.Security;
 using Swarm.Tests;
@@ -23,17 +23,17 @@ public sealed class LocalHostProcess : IAsyncDisposable
     readonly ConcurrentQueue<string> output = new();
     Process? process;
 
-    LocalHostProcess(Dictionary<string, string> environment, int httpPort, int grpcPort)
+    LocalHostProcess(Dictionary<string, string> environment, int httpPort)
     {
         this.environment = environment;
         HttpPort = httpPort;
-        GrpcPort = grpcPort;
         Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}"), Timeout = TimeSpan.FromSeconds(30) };
     }
 
     public int HttpPort { get; }
 
-    public int GrpcPort { get; }
+    /// <summary>The Unix socket of the host's durable gRPC sidecar, in a private directory of this host's own.</summary>
+    public string DurableSocket => environment["localHost__durableSocket"];
 
     public string TaskHub => environment["durable__taskHub"];
 
@@ -57,7 +57,7 @@ public sealed class LocalHostProcess : IAsyncDisposable
     static async Task<LocalHostProcess> CreateAsync((string Key, string Value)[] settings)
     {
         var azurite = await AzuriteServer.SharedAsync();
-        var (http, grpc) = (FreePorts.Next(), FreePorts.Next());
+        var http = FreePorts.Next();
         var hub = "t" + Guid.NewGuid().ToString("N")[..12];
         var environment = new Dictionary<string, string>
         {
@@ -66,7 +66,7 @@ public sealed class LocalHostProcess : IAsyncDisposable
             ["database__connectionString"] = azurite.ConnectionString,
             ["JWT_SECRET"] = Secret,
             ["localHost__httpPort"] = http.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["localHost__grpcPort"] = grpc.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["localHost__durableSocket"] = NewSocketPath(),
             ["durable__taskHub"] = hub,
             ["durable__partitionCount"] = "2",
             ["durable__messageVisibilityTimeoutSeconds"] = "5",
@@ -82,8 +82,10 @@ public sealed class LocalHostProcess : IAsyncDisposable
             environment[key] = value;
         }
 
-        return new LocalHostProcess(environment, http, grpc);
+        return new LocalHostProcess(environment, http);
     }
+
+    static string NewSocketPath() => Path.Combine(Directory.CreateTempSubdirectory("swarm-host-").FullName, "durable.sock");
 
     /// <summary>Two hosts on the same task hub and tables, started at the same moment, as two instances of one swarm.</summary>
     public static async Task<(LocalHostProcess First, LocalHostProcess Second)> StartPairAsync(params (string Key, string Value)[] settings)
@@ -92,9 +94,9 @@ public sealed class LocalHostProcess : IAsyncDisposable
         var environment = new Dictionary<string, string>(first.environment)
         {
             ["localHost__httpPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["localHost__grpcPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["localHost__durableSocket"] = NewSocketPath(),
         };
-        var second = new LocalHostProcess(environment, int.Parse(environment["localHost__httpPort"], System.Globalization.CultureInfo.InvariantCulture), int.Parse(environment["localHost__grpcPort"], System.Globalization.CultureInfo.InvariantCulture));
+        var second = new LocalHostProcess(environment, int.Parse(environment["localHost__httpPort"], System.Globalization.CultureInfo.InvariantCulture));
         await Task.WhenAll(first.StartAgainAsync(), second.StartAgainAsync());
         return (first, second);
     }
@@ -186,9 +188,9 @@ public sealed class LocalHostProcess : IAsyncDisposable
         return request;
     }
 
-    /// <summary>A Durable Task client of its own, over the host's gRPC port: how the tests inspect orchestrations directly.</summary>
+    /// <summary>A Durable Task client of its own, over the host's durable socket: how the tests inspect orchestrations directly.</summary>
     public DurableTaskClient DurableClient() =>
-        new GrpcDurableTaskClient("test", new GrpcDurableTaskClientOptions { Channel = GrpcChannel.ForAddress($"http://127.0.0.1:{GrpcPort}") }, NullLogger.Instance);
+        new GrpcDurableTaskClient("test", new GrpcDurableTaskClientOptions { Channel = DurableClientSocket.Channel(DurableSocket) }, NullLogger.Instance);
 
     public async ValueTask DisposeAsync()
     {
@@ -200,5 +202,13 @@ public sealed class LocalHostProcess : IAsyncDisposable
 
         process?.Dispose();
         Http.Dispose();
+        try
+        {
+            Directory.Delete(Path.GetDirectoryName(DurableSocket)!, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Best effort: it is a temporary folder.
+        }
     }
 }

@@ -27,7 +27,6 @@ static class HostEnvironment
         StorageEndpoint storage,
         string hub,
         int httpPort,
-        int grpcPort,
         string probeFolder,
         IReadOnlyDictionary<string, string> settings,
         IEnumerable<KeyValuePair<string, string>> overrides)
@@ -40,7 +39,7 @@ static class HostEnvironment
             ["durable__taskHub"] = hub,
             ["JWT_SECRET"] = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)),
             ["localHost__httpPort"] = httpPort.ToString(CultureInfo.InvariantCulture),
-            ["localHost__grpcPort"] = grpcPort.ToString(CultureInfo.InvariantCulture),
+            ["localHost__durableSocket"] = Path.Combine(probeFolder, "durable.sock"),
             ["DOTNET_STARTUP_HOOKS"] = RepositoryLayout.BenchmarkDll,
             [ManagedHeap.ProbeVariable] = probeFolder,
         };

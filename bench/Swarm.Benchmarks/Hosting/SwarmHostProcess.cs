@@ -77,7 +77,7 @@ sealed class SwarmHostProcess : IAsyncDisposable
         }
 
         var workFolder = Directory.CreateTempSubdirectory("swarm-bench-host-");
-        var (http, grpc) = (FreePorts.Next(), FreePorts.Next());
+        var http = FreePorts.Next();
         // Task hubs and table prefixes are letters and digits only; a scenario's name may have a hyphen.
         var hub = "bench" + string.Concat(label.Where(char.IsAsciiLetterOrDigit)) + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
         var start = new ProcessStartInfo("dotnet")
@@ -88,7 +88,7 @@ sealed class SwarmHostProcess : IAsyncDisposable
             WorkingDirectory = workFolder.FullName,
         };
         start.Environment.Remove("SWARM_CONFIG");
-        var environment = HostEnvironment.For(storage, hub, http, grpc, workFolder.FullName, settings, overrides);
+        var environment = HostEnvironment.For(storage, hub, http, workFolder.FullName, settings, overrides);
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;
