@@ -175,10 +175,10 @@ sealed class ConsensusRoundScenario(BenchmarkOptions options, StorageEndpoint? s
             "Each ballot is an activity (`CastBallotActivity`): a work-item message out through an Azurite queue to the worker, and its result back as a message on the orchestration's "
                 + "control queue. The ten are scheduled at once; the orchestration wakes for each batch of results it dequeues, replays, and ends the round in the episode that sees the last one, "
                 + "so the round is at least two queue hops plus the replays, and more when results arrive in several batches.",
-            "Before the round, the orchestration calls the dispatcher entity for its board and then each participant's agent entity, one call after another "
-                + "(`ConsensusRoundOrchestrator.ParticipantsAsync` awaits each in turn): 11 entity request/response round trips through the control queues, "
-                + (first?.BeforeRound is { } before ? $"p50 {Units.Ms(before.P50)} here, including the orchestration's start (at most {Units.Ms(before.P50 / (Voters + 1))} per entity call). " : string.Empty)
-                + "This is outside `rounds[0]` but inside end to end; asking for the entities in parallel would shorten it.",
+            "Before the round, the orchestration calls the dispatcher entity for its board, then all the participants' agent entities at once "
+                + "(`ConsensusRoundOrchestrator.ParticipantsAsync`): two waves of entity request/response round trips through the control queues, "
+                + (first?.BeforeRound is { } before ? $"p50 {Units.Ms(before.P50)} here, including the orchestration's start. " : string.Empty)
+                + "This is outside `rounds[0]` but inside end to end.",
             "After the count, `RecordRoundActivity` writes every ballot and the decision to the audit trail (Table storage) before the orchestration completes: one more activity round trip.",
             "Queue polling: a queue found empty is polled less and less often, up to `durable.maxQueuePollingIntervalMs`; with one proposal at a time the queues are idle between steps, "
                 + "so a message can wait up to that interval to be picked up. "
