@@ -3,7 +3,7 @@ using Swarm.LocalHost.Durable;
 using Swarm.Runtime.Configuration;
 
 var configuration = LocalHostConfiguration.Build(args);
-SwarmSettings settings;
+WebApplication app;
 try
 {
     if (args.FirstOrDefault() == MintTokenCommand.Name)
@@ -11,7 +11,7 @@ try
         return MintTokenCommand.Run(args[1..], configuration);
     }
 
-    settings = SwarmSettingsLoader.Load(configuration);
+    app = LocalHostApp.Create(args, configuration, SwarmSettingsLoader.Load(configuration));
 }
 catch (SwarmConfigurationException e)
 {
@@ -19,7 +19,6 @@ catch (SwarmConfigurationException e)
     return 2;
 }
 
-var app = LocalHostApp.Create(args, configuration, settings);
 var httpPort = LocalHostConfiguration.HttpPort(configuration);
 var durableSocket = DurableClientSocket.PathFrom(configuration, httpPort);
 app.Lifetime.ApplicationStarted.Register(() => Console.WriteLine($"Swarm API listening on http://127.0.0.1:{httpPort} (durable client gRPC on unix:{durableSocket})"));

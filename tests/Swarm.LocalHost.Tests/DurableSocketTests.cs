@@ -5,6 +5,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Client.Grpc;
 using Microsoft.Extensions.Logging.Abstractions;
 using Swarm.LocalHost.Durable;
+using Swarm.Runtime.Configuration;
 
 namespace Swarm.LocalHost.Tests;
 
@@ -31,6 +32,17 @@ public sealed class DurableSocketTests
         using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{host.HttpPort}");
         await using var overRest = new GrpcDurableTaskClient("test", new GrpcDurableTaskClientOptions { Channel = channel }, NullLogger.Instance);
         await Assert.ThrowsAsync<RpcException>(() => overRest.GetInstanceAsync("no-such-instance"));
+    }
+
+    [Fact]
+    public void A_socket_path_too_long_for_the_kernel_is_refused_naming_the_setting()
+    {
+        var path = Path.Combine(Path.GetTempPath(), new string('d', 120), "durable.sock");
+
+        var error = Assert.Throws<SwarmConfigurationException>(() => DurableClientSocket.Prepare(path));
+
+        Assert.Contains(DurableClientSocket.Setting, error.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.GetDirectoryName(path)));
     }
 
     [Fact]

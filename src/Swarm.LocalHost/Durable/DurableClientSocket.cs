@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using Grpc.Net.Client;
+using Swarm.Runtime.Configuration;
 
 namespace Swarm.LocalHost.Durable;
 
@@ -16,6 +17,9 @@ public static class DurableClientSocket
     /// </summary>
     public const string HostName = "durable.swarm.local";
 
+    // sockaddr_un holds 108 bytes on Linux (104 on macOS) including the terminating zero; the smaller bound is kept.
+    const int MaxPathBytes = 103;
+
     /// <summary>Setting naming the socket's path; by default a file in <c>~/.local/share/swarm</c> named after the REST port.</summary>
     public const string Setting = "localHost:durableSocket";
 
@@ -31,9 +35,15 @@ public static class DurableClientSocket
     /// Makes the socket's directory private to this user (creating it if needed) and removes a socket file left by a
     /// host that did not shut down cleanly, which would otherwise stop Kestrel from binding.
     /// </summary>
-    /// <exception cref="InvalidOperationException">The directory exists and belongs to someone else.</exception>
+    /// <exception cref="SwarmConfigurationException">The path is too long for a socket, or its directory belongs to someone else.</exception>
     public static void Prepare(string socketPath)
     {
+        ArgumentNullException.ThrowIfNull(socketPath);
+        if (System.Text.Encoding.UTF8.GetByteCount(socketPath) > MaxPathBytes)
+        {
+            throw new SwarmConfigurationException([$"'{Setting}': the path {socketPath} is longer than a Unix socket allows ({MaxPathBytes} bytes); set it to a shorter path."]);
+        }
+
         var directory = System.IO.Path.GetDirectoryName(socketPath)!;
         if (OperatingSystem.IsWindows())
         {
@@ -51,7 +61,7 @@ public static class DurableClientSocket
             }
             catch (UnauthorizedAccessException e)
             {
-                throw new InvalidOperationException($"The durable client socket's directory {directory} belongs to another user; set '{Setting}' to a path in a directory of your own.", e);
+                throw new SwarmConfigurationException($"'{Setting}': the directory {directory} belongs to another user; set it to a path in a directory of your own.", e);
             }
         }
 
