@@ -27,8 +27,7 @@ public static class LocalHostApp
     public static WebApplication Create(string[] args, IConfiguration configuration, SwarmSettings settings)
     {
         var httpPort = LocalHostConfiguration.HttpPort(configuration);
-        var durableSocket = DurableClientSocket.PathFrom(configuration, httpPort);
-        DurableClientSocket.Prepare(durableSocket);
+        var durableSocket = DurableClientSocket.CreatePrivate();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddConfiguration(configuration);
         builder.Logging.AddFilter("DurableTask", LogLevel.Warning).AddFilter("Microsoft", LogLevel.Warning).AddFilter("Grpc", LogLevel.Warning);
@@ -66,6 +65,8 @@ public static class LocalHostApp
         builder.Services.AddHostedService<PeriodicJobRunner>();
 
         var app = builder.Build();
+        app.Lifetime.ApplicationStarted.Register(() => Console.WriteLine($"Swarm API listening on http://127.0.0.1:{httpPort} (durable client gRPC on unix:{durableSocket})"));
+        app.Lifetime.ApplicationStopped.Register(() => DurableClientSocket.Remove(durableSocket));
         app.UseStatusCodePages(async context =>
         {
             var http = context.HttpContext;

@@ -1,5 +1,4 @@
 using Swarm.LocalHost;
-using Swarm.LocalHost.Durable;
 using Swarm.Runtime.Configuration;
 
 var configuration = LocalHostConfiguration.Build(args);
@@ -19,8 +18,5 @@ catch (SwarmConfigurationException e)
     return 2;
 }
 
-var httpPort = LocalHostConfiguration.HttpPort(configuration);
-var durableSocket = DurableClientSocket.PathFrom(configuration, httpPort);
-app.Lifetime.ApplicationStarted.Register(() => Console.WriteLine($"Swarm API listening on http://127.0.0.1:{httpPort} (durable client gRPC on unix:{durableSocket})"));
 await app.RunAsync();
 return 0;

@@ -13,9 +13,7 @@ public sealed class LocalHostEndpointTests
     [Fact]
     public async Task Every_http_endpoint_of_the_local_host_is_a_declared_route_with_a_permission()
     {
-        var socket = Path.Combine(Directory.CreateTempSubdirectory("swarm-endpoints-").FullName, "durable.sock");
-        var configuration = TestSettings.Configuration(
-            ("localHost:httpPort", FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture)), (DurableClientSocket.Setting, socket));
+        var configuration = TestSettings.Configuration(("localHost:httpPort", FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture)));
         await using var app = LocalHostApp.Create([], configuration, TestSettings.Load());
 
         var endpoints = ((IEndpointRouteBuilder)app).DataSources.SelectMany(d => d.Endpoints).OfType<RouteEndpoint>().ToList();

@@ -32,8 +32,17 @@ public sealed class LocalHostProcess : IAsyncDisposable
 
     public int HttpPort { get; }
 
-    /// <summary>The Unix socket of the host's durable gRPC sidecar, in a private directory of this host's own.</summary>
-    public string DurableSocket => environment["localHost__durableSocket"];
+    /// <summary>
+    /// The Unix socket of the host's durable gRPC sidecar, as the host printed it when it last started (each start makes
+    /// a new private directory for it).
+    /// </summary>
+    public string DurableSocket =>
+        output.Reverse().Select(SocketIn).FirstOrDefault(s => s is not null)
+        ?? throw new InvalidOperationException("The host has not said where its durable socket is:" + Environment.NewLine + Output);
+
+    /// <summary>The socket path in the host's start-up line (<c>... (durable client gRPC on unix:/tmp/.../durable.sock)</c>), if it is that line.</summary>
+    static string? SocketIn(string line) =>
+        line.Split("(durable client gRPC on unix:", 2) is [_, var rest] ? rest.TrimEnd(')') : null;
 
     public string TaskHub => environment["durable__taskHub"];
 
@@ -66,7 +75,6 @@ public sealed class LocalHostProcess : IAsyncDisposable
             ["database__connectionString"] = azurite.ConnectionString,
             ["JWT_SECRET"] = Secret,
             ["localHost__httpPort"] = http.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["localHost__durableSocket"] = NewSocketPath(),
             ["durable__taskHub"] = hub,
             ["durable__partitionCount"] = "2",
             ["durable__messageVisibilityTimeoutSeconds"] = "5",
@@ -85,7 +93,6 @@ public sealed class LocalHostProcess : IAsyncDisposable
         return new LocalHostProcess(environment, http);
     }
 
-    static string NewSocketPath() => Path.Combine(Directory.CreateTempSubdirectory("swarm-host-").FullName, "durable.sock");
 
     /// <summary>Two hosts on the same task hub and tables, started at the same moment, as two instances of one swarm.</summary>
     public static async Task<(LocalHostProcess First, LocalHostProcess Second)> StartPairAsync(params (string Key, string Value)[] settings)
@@ -94,7 +101,6 @@ public sealed class LocalHostProcess : IAsyncDisposable
         var environment = new Dictionary<string, string>(first.environment)
         {
             ["localHost__httpPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["localHost__durableSocket"] = NewSocketPath(),
         };
         var second = new LocalHostProcess(environment, int.Parse(environment["localHost__httpPort"], System.Globalization.CultureInfo.InvariantCulture));
         await Task.WhenAll(first.StartAgainAsync(), second.StartAgainAsync());
@@ -164,6 +170,18 @@ public sealed class LocalHostProcess : IAsyncDisposable
         process.WaitForExit();
     }
 
+    /// <summary>Stops the host as Ctrl-C or a service manager does (SIGTERM), so its shutdown code runs.</summary>
+    public async Task StopGracefullyAsync()
+    {
+        using (var signal = Process.Start("kill", ["-TERM", process!.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await signal.WaitForExitAsync();
+        }
+
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await process.WaitForExitAsync(patience.Token);
+    }
+
     public bool HasExited => process?.HasExited ?? true;
 
     /// <summary>Changes a setting for the next <see cref="StartAgainAsync"/>, as an operator would between restarts.</summary>
@@ -198,17 +216,16 @@ public sealed class LocalHostProcess : IAsyncDisposable
         {
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
+
+            // Killed, the host could not remove its socket's temporary directory itself.
+            if (Path.GetDirectoryName(output.Reverse().Select(SocketIn).FirstOrDefault(s => s is not null)) is { } directory && Directory.Exists(directory))
+            {
+                Directory.Delete(directory, recursive: true);
+            }
         }
 
         process?.Dispose();
+        process = null;
         Http.Dispose();
-        try
-        {
-            Directory.Delete(Path.GetDirectoryName(DurableSocket)!, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Best effort: it is a temporary folder.
-        }
     }
 }

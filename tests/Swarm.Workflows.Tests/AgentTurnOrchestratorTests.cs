@@ -142,7 +142,7 @@ public sealed class AgentTurnOrchestratorTests
         var clients = new CountingProvider(catalog);
         await using var host = await StartAsync(clients);
 
-        var result = await RunAsync(host, Turn("too slow for the deadline") with { Deadline = DateTimeOffset.UtcNow.AddMilliseconds(500) });
+        var result = await RunAsync(host, Turn("too slow for the deadline") with { Deadline = DateTimeOffset.UtcNow.AddSeconds(3) });
 
         Assert.Equal(OrchestrationRuntimeStatus.Failed, result.RuntimeStatus);
         var cause = Innermost(result.FailureDetails!);

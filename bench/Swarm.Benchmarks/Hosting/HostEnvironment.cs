@@ -39,7 +39,6 @@ static class HostEnvironment
             ["durable__taskHub"] = hub,
             ["JWT_SECRET"] = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)),
             ["localHost__httpPort"] = httpPort.ToString(CultureInfo.InvariantCulture),
-            ["localHost__durableSocket"] = Path.Combine(probeFolder, "durable.sock"),
             ["DOTNET_STARTUP_HOOKS"] = RepositoryLayout.BenchmarkDll,
             [ManagedHeap.ProbeVariable] = probeFolder,
         };

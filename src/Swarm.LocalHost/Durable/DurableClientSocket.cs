@@ -7,7 +7,10 @@ namespace Swarm.LocalHost.Durable;
 /// <summary>
 /// The Unix domain socket the local host's durable client reaches its in-process gRPC sidecar through. The sidecar's
 /// protocol has no authentication of its own (whoever reaches it can start, terminate and read any orchestration), so
-/// it is not on a TCP port any local process could open: the socket sits in a directory only this user may enter.
+/// it is not on a TCP port any local process could open. Each process makes a new directory for it with
+/// <see cref="Directory.CreateTempSubdirectory"/> (mkdtemp: a fresh name, mode 0700, owned by this user), so no other
+/// user can reach the socket, no path is shared with another host, and nothing that was already there is touched.
+/// The host prints the path when it starts.
 /// </summary>
 public static class DurableClientSocket
 {
@@ -20,57 +23,39 @@ public static class DurableClientSocket
     // sockaddr_un holds 108 bytes on Linux (104 on macOS) including the terminating zero; the smaller bound is kept.
     const int MaxPathBytes = 103;
 
-    /// <summary>Setting naming the socket's path; by default a file in <c>~/.local/share/swarm</c> named after the REST port.</summary>
-    public const string Setting = "localHost:durableSocket";
-
-    public static string PathFrom(IConfiguration configuration, int httpPort)
+    /// <summary>Creates the private directory and returns the socket's path in it.</summary>
+    /// <exception cref="SwarmConfigurationException">The temporary folder's path is too long for a socket.</exception>
+    public static string CreatePrivate()
     {
-        ArgumentNullException.ThrowIfNull(configuration);
-        return configuration[Setting] is { Length: > 0 } path
-            ? System.IO.Path.GetFullPath(path)
-            : System.IO.Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "swarm", $"durable-{httpPort}.sock");
+        var directory = Directory.CreateTempSubdirectory("swarm-durable-");
+        var path = Path.Combine(directory.FullName, "durable.sock");
+        if (System.Text.Encoding.UTF8.GetByteCount(path) > MaxPathBytes)
+        {
+            directory.Delete();
+            throw new SwarmConfigurationException(
+                [$"TMPDIR: the durable client socket {path} would be longer than a Unix socket allows ({MaxPathBytes} bytes); point TMPDIR at a shorter path."]);
+        }
+
+        return path;
     }
 
-    /// <summary>
-    /// Makes the socket's directory private to this user (creating it if needed) and removes a socket file left by a
-    /// host that did not shut down cleanly, which would otherwise stop Kestrel from binding.
-    /// </summary>
-    /// <exception cref="SwarmConfigurationException">The path is too long for a socket, or its directory belongs to someone else.</exception>
-    public static void Prepare(string socketPath)
+    /// <summary>Removes the socket's directory when the host stops (a host killed outright leaves an empty temporary folder).</summary>
+    public static void Remove(string socketPath)
     {
-        ArgumentNullException.ThrowIfNull(socketPath);
-        if (System.Text.Encoding.UTF8.GetByteCount(socketPath) > MaxPathBytes)
+        try
         {
-            throw new SwarmConfigurationException([$"'{Setting}': the path {socketPath} is longer than a Unix socket allows ({MaxPathBytes} bytes); set it to a shorter path."]);
+            Directory.Delete(Path.GetDirectoryName(socketPath)!, recursive: true);
         }
-
-        var directory = System.IO.Path.GetDirectoryName(socketPath)!;
-        if (OperatingSystem.IsWindows())
+        catch (IOException)
         {
-            // Unix file modes do not exist there; the directory keeps the rights it inherits (a user profile's are private).
-            Directory.CreateDirectory(directory);
+            // Best effort: it is a temporary folder.
         }
-        else
-        {
-            const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
-            Directory.CreateDirectory(directory, OwnerOnly);
-            try
-            {
-                // Also tightens a directory that existed with wider rights; only its owner may do this.
-                File.SetUnixFileMode(directory, OwnerOnly);
-            }
-            catch (UnauthorizedAccessException e)
-            {
-                throw new SwarmConfigurationException($"'{Setting}': the directory {directory} belongs to another user; set it to a path in a directory of your own.", e);
-            }
-        }
-
-        File.Delete(socketPath);
     }
 
     /// <summary>A gRPC channel to the sidecar over the socket.</summary>
     public static GrpcChannel Channel(string socketPath) => GrpcChannel.ForAddress($"http://{HostName}", new GrpcChannelOptions
     {
+        DisposeHttpClient = true,
         HttpHandler = new SocketsHttpHandler
         {
             ConnectCallback = async (_, cancellationToken) =>

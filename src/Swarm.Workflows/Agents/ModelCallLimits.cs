@@ -30,8 +30,9 @@ public sealed record ModelCallLimits(TimeSpan Timeout)
         {
             return await call(timeout.Token);
         }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        catch (Exception) when (timeout.IsCancellationRequested)
         {
+            // Any failure once the limit fired is the limit's: a vendor SDK may wrap the cancellation in its own type.
             throw deadlineFirst
                 ? new TaskDeadlinePassedException($"The task's deadline passed during the {what}; the call was stopped.")
                 : new ModelCallFailedException($"The {what} took longer than {Timeout.TotalSeconds:0} s (providers:callTimeoutSeconds).");

@@ -94,10 +94,11 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
                 tracker.Record("answered", $"{stage}: {agentId} ({answer.Provider}:{answer.Model}, {answer.LatencyMs} ms)");
                 return (value, new StepOutcome(stage, agentId, answer, failures, started, context.CurrentUtcDateTime));
             }
-            catch (Exception e) when (e is TaskStoppedException { IsDeadline: true } || StoppedByDeadline(e))
+            catch (Exception e) when (e is TaskStoppedException or TaskFailedException && (e is TaskStoppedException { IsDeadline: true } || StoppedByDeadline(e) || PastDeadline()))
             {
                 // The task's deadline ended the step, not the agent: everything goes back without judging the agent,
-                // and no other agent is tried, since the task is over.
+                // and no other agent is tried, since the task is over. Past the deadline any failure counts as the
+                // deadline's, so a failure whose type did not survive the trip still ends the task the same way.
                 var elapsed = (long)(context.CurrentUtcDateTime - started).TotalMilliseconds;
                 await context.Entities.SignalEntityAsync(agent, nameof(AgentEntity.Release), new AgentRelease(seat.Holder, false, elapsed, At: context.CurrentUtcDateTime, Counts: false));
                 await ReleaseSeatAsync(seat, capabilities, succeeded: null);
@@ -163,7 +164,12 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
     {
         tracker.Record("awaiting-external", $"{seat.Stage}: {profile.Id} answers through POST /api/v1/tasks/{input.TaskId}/result");
         var asked = context.CurrentUtcDateTime;
-        var remaining = Remaining();
+        var remaining = input.Deadline is { } deadline ? deadline - asked : TimeSpan.MaxValue;
+        if (remaining <= TimeSpan.Zero)
+        {
+            throw new TaskStoppedException($"The task passed its deadline before external agent '{profile.Id}' could work on step '{seat.Stage}'.") { Kind = TaskStoppedException.TimedOut };
+        }
+
         var wait = remaining < input.SlotWaitLimit ? remaining : input.SlotWaitLimit;
         try
         {
@@ -180,8 +186,12 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
         }
     }
 
-    static bool StoppedByDeadline(Exception e) =>
-        e is TaskFailedException { FailureDetails.ErrorType: var type } && type == typeof(TaskDeadlinePassedException).FullName;
+    static bool StoppedByDeadline(Exception e) => e is TaskFailedException { FailureDetails: var failure } && CausedByDeadline(failure);
+
+    static bool CausedByDeadline(TaskFailureDetails? failure) =>
+        failure is not null && (failure.ErrorType == typeof(TaskDeadlinePassedException).FullName || CausedByDeadline(failure.InnerFailure));
+
+    bool PastDeadline() => input.Deadline is { } deadline && context.CurrentUtcDateTime >= deadline;
 
     Task ReleaseSeatAsync(SeatHold seat, IReadOnlyList<string> capabilities, bool? succeeded) =>
         context.Entities.SignalEntityAsync(DispatcherEntity.Id, nameof(DispatcherEntity.Release), new SeatRelease(seat.AgentId, seat.Holder, succeeded, capabilities));

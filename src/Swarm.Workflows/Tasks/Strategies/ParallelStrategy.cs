@@ -23,7 +23,8 @@ public static class ParallelStrategy
 
         if (answers.Count == 0)
         {
-            var deadline = results.All(r => r.Error is TaskStoppedException { IsDeadline: true });
+            // If the deadline stopped any of them, the task ran out of time, whatever the others failed of.
+            var deadline = results.Any(r => r.Error is TaskStoppedException { IsDeadline: true });
             throw new TaskStoppedException($"Every one of the {input.Agents} parallel answers failed: " + string.Join(" | ", results.Select(r => r.Error!.Message)))
             {
                 Kind = deadline ? TaskStoppedException.TimedOut : "StepFailed",
