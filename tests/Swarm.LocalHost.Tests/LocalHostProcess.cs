@@ -168,6 +168,16 @@ public sealed class LocalHostProcess : IAsyncDisposable
     {
         process!.Kill(entireProcessTree: true);
         process.WaitForExit();
+        RemoveSocketDirectory();
+    }
+
+    /// <summary>A killed host cannot remove its socket's temporary directory itself.</summary>
+    void RemoveSocketDirectory()
+    {
+        if (Path.GetDirectoryName(output.Reverse().Select(SocketIn).FirstOrDefault(s => s is not null)) is { } directory && Directory.Exists(directory))
+        {
+            Directory.Delete(directory, recursive: true);
+        }
     }
 
     /// <summary>Stops the host as Ctrl-C or a service manager does (SIGTERM), so its shutdown code runs.</summary>
@@ -216,12 +226,7 @@ public sealed class LocalHostProcess : IAsyncDisposable
         {
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
-
-            // Killed, the host could not remove its socket's temporary directory itself.
-            if (Path.GetDirectoryName(output.Reverse().Select(SocketIn).FirstOrDefault(s => s is not null)) is { } directory && Directory.Exists(directory))
-            {
-                Directory.Delete(directory, recursive: true);
-            }
+            RemoveSocketDirectory();
         }
 
         process?.Dispose();
