@@ -20,8 +20,12 @@ public sealed class BearerTokenAuthenticator
     public const string ApiKeyHeader = "X-Api-Key";
 
     // The authority's metadata and keys are small documents; a provider that has not sent them in 10 s is down, and a
-    // request waiting on them should fail then rather than after HttpClient's default 100 s.
-    static readonly HttpClient MetadataClient = new() { Timeout = TimeSpan.FromSeconds(10) };
+    // request waiting on them should fail then rather than after HttpClient's default 100 s. Connections are renewed
+    // every 10 minutes so a long-lived client follows the authority's DNS changes.
+    static readonly HttpClient MetadataClient = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
+    {
+        Timeout = TimeSpan.FromSeconds(10),
+    };
 
     readonly JsonWebTokenHandler handler = new() { MapInboundClaims = false };
     readonly TokenValidationParameters parameters;
