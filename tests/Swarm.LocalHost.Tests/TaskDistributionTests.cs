@@ -39,7 +39,9 @@ public sealed class TaskDistributionTests(TaskDistributionTests.Host host) : ICl
             await TaskSubmissions.CreateAgentAsync(Process, "fragile-1", "specialist", ["fragile"], priority: 10, model: "broken");
             await TaskSubmissions.CreateAgentAsync(Process, "fragile-2", "specialist", ["fragile"], priority: 1);
             await TaskSubmissions.CreateAgentAsync(Process, "solo-1", "specialist", ["solo"], seats: 1, model: "slow");
-            await TaskSubmissions.CreateAgentAsync(Process, "glacial-1", "specialist", ["glacial"], seats: 1, model: "glacial");
+            // The slowest agents rank last for steps with no capability (lowest priority, then ids), so only their own tests reach them.
+            await TaskSubmissions.CreateAgentAsync(Process, "glacial-1", "specialist", ["glacial"], seats: 1, priority: 1, model: "glacial");
+            await TaskSubmissions.CreateAgentAsync(Process, "glacial-2", "specialist", ["glacial"], seats: 1, priority: 1, model: "glacial");
             await TaskSubmissions.CreateAgentAsync(Process, new
             {
                 id = "ext-1",
@@ -235,6 +237,21 @@ public sealed class TaskDistributionTests(TaskDistributionTests.Host host) : ICl
         var agent = await TaskPolling.WaitForAgentAsync(Swarm, "glacial-1", a => a.GetProperty("load").GetInt32() == 0);
         Assert.Equal(0, agent.GetProperty("consecutiveFailures").GetInt32());
         Assert.Equal(0, agent.GetProperty("failed").GetInt64());
+    }
+
+    [Fact]
+    public async Task A_parallel_task_whose_answers_all_outlast_its_timeout_fails_as_timed_out_and_frees_every_seat()
+    {
+        var hurried = await TaskSubmissions.SubmitAcceptedAsync(Swarm, new { prompt = "both think it over", capabilities = new[] { "glacial" }, strategy = "parallel", agents = 2, timeoutSeconds = 5 });
+        var task = await TaskPolling.WaitUntilFinishedAsync(Swarm, hurried, TimeSpan.FromSeconds(30));
+
+        Assert.Equal("failed", task.GetProperty("status").GetString());
+        Assert.Equal("TimedOut", task.GetProperty("error").GetProperty("type").GetString());
+        foreach (var agentId in new[] { "glacial-1", "glacial-2" })
+        {
+            var agent = await TaskPolling.WaitForAgentAsync(Swarm, agentId, a => a.GetProperty("load").GetInt32() == 0);
+            Assert.Equal(0, agent.GetProperty("consecutiveFailures").GetInt32());
+        }
     }
 
     [Fact]
