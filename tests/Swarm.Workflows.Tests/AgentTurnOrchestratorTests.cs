@@ -27,7 +27,13 @@ public sealed class AgentTurnOrchestratorTests
                 tasks.AddOrchestrator<AgentTurnOrchestrator>();
                 tasks.AddActivity<InvokeAgentActivity>();
             },
-            new DurableTaskTestHostOptions { ConfigureServices = services => services.AddSingleton(clients).AddSingleton(limits ?? ModelCallLimits.Default) });
+            new DurableTaskTestHostOptions
+            {
+                // The host's own random port can fall in Linux's ephemeral range, where the parallel test runs' outbound
+                // connections also take ports; seen here as "address already in use". FreePorts picks below that range.
+                Port = FreePorts.Next(),
+                ConfigureServices = services => services.AddSingleton(clients).AddSingleton(limits ?? ModelCallLimits.Default),
+            });
 
     static ProviderCatalog Catalog(params (string Key, string? Value)[] overrides) =>
         new(TestSettings.Load(overrides).Providers, TimeProvider.System, new ProviderMetrics());

@@ -9,6 +9,7 @@ using Swarm.Domain.Agents;
 using Swarm.Providers;
 using Swarm.Providers.Accounting;
 using Swarm.Runtime.Configuration;
+using Swarm.Tests;
 using Swarm.Workflows.Agents;
 
 namespace Swarm.Benchmarks.Scenarios;
@@ -61,6 +62,8 @@ sealed class InMemoryEngineScenario(BenchmarkOptions options) : IScenario
             },
             new DurableTaskTestHostOptions
             {
+                // Below the ephemeral range, like the local host's ports (see FreePorts).
+                Port = FreePorts.Next(),
                 ConfigureServices = services => services.AddSingleton<IChatClientProvider>(catalog).AddSingleton(ModelCallLimits.Default),
             },
             cancellationToken);
