@@ -24,7 +24,7 @@ public sealed class AgentConcurrencyTests
         var mostAtOnce = held.Max(a => held.Count(b => b.Start <= a.Start && a.Start < b.End));
         Assert.Equal(limit, mostAtOnce);
 
-        var ledger = await AgentLedgers.ReadAsync(host, "queen-1");
+        var ledger = await AgentLedgers.WaitForAsync(host, "queen-1", l => l.Completed == tasks && l.ActiveTasks.Count == 0);
         Assert.NotNull(ledger);
         Assert.Equal(tasks, ledger.Completed);
         Assert.Empty(ledger.ActiveTasks);

@@ -91,7 +91,7 @@ public sealed class AgentCreationTests
 
         Assert.Equal(2, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
         Assert.Equal(4, responses.Count(r => r.StatusCode == HttpStatusCode.Conflict));
-        var roster = await Entities.ReadAsync<AgentRoster>(host, "agentroster", "swarm");
+        var roster = await Entities.WaitForAsync<AgentRoster>(host, "agentroster", "swarm", r => r?.Members.Count == 3);
         Assert.Equal(3, roster!.Members.Count);
         foreach (var response in responses)
         {
@@ -108,7 +108,7 @@ public sealed class AgentCreationTests
         {
             await TaskPolling.WaitForAgentAsync(first, "queen-1");
 
-            var roster = await Entities.ReadAsync<AgentRoster>(first, "agentroster", "swarm");
+            var roster = await Entities.WaitForAsync<AgentRoster>(first, "agentroster", "swarm", r => r?.Members.Count == 1);
             Assert.Equal(["queen-1"], roster!.Members);
             using var queen = await second.Http.SendAsync(second.Request(HttpMethod.Get, "/api/v1/agents/queen-1", role: "viewer"));
             Assert.Equal("queen", (await queen.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("type").GetString());

@@ -9,6 +9,10 @@ namespace Swarm.LocalHost.Tests;
 static class AgentLedgers
 {
     public static Task<AgentLedger?> ReadAsync(LocalHostProcess host, string agentId) => Entities.ReadAsync<AgentLedger>(host, "agent", agentId);
+
+    /// <summary>Reads until the ledger meets <paramref name="expected"/> (see <see cref="Entities.WaitForAsync"/>): releases arrive by signal, after the task ends.</summary>
+    public static Task<AgentLedger?> WaitForAsync(LocalHostProcess host, string agentId, Func<AgentLedger, bool> expected) =>
+        Entities.WaitForAsync<AgentLedger>(host, "agent", agentId, l => l is not null && expected(l));
 }
 
 /// <summary>Reads any entity's stored state straight from the durable backend's storage.</summary>
@@ -23,5 +27,26 @@ static class Entities
         return entity?.SerializedState is { } state
             ? JsonSerializer.Deserialize<T>(state, new JsonSerializerOptions { PropertyNameCaseInsensitive = true })
             : null;
+    }
+
+    /// <summary>
+    /// Reads until the state meets <paramref name="expected"/> (at most 30 s), then returns it for the caller to assert on.
+    /// The stored state can lag the entity's answer: the backend sends an operation's response before it updates the
+    /// instance row this reads, so right after an operation a reader may briefly see the state from before it.
+    /// </summary>
+    public static async Task<T?> WaitForAsync<T>(LocalHostProcess host, string name, string key, Func<T?, bool> expected)
+        where T : class
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var state = await ReadAsync<T>(host, name, key);
+            if (expected(state) || DateTime.UtcNow > deadline)
+            {
+                return state;
+            }
+
+            await Task.Delay(200);
+        }
     }
 }

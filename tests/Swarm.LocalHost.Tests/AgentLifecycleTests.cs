@@ -102,7 +102,7 @@ public sealed class AgentLifecycleTests
 
         await WaitUntilAsync(async () => (await ListAsync(host, "?status=retired")).Ids.SequenceEqual(["temp"]));
         Assert.DoesNotContain("temp", (await ListAsync(host, string.Empty)).Ids);
-        Assert.Equal(["queen-1"], (await Entities.ReadAsync<AgentRoster>(host, "agentroster", "swarm"))!.Members);
+        Assert.Equal(["queen-1"], (await Entities.WaitForAsync<AgentRoster>(host, "agentroster", "swarm", r => r?.Members.Count == 1))!.Members);
         await CreateAsync(host, Agent("replacement", "worker"));
         await WaitUntilAsync(async () => (await ListAsync(host, string.Empty)).Ids.Contains("replacement"));
 

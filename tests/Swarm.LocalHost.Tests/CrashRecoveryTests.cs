@@ -49,7 +49,7 @@ public sealed class CrashRecoveryTests
         }
 
         // Claims and releases are idempotent per task, so replays after the crash counted nothing twice and leaked no slot.
-        var ledger = await AgentLedgers.ReadAsync(host, "queen-1");
+        var ledger = await AgentLedgers.WaitForAsync(host, "queen-1", l => l.Completed == tasks && l.ActiveTasks.Count == 0);
         Assert.NotNull(ledger);
         Assert.Equal(tasks, ledger.Completed);
         Assert.Equal(0, ledger.Failed);

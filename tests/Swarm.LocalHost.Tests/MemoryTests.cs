@@ -56,7 +56,7 @@ public sealed class MemoryTests
 
         using var put = await host.Http.SendAsync(host.Request(HttpMethod.Put, "/api/v1/memory/secrets/note", role: "operator", json: """{"value":"the launch code is 1234"}"""));
         var entry = await WaitForAsync(host, "/api/v1/memory/secrets/note");
-        var stored = (await Entities.ReadAsync<MemoryShelf>(host, "memory", "secrets"))!.Entries["note"];
+        var stored = (await Entities.WaitForAsync<MemoryShelf>(host, "memory", "secrets", s => s?.Entries.ContainsKey("note") == true))!.Entries["note"];
 
         Assert.Equal("the launch code is 1234", entry.GetProperty("value").GetString());
         Assert.True(stored.Sealed);

@@ -30,7 +30,7 @@ public sealed class PoolScalingTests
         Assert.Equal(HttpStatusCode.OK, shrunk);
         Assert.Equal(1, down.GetProperty("after").GetInt32());
         Assert.Equal(2, down.GetProperty("retired").GetArrayLength());
-        var roster = await Entities.ReadAsync<AgentRoster>(host, "agentroster", "swarm");
+        var roster = await Entities.WaitForAsync<AgentRoster>(host, "agentroster", "swarm", r => r?.Members.Count == 2);
         Assert.Equal(2, roster!.Members.Count);
     }
 
