@@ -38,6 +38,7 @@ public static class LocalHostApp
             kestrel.Listen(IPAddress.Loopback, httpPort, o => o.Protocols = HttpProtocols.Http1);
             kestrel.ListenUnixSocket(durableSocket, o => o.Protocols = HttpProtocols.Http2);
         });
+        builder.Services.AddSingleton(new DurableSocketPath(durableSocket));
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
 
         // The durable backend and this process's worker on it.

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Swarm.LocalHost.Durable;
 using Swarm.Runtime.Http;
 using Swarm.Runtime.Security;
@@ -15,6 +16,9 @@ public sealed class LocalHostEndpointTests
     {
         var configuration = TestSettings.Configuration(("localHost:httpPort", FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture)));
         await using var app = LocalHostApp.Create([], configuration, TestSettings.Load());
+
+        // Never started, so it will not remove its socket's temporary directory on shutdown; this test does.
+        DurableClientSocket.Remove(app.Services.GetRequiredService<DurableSocketPath>().Value);
 
         var endpoints = ((IEndpointRouteBuilder)app).DataSources.SelectMany(d => d.Endpoints).OfType<RouteEndpoint>().ToList();
         var http = endpoints.Where(e => e.Metadata.GetMetadata<IHostMetadata>()?.Hosts.Contains(DurableClientSocket.HostName) != true).ToList();

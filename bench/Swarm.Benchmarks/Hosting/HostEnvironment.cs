@@ -40,6 +40,9 @@ static class HostEnvironment
             ["JWT_SECRET"] = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)),
             ["localHost__httpPort"] = httpPort.ToString(CultureInfo.InvariantCulture),
             ["DOTNET_STARTUP_HOOKS"] = RepositoryLayout.BenchmarkDll,
+
+            // The host's temporary files (its durable socket's directory) go in its work folder, removed with it.
+            ["TMPDIR"] = probeFolder,
             [ManagedHeap.ProbeVariable] = probeFolder,
         };
         foreach (var (key, value) in settings.Concat(overrides))
