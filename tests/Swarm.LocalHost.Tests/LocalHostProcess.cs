@@ -174,9 +174,9 @@ public sealed class LocalHostProcess : IAsyncDisposable
     /// <summary>A killed host cannot remove its socket's temporary directory itself.</summary>
     void RemoveSocketDirectory()
     {
-        if (Path.GetDirectoryName(output.Reverse().Select(SocketIn).FirstOrDefault(s => s is not null)) is { } directory && Directory.Exists(directory))
+        if (output.Reverse().Select(SocketIn).FirstOrDefault(s => s is not null) is { } socket)
         {
-            Directory.Delete(directory, recursive: true);
+            DurableClientSocket.Remove(socket);
         }
     }
 

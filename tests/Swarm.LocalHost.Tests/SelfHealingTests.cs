@@ -19,7 +19,8 @@ public sealed class SelfHealingTests
         Assert.Equal("Stalled", error.GetProperty("type").GetString());
         Assert.StartsWith("Stalled: the agent made no progress", error.GetProperty("message").GetString(), StringComparison.Ordinal);
 
-        var ledger = await WaitForLedgerAsync(host, l => l.Failed == 1);
+        var ledger = await AgentLedgers.WaitForAsync(host, "queen-1", l => l.Failed == 1);
+        Assert.Equal(1, ledger!.Failed);
         Assert.Empty(ledger.ActiveTasks);
     }
 
@@ -36,22 +37,5 @@ public sealed class SelfHealingTests
         var task = await TaskPolling.WaitUntilFinishedAsync(host, id, TimeSpan.FromSeconds(60));
 
         Assert.Equal("completed", task.GetProperty("status").GetString());
-    }
-
-    /// <summary>The slot is released by a signal after the task ends, so the ledger catches up a moment later.</summary>
-    static async Task<Domain.Agents.AgentLedger> WaitForLedgerAsync(LocalHostProcess host, Func<Domain.Agents.AgentLedger, bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var ledger = await AgentLedgers.ReadAsync(host, "queen-1");
-            if (ledger is not null && condition(ledger))
-            {
-                return ledger;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, "The agent's ledger did not reach the expected state within 30 s.");
-            await Task.Delay(200);
-        }
     }
 }

@@ -214,11 +214,8 @@ public sealed class TaskDistributionTests(TaskDistributionTests.Host host) : ICl
         var holder = await TaskSubmissions.SubmitAcceptedAsync(Swarm, new { prompt = "hold it again", capabilities = new[] { "solo" } });
         await TaskSubmissions.WaitForTaskAsync(Swarm, holder, t => t.GetProperty("status").GetString() == "running");
 
-        var hurried = await TaskSubmissions.SubmitAcceptedAsync(Swarm, new { prompt = "in a hurry", capabilities = new[] { "solo" }, timeoutSeconds = 1 });
-        var task = await TaskPolling.WaitUntilFinishedAsync(Swarm, hurried, TimeSpan.FromSeconds(30));
+        await TimedOutTaskAsync(new { prompt = "in a hurry", capabilities = new[] { "solo" }, timeoutSeconds = 1 });
 
-        Assert.Equal("failed", task.GetProperty("status").GetString());
-        Assert.Equal("TimedOut", task.GetProperty("error").GetProperty("type").GetString());
         await TaskPolling.WaitUntilFinishedAsync(Swarm, holder, TimeSpan.FromSeconds(30));
     }
 
@@ -227,44 +224,48 @@ public sealed class TaskDistributionTests(TaskDistributionTests.Host host) : ICl
     {
         // The model call takes a minute; the task allows five seconds. The call must be stopped at the deadline: waited
         // out, it would outlast the test's patience.
-        var hurried = await TaskSubmissions.SubmitAcceptedAsync(Swarm, new { prompt = "think it over", capabilities = new[] { "glacial" }, timeoutSeconds = 5 });
-        var task = await TaskPolling.WaitUntilFinishedAsync(Swarm, hurried, TimeSpan.FromSeconds(30));
+        var task = await TimedOutTaskAsync(new { prompt = "think it over", capabilities = new[] { "glacial" }, timeoutSeconds = 5 });
 
-        Assert.Equal("failed", task.GetProperty("status").GetString());
-        Assert.Equal("TimedOut", task.GetProperty("error").GetProperty("type").GetString());
         Assert.Contains("glacial-1 worked on step 'answer'; its model call was stopped", task.GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.DoesNotContain(task.GetProperty("timeline").EnumerateArray(), e => e.GetProperty("kind").GetString() == "attempt-failed");
-        var agent = await TaskPolling.WaitForAgentAsync(Swarm, "glacial-1", a => a.GetProperty("load").GetInt32() == 0);
-        Assert.Equal(0, agent.GetProperty("consecutiveFailures").GetInt32());
+        var agent = await UnblamedAgentAsync("glacial-1");
         Assert.Equal(0, agent.GetProperty("failed").GetInt64());
     }
 
     [Fact]
     public async Task A_parallel_task_whose_answers_all_outlast_its_timeout_fails_as_timed_out_and_frees_every_seat()
     {
-        var hurried = await TaskSubmissions.SubmitAcceptedAsync(Swarm, new { prompt = "both think it over", capabilities = new[] { "glacial" }, strategy = "parallel", agents = 2, timeoutSeconds = 5 });
-        var task = await TaskPolling.WaitUntilFinishedAsync(Swarm, hurried, TimeSpan.FromSeconds(30));
+        await TimedOutTaskAsync(new { prompt = "both think it over", capabilities = new[] { "glacial" }, strategy = "parallel", agents = 2, timeoutSeconds = 5 });
 
-        Assert.Equal("failed", task.GetProperty("status").GetString());
-        Assert.Equal("TimedOut", task.GetProperty("error").GetProperty("type").GetString());
-        foreach (var agentId in new[] { "glacial-1", "glacial-2" })
-        {
-            var agent = await TaskPolling.WaitForAgentAsync(Swarm, agentId, a => a.GetProperty("load").GetInt32() == 0);
-            Assert.Equal(0, agent.GetProperty("consecutiveFailures").GetInt32());
-        }
+        await UnblamedAgentAsync("glacial-1");
+        await UnblamedAgentAsync("glacial-2");
     }
 
     [Fact]
     public async Task A_task_past_its_timeout_while_an_external_agent_works_fails_as_timed_out_not_as_the_agents_fault()
     {
-        var hurried = await TaskSubmissions.SubmitAcceptedAsync(Swarm, new { prompt = "by hand, quickly", capabilities = new[] { "manual" }, timeoutSeconds = 5 });
-        var task = await TaskPolling.WaitUntilFinishedAsync(Swarm, hurried, TimeSpan.FromSeconds(30));
+        var task = await TimedOutTaskAsync(new { prompt = "by hand, quickly", capabilities = new[] { "manual" }, timeoutSeconds = 5 });
 
+        Assert.Contains("external agent 'ext-1'", task.GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);
+        await UnblamedAgentAsync("ext-1");
+    }
+
+    /// <summary>Submits a task that must run out of time; asserts it failed as timed out and returns it.</summary>
+    async Task<JsonElement> TimedOutTaskAsync(object body)
+    {
+        var id = await TaskSubmissions.SubmitAcceptedAsync(Swarm, body);
+        var task = await TaskPolling.WaitUntilFinishedAsync(Swarm, id, TimeSpan.FromSeconds(30));
         Assert.Equal("failed", task.GetProperty("status").GetString());
         Assert.Equal("TimedOut", task.GetProperty("error").GetProperty("type").GetString());
-        Assert.Contains("external agent 'ext-1'", task.GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);
-        var agent = await TaskPolling.WaitForAgentAsync(Swarm, "ext-1", a => a.GetProperty("load").GetInt32() == 0);
+        return task;
+    }
+
+    /// <summary>Waits until the agent holds no seat, and asserts a deadline did not count against it.</summary>
+    async Task<JsonElement> UnblamedAgentAsync(string agentId)
+    {
+        var agent = await TaskPolling.WaitForAgentAsync(Swarm, agentId, a => a.GetProperty("load").GetInt32() == 0);
         Assert.Equal(0, agent.GetProperty("consecutiveFailures").GetInt32());
+        return agent;
     }
 
     [Fact]

@@ -1,13 +1,7 @@
-using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using Swarm.Tests;
 
 namespace Swarm.Runtime.Tests;
 
@@ -23,9 +17,11 @@ sealed class FakeOpenIdAuthority : IAsyncDisposable
 {
     readonly Lock gate = new();
     readonly List<JsonElement> keys = [];
-    readonly WebApplication app;
+    WebApplication app = null!;
 
-    FakeOpenIdAuthority(WebApplication app) => this.app = app;
+    FakeOpenIdAuthority()
+    {
+    }
 
     /// <summary>The issuer, such as <c>http://127.0.0.1:23456/tenant</c>; metadata is at its <c>/.well-known/openid-configuration</c>.</summary>
     public string Address { get; private set; } = null!;
@@ -33,17 +29,9 @@ sealed class FakeOpenIdAuthority : IAsyncDisposable
     /// <summary>Starts an authority on a loopback port the operating system picks, so parallel tests never collide.</summary>
     public static async Task<FakeOpenIdAuthority> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        builder.WebHost.UseShutdownTimeout(TimeSpan.FromSeconds(2));
-        var app = builder.Build();
-        var authority = new FakeOpenIdAuthority(app);
-        app.Run(authority.AnswerAsync);
-        await app.StartAsync();
-
-        var root = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-        authority.Address = root.TrimEnd('/') + "/tenant";
+        var authority = new FakeOpenIdAuthority();
+        (authority.app, Uri root) = await LoopbackWebApp.StartAsync(authority.AnswerAsync, TimeSpan.FromSeconds(2));
+        authority.Address = root + "tenant";
         return authority;
     }
 

@@ -94,11 +94,10 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
                 tracker.Record("answered", $"{stage}: {agentId} ({answer.Provider}:{answer.Model}, {answer.LatencyMs} ms)");
                 return (value, new StepOutcome(stage, agentId, answer, failures, started, context.CurrentUtcDateTime));
             }
-            catch (Exception e) when (e is TaskStoppedException or TaskFailedException && (e is TaskStoppedException { IsDeadline: true } || StoppedByDeadline(e) || PastDeadline()))
+            catch (Exception e) when (EndedByDeadline(e))
             {
                 // The task's deadline ended the step, not the agent: everything goes back without judging the agent,
-                // and no other agent is tried, since the task is over. Past the deadline any failure counts as the
-                // deadline's, so a failure whose type did not survive the trip still ends the task the same way.
+                // and no other agent is tried, since the task is over.
                 var elapsed = (long)(context.CurrentUtcDateTime - started).TotalMilliseconds;
                 await context.Entities.SignalEntityAsync(agent, nameof(AgentEntity.Release), new AgentRelease(seat.Holder, false, elapsed, At: context.CurrentUtcDateTime, Counts: false));
                 await ReleaseSeatAsync(seat, capabilities, succeeded: null);
@@ -125,7 +124,7 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
     async Task<string> AcquireSeatAsync(
         string stage, string seatKey, IReadOnlyList<string> capabilities, AgentType? requiredType, List<string> exclude, List<string> failures)
     {
-        var remaining = Remaining();
+        var (wait, deadlineFirst) = WaitLimit("The task passed its deadline.");
         var request = new SeatRequest(input.TaskId, seatKey, capabilities, input.Priority, [.. exclude], requiredType, context.CurrentUtcDateTime);
         var decision = await context.Entities.CallEntityAsync<SeatDecision>(DispatcherEntity.Id, nameof(DispatcherEntity.Request), request);
         switch (decision.Outcome)
@@ -139,7 +138,6 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
         }
 
         tracker.Record("waiting", $"{stage}: position {decision.Position} in line; {decision.Reason}");
-        var wait = remaining < input.SlotWaitLimit ? remaining : input.SlotWaitLimit;
         try
         {
             var grant = await context.WaitForExternalEvent<SeatGrant>(SeatOfferOrchestrator.EventName(seatKey), wait);
@@ -154,7 +152,7 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
                 return agentId;
             }
 
-            throw wait < input.SlotWaitLimit
+            throw deadlineFirst
                 ? new TaskStoppedException($"The task passed its deadline while step '{stage}' waited for an agent.") { Kind = TaskStoppedException.TimedOut }
                 : new AgentSlotUnavailableException($"Step '{stage}': no fitting agent had a free seat within {input.SlotWaitLimit}; the task was not run.");
         }
@@ -164,13 +162,7 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
     {
         tracker.Record("awaiting-external", $"{seat.Stage}: {profile.Id} answers through POST /api/v1/tasks/{input.TaskId}/result");
         var asked = context.CurrentUtcDateTime;
-        var remaining = input.Deadline is { } deadline ? deadline - asked : TimeSpan.MaxValue;
-        if (remaining <= TimeSpan.Zero)
-        {
-            throw new TaskStoppedException($"The task passed its deadline before external agent '{profile.Id}' could work on step '{seat.Stage}'.") { Kind = TaskStoppedException.TimedOut };
-        }
-
-        var wait = remaining < input.SlotWaitLimit ? remaining : input.SlotWaitLimit;
+        var (wait, deadlineFirst) = WaitLimit($"The task passed its deadline before external agent '{profile.Id}' could work on step '{seat.Stage}'.");
         try
         {
             var result = await context.WaitForExternalEvent<ExternalResult>(ExternalResult.EventName(seat.SeatKey), wait);
@@ -180,13 +172,23 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
         catch (TaskCanceledException)
         {
             // Only the agent's own limit is the agent's fault; the task's deadline coming first is not.
-            throw wait < input.SlotWaitLimit
+            throw deadlineFirst
                 ? new TaskStoppedException($"The task passed its deadline while external agent '{profile.Id}' worked on step '{seat.Stage}'.") { Kind = TaskStoppedException.TimedOut }
                 : new TaskStoppedException($"External agent '{profile.Id}' posted no result within {input.SlotWaitLimit}.") { Kind = "ExternalTimedOut" };
         }
     }
 
-    static bool StoppedByDeadline(Exception e) => e is TaskFailedException { FailureDetails: var failure } && CausedByDeadline(failure);
+    /// <summary>
+    /// Whether the task's deadline, not the agent, ended a step's work: a stop for the deadline, a model call stopped by
+    /// it (however deep in the failure details), or any failure once the deadline has passed, so a failure whose type
+    /// did not survive the trip still counts as the deadline's.
+    /// </summary>
+    bool EndedByDeadline(Exception e) => e switch
+    {
+        TaskStoppedException stopped => stopped.IsDeadline || PastDeadline(),
+        TaskFailedException failed => CausedByDeadline(failed.FailureDetails) || PastDeadline(),
+        _ => false,
+    };
 
     static bool CausedByDeadline(TaskFailureDetails? failure) =>
         failure is not null && (failure.ErrorType == typeof(TaskDeadlinePassedException).FullName || CausedByDeadline(failure.InnerFailure));
@@ -196,14 +198,18 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
     Task ReleaseSeatAsync(SeatHold seat, IReadOnlyList<string> capabilities, bool? succeeded) =>
         context.Entities.SignalEntityAsync(DispatcherEntity.Id, nameof(DispatcherEntity.Release), new SeatRelease(seat.AgentId, seat.Holder, succeeded, capabilities));
 
-    TimeSpan Remaining()
+    /// <summary>
+    /// How long to wait for what a step needs: until the task's deadline or the step's own limit, whichever comes first.
+    /// </summary>
+    /// <param name="passed">The failure if the deadline has already passed.</param>
+    (TimeSpan Wait, bool DeadlineFirst) WaitLimit(string passed)
     {
-        if (input.Deadline is not { } deadline)
+        var left = input.Deadline is { } deadline ? deadline - context.CurrentUtcDateTime : TimeSpan.MaxValue;
+        if (left <= TimeSpan.Zero)
         {
-            return TimeSpan.MaxValue;
+            throw new TaskStoppedException(passed) { Kind = TaskStoppedException.TimedOut };
         }
 
-        var left = deadline - context.CurrentUtcDateTime;
-        return left > TimeSpan.Zero ? left : throw new TaskStoppedException("The task passed its deadline.") { Kind = TaskStoppedException.TimedOut };
+        return left < input.SlotWaitLimit ? (left, true) : (input.SlotWaitLimit, false);
     }
 }

@@ -1,13 +1,7 @@
-using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using Swarm.Tests;
 
 namespace Swarm.Providers.Tests.Fakes;
 
@@ -31,9 +25,11 @@ public sealed class FakeVendorServer : IAsyncDisposable
 
     // Cancelled first on disposal, so hung requests end before Kestrel waits for them to drain.
     readonly CancellationTokenSource stopping = new();
-    readonly WebApplication app;
+    WebApplication app = null!;
 
-    FakeVendorServer(WebApplication app) => this.app = app;
+    FakeVendorServer()
+    {
+    }
 
     /// <summary>The server's root, such as <c>http://127.0.0.1:23456/</c>, always with a trailing slash.</summary>
     public Uri BaseUri { get; private set; } = null!;
@@ -53,17 +49,8 @@ public sealed class FakeVendorServer : IAsyncDisposable
     /// <summary>Starts a server on a loopback port the operating system picks, so parallel tests never collide.</summary>
     public static async Task<FakeVendorServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        builder.WebHost.UseShutdownTimeout(ShutdownTimeout);
-        var app = builder.Build();
-        var server = new FakeVendorServer(app);
-        app.Run(server.AnswerAsync);
-        await app.StartAsync();
-
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-        server.BaseUri = new Uri(address.TrimEnd('/') + "/");
+        var server = new FakeVendorServer();
+        (server.app, server.BaseUri) = await LoopbackWebApp.StartAsync(server.AnswerAsync, ShutdownTimeout);
         return server;
     }
 
