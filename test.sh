@@ -13,6 +13,8 @@ dotnet build Swarm.Functions.sln -c Release -nologo -v quiet -clp:ErrorsOnly
 
 mkdir -p .run
 log=.run/test-output.log
+diagnostics=.run/test-diagnostics.log
+rm -f "$diagnostics"
 set +e
 # A test still running after 5 minutes is stuck (the slowest takes well under one): the blame collector ends its
 # test host and names the test, so a hang fails the run in minutes instead of silently running into CI's limit.
@@ -28,4 +30,9 @@ awk '/^(Passed|Failed)!/ {
        }
      }
      END { printf "Tests: %d passed, %d failed, %d skipped\n", passed, failed, skipped }' "$log"
+# What test tools recorded about trouble they recovered from (a stuck helper process that was retried, say).
+if [ -s "$diagnostics" ]; then
+  echo "Test diagnostics ($diagnostics):"
+  cat "$diagnostics"
+fi
 exit "$status"
