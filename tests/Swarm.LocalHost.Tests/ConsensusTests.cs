@@ -32,15 +32,7 @@ public sealed class ConsensusTests(ConsensusTests.Host host) : IClassFixture<Con
             await TaskSubmissions.CreateAgentAsync(Process, "trial-sage-1", "specialist", ["trial"], model: "sage");
             await TaskSubmissions.CreateAgentAsync(Process, "trial-sage-2", "specialist", ["trial"], model: "sage");
             await TaskSubmissions.CreateAgentAsync(Process, "trial-fool-1", "specialist", ["trial"], model: "fool");
-            await TaskSubmissions.CreateAgentAsync(Process, new
-            {
-                id = "ext-voter",
-                name = "Hand-voting agent",
-                type = "specialist",
-                role = new { type = "operational", permissions = Array.Empty<string>(), expertise = new[] { "voting" }, priority = 5 },
-                provider = new { type = "external", model = "human" },
-                maxConcurrency = 1,
-            });
+            await TaskSubmissions.CreateExternalAgentAsync(Process, "ext-voter", ["voting"], seats: 1);
         }
 
         public async Task DisposeAsync() => await Process.DisposeAsync();

@@ -42,15 +42,7 @@ public sealed class TaskDistributionTests(TaskDistributionTests.Host host) : ICl
             // The slowest agents rank last for steps with no capability (lowest priority, then ids), so only their own tests reach them.
             await TaskSubmissions.CreateAgentAsync(Process, "glacial-1", "specialist", ["glacial"], seats: 1, priority: 1, model: "glacial");
             await TaskSubmissions.CreateAgentAsync(Process, "glacial-2", "specialist", ["glacial"], seats: 1, priority: 1, model: "glacial");
-            await TaskSubmissions.CreateAgentAsync(Process, new
-            {
-                id = "ext-1",
-                name = "Hand-run agent",
-                type = "specialist",
-                role = new { type = "operational", permissions = Array.Empty<string>(), expertise = new[] { "manual" }, priority = 5 },
-                provider = new { type = "external", model = "human" },
-                maxConcurrency = 2,
-            });
+            await TaskSubmissions.CreateExternalAgentAsync(Process, "ext-1", ["manual"], seats: 2);
         }
 
         public async Task DisposeAsync() => await Process.DisposeAsync();

@@ -26,6 +26,18 @@ static class TaskSubmissions
             maxConcurrency = seats,
         });
 
+    /// <summary>An agent with no model here (provider type <c>external</c>): it answers its steps and ballots over the API.</summary>
+    public static Task CreateExternalAgentAsync(LocalHostProcess host, string id, string[] expertise, int seats) =>
+        CreateAgentAsync(host, new
+        {
+            id,
+            name = id,
+            type = "specialist",
+            role = new { type = "operational", permissions = Array.Empty<string>(), expertise, priority = 5 },
+            provider = new { type = "external", model = "human" },
+            maxConcurrency = seats,
+        });
+
     /// <summary>Submits a task body; returns the response's status, body and the task id if accepted.</summary>
     public static async Task<(HttpStatusCode Status, JsonElement Body)> SubmitAsync(LocalHostProcess host, object body, string? idempotencyKey = null)
     {
