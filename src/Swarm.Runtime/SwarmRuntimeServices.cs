@@ -41,6 +41,18 @@ public static class SwarmRuntimeServices
         services.AddTransient<RecordAgentActivity>();
         services.AddSingleton<IAgentCredentials>(sp => sp.GetRequiredService<ApiKeyService>());
         services.AddTransient<RevokeAgentKeysActivity>();
+        if (settings.Realtime.Enabled)
+        {
+            services.AddSingleton(sp => new Realtime.WebPubSubChannel(settings.Realtime, sp.GetRequiredService<TimeProvider>()));
+            services.AddSingleton<Swarm.Workflows.Realtime.IRealtimeChannel>(sp => sp.GetRequiredService<Realtime.WebPubSubChannel>());
+        }
+        else
+        {
+            services.AddSingleton<Swarm.Workflows.Realtime.IRealtimeChannel, Realtime.DisabledRealtimeChannel>();
+        }
+
+        services.AddTransient<Swarm.Workflows.Realtime.PublishRealtimeActivity>();
+        services.AddSingleton<Tasks.StoppedTaskNotices>();
 
         services.AddSingleton<IApiKeyStore>(sp => new TableApiKeyStore(
             sp.GetRequiredService<Azure.Data.Tables.TableServiceClient>(), settings.Database.TableName("ApiKeys")));

@@ -43,8 +43,10 @@ public sealed class CrashRecoveryTests
         foreach (var id in ids)
         {
             var history = await DurableHistories.ReadAsync(host, id);
+            var activities = await DurableHistories.ScheduledActivitiesAsync(host, id);
             Assert.Single(history, e => e == EventType.ExecutionStarted);
-            Assert.Single(history, e => e == EventType.TaskCompleted);
+            Assert.Single(activities, name => name == "InvokeAgentActivity");
+            Assert.Equal(activities.Count, history.Count(e => e == EventType.TaskCompleted));
             Assert.Single(history, e => e == EventType.ExecutionCompleted);
         }
 

@@ -15,11 +15,20 @@ static class DurableHistories
     });
 
     /// <summary>The event types of the orchestration's history, in order.</summary>
-    public static async Task<IReadOnlyList<EventType>> ReadAsync(LocalHostProcess host, string instanceId)
+    public static async Task<IReadOnlyList<EventType>> ReadAsync(LocalHostProcess host, string instanceId) =>
+        [.. (await ReadEventsAsync(host, instanceId)).Select(Type)];
+
+    /// <summary>The names of the activities the orchestration scheduled, in order.</summary>
+    public static async Task<IReadOnlyList<string>> ScheduledActivitiesAsync(LocalHostProcess host, string instanceId) =>
+        [.. (await ReadEventsAsync(host, instanceId)).Where(e => Type(e) == EventType.TaskScheduled).Select(e => e.GetProperty("Name").GetString()!)];
+
+    static async Task<JsonElement[]> ReadEventsAsync(LocalHostProcess host, string instanceId)
     {
         using var backend = Backend(host);
         var state = (await backend.GetOrchestrationStateAsync(instanceId, allExecutions: false)).Single();
         var history = await backend.GetOrchestrationHistoryAsync(instanceId, state.OrchestrationInstance.ExecutionId);
-        return JsonSerializer.Deserialize<JsonElement[]>(history)!.Select(e => (EventType)e.GetProperty("EventType").GetInt32()).ToList();
+        return JsonSerializer.Deserialize<JsonElement[]>(history)!;
     }
+
+    static EventType Type(JsonElement e) => (EventType)e.GetProperty("EventType").GetInt32();
 }

@@ -38,6 +38,8 @@ public sealed class SettingsTests
     [InlineData("providers:claude:prices:claude-x:inputPerMillion", "3", "'providers:claude:prices:claude-x:inputPerMillion' is not a setting")]
     [InlineData("providers:claude:prices:claude-x:inputPerMillionTokens", "-1", "'providers:claude:prices:claude-x' must not be negative")]
     [InlineData("providers:qwen:fallback:0", "gpt-4o", "'providers:qwen:fallback' has 'gpt-4o', which is not 'type:model'")]
+    [InlineData("realtime:endpoint", "ftp://swarm.example.com", "'realtime:endpoint' must be an absolute https URL")]
+    [InlineData("realtime:endpont", "https://swarm.webpubsub.azure.com", "'realtime:endpont' is not a setting")]
     [InlineData("providers:local:api", "grpc", "'providers:local:api' must be 'ollama' or 'openai'")]
     [InlineData("providers:custom:baseUrl", "ftp://models", "'providers:custom:baseUrl' must be an absolute http or https URL")]
     [InlineData("providers:simulated:profiles:expert:accuracy", "1.5", "'providers:simulated:profiles:expert' has a rate outside 0 to 1")]

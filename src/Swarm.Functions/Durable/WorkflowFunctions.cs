@@ -7,6 +7,7 @@ using Swarm.Domain.Tasks;
 using Swarm.Workflows.Agents;
 using Swarm.Workflows.Consensus;
 using Swarm.Workflows.Distribution;
+using Swarm.Workflows.Realtime;
 using Swarm.Workflows.Tasks;
 
 namespace Swarm.Functions.Durable;
@@ -89,6 +90,14 @@ public static class WorkflowFunctions
         ArgumentNullException.ThrowIfNull(executionContext);
         var activity = ActivatorUtilities.GetServiceOrCreateInstance<RecordRoundActivity>(executionContext.InstanceServices);
         return activity.RunAsync(new FunctionActivityContext(nameof(RecordRoundActivity), instanceId), input);
+    }
+
+    [Function(nameof(PublishRealtimeActivity))]
+    public static Task<bool> PublishRealtime([ActivityTrigger] RealtimeDelivery input, string instanceId, FunctionContext executionContext)
+    {
+        ArgumentNullException.ThrowIfNull(executionContext);
+        var activity = ActivatorUtilities.GetServiceOrCreateInstance<PublishRealtimeActivity>(executionContext.InstanceServices);
+        return activity.RunAsync(new FunctionActivityContext(nameof(PublishRealtimeActivity), instanceId), input);
     }
 
     [Function(nameof(RecordAgentActivity))]

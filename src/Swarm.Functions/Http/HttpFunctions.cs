@@ -128,6 +128,11 @@ public sealed class HttpFunctions(ApiDispatcher dispatcher)
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/consensus/metrics")] HttpRequestData request,
         [DurableClient] DurableTaskClient durable) => ServeAsync(SwarmRoutes.ConsensusMetrics, request, durable);
 
+    [Function(nameof(SwarmRoutes.NegotiateRealtime))]
+    public Task<HttpResponseData> NegotiateRealtime(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/realtime/negotiate")] HttpRequestData request,
+        [DurableClient] DurableTaskClient durable) => ServeAsync(SwarmRoutes.NegotiateRealtime, request, durable);
+
     [Function(nameof(SwarmRoutes.GetAudit))]
     public Task<HttpResponseData> GetAudit(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/audit")] HttpRequestData request,

@@ -30,6 +30,8 @@ public sealed class SwarmSettings
 
     public AutoscalingSettings Autoscaling { get; set; } = new();
 
+    public RealtimeSettings Realtime { get; set; } = new();
+
     public bool IsDevelopment => string.Equals(System.Environment, "development", StringComparison.OrdinalIgnoreCase);
 }
 
@@ -247,4 +249,30 @@ public sealed class RateLimitSettings
 
     /// <summary>Requests a principal may make at once before the sustained rate applies.</summary>
     public int Burst { get; set; } = 60;
+}
+
+/// <summary>
+/// The real-time channel: an Azure Web PubSub hub the swarm pushes events to and clients hold WebSockets on. Off when
+/// no endpoint is set (the local host sets one to the stand-in it serves itself).
+/// </summary>
+public sealed class RealtimeSettings
+{
+    /// <summary>The Web PubSub endpoint, e.g. <c>https://swarm.webpubsub.azure.com</c>.</summary>
+    public string? Endpoint { get; set; }
+
+    /// <summary>
+    /// The hub's access key. When set, requests are signed with it (HS256, as the vendor's SDKs do); when not, the
+    /// managed identity is used (Azure.Identity), which is how the Bicep deployment runs with access keys disabled.
+    /// </summary>
+    public string? AccessKey { get; set; }
+
+    public string Hub { get; set; } = "swarm";
+
+    /// <summary>
+    /// How long the URL <c>GET /api/v1/realtime/negotiate</c> hands out may be used to connect (an open connection is
+    /// not cut when it expires). Short, because the URL is a credential; clients negotiate again to reconnect.
+    /// </summary>
+    public int ClientTokenMinutes { get; set; } = 5;
+
+    public bool Enabled => !string.IsNullOrWhiteSpace(Endpoint);
 }

@@ -53,6 +53,17 @@ public static class SwarmSettingsValidator
         }
 
         Check(s.Security.Jwt.RequireHttpsMetadata || s.IsDevelopment, "security:jwt:requireHttpsMetadata", "may be false only in development.");
+        if (s.Realtime.Enabled)
+        {
+            Check(Uri.TryCreate(s.Realtime.Endpoint, UriKind.Absolute, out var realtime) && (realtime.Scheme == Uri.UriSchemeHttps || (realtime.Scheme == Uri.UriSchemeHttp && (realtime.IsLoopback || s.IsDevelopment))),
+                "realtime:endpoint", "must be an absolute https URL (http only on loopback or in development).");
+            Check(System.Text.RegularExpressions.Regex.IsMatch(s.Realtime.Hub, "^[A-Za-z][A-Za-z0-9_]{0,127}$"), "realtime:hub", "must be a letter followed by letters, digits or underscores (Web PubSub's hub names).");
+            Check(s.Realtime.ClientTokenMinutes is >= 1 and <= 1440, "realtime:clientTokenMinutes", $"must be between 1 and 1440 (was {s.Realtime.ClientTokenMinutes}).");
+        }
+
+        // Checked even without an endpoint: the local host serves its own channel with this key when one is set.
+        Check(s.Realtime.AccessKey is null || s.Realtime.AccessKey.Length >= 32, "realtime:accessKey", "must be at least 32 characters (HS256), or unset to use the managed identity.");
+
         if (s.Security.EncryptionEnabled)
         {
             errors.AddRange(Security.Encryption.SecretProtectorFactory.Validate(s.Security.EncryptionKeys));

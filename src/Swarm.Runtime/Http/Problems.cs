@@ -46,6 +46,9 @@ public static class Problems
     public static ProblemDetails NotReady(string detail) =>
         new(Prefix + "not-ready", "The service is not ready.", 503, detail);
 
+    public static ProblemDetails NoChannelIdentity(string detail) =>
+        new(Prefix + "no-channel-identity", "The caller has no identity the real-time channel can address.", 403, detail);
+
     public static ProblemDetails Unavailable(string detail) =>
         new(Prefix + "dependency-unavailable", "A dependency is unavailable.", 503, detail);
 

@@ -17,7 +17,7 @@ namespace Swarm.Runtime.Schedules;
 /// ends visibly, and its agent slot is freed, instead of holding both forever. Termination is the only way to end
 /// it: an orchestration cannot complete while the model call it started is still outstanding.
 /// </summary>
-public sealed partial class StalledTaskReaper(SwarmSettings settings, TimeProvider time, ILogger<StalledTaskReaper> logger) : IPeriodicJob
+public sealed partial class StalledTaskReaper(SwarmSettings settings, TimeProvider time, StoppedTaskNotices notices, ILogger<StalledTaskReaper> logger) : IPeriodicJob
 {
     /// <summary>The prefix of the reason a reaped task carries; <see cref="Http.Endpoints.Tasks.TaskView"/> shows it as the error.</summary>
     public const string ReasonPrefix = "Stalled:";
@@ -68,6 +68,7 @@ public sealed partial class StalledTaskReaper(SwarmSettings settings, TimeProvid
 
             var reason = $"{ReasonPrefix} the agent made no progress for {limit} (since {task.LastUpdatedAt:u}); ended by self-healing.";
             await TaskStopper.StopAsync(durable, task, reason, agentsFailed: true, cancellationToken);
+            await notices.SendAsync(task, "Stalled", reason);
             LogReaped(logger, task.InstanceId, task.LastUpdatedAt);
         }
     }

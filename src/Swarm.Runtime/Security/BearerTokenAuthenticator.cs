@@ -19,6 +19,9 @@ public sealed class BearerTokenAuthenticator
     public const string RolesClaim = "roles";
     public const string ApiKeyHeader = "X-Api-Key";
 
+    /// <summary>The subject of a token that names none.</summary>
+    public const string NoSubject = "(no subject)";
+
     // The authority's metadata and keys are small documents; a provider that has not sent them in 10 s is down, and a
     // request waiting on them should fail then rather than after HttpClient's default 100 s. Connections are renewed
     // every 10 minutes so a long-lived client follows the authority's DNS changes.
@@ -129,7 +132,7 @@ public sealed class BearerTokenAuthenticator
             return AuthenticationOutcome.Fail("The agent role is only for agent credentials (an API key or a session exchanged for one).");
         }
 
-        var subject = jwt.Subject is { Length: > 0 } sub ? sub : "(no subject)";
+        var subject = jwt.Subject is { Length: > 0 } sub ? sub : NoSubject;
         return AuthenticationOutcome.Success(new SwarmPrincipal(subject, roles, grants.For(roles)));
     }
 

@@ -4,6 +4,7 @@ using Swarm.Domain.Consensus;
 using Swarm.Domain.Distribution;
 using Swarm.Workflows.Agents;
 using Swarm.Workflows.Distribution;
+using Swarm.Workflows.Realtime;
 
 namespace Swarm.Workflows.Consensus;
 
@@ -68,7 +69,7 @@ public sealed class ConsensusRoundOrchestrator : TaskOrchestrator<ProposalInput,
 
         var ballots = participants.Select(async p =>
         {
-            var ballot = await BallotAsync(context, input, p, round, earlier);
+            var ballot = await BallotAsync(context, input, p, round, earlier, endsAt);
             voted.Add(p.Voter.Id);
             Publish();
             return ballot;
@@ -97,11 +98,16 @@ public sealed class ConsensusRoundOrchestrator : TaskOrchestrator<ProposalInput,
         return new RoundRecord(round, records, outcome, tieBreaker, startedAt, context.CurrentUtcDateTime);
     }
 
-    static async Task<BallotRecord> BallotAsync(TaskOrchestrationContext context, ProposalInput input, Participant participant, int round, IReadOnlyList<string> earlier)
+    static async Task<BallotRecord> BallotAsync(TaskOrchestrationContext context, ProposalInput input, Participant participant, int round, IReadOnlyList<string> earlier, DateTime endsAt)
     {
         var id = participant.Voter.Id;
         if (participant.Source == ExternalSource)
         {
+            if (input.Notify)
+            {
+                await RealtimeNotices.SendAsync(context, RealtimeEvents.Ballot(id, input.ProposalId, round, input.Question, input.Options, endsAt));
+            }
+
             var posted = await context.WaitForExternalEvent<ExternalBallot>(ExternalBallot.EventName(id, round));
             return new BallotRecord(id, posted.Choice, posted.Confidence, posted.Rationale, posted.DelegateTo, ExternalSource, context.CurrentUtcDateTime);
         }

@@ -9,6 +9,7 @@ namespace Swarm.Workflows.Consensus;
 /// <param name="Capability">The capability the question concerns: voters' reputation for it weighs their vote (Weighted).</param>
 /// <param name="RoundDeadline">How long each round waits for ballots (a durable timer).</param>
 /// <param name="MaxRounds">Rounds of debate before the proposal ends undecided.</param>
+/// <param name="Notify">Whether external voters hear of their ballots on the real-time channel (fixed at the start, so replays agree).</param>
 public sealed record ProposalInput(
     string ProposalId,
     string Question,
@@ -18,7 +19,8 @@ public sealed record ProposalInput(
     string? Capability,
     TimeSpan RoundDeadline,
     int MaxRounds,
-    string ProposedBy);
+    string ProposedBy,
+    bool Notify = false);
 
 /// <summary>Who votes: <paramref name="AgentIds"/>, or the <paramref name="Count"/> agents with <paramref name="Capability"/> that have the best reputation for it.</summary>
 public sealed record ParticipantSpec(IReadOnlyList<string>? AgentIds, string? Capability, int? Count);

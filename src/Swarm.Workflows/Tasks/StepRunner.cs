@@ -4,6 +4,7 @@ using Swarm.Domain.Distribution;
 using Swarm.Domain.Tasks;
 using Swarm.Workflows.Agents;
 using Swarm.Workflows.Distribution;
+using Swarm.Workflows.Realtime;
 
 namespace Swarm.Workflows.Tasks;
 
@@ -25,7 +26,7 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
         var (_, outcome) = await RunAsync(stage, capabilities, requiredType, async (profile, seat) =>
         {
             var answer = profile.Provider.Type == ProviderSettings.ExternalType
-                ? await ExternalAnswerAsync(profile, seat)
+                ? await ExternalAnswerAsync(profile, seat, prompt)
                 : await context.CallActivityAsync<AgentAnswer>(
                     nameof(InvokeAgentActivity), new AgentTurn(input.TaskId, profile, prompt, capabilities.Count > 0 ? capabilities[0] : null, input.Deadline), AgentTurnOrchestrator.ModelCallRetry);
             return (true, answer);
@@ -158,14 +159,23 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
         }
     }
 
-    async Task<AgentAnswer> ExternalAnswerAsync(AgentProfile profile, SeatHold seat)
+    async Task<AgentAnswer> ExternalAnswerAsync(AgentProfile profile, SeatHold seat, string prompt)
     {
         tracker.Record("awaiting-external", $"{seat.Stage}: {profile.Id} answers through POST /api/v1/tasks/{input.TaskId}/result");
         var asked = context.CurrentUtcDateTime;
         var (wait, deadlineFirst) = WaitLimit($"The task passed its deadline before external agent '{profile.Id}' could work on step '{seat.Stage}'.");
+        var answerBy = asked + wait;
+        if (input.Notify)
+        {
+            // The agent learns of the step at once instead of polling; a notice that does not arrive costs it only that.
+            await RealtimeNotices.SendAsync(context, RealtimeEvents.Assigned(profile.Id, input.TaskId, seat.Stage, prompt, answerBy));
+        }
+
         try
         {
-            var result = await context.WaitForExternalEvent<ExternalResult>(ExternalResult.EventName(seat.SeatKey), wait);
+            // Measured from when the agent was asked, so the time the notice took does not extend the limit or the deadline.
+            var remaining = answerBy - context.CurrentUtcDateTime;
+            var result = await context.WaitForExternalEvent<ExternalResult>(ExternalResult.EventName(seat.SeatKey), remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero);
             var latency = (long)(context.CurrentUtcDateTime - asked).TotalMilliseconds;
             return new AgentAnswer(result.Text, ProviderSettings.ExternalType, result.Model ?? profile.Provider.Model, false, result.InputTokens, result.OutputTokens, latency, result.CostUsd);
         }

@@ -14,6 +14,7 @@ namespace Swarm.Workflows.Tasks;
 /// <param name="ApprovalWaitLimit">How long a task that requires approval waits for a person's decision.</param>
 /// <param name="SubmittedBy">The principal that submitted it, for the timeline.</param>
 /// <param name="RequestFingerprint">A hash of the request, so a reused idempotency key with a different body is refused.</param>
+/// <param name="Notify">Whether to push events on the real-time channel (fixed at submission, so replays agree).</param>
 public sealed record TaskRunInput(
     string TaskId,
     string Prompt,
@@ -30,4 +31,5 @@ public sealed record TaskRunInput(
     TimeSpan ApprovalWaitLimit,
     IReadOnlyDictionary<string, string>? Metadata = null,
     string? SubmittedBy = null,
-    string? RequestFingerprint = null);
+    string? RequestFingerprint = null,
+    bool Notify = false);

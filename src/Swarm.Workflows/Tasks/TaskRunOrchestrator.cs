@@ -1,6 +1,7 @@
 using Microsoft.DurableTask;
 using Swarm.Domain.Agents;
 using Swarm.Domain.Tasks;
+using Swarm.Workflows.Realtime;
 using Swarm.Workflows.Tasks.Strategies;
 
 namespace Swarm.Workflows.Tasks;
@@ -42,6 +43,7 @@ public sealed class TaskRunOrchestrator : TaskOrchestrator<TaskRunInput, TaskRun
 
             tracker.Record("completed", $"result from {(run.Final?.AgentId ?? string.Join(", ", run.Steps.Select(s => s.AgentId)))}");
             var totals = new ModelUsage(run.Steps.Sum(s => s.Answer.InputTokens), run.Steps.Sum(s => s.Answer.OutputTokens), run.Steps.Sum(s => s.Answer.CostUsd ?? 0));
+            await NotifyAsync(context, input, status: "completed", result: run.Answer().Text);
             return new TaskRunResult(
                 input.TaskId,
                 run.Final?.AgentId ?? run.Steps[0].AgentId,
@@ -60,7 +62,17 @@ public sealed class TaskRunOrchestrator : TaskOrchestrator<TaskRunInput, TaskRun
             var failure = TaskFailure.From(e);
             tracker.Record("failed", $"{failure.Type}: {failure.Message}");
             tracker.Fail(failure);
+            await NotifyAsync(context, input, status: "failed", errorType: failure.Type, errorMessage: failure.Message);
             throw;
+        }
+    }
+
+    /// <summary>Tells the submitter the task ended, on the real-time channel, when the task was submitted with it on.</summary>
+    static async Task NotifyAsync(TaskOrchestrationContext context, TaskRunInput input, string status, string? result = null, string? errorType = null, string? errorMessage = null)
+    {
+        if (input.Notify && input.SubmittedBy is { } submitter)
+        {
+            await RealtimeNotices.SendAsync(context, RealtimeEvents.Finished(submitter, input.TaskId, status, result, errorType, errorMessage));
         }
     }
 

@@ -1,9 +1,16 @@
 using System.Security.Cryptography;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Swarm.Workflows.Realtime;
 
 namespace Swarm.Runtime.Security.ApiKeys;
 
-/// <summary>Issues, verifies and revokes agent API keys. The plain key exists only in the response that issues it.</summary>
-public sealed class ApiKeyService(IApiKeyStore store, TimeProvider time) : Workflows.Agents.IAgentCredentials
+/// <summary>
+/// Issues, verifies and revokes agent API keys. The plain key exists only in the response that issues it. A revocation
+/// also closes the agent's real-time connections, which were opened with a credential that may no longer be valid; the
+/// agent reconnects with a good one.
+/// </summary>
+public sealed class ApiKeyService(IApiKeyStore store, TimeProvider time, IRealtimeChannel? realtime = null, ILogger<ApiKeyService>? logger = null) : Workflows.Agents.IAgentCredentials
 {
     public async Task<(ApiKeyRecord Record, string Key)> IssueAsync(string agentId, string issuedBy, CancellationToken cancellationToken)
     {
@@ -35,9 +42,25 @@ public sealed class ApiKeyService(IApiKeyStore store, TimeProvider time) : Workf
     public async Task<bool> IsActiveAsync(string keyId, CancellationToken cancellationToken) =>
         await store.FindAsync(keyId, cancellationToken) is { IsRevoked: false };
 
-    public Task<bool> RevokeAsync(string agentId, string keyId, CancellationToken cancellationToken) =>
-        store.RevokeAsync(agentId, keyId, time.GetUtcNow(), cancellationToken);
+    public async Task<bool> RevokeAsync(string agentId, string keyId, CancellationToken cancellationToken)
+    {
+        var revoked = await store.RevokeAsync(agentId, keyId, time.GetUtcNow(), cancellationToken);
+        await CloseConnectionsAsync(agentId, $"API key {keyId} was revoked");
+        return revoked;
+    }
 
-    public Task<int> RevokeAllAsync(string agentId, CancellationToken cancellationToken) =>
-        store.RevokeAllAsync(agentId, time.GetUtcNow(), cancellationToken);
+    public async Task<int> RevokeAllAsync(string agentId, CancellationToken cancellationToken)
+    {
+        var revoked = await store.RevokeAllAsync(agentId, time.GetUtcNow(), cancellationToken);
+        await CloseConnectionsAsync(agentId, "the agent's API keys were revoked");
+        return revoked;
+    }
+
+    async Task CloseConnectionsAsync(string agentId, string reason)
+    {
+        if (realtime is not null)
+        {
+            await realtime.TryCloseUserConnectionsAsync(RealtimeEvents.AgentUser(agentId), reason, logger ?? (ILogger)NullLogger.Instance);
+        }
+    }
 }

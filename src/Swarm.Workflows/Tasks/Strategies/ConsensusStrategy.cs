@@ -37,7 +37,8 @@ public static class ConsensusStrategy
             input.Capabilities.Count > 0 ? input.Capabilities[0] : null,
             TimeSpan.FromMinutes(5),
             2,
-            input.TaskId);
+            input.TaskId,
+            input.Notify);
         var result = await context.CallSubOrchestratorAsync<ProposalResult>(
             nameof(ConsensusRoundOrchestrator), proposal, new SubOrchestrationOptions { InstanceId = proposalId });
         tracker.Record("consensus", result.Decided ? $"decided: {result.Reason}" : $"undecided: {result.Reason}");

@@ -43,7 +43,8 @@ public sealed class CreateProposalHandler(SwarmSettings settings) : IApiHandler
             body.Capability ?? body.Participants.Capability,
             TimeSpan.FromSeconds(body.DeadlineSeconds ?? 300),
             body.MaxRounds ?? 2,
-            request.Principal!.Subject);
+            request.Principal!.Subject,
+            Notify: settings.Realtime.Enabled);
         await durable.ScheduleNewOrchestrationInstanceAsync(nameof(ConsensusRoundOrchestrator), input, new StartOrchestrationOptions(id), CancellationToken.None);
 
         var location = "/api/v1/consensus/proposals/" + id;

@@ -7,7 +7,7 @@ namespace Swarm.Runtime.Http.Endpoints.Tasks;
 /// <c>POST /api/v1/tasks/{id}/cancel</c>: ends a task that has not finished, giving back every agent seat it holds
 /// and its places in line; the task shows <c>canceled</c> with who canceled it. <c>409</c> for a finished task.
 /// </summary>
-public sealed class CancelTaskHandler : IApiHandler
+public sealed class CancelTaskHandler(StoppedTaskNotices notices) : IApiHandler
 {
     public async Task<ApiResponse> HandleAsync(ApiRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
     {
@@ -24,6 +24,7 @@ public sealed class CancelTaskHandler : IApiHandler
 
         var reason = $"Canceled by {request.Principal!.Subject}.";
         await TaskStopper.StopAsync(durable, found.Instance, reason, agentsFailed: false, CancellationToken.None);
+        await notices.SendAsync(found.Instance, "Canceled", reason);
         var location = "/api/v1/tasks/" + found.View.Id;
         return ApiResponse.Accepted(new { id = found.View.Id, status = "canceling", location }, location) with { AuditDetail = reason };
     }

@@ -83,7 +83,8 @@ public sealed class SubmitTaskHandler(SwarmSettings settings, TimeProvider time)
         TimeSpan.FromSeconds(settings.Api.ApprovalWaitSeconds),
         task.Metadata,
         caller,
-        fingerprint);
+        fingerprint,
+        Notify: settings.Realtime.Enabled);
 
     /// <summary>Capabilities are matched in lowercase, as agents' expertise is written, so "Python" and "python" are one skill.</summary>
     static string Capability(string capability) => capability.Trim().ToLowerInvariant();

@@ -1,0 +1,62 @@
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+using Swarm.Runtime.Realtime;
+using Swarm.Runtime.Security;
+using Swarm.Workflows.Realtime;
+
+namespace Swarm.Runtime.Http.Endpoints.Realtime;
+
+/// <summary>
+/// <c>GET /api/v1/realtime/negotiate</c>: a WebSocket URL on the real-time channel for the caller, with a short-lived
+/// token in it (Web PubSub's client protocol). The connection belongs to the caller's subject (<c>agent:{id}</c> for
+/// an agent), which is who the swarm's events are addressed to. <c>503</c> when no channel is configured or it does
+/// not answer.
+/// </summary>
+public sealed partial class NegotiateRealtimeHandler(ILogger<NegotiateRealtimeHandler> logger, WebPubSubChannel? channel = null) : IApiHandler
+{
+    public async Task<ApiResponse> HandleAsync(ApiRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (channel is null)
+        {
+            return ApiResponse.Problem(Problems.Unavailable("The real-time channel is not configured (realtime:endpoint)."));
+        }
+
+        var principal = request.Principal!;
+        if (ChannelUser(principal) is not { } userId)
+        {
+            return ApiResponse.Problem(Problems.NoChannelIdentity(
+                $"Events are addressed to a caller's subject, and '{principal.Subject}' cannot be one: a token needs its own 'sub', and only an agent's credential may be 'agent:<id>'."));
+        }
+
+        ClientAccess access;
+        try
+        {
+            access = await channel.GetClientAccessAsync(userId, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // The service's own words go to the log, not to the caller.
+            LogTokenRefused(logger, e.Message);
+            return ApiResponse.Problem(Problems.Unavailable("The real-time channel did not issue a token; try again shortly."));
+        }
+
+        // The URL is a credential: it is answered once and never logged or audited.
+        return new ApiResponse(200, new { url = access.Url, userId = access.UserId, hub = access.Hub, expiresAt = access.ExpiresAt });
+    }
+
+    /// <summary>
+    /// The caller's user id on the channel. A person's token may not pose as an agent (whose steps and ballots go to
+    /// <c>agent:{id}</c>), and tokens without a subject would all share one user and hear each other's events.
+    /// </summary>
+    static string? ChannelUser(SwarmPrincipal principal) => principal switch
+    {
+        { AgentId: { } agentId } => RealtimeEvents.AgentUser(agentId),
+        { Subject: BearerTokenAuthenticator.NoSubject } => null,
+        { Subject: var subject } when subject.StartsWith(RealtimeEvents.AgentUserPrefix, StringComparison.Ordinal) => null,
+        { Subject: var subject } => subject,
+    };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The real-time channel did not issue a client token: {Reason}")]
+    static partial void LogTokenRefused(ILogger logger, string reason);
+}

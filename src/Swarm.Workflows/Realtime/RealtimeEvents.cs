@@ -1,0 +1,41 @@
+using System.Text.Json;
+
+namespace Swarm.Workflows.Realtime;
+
+/// <summary>
+/// The events the swarm pushes. They are notices, not the record: the durable state they describe stays readable over
+/// REST, so a client that was not connected loses nothing it cannot read back.
+/// </summary>
+public static class RealtimeEvents
+{
+    /// <summary>An external agent holds a step and should answer it (with <c>POST /api/v1/tasks/{id}/result</c>).</summary>
+    public const string TaskAssigned = "task_assigned";
+
+    /// <summary>A task ended: completed, failed or canceled.</summary>
+    public const string TaskFinished = "task_finished";
+
+    /// <summary>An external participant has an open ballot in a consensus round.</summary>
+    public const string BallotRequested = "ballot_requested";
+
+    static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
+
+    public static RealtimeDelivery Assigned(string agentId, string taskId, string step, string prompt, DateTimeOffset answerBy) =>
+        new(AgentUser(agentId), TaskAssigned, JsonSerializer.SerializeToElement(new { taskId, step, prompt, answerBy, resultUrl = $"/api/v1/tasks/{taskId}/result" }, Web));
+
+    /// <summary>
+    /// The outcome travels with the notice: it is sent just before the orchestration's last checkpoint, so for a moment
+    /// <c>GET /api/v1/tasks/{id}</c> may still say <c>running</c>.
+    /// </summary>
+    public static RealtimeDelivery Finished(string userId, string taskId, string status, string? result = null, string? errorType = null, string? errorMessage = null) =>
+        new(userId, TaskFinished, JsonSerializer.SerializeToElement(
+            new { taskId, status, result, error = errorType is null ? null : new { type = errorType, message = errorMessage }, location = $"/api/v1/tasks/{taskId}" }, Web));
+
+    public static RealtimeDelivery Ballot(string agentId, string proposalId, int round, string question, IReadOnlyList<string> options, DateTimeOffset voteBy) =>
+        new(AgentUser(agentId), BallotRequested, JsonSerializer.SerializeToElement(
+            new { proposalId, round, question, options, voteBy, voteUrl = $"/api/v1/consensus/proposals/{proposalId}/votes" }, Web));
+
+    public const string AgentUserPrefix = "agent:";
+
+    /// <summary>An agent's user id on the channel: the subject its API key and sessions authenticate as.</summary>
+    public static string AgentUser(string agentId) => AgentUserPrefix + agentId;
+}
