@@ -8,6 +8,7 @@ using Microsoft.DurableTask.Converters;
 using Microsoft.DurableTask.Testing.Sidecar.Grpc;
 using Swarm.LocalHost.Durable;
 using Swarm.LocalHost.Http;
+using Swarm.LocalHost.Realtime;
 using Swarm.LocalHost.Schedules;
 using Swarm.Runtime;
 using Swarm.Runtime.Configuration;
@@ -61,6 +62,9 @@ public static class LocalHostApp
                 sp.GetRequiredService<ILogger<GrpcDurableTaskClient>>()),
             new AzureStorageEntityClient(sp.GetRequiredService<AzureStorageOrchestrationService>(), JsonDataConverter.Default)));
 
+        // The real-time channel: Web PubSub when configured, else this host's own stand-in for it (Realtime/LocalWebPubSub).
+        var servesRealtime = LocalWebPubSub.ServeHere(settings.Realtime, httpPort);
+        builder.Services.AddSingleton<LocalWebPubSubHub>();
         builder.Services.AddSwarmRuntime(settings);
         builder.Services.AddSwarmTelemetry(builder.Configuration);
         builder.Services.AddHostedService<PeriodicJobRunner>();
@@ -75,6 +79,11 @@ public static class LocalHostApp
             await AspNetCoreAdapter.WriteAsync(http, UnmatchedRequests.Answer(request.Method, request.Path, request.CorrelationId));
         });
         app.MapGrpcService<TaskHubGrpcServer>().RequireHost(DurableClientSocket.HostName);
+        if (servesRealtime)
+        {
+            LocalWebPubSub.Map(app, settings.Realtime);
+        }
+
         app.MapSwarmRoutes();
         return app;
     }

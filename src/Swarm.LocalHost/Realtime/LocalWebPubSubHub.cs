@@ -1,0 +1,157 @@
+using System.Net.WebSockets;
+using System.Text;
+
+namespace Swarm.LocalHost.Realtime;
+
+/// <summary>
+/// The connections of the local Web PubSub stand-in, by user. A message goes to every open connection of its user;
+/// a connection that cannot take it within a few seconds is dropped, so one stalled client cannot hold the others up.
+/// </summary>
+public sealed class LocalWebPubSubHub(ILogger<LocalWebPubSubHub> logger)
+{
+    /// <summary>Connections one user may hold at once; more are refused, so one credential cannot exhaust the host.</summary>
+    public const int MaxConnectionsPerUser = 20;
+
+    static readonly TimeSpan SendLimit = TimeSpan.FromSeconds(5);
+
+    readonly Dictionary<string, List<Connection>> users = new(StringComparer.Ordinal);
+
+    public bool HasRoomFor(string userId)
+    {
+        lock (users)
+        {
+            return !users.TryGetValue(userId, out var connections) || connections.Count < MaxConnectionsPerUser;
+        }
+    }
+
+    /// <summary>Holds an accepted socket until the client closes it, it is closed for its user, or the host stops; what the client sends is not routed anywhere.</summary>
+    public async Task HoldAsync(string userId, WebSocket socket, CancellationToken stopping)
+    {
+        using var connection = new Connection(socket);
+        Add(userId, connection);
+        try
+        {
+            var buffer = new byte[4096];
+            while (socket.State == WebSocketState.Open)
+            {
+                var received = await socket.ReceiveAsync(buffer, stopping);
+                if (received.MessageType == WebSocketMessageType.Close)
+                {
+                    await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+                    break;
+                }
+            }
+        }
+        catch (Exception e) when (e is WebSocketException or OperationCanceledException)
+        {
+            // The client went away or the host is stopping; either way the connection is done.
+        }
+        finally
+        {
+            Remove(userId, connection);
+        }
+    }
+
+    /// <summary>Sends a text message to each of the user's connections; returns how many took it.</summary>
+    public async Task<int> SendToUserAsync(string userId, string message)
+    {
+        var bytes = Encoding.UTF8.GetBytes(message);
+        var delivered = await Task.WhenAll(ConnectionsOf(userId).Select(connection => connection.TrySendAsync(bytes, logger)));
+        return delivered.Count(ok => ok);
+    }
+
+    /// <summary>Closes each of the user's connections with the reason, as Web PubSub's <c>:closeConnections</c> does.</summary>
+    public async Task CloseUserAsync(string userId, string? reason)
+    {
+        await Task.WhenAll(ConnectionsOf(userId).Select(connection => connection.CloseAsync(reason)));
+    }
+
+    void Add(string userId, Connection connection)
+    {
+        lock (users)
+        {
+            if (!users.TryGetValue(userId, out var connections))
+            {
+                users[userId] = connections = [];
+            }
+
+            connections.Add(connection);
+        }
+    }
+
+    void Remove(string userId, Connection connection)
+    {
+        lock (users)
+        {
+            if (users.TryGetValue(userId, out var connections) && connections.Remove(connection) && connections.Count == 0)
+            {
+                users.Remove(userId);
+            }
+        }
+    }
+
+    List<Connection> ConnectionsOf(string userId)
+    {
+        lock (users)
+        {
+            return users.TryGetValue(userId, out var connections) ? [.. connections] : [];
+        }
+    }
+
+    sealed class Connection(WebSocket socket) : IDisposable
+    {
+        // A WebSocket allows one send at a time.
+        readonly SemaphoreSlim sending = new(1, 1);
+
+        public async Task<bool> TrySendAsync(byte[] message, ILogger logger)
+        {
+            using var limit = new CancellationTokenSource(SendLimit);
+            try
+            {
+                await sending.WaitAsync(limit.Token);
+                try
+                {
+                    await socket.SendAsync(message, WebSocketMessageType.Text, endOfMessage: true, limit.Token);
+                    return true;
+                }
+                finally
+                {
+                    sending.Release();
+                }
+            }
+            catch (ObjectDisposedException)
+            {
+                return false; // closed while the message was on its way
+            }
+            catch (Exception e) when (e is WebSocketException or OperationCanceledException)
+            {
+                logger.LogWarning("A real-time connection did not take a message and is dropped: {Reason}", e.Message);
+                socket.Abort();
+                return false;
+            }
+        }
+
+        public async Task CloseAsync(string? reason)
+        {
+            using var limit = new CancellationTokenSource(SendLimit);
+            try
+            {
+                await sending.WaitAsync(limit.Token);
+                try
+                {
+                    await socket.CloseOutputAsync(WebSocketCloseStatus.PolicyViolation, reason is { Length: > 0 and <= 120 } ? reason : "closed by the server", limit.Token);
+                }
+                finally
+                {
+                    sending.Release();
+                }
+            }
+            catch (Exception e) when (e is WebSocketException or OperationCanceledException or ObjectDisposedException)
+            {
+                socket.Abort();
+            }
+        }
+
+        public void Dispose() => sending.Dispose();
+    }
+}

@@ -1,0 +1,271 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using Swarm.Runtime.Configuration;
+using Swarm.Runtime.Security;
+using Swarm.Tests;
+
+namespace Swarm.LocalHost.Tests;
+
+/// <summary>
+/// The real-time channel on the local host's Web PubSub stand-in: who gets which event over a WebSocket, that the
+/// channel's tokens are checked, and that the stand-in answers the vendor's own SDK as the service would.
+/// </summary>
+public sealed class RealtimeChannelTests(RealtimeChannelTests.Host host) : IClassFixture<RealtimeChannelTests.Host>
+{
+    LocalHostProcess Swarm => host.Process;
+
+    public sealed class Host : IAsyncLifetime
+    {
+        /// <summary>Set rather than generated, so the SDK test can sign with it as an application server would.</summary>
+        public const string AccessKey = "realtime-test-access-key-0123456789-abcdef";
+
+        public LocalHostProcess Process { get; private set; } = null!;
+
+        public async Task InitializeAsync()
+        {
+            Process = await LocalHostProcess.StartAsync(("realtime__accessKey", AccessKey));
+            await TaskSubmissions.CreateExternalAgentAsync(Process, "ext-rt", ["by-hand"], seats: 2);
+            await TaskSubmissions.CreateExternalAgentAsync(Process, "voter-rt", ["judgement"], seats: 1);
+        }
+
+        public async Task DisposeAsync() => await Process.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task An_external_agent_hears_of_its_step_and_the_submitter_hears_the_result()
+    {
+        var agentKey = (await TestAgents.IssueKeyAsync(Swarm, "ext-rt")).GetProperty("apiKey").GetString()!;
+        using var agent = await ConnectAsync(await NegotiateAsync(ApiKey(agentKey)));
+        using var submitter = await ConnectAsync(await NegotiateAsync(Bearer("admin")));
+
+        var id = await TaskSubmissions.SubmitAcceptedAsync(Swarm, new { prompt = "Count the ballots by hand", capabilities = new[] { "by-hand" } });
+        var assigned = await ReceiveAsync(agent, "task_assigned", "taskId", id);
+        var step = assigned.GetProperty("step").GetString()!;
+        using var post = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/tasks/{id}/result")
+        {
+            Content = JsonContent.Create(new { text = "412 for, 388 against.", step }),
+        };
+        post.Headers.Authorization = ApiKey(agentKey);
+        using var posted = await Swarm.Http.SendAsync(post);
+        var finished = await ReceiveAsync(submitter, "task_finished", "taskId", id);
+
+        Assert.Equal("Count the ballots by hand", assigned.GetProperty("prompt").GetString());
+        Assert.Equal($"/api/v1/tasks/{id}/result", assigned.GetProperty("resultUrl").GetString());
+        Assert.True(assigned.GetProperty("answerBy").GetDateTimeOffset() > DateTimeOffset.UtcNow);
+        Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
+        Assert.Equal("completed", finished.GetProperty("status").GetString());
+        Assert.Equal("412 for, 388 against.", finished.GetProperty("result").GetString());
+        var stored = await TaskPolling.WaitUntilFinishedAsync(Swarm, id, TimeSpan.FromSeconds(30));
+        Assert.Equal("completed", stored.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task A_canceled_task_is_announced_to_its_submitter_and_to_nobody_else()
+    {
+        using var submitter = await ConnectAsync(await NegotiateAsync(Bearer("admin")));
+        using var bystander = await ConnectAsync(await NegotiateAsync(Bearer("operator")));
+        var id = await TaskSubmissions.SubmitAcceptedAsync(Swarm, new { prompt = "Wait for a hand that never comes", capabilities = new[] { "by-hand" } });
+        await TaskSubmissions.WaitForTaskAsync(Swarm, id, t => t.TryGetProperty("agentId", out var agent) && agent.ValueKind == JsonValueKind.String);
+
+        using var cancel = await Swarm.Http.SendAsync(Swarm.Request(HttpMethod.Post, $"/api/v1/tasks/{id}/cancel"));
+        var finished = await ReceiveAsync(submitter, "task_finished", "taskId", id);
+
+        Assert.Equal(HttpStatusCode.Accepted, cancel.StatusCode);
+        Assert.Equal("canceled", finished.GetProperty("status").GetString());
+        Assert.Equal("Canceled", finished.GetProperty("error").GetProperty("type").GetString());
+        Assert.Null(await TryReceiveAsync(bystander, TimeSpan.FromSeconds(2)));
+    }
+
+    [Fact]
+    public async Task An_external_voter_hears_that_its_ballot_is_open_and_casts_it()
+    {
+        var voterKey = (await TestAgents.IssueKeyAsync(Swarm, "voter-rt")).GetProperty("apiKey").GetString()!;
+        using var voter = await ConnectAsync(await NegotiateAsync(ApiKey(voterKey)));
+        await TaskPolling.WaitForAgentAsync(Swarm, "queen-1");
+        using var proposed = await Swarm.Http.SendAsync(Swarm.Request(HttpMethod.Post, "/api/v1/consensus/proposal", json: JsonSerializer.Serialize(
+            new { question = "Ship on Friday?", options = new[] { "ship", "wait" }, participants = new { agents = new[] { "queen-1", "voter-rt" } }, deadlineSeconds = 120 })));
+        var id = (await proposed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+
+        var ballot = await ReceiveAsync(voter, "ballot_requested", "proposalId", id);
+        using var vote = new HttpRequestMessage(HttpMethod.Post, ballot.GetProperty("voteUrl").GetString())
+        {
+            Content = JsonContent.Create(new { choice = "wait", confidence = 0.8, rationale = "Fridays break things." }),
+        };
+        vote.Headers.Authorization = ApiKey(voterKey);
+        using var cast = await Swarm.Http.SendAsync(vote);
+
+        Assert.Equal(HttpStatusCode.Accepted, proposed.StatusCode);
+        Assert.Equal(1, ballot.GetProperty("round").GetInt32());
+        Assert.Equal("Ship on Friday?", ballot.GetProperty("question").GetString());
+        Assert.Equal(["ship", "wait"], ballot.GetProperty("options").EnumerateArray().Select(o => o.GetString()));
+        Assert.Equal(HttpStatusCode.Accepted, cast.StatusCode);
+    }
+
+    [Fact]
+    public async Task Negotiating_needs_a_credential_and_a_socket_needs_the_channels_own_token()
+    {
+        using var anonymous = await Swarm.Http.GetAsync(new Uri("/api/v1/realtime/negotiate", UriKind.Relative));
+        var url = await NegotiateAsync(Bearer("viewer"));
+        var forged = url[..url.IndexOf("access_token=", StringComparison.Ordinal)] + "access_token=" + Swarm.Token("admin");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        var refused = await Assert.ThrowsAsync<WebSocketException>(() => ConnectAsync(forged));
+        Assert.Contains("401", refused.Message, StringComparison.Ordinal);
+        var noToken = await Assert.ThrowsAsync<WebSocketException>(() => ConnectAsync(url[..url.IndexOf('?', StringComparison.Ordinal)]));
+        Assert.Contains("401", noToken.Message, StringComparison.Ordinal);
+        using var viewer = await ConnectAsync(url);
+        Assert.Equal(WebSocketState.Open, viewer.State);
+    }
+
+    [Fact]
+    public async Task Revoking_an_agents_key_closes_its_connections_and_the_key_negotiates_no_more()
+    {
+        var issued = await TestAgents.IssueKeyAsync(Swarm, "revoked-rt");
+        var key = issued.GetProperty("apiKey").GetString()!;
+        using var socket = await ConnectAsync(await NegotiateAsync(ApiKey(key)));
+
+        using var revoke = await Swarm.Http.SendAsync(Swarm.Request(HttpMethod.Delete, $"/api/v1/agents/revoked-rt/keys/{issued.GetProperty("keyId").GetString()}"));
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var closing = await socket.ReceiveAsync(new byte[1024], limit.Token);
+        using var again = new HttpRequestMessage(HttpMethod.Get, new Uri("/api/v1/realtime/negotiate", UriKind.Relative));
+        again.Headers.Authorization = ApiKey(key);
+        using var refused = await Swarm.Http.SendAsync(again);
+
+        Assert.Equal(HttpStatusCode.NoContent, revoke.StatusCode);
+        Assert.Equal(WebSocketMessageType.Close, closing.MessageType);
+        Assert.Equal(WebSocketCloseStatus.PolicyViolation, closing.CloseStatus);
+        Assert.Contains("revoked", closing.CloseStatusDescription, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_persons_token_cannot_take_an_agents_channel_identity()
+    {
+        var posing = TokenIssuer.Mint(new JwtSettings { Secret = LocalHostProcess.Secret }, "agent:ext-rt", ["admin"], TimeSpan.FromMinutes(5), TimeProvider.System);
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/api/v1/realtime/negotiate", UriKind.Relative));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", posing);
+
+        using var response = await Swarm.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.EndsWith("no-channel-identity", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("type").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_the_channel_unreachable_tasks_still_finish_cancel_and_negotiation_says_503()
+    {
+        // A closed port: every notice fails at once, as when the Web PubSub service is down.
+        await using var unreachable = await LocalHostProcess.StartAsync(("realtime__endpoint", $"http://127.0.0.1:{FreePorts.Next()}"), ("realtime__accessKey", Host.AccessKey));
+        await TaskSubmissions.CreateExternalAgentAsync(unreachable, "ext-down", ["offline"], seats: 1);
+
+        await TaskPolling.WaitForAgentAsync(unreachable, "queen-1");
+
+        // The external agent takes the first task and so is full; the second goes to the queen and completes (its notice
+        // fails), then the first is canceled (its notice fails too).
+        var waiting = await TaskSubmissions.SubmitAcceptedAsync(unreachable, new { prompt = "wait for a hand", capabilities = new[] { "offline" } });
+        await TaskSubmissions.WaitForTaskAsync(unreachable, waiting, t => t.TryGetProperty("agentId", out var agent) && agent.GetString() == "ext-down");
+        var done = await TaskPolling.WaitUntilFinishedAsync(unreachable, await TaskPolling.SubmitAsync(unreachable, "finish without listeners"), TimeSpan.FromSeconds(60));
+        using var cancel = await unreachable.Http.SendAsync(unreachable.Request(HttpMethod.Post, $"/api/v1/tasks/{waiting}/cancel"));
+        using var negotiate = await unreachable.Http.SendAsync(unreachable.Request(HttpMethod.Get, "/api/v1/realtime/negotiate"));
+
+        Assert.Equal("completed", done.GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.Accepted, cancel.StatusCode);
+        Assert.Equal("canceled", (await TaskPolling.WaitUntilFinishedAsync(unreachable, waiting, TimeSpan.FromSeconds(60))).GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, negotiate.StatusCode);
+        Assert.Contains("Real-time event task_finished", unreachable.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_stand_in_answers_the_vendors_sdk_as_web_pubsub_would()
+    {
+        var connection = $"Endpoint=http://127.0.0.1:{Swarm.HttpPort};AccessKey={Host.AccessKey};Version=1.0;";
+        var token = JsonDocument.Parse(await NodeScript.RunAsync("web-pubsub-sdk.mjs", JsonSerializer.Serialize(new { connectionString = connection, hub = "swarm", op = "token", userId = "sdk-user" })));
+        using var socket = await ConnectAsync(token.RootElement.GetProperty("url").GetString()!);
+
+        await NodeScript.RunAsync("web-pubsub-sdk.mjs", JsonSerializer.Serialize(new { connectionString = connection, hub = "swarm", op = "send", userId = "sdk-user", message = new { type = "hello", data = new { from = "sdk" } } }));
+        var wrongKey = connection.Replace(Host.AccessKey, "another-key-of-the-same-length-0123456789ab", StringComparison.Ordinal);
+        var refused = await Record.ExceptionAsync(() => NodeScript.RunAsync("web-pubsub-sdk.mjs", JsonSerializer.Serialize(new { connectionString = wrongKey, hub = "swarm", op = "send", userId = "sdk-user", message = new { type = "forged" } })));
+
+        var received = await TryReceiveAsync(socket, TimeSpan.FromSeconds(30));
+        Assert.NotNull(received);
+        Assert.Equal("hello", received.Value.GetProperty("type").GetString());
+        Assert.Equal("sdk", received.Value.GetProperty("data").GetProperty("from").GetString());
+        Assert.Contains("401", refused?.Message, StringComparison.Ordinal);
+        Assert.Null(await TryReceiveAsync(socket, TimeSpan.FromSeconds(1)));
+    }
+
+    AuthenticationHeaderValue Bearer(string role) => new("Bearer", Swarm.Token(role));
+
+    static AuthenticationHeaderValue ApiKey(string key) => new("ApiKey", key);
+
+    async Task<string> NegotiateAsync(AuthenticationHeaderValue credential)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/api/v1/realtime/negotiate", UriKind.Relative));
+        request.Headers.Authorization = credential;
+        using var response = await Swarm.Http.SendAsync(request);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"negotiate answered {(int)response.StatusCode}: {body}");
+        return body.GetProperty("url").GetString()!;
+    }
+
+    static async Task<ClientWebSocket> ConnectAsync(string url)
+    {
+        var socket = new ClientWebSocket();
+        try
+        {
+            using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+            await socket.ConnectAsync(new Uri(url), limit.Token);
+            return socket;
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The data of the first event of this type about this task or proposal; other events on the socket are skipped.</summary>
+    static async Task<JsonElement> ReceiveAsync(ClientWebSocket socket, string type, string idProperty, string id)
+    {
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(60);
+        while (DateTimeOffset.UtcNow < deadline)
+        {
+            if (await TryReceiveAsync(socket, deadline - DateTimeOffset.UtcNow) is { } message
+                && message.GetProperty("type").GetString() == type
+                && message.GetProperty("data").TryGetProperty(idProperty, out var about) && about.GetString() == id)
+            {
+                return message.GetProperty("data");
+            }
+        }
+
+        throw new TimeoutException($"No {type} event for {id} within 60 s.");
+    }
+
+    /// <summary>The next message, or null if none came in time; a receive that times out aborts the socket, so only a last look may time out.</summary>
+    static async Task<JsonElement?> TryReceiveAsync(ClientWebSocket socket, TimeSpan wait)
+    {
+        using var limit = new CancellationTokenSource(wait);
+        var buffer = new byte[64 * 1024];
+        var text = new StringBuilder();
+        try
+        {
+            WebSocketReceiveResult received;
+            do
+            {
+                received = await socket.ReceiveAsync(buffer, limit.Token);
+                text.Append(Encoding.UTF8.GetString(buffer, 0, received.Count));
+            }
+            while (!received.EndOfMessage);
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+
+        return JsonDocument.Parse(text.ToString()).RootElement.Clone();
+    }
+}
