@@ -6,6 +6,8 @@
 //     package container and, at run time, the Durable Functions task hub (blobs, queues, tables)
 //     and the app's own tables;
 //   - data-plane role assignments for that identity on the storage account;
+//   - a Web PubSub service for the swarm's real-time channel, reached only with Entra ID (no access keys),
+//     and the identity's Web PubSub Service Owner role on it;
 //   - a Log Analytics workspace and a workspace-based Application Insights component;
 //   - a Flex Consumption (FC1) plan and the function app (dotnet-isolated 10.0).
 //
@@ -48,6 +50,14 @@ param maximumInstanceCount int = 40
 @maxLength(45)
 param taskHubName string = 'swarm'
 
+@description('Web PubSub pricing tier for the real-time channel: Free_F1 (20 connections, no SLA) for trials, Standard_S1 or Premium_P1 for production.')
+@allowed([
+  'Free_F1'
+  'Standard_S1'
+  'Premium_P1'
+])
+param webPubSubSku string = 'Free_F1'
+
 var resourceToken = toLower(uniqueString(resourceGroup().id, namePrefix))
 var storageAccountName = take(toLower('${namePrefix}${resourceToken}'), 24)
 var functionAppName = '${namePrefix}-func-${resourceToken}'
@@ -58,6 +68,7 @@ var instanceMemoryMB = 2048
 var storageBlobDataOwnerRoleId = 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
 var storageQueueDataContributorRoleId = '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
 var storageTableDataContributorRoleId = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
+var webPubSubServiceOwnerRoleId = '12cf5a90-567b-43ae-8102-96cf46c7d9b4'
 
 var tags = {
   application: 'swarm'
@@ -127,6 +138,40 @@ resource storageTableDataContributor 'Microsoft.Authorization/roleAssignments@20
   scope: storage
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageTableDataContributorRoleId)
+    principalId: appIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// The swarm's real-time channel. The app signs in with its identity (DefaultAzureCredential), so access keys are
+// switched off: nothing can hold a connection string that bypasses Entra ID. The service itself accepts TLS 1.2 or
+// later only; it has no minimum TLS setting.
+resource webPubSub 'Microsoft.SignalRService/webPubSub@2024-03-01' = {
+  name: '${namePrefix}-wps-${resourceToken}'
+  location: location
+  tags: tags
+  sku: {
+    name: webPubSubSku
+    // One unit: the Free tier allows no more, and one paid unit carries 1,000 concurrent connections.
+    capacity: 1
+  }
+  properties: {
+    disableLocalAuth: true
+    disableAadAuth: false
+    publicNetworkAccess: 'Enabled'
+    tls: {
+      clientCertEnabled: false
+    }
+  }
+}
+
+// Service Owner covers what the app does on the data plane: sending to the hub's groups and connections and
+// minting client access tokens (which, with access keys off, the service signs on the app's behalf).
+resource webPubSubServiceOwner 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(webPubSub.id, appIdentity.id, webPubSubServiceOwnerRoleId)
+  scope: webPubSub
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', webPubSubServiceOwnerRoleId)
     principalId: appIdentity.properties.principalId
     principalType: 'ServicePrincipal'
   }
@@ -264,6 +309,15 @@ resource functionApp 'Microsoft.Web/sites@2024-11-01' = {
           name: 'TaskHubName'
           value: taskHubName
         }
+        // Real-time channel, reached with the same identity as storage (AZURE_CLIENT_ID above).
+        {
+          name: 'realtime__endpoint'
+          value: 'https://${webPubSub.properties.hostName}'
+        }
+        {
+          name: 'realtime__hub'
+          value: 'swarm'
+        }
       ]
     }
     functionAppConfig: {
@@ -287,12 +341,14 @@ resource functionApp 'Microsoft.Web/sites@2024-11-01' = {
       }
     }
   }
-  // The host reaches storage as soon as it starts, so the identity's data roles come first.
+  // The host reaches storage as soon as it starts, so the identity's data roles come first; the Web PubSub role
+  // too, so the first real-time calls are not refused.
   dependsOn: [
     storage::blobService::deploymentContainer
     storageBlobDataOwner
     storageQueueDataContributor
     storageTableDataContributor
+    webPubSubServiceOwner
   ]
 }
 
@@ -304,3 +360,6 @@ output defaultHostName string = functionApp.properties.defaultHostName
 
 @description('Name of the storage account holding the task hub, the app tables and the deployment package.')
 output storageAccountName string = storage.name
+
+@description('Endpoint of the Web PubSub service for the real-time channel (the realtime__endpoint app setting).')
+output webPubSubEndpoint string = 'https://${webPubSub.properties.hostName}'

@@ -50,6 +50,18 @@ public sealed partial class MainTemplateFixture : IDisposable
             .ToDictionary(s => s.GetProperty("name").GetString()!, s => s.GetProperty("value"), StringComparer.Ordinal);
     }
 
+    /// <summary>
+    /// The ARM expression (without brackets) that names a top-level resource, as Bicep writes it wherever another
+    /// resource refers to it: <c>resourceId('type', nameExpression)</c>.
+    /// </summary>
+    public static string ResourceIdExpression(JsonElement resource)
+    {
+        var type = resource.GetProperty("type").GetString()!;
+        var name = resource.GetProperty("name").GetString()!;
+        var nameExpression = name.StartsWith('[') && name.EndsWith(']') ? name[1..^1] : $"'{name}'";
+        return $"resourceId('{type}', {nameExpression})";
+    }
+
     /// <summary>An ARM expression with each <c>variables('name')</c> whose value is a string replaced by that quoted value.</summary>
     public string ExpandVariables(string expression)
     {

@@ -7,6 +7,8 @@ public sealed class MainTemplateTests(MainTemplateFixture fixture) : IClassFixtu
     private const string StorageBlobDataOwner = "b7e6dc6d-f1e8-4753-8033-0f276bb0955b";
     private const string StorageQueueDataContributor = "974c5e8b-45b9-4653-ba55-5f855dd0fb88";
     private const string StorageTableDataContributor = "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3";
+    private const string WebPubSubServiceOwner = "12cf5a90-567b-43ae-8102-96cf46c7d9b4";
+    private const string WebPubSubType = "Microsoft.SignalRService/webPubSub";
 
     [Fact]
     public void Main_template_compiles_without_errors_or_warnings()
@@ -116,6 +118,7 @@ public sealed class MainTemplateTests(MainTemplateFixture fixture) : IClassFixtu
             "AzureWebJobsStorage__accountName", "AzureWebJobsStorage__credential", "AzureWebJobsStorage__clientId",
             "APPLICATIONINSIGHTS_CONNECTION_STRING", "database__type", "database__accountName", "system__environment",
             "security__jwt__secret", "HealthProbeSchedule", "SelfHealingSchedule", "DefaultAgentSchedule", "LearningSchedule", "AutoscalingSchedule", "TaskHubName",
+            "realtime__endpoint", "realtime__hub",
         ];
         var settings = fixture.AppSettings();
 
@@ -187,5 +190,66 @@ public sealed class MainTemplateTests(MainTemplateFixture fixture) : IClassFixtu
         Assert.True(outputs.TryGetProperty("defaultHostName", out _));
         Assert.True(outputs.TryGetProperty("storageAccountName", out _));
         Assert.DoesNotContain("jwtSecret", outputs.GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Web_PubSub_accepts_only_Entra_ID_and_defaults_to_the_free_tier()
+    {
+        var webPubSub = fixture.SingleResource(WebPubSubType);
+        var properties = webPubSub.GetProperty("properties");
+        var sku = webPubSub.GetProperty("sku");
+        var skuParameter = fixture.Template.GetProperty("parameters").GetProperty("webPubSubSku");
+
+        Assert.True(properties.GetProperty("disableLocalAuth").GetBoolean(), "Web PubSub access keys must be off: the app signs in with its identity.");
+        Assert.False(properties.TryGetProperty("disableAadAuth", out var aad) && aad.GetBoolean(), "Entra ID sign-in must stay on.");
+        Assert.Equal("Enabled", properties.GetProperty("publicNetworkAccess").GetString());
+        Assert.Equal("[parameters('webPubSubSku')]", sku.GetProperty("name").GetString());
+        Assert.Equal(1, sku.GetProperty("capacity").GetInt32());
+        Assert.Equal("Free_F1", skuParameter.GetProperty("defaultValue").GetString());
+        Assert.Equal(["Free_F1", "Standard_S1", "Premium_P1"], skuParameter.GetProperty("allowedValues").EnumerateArray().Select(v => v.GetString()));
+        Assert.Equal("[variables('tags')]", webPubSub.GetProperty("tags").GetString());
+    }
+
+    [Fact]
+    public void App_identity_is_Web_PubSub_Service_Owner_on_the_real_time_service()
+    {
+        var webPubSubId = MainTemplateFixture.ResourceIdExpression(fixture.SingleResource(WebPubSubType));
+        var identityId = MainTemplateFixture.ResourceIdExpression(fixture.SingleResource("Microsoft.ManagedIdentity/userAssignedIdentities"));
+        var site = fixture.SingleResource("Microsoft.Web/sites");
+        var assignments = fixture.Resources("Microsoft.Authorization/roleAssignments")
+            .Where(a => fixture.ExpandVariables(a.GetProperty("properties").GetProperty("roleDefinitionId").GetString()!)
+                .Contains(WebPubSubServiceOwner, StringComparison.OrdinalIgnoreCase))
+            .ToList();
+
+        var assignment = Assert.Single(assignments);
+        var properties = assignment.GetProperty("properties");
+        var principalId = properties.GetProperty("principalId").GetString()!;
+        Assert.Equal($"[{webPubSubId}]", assignment.GetProperty("scope").GetString());
+        Assert.Equal(
+            $"[subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '{WebPubSubServiceOwner}')]",
+            fixture.ExpandVariables(properties.GetProperty("roleDefinitionId").GetString()!));
+        // The principal is the identity the function app runs as (and that AZURE_CLIENT_ID points DefaultAzureCredential at).
+        Assert.StartsWith($"[reference({identityId}, ", principalId, StringComparison.Ordinal);
+        Assert.EndsWith(").principalId]", principalId, StringComparison.Ordinal);
+        Assert.Contains(identityId, site.GetProperty("identity").GetProperty("userAssignedIdentities").EnumerateObject().Single().Name, StringComparison.Ordinal);
+        Assert.Equal("ServicePrincipal", properties.GetProperty("principalType").GetString());
+        // The app waits for the role, so its first real-time calls are not refused.
+        Assert.Contains(
+            site.GetProperty("dependsOn").EnumerateArray().Select(d => d.GetString()!),
+            d => d.StartsWith($"[extensionResourceId({webPubSubId}, 'Microsoft.Authorization/roleAssignments', ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Real_time_settings_point_the_app_at_the_Web_PubSub_host_and_the_swarm_hub()
+    {
+        var webPubSub = fixture.SingleResource(WebPubSubType);
+        var hostName = $"reference({MainTemplateFixture.ResourceIdExpression(webPubSub)}, '{webPubSub.GetProperty("apiVersion").GetString()}').hostName";
+        var expectedEndpoint = $"[format('https://{{0}}', {hostName})]";
+        var settings = fixture.AppSettings();
+
+        Assert.Equal(expectedEndpoint, settings["realtime__endpoint"].GetString());
+        Assert.Equal("swarm", fixture.Resolve(settings["realtime__hub"]).GetString());
+        Assert.Equal(expectedEndpoint, fixture.Template.GetProperty("outputs").GetProperty("webPubSubEndpoint").GetProperty("value").GetString());
+        Assert.DoesNotContain(settings, s => s.Key.StartsWith("realtime__", StringComparison.Ordinal) && s.Value.GetRawText().Contains("listKeys", StringComparison.OrdinalIgnoreCase));
     }
 }
