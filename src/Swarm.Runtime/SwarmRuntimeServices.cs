@@ -41,7 +41,7 @@ public static class SwarmRuntimeServices
         services.AddTransient<RecordAgentActivity>();
         services.AddSingleton<IAgentCredentials>(sp => sp.GetRequiredService<ApiKeyService>());
         services.AddTransient<RevokeAgentKeysActivity>();
-        if (settings.Realtime.Enabled)
+        if (settings.Realtime.Active)
         {
             services.AddSingleton(sp => new Realtime.WebPubSubChannel(settings.Realtime, sp.GetRequiredService<TimeProvider>()));
             services.AddSingleton<Swarm.Workflows.Realtime.IRealtimeChannel>(sp => sp.GetRequiredService<Realtime.WebPubSubChannel>());

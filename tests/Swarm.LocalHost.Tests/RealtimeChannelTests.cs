@@ -30,6 +30,9 @@ public sealed class RealtimeChannelTests(RealtimeChannelTests.Host host) : IClas
             Process = await LocalHostProcess.StartAsync(("realtime__accessKey", AccessKey));
             await TaskSubmissions.CreateExternalAgentAsync(Process, "ext-rt", ["by-hand"], seats: 2);
             await TaskSubmissions.CreateExternalAgentAsync(Process, "voter-rt", ["judgement"], seats: 1);
+
+            // Takes the tasks that name no capability, which would otherwise go to an external agent and wait for it.
+            await TestAgents.EnsureAsync(Process, "worker-rt");
         }
 
         public async Task DisposeAsync() => await Process.DisposeAsync();
@@ -42,7 +45,7 @@ public sealed class RealtimeChannelTests(RealtimeChannelTests.Host host) : IClas
         using var agent = await ConnectAsync(await NegotiateAsync(ApiKey(agentKey)));
         using var submitter = await ConnectAsync(await NegotiateAsync(Bearer("admin")));
 
-        var id = await TaskSubmissions.SubmitAcceptedAsync(Swarm, new { prompt = "Count the ballots by hand", capabilities = new[] { "by-hand" } });
+        var id = await TaskSubmissions.SubmitAcceptedAsync(Swarm, new { prompt = "Count the ballots by hand", capabilities = new[] { "by-hand" }, notify = true });
         var assigned = await ReceiveAsync(agent, "task_assigned", "taskId", id);
         var step = assigned.GetProperty("step").GetString()!;
         using var post = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/tasks/{id}/result")
@@ -61,6 +64,16 @@ public sealed class RealtimeChannelTests(RealtimeChannelTests.Host host) : IClas
         Assert.Equal("412 for, 388 against.", finished.GetProperty("result").GetString());
         var stored = await TaskPolling.WaitUntilFinishedAsync(Swarm, id, TimeSpan.FromSeconds(30));
         Assert.Equal("completed", stored.GetProperty("status").GetString());
+        Assert.Contains("PublishRealtimeActivity", await DurableHistories.ScheduledActivitiesAsync(Swarm, id));
+    }
+
+    [Fact]
+    public async Task A_task_submitted_without_notify_sends_its_submitter_nothing()
+    {
+        var id = await TaskPolling.SubmitAsync(Swarm, "nobody is listening");
+        await TaskPolling.WaitUntilFinishedAsync(Swarm, id, TimeSpan.FromSeconds(60));
+
+        Assert.DoesNotContain("PublishRealtimeActivity", await DurableHistories.ScheduledActivitiesAsync(Swarm, id));
     }
 
     [Fact]
@@ -68,7 +81,7 @@ public sealed class RealtimeChannelTests(RealtimeChannelTests.Host host) : IClas
     {
         using var submitter = await ConnectAsync(await NegotiateAsync(Bearer("admin")));
         using var bystander = await ConnectAsync(await NegotiateAsync(Bearer("operator")));
-        var id = await TaskSubmissions.SubmitAcceptedAsync(Swarm, new { prompt = "Wait for a hand that never comes", capabilities = new[] { "by-hand" } });
+        var id = await TaskSubmissions.SubmitAcceptedAsync(Swarm, new { prompt = "Wait for a hand that never comes", capabilities = new[] { "by-hand" }, notify = true });
         await TaskSubmissions.WaitForTaskAsync(Swarm, id, t => t.TryGetProperty("agentId", out var agent) && agent.ValueKind == JsonValueKind.String);
 
         using var cancel = await Swarm.Http.SendAsync(Swarm.Request(HttpMethod.Post, $"/api/v1/tasks/{id}/cancel"));
@@ -166,9 +179,9 @@ public sealed class RealtimeChannelTests(RealtimeChannelTests.Host host) : IClas
 
         // The external agent takes the first task and so is full; the second goes to the queen and completes (its notice
         // fails), then the first is canceled (its notice fails too).
-        var waiting = await TaskSubmissions.SubmitAcceptedAsync(unreachable, new { prompt = "wait for a hand", capabilities = new[] { "offline" } });
+        var waiting = await TaskSubmissions.SubmitAcceptedAsync(unreachable, new { prompt = "wait for a hand", capabilities = new[] { "offline" }, notify = true });
         await TaskSubmissions.WaitForTaskAsync(unreachable, waiting, t => t.TryGetProperty("agentId", out var agent) && agent.GetString() == "ext-down");
-        var done = await TaskPolling.WaitUntilFinishedAsync(unreachable, await TaskPolling.SubmitAsync(unreachable, "finish without listeners"), TimeSpan.FromSeconds(60));
+        var done = await TaskPolling.WaitUntilFinishedAsync(unreachable, await TaskSubmissions.SubmitAcceptedAsync(unreachable, new { prompt = "finish without listeners", notify = true }), TimeSpan.FromSeconds(60));
         using var cancel = await unreachable.Http.SendAsync(unreachable.Request(HttpMethod.Post, $"/api/v1/tasks/{waiting}/cancel"));
         using var negotiate = await unreachable.Http.SendAsync(unreachable.Request(HttpMethod.Get, "/api/v1/realtime/negotiate"));
 
@@ -177,6 +190,21 @@ public sealed class RealtimeChannelTests(RealtimeChannelTests.Host host) : IClas
         Assert.Equal("canceled", (await TaskPolling.WaitUntilFinishedAsync(unreachable, waiting, TimeSpan.FromSeconds(60))).GetProperty("status").GetString());
         Assert.Equal(HttpStatusCode.ServiceUnavailable, negotiate.StatusCode);
         Assert.Contains("Real-time event task_finished", unreachable.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_the_channel_off_notify_is_refused_by_name_and_negotiation_says_503()
+    {
+        await using var off = await LocalHostProcess.StartAsync(("realtime__enabled", "false"));
+
+        var (status, problem) = await TaskSubmissions.SubmitAsync(off, new { prompt = "tell me when done", notify = true });
+        using var negotiate = await off.Http.SendAsync(off.Request(HttpMethod.Get, "/api/v1/realtime/negotiate"));
+        using var standIn = await off.Http.PostAsync(new Uri("/api/hubs/swarm/:generateToken", UriKind.Relative), null);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("notify", problem.GetProperty("errors")[0].GetProperty("field").GetString());
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, negotiate.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, standIn.StatusCode);
     }
 
     [Fact]

@@ -11,6 +11,7 @@ namespace Swarm.Domain.Tasks;
 /// <param name="Merge">Whether a queen merges the answers of a parallel task into one.</param>
 /// <param name="TimeoutSeconds">How long the task may take from acceptance; it fails visibly when exceeded.</param>
 /// <param name="RequiresApproval">Whether a person must approve the task before any agent works on it.</param>
+/// <param name="Notify">Whether the submitter is told on the real-time channel when the task ends (<c>task_finished</c>).</param>
 public sealed record TaskRequest(
     string? Prompt,
     int? Priority = null,
@@ -21,7 +22,8 @@ public sealed record TaskRequest(
     IReadOnlyList<TaskStage>? Stages = null,
     bool? Merge = null,
     int? TimeoutSeconds = null,
-    bool? RequiresApproval = null)
+    bool? RequiresApproval = null,
+    bool? Notify = null)
 {
     public const int DefaultPriority = 5;
 

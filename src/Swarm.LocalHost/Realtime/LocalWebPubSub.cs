@@ -21,11 +21,11 @@ public static class LocalWebPubSub
     public static IReadOnlyList<(string Method, string Template)> Routes { get; } =
         [("GET", "client/hubs/{hub}"), ("POST", "api/hubs/{hub}/users/{user}/{action}"), ("POST", "api/hubs/{hub}/{action}")];
 
-    /// <summary>Points the settings at this host's stand-in, with the configured key or a fresh random one; false if an endpoint is configured elsewhere.</summary>
+    /// <summary>Points the settings at this host's stand-in, with the configured key or a fresh random one; false if the channel is off or configured elsewhere.</summary>
     public static bool ServeHere(RealtimeSettings realtime, int httpPort)
     {
         ArgumentNullException.ThrowIfNull(realtime);
-        if (realtime.Enabled)
+        if (!realtime.Enabled || realtime.Active)
         {
             return false;
         }

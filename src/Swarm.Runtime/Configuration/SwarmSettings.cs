@@ -252,11 +252,14 @@ public sealed class RateLimitSettings
 }
 
 /// <summary>
-/// The real-time channel: an Azure Web PubSub hub the swarm pushes events to and clients hold WebSockets on. Off when
-/// no endpoint is set (the local host sets one to the stand-in it serves itself).
+/// The real-time channel: an Azure Web PubSub hub the swarm pushes events to and clients hold WebSockets on. Active when
+/// enabled and an endpoint is set (the local host sets one to the stand-in it serves itself).
 /// </summary>
 public sealed class RealtimeSettings
 {
+    /// <summary>False turns the channel off, and with it the local host's stand-in.</summary>
+    public bool Enabled { get; set; } = true;
+
     /// <summary>The Web PubSub endpoint, e.g. <c>https://swarm.webpubsub.azure.com</c>.</summary>
     public string? Endpoint { get; set; }
 
@@ -274,5 +277,5 @@ public sealed class RealtimeSettings
     /// </summary>
     public int ClientTokenMinutes { get; set; } = 5;
 
-    public bool Enabled => !string.IsNullOrWhiteSpace(Endpoint);
+    public bool Active => Enabled && !string.IsNullOrWhiteSpace(Endpoint);
 }

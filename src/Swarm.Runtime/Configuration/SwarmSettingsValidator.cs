@@ -53,7 +53,7 @@ public static class SwarmSettingsValidator
         }
 
         Check(s.Security.Jwt.RequireHttpsMetadata || s.IsDevelopment, "security:jwt:requireHttpsMetadata", "may be false only in development.");
-        if (s.Realtime.Enabled)
+        if (s.Realtime.Active)
         {
             Check(Uri.TryCreate(s.Realtime.Endpoint, UriKind.Absolute, out var realtime) && (realtime.Scheme == Uri.UriSchemeHttps || (realtime.Scheme == Uri.UriSchemeHttp && (realtime.IsLoopback || s.IsDevelopment))),
                 "realtime:endpoint", "must be an absolute https URL (http only on loopback or in development).");

@@ -14,7 +14,7 @@ public sealed class StoppedTaskNotices(IRealtimeChannel channel, ILogger<Stopped
     public async Task SendAsync(OrchestrationMetadata task, string errorType, string reason)
     {
         ArgumentNullException.ThrowIfNull(task);
-        if (task.ReadInputAs<TaskRunInput>() is { Notify: true, SubmittedBy: { } submitter })
+        if (task.ReadInputAs<TaskRunInput>() is { NotifySubmitter: true, SubmittedBy: { } submitter })
         {
             await channel.TrySendAsync(RealtimeEvents.Finished(submitter, task.InstanceId, "canceled", errorType: errorType, errorMessage: reason), logger);
         }

@@ -14,7 +14,8 @@ namespace Swarm.Workflows.Tasks;
 /// <param name="ApprovalWaitLimit">How long a task that requires approval waits for a person's decision.</param>
 /// <param name="SubmittedBy">The principal that submitted it, for the timeline.</param>
 /// <param name="RequestFingerprint">A hash of the request, so a reused idempotency key with a different body is refused.</param>
-/// <param name="Notify">Whether to push events on the real-time channel (fixed at submission, so replays agree).</param>
+/// <param name="Notify">Whether the channel is on, so external agents hear of their steps (fixed at submission, so replays agree).</param>
+/// <param name="NotifySubmitter">Whether the submitter asked to hear when the task ends; each notice is one more activity.</param>
 public sealed record TaskRunInput(
     string TaskId,
     string Prompt,
@@ -32,4 +33,5 @@ public sealed record TaskRunInput(
     IReadOnlyDictionary<string, string>? Metadata = null,
     string? SubmittedBy = null,
     string? RequestFingerprint = null,
-    bool Notify = false);
+    bool Notify = false,
+    bool NotifySubmitter = false);

@@ -67,10 +67,10 @@ public sealed class TaskRunOrchestrator : TaskOrchestrator<TaskRunInput, TaskRun
         }
     }
 
-    /// <summary>Tells the submitter the task ended, on the real-time channel, when the task was submitted with it on.</summary>
+    /// <summary>Tells the submitter the task ended, on the real-time channel, when it asked to be told (<c>notify</c>).</summary>
     static async Task NotifyAsync(TaskOrchestrationContext context, TaskRunInput input, string status, string? result = null, string? errorType = null, string? errorMessage = null)
     {
-        if (input.Notify && input.SubmittedBy is { } submitter)
+        if (input.NotifySubmitter && input.SubmittedBy is { } submitter)
         {
             await RealtimeNotices.SendAsync(context, RealtimeEvents.Finished(submitter, input.TaskId, status, result, errorType, errorMessage));
         }

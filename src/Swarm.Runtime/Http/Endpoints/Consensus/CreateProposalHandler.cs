@@ -44,7 +44,7 @@ public sealed class CreateProposalHandler(SwarmSettings settings) : IApiHandler
             TimeSpan.FromSeconds(body.DeadlineSeconds ?? 300),
             body.MaxRounds ?? 2,
             request.Principal!.Subject,
-            Notify: settings.Realtime.Enabled);
+            Notify: settings.Realtime.Active);
         await durable.ScheduleNewOrchestrationInstanceAsync(nameof(ConsensusRoundOrchestrator), input, new StartOrchestrationOptions(id), CancellationToken.None);
 
         var location = "/api/v1/consensus/proposals/" + id;

@@ -33,6 +33,11 @@ public sealed class SubmitTaskHandler(SwarmSettings settings, TimeProvider time)
             errors = [.. errors, new FieldError(IdempotencyHeader, "must be 1 to 200 characters.")];
         }
 
+        if (task.Notify == true && !settings.Realtime.Active)
+        {
+            errors = [.. errors, new FieldError("notify", "needs the real-time channel, which is off here (realtime:endpoint, realtime:enabled).")];
+        }
+
         if (errors.Count > 0)
         {
             return ApiResponse.Problem(Problems.Validation(errors));
@@ -84,7 +89,8 @@ public sealed class SubmitTaskHandler(SwarmSettings settings, TimeProvider time)
         task.Metadata,
         caller,
         fingerprint,
-        Notify: settings.Realtime.Enabled);
+        Notify: settings.Realtime.Active,
+        NotifySubmitter: task.Notify == true);
 
     /// <summary>Capabilities are matched in lowercase, as agents' expertise is written, so "Python" and "python" are one skill.</summary>
     static string Capability(string capability) => capability.Trim().ToLowerInvariant();
