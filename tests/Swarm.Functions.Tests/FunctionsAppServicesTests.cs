@@ -44,6 +44,27 @@ public sealed class FunctionsAppServicesTests
     }
 
     [Fact]
+    public void With_the_app_settings_the_bicep_template_sets_the_real_time_channel_is_web_pubsub_on_the_managed_identity()
+    {
+        var values = SampleValues();
+        values["realtime:endpoint"] = "https://swarm-wps.webpubsub.azure.com";
+        values["realtime:hub"] = "swarm";
+        using var services = BuildServices(values);
+
+        Assert.IsType<Swarm.Runtime.Realtime.WebPubSubChannel>(services.GetRequiredService<Swarm.Workflows.Realtime.IRealtimeChannel>());
+        Assert.NotNull(ActivatorUtilities.GetServiceOrCreateInstance<Swarm.Workflows.Realtime.PublishRealtimeActivity>(services));
+        Assert.True(services.GetRequiredService<SwarmSettings>().Realtime is { Active: true, AccessKey: null });
+    }
+
+    [Fact]
+    public void Without_an_endpoint_the_real_time_channel_is_off()
+    {
+        using var services = BuildServices();
+
+        Assert.IsType<Swarm.Runtime.Realtime.DisabledRealtimeChannel>(services.GetRequiredService<Swarm.Workflows.Realtime.IRealtimeChannel>());
+    }
+
+    [Fact]
     public void The_sample_settings_carry_what_host_json_and_the_timer_bindings_read()
     {
         var values = SampleValues();
