@@ -7,6 +7,17 @@ public sealed class TaskRequestTests
     static readonly TaskLimits Limits = new(MaxPromptLength: 10, MaxMetadataEntries: 2, MaxMetadataValueLength: 5);
 
     [Fact]
+    public void A_request_without_notify_serializes_as_it_did_before_the_field_existed()
+    {
+        // The idempotency fingerprint hashes this JSON; a retry sent across the upgrade must still match its first try.
+        var json = System.Text.Json.JsonSerializer.Serialize(new TaskRequest("Summarise the report", Priority: 7));
+
+        Assert.DoesNotContain("Notify", json, StringComparison.Ordinal);
+        Assert.Contains("\"RequiresApproval\":null", json, StringComparison.Ordinal);
+        Assert.Contains("\"Notify\":true", System.Text.Json.JsonSerializer.Serialize(new TaskRequest("x", Notify: true)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_prompt_within_limits_is_valid()
     {
         Assert.Empty(new TaskRequest("hello", 3, new Dictionary<string, string> { ["k"] = "v" }).Validate(Limits));

@@ -51,9 +51,10 @@ public sealed class FunctionsAppServicesTests
         values["realtime:hub"] = "swarm";
         using var services = BuildServices(values);
 
-        Assert.IsType<Swarm.Runtime.Realtime.WebPubSubChannel>(services.GetRequiredService<Swarm.Workflows.Realtime.IRealtimeChannel>());
-        Assert.NotNull(ActivatorUtilities.GetServiceOrCreateInstance<Swarm.Workflows.Realtime.PublishRealtimeActivity>(services));
-        Assert.True(services.GetRequiredService<SwarmSettings>().Realtime is { Active: true, AccessKey: null });
+        var channel = Assert.IsType<Swarm.Runtime.Realtime.WebPubSubChannel>(services.GetRequiredService<Swarm.Workflows.Realtime.IRealtimeChannel>());
+        Assert.True(channel.UsesManagedIdentity);
+        Assert.Same(channel, services.GetRequiredService<Swarm.Runtime.Realtime.WebPubSubChannel>());
+        Assert.IsType<Swarm.Workflows.Realtime.PublishRealtimeActivity>(ActivatorUtilities.GetServiceOrCreateInstance<Swarm.Workflows.Realtime.PublishRealtimeActivity>(services));
     }
 
     [Fact]

@@ -31,8 +31,8 @@ public sealed class RealtimeChannelTests(RealtimeChannelTests.Host host) : IClas
             await TaskSubmissions.CreateExternalAgentAsync(Process, "ext-rt", ["by-hand"], seats: 2);
             await TaskSubmissions.CreateExternalAgentAsync(Process, "voter-rt", ["judgement"], seats: 1);
 
-            // Takes the tasks that name no capability, which would otherwise go to an external agent and wait for it.
-            await TestAgents.EnsureAsync(Process, "worker-rt");
+            // A simulated agent for a task that must finish on its own (an external agent would wait for a person).
+            await TaskSubmissions.CreateAgentAsync(Process, "worker-rt", "worker", ["plain-rt"]);
         }
 
         public async Task DisposeAsync() => await Process.DisposeAsync();
@@ -70,7 +70,7 @@ public sealed class RealtimeChannelTests(RealtimeChannelTests.Host host) : IClas
     [Fact]
     public async Task A_task_submitted_without_notify_sends_its_submitter_nothing()
     {
-        var id = await TaskPolling.SubmitAsync(Swarm, "nobody is listening");
+        var id = await TaskSubmissions.SubmitAcceptedAsync(Swarm, new { prompt = "nobody is listening", capabilities = new[] { "plain-rt" } });
         await TaskPolling.WaitUntilFinishedAsync(Swarm, id, TimeSpan.FromSeconds(60));
 
         Assert.DoesNotContain("PublishRealtimeActivity", await DurableHistories.ScheduledActivitiesAsync(Swarm, id));
@@ -162,10 +162,19 @@ public sealed class RealtimeChannelTests(RealtimeChannelTests.Host host) : IClas
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/api/v1/realtime/negotiate", UriKind.Relative));
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", posing);
 
+        using var submit = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/v1/tasks", UriKind.Relative))
+        {
+            Content = JsonContent.Create(new { prompt = "tell the agent I am done", notify = true }),
+        };
+        submit.Headers.Authorization = new AuthenticationHeaderValue("Bearer", posing);
+
         using var response = await Swarm.Http.SendAsync(request);
+        using var submitted = await Swarm.Http.SendAsync(submit);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.EndsWith("no-channel-identity", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("type").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, submitted.StatusCode);
+        Assert.Equal("notify", (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors")[0].GetProperty("field").GetString());
     }
 
     [Fact]
@@ -190,6 +199,33 @@ public sealed class RealtimeChannelTests(RealtimeChannelTests.Host host) : IClas
         Assert.Equal("canceled", (await TaskPolling.WaitUntilFinishedAsync(unreachable, waiting, TimeSpan.FromSeconds(60))).GetProperty("status").GetString());
         Assert.Equal(HttpStatusCode.ServiceUnavailable, negotiate.StatusCode);
         Assert.Contains("Real-time event task_finished", unreachable.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_channel_that_never_answers_holds_a_notice_at_most_its_call_limit_and_a_finished_task_cannot_be_canceled_meanwhile()
+    {
+        // Accepts connections (the kernel's backlog does) and never answers: the channel hangs rather than refuses.
+        var silent = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        silent.Start();
+        try
+        {
+            var port = ((IPEndPoint)silent.LocalEndpoint).Port;
+            await using var hanging = await LocalHostProcess.StartAsync(("realtime__endpoint", $"http://127.0.0.1:{port}"), ("realtime__accessKey", Host.AccessKey));
+            await TaskPolling.WaitForAgentAsync(hanging, "queen-1");
+
+            var id = await TaskSubmissions.SubmitAcceptedAsync(hanging, new { prompt = "done, but who hears it?", notify = true });
+            var completing = await TaskSubmissions.WaitForTaskAsync(hanging, id, t => t.GetProperty("timeline").EnumerateArray().LastOrDefault() is { ValueKind: JsonValueKind.Object } last && last.GetProperty("kind").GetString() == "completed");
+            using var cancel = await hanging.Http.SendAsync(hanging.Request(HttpMethod.Post, $"/api/v1/tasks/{id}/cancel"));
+            var finished = await TaskPolling.WaitUntilFinishedAsync(hanging, id, TimeSpan.FromSeconds(60));
+
+            Assert.Equal("running", completing.GetProperty("status").GetString());
+            Assert.Equal(HttpStatusCode.Conflict, cancel.StatusCode);
+            Assert.Equal("completed", finished.GetProperty("status").GetString());
+        }
+        finally
+        {
+            silent.Stop();
+        }
     }
 
     [Fact]

@@ -23,6 +23,9 @@ public sealed record TaskRequest(
     bool? Merge = null,
     int? TimeoutSeconds = null,
     bool? RequiresApproval = null,
+    // Left out of the JSON when absent, so the fingerprint of a request written before the field existed is unchanged
+    // (an idempotent retry across an upgrade must still match).
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     bool? Notify = null)
 {
     public const int DefaultPriority = 5;

@@ -1,3 +1,4 @@
+using System.Net.WebSockets;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
@@ -60,13 +61,27 @@ public static class LocalWebPubSub
                 return Refused(failure ?? "the token names no user");
             }
 
-            if (!connections.HasRoomFor(userId))
+            if (!connections.TryReserve(userId))
             {
                 return Results.Json(new { code = "TooManyConnections", message = $"A user may hold {LocalWebPubSubHub.MaxConnectionsPerUser} connections." }, statusCode: StatusCodes.Status429TooManyRequests);
             }
 
-            using var socket = await http.WebSockets.AcceptWebSocketAsync();
-            await connections.HoldAsync(userId, socket, lifetime.ApplicationStopping);
+            WebSocket socket;
+            try
+            {
+                socket = await http.WebSockets.AcceptWebSocketAsync();
+            }
+            catch
+            {
+                connections.Unreserve(userId);
+                throw;
+            }
+
+            using (socket)
+            {
+                await connections.HoldAsync(userId, socket, lifetime.ApplicationStopping);
+            }
+
             return Results.Empty;
         });
 

@@ -15,29 +15,62 @@ public sealed class LocalWebPubSubHub(ILogger<LocalWebPubSubHub> logger)
     static readonly TimeSpan SendLimit = TimeSpan.FromSeconds(5);
 
     readonly Dictionary<string, List<Connection>> users = new(StringComparer.Ordinal);
+    readonly Dictionary<string, int> reserved = new(StringComparer.Ordinal);
 
-    public bool HasRoomFor(string userId)
+    /// <summary>Takes one of the user's connection places before its socket is accepted, so connections racing in cannot pass the cap.</summary>
+    public bool TryReserve(string userId)
     {
         lock (users)
         {
-            return !users.TryGetValue(userId, out var connections) || connections.Count < MaxConnectionsPerUser;
+            var count = reserved.GetValueOrDefault(userId);
+            if (count >= MaxConnectionsPerUser)
+            {
+                return false;
+            }
+
+            reserved[userId] = count + 1;
+            return true;
         }
     }
 
-    /// <summary>Holds an accepted socket until the client closes it, it is closed for its user, or the host stops; what the client sends is not routed anywhere.</summary>
+    public void Unreserve(string userId)
+    {
+        lock (users)
+        {
+            if (reserved.TryGetValue(userId, out var count) && count > 1)
+            {
+                reserved[userId] = count - 1;
+            }
+            else
+            {
+                reserved.Remove(userId);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Holds an accepted socket, on a place <see cref="TryReserve"/> took and this gives back, until the client closes it,
+    /// it is closed for its user, or the host stops; what the client sends is not routed anywhere.
+    /// </summary>
     public async Task HoldAsync(string userId, WebSocket socket, CancellationToken stopping)
     {
         using var connection = new Connection(socket);
+        using var ending = CancellationTokenSource.CreateLinkedTokenSource(stopping, connection.Closed);
         Add(userId, connection);
         try
         {
             var buffer = new byte[4096];
             while (socket.State == WebSocketState.Open)
             {
-                var received = await socket.ReceiveAsync(buffer, stopping);
+                var received = await socket.ReceiveAsync(buffer, ending.Token);
                 if (received.MessageType == WebSocketMessageType.Close)
                 {
-                    await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+                    // The client closed first, or answered our close; only the first case still needs our answer.
+                    if (socket.State == WebSocketState.CloseReceived)
+                    {
+                        await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+                    }
+
                     break;
                 }
             }
@@ -49,6 +82,7 @@ public sealed class LocalWebPubSubHub(ILogger<LocalWebPubSubHub> logger)
         finally
         {
             Remove(userId, connection);
+            Unreserve(userId);
         }
     }
 
@@ -103,6 +137,11 @@ public sealed class LocalWebPubSubHub(ILogger<LocalWebPubSubHub> logger)
         // A WebSocket allows one send at a time.
         readonly SemaphoreSlim sending = new(1, 1);
 
+        // Cancelled a while after the server closes the connection, so a client that never answers the close is let go.
+        readonly CancellationTokenSource closed = new();
+
+        public CancellationToken Closed => closed.Token;
+
         public async Task<bool> TrySendAsync(byte[] message, ILogger logger)
         {
             using var limit = new CancellationTokenSource(SendLimit);
@@ -140,6 +179,7 @@ public sealed class LocalWebPubSubHub(ILogger<LocalWebPubSubHub> logger)
                 try
                 {
                     await socket.CloseOutputAsync(WebSocketCloseStatus.PolicyViolation, reason is { Length: > 0 and <= 120 } ? reason : "closed by the server", limit.Token);
+                    closed.CancelAfter(SendLimit);
                 }
                 finally
                 {
@@ -152,6 +192,10 @@ public sealed class LocalWebPubSubHub(ILogger<LocalWebPubSubHub> logger)
             }
         }
 
-        public void Dispose() => sending.Dispose();
+        public void Dispose()
+        {
+            sending.Dispose();
+            closed.Dispose();
+        }
     }
 }

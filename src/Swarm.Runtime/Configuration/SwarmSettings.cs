@@ -273,9 +273,10 @@ public sealed class RealtimeSettings
 
     /// <summary>
     /// How long the URL <c>GET /api/v1/realtime/negotiate</c> hands out may be used to connect (an open connection is
-    /// not cut when it expires). Short, because the URL is a credential; clients negotiate again to reconnect.
+    /// not cut when it expires). Short, because the URL is a credential that revoking the key behind it cannot recall:
+    /// clients connect at once and negotiate again to reconnect.
     /// </summary>
-    public int ClientTokenMinutes { get; set; } = 5;
+    public int ClientTokenMinutes { get; set; } = 1;
 
     public bool Active => Enabled && !string.IsNullOrWhiteSpace(Endpoint);
 }

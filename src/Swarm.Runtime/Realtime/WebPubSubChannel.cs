@@ -43,6 +43,9 @@ public sealed class WebPubSubChannel : IRealtimeChannel, IDisposable
 
     public string Hub => settings.Hub;
 
+    /// <summary>Whether calls are signed by the managed identity (no access key configured) rather than with a key.</summary>
+    public bool UsesManagedIdentity => identity is not null;
+
     public async Task SendToUserAsync(string userId, string json, CancellationToken cancellationToken)
     {
         var url = Url($"api/hubs/{settings.Hub}/users/{Uri.EscapeDataString(userId)}/:send?api-version={ApiVersion}");

@@ -18,5 +18,8 @@ public sealed record TaskProgress(
     public const string AwaitingApproval = "awaiting-approval";
     public const string WaitingForAgent = "waiting-for-agent";
     public const string Running = "running";
+
+    /// <summary>The work is done and the task is being completed (its last checkpoint, after any completion notice).</summary>
+    public const string Completing = "completing";
     public const string Failed = "failed";
 }

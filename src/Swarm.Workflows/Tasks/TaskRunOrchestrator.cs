@@ -42,6 +42,7 @@ public sealed class TaskRunOrchestrator : TaskOrchestrator<TaskRunInput, TaskRun
             };
 
             tracker.Record("completed", $"result from {(run.Final?.AgentId ?? string.Join(", ", run.Steps.Select(s => s.AgentId)))}");
+            tracker.Phase(TaskProgress.Completing);
             var totals = new ModelUsage(run.Steps.Sum(s => s.Answer.InputTokens), run.Steps.Sum(s => s.Answer.OutputTokens), run.Steps.Sum(s => s.Answer.CostUsd ?? 0));
             await NotifyAsync(context, input, status: "completed", result: run.Answer().Text);
             return new TaskRunResult(

@@ -45,14 +45,22 @@ public sealed class ApiKeyService(IApiKeyStore store, TimeProvider time, IRealti
     public async Task<bool> RevokeAsync(string agentId, string keyId, CancellationToken cancellationToken)
     {
         var revoked = await store.RevokeAsync(agentId, keyId, time.GetUtcNow(), cancellationToken);
-        await CloseConnectionsAsync(agentId, $"API key {keyId} was revoked");
+        if (revoked)
+        {
+            await CloseConnectionsAsync(agentId, $"API key {keyId} was revoked");
+        }
+
         return revoked;
     }
 
     public async Task<int> RevokeAllAsync(string agentId, CancellationToken cancellationToken)
     {
         var revoked = await store.RevokeAllAsync(agentId, time.GetUtcNow(), cancellationToken);
-        await CloseConnectionsAsync(agentId, "the agent's API keys were revoked");
+        if (revoked > 0)
+        {
+            await CloseConnectionsAsync(agentId, "the agent's API keys were revoked");
+        }
+
         return revoked;
     }
 

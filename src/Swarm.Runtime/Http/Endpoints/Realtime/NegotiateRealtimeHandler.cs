@@ -1,8 +1,6 @@
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Swarm.Runtime.Realtime;
-using Swarm.Runtime.Security;
-using Swarm.Workflows.Realtime;
 
 namespace Swarm.Runtime.Http.Endpoints.Realtime;
 
@@ -23,10 +21,9 @@ public sealed partial class NegotiateRealtimeHandler(ILogger<NegotiateRealtimeHa
         }
 
         var principal = request.Principal!;
-        if (ChannelUser(principal) is not { } userId)
+        if (RealtimeUsers.For(principal) is not { } userId)
         {
-            return ApiResponse.Problem(Problems.NoChannelIdentity(
-                $"Events are addressed to a caller's subject, and '{principal.Subject}' cannot be one: a token needs its own 'sub', and only an agent's credential may be 'agent:<id>'."));
+            return ApiResponse.Problem(Problems.NoChannelIdentity($"'{principal.Subject}' cannot be one: {RealtimeUsers.NoIdentity}."));
         }
 
         ClientAccess access;
@@ -44,18 +41,6 @@ public sealed partial class NegotiateRealtimeHandler(ILogger<NegotiateRealtimeHa
         // The URL is a credential: it is answered once and never logged or audited.
         return new ApiResponse(200, new { url = access.Url, userId = access.UserId, hub = access.Hub, expiresAt = access.ExpiresAt });
     }
-
-    /// <summary>
-    /// The caller's user id on the channel. A person's token may not pose as an agent (whose steps and ballots go to
-    /// <c>agent:{id}</c>), and tokens without a subject would all share one user and hear each other's events.
-    /// </summary>
-    static string? ChannelUser(SwarmPrincipal principal) => principal switch
-    {
-        { AgentId: { } agentId } => RealtimeEvents.AgentUser(agentId),
-        { Subject: BearerTokenAuthenticator.NoSubject } => null,
-        { Subject: var subject } when subject.StartsWith(RealtimeEvents.AgentUserPrefix, StringComparison.Ordinal) => null,
-        { Subject: var subject } => subject,
-    };
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The real-time channel did not issue a client token: {Reason}")]
     static partial void LogTokenRefused(ILogger logger, string reason);

@@ -22,6 +22,13 @@ public sealed class CancelTaskHandler(StoppedTaskNotices notices) : IApiHandler
             return ApiResponse.Problem(Problems.Conflict($"Task '{found.View.Id}' has already finished ({found.View.Status.ToString().ToLowerInvariant()})."));
         }
 
+        // Its work is done and only the last checkpoint (after the completion notice) is left: ending it now would throw
+        // away a result that exists.
+        if (found.View.Timeline is [.., { Kind: "completed" or "failed" }])
+        {
+            return ApiResponse.Problem(Problems.Conflict($"Task '{found.View.Id}' has finished its work and is being completed."));
+        }
+
         var reason = $"Canceled by {request.Principal!.Subject}.";
         await TaskStopper.StopAsync(durable, found.Instance, reason, agentsFailed: false, CancellationToken.None);
         await notices.SendAsync(found.Instance, "Canceled", reason);

@@ -5,6 +5,7 @@ using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Swarm.Domain.Tasks;
 using Swarm.Runtime.Configuration;
+using Swarm.Runtime.Realtime;
 using Swarm.Workflows.Tasks;
 
 namespace Swarm.Runtime.Http.Endpoints.Tasks;
@@ -36,6 +37,10 @@ public sealed class SubmitTaskHandler(SwarmSettings settings, TimeProvider time)
         if (task.Notify == true && !settings.Realtime.Active)
         {
             errors = [.. errors, new FieldError("notify", "needs the real-time channel, which is off here (realtime:endpoint, realtime:enabled).")];
+        }
+        else if (task.Notify == true && RealtimeUsers.For(request.Principal!) is null)
+        {
+            errors = [.. errors, new FieldError("notify", $"cannot be sent to this caller: {RealtimeUsers.NoIdentity}.")];
         }
 
         if (errors.Count > 0)

@@ -1,0 +1,52 @@
+using System.Text.Json.Nodes;
+using Microsoft.DurableTask.Converters;
+using Swarm.Domain.Consensus;
+using Swarm.Domain.Tasks;
+using Swarm.Workflows.Consensus;
+using Swarm.Workflows.Tasks;
+
+namespace Swarm.Workflows.Tests;
+
+/// <summary>
+/// Orchestrations started before a field was added replay from their stored input, so an input written without the
+/// field must read back with the value that keeps the old behaviour (here: no real-time notices, so no new activity).
+/// An old input is today's, as the durable converter writes it, with the newer fields taken out.
+/// </summary>
+public sealed class InputCompatibilityTests
+{
+    [Fact]
+    public void A_task_input_stored_before_the_real_time_channel_reads_back_with_no_notices()
+    {
+        var today = new TaskRunInput("task-1", "p", 5, [], TaskStrategy.Auto, 1, [], false, TimeSpan.FromMinutes(10), 3, null, false, TimeSpan.FromDays(1),
+            SubmittedBy: "someone", Notify: true, NotifySubmitter: true);
+
+        var input = ReadWithout(today, "Notify", "NotifySubmitter");
+
+        Assert.Equal("someone", input.SubmittedBy);
+        Assert.False(input.Notify);
+        Assert.False(input.NotifySubmitter);
+    }
+
+    [Fact]
+    public void A_proposal_input_stored_before_the_real_time_channel_reads_back_with_no_notices()
+    {
+        var today = new ProposalInput("proposal-1", "q", ["a", "b"], new ConsensusRules(ConsensusAlgorithm.SimpleMajority), new ParticipantSpec(["a1"], null, null),
+            null, TimeSpan.FromMinutes(5), 2, "someone", Notify: true);
+
+        var input = ReadWithout(today, "Notify");
+
+        Assert.Equal("someone", input.ProposedBy);
+        Assert.False(input.Notify);
+    }
+
+    static T ReadWithout<T>(T today, params string[] newer)
+    {
+        var stored = JsonNode.Parse(JsonDataConverter.Default.Serialize(today)!)!.AsObject();
+        foreach (var field in newer)
+        {
+            Assert.True(stored.Remove(field), $"{typeof(T).Name} is not written with a field '{field}'.");
+        }
+
+        return JsonDataConverter.Default.Deserialize<T>(stored.ToJsonString())!;
+    }
+}
