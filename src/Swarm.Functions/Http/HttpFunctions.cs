@@ -128,6 +128,21 @@ public sealed class HttpFunctions(ApiDispatcher dispatcher)
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/consensus/metrics")] HttpRequestData request,
         [DurableClient] DurableTaskClient durable) => ServeAsync(SwarmRoutes.ConsensusMetrics, request, durable);
 
+    [Function(nameof(SwarmRoutes.SystemState))]
+    public Task<HttpResponseData> SystemState(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/system/state")] HttpRequestData request,
+        [DurableClient] DurableTaskClient durable) => ServeAsync(SwarmRoutes.SystemState, request, durable);
+
+    [Function(nameof(SwarmRoutes.SystemHealth))]
+    public Task<HttpResponseData> SystemHealth(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/system/health")] HttpRequestData request,
+        [DurableClient] DurableTaskClient durable) => ServeAsync(SwarmRoutes.SystemHealth, request, durable);
+
+    [Function(nameof(SwarmRoutes.SystemMetrics))]
+    public Task<HttpResponseData> SystemMetrics(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/system/metrics")] HttpRequestData request,
+        [DurableClient] DurableTaskClient durable) => ServeAsync(SwarmRoutes.SystemMetrics, request, durable);
+
     [Function(nameof(SwarmRoutes.NegotiateRealtime))]
     public Task<HttpResponseData> NegotiateRealtime(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/realtime/negotiate")] HttpRequestData request,

@@ -3,6 +3,7 @@ using Swarm.Runtime.Http.Endpoints;
 using Swarm.Runtime.Http.Endpoints.Agents;
 using Swarm.Runtime.Http.Endpoints.Consensus;
 using Swarm.Runtime.Http.Endpoints.Memory;
+using Swarm.Runtime.Http.Endpoints.Operations;
 using Swarm.Runtime.Http.Endpoints.Providers;
 using Swarm.Runtime.Http.Endpoints.Realtime;
 using Swarm.Runtime.Http.Endpoints.Tasks;
@@ -39,6 +40,9 @@ public static class SwarmRoutes
     public static readonly ApiRoute ListProviders = new("ListProviders", "GET", "api/v1/providers", Permissions.SystemRead, typeof(ListProvidersHandler));
 
     public static readonly ApiRoute GetScaling = new("GetScaling", "GET", "api/v1/system/scaling", Permissions.SystemRead, typeof(GetScalingHandler));
+    public static readonly ApiRoute SystemState = new("SystemState", "GET", "api/v1/system/state", Permissions.SystemRead, typeof(SystemStateHandler));
+    public static readonly ApiRoute SystemHealth = new("SystemHealth", "GET", "api/v1/system/health", Permissions.SystemRead, typeof(SystemHealthHandler));
+    public static readonly ApiRoute SystemMetrics = new("SystemMetrics", "GET", "api/v1/system/metrics", Permissions.SystemRead, typeof(SystemMetricsHandler));
 
     public static readonly ApiRoute CreateProposal = new("CreateProposal", "POST", "api/v1/consensus/proposal", Permissions.ConsensusPropose, typeof(CreateProposalHandler), TakesBody: true);
     public static readonly ApiRoute GetProposal = new("GetProposal", "GET", "api/v1/consensus/proposals/{id}", Permissions.ConsensusRead, typeof(GetProposalHandler));
@@ -54,5 +58,5 @@ public static class SwarmRoutes
     public static readonly ApiRoute PutMemory = new("PutMemory", "PUT", "api/v1/memory/{namespace}/{key}", Permissions.MemoryWrite, typeof(PutMemoryHandler), TakesBody: true);
     public static readonly ApiRoute DeleteMemory = new("DeleteMemory", "DELETE", "api/v1/memory/{namespace}/{key}", Permissions.MemoryWrite, typeof(DeleteMemoryHandler));
 
-    public static IReadOnlyList<ApiRoute> All { get; } = [Health, Ready, SubmitTask, ListTasks, GetTask, CancelTask, ApproveTask, RejectTask, PostTaskResult, CreateAgent, ScalePool, ListAgents, GetAgent, RetireAgent, IssueApiKey, RevokeApiKey, ExchangeToken, ListProviders, GetScaling, CreateProposal, GetProposal, PostVote, ConsensusMetrics, NegotiateRealtime, GetAudit, ListMemory, GetMemory, PutMemory, DeleteMemory];
+    public static IReadOnlyList<ApiRoute> All { get; } = [Health, Ready, SubmitTask, ListTasks, GetTask, CancelTask, ApproveTask, RejectTask, PostTaskResult, CreateAgent, ScalePool, ListAgents, GetAgent, RetireAgent, IssueApiKey, RevokeApiKey, ExchangeToken, ListProviders, GetScaling, SystemState, SystemHealth, SystemMetrics, CreateProposal, GetProposal, PostVote, ConsensusMetrics, NegotiateRealtime, GetAudit, ListMemory, GetMemory, PutMemory, DeleteMemory];
 }

@@ -1,7 +1,5 @@
 using Microsoft.DurableTask.Client;
-using Swarm.Domain.Distribution;
 using Swarm.Domain.Tasks;
-using Swarm.Workflows.Distribution;
 using Swarm.Workflows.Tasks;
 
 namespace Swarm.Runtime.Http.Endpoints.Tasks;
@@ -13,9 +11,6 @@ namespace Swarm.Runtime.Http.Endpoints.Tasks;
 /// </summary>
 public sealed class ListTasksHandler : IApiHandler
 {
-    /// <summary>Unfinished tasks scanned for the counts; beyond it the counts say they are partial.</summary>
-    public const int CountLimit = 2_000;
-
     static readonly string[] Known = ["status", "pageSize", "continuationToken"];
 
     public async Task<ApiResponse> HandleAsync(ApiRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
@@ -53,7 +48,7 @@ public sealed class ListTasksHandler : IApiHandler
         }
 
         var agentScope = request.Principal?.AgentId;
-        var queue = await QueueAsync(durable, agentScope, cancellationToken);
+        var queue = await TaskQueueView.ReadAsync(durable, agentScope, cancellationToken);
         var query = new OrchestrationQuery
         {
             InstanceIdPrefix = TaskId.Prefix,
@@ -82,54 +77,6 @@ public sealed class ListTasksHandler : IApiHandler
         }
 
         return ApiResponse.Ok(new { queue, items = Array.Empty<TaskSummary>(), continuationToken = (string?)null });
-    }
-
-    static async Task<TaskQueueView> QueueAsync(DurableTaskClient durable, string? agentScope, CancellationToken cancellationToken)
-    {
-        var query = new OrchestrationQuery
-        {
-            InstanceIdPrefix = TaskId.Prefix,
-            Statuses = [OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Suspended],
-            FetchInputsAndOutputs = true,
-            PageSize = 200,
-        };
-        var byStatus = new Dictionary<string, int>(StringComparer.Ordinal);
-        var byPriority = new Dictionary<int, int>();
-        TaskView? oldestWaiting = null;
-        var scanned = 0;
-        var complete = true;
-        await foreach (var instance in durable.GetAllInstancesAsync(query).WithCancellation(cancellationToken))
-        {
-            if (++scanned > CountLimit)
-            {
-                complete = false;
-                break;
-            }
-
-            if (instance.Name != nameof(TaskRunOrchestrator) || TaskView.From(instance) is not { } view || (agentScope is not null && !view.Involves(agentScope)))
-            {
-                continue;
-            }
-
-            var key = view.Status.ToString();
-            key = char.ToLowerInvariant(key[0]) + key[1..];
-            byStatus[key] = byStatus.GetValueOrDefault(key) + 1;
-            byPriority[view.Priority ?? TaskRequest.DefaultPriority] = byPriority.GetValueOrDefault(view.Priority ?? TaskRequest.DefaultPriority) + 1;
-            if (view.Status == TaskRunStatus.Queued && (oldestWaiting is null || view.CreatedAt < oldestWaiting.CreatedAt))
-            {
-                oldestWaiting = view;
-            }
-        }
-
-        var board = await durable.Entities.GetEntityAsync<DispatchBoard>(DispatcherEntity.Id, includeState: true, cancellationToken);
-        var dispatcher = (board?.State ?? new DispatchBoard()).Summarize();
-        return new TaskQueueView(
-            byStatus,
-            byPriority.OrderByDescending(p => p.Key).ToDictionary(p => p.Key, p => p.Value),
-            complete,
-            oldestWaiting?.Id,
-            oldestWaiting?.CreatedAt,
-            agentScope is null ? dispatcher : dispatcher with { WaitingByPriority = new Dictionary<int, int>() });
     }
 
     static List<OrchestrationRuntimeStatus> RuntimeStatusesOf(TaskRunStatus status) => status switch

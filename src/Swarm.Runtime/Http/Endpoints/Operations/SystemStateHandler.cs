@@ -1,0 +1,31 @@
+using Microsoft.DurableTask.Client;
+using Swarm.Runtime.Agents;
+using Swarm.Runtime.Configuration;
+using Swarm.Runtime.Health;
+using Swarm.Runtime.Http.Endpoints.Scaling;
+using Swarm.Runtime.Http.Endpoints.Tasks;
+
+namespace Swarm.Runtime.Http.Endpoints.Operations;
+
+/// <summary>
+/// <c>GET /api/v1/system/state</c>: the swarm at a glance: its settings, the agents by lifecycle and type, the task
+/// queue, autoscaling with its latest decisions, the real-time channel, and this instance's latest health probe.
+/// </summary>
+public sealed class SystemStateHandler(SwarmSettings settings, TableAgentDirectory agents, LatestHealth health, TimeProvider time) : IApiHandler
+{
+    public async Task<ApiResponse> HandleAsync(ApiRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(durable);
+        var system = settings.System;
+        return ApiResponse.Ok(new
+        {
+            system = new { name = system.Name, version = system.Version, environment = system.Environment, maxAgents = system.MaxAgents, autoScaling = system.AutoScaling },
+            agents = await agents.CountAsync(cancellationToken),
+            queue = await TaskQueueView.ReadAsync(durable, agentScope: null, cancellationToken),
+            scaling = await ScalingView.ReadAsync(settings, durable, cancellationToken),
+            realtime = new { active = settings.Realtime.Active, hub = settings.Realtime.Active ? settings.Realtime.Hub : null },
+            lastHealthProbe = health.Report,
+            instance = InstanceSnapshot.Now(time),
+        });
+    }
+}
