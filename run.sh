@@ -71,7 +71,10 @@ cat <<INFO
   export SWARM_TOKEN=$token
 
   curl -s -X POST $api/api/v1/tasks -H "Authorization: Bearer \$SWARM_TOKEN" \\
-       -H 'Content-Type: application/json' -d '{"prompt":"Write a haiku about durable workflows"}'
+       -H 'Content-Type: application/json' -d '{"prompt":"Write a haiku about durable workflows","notify":true}'
+
+  Real-time events (task_finished for tasks submitted with "notify": true):
+  node --experimental-websocket scripts/watch-events.mjs $api
 
 INFO
 wait "$host_pid"
