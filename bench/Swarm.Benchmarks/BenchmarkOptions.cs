@@ -8,13 +8,14 @@ sealed record BenchmarkOptions
     public const string Usage = """
         Usage: ./bench.sh [options]
 
-          --scenario NAME           all (default), throughput, overhead, memory, inmemory, consensus-round or
-                                    consensus-accuracy; repeat or comma-separate for several
+          --scenario NAME           all (default), throughput, overhead, realtime, memory, inmemory, consensus-round
+                                    or consensus-accuracy; repeat or comma-separate for several
           --agents N                simulated worker agents created for the throughput and overhead runs, and the
                                     memory scenario's middle stage (default 50)
           --tasks N                 tasks in the throughput run (default 500)
           --clients N               concurrent HTTP clients submitting tasks and creating agents (default 16)
           --overhead-tasks N        tasks run one at a time on a 1 s simulated model call (default 20)
+          --realtime-tasks N        tasks run one at a time, each announced on the real-time channel (default 30)
           --memory-agents N         agents in the memory scenario's last stage (default 500)
           --inmemory-orchestrations N
                                     agent turns started at once on the in-memory engine (default 100)
@@ -30,7 +31,7 @@ sealed record BenchmarkOptions
         The report goes to standard output, progress to standard error.
         """;
 
-    public static readonly IReadOnlyList<string> ScenarioNames = ["throughput", "overhead", "memory", "inmemory", "consensus-round", "consensus-accuracy"];
+    public static readonly IReadOnlyList<string> ScenarioNames = ["throughput", "overhead", "realtime", "memory", "inmemory", "consensus-round", "consensus-accuracy"];
 
     public IReadOnlyList<string> Scenarios { get; init; } = ScenarioNames;
 
@@ -41,6 +42,8 @@ sealed record BenchmarkOptions
     public int Clients { get; init; } = 16;
 
     public int OverheadTasks { get; init; } = 20;
+
+    public int RealtimeTasks { get; init; } = 30;
 
     public int MemoryAgents { get; init; } = 500;
 
@@ -79,6 +82,7 @@ sealed record BenchmarkOptions
                 "--tasks" => options with { Tasks = Count(1, 100_000) },
                 "--clients" => options with { Clients = Count(1, 512) },
                 "--overhead-tasks" => options with { OverheadTasks = Count(1, 1_000) },
+                "--realtime-tasks" => options with { RealtimeTasks = Count(1, 1_000) },
                 "--memory-agents" => options with { MemoryAgents = Count(1, 9_999) },
                 "--inmemory-orchestrations" => options with { InMemoryOrchestrations = Count(1, 1_000_000) },
                 "--consensus-proposals" => options with { ConsensusProposals = Count(1, 1_000) },

@@ -125,9 +125,10 @@ sealed class SwarmApi : IDisposable
         }
     }
 
-    public async Task<TaskSubmission> SubmitTaskAsync(int index, string prompt, CancellationToken cancellationToken)
+    /// <param name="notify">Whether to ask for the task's <c>task_finished</c> event on the real-time channel.</param>
+    public async Task<TaskSubmission> SubmitTaskAsync(int index, string prompt, CancellationToken cancellationToken, bool notify = false)
     {
-        var body = JsonSerializer.Serialize(new { prompt });
+        var body = notify ? JsonSerializer.Serialize(new { prompt, notify }) : JsonSerializer.Serialize(new { prompt });
         var startedAt = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
         try
@@ -144,6 +145,16 @@ sealed class SwarmApi : IDisposable
         {
             return new TaskSubmission(index, startedAt, clock.Elapsed, 0, null, e.Message);
         }
+    }
+
+    /// <summary><c>GET /api/v1/realtime/negotiate</c>: the WebSocket URL of the real-time channel for this client.</summary>
+    public async Task<Uri> NegotiateRealtimeAsync(CancellationToken cancellationToken)
+    {
+        using var response = await http.GetAsync(new Uri("/api/v1/realtime/negotiate", UriKind.Relative), cancellationToken);
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        return response.IsSuccessStatusCode && ReadString(text, "url") is { } url
+            ? new Uri(url)
+            : throw new InvalidOperationException($"negotiate answered {(int)response.StatusCode}: {Shorten(text)}");
     }
 
     /// <summary>The task as the API shows it; null when the request failed (the caller polls again).</summary>
