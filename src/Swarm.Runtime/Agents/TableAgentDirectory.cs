@@ -60,26 +60,37 @@ public sealed class TableAgentDirectory(TableServiceClient tables, string tableN
     public async Task<AgentCounts> CountAsync(CancellationToken cancellationToken)
     {
         var client = await table.GetAsync(cancellationToken);
-        var byLifecycle = new Dictionary<string, int>(StringComparer.Ordinal);
-        var byType = new Dictionary<string, int>(StringComparer.Ordinal);
+
+        // Every value is listed, at 0 when no agent has it, so a dashboard sees the same keys every time.
+        var byLifecycle = Enum.GetValues<AgentLifecycle>().Where(l => l != AgentLifecycle.Retired).ToDictionary(Camel, _ => 0, StringComparer.Ordinal);
+        var byType = Enum.GetValues<AgentType>().ToDictionary(Camel, _ => 0, StringComparer.Ordinal);
         var retired = 0;
         await foreach (var row in client.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {AllAgents}"), select: ["Type", "Lifecycle"], cancellationToken: cancellationToken))
         {
-            var lifecycle = row.GetString("Lifecycle");
-            if (lifecycle == nameof(AgentLifecycle.Retired))
+            if (!Enum.TryParse<AgentLifecycle>(row.GetString("Lifecycle"), out var lifecycle) || !Enum.TryParse<AgentType>(row.GetString("Type"), out var type))
+            {
+                continue; // not a row this version writes
+            }
+
+            if (lifecycle == AgentLifecycle.Retired)
             {
                 retired++;
                 continue;
             }
 
-            byLifecycle[Camel(lifecycle)] = byLifecycle.GetValueOrDefault(Camel(lifecycle)) + 1;
-            byType[Camel(row.GetString("Type"))] = byType.GetValueOrDefault(Camel(row.GetString("Type"))) + 1;
+            byLifecycle[Camel(lifecycle)]++;
+            byType[Camel(type)]++;
         }
 
         return new AgentCounts(byLifecycle.Values.Sum(), retired, byLifecycle, byType);
     }
 
-    static string Camel(string name) => char.ToLowerInvariant(name[0]) + name[1..];
+    static string Camel<T>(T value)
+        where T : struct, Enum
+    {
+        var name = value.ToString();
+        return char.ToLowerInvariant(name[0]) + name[1..];
+    }
 
     static string ExpertisePartition(string skill) => "expertise:" + skill;
 

@@ -4,7 +4,8 @@ using Swarm.Workflows.Consensus;
 namespace Swarm.Runtime.Http.Endpoints.Consensus;
 
 /// <summary>
-/// Consensus metrics per algorithm, over finished proposals (the newest <see cref="ScanLimit"/>): proposals and rounds
+/// Consensus metrics per algorithm, over finished proposals (up to <see cref="ScanLimit"/> of them, in the store's
+/// order, which is by id and so not by age; <c>complete</c> says whether that was all): proposals and rounds
 /// run, decided versus not, mean rounds, time to decision (p50, p95) and mean participation (share of voters whose
 /// ballot counted, per round).
 /// </summary>

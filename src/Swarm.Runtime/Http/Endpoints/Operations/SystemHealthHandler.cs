@@ -19,7 +19,7 @@ public sealed class SystemHealthHandler(ReadinessProbe probe, LatestHealth lates
             status = now.Ready ? "healthy" : "degraded",
             checks = now.Checks,
             checkedAt = now.CheckedAt,
-            lastProbe = latest.Report,
+            lastProbe = new { report = latest.Report },
             realtime = new { active = settings.Realtime.Active, hub = settings.Realtime.Active ? settings.Realtime.Hub : null },
             instance = InstanceSnapshot.Now(time),
         });

@@ -24,7 +24,7 @@ public sealed class SystemStateHandler(SwarmSettings settings, TableAgentDirecto
             queue = await TaskQueueView.ReadAsync(durable, agentScope: null, cancellationToken),
             scaling = await ScalingView.ReadAsync(settings, durable, cancellationToken),
             realtime = new { active = settings.Realtime.Active, hub = settings.Realtime.Active ? settings.Realtime.Hub : null },
-            lastHealthProbe = health.Report,
+            lastHealthProbe = new { report = health.Report },
             instance = InstanceSnapshot.Now(time),
         });
     }
