@@ -119,6 +119,43 @@ public sealed class RealtimeChannelTests(RealtimeChannelTests.Host host) : IClas
     }
 
     [Fact]
+    public async Task Agents_message_each_other_and_only_connected_agents_receive()
+    {
+        var senderKey = (await TestAgents.IssueKeyAsync(Swarm, "talker-a")).GetProperty("apiKey").GetString()!;
+        var receiverKey = (await TestAgents.IssueKeyAsync(Swarm, "talker-b")).GetProperty("apiKey").GetString()!;
+        await TestAgents.EnsureAsync(Swarm, "talker-c");
+        using var receiver = await ConnectAsync(await NegotiateAsync(ApiKey(receiverKey)));
+
+        var (sent, body) = await SendMessageAsync(ApiKey(senderKey), new { to = new[] { "talker-b", "talker-c" }, topic = "handoff", text = "Draft is ready for review." });
+        var message = await ReceiveAsync(receiver, "agent_message", "messageId", body.GetProperty("messageId").GetString()!);
+        var (nobodyHome, _) = await SendMessageAsync(ApiKey(senderKey), new { to = new[] { "talker-c" }, text = "anyone?" });
+        var (unknown, problem) = await SendMessageAsync(ApiKey(senderKey), new { to = new[] { "no-such-agent" }, text = "hello" });
+        var (empty, invalid) = await SendMessageAsync(ApiKey(senderKey), new { to = new[] { "talker-b" }, text = "" });
+        var (byViewer, _) = await SendMessageAsync(Bearer("viewer"), new { to = new[] { "talker-b" }, text = "hello" });
+
+        Assert.Equal(HttpStatusCode.Accepted, sent);
+        Assert.Equal(["talker-b"], body.GetProperty("delivered").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["talker-c"], body.GetProperty("notConnected").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal("agent:talker-a", message.GetProperty("from").GetString());
+        Assert.Equal("handoff", message.GetProperty("topic").GetString());
+        Assert.Equal("Draft is ready for review.", message.GetProperty("text").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, nobodyHome);
+        Assert.Equal(HttpStatusCode.NotFound, unknown);
+        Assert.Contains("no-such-agent", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, empty);
+        Assert.Equal("text", invalid.GetProperty("errors")[0].GetProperty("field").GetString());
+        Assert.Equal(HttpStatusCode.Forbidden, byViewer);
+    }
+
+    async Task<(HttpStatusCode Status, JsonElement Body)> SendMessageAsync(AuthenticationHeaderValue credential, object body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/v1/messages", UriKind.Relative)) { Content = JsonContent.Create(body) };
+        request.Headers.Authorization = credential;
+        using var response = await Swarm.Http.SendAsync(request);
+        return (response.StatusCode, await response.Content.ReadFromJsonAsync<JsonElement>());
+    }
+
+    [Fact]
     public async Task Negotiating_needs_a_credential_and_a_socket_needs_the_channels_own_token()
     {
         using var anonymous = await Swarm.Http.GetAsync(new Uri("/api/v1/realtime/negotiate", UriKind.Relative));

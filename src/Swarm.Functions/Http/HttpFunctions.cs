@@ -143,6 +143,11 @@ public sealed class HttpFunctions(ApiDispatcher dispatcher)
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/system/metrics")] HttpRequestData request,
         [DurableClient] DurableTaskClient durable) => ServeAsync(SwarmRoutes.SystemMetrics, request, durable);
 
+    [Function(nameof(SwarmRoutes.SendMessage))]
+    public Task<HttpResponseData> SendMessage(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/messages")] HttpRequestData request,
+        [DurableClient] DurableTaskClient durable) => ServeAsync(SwarmRoutes.SendMessage, request, durable);
+
     [Function(nameof(SwarmRoutes.NegotiateRealtime))]
     public Task<HttpResponseData> NegotiateRealtime(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/realtime/negotiate")] HttpRequestData request,

@@ -12,7 +12,8 @@ namespace Swarm.LocalHost.Realtime;
 /// A local stand-in for Azure Web PubSub, served by the local host on its REST port when no <c>realtime:endpoint</c> is
 /// configured, so the real-time channel runs here with the same client code as in Azure. It speaks the parts of Web
 /// PubSub's protocol the swarm uses, with its access-key tokens: <c>POST /api/hubs/{hub}/users/{user}/:send</c> and
-/// <c>:closeConnections</c>, <c>POST /api/hubs/{hub}/:generateToken</c>, and raw WebSocket clients on
+/// <c>:closeConnections</c>, <c>HEAD /api/hubs/{hub}/users/{user}</c> (has the user a connection),
+/// <c>POST /api/hubs/{hub}/:generateToken</c>, and raw WebSocket clients on
 /// <c>/client/hubs/{hub}?access_token=…</c>. Not served: anonymous clients, groups, broadcast, other connection
 /// management, subprotocols and upstream events.
 /// </summary>
@@ -20,7 +21,7 @@ public static class LocalWebPubSub
 {
     /// <summary>What the stand-in maps (method, route template). Each checks the channel's own tokens, not the API's.</summary>
     public static IReadOnlyList<(string Method, string Template)> Routes { get; } =
-        [("GET", "client/hubs/{hub}"), ("POST", "api/hubs/{hub}/users/{user}/{action}"), ("POST", "api/hubs/{hub}/{action}")];
+        [("GET", "client/hubs/{hub}"), ("HEAD", "api/hubs/{hub}/users/{user}"), ("POST", "api/hubs/{hub}/users/{user}/{action}"), ("POST", "api/hubs/{hub}/{action}")];
 
     /// <summary>Points the settings at this host's stand-in, with the configured key or a fresh random one; false if the channel is off or configured elsewhere.</summary>
     public static bool ServeHere(RealtimeSettings realtime, int httpPort)
@@ -83,6 +84,21 @@ public static class LocalWebPubSub
             }
 
             return Results.Empty;
+        });
+
+        app.MapMethods("/api/hubs/{hub}/users/{user}", ["HEAD"], async (HttpContext http, string hub, string user, LocalWebPubSubHub connections) =>
+        {
+            if (!IsThisHub(hub, realtime))
+            {
+                return Results.NotFound();
+            }
+
+            if (await RefusedRequestAsync(http, endpoint, key) is { } refused)
+            {
+                return refused;
+            }
+
+            return connections.HasConnections(user) ? Results.Ok() : Results.NotFound();
         });
 
         app.MapPost("/api/hubs/{hub}/users/{user}/{action}", async (HttpContext http, string hub, string user, string action, LocalWebPubSubHub connections) =>

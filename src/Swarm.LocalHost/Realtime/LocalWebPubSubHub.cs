@@ -86,6 +86,14 @@ public sealed class LocalWebPubSubHub(ILogger<LocalWebPubSubHub> logger)
         }
     }
 
+    public bool HasConnections(string userId)
+    {
+        lock (users)
+        {
+            return users.ContainsKey(userId);
+        }
+    }
+
     /// <summary>Sends a text message to each of the user's connections; returns how many took it.</summary>
     public async Task<int> SendToUserAsync(string userId, string message)
     {

@@ -3,6 +3,7 @@ using Swarm.Runtime.Http.Endpoints;
 using Swarm.Runtime.Http.Endpoints.Agents;
 using Swarm.Runtime.Http.Endpoints.Consensus;
 using Swarm.Runtime.Http.Endpoints.Memory;
+using Swarm.Runtime.Http.Endpoints.Messages;
 using Swarm.Runtime.Http.Endpoints.Operations;
 using Swarm.Runtime.Http.Endpoints.Providers;
 using Swarm.Runtime.Http.Endpoints.Realtime;
@@ -49,6 +50,7 @@ public static class SwarmRoutes
     public static readonly ApiRoute PostVote = new("PostVote", "POST", "api/v1/consensus/proposals/{id}/votes", Permissions.ConsensusVote, typeof(PostVoteHandler), TakesBody: true);
     public static readonly ApiRoute ConsensusMetrics = new("ConsensusMetrics", "GET", "api/v1/consensus/metrics", Permissions.ConsensusRead, typeof(ConsensusMetricsHandler));
 
+    public static readonly ApiRoute SendMessage = new("SendMessage", "POST", "api/v1/messages", Permissions.MessagesSend, typeof(SendMessageHandler), TakesBody: true);
     public static readonly ApiRoute NegotiateRealtime = new("NegotiateRealtime", "GET", "api/v1/realtime/negotiate", Permissions.TasksRead, typeof(NegotiateRealtimeHandler));
 
     public static readonly ApiRoute GetAudit = new("GetAudit", "GET", "api/v1/audit", Permissions.AuditRead, typeof(GetAuditHandler));
@@ -58,5 +60,5 @@ public static class SwarmRoutes
     public static readonly ApiRoute PutMemory = new("PutMemory", "PUT", "api/v1/memory/{namespace}/{key}", Permissions.MemoryWrite, typeof(PutMemoryHandler), TakesBody: true);
     public static readonly ApiRoute DeleteMemory = new("DeleteMemory", "DELETE", "api/v1/memory/{namespace}/{key}", Permissions.MemoryWrite, typeof(DeleteMemoryHandler));
 
-    public static IReadOnlyList<ApiRoute> All { get; } = [Health, Ready, SubmitTask, ListTasks, GetTask, CancelTask, ApproveTask, RejectTask, PostTaskResult, CreateAgent, ScalePool, ListAgents, GetAgent, RetireAgent, IssueApiKey, RevokeApiKey, ExchangeToken, ListProviders, GetScaling, SystemState, SystemHealth, SystemMetrics, CreateProposal, GetProposal, PostVote, ConsensusMetrics, NegotiateRealtime, GetAudit, ListMemory, GetMemory, PutMemory, DeleteMemory];
+    public static IReadOnlyList<ApiRoute> All { get; } = [Health, Ready, SubmitTask, ListTasks, GetTask, CancelTask, ApproveTask, RejectTask, PostTaskResult, CreateAgent, ScalePool, ListAgents, GetAgent, RetireAgent, IssueApiKey, RevokeApiKey, ExchangeToken, ListProviders, GetScaling, SystemState, SystemHealth, SystemMetrics, CreateProposal, GetProposal, PostVote, ConsensusMetrics, SendMessage, NegotiateRealtime, GetAudit, ListMemory, GetMemory, PutMemory, DeleteMemory];
 }

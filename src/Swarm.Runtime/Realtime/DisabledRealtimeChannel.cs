@@ -7,6 +7,9 @@ public sealed class DisabledRealtimeChannel : IRealtimeChannel
 {
     public Task SendToUserAsync(string userId, string json, CancellationToken cancellationToken) => throw NotConfigured();
 
+    /// <summary>Nothing can be connected.</summary>
+    public Task<bool> HasConnectionsAsync(string userId, CancellationToken cancellationToken) => Task.FromResult(false);
+
     /// <summary>Nothing can be connected, so there is nothing to close.</summary>
     public Task CloseUserConnectionsAsync(string userId, string reason, CancellationToken cancellationToken) => Task.CompletedTask;
 

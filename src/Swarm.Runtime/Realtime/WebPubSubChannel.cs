@@ -55,6 +55,14 @@ public sealed class WebPubSubChannel : IRealtimeChannel, IDisposable
         await CallAsync(request, "send", cancellationToken);
     }
 
+    /// <summary>Web PubSub's "check user existence": 200 when the user has a connection, 404 when not.</summary>
+    public async Task<bool> HasConnectionsAsync(string userId, CancellationToken cancellationToken)
+    {
+        var url = Url($"api/hubs/{settings.Hub}/users/{Uri.EscapeDataString(userId)}?api-version={ApiVersion}");
+        using var request = new HttpRequestMessage(HttpMethod.Head, url);
+        return await CallAsync(request, "checkUser", cancellationToken, notFoundIsAnswer: true) is not null;
+    }
+
     public async Task CloseUserConnectionsAsync(string userId, string reason, CancellationToken cancellationToken)
     {
         var url = Url($"api/hubs/{settings.Hub}/users/{Uri.EscapeDataString(userId)}/:closeConnections?reason={Uri.EscapeDataString(reason)}&api-version={ApiVersion}");
@@ -68,7 +76,7 @@ public sealed class WebPubSubChannel : IRealtimeChannel, IDisposable
         var url = Url($"api/hubs/{settings.Hub}/:generateToken?userId={Uri.EscapeDataString(userId)}&minutesToExpire={settings.ClientTokenMinutes}&api-version={ApiVersion}");
         var expiresAt = time.GetUtcNow().AddMinutes(settings.ClientTokenMinutes);
         using var request = new HttpRequestMessage(HttpMethod.Post, url);
-        using var body = JsonDocument.Parse(await CallAsync(request, "generateToken", cancellationToken));
+        using var body = JsonDocument.Parse(await CallAsync(request, "generateToken", cancellationToken) ?? "{}");
         var token = body.RootElement.TryGetProperty("token", out var t) && t.GetString() is { Length: > 0 } value
             ? value
             : throw new InvalidOperationException("Web PubSub's generateToken answered without a token.");
@@ -80,8 +88,8 @@ public sealed class WebPubSubChannel : IRealtimeChannel, IDisposable
 
     Uri Url(string relative) => new(endpoint, relative);
 
-    /// <summary>One REST call within <see cref="CallLimit"/>; returns the body, or throws with the service's status.</summary>
-    async Task<string> CallAsync(HttpRequestMessage request, string operation, CancellationToken cancellationToken)
+    /// <summary>One REST call within <see cref="CallLimit"/>; returns the body (null for a 404 that answers the question), or throws with the service's status.</summary>
+    async Task<string?> CallAsync(HttpRequestMessage request, string operation, CancellationToken cancellationToken, bool notFoundIsAnswer = false)
     {
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         limit.CancelAfter(CallLimit);
@@ -93,6 +101,11 @@ public sealed class WebPubSubChannel : IRealtimeChannel, IDisposable
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
         using var response = await http.SendAsync(request, limit.Token);
         var body = await response.Content.ReadAsStringAsync(limit.Token);
+        if (notFoundIsAnswer && response.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+
         if (!response.IsSuccessStatusCode)
         {
             throw new HttpRequestException($"Web PubSub {operation} answered {(int)response.StatusCode}: {body[..Math.Min(body.Length, 300)]}", null, response.StatusCode);

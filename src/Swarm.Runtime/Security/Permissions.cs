@@ -26,12 +26,15 @@ public static class Permissions
     public const string SystemRead = "system:read";
     public const string AuditRead = "audit:read";
 
+    /// <summary>Send a message to agents over the real-time channel.</summary>
+    public const string MessagesSend = "messages:send";
+
     /// <summary>Exchange an agent's API key for a short-lived session token.</summary>
     public const string AuthToken = "auth:token";
 
     public static IReadOnlyList<string> All { get; } =
     [
         AgentsRead, AgentsWrite, AgentsScale, TasksSubmit, TasksRead, TasksCancel, TasksApprove, TasksResult, ConsensusPropose,
-        ConsensusVote, ConsensusRead, MemoryRead, MemoryWrite, SystemRead, AuditRead, AuthToken,
+        ConsensusVote, ConsensusRead, MemoryRead, MemoryWrite, SystemRead, AuditRead, AuthToken, MessagesSend,
     ];
 }

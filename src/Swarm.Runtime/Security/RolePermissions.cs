@@ -10,12 +10,12 @@ public static class RolePermissions
         {
             Permissions.AgentsRead, Permissions.AgentsWrite, Permissions.AgentsScale, Permissions.TasksSubmit, Permissions.TasksRead,
             Permissions.TasksCancel, Permissions.TasksApprove, Permissions.ConsensusPropose, Permissions.ConsensusRead, Permissions.MemoryRead,
-            Permissions.MemoryWrite, Permissions.SystemRead,
+            Permissions.MemoryWrite, Permissions.SystemRead, Permissions.MessagesSend,
         },
         ["agent"] = new HashSet<string>(StringComparer.Ordinal)
         {
             Permissions.TasksRead, Permissions.TasksResult, Permissions.ConsensusVote, Permissions.ConsensusRead, Permissions.MemoryRead,
-            Permissions.MemoryWrite, Permissions.AuthToken,
+            Permissions.MemoryWrite, Permissions.AuthToken, Permissions.MessagesSend,
         },
         ["viewer"] = new HashSet<string>(StringComparer.Ordinal)
         {

@@ -17,6 +17,9 @@ public static class RealtimeEvents
     /// <summary>An external participant has an open ballot in a consensus round.</summary>
     public const string BallotRequested = "ballot_requested";
 
+    /// <summary>A message to an agent from another agent or a person (<c>POST /api/v1/messages</c>).</summary>
+    public const string AgentMessage = "agent_message";
+
     static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
 
     public static RealtimeDelivery Assigned(string agentId, string taskId, string step, string prompt, DateTimeOffset answerBy) =>
@@ -35,6 +38,10 @@ public static class RealtimeEvents
             new { proposalId, round, question, options, voteBy, voteUrl = $"/api/v1/consensus/proposals/{proposalId}/votes" }, Web));
 
     public const string AgentUserPrefix = "agent:";
+
+    /// <param name="from">The sender's user id on the channel (<c>agent:{id}</c> for an agent).</param>
+    public static RealtimeDelivery Message(string agentId, string messageId, string from, string? topic, string text, DateTimeOffset sentAt) =>
+        new(AgentUser(agentId), AgentMessage, JsonSerializer.SerializeToElement(new { messageId, from, to = agentId, topic, text, sentAt }, Web));
 
     /// <summary>An agent's user id on the channel: the subject its API key and sessions authenticate as.</summary>
     public static string AgentUser(string agentId) => AgentUserPrefix + agentId;
