@@ -254,7 +254,9 @@ public sealed class RealtimeChannelTests(RealtimeChannelTests.Host host) : IClas
             var completing = await TaskSubmissions.WaitForTaskAsync(hanging, id, t => t.GetProperty("timeline").EnumerateArray().LastOrDefault() is { ValueKind: JsonValueKind.Object } last && last.GetProperty("kind").GetString() == "completed");
             using var cancel = await hanging.Http.SendAsync(hanging.Request(HttpMethod.Post, $"/api/v1/tasks/{id}/cancel"));
             var finished = await TaskPolling.WaitUntilFinishedAsync(hanging, id, TimeSpan.FromSeconds(60));
+            using var message = await hanging.Http.SendAsync(hanging.Request(HttpMethod.Post, "/api/v1/messages", json: """{"to":["queen-1"],"text":"are you there?"}"""));
 
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, message.StatusCode);
             Assert.Equal("running", completing.GetProperty("status").GetString());
             Assert.Equal(HttpStatusCode.Conflict, cancel.StatusCode);
             Assert.Equal("completed", finished.GetProperty("status").GetString());

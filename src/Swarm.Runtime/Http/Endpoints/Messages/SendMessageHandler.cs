@@ -19,6 +19,8 @@ public sealed class SendMessageHandler(SwarmSettings settings, IRealtimeChannel 
     public const int MaxRecipients = 20;
     public const int MaxTextLength = 16_384;
 
+    static readonly TimeSpan DeliveryLimit = TimeSpan.FromSeconds(10);
+
     public async Task<ApiResponse> HandleAsync(ApiRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -69,19 +71,23 @@ public sealed class SendMessageHandler(SwarmSettings settings, IRealtimeChannel 
         var messageId = "msg-" + Guid.NewGuid().ToString("N");
         var delivered = new List<string>();
         var notConnected = new List<string>();
+
+        // One limit for the whole delivery, so a channel that hangs costs the caller seconds, not a call limit per agent.
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(DeliveryLimit);
         try
         {
             foreach (var id in to)
             {
                 var user = RealtimeEvents.AgentUser(id);
-                if (!await channel.HasConnectionsAsync(user, cancellationToken))
+                if (!await channel.HasConnectionsAsync(user, limit.Token))
                 {
                     notConnected.Add(id);
                     continue;
                 }
 
                 var notice = RealtimeEvents.Message(id, messageId, from!, message.Topic, message.Text!, time.GetUtcNow());
-                await channel.SendToUserAsync(notice.UserId, notice.ToJson(), cancellationToken);
+                await channel.SendToUserAsync(notice.UserId, notice.ToJson(), limit.Token);
                 delivered.Add(id);
             }
         }
