@@ -193,9 +193,27 @@ public sealed class RealtimeChannelTests(RealtimeChannelTests.Host host) : IClas
     }
 
     [Fact]
+    public async Task Retiring_an_agent_closes_its_connections()
+    {
+        var key = (await TestAgents.IssueKeyAsync(Swarm, "retiring-rt")).GetProperty("apiKey").GetString()!;
+        using var socket = await ConnectAsync(await NegotiateAsync(ApiKey(key)));
+
+        using var retire = await Swarm.Http.SendAsync(Swarm.Request(HttpMethod.Delete, "/api/v1/agents/retiring-rt"));
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var closing = await socket.ReceiveAsync(new byte[1024], limit.Token);
+
+        Assert.Equal(HttpStatusCode.Accepted, retire.StatusCode);
+        Assert.Equal(WebSocketMessageType.Close, closing.MessageType);
+        Assert.Contains("revoked", closing.CloseStatusDescription, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_persons_token_cannot_take_an_agents_channel_identity()
     {
         var posing = TokenIssuer.Mint(new JwtSettings { Secret = LocalHostProcess.Secret }, "agent:ext-rt", ["admin"], TimeSpan.FromMinutes(5), TimeProvider.System);
+        var nameless = TokenIssuer.Mint(new JwtSettings { Secret = LocalHostProcess.Secret }, "", ["admin"], TimeSpan.FromMinutes(5), TimeProvider.System);
+        using var withoutSubject = new HttpRequestMessage(HttpMethod.Get, new Uri("/api/v1/realtime/negotiate", UriKind.Relative));
+        withoutSubject.Headers.Authorization = new AuthenticationHeaderValue("Bearer", nameless);
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/api/v1/realtime/negotiate", UriKind.Relative));
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", posing);
 
@@ -207,10 +225,12 @@ public sealed class RealtimeChannelTests(RealtimeChannelTests.Host host) : IClas
 
         using var response = await Swarm.Http.SendAsync(request);
         using var submitted = await Swarm.Http.SendAsync(submit);
+        using var unnamed = await Swarm.Http.SendAsync(withoutSubject);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.EndsWith("no-channel-identity", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("type").GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, submitted.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, unnamed.StatusCode);
         Assert.Equal("notify", (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors")[0].GetProperty("field").GetString());
     }
 

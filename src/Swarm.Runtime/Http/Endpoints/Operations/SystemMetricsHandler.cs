@@ -8,8 +8,8 @@ namespace Swarm.Runtime.Http.Endpoints.Operations;
 /// <summary>
 /// <c>GET /api/v1/system/metrics</c>: the numbers in one JSON document: model calls, failures, tokens and cost per
 /// provider route and in total, and this process's memory, CPU and threads (both for the instance that answered;
-/// the OpenTelemetry export has them per instance over time), the task queue, and consensus per algorithm (both
-/// swarm-wide, from durable state).
+/// the OpenTelemetry export has the model numbers over time, not the process ones), the task queue, and consensus per
+/// algorithm (both swarm-wide, from durable state).
 /// </summary>
 public sealed class SystemMetricsHandler(ProviderCatalog providers, TimeProvider time) : IApiHandler
 {
