@@ -48,6 +48,11 @@ public static class LocalWebPubSub
         var endpoint = realtime.Endpoint!.TrimEnd('/');
         app.UseWebSockets();
 
+        // The REST calls' common checks, in this order: a hub and action this stand-in serves (404), then a token
+        // signed with the access key for the request's URL (401).
+        async Task<IResult?> RefusedAsync(HttpContext http, string hub, bool servedAction = true) =>
+            !IsThisHub(hub, realtime) || !servedAction ? Results.NotFound() : await RefusedRequestAsync(http, endpoint, key);
+
         app.MapGet("/client/hubs/{hub}", async (HttpContext http, string hub, LocalWebPubSubHub connections, IHostApplicationLifetime lifetime) =>
         {
             if (!IsThisHub(hub, realtime) || !http.WebSockets.IsWebSocketRequest)
@@ -87,28 +92,11 @@ public static class LocalWebPubSub
         });
 
         app.MapMethods("/api/hubs/{hub}/users/{user}", ["HEAD"], async (HttpContext http, string hub, string user, LocalWebPubSubHub connections) =>
-        {
-            if (!IsThisHub(hub, realtime))
-            {
-                return Results.NotFound();
-            }
-
-            if (await RefusedRequestAsync(http, endpoint, key) is { } refused)
-            {
-                return refused;
-            }
-
-            return connections.HasConnections(user) ? Results.Ok() : Results.NotFound();
-        });
+            await RefusedAsync(http, hub) ?? (connections.HasConnections(user) ? Results.Ok() : Results.NotFound()));
 
         app.MapPost("/api/hubs/{hub}/users/{user}/{action}", async (HttpContext http, string hub, string user, string action, LocalWebPubSubHub connections) =>
         {
-            if (!IsThisHub(hub, realtime) || action is not (":send" or ":closeConnections"))
-            {
-                return Results.NotFound();
-            }
-
-            if (await RefusedRequestAsync(http, endpoint, key) is { } refused)
+            if (await RefusedAsync(http, hub, action is ":send" or ":closeConnections") is { } refused)
             {
                 return refused;
             }
@@ -126,12 +114,7 @@ public static class LocalWebPubSub
 
         app.MapPost("/api/hubs/{hub}/{action}", async (HttpContext http, string hub, string action) =>
         {
-            if (!IsThisHub(hub, realtime) || action != ":generateToken")
-            {
-                return Results.NotFound();
-            }
-
-            if (await RefusedRequestAsync(http, endpoint, key) is { } refused)
+            if (await RefusedAsync(http, hub, action == ":generateToken") is { } refused)
             {
                 return refused;
             }

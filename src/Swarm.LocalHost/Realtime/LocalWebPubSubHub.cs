@@ -152,19 +152,10 @@ public sealed class LocalWebPubSubHub(ILogger<LocalWebPubSubHub> logger)
 
         public async Task<bool> TrySendAsync(byte[] message, ILogger logger)
         {
-            using var limit = new CancellationTokenSource(SendLimit);
             try
             {
-                await sending.WaitAsync(limit.Token);
-                try
-                {
-                    await socket.SendAsync(message, WebSocketMessageType.Text, endOfMessage: true, limit.Token);
-                    return true;
-                }
-                finally
-                {
-                    sending.Release();
-                }
+                await WriteAsync(limit => socket.SendAsync(message, WebSocketMessageType.Text, endOfMessage: true, limit));
+                return true;
             }
             catch (ObjectDisposedException)
             {
@@ -180,23 +171,32 @@ public sealed class LocalWebPubSubHub(ILogger<LocalWebPubSubHub> logger)
 
         public async Task CloseAsync(string? reason)
         {
-            using var limit = new CancellationTokenSource(SendLimit);
             try
             {
-                await sending.WaitAsync(limit.Token);
-                try
+                await WriteAsync(async limit =>
                 {
-                    await socket.CloseOutputAsync(WebSocketCloseStatus.PolicyViolation, reason is { Length: > 0 and <= 120 } ? reason : "closed by the server", limit.Token);
+                    await socket.CloseOutputAsync(WebSocketCloseStatus.PolicyViolation, reason is { Length: > 0 and <= 120 } ? reason : "closed by the server", limit);
                     closed.CancelAfter(SendLimit);
-                }
-                finally
-                {
-                    sending.Release();
-                }
+                });
             }
             catch (Exception e) when (e is WebSocketException or OperationCanceledException or ObjectDisposedException)
             {
                 socket.Abort();
+            }
+        }
+
+        /// <summary>One write at a time (a WebSocket allows no more), waiting for its turn and writing within <see cref="SendLimit"/>.</summary>
+        async Task WriteAsync(Func<CancellationToken, Task> write)
+        {
+            using var limit = new CancellationTokenSource(SendLimit);
+            await sending.WaitAsync(limit.Token);
+            try
+            {
+                await write(limit.Token);
+            }
+            finally
+            {
+                sending.Release();
             }
         }
 

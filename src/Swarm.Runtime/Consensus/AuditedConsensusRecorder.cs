@@ -23,7 +23,7 @@ public sealed class AuditedConsensusRecorder(IAuditTrail audit) : IConsensusReco
                 : $"{(ballot.Choice is null ? ballot.DelegateTo is null ? "abstained" : $"delegated to {ballot.DelegateTo}" : $"chose '{ballot.Choice}'")} "
                   + $"(confidence {ballot.Confidence.ToString("0.##", CultureInfo.InvariantCulture)}, {ballot.Source}): {ballot.Rationale}";
             await audit.AppendAsync(
-                AuditRecord.Create(ballot.At, "agent:" + ballot.VoterId, "ConsensusBallot", resource, AuditOutcomes.Succeeded, null, proposalId, detail: detail),
+                AuditRecord.Create(ballot.At, Domain.Agents.AgentSubject.Of(ballot.VoterId), "ConsensusBallot", resource, AuditOutcomes.Succeeded, null, proposalId, detail: detail),
                 cancellationToken);
         }
 

@@ -16,7 +16,7 @@ public static class RealtimeUsers
         null => null,
         { AgentId: { } agentId } => RealtimeEvents.AgentUser(agentId),
         { Subject: BearerTokenAuthenticator.NoSubject } => null,
-        { Subject: var subject } when subject.StartsWith(RealtimeEvents.AgentUserPrefix, StringComparison.Ordinal) => null,
+        { Subject: var subject } when subject.StartsWith(Domain.Agents.AgentSubject.Prefix, StringComparison.Ordinal) => null,
         { Subject: var subject } => subject,
     };
 

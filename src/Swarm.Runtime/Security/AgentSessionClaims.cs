@@ -10,5 +10,5 @@ public static class AgentSessionClaims
 
     public const string AgentRole = "agent";
 
-    public static string Subject(string agentId) => "agent:" + agentId;
+    public static string Subject(string agentId) => Domain.Agents.AgentSubject.Of(agentId);
 }

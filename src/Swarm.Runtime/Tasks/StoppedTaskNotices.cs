@@ -14,9 +14,9 @@ public sealed class StoppedTaskNotices(IRealtimeChannel channel, ILogger<Stopped
     public async Task SendAsync(OrchestrationMetadata task, string errorType, string reason)
     {
         ArgumentNullException.ThrowIfNull(task);
-        if (task.ReadInputAs<TaskRunInput>() is { NotifySubmitter: true, SubmittedBy: { } submitter })
+        if (task.ReadInputAs<TaskRunInput>() is { } input && RealtimeEvents.FinishedFor(input, "canceled", errorType: errorType, errorMessage: reason) is { } notice)
         {
-            await channel.TrySendAsync(RealtimeEvents.Finished(submitter, task.InstanceId, "canceled", errorType: errorType, errorMessage: reason), logger);
+            await channel.TrySendAsync(notice, logger);
         }
     }
 }

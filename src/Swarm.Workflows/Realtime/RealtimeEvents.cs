@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Swarm.Domain.Agents;
+using Swarm.Workflows.Tasks;
 
 namespace Swarm.Workflows.Realtime;
 
@@ -25,6 +27,10 @@ public static class RealtimeEvents
     public static RealtimeDelivery Assigned(string agentId, string taskId, string step, string prompt, DateTimeOffset answerBy) =>
         new(AgentUser(agentId), TaskAssigned, JsonSerializer.SerializeToElement(new { taskId, step, prompt, answerBy, resultUrl = $"/api/v1/tasks/{taskId}/result" }, Web));
 
+    /// <summary>The task's <c>task_finished</c> for its submitter, or null when the submitter did not ask (<c>notify</c>).</summary>
+    public static RealtimeDelivery? FinishedFor(TaskRunInput task, string status, string? result = null, string? errorType = null, string? errorMessage = null) =>
+        task is { NotifySubmitter: true, SubmittedBy: { } submitter } ? Finished(submitter, task.TaskId, status, result, errorType, errorMessage) : null;
+
     /// <summary>
     /// The outcome travels with the notice: it is sent just before the orchestration's last checkpoint, so for a moment
     /// <c>GET /api/v1/tasks/{id}</c> may still say <c>running</c>.
@@ -37,12 +43,10 @@ public static class RealtimeEvents
         new(AgentUser(agentId), BallotRequested, JsonSerializer.SerializeToElement(
             new { proposalId, round, question, options, voteBy, voteUrl = $"/api/v1/consensus/proposals/{proposalId}/votes" }, Web));
 
-    public const string AgentUserPrefix = "agent:";
-
     /// <param name="from">The sender's user id on the channel (<c>agent:{id}</c> for an agent).</param>
     public static RealtimeDelivery Message(string agentId, string messageId, string from, string? topic, string text, DateTimeOffset sentAt) =>
         new(AgentUser(agentId), AgentMessage, JsonSerializer.SerializeToElement(new { messageId, from, to = agentId, topic, text, sentAt }, Web));
 
     /// <summary>An agent's user id on the channel: the subject its API key and sessions authenticate as.</summary>
-    public static string AgentUser(string agentId) => AgentUserPrefix + agentId;
+    public static string AgentUser(string agentId) => AgentSubject.Of(agentId);
 }

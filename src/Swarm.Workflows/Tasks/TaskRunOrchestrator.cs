@@ -71,9 +71,9 @@ public sealed class TaskRunOrchestrator : TaskOrchestrator<TaskRunInput, TaskRun
     /// <summary>Tells the submitter the task ended, on the real-time channel, when it asked to be told (<c>notify</c>).</summary>
     static async Task NotifyAsync(TaskOrchestrationContext context, TaskRunInput input, string status, string? result = null, string? errorType = null, string? errorMessage = null)
     {
-        if (input.NotifySubmitter && input.SubmittedBy is { } submitter)
+        if (RealtimeEvents.FinishedFor(input, status, result, errorType, errorMessage) is { } notice)
         {
-            await RealtimeNotices.SendAsync(context, RealtimeEvents.Finished(submitter, input.TaskId, status, result, errorType, errorMessage));
+            await RealtimeNotices.SendAsync(context, notice);
         }
     }
 

@@ -20,7 +20,7 @@ public sealed class SystemHealthHandler(ReadinessProbe probe, LatestHealth lates
             checks = now.Checks,
             checkedAt = now.CheckedAt,
             lastProbe = new { report = latest.Report },
-            realtime = new { active = settings.Realtime.Active, hub = settings.Realtime.Active ? settings.Realtime.Hub : null },
+            realtime = RealtimeStatus.Of(settings.Realtime),
             instance = InstanceSnapshot.Now(time),
         });
     }

@@ -23,7 +23,7 @@ public sealed class SystemStateHandler(SwarmSettings settings, TableAgentDirecto
             agents = await agents.CountAsync(cancellationToken),
             queue = await TaskQueueView.ReadAsync(durable, agentScope: null, cancellationToken),
             scaling = await ScalingView.ReadAsync(settings, durable, cancellationToken),
-            realtime = new { active = settings.Realtime.Active, hub = settings.Realtime.Active ? settings.Realtime.Hub : null },
+            realtime = RealtimeStatus.Of(settings.Realtime),
             lastHealthProbe = new { report = health.Report },
             instance = InstanceSnapshot.Now(time),
         });
