@@ -10,8 +10,8 @@ cd "$(dirname "$0")"
 require_tools
 install_node_tools
 echo "Building the local host and the benchmark (Release)..." >&2
-dotnet build src/Swarm.LocalHost/Swarm.LocalHost.csproj -c Release -nologo -v quiet -clp:ErrorsOnly >&2
-dotnet build bench/Swarm.Benchmarks/Swarm.Benchmarks.csproj -c Release -nologo -v quiet -clp:ErrorsOnly >&2
+build_locked src/Swarm.LocalHost/Swarm.LocalHost.csproj >&2
+build_locked bench/Swarm.Benchmarks/Swarm.Benchmarks.csproj >&2
 bench_dll=bench/Swarm.Benchmarks/bin/Release/net10.0/Swarm.Benchmarks.dll
 
 for arg in "$@"; do

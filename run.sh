@@ -15,7 +15,7 @@ api="http://127.0.0.1:${localHost__httpPort}"
 require_tools
 install_node_tools
 echo "Building the local host..."
-dotnet build src/Swarm.LocalHost/Swarm.LocalHost.csproj -c Release -nologo -v quiet -clp:ErrorsOnly
+build_locked src/Swarm.LocalHost/Swarm.LocalHost.csproj
 
 azurite_pid=""
 host_pid=""

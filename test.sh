@@ -9,7 +9,7 @@ require_tools
 install_node_tools
 
 echo "Building (Release, warnings as errors)..."
-dotnet build Swarm.Functions.sln -c Release -nologo -v quiet -clp:ErrorsOnly
+build_locked Swarm.Functions.sln
 
 mkdir -p .run
 log=.run/test-output.log

@@ -22,6 +22,15 @@ install_node_tools() {
   fi
 }
 
+# Builds in Release with the exact package graph the lock files record (packages.lock.json beside each project, and
+# src/Swarm.Functions/worker-extensions.packages.lock.json for the Functions host's extensions). When a registry no
+# longer serves a locked version, or Directory.Packages.props changed without the lock files, the restore stops here
+# naming the package (NU1004, NU1101, NU1102) instead of compiling against a different graph. README "Updating a
+# package" says how to move a version on purpose.
+build_locked() {
+  dotnet build "$@" -c Release -nologo -v quiet -clp:ErrorsOnly -p:RestoreLockedMode=true
+}
+
 # A TCP port on 127.0.0.1 is accepting connections.
 port_open() {
   (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
