@@ -11,7 +11,7 @@ namespace Swarm.Workflows;
 /// </summary>
 public static class WorkflowCatalog
 {
-    public static IReadOnlyList<Type> Orchestrators { get; } = [typeof(TaskRunOrchestrator), typeof(AgentTurnOrchestrator), typeof(AgentSlotReleaseOrchestrator), typeof(ProvisionAgentOrchestrator), typeof(RetireAgentOrchestrator), typeof(ScalePoolOrchestrator), typeof(SeatOfferOrchestrator), typeof(Consensus.ConsensusRoundOrchestrator)];
+    public static IReadOnlyList<Type> Orchestrators { get; } = [typeof(TaskRunOrchestrator), typeof(AgentTurnOrchestrator), typeof(AgentSlotReleaseOrchestrator), typeof(ProvisionAgentOrchestrator), typeof(RetireAgentOrchestrator), typeof(ScalePoolOrchestrator), typeof(SeatOfferOrchestrator), typeof(AgentLeftNoticeOrchestrator), typeof(Consensus.ConsensusRoundOrchestrator)];
 
     public static IReadOnlyList<Type> Activities { get; } = [typeof(InvokeAgentActivity), typeof(RecordAgentActivity), typeof(RevokeAgentKeysActivity), typeof(PlanTaskActivity), typeof(Consensus.CastBallotActivity), typeof(Consensus.RecordRoundActivity), typeof(Realtime.PublishRealtimeActivity)];
 

@@ -1,59 +1,117 @@
 using Swarm.Domain.Agents;
+using Swarm.Domain.Distribution;
 
 namespace Swarm.Domain.Tests;
 
+/// <summary>An agent's health and statistics, counted on the dispatch board from each step's one release.</summary>
 public sealed class AgentHealthTests
 {
     static readonly DateTimeOffset T0 = new(2026, 11, 29, 0, 0, 0, TimeSpan.Zero);
 
-    static AgentLedger Ledger() => new() { Profile = new AgentProfile("a1", "Agent one", AgentType.Worker, new ProviderSettings("simulated", "m"), 4) };
+    static DispatchBoard Board() =>
+        new DispatchBoard().Register(new AgentProfile("a1", "Agent one", AgentType.Worker, new ProviderSettings("simulated", "m"), 4), accepting: true).Board;
 
-    static AgentLedger Run(AgentLedger ledger, string task, bool succeeded) => ledger.Claim(task).Ledger.Release(task, succeeded, 10, at: T0);
+    static DispatchBoard Run(DispatchBoard board, string task, bool succeeded, int minute = 0)
+    {
+        var (held, decision) = board.Request(new SeatRequest(task, "s1", [], 5, [], null, T0));
+        Assert.Equal(SeatOutcome.Granted, decision.Outcome);
+        return held.Release(new SeatRelease("a1", $"{task}/s1", [], new WorkOutcome(succeeded, 10, new ModelUsage(5, 7, 0.25m), T0.AddMinutes(minute)))).Board;
+    }
+
+    static BoardAgent Agent(DispatchBoard board) => board.Agents["a1"];
 
     [Fact]
     public void Failed_steps_in_a_row_make_an_agent_unhealthy_and_a_success_resets_the_streak()
     {
-        var ledger = Ledger();
-        ledger = Run(ledger, "t1", false);
-        ledger = Run(ledger, "t2", false);
-        Assert.Equal(AgentStatus.Idle, ledger.Status);
+        var board = Run(Run(Board(), "t1", false), "t2", false);
+        Assert.Equal(AgentStatus.Idle, BoardAgent.StatusOf(AgentLifecycle.Active, Agent(board)));
 
-        var sick = Run(ledger, "t3", false);
-        var recovered = Run(ledger, "t3", true);
+        var sick = Run(board, "t3", false, minute: 3);
+        var recovered = Run(board, "t3", true);
 
-        Assert.Equal(AgentStatus.Unhealthy, sick.Status);
-        Assert.Equal(AgentLedger.UnhealthyAfter, sick.ConsecutiveFailures);
-        Assert.Equal(T0, sick.LastActiveAt);
-        Assert.Equal((AgentStatus.Idle, 0), (recovered.Status, recovered.ConsecutiveFailures));
+        Assert.Equal(AgentStatus.Unhealthy, BoardAgent.StatusOf(AgentLifecycle.Active, Agent(sick)));
+        Assert.Equal(AgentWork.UnhealthyAfter, Agent(sick).Work.ConsecutiveFailures);
+        Assert.Equal(T0.AddMinutes(3), Agent(sick).Work.LastActiveAt);
+        Assert.False(Agent(sick).Accepting);
+        Assert.Equal((true, 0), (Agent(recovered).Accepting, Agent(recovered).Work.ConsecutiveFailures));
+    }
+
+    [Fact]
+    public void An_unhealthy_agent_is_offered_no_seat_but_a_step_only_it_could_take_waits_for_it()
+    {
+        var sick = Enumerable.Range(1, 3).Aggregate(Board(), (b, i) => Run(b, $"t{i}", false));
+
+        var (waiting, decision) = sick.Request(new SeatRequest("t9", "s1", [], 5, [], null, T0));
+
+        Assert.Equal(SeatOutcome.Queued, decision.Outcome);
+        var (after, grants) = waiting.Reinstate("a1");
+        Assert.Equal("t9", Assert.Single(grants).TaskId);
+        Assert.Equal(3, after.Agents["a1"].Work.Failed);
     }
 
     [Fact]
     public void Reinstating_clears_the_streak_and_keeps_the_record()
     {
-        var sick = Enumerable.Range(1, 3).Aggregate(Ledger(), (l, i) => Run(l, $"t{i}", false));
+        var sick = Enumerable.Range(1, 3).Aggregate(Board(), (b, i) => Run(b, $"t{i}", false));
 
-        var reinstated = sick.Reinstate();
+        var reinstated = Agent(sick.Reinstate("a1").Board);
 
-        Assert.Equal(AgentStatus.Idle, reinstated.Status);
-        Assert.Equal(3, reinstated.Failed);
+        Assert.True(reinstated.Accepting);
+        Assert.Equal((3, 0), (reinstated.Work.Failed, reinstated.Work.ConsecutiveFailures));
     }
 
     [Fact]
-    public void Freeing_a_slot_for_a_canceled_task_neither_counts_nor_judges_the_agent()
+    public void A_release_counts_tokens_cost_and_latency_once_however_often_it_arrives()
     {
-        var (claimed, _) = Ledger().Claim("t1");
+        var (held, _) = Board().Request(new SeatRequest("t1", "s1", [], 5, [], null, T0));
+        var release = new SeatRelease("a1", "t1/s1", [], new WorkOutcome(true, 40, new ModelUsage(5, 7, 0.25m), T0));
 
-        var freed = claimed.Free("t1");
+        var once = held.Release(release).Board;
+        var twice = once.Release(release).Board;
 
-        Assert.Empty(freed.ActiveTasks);
-        Assert.Equal((0, 0, 0), (freed.Completed, freed.Failed, freed.ConsecutiveFailures));
+        Assert.Equal(Agent(once).Work, Agent(twice).Work);
+        Assert.Equal((1L, 0L, 40L, 5L, 7L, 0.25m), (Agent(twice).Work.Completed, Agent(twice).Work.Failed, Agent(twice).Work.TotalLatencyMs, Agent(twice).Work.InputTokens, Agent(twice).Work.OutputTokens, Agent(twice).Work.CostUsd));
+        Assert.Empty(Agent(twice).Holders);
+    }
+
+    [Fact]
+    public void Freeing_a_seat_for_a_canceled_task_neither_counts_nor_judges_the_agent()
+    {
+        var (held, _) = Board().Request(new SeatRequest("t1", "s1", [], 5, [], null, T0));
+
+        var freed = Agent(held.Release(new SeatRelease("a1", "t1/s1", [])).Board);
+
+        Assert.Empty(freed.Holders);
+        Assert.Equal(new AgentWork(), freed.Work);
+        Assert.Empty(freed.Reputation);
     }
 
     [Fact]
     public void A_draining_agent_is_never_called_unhealthy()
     {
-        var sick = Enumerable.Range(1, 3).Aggregate(Ledger(), (l, i) => Run(l, $"t{i}", false));
+        var (holding, _) = Board().Request(new SeatRequest("t0", "s1", [], 5, [], null, T0));
+        var sick = Enumerable.Range(1, 3).Aggregate(holding, (b, i) => Run(b, $"t{i}", false));
 
-        Assert.Equal(AgentStatus.Draining, sick.Drain().Status);
+        var (leaving, withdrawal) = sick.Withdraw("a1");
+
+        Assert.True(Agent(sick).IsUnhealthy);
+        Assert.False(withdrawal.Left);
+        Assert.False(Agent(leaving).IsUnhealthy);
+        Assert.Equal(AgentStatus.Draining, BoardAgent.StatusOf(AgentLifecycle.Draining, Agent(leaving)));
+    }
+
+    [Fact]
+    public void The_learning_pass_fades_reputation_no_outcome_confirmed_since_the_last_pass()
+    {
+        var board = Run(Run(Board(), "t1", true), "t2", true);
+        var learned = Agent(board).Reputation["general"];
+
+        var first = board.Relax(0.5, T0.AddMinutes(15));
+        var second = first.Relax(0.5, T0.AddMinutes(30));
+        var confirmed = Run(first, "t3", true, minute: 20).Relax(0.5, T0.AddMinutes(30));
+
+        Assert.Equal(learned, Agent(first).Reputation["general"]);
+        Assert.Equal(learned + (0.5 * (AgentSelector.NeutralReputation - learned)), Agent(second).Reputation["general"], 9);
+        Assert.True(Agent(confirmed).Reputation["general"] > learned);
     }
 }

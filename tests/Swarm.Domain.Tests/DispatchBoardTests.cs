@@ -13,6 +13,8 @@ public sealed class DispatchBoardTests
     static SeatRequest Step(string task, int priority = 5, string[]? capabilities = null, string[]? exclude = null, AgentType? type = null, int second = 0, string seat = "s1") =>
         new(task, seat, capabilities ?? [], priority, exclude ?? [], type, T0.AddSeconds(second));
 
+    static WorkOutcome Done(bool succeeded, long latencyMs = 10) => new(succeeded, latencyMs, new ModelUsage(1, 2, 0.5m), T0);
+
     static DispatchBoard Board(params AgentProfile[] agents) =>
         agents.Aggregate(new DispatchBoard(), (board, agent) => board.Register(agent, accepting: true).Board);
 
@@ -82,7 +84,7 @@ public sealed class DispatchBoardTests
         (board, _) = board.Request(Step("high-late", priority: 9, second: 3));
         (board, _) = board.Request(Step("high-early", priority: 9, second: 2));
 
-        var (after, grants) = board.Release(new SeatRelease("a1", "running/s1", true, []));
+        var (after, grants) = board.Release(new SeatRelease("a1", "running/s1", [], Done(true)));
 
         var grant = Assert.Single(grants);
         Assert.Equal("high-early", grant.TaskId);
@@ -100,7 +102,7 @@ public sealed class DispatchBoardTests
             (board, _) = board.Request(Step("running"));
             (board, _) = board.Request(Step("old-low", priority: 1, second: 0));
             (board, _) = board.Request(Step("new-high", priority: 9, second: urgentArrives));
-            return Assert.Single(board.Release(new SeatRelease("a1", "running/s1", true, []), T0.AddSeconds(releasedAt)).Grants).TaskId;
+            return Assert.Single(board.Release(new SeatRelease("a1", "running/s1", [], Done(true)), T0.AddSeconds(releasedAt)).Grants).TaskId;
         }
 
         // After 5 minutes the low step counts as priority 6, still below 9; after 10 it counts as 11.
@@ -117,7 +119,7 @@ public sealed class DispatchBoardTests
         (board, _) = board.Request(Step("w2", priority: 9, capabilities: ["writing"]));
         (board, _) = board.Request(Step("c2", priority: 1, capabilities: ["code"]));
 
-        var (after, grants) = board.Release(new SeatRelease("coder", "c1/s1", true, ["code"]));
+        var (after, grants) = board.Release(new SeatRelease("coder", "c1/s1", ["code"], Done(true)));
 
         Assert.Equal("c2", Assert.Single(grants).TaskId);
         Assert.Equal(["w2/s1"], after.Waiting.Select(w => w.Holder));
@@ -156,52 +158,63 @@ public sealed class DispatchBoardTests
     public void Reputation_moves_toward_outcomes_and_the_better_agent_wins_the_next_step()
     {
         var board = Board(Agent("a1", seats: 1, expertise: ["analysis"]), Agent("a2", seats: 1, expertise: ["analysis"]));
-        for (var i = 0; i < 5; i++)
+        // Two rounds: a third failure in a row would make a1 unhealthy, which takes it off the board altogether.
+        for (var i = 0; i < 2; i++)
         {
             (board, var a) = board.Request(Step($"t{i}", capabilities: ["analysis"], seat: "x"));
             (board, var b) = board.Request(Step($"t{i}", capabilities: ["analysis"], seat: "y"));
-            (board, _) = board.Release(new SeatRelease("a1", $"t{i}/{(a.AgentId == "a1" ? "x" : "y")}", false, ["analysis"]));
-            (board, _) = board.Release(new SeatRelease("a2", $"t{i}/{(a.AgentId == "a2" ? "x" : "y")}", true, ["analysis"]));
+            (board, _) = board.Release(new SeatRelease("a1", $"t{i}/{(a.AgentId == "a1" ? "x" : "y")}", ["analysis"], Done(false)));
+            (board, _) = board.Release(new SeatRelease("a2", $"t{i}/{(a.AgentId == "a2" ? "x" : "y")}", ["analysis"], Done(true)));
         }
 
         Assert.True(board.Agents["a1"].Reputation["analysis"] < 0.5);
         Assert.True(board.Agents["a2"].Reputation["analysis"] > 0.5);
         Assert.Equal("a2", board.Request(Step("next", capabilities: ["analysis"])).Decision.AgentId);
-        Assert.Equal((5, 5), (board.Succeeded, board.Failed));
+        Assert.Equal((2, 2), (board.Succeeded, board.Failed));
     }
 
     [Fact]
-    public void A_withdrawn_agent_gets_no_new_seats_and_leaves_once_its_last_seat_is_released()
+    public void A_withdrawn_agent_gets_no_new_seats_and_leaves_with_its_record_once_its_last_seat_is_released()
     {
         var board = Board(Agent("a1", seats: 2), Agent("a2", seats: 2));
         (board, var held) = board.Request(Step("t1"));
-        board = board.Withdraw(held.AgentId!);
+        (board, var withdrawal) = board.Withdraw(held.AgentId!, watcher: "retire-agent-x");
 
         var (_, next) = board.Request(Step("t2"));
+        Assert.False(withdrawal.Left);
         Assert.NotEqual(held.AgentId, next.AgentId);
         Assert.True(board.Agents.ContainsKey(held.AgentId!));
 
-        (board, _) = board.Release(new SeatRelease(held.AgentId!, "t1/s1", true, []));
-        Assert.False(board.Agents.ContainsKey(held.AgentId!));
+        var change = board.Release(new SeatRelease(held.AgentId!, "t1/s1", [], Done(true)));
+        Assert.False(change.Board.Agents.ContainsKey(held.AgentId!));
+        Assert.Equal(held.AgentId, change.Departure!.AgentId);
+        Assert.Equal(["retire-agent-x"], change.Departure.Watchers);
+        Assert.Equal(1, change.Departure.Work.Completed);
     }
 
     [Fact]
-    public void A_suspended_agent_gets_no_seats_but_keeps_its_record_and_returns_when_registered_again()
+    public void An_agent_holding_no_seat_leaves_at_once_when_withdrawn_and_an_unknown_one_has_nothing_to_wait_for()
     {
-        var board = Board(Agent("a1", seats: 2, expertise: ["x"]), Agent("a2", seats: 2, expertise: ["x"]));
-        (board, var held) = board.Request(Step("t1", capabilities: ["x"]));
-        (board, _) = board.Release(new SeatRelease(held.AgentId!, "t1/s1", false, ["x"]));
-        var reputation = board.Agents[held.AgentId!].Reputation["x"];
+        var (board, idle) = Board(Agent("a1")).Withdraw("a1");
+        var (_, unknown) = board.Withdraw("nobody");
 
-        board = board.Suspend(held.AgentId!);
-        var (_, next) = board.Request(Step("t2", capabilities: ["x"]));
-        var (_, onlyOne) = Board(Agent("solo", expertise: ["y"])).Suspend("solo").Request(Step("t3", capabilities: ["y"]));
-        Assert.Equal(SeatOutcome.Queued, onlyOne.Outcome);
-        (board, _) = board.Register(Agent(held.AgentId!, seats: 2, expertise: ["x"]), accepting: true);
+        Assert.Equal(new Withdrawal(true, new AgentWork()), idle);
+        Assert.Empty(board.Agents);
+        Assert.Equal(new Withdrawal(true, null), unknown);
+    }
 
-        Assert.NotEqual(held.AgentId, next.AgentId);
-        Assert.Equal(reputation, board.Agents[held.AgentId!].Reputation["x"]);
-        Assert.True(board.Agents[held.AgentId!].Accepting);
+    [Fact]
+    public void Every_retirement_waiting_for_an_agent_is_told_when_it_leaves()
+    {
+        var board = Board(Agent("a1"));
+        (board, _) = board.Request(Step("t1"));
+        (board, _) = board.Withdraw("a1", "retire-agent-a1");
+        (board, _) = board.Withdraw("a1", "scale-pool-sub");
+        (board, _) = board.Withdraw("a1", "retire-agent-a1");
+
+        var departure = board.Release(new SeatRelease("a1", "t1/s1", [])).Departure;
+
+        Assert.Equal(["retire-agent-a1", "scale-pool-sub"], departure!.Watchers);
     }
 
     [Fact]
@@ -209,12 +222,26 @@ public sealed class DispatchBoardTests
     {
         var board = Board(Agent("a1", seats: 2), Agent("a2", seats: 2));
         (board, var held) = board.Request(Step("t1"));
-        board = board.Withdraw(held.AgentId!);
+        (board, _) = board.Withdraw(held.AgentId!);
 
         (board, _) = board.Register(Agent(held.AgentId!, seats: 2), accepting: true);
 
         Assert.False(board.Agents[held.AgentId!].Accepting);
         Assert.NotEqual(held.AgentId, board.Request(Step("t2")).Decision.AgentId);
+    }
+
+    [Fact]
+    public void A_granted_seat_carries_the_agent_profile_the_step_works_with()
+    {
+        var profile = Agent("a1", AgentType.Specialist, expertise: ["x"]);
+        var board = Board(profile);
+
+        (board, var granted) = board.Request(Step("t1"));
+        (board, _) = board.Request(Step("t2"));
+        var (_, grants) = board.Release(new SeatRelease("a1", "t1/s1", [], Done(true)));
+
+        Assert.Equal(profile, granted.Agent);
+        Assert.Equal(profile, Assert.Single(grants).Agent);
     }
 
     [Fact]
@@ -224,7 +251,7 @@ public sealed class DispatchBoardTests
         (board, _) = board.Request(Step("t1"));
         (board, _) = board.Request(Step("t2"));
         (board, _) = board.Request(Step("t3"));
-        (board, var grants) = board.Release(new SeatRelease("a1", "t1/s1", null, []));
+        (board, var grants) = board.Release(new SeatRelease("a1", "t1/s1", []));
 
         var (afterGranted, granted) = board.Leave("t2", "s1");
         var (afterWaiting, waiting) = afterGranted.Leave("t3", "s1");
@@ -256,7 +283,7 @@ public sealed class DispatchBoardTests
     [Fact]
     public void The_score_weighs_reputation_load_role_priority_and_type_as_documented()
     {
-        var specialist = BoardAgent.From(Agent("s", AgentType.Specialist, seats: 4, priority: 10, "x"), true) with { Holders = ["a/1"] };
+        var specialist = BoardAgent.From(Agent("s", AgentType.Specialist, seats: 4, priority: 10, "x")) with { Holders = ["a/1"] };
         var score = AgentSelector.Score(specialist, Step("t", capabilities: ["x"]));
 
         // 0.35 × 0.5 (no record) + 0.25 × (1 − 1/4) + 0.25 × 1.0 (specialist with the capability) + 0.15 × 10/10

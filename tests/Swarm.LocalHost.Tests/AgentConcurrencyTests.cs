@@ -24,9 +24,9 @@ public sealed class AgentConcurrencyTests
         var mostAtOnce = held.Max(a => held.Count(b => b.Start <= a.Start && a.Start < b.End));
         Assert.Equal(limit, mostAtOnce);
 
-        var ledger = await AgentLedgers.WaitForAsync(host, "queen-1", l => l.Completed == tasks && l.ActiveTasks.Count == 0);
-        Assert.NotNull(ledger);
-        Assert.Equal(tasks, ledger.Completed);
-        Assert.Empty(ledger.ActiveTasks);
+        var agent = await BoardAgents.WaitForAsync(host, "queen-1", a => a.Work.Completed == tasks && a.Holders.Count == 0);
+        Assert.NotNull(agent);
+        Assert.Equal(tasks, agent.Work.Completed);
+        Assert.Empty(agent.Holders);
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Swarm.Domain.Agents;
+using Swarm.Domain.Distribution;
 
 namespace Swarm.LocalHost.Tests;
 
@@ -118,13 +119,16 @@ public sealed class AgentLifecycleTests
         Assert.Equal(0, reborn.GetProperty("completed").GetInt64());
     }
 
+    /// <summary>A step played by the test, as a task's orchestration would ask for it: any agent but the default queen.</summary>
+    static SeatRequest HeldStep(string taskId) => new(taskId, "s1", [], 5, ["queen-1"], null, DateTimeOffset.UtcNow);
+
     [Fact]
     public async Task A_busy_agent_drains_across_a_host_restart_and_retires_only_when_its_task_is_released()
     {
         await using var host = await LocalHostProcess.StartAsync();
         await TaskPolling.WaitForAgentAsync(host, "queen-1");
         await CreateAsync(host, Agent("busy-1", "worker"));
-        await EntitySignals.SignalAsync(host, "agent", "busy-1", "Claim", new { TaskId = "task-held" });
+        await EntitySignals.SignalAsync(host, "dispatcher", "swarm", "Request", HeldStep("task-held"));
         await TaskPolling.WaitForAgentAsync(host, "busy-1", a => a.GetProperty("load").GetInt32() == 1);
 
         using (var delete = await host.Http.SendAsync(host.Request(HttpMethod.Delete, "/api/v1/agents/busy-1")))
@@ -135,13 +139,13 @@ public sealed class AgentLifecycleTests
         await TaskPolling.WaitForAgentAsync(host, "busy-1", a => a.GetProperty("status").GetString() == "draining");
         host.KillHard();
         await host.StartAgainAsync();
-        await EntitySignals.SignalAsync(host, "agent", "busy-1", "Claim", new { TaskId = "task-new" });
+        await EntitySignals.SignalAsync(host, "dispatcher", "swarm", "Request", HeldStep("task-new"));
         await Task.Delay(2000);
         var stillDraining = await TaskPolling.WaitForAgentAsync(host, "busy-1");
         Assert.Equal("draining", stillDraining.GetProperty("status").GetString());
-        Assert.Equal(["task-held"], stillDraining.GetProperty("activeTasks").EnumerateArray().Select(t => t.GetString()));
+        Assert.Equal(["task-held/s1"], stillDraining.GetProperty("activeTasks").EnumerateArray().Select(t => t.GetString()));
 
-        await EntitySignals.SignalAsync(host, "agent", "busy-1", "Release", new { TaskId = "task-held", Succeeded = true, LatencyMs = 5 });
+        await EntitySignals.SignalAsync(host, "dispatcher", "swarm", "Release", new SeatRelease("busy-1", "task-held/s1", [], new WorkOutcome(true, 5, new ModelUsage(1, 1, 0), DateTimeOffset.UtcNow)));
 
         await TaskPolling.WaitForAgentAsync(host, "busy-1", a => a.GetProperty("status").GetString() == "retired");
         await WaitUntilAsync(async () => !(await Entities.ReadAsync<AgentRoster>(host, "agentroster", "swarm"))!.Members.Contains("busy-1"));

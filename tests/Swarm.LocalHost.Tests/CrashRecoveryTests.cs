@@ -50,12 +50,12 @@ public sealed class CrashRecoveryTests
             Assert.Single(history, e => e == EventType.ExecutionCompleted);
         }
 
-        // Claims and releases are idempotent per task, so replays after the crash counted nothing twice and leaked no slot.
-        var ledger = await AgentLedgers.WaitForAsync(host, "queen-1", l => l.Completed == tasks && l.ActiveTasks.Count == 0);
-        Assert.NotNull(ledger);
-        Assert.Equal(tasks, ledger.Completed);
-        Assert.Equal(0, ledger.Failed);
-        Assert.Empty(ledger.ActiveTasks);
+        // Seat requests and releases are idempotent per step, so replays after the crash counted nothing twice and leaked no seat.
+        var agent = await BoardAgents.WaitForAsync(host, "queen-1", a => a.Work.Completed == tasks && a.Holders.Count == 0);
+        Assert.NotNull(agent);
+        Assert.Equal(tasks, agent.Work.Completed);
+        Assert.Equal(0, agent.Work.Failed);
+        Assert.Empty(agent.Holders);
     }
 
     static async Task WaitUntilAnyIsRunningAsync(LocalHostProcess host, List<string> ids)

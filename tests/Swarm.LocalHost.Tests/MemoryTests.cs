@@ -85,21 +85,4 @@ public sealed class MemoryTests
         using var badName = await host.Http.SendAsync(host.Request(HttpMethod.Put, "/api/v1/memory/ok/bad%20key", role: "operator", json: """{"value":"x"}"""));
         Assert.Equal(HttpStatusCode.BadRequest, badName.StatusCode);
     }
-
-    [Fact]
-    public async Task The_learning_pass_learns_each_agents_success_rate_into_memory()
-    {
-        await using var host = await LocalHostProcess.StartAsync(("providers__simulated__failureRate", "1"), ("LearningSchedule", "*/1 * * * * *"));
-        foreach (var prompt in new[] { "one", "two" })
-        {
-            var id = await TaskPolling.SubmitAsync(host, prompt);
-            await TaskPolling.WaitUntilFinishedAsync(host, id, TimeSpan.FromSeconds(60));
-        }
-
-        var entry = await WaitForAsync(host, "/api/v1/memory/learning/agent.queen-1", e => JsonDocument.Parse(e.GetProperty("value").GetString()!).RootElement.GetProperty("ObservedFailed").GetInt64() == 2);
-        var learned = JsonDocument.Parse(entry.GetProperty("value").GetString()!).RootElement;
-
-        Assert.Equal(0.0, learned.GetProperty("SuccessRate").GetDouble());
-        Assert.Equal("learning", entry.GetProperty("updatedBy").GetString());
-    }
 }

@@ -19,9 +19,9 @@ public sealed class SelfHealingTests
         Assert.Equal("Stalled", error.GetProperty("type").GetString());
         Assert.StartsWith("Stalled: the agent made no progress", error.GetProperty("message").GetString(), StringComparison.Ordinal);
 
-        var ledger = await AgentLedgers.WaitForAsync(host, "queen-1", l => l.Failed == 1);
-        Assert.Equal(1, ledger!.Failed);
-        Assert.Empty(ledger.ActiveTasks);
+        var agent = await BoardAgents.WaitForAsync(host, "queen-1", a => a.Work.Failed == 1);
+        Assert.Equal(1, agent!.Work.Failed);
+        Assert.Empty(agent.Holders);
     }
 
     [Fact]

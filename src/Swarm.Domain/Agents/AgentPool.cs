@@ -18,12 +18,13 @@ public sealed record AgentPool(AgentType Type, IReadOnlyList<string> Expertise)
     }
 
     /// <summary>
-    /// Which members to retire to bring the pool down to <paramref name="target"/>: the least loaded first, so idle
-    /// agents go at once and busy ones are left working where possible.
+    /// Which members to retire to bring the pool down to <paramref name="target"/>: the least loaded first (by the
+    /// dispatch board's <paramref name="loadOf"/>), so idle agents go at once and busy ones are left working where possible.
     /// </summary>
-    public static IReadOnlyList<string> ChooseToRetire(IReadOnlyList<AgentLedger> members, int target)
+    public static IReadOnlyList<string> ChooseToRetire(IReadOnlyList<AgentLedger> members, int target, Func<string, int> loadOf)
     {
         ArgumentNullException.ThrowIfNull(members);
-        return [.. members.OrderBy(m => m.Load).ThenBy(m => m.Profile.Id, StringComparer.Ordinal).Take(Math.Max(0, members.Count - target)).Select(m => m.Profile.Id)];
+        ArgumentNullException.ThrowIfNull(loadOf);
+        return [.. members.OrderBy(m => loadOf(m.Profile.Id)).ThenBy(m => m.Profile.Id, StringComparer.Ordinal).Take(Math.Max(0, members.Count - target)).Select(m => m.Profile.Id)];
     }
 }

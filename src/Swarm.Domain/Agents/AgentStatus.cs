@@ -2,7 +2,7 @@ namespace Swarm.Domain.Agents;
 
 /// <summary>
 /// The spec's agent status: the lifecycle, with an active agent shown as idle or busy by its load, or unhealthy after
-/// <see cref="AgentLedger.UnhealthyAfter"/> failed steps in a row.
+/// <see cref="Distribution.AgentWork.UnhealthyAfter"/> failed steps in a row (<see cref="Distribution.BoardAgent.StatusOf"/>).
 /// </summary>
 public enum AgentStatus
 {

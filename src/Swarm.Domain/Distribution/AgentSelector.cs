@@ -33,12 +33,12 @@ public static class AgentSelector
             .ThenBy(r => r.Agent.Id, StringComparer.Ordinal);
     }
 
-    /// <summary>Whether the agent could ever take the step, ignoring how busy it is now.</summary>
-    public static bool Qualifies(BoardAgent agent, SeatRequest request)
+    /// <summary>Whether the agent could ever take the step, ignoring how busy it is now (and, if asked, that it is unhealthy for now).</summary>
+    public static bool Qualifies(BoardAgent agent, SeatRequest request, bool evenIfUnhealthy = false)
     {
         ArgumentNullException.ThrowIfNull(agent);
         ArgumentNullException.ThrowIfNull(request);
-        return agent.Accepting
+        return (agent.Accepting || (evenIfUnhealthy && !agent.Leaving))
             && !request.Exclude.Contains(agent.Id, StringComparer.Ordinal)
             && (request.RequiredType is null || agent.Type == request.RequiredType)
             && request.Capabilities.All(agent.Has);

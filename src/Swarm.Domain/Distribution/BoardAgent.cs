@@ -2,34 +2,62 @@ using Swarm.Domain.Agents;
 
 namespace Swarm.Domain.Distribution;
 
-/// <summary>An agent as the dispatch board sees it: what it can do, how full it is, and how well it has done.</summary>
-/// <param name="Expertise">Its capabilities, compared case-insensitively.</param>
-/// <param name="RolePriority">The spec's role priority, 1 to 10.</param>
-/// <param name="Accepting">False once the agent drains or retires: it keeps its seats but gets no new ones.</param>
+/// <summary>
+/// An agent as the dispatch board sees it: its profile, the seats it holds, how well it has done and what it has done.
+/// The board is the one owner of all of it while the agent takes work.
+/// </summary>
 /// <param name="Holders">The seats it holds, as <see cref="SeatRequest.Holder"/> keys.</param>
-/// <param name="Reputation">Per capability (and <see cref="AgentSelector.GeneralCapability"/>), a smoothed success rate from 0 to 1.</param>
-/// <param name="Leaving">True once the agent is retiring: it leaves the board with its last seat. A suspended (unhealthy) agent stays, record and all.</param>
+/// <param name="Reputation">Per capability (and <see cref="AgentSelector.GeneralCapability"/>), a smoothed success rate from 0 to 1: the one measure of the agent's quality.</param>
+/// <param name="Work">Its statistics and failure streak.</param>
+/// <param name="Leaving">True once the agent drains or retires: it gets no new seats and leaves the board with its last one.</param>
+/// <param name="LeaveWatchers">The orchestrations to tell when a leaving agent has left (its retirements; two may race).</param>
 public sealed record BoardAgent(
-    string Id,
-    AgentType Type,
-    IReadOnlyList<string> Expertise,
-    int RolePriority,
-    int MaxConcurrency,
-    bool Accepting,
+    AgentProfile Profile,
     IReadOnlyList<string> Holders,
     IReadOnlyDictionary<string, double> Reputation,
-    bool Leaving = false)
+    AgentWork Work,
+    bool Leaving = false,
+    IReadOnlyList<string>? LeaveWatchers = null)
 {
+    public string Id => Profile.Id;
+
+    public AgentType Type => Profile.Type;
+
+    /// <summary>Its capabilities, compared case-insensitively.</summary>
+    public IReadOnlyList<string> Expertise => Profile.EffectiveRole.Expertise;
+
+    /// <summary>The spec's role priority, 1 to 10.</summary>
+    public int RolePriority => Profile.EffectiveRole.Priority;
+
+    public int MaxConcurrency => Profile.MaxConcurrency;
+
     public int Load => Holders.Count;
 
     public bool HasFreeSeat => Load < MaxConcurrency;
 
-    public static BoardAgent From(AgentProfile profile, bool accepting)
+    /// <summary>Failed <see cref="AgentWork.UnhealthyAfter"/> steps in a row: no new seats until self-healing reinstates it. A leaving agent is never called unhealthy.</summary>
+    public bool IsUnhealthy => !Leaving && Work.IsFailing;
+
+    /// <summary>Whether the agent is offered new seats.</summary>
+    public bool Accepting => !Leaving && !IsUnhealthy;
+
+    public static BoardAgent From(AgentProfile profile)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        var role = profile.EffectiveRole;
-        return new BoardAgent(profile.Id, profile.Type, role.Expertise, role.Priority, profile.MaxConcurrency, accepting, [], new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase));
+        return new BoardAgent(profile, [], new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase), new AgentWork());
     }
 
     public bool Has(string capability) => Expertise.Contains(capability, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The spec's status of an agent: its lifecycle (from its ledger), with an active agent shown as unhealthy, busy or
+    /// idle by what the board knows of it (idle before it has reached the board).
+    /// </summary>
+    public static AgentStatus StatusOf(AgentLifecycle lifecycle, BoardAgent? onBoard) => lifecycle switch
+    {
+        AgentLifecycle.Draining => AgentStatus.Draining,
+        AgentLifecycle.Retired => AgentStatus.Retired,
+        _ when onBoard is { IsUnhealthy: true } => AgentStatus.Unhealthy,
+        _ => onBoard is { Load: > 0 } ? AgentStatus.Busy : AgentStatus.Idle,
+    };
 }

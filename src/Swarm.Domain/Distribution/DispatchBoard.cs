@@ -3,10 +3,11 @@ using Swarm.Domain.Agents;
 namespace Swarm.Domain.Distribution;
 
 /// <summary>
-/// Who may take work and who is waiting for it: every agent's seats and the line of steps waiting for one, ordered
-/// by priority, then arrival. Immutable; each change returns a new board, so the entity that keeps it stays thin.
-/// Seats freed or added are offered to the line at once (<see cref="SeatGrant"/>s the caller delivers), so a waiting
-/// step never polls.
+/// Who may take work and who is waiting for it: every agent's seats, health, reputation and statistics, and the line of
+/// steps waiting for a seat, ordered by priority, then arrival. It is the one owner of seats: a step asks it for one
+/// (<see cref="Request"/>), works, and gives it back with its outcome (<see cref="Release"/>); nothing else claims or
+/// counts. Immutable; each change returns a new board, so the entity that keeps it stays thin. Seats freed or added are
+/// offered to the line at once (<see cref="SeatGrant"/>s the caller delivers), so a waiting step never polls.
 /// </summary>
 public sealed record DispatchBoard
 {
@@ -20,8 +21,8 @@ public sealed record DispatchBoard
     /// </summary>
     public static readonly TimeSpan AgingStep = TimeSpan.FromMinutes(1);
 
-    /// <summary>Schema version of the stored record.</summary>
-    public int Version { get; init; } = 1;
+    /// <summary>Schema version of the stored record. 2: agents carry their profile, health and statistics.</summary>
+    public int Version { get; init; } = 2;
 
     public IReadOnlyDictionary<string, BoardAgent> Agents { get; init; } = new Dictionary<string, BoardAgent>(StringComparer.Ordinal);
 
@@ -34,39 +35,69 @@ public sealed record DispatchBoard
 
     public long Failed { get; init; }
 
-    /// <summary>Adds an agent, or updates its profile while keeping its seats and record; then serves the line.</summary>
-    public (DispatchBoard Board, IReadOnlyList<SeatGrant> Grants) Register(AgentProfile profile, bool accepting, DateTimeOffset? now = null)
+    /// <summary>When <see cref="Relax"/> last ran; agents with no outcome since then are the ones it relaxes.</summary>
+    public DateTimeOffset? LastRelaxedAt { get; init; }
+
+    /// <summary>
+    /// Adds an agent, or updates its profile while keeping its seats and record; then serves the line. An agent that is
+    /// not <paramref name="accepting"/> (provisioned while it drains) is leaving from the start.
+    /// </summary>
+    public BoardChange Register(AgentProfile profile, bool accepting, DateTimeOffset? now = null)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        var fresh = BoardAgent.From(profile, accepting);
         // An agent on its way out (retiring) stays on its way out: a late registration must not bring it back.
         var agent = Agents.TryGetValue(profile.Id, out var known)
-            ? fresh with { Holders = known.Holders, Reputation = known.Reputation, Leaving = known.Leaving, Accepting = accepting && !known.Leaving }
-            : fresh;
+            ? known with { Profile = profile, Leaving = known.Leaving || !accepting }
+            : BoardAgent.From(profile) with { Leaving = !accepting };
         return (this with { Agents = With(agent) }).Serve(now);
     }
 
-    /// <summary>Stops giving the agent new seats because it drains or retires; it leaves the board once it holds none.</summary>
-    public DispatchBoard Withdraw(string agentId)
+    /// <summary>
+    /// Stops giving the agent new seats because it drains or retires. It leaves the board now if it holds no seat,
+    /// otherwise with its last one, when <paramref name="watcher"/> (a retirement) is told (<see cref="AgentDeparture"/>).
+    /// </summary>
+    public (DispatchBoard Board, Withdrawal Withdrawal) Withdraw(string agentId, string? watcher = null)
     {
         if (!Agents.TryGetValue(agentId, out var agent))
         {
-            return this;
+            return (this, new Withdrawal(true, null));
         }
 
         if (agent.Holders.Count == 0)
         {
-            var rest = new Dictionary<string, BoardAgent>(Agents, StringComparer.Ordinal);
-            rest.Remove(agentId);
-            return this with { Agents = rest };
+            return (Without(agentId), new Withdrawal(true, agent.Work));
         }
 
-        return this with { Agents = With(agent with { Accepting = false, Leaving = true }) };
+        IReadOnlyList<string> watchers = [.. (agent.LeaveWatchers ?? []).Append(watcher).OfType<string>().Distinct(StringComparer.Ordinal)];
+        return (this with { Agents = With(agent with { Leaving = true, LeaveWatchers = watchers }) }, new Withdrawal(false, null));
     }
 
-    /// <summary>Stops giving the agent new seats for now (it is unhealthy); it keeps its place and its record until it registers again.</summary>
-    public DispatchBoard Suspend(string agentId) =>
-        Agents.TryGetValue(agentId, out var agent) ? this with { Agents = With(agent with { Accepting = false }) } : this;
+    /// <summary>Ends an unhealthy agent's probation: clears its failure streak (keeping its record) and serves the line.</summary>
+    public BoardChange Reinstate(string agentId, DateTimeOffset? now = null) =>
+        Agents.TryGetValue(agentId, out var agent) && agent.IsUnhealthy
+            ? (this with { Agents = With(agent with { Work = agent.Work.Reinstate() }) }).Serve(now)
+            : new BoardChange(this, []);
+
+    /// <summary>
+    /// The learning pass: every agent that had no outcome since the last pass has its reputation moved toward neutral
+    /// by <paramref name="rate"/>, so an estimate that is no longer confirmed fades, and an agent that had a bad spell is
+    /// tried again instead of being starved by it.
+    /// </summary>
+    public DispatchBoard Relax(double rate, DateTimeOffset now)
+    {
+        var since = LastRelaxedAt;
+        var agents = new Dictionary<string, BoardAgent>(Agents, StringComparer.Ordinal);
+        foreach (var agent in Agents.Values.Where(a => since is not null && (a.Work.LastActiveAt is not { } last || last < since)))
+        {
+            agents[agent.Id] = agent with
+            {
+                Reputation = agent.Reputation.ToDictionary(
+                    r => r.Key, r => r.Value + (rate * (AgentSelector.NeutralReputation - r.Value)), StringComparer.OrdinalIgnoreCase),
+            };
+        }
+
+        return this with { Agents = agents, LastRelaxedAt = now };
+    }
 
     /// <summary>
     /// Grants the best fitting agent's seat, or queues the step, or says no agent can ever take it. Asking again for
@@ -77,7 +108,7 @@ public sealed record DispatchBoard
         ArgumentNullException.ThrowIfNull(request);
         if (HolderOf(request.Holder) is { } holding)
         {
-            return (this, SeatDecision.Granted(holding.Id, "already held"));
+            return (this, SeatDecision.Granted(holding.Profile, "already held"));
         }
 
         var place = IndexInLine(request.Holder);
@@ -88,12 +119,12 @@ public sealed record DispatchBoard
 
         if (AgentSelector.Rank(Agents.Values, request).FirstOrDefault() is { Agent: { } chosen, Score: var score })
         {
-            return (Seat(chosen, request), SeatDecision.Granted(chosen.Id, Explain(chosen, request, score)));
+            return (Seat(chosen, request), SeatDecision.Granted(chosen.Profile, Explain(chosen, request, score)));
         }
 
         // With no agents at all the swarm is still starting; otherwise a capability nobody has will never come free.
         // A suspended agent may come back (self-healing reinstates it), so a step it could take waits for it.
-        if (Agents.Count > 0 && !Agents.Values.Any(a => AgentSelector.Qualifies(a with { Accepting = !a.Leaving }, request)))
+        if (Agents.Count > 0 && !Agents.Values.Any(a => !a.Leaving && AgentSelector.Qualifies(a, request, evenIfUnhealthy: true)))
         {
             return (this, SeatDecision.NoFit(NoFitReason(request)));
         }
@@ -103,19 +134,21 @@ public sealed record DispatchBoard
     }
 
     /// <summary>
-    /// Frees a seat and, when the step's outcome is known, moves the agent's reputation for the step's capabilities
-    /// toward it; then offers freed seats to the line. Releasing a seat that is not held changes nothing.
+    /// Frees a seat and, when the step's outcome is known, counts it for the agent (statistics and failure streak) and
+    /// moves its reputation for the step's capabilities toward it; then offers freed seats to the line. A leaving agent
+    /// that gave its last seat back leaves the board (<see cref="BoardChange.Departure"/>). Releasing a seat that is not
+    /// held changes nothing, so a repeated release counts once.
     /// </summary>
-    public (DispatchBoard Board, IReadOnlyList<SeatGrant> Grants) Release(SeatRelease release, DateTimeOffset? now = null)
+    public BoardChange Release(SeatRelease release, DateTimeOffset? now = null)
     {
         ArgumentNullException.ThrowIfNull(release);
         if (!Agents.TryGetValue(release.AgentId, out var agent) || !agent.Holders.Contains(release.Holder, StringComparer.Ordinal))
         {
-            return (this, []);
+            return new BoardChange(this, []);
         }
 
         var reputation = new Dictionary<string, double>(agent.Reputation, StringComparer.OrdinalIgnoreCase);
-        if (release.Succeeded is { } succeeded)
+        if (release.Outcome is { Succeeded: var succeeded })
         {
             IEnumerable<string> keys = release.Capabilities.Count > 0 ? release.Capabilities : [AgentSelector.GeneralCapability];
             foreach (var key in keys)
@@ -125,16 +158,21 @@ public sealed record DispatchBoard
             }
         }
 
-        var freed = agent with { Holders = [.. agent.Holders.Where(h => h != release.Holder)], Reputation = reputation };
+        var freed = agent with
+        {
+            Holders = [.. agent.Holders.Where(h => h != release.Holder)],
+            Reputation = reputation,
+            Work = release.Outcome is { } outcome ? agent.Work.Record(outcome) : agent.Work,
+        };
         var board = this with
         {
             Agents = With(freed),
-            Succeeded = Succeeded + (release.Succeeded == true ? 1 : 0),
-            Failed = Failed + (release.Succeeded == false ? 1 : 0),
+            Succeeded = Succeeded + (release.Outcome?.Succeeded == true ? 1 : 0),
+            Failed = Failed + (release.Outcome?.Succeeded == false ? 1 : 0),
         };
         if (freed.Leaving && freed.Holders.Count == 0)
         {
-            board = board.Withdraw(freed.Id);
+            return board.Without(freed.Id).Serve(now) with { Departure = new AgentDeparture(freed.Id, freed.LeaveWatchers ?? [], freed.Work) };
         }
 
         return board.Serve(now);
@@ -149,7 +187,7 @@ public sealed record DispatchBoard
         var holder = SeatRequest.HolderOf(taskId, seatKey);
         if (HolderOf(holder) is { } agent)
         {
-            return (this, SeatDecision.Granted(agent.Id, "granted while leaving"));
+            return (this, SeatDecision.Granted(agent.Profile, "granted while leaving"));
         }
 
         return (this with { Waiting = [.. Waiting.Where(w => w.Holder != holder)] }, null);
@@ -157,7 +195,7 @@ public sealed record DispatchBoard
 
     /// <summary>Offers free seats to the line, best served first; a step nobody fits now keeps its place.</summary>
     /// <param name="now">The time to age the line by; without it, no step has aged.</param>
-    public (DispatchBoard Board, IReadOnlyList<SeatGrant> Grants) Serve(DateTimeOffset? now = null)
+    public BoardChange Serve(DateTimeOffset? now = null)
     {
         var board = this;
         var grants = new List<SeatGrant>();
@@ -172,11 +210,11 @@ public sealed record DispatchBoard
             if (AgentSelector.Rank(board.Agents.Values, waiting).FirstOrDefault() is { Agent: { } chosen, Score: var score })
             {
                 board = board.Seat(chosen, waiting);
-                grants.Add(new SeatGrant(waiting.TaskId, waiting.SeatKey, chosen.Id, Explain(chosen, waiting, score)));
+                grants.Add(new SeatGrant(waiting.TaskId, waiting.SeatKey, chosen.Profile, Explain(chosen, waiting, score)));
             }
         }
 
-        return (board, grants);
+        return new BoardChange(board, grants);
     }
 
     /// <summary>The line in numbers: waiting steps by priority, and when the oldest one started waiting.</summary>
@@ -222,6 +260,13 @@ public sealed record DispatchBoard
     static IReadOnlyList<SeatRequest> Line(IEnumerable<SeatRequest> waiting) => [.. InServiceOrder(waiting, null)];
 
     Dictionary<string, BoardAgent> With(BoardAgent agent) => new(Agents, StringComparer.Ordinal) { [agent.Id] = agent };
+
+    DispatchBoard Without(string agentId)
+    {
+        var rest = new Dictionary<string, BoardAgent>(Agents, StringComparer.Ordinal);
+        rest.Remove(agentId);
+        return this with { Agents = rest };
+    }
 
     static string Explain(BoardAgent agent, SeatRequest request, double score) =>
         $"{agent.Id} ({agent.Type.ToString().ToLowerInvariant()}, load {agent.Load}/{agent.MaxConcurrency}"

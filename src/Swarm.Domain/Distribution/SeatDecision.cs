@@ -1,13 +1,17 @@
+using Swarm.Domain.Agents;
+
 namespace Swarm.Domain.Distribution;
 
 /// <summary>The board's answer to a <see cref="SeatRequest"/>.</summary>
 /// <param name="Outcome">Granted, queued, or no agent can ever take it.</param>
-/// <param name="AgentId">The chosen agent, when granted.</param>
+/// <param name="Agent">The chosen agent's profile, when granted: everything the step needs to do the work.</param>
 /// <param name="Reason">Why the agent was chosen, or why none can be.</param>
 /// <param name="Position">Place in the waiting line (1 = next), when queued.</param>
-public sealed record SeatDecision(SeatOutcome Outcome, string? AgentId, string Reason, int Position = 0)
+public sealed record SeatDecision(SeatOutcome Outcome, AgentProfile? Agent, string Reason, int Position = 0)
 {
-    public static SeatDecision Granted(string agentId, string reason) => new(SeatOutcome.Granted, agentId, reason);
+    public string? AgentId => Agent?.Id;
+
+    public static SeatDecision Granted(AgentProfile agent, string reason) => new(SeatOutcome.Granted, agent, reason);
 
     public static SeatDecision Queued(int position, string reason) => new(SeatOutcome.Queued, null, reason, position);
 

@@ -1,4 +1,9 @@
 namespace Swarm.Domain.Distribution;
 
-/// <summary>A step giving its seat back, with its outcome when it has one (null when it never ran, e.g. the agent refused the claim).</summary>
-public sealed record SeatRelease(string AgentId, string Holder, bool? Succeeded, IReadOnlyList<string> Capabilities);
+/// <summary>
+/// A step giving its seat back: the only message that ends a step on an agent. With an <paramref name="Outcome"/> it
+/// counts for the agent (statistics, health and reputation); without one the seat is freed without judging anyone (the
+/// step never ran, or a person or the task's deadline stopped it).
+/// </summary>
+/// <param name="Capabilities">What the step needed; the reputation the outcome moves.</param>
+public sealed record SeatRelease(string AgentId, string Holder, IReadOnlyList<string> Capabilities, WorkOutcome? Outcome = null);

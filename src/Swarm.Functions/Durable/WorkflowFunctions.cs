@@ -69,6 +69,13 @@ public static class WorkflowFunctions
         return new SeatOfferOrchestrator().RunAsync(context, context.GetInput<Domain.Distribution.SeatGrant>()!);
     }
 
+    [Function(nameof(AgentLeftNoticeOrchestrator))]
+    public static Task<bool> NoticeAgentLeft([OrchestrationTrigger] TaskOrchestrationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return new AgentLeftNoticeOrchestrator().RunAsync(context, context.GetInput<Domain.Distribution.AgentDeparture>()!);
+    }
+
     [Function(nameof(ConsensusRoundOrchestrator))]
     public static Task<ProposalResult> RunConsensusRound([OrchestrationTrigger] TaskOrchestrationContext context)
     {

@@ -46,8 +46,8 @@ public sealed partial class AutoscalingJob(SwarmSettings settings, TimeProvider 
             var load = new PoolLoad(
                 pool.Key,
                 members.Count,
-                members.Count(m => m.Load == 0),
-                members.Sum(m => m.Load),
+                members.Count(m => LoadOf(board, m) == 0),
+                members.Sum(m => LoadOf(board, m)),
                 members.Sum(m => m.Profile.MaxConcurrency),
                 template.MaxConcurrency,
                 board.Waiting.Count(w => CouldServe(pool, w)));
@@ -72,6 +72,9 @@ public sealed partial class AutoscalingJob(SwarmSettings settings, TimeProvider 
 
         await durable.Entities.SignalEntityAsync(AutoscalerEntity.Id, nameof(AutoscalerEntity.Record), new ScalingPass(now, decisions), cancellation: cancellationToken);
     }
+
+    /// <summary>How many seats the agent holds, as the dispatch board (their one owner) counts them.</summary>
+    static int LoadOf(DispatchBoard board, AgentLedger agent) => board.Agents.GetValueOrDefault(agent.Profile.Id)?.Load ?? 0;
 
     /// <summary>
     /// Whether a waiting step is this pool's to serve: the right type (if one is required) and every capability. A step

@@ -1,34 +1,31 @@
 using Microsoft.DurableTask.Client;
-using Swarm.Domain.Agents;
 using Swarm.Domain.Distribution;
 using Swarm.Domain.Tasks;
-using Swarm.Workflows.Agents;
 using Swarm.Workflows.Distribution;
 
 namespace Swarm.Runtime.Schedules;
 
 /// <summary>
-/// Part of self-healing: frees what tasks that are no longer running still hold. A seat on the dispatch board, a place
-/// in its line, or a task on an agent's ledger belongs to a task; if that task has finished or was ended (a crash
-/// between ending a task and releasing its seats, a release that raced the task's own claim), nothing else would ever
-/// give it back, and a full agent or a pool lock could wait on it forever.
+/// Part of self-healing: frees what tasks that are no longer running still hold. A seat on the dispatch board (the one
+/// owner of seats) or a place in its line belongs to a task; if that task has finished or was ended (a crash between
+/// ending a task and releasing its seats), nothing else would ever give it back, and a full agent or a retirement
+/// could wait on it forever.
 /// </summary>
 public static class SeatSweep
 {
-    /// <summary>Releases every seat, place and agent task whose task is not running; returns how many it freed.</summary>
-    /// <param name="agents">Every agent's ledger, as read for this pass.</param>
-    public static async Task<int> FreeOrphansAsync(DurableTaskClient durable, IReadOnlyList<AgentLedger> agents, CancellationToken cancellationToken)
+    /// <summary>Releases every seat and place whose task is not running; returns how many it freed.</summary>
+    /// <param name="board">The dispatch board, as read for this pass.</param>
+    public static async Task<int> FreeOrphansAsync(DurableTaskClient durable, DispatchBoard board, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(durable);
-        ArgumentNullException.ThrowIfNull(agents);
-        var board = (await durable.Entities.GetEntityAsync<DispatchBoard>(DispatcherEntity.Id, includeState: true, cancellationToken))?.State ?? new DispatchBoard();
+        ArgumentNullException.ThrowIfNull(board);
         var alive = new Dictionary<string, bool>(StringComparer.Ordinal);
         async Task<bool> RunningAsync(string holder)
         {
             var taskId = holder.Split('/')[0];
             if (!alive.TryGetValue(taskId, out var running))
             {
-                // Only task ids are judged; anything else on a ledger is left alone.
+                // Only task ids are judged; anything else on the board is left alone.
                 running = !TaskId.IsWellFormed(taskId)
                     || await durable.GetInstanceAsync(taskId, cancellationToken) is { RuntimeStatus: OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Suspended };
                 alive[taskId] = running;
@@ -44,7 +41,7 @@ public static class SeatSweep
             {
                 if (!await RunningAsync(holder))
                 {
-                    await durable.Entities.SignalEntityAsync(DispatcherEntity.Id, nameof(DispatcherEntity.Release), new SeatRelease(agent.Id, holder, null, []), cancellation: cancellationToken);
+                    await durable.Entities.SignalEntityAsync(DispatcherEntity.Id, nameof(DispatcherEntity.Release), new SeatRelease(agent.Id, holder, []), cancellation: cancellationToken);
                     freed++;
                 }
             }
@@ -56,18 +53,6 @@ public static class SeatSweep
             {
                 await durable.Entities.SignalEntityAsync(DispatcherEntity.Id, nameof(DispatcherEntity.Leave), new SeatKey(waiting.TaskId, waiting.SeatKey), cancellation: cancellationToken);
                 freed++;
-            }
-        }
-
-        foreach (var ledger in agents)
-        {
-            foreach (var holder in ledger.ActiveTasks)
-            {
-                if (!await RunningAsync(holder))
-                {
-                    await durable.Entities.SignalEntityAsync(AgentEntity.IdFor(ledger.Profile.Id), nameof(AgentEntity.Release), new AgentRelease(holder, false, 0, Counts: false), cancellation: cancellationToken);
-                    freed++;
-                }
             }
         }
 

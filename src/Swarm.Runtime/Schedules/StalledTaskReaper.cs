@@ -2,7 +2,8 @@ using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Swarm.Domain.Tasks;
-using Swarm.Runtime.Agents;
+using Swarm.Domain.Distribution;
+using Swarm.Workflows.Distribution;
 using Swarm.Runtime.Configuration;
 using Swarm.Runtime.Tasks;
 using Swarm.Workflows.Tasks;
@@ -34,13 +35,13 @@ public sealed partial class StalledTaskReaper(SwarmSettings settings, TimeProvid
         ArgumentNullException.ThrowIfNull(durable);
         var limit = TimeSpan.FromSeconds(settings.SelfHealing.StalledTaskSeconds);
         var now = time.GetUtcNow();
-        var agents = await AgentLookup.AllAsync(durable, cancellationToken);
-        foreach (var agentId in await AgentProbation.ReinstateDueAsync(durable, agents, TimeSpan.FromSeconds(settings.SelfHealing.UnhealthyProbationSeconds), now, cancellationToken))
+        var board = (await durable.Entities.GetEntityAsync<DispatchBoard>(DispatcherEntity.Id, includeState: true, cancellationToken))?.State ?? new DispatchBoard();
+        foreach (var agentId in await AgentProbation.ReinstateDueAsync(durable, board, TimeSpan.FromSeconds(settings.SelfHealing.UnhealthyProbationSeconds), now, cancellationToken))
         {
             LogReinstated(logger, agentId);
         }
 
-        if (await SeatSweep.FreeOrphansAsync(durable, agents, cancellationToken) is > 0 and var freed)
+        if (await SeatSweep.FreeOrphansAsync(durable, board, cancellationToken) is > 0 and var freed)
         {
             LogOrphansFreed(logger, freed);
         }
@@ -73,7 +74,7 @@ public sealed partial class StalledTaskReaper(SwarmSettings settings, TimeProvid
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Self-healing: freed {Count} seats, places in line or agent slots held for tasks that are no longer running")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Self-healing: freed {Count} seats or places in line held for tasks that are no longer running")]
     static partial void LogOrphansFreed(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Self-healing: agent {AgentId} was unhealthy; its probation is over and it takes work again")]

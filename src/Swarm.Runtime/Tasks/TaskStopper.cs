@@ -6,21 +6,22 @@ using Swarm.Workflows.Tasks;
 namespace Swarm.Runtime.Tasks;
 
 /// <summary>
-/// Ends a running task from outside (a person cancels it, self-healing reaps it) without leaking what it held: its
-/// agent slots, its dispatcher seats and its places in line are given back by an <see cref="AgentSlotReleaseOrchestrator"/>,
-/// then the task is terminated with the reason, which it shows as its error.
+/// Ends a running task from outside (a person cancels it, self-healing reaps it) without leaking what it held: the task
+/// is terminated with the reason, which it shows as its error, then its seats and places in line on the dispatch board
+/// are given back by an <see cref="AgentSlotReleaseOrchestrator"/>.
 /// </summary>
 public static class TaskStopper
 {
-    /// <param name="agentsFailed">True when the agents are to blame (a stalled call), so their ledgers count a failure.</param>
+    /// <param name="agentsFailed">True when the agents are to blame (a stalled call), so the board counts a failure for each.</param>
     public static async Task StopAsync(DurableTaskClient durable, OrchestrationMetadata task, string reason, bool agentsFailed, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(durable);
         ArgumentNullException.ThrowIfNull(task);
         var progress = task.ReadCustomStatusAs<TaskProgress>();
 
-        // Ended first, released second: a release sent while the task still ran could reach an agent before the task's own
-        // claim did and leave that claim held for good. If this dies in between, self-healing's seat sweep frees the seats.
+        // Ended first, released second: a release sent while the task still ran could reach the board before the task's own
+        // seat request did, and the seat it then got would be held for good. If this dies in between, self-healing's seat
+        // sweep frees the seats.
         await durable.TerminateInstanceAsync(task.InstanceId, new TerminateInstanceOptions { Output = reason, Recursive = true }, cancellationToken);
         if (progress is { Seats.Count: > 0 } or { Waiting.Count: > 0 })
         {

@@ -1,12 +1,13 @@
 using Microsoft.DurableTask.Entities;
 using Swarm.Domain.Agents;
+using Swarm.Domain.Distribution;
 
 namespace Swarm.Workflows.Agents;
 
 /// <summary>
-/// One agent as a durable entity. Its operations run one at a time, which is what keeps
-/// <see cref="AgentProfile.MaxConcurrency"/> true however many orchestrations claim the agent at once.
-/// The state is an <see cref="AgentLedger"/>; the rules live there, this class only stores it.
+/// One agent as a durable entity: its profile and lifecycle (an <see cref="AgentLedger"/>). Its seats, health and
+/// statistics are the dispatch board's (<see cref="Distribution.DispatcherEntity"/>), which hands the statistics over
+/// when the agent retires. The rules live in the ledger; this class only stores it.
 /// </summary>
 public sealed class AgentEntity : TaskEntity<AgentLedger?>
 {
@@ -16,8 +17,7 @@ public sealed class AgentEntity : TaskEntity<AgentLedger?>
     public static EntityInstanceId IdFor(string agentId) => new(EntityName, agentId);
 
     /// <summary>
-    /// Creates the agent from its profile, or brings an existing agent's profile up to date (its tasks and statistics
-    /// stay). Repeating it is harmless. A lower concurrency limit applies to new claims; held slots run to completion.
+    /// Creates the agent from its profile, or brings an existing agent's profile up to date. Repeating it is harmless.
     /// Callers join the roster first (<see cref="ProvisionAgentOrchestrator"/>), which is what keeps ids unique.
     /// </summary>
     public AgentLedger Provision(AgentProfile profile)
@@ -28,67 +28,18 @@ public sealed class AgentEntity : TaskEntity<AgentLedger?>
         return State;
     }
 
-    /// <summary>Takes a slot for a task. An agent that was never provisioned grants nothing.</summary>
-    public AgentClaimResult Claim(AgentClaim claim)
-    {
-        ArgumentNullException.ThrowIfNull(claim);
-        if (State is null)
-        {
-            return new AgentClaimResult(false, null);
-        }
-
-        var (next, granted) = State.Claim(claim.TaskId);
-        State = next;
-        return new AgentClaimResult(granted, next.Profile);
-    }
-
-    /// <summary>
-    /// Frees a task's slot and records its outcome. The failure that makes the agent unhealthy also takes it off the
-    /// dispatch board, so no more work is sent its way until self-healing reinstates it.
-    /// </summary>
-    public void Release(AgentRelease release)
-    {
-        ArgumentNullException.ThrowIfNull(release);
-        if (State is null)
-        {
-            return;
-        }
-
-        var wasUnhealthy = State.IsUnhealthy;
-        State = release.Counts
-            ? State.Release(release.TaskId, release.Succeeded, release.LatencyMs, release.Usage, release.At)
-            : State.Free(release.TaskId);
-        if (State.IsUnhealthy && !wasUnhealthy)
-        {
-            Context.SignalEntity(Distribution.DispatcherEntity.Id, nameof(Distribution.DispatcherEntity.Suspend), State.Profile.Id);
-        }
-    }
-
-    /// <summary>Ends an unhealthy agent's probation: clears its failure streak and puts it back on the dispatch board.</summary>
-    public AgentLedger? Reinstate()
-    {
-        if (State is not { IsUnhealthy: true })
-        {
-            return State;
-        }
-
-        State = State.Reinstate();
-        Context.SignalEntity(Distribution.DispatcherEntity.Id, nameof(Distribution.DispatcherEntity.Register), new Distribution.AgentRegistration(State.Profile, true));
-        return State;
-    }
-
-    /// <summary>Stops the agent taking new tasks; returns the ledger (null if the agent was never provisioned).</summary>
+    /// <summary>Marks the agent draining; returns the ledger (null if the agent was never provisioned).</summary>
     public AgentLedger? Drain() => State = State?.Drain();
 
-    /// <summary>Retires a draining agent that holds no task; false while it still holds some (or was never provisioned).</summary>
-    public bool Retire()
+    /// <summary>Retires a draining agent that has left the dispatch board, keeping the record the board handed over; false for an agent that is not draining.</summary>
+    public bool Retire(AgentWork? finalWork)
     {
         if (State is null)
         {
             return false;
         }
 
-        var (next, retired) = State.Retire();
+        var (next, retired) = State.Retire(finalWork);
         State = next;
         return retired;
     }

@@ -1,11 +1,13 @@
 using Microsoft.DurableTask;
 using Swarm.Domain.Agents;
+using Swarm.Domain.Distribution;
+using Swarm.Workflows.Distribution;
 
 namespace Swarm.Workflows.Agents;
 
 /// <summary>
-/// Brings a pool to its target size: reads the members from the roster and their entities, then provisions new
-/// agents (the roster still enforces maxAgents) or retires the least loaded ones. One scaling per pool runs at a time
+/// Brings a pool to its target size: reads the members from the roster and their entities (their load from the
+/// dispatch board), then provisions new agents (the roster still enforces maxAgents) or retires the least loaded ones. One scaling per pool runs at a time
 /// (<see cref="PoolLockEntity"/>), so two requests cannot both add the same missing agents.
 /// </summary>
 public sealed class ScalePoolOrchestrator : TaskOrchestrator<PoolScaling, PoolScaleResult>
@@ -37,6 +39,7 @@ public sealed class ScalePoolOrchestrator : TaskOrchestrator<PoolScaling, PoolSc
     {
         var roster = await context.Entities.CallEntityAsync<AgentRoster>(AgentRosterEntity.Id, nameof(AgentRosterEntity.Get));
         var ledgers = await Task.WhenAll(roster.Members.Select(id => context.Entities.CallEntityAsync<AgentLedger?>(AgentEntity.IdFor(id), nameof(AgentEntity.Get))));
+        var board = await context.Entities.CallEntityAsync<DispatchBoard>(DispatcherEntity.Id, nameof(DispatcherEntity.Get));
         var members = ledgers.OfType<AgentLedger>().Where(input.Pool.Contains).ToList();
 
         var target = input.TargetFor(members.Count);
@@ -56,7 +59,8 @@ public sealed class ScalePoolOrchestrator : TaskOrchestrator<PoolScaling, PoolSc
             created.Add(id);
         }
 
-        var retired = AgentPool.ChooseToRetire([.. members.Where(m => m.Profile.Id != input.Keep)], target - members.Count(m => m.Profile.Id == input.Keep));
+        var retired = AgentPool.ChooseToRetire(
+            [.. members.Where(m => m.Profile.Id != input.Keep)], target - members.Count(m => m.Profile.Id == input.Keep), id => board.Agents.GetValueOrDefault(id)?.Load ?? 0);
         await Task.WhenAll(retired.Select(id => context.CallSubOrchestratorAsync<bool>(nameof(RetireAgentOrchestrator), id)));
         return new PoolScaleResult(input.Pool.Key, members.Count, members.Count + created.Count - retired.Count, created, retired, limit);
     }

@@ -5,11 +5,14 @@ using Swarm.Domain.Distribution;
 namespace Swarm.Workflows.Distribution;
 
 /// <summary>
-/// The swarm's one dispatch board as a durable entity: every step of every task asks it for an agent's seat, and gives
-/// the seat back here. Its operations run one at a time, which is what makes the line fair and the seat counts exact.
-/// A seat freed for a waiting step is delivered by a <see cref="SeatOfferOrchestrator"/> (entities cannot raise events
-/// on orchestrations themselves), so a waiting task costs nothing until it is served. The line ages by the entity's
-/// clock (entity operations run once, unlike orchestrator code, so reading the clock here is safe).
+/// The swarm's one dispatch board as a durable entity, and the one owner of seats: every step of every task asks it
+/// for an agent's seat (<see cref="Request"/>) and gives the seat back here with its outcome (<see cref="Release"/>),
+/// which is where the agent's statistics, health and reputation are counted. Its operations run one at a time, which is
+/// what makes the line fair and the seat counts exact. A seat freed for a waiting step is delivered by a
+/// <see cref="SeatOfferOrchestrator"/>, and an agent's departure to its retirement by an
+/// <see cref="AgentLeftNoticeOrchestrator"/> (entities cannot raise events on orchestrations themselves), so nobody
+/// polls. The line ages by the entity's clock (entity operations run once, unlike orchestrator code, so reading the
+/// clock here is safe).
 /// </summary>
 public sealed class DispatcherEntity : TaskEntity<DispatchBoard>
 {
@@ -18,20 +21,27 @@ public sealed class DispatcherEntity : TaskEntity<DispatchBoard>
 
     public static EntityInstanceId Id { get; } = new(EntityName, "swarm");
 
-    /// <summary>Adds or updates an agent; an agent that does not accept work keeps its seats but gets no new ones.</summary>
+    /// <summary>Adds or updates an agent; an agent that does not accept work (it drains) is leaving from the start.</summary>
     public void Register(AgentRegistration registration)
     {
         ArgumentNullException.ThrowIfNull(registration);
-        var (board, grants) = State.Register(registration.Profile, registration.Accepting, DateTimeOffset.UtcNow);
-        State = registration.Accepting ? board : board.Suspend(registration.Profile.Id);
-        Offer(grants);
+        Apply(State.Register(registration.Profile, registration.Accepting, DateTimeOffset.UtcNow));
     }
 
-    /// <summary>Stops giving the agent seats for good (it drains or retires).</summary>
-    public void Withdraw(string agentId) => State = State.Withdraw(agentId);
+    /// <summary>Stops giving the agent seats for good (it drains or retires); says whether it has left already.</summary>
+    public Withdrawal Withdraw(AgentWithdrawal withdrawal)
+    {
+        ArgumentNullException.ThrowIfNull(withdrawal);
+        var (board, result) = State.Withdraw(withdrawal.AgentId, withdrawal.Watcher);
+        State = board;
+        return result;
+    }
 
-    /// <summary>Stops giving the agent seats until it registers again (it is unhealthy); its reputation stays.</summary>
-    public void Suspend(string agentId) => State = State.Suspend(agentId);
+    /// <summary>Ends an unhealthy agent's probation (self-healing): it is offered work again.</summary>
+    public void Reinstate(string agentId) => Apply(State.Reinstate(agentId, DateTimeOffset.UtcNow));
+
+    /// <summary>The learning pass: reputation not confirmed since the last pass fades toward neutral by the rate.</summary>
+    public void Relax(double rate) => State = State.Relax(rate, DateTimeOffset.UtcNow);
 
     public SeatDecision Request(SeatRequest request)
     {
@@ -40,12 +50,7 @@ public sealed class DispatcherEntity : TaskEntity<DispatchBoard>
         return decision;
     }
 
-    public void Release(SeatRelease release)
-    {
-        var (board, grants) = State.Release(release, DateTimeOffset.UtcNow);
-        State = board;
-        Offer(grants);
-    }
+    public void Release(SeatRelease release) => Apply(State.Release(release, DateTimeOffset.UtcNow));
 
     /// <summary>Takes a step out of the line; returns its grant if a seat was given to it meanwhile.</summary>
     public SeatDecision? Leave(SeatKey seat)
@@ -60,11 +65,17 @@ public sealed class DispatcherEntity : TaskEntity<DispatchBoard>
 
     protected override DispatchBoard InitializeState(TaskEntityOperation entityOperation) => new();
 
-    void Offer(IReadOnlyList<SeatGrant> grants)
+    void Apply(BoardChange change)
     {
-        foreach (var grant in grants)
+        State = change.Board;
+        foreach (var grant in change.Grants)
         {
             Context.ScheduleNewOrchestration(nameof(SeatOfferOrchestrator), grant);
+        }
+
+        if (change.Departure is { Watchers.Count: > 0 } departure)
+        {
+            Context.ScheduleNewOrchestration(nameof(AgentLeftNoticeOrchestrator), departure);
         }
     }
 }

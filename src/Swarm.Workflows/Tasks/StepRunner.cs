@@ -10,8 +10,9 @@ namespace Swarm.Workflows.Tasks;
 
 /// <summary>
 /// Runs one step of a task on an agent: a seat from the dispatcher (waiting in line, at no cost, when every fitting
-/// agent is busy), a claim on the agent, the work, and both given back. A failed or timed-out agent is excluded and
-/// the step tries the next best one, up to the task's attempt limit; then the task fails with every reason.
+/// agent is busy), the work, and the seat given back with the outcome, which is where the agent's statistics are
+/// counted. The dispatcher is the one owner of seats, so that is all a step says to anyone. A failed or timed-out agent
+/// is excluded and the step tries the next best one, up to the task's attempt limit; then the task fails with every reason.
 /// </summary>
 public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput input, TaskTracker tracker)
 {
@@ -54,13 +55,13 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
         {
             var seatKey = $"{stage}.{attempt}";
 
-            // Listed as waiting from before the request until the claim settles: a task stopped from outside in between
+            // Listed as waiting from before the request until the seat is held: a task stopped from outside in between
             // asks the dispatcher about this seat (and gets it back if it was granted), so no seat can leak.
             tracker.Waiting(seatKey, true);
-            string agentId;
+            AgentProfile profile;
             try
             {
-                agentId = await AcquireSeatAsync(stage, seatKey, capabilities, requiredType, exclude, failures);
+                profile = await AcquireSeatAsync(stage, seatKey, capabilities, requiredType, exclude, failures);
             }
             catch
             {
@@ -68,19 +69,8 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
                 throw;
             }
 
+            var agentId = profile.Id;
             var seat = new SeatHold(agentId, seatKey, SeatRequest.HolderOf(input.TaskId, seatKey), stage);
-            var agent = AgentEntity.IdFor(agentId);
-            var claim = await context.Entities.CallEntityAsync<AgentClaimResult>(agent, nameof(AgentEntity.Claim), new AgentClaim(seat.Holder));
-            if (claim is not { Granted: true, Profile: { } profile })
-            {
-                // The dispatcher's view was behind: the agent is draining or gone. Give the seat back and ask again.
-                await ReleaseSeatAsync(seat, capabilities, succeeded: null);
-                tracker.Waiting(seatKey, false);
-                failures.Add($"{agentId}: did not accept the claim (draining or retired)");
-                exclude.Add(agentId);
-                continue;
-            }
-
             tracker.Holding(seat);
             tracker.Waiting(seatKey, false);
             tracker.Record("assigned", $"{stage}: {agentId}");
@@ -88,30 +78,23 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
             try
             {
                 var (value, answer) = await work(profile, seat);
-                await context.Entities.SignalEntityAsync(agent, nameof(AgentEntity.Release), new AgentRelease(
-                    seat.Holder, true, answer.LatencyMs, new ModelUsage(answer.InputTokens, answer.OutputTokens, answer.CostUsd ?? 0), context.CurrentUtcDateTime));
-                await ReleaseSeatAsync(seat, capabilities, succeeded: true);
-                tracker.Released(seat);
+                await ReleaseSeatAsync(seat, capabilities, new WorkOutcome(
+                    true, answer.LatencyMs, new ModelUsage(answer.InputTokens, answer.OutputTokens, answer.CostUsd ?? 0), context.CurrentUtcDateTime));
                 tracker.Record("answered", $"{stage}: {agentId} ({answer.Provider}:{answer.Model}, {answer.LatencyMs} ms)");
                 return (value, new StepOutcome(stage, agentId, answer, failures, started, context.CurrentUtcDateTime));
             }
             catch (Exception e) when (EndedByDeadline(e))
             {
-                // The task's deadline ended the step, not the agent: everything goes back without judging the agent,
-                // and no other agent is tried, since the task is over.
-                var elapsed = (long)(context.CurrentUtcDateTime - started).TotalMilliseconds;
-                await context.Entities.SignalEntityAsync(agent, nameof(AgentEntity.Release), new AgentRelease(seat.Holder, false, elapsed, At: context.CurrentUtcDateTime, Counts: false));
-                await ReleaseSeatAsync(seat, capabilities, succeeded: null);
-                tracker.Released(seat);
+                // The task's deadline ended the step, not the agent: the seat goes back without judging the agent, and
+                // no other agent is tried, since the task is over.
+                await ReleaseSeatAsync(seat, capabilities, outcome: null);
                 throw e as TaskStoppedException ?? new TaskStoppedException(
                     $"The task passed its deadline while {agentId} worked on step '{stage}'; its model call was stopped.", e) { Kind = TaskStoppedException.TimedOut };
             }
             catch (Exception e) when (e is TaskFailedException or TaskStoppedException)
             {
                 var elapsed = (long)(context.CurrentUtcDateTime - started).TotalMilliseconds;
-                await context.Entities.SignalEntityAsync(agent, nameof(AgentEntity.Release), new AgentRelease(seat.Holder, false, elapsed, At: context.CurrentUtcDateTime));
-                await ReleaseSeatAsync(seat, capabilities, succeeded: false);
-                tracker.Released(seat);
+                await ReleaseSeatAsync(seat, capabilities, new WorkOutcome(false, elapsed, new ModelUsage(0, 0, 0), context.CurrentUtcDateTime));
                 var reason = TaskFailure.From(e);
                 failures.Add($"{agentId}: {reason.Type}: {reason.Message}");
                 exclude.Add(agentId);
@@ -122,7 +105,7 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
         throw new TaskStoppedException($"Step '{stage}' failed on {failures.Count} agent(s): {string.Join(" | ", failures)}") { Kind = "StepFailed" };
     }
 
-    async Task<string> AcquireSeatAsync(
+    async Task<AgentProfile> AcquireSeatAsync(
         string stage, string seatKey, IReadOnlyList<string> capabilities, AgentType? requiredType, List<string> exclude, List<string> failures)
     {
         var (wait, deadlineFirst) = WaitLimit("The task passed its deadline.");
@@ -131,7 +114,7 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
         switch (decision.Outcome)
         {
             case SeatOutcome.Granted:
-                return decision.AgentId!;
+                return decision.Agent!;
             case SeatOutcome.NoFit when failures.Count > 0:
                 throw new TaskStoppedException($"Step '{stage}' failed on {failures.Count} agent(s) and no other fits ({decision.Reason}): {string.Join(" | ", failures)}") { Kind = "StepFailed" };
             case SeatOutcome.NoFit:
@@ -142,15 +125,15 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
         try
         {
             var grant = await context.WaitForExternalEvent<SeatGrant>(SeatOfferOrchestrator.EventName(seatKey), wait);
-            return grant.AgentId;
+            return grant.Agent;
         }
         catch (TaskCanceledException)
         {
             // The wait ended; a seat may have been granted a moment ago, with its offer still on the way.
             var late = await context.Entities.CallEntityAsync<SeatDecision?>(DispatcherEntity.Id, nameof(DispatcherEntity.Leave), new SeatKey(input.TaskId, seatKey));
-            if (late is { AgentId: { } agentId })
+            if (late is { Agent: { } agent })
             {
-                return agentId;
+                return agent;
             }
 
             throw deadlineFirst
@@ -205,8 +188,12 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
 
     bool PastDeadline() => input.Deadline is { } deadline && context.CurrentUtcDateTime >= deadline;
 
-    Task ReleaseSeatAsync(SeatHold seat, IReadOnlyList<string> capabilities, bool? succeeded) =>
-        context.Entities.SignalEntityAsync(DispatcherEntity.Id, nameof(DispatcherEntity.Release), new SeatRelease(seat.AgentId, seat.Holder, succeeded, capabilities));
+    /// <summary>Gives the seat back with the step's outcome (null: freed without judging the agent), and stops listing it as held.</summary>
+    async Task ReleaseSeatAsync(SeatHold seat, IReadOnlyList<string> capabilities, WorkOutcome? outcome)
+    {
+        await context.Entities.SignalEntityAsync(DispatcherEntity.Id, nameof(DispatcherEntity.Release), new SeatRelease(seat.AgentId, seat.Holder, capabilities, outcome));
+        tracker.Released(seat);
+    }
 
     /// <summary>
     /// How long to wait for what a step needs: until the task's deadline or the step's own limit, whichever comes first.

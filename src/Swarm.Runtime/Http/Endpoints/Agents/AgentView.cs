@@ -1,8 +1,13 @@
 using Swarm.Domain.Agents;
+using Swarm.Domain.Distribution;
 
 namespace Swarm.Runtime.Http.Endpoints.Agents;
 
-/// <summary>An agent as the API shows it. Provider settings carry no credentials, so there is nothing secret to leave out.</summary>
+/// <summary>
+/// An agent as the API shows it: its profile and lifecycle from its ledger, and its seats, health, reputation and
+/// statistics from the dispatch board (their one owner while it takes work; the ledger keeps them once it retires).
+/// Provider settings carry no credentials, so there is nothing secret to leave out.
+/// </summary>
 public sealed record AgentView(
     string Id,
     string Name,
@@ -22,35 +27,35 @@ public sealed record AgentView(
     decimal CostUsd,
     int ConsecutiveFailures,
     DateTimeOffset? LastActiveAt,
-    DateTimeOffset LastModifiedAt)
+    DateTimeOffset LastModifiedAt,
+    IReadOnlyDictionary<string, double> Reputation)
 {
-    /// <summary>Per capability (and <c>general</c>), the agent's smoothed success rate from 0 to 1, as the dispatcher ranks it.</summary>
-    public IReadOnlyDictionary<string, double> Reputation { get; init; } = new Dictionary<string, double>();
-
-    public static AgentView From(AgentLedger ledger, DateTimeOffset lastModified)
+    /// <param name="onBoard">The agent on the dispatch board, or null when it is not (yet, or any more) on it.</param>
+    public static AgentView From(AgentLedger ledger, BoardAgent? onBoard, DateTimeOffset lastModified)
     {
         ArgumentNullException.ThrowIfNull(ledger);
-        var finished = ledger.Completed + ledger.Failed;
+        var work = onBoard?.Work ?? ledger.FinalWork ?? new AgentWork();
         var profile = ledger.Profile;
         return new AgentView(
             profile.Id,
             profile.Name,
             profile.Type,
-            ledger.Status,
+            BoardAgent.StatusOf(ledger.Lifecycle, onBoard),
             profile.EffectiveRole,
             profile.AutoScale,
             profile.Provider,
             profile.MaxConcurrency,
-            ledger.Load,
-            ledger.ActiveTasks,
-            ledger.Completed,
-            ledger.Failed,
-            finished == 0 ? null : ledger.TotalLatencyMs / finished,
-            ledger.InputTokens,
-            ledger.OutputTokens,
-            ledger.CostUsd,
-            ledger.ConsecutiveFailures,
-            ledger.LastActiveAt,
-            lastModified);
+            onBoard?.Load ?? 0,
+            onBoard?.Holders ?? [],
+            work.Completed,
+            work.Failed,
+            work.MeanLatencyMs,
+            work.InputTokens,
+            work.OutputTokens,
+            work.CostUsd,
+            work.ConsecutiveFailures,
+            work.LastActiveAt,
+            lastModified,
+            onBoard?.Reputation ?? new Dictionary<string, double>());
     }
 }

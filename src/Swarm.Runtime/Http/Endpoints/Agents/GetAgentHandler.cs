@@ -6,7 +6,7 @@ using Swarm.Workflows.Agents;
 
 namespace Swarm.Runtime.Http.Endpoints.Agents;
 
-/// <summary><c>GET /api/v1/agents/{id}</c>: the agent as its durable entity holds it right now, with its load and statistics.</summary>
+/// <summary><c>GET /api/v1/agents/{id}</c>: the agent as its durable entity and the dispatch board hold it right now: profile and lifecycle, load, health, reputation and statistics.</summary>
 public sealed class GetAgentHandler : IApiHandler
 {
     public async Task<ApiResponse> HandleAsync(ApiRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
@@ -22,9 +22,8 @@ public sealed class GetAgentHandler : IApiHandler
             return ApiResponse.Problem(Problems.NotFound($"There is no agent with id '{id}'."));
         }
 
-        // Reputation is learned where work is handed out, on the dispatch board.
+        // What the agent does and has done is counted where work is handed out, on the dispatch board.
         var board = await durable.Entities.GetEntityAsync<DispatchBoard>(DispatcherEntity.Id, includeState: true, cancellationToken);
-        var reputation = board?.State?.Agents.GetValueOrDefault(ledger.Profile.Id)?.Reputation ?? new Dictionary<string, double>();
-        return ApiResponse.Ok(AgentView.From(ledger, entity.LastModifiedTime) with { Reputation = reputation });
+        return ApiResponse.Ok(AgentView.From(ledger, board?.State?.Agents.GetValueOrDefault(ledger.Profile.Id), entity.LastModifiedTime));
     }
 }

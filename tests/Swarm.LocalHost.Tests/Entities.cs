@@ -1,19 +1,8 @@
 using System.Text.Json;
 using DurableTask.AzureStorage;
 using DurableTask.Core.Entities;
-using Swarm.Domain.Agents;
 
 namespace Swarm.LocalHost.Tests;
-
-/// <summary>Reads an agent entity's stored state straight from the durable backend's storage, as a second process would.</summary>
-static class AgentLedgers
-{
-    public static Task<AgentLedger?> ReadAsync(LocalHostProcess host, string agentId) => Entities.ReadAsync<AgentLedger>(host, "agent", agentId);
-
-    /// <summary>Reads until the ledger meets <paramref name="expected"/> (see <see cref="Entities.WaitForAsync"/>): releases arrive by signal, after the task ends.</summary>
-    public static Task<AgentLedger?> WaitForAsync(LocalHostProcess host, string agentId, Func<AgentLedger, bool> expected) =>
-        Entities.WaitForAsync<AgentLedger>(host, "agent", agentId, l => l is not null && expected(l));
-}
 
 /// <summary>Reads any entity's stored state straight from the durable backend's storage.</summary>
 static class Entities

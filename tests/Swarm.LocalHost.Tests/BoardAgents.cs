@@ -1,0 +1,14 @@
+using Swarm.Domain.Distribution;
+
+namespace Swarm.LocalHost.Tests;
+
+/// <summary>Reads an agent as the dispatch board (the one owner of its seats and statistics) stores it, straight from the durable backend's storage.</summary>
+static class BoardAgents
+{
+    /// <summary>Reads until the agent on the board meets <paramref name="expected"/> (see <see cref="Entities.WaitForAsync"/>): releases arrive by signal, after the task ends.</summary>
+    public static async Task<BoardAgent?> WaitForAsync(LocalHostProcess host, string agentId, Func<BoardAgent, bool> expected)
+    {
+        var board = await Entities.WaitForAsync<DispatchBoard>(host, "dispatcher", "swarm", b => b?.Agents.GetValueOrDefault(agentId) is { } agent && expected(agent));
+        return board?.Agents.GetValueOrDefault(agentId);
+    }
+}
