@@ -8,8 +8,8 @@ sealed record BenchmarkOptions
     public const string Usage = """
         Usage: ./bench.sh [options]
 
-          --scenario NAME           all (default), throughput, overhead, realtime, memory, inmemory, consensus-round
-                                    or consensus-accuracy; repeat or comma-separate for several
+          --scenario NAME           all (default), throughput, overhead, realtime, memory, inmemory, consensus-round,
+                                    consensus-accuracy or storage; repeat or comma-separate for several
           --agents N                simulated worker agents created for the throughput and overhead runs, and the
                                     memory scenario's middle stage (default 50)
           --tasks N                 tasks in the throughput run (default 500)
@@ -22,6 +22,10 @@ sealed record BenchmarkOptions
           --consensus-proposals N   10-agent simple-majority proposals run one at a time on each host of the
                                     consensus-round scenario (default 30)
           --accuracy-questions N    simulated questions per cell of the consensus-accuracy tables (default 1000)
+          --storage-tasks N         tasks in each of the storage scenario's two batches, the swarm's and the
+                                    plain orchestration baseline's (default 150)
+          --storage-log DIR         also write the Azurite access log lines of the storage scenario's measured
+                                    windows to DIR (swarm-window.log, baseline-window.log)
           --timeout SECONDS         the most one scenario may take before it is stopped and reported as timed out (default 180)
           --host-setting KEY=VALUE  an extra environment variable for the local host, e.g.
                                     durable__maxQueuePollingIntervalMs=100 (repeatable; applied last)
@@ -31,7 +35,7 @@ sealed record BenchmarkOptions
         The report goes to standard output, progress to standard error.
         """;
 
-    public static readonly IReadOnlyList<string> ScenarioNames = ["throughput", "overhead", "realtime", "memory", "inmemory", "consensus-round", "consensus-accuracy"];
+    public static readonly IReadOnlyList<string> ScenarioNames = ["throughput", "overhead", "realtime", "memory", "inmemory", "consensus-round", "consensus-accuracy", "storage"];
 
     public IReadOnlyList<string> Scenarios { get; init; } = ScenarioNames;
 
@@ -52,6 +56,10 @@ sealed record BenchmarkOptions
     public int ConsensusProposals { get; init; } = 30;
 
     public int AccuracyQuestions { get; init; } = 1_000;
+
+    public int StorageTasks { get; init; } = 150;
+
+    public string? StorageLogFolder { get; init; }
 
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(180);
 
@@ -87,6 +95,8 @@ sealed record BenchmarkOptions
                 "--inmemory-orchestrations" => options with { InMemoryOrchestrations = Count(1, 1_000_000) },
                 "--consensus-proposals" => options with { ConsensusProposals = Count(1, 1_000) },
                 "--accuracy-questions" => options with { AccuracyQuestions = Count(1, 100_000) },
+                "--storage-tasks" => options with { StorageTasks = Count(1, 100_000) },
+                "--storage-log" => options with { StorageLogFolder = Value() },
                 "--timeout" => options with { Timeout = TimeSpan.FromSeconds(Count(10, 86_400)) },
                 "--host-setting" => AddHostSetting(options, hostSettings, Value()),
                 "--out" => options with { OutPath = Value() },

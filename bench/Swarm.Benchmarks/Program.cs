@@ -40,6 +40,7 @@ IScenario[] scenarios =
     new InMemoryEngineScenario(options),
     new ConsensusRoundScenario(options, storage),
     new ConsensusAccuracyScenario(options),
+    new StorageScenario(options),
 ];
 
 // What else keeps the machine busy, measured before anything of the benchmark's own runs.
