@@ -272,6 +272,24 @@ public sealed class DispatchBoardTests
     }
 
     [Fact]
+    public void Plain_work_never_goes_to_an_external_agent_and_one_with_the_expertise_ranks_after_model_agents()
+    {
+        static AgentProfile External(string id, params string[] expertise) =>
+            new(id, id, AgentType.Specialist, new ProviderSettings(ProviderSettings.ExternalType, "human"), 4, new AgentRole("operational", [], expertise, 10));
+        // "a-person" sorts first and has the best priority: only the rule can keep plain work from it.
+        var board = Board(External("a-person", "manual", "review"), Agent("worker", seats: 4, priority: 1), Agent("reviewer", AgentType.Specialist, seats: 1, priority: 1, "review"));
+
+        Assert.Equal("worker", board.Request(Step("t1")).Decision.AgentId);
+        Assert.Equal("reviewer", board.Request(Step("t2", capabilities: ["review"])).Decision.AgentId);
+        Assert.Equal("a-person", board.Request(Step("t3", capabilities: ["manual"])).Decision.AgentId);
+        var (_, busyReviewer) = board.Request(Step("t4", capabilities: ["review"])).Board.Request(Step("t5", capabilities: ["review"]));
+        Assert.Equal("a-person", busyReviewer.AgentId);
+        var onlyExternal = Board(External("a-person", "manual")).Request(Step("t6")).Decision;
+        Assert.Equal(SeatOutcome.NoFit, onlyExternal.Outcome);
+        Assert.EndsWith("External agents take only steps that name their expertise.", onlyExternal.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Only_queens_are_given_a_step_that_requires_a_queen()
     {
         var board = Board(Agent("w1", priority: 10), Agent("q1", AgentType.Queen, priority: 1));

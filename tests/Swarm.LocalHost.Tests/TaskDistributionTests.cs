@@ -138,6 +138,51 @@ public sealed class TaskDistributionTests(TaskDistributionTests.Host host) : ICl
     }
 
     [Fact]
+    public async Task Hierarchical_subtasks_go_to_agents_with_the_tasks_capabilities_even_when_the_plan_names_none()
+    {
+        // The simulated queen's plan names no capability for its subtasks, as a model's plan may not.
+        var id = await TaskSubmissions.SubmitAcceptedAsync(Swarm, new { prompt = "Write and polish a product note", strategy = "hierarchical", capabilities = new[] { "writing", "editing" } });
+
+        var task = await TaskPolling.WaitUntilFinishedAsync(Swarm, id, TimeSpan.FromSeconds(60));
+
+        Assert.Equal("completed", task.GetProperty("status").GetString());
+        var subtasks = task.GetProperty("steps").EnumerateArray().Where(s => s.GetProperty("stage").GetString()!.StartsWith("subtask-", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["writer-1", "editor-1", "writer-1"], subtasks.Select(s => s.GetProperty("agentId").GetString()));
+        Assert.Contains(task.GetProperty("timeline").EnumerateArray(), e => e.GetProperty("detail").GetString() == "subtask 2 named no capability; it goes to an agent with 'editing'");
+    }
+
+    [Fact]
+    public async Task A_parallel_task_never_gives_two_steps_to_one_agent_and_says_so_when_too_few_fit()
+    {
+        // One agent has the capability, with one seat: the second step waits for it, and must not take it after the first.
+        var id = await TaskSubmissions.SubmitAcceptedAsync(Swarm, new { prompt = "Two views, one expert", strategy = "parallel", agents = 2, capabilities = new[] { "solo" } });
+
+        var task = await TaskPolling.WaitUntilFinishedAsync(Swarm, id, TimeSpan.FromSeconds(90));
+
+        Assert.Equal("completed", task.GetProperty("status").GetString());
+        Assert.Equal(["solo-1"], task.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("agentId").GetString()));
+        var failed = Assert.Single(task.GetProperty("timeline").EnumerateArray(), e => e.GetProperty("kind").GetString() == "step-failed");
+        Assert.Contains("asked for distinct agents, and no fitting agent is left besides [solo-1]", failed.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_parallel_step_retried_after_a_failure_does_not_go_to_an_agent_that_answered_another_step()
+    {
+        // fragile-1 (priority 10) fails every call; fragile-2 answers the other step at once, then the first step's retry
+        // has no distinct agent left.
+        var id = await TaskSubmissions.SubmitAcceptedAsync(Swarm, new { prompt = "Two careful views", strategy = "parallel", agents = 2, capabilities = new[] { "fragile" } });
+
+        var task = await TaskPolling.WaitUntilFinishedAsync(Swarm, id, TimeSpan.FromSeconds(90));
+
+        Assert.Equal("completed", task.GetProperty("status").GetString());
+        Assert.Equal(["fragile-2"], task.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("agentId").GetString()));
+        var failed = Assert.Single(task.GetProperty("timeline").EnumerateArray(), e => e.GetProperty("kind").GetString() == "step-failed");
+        var detail = failed.GetProperty("detail").GetString()!;
+        Assert.True(detail.Contains("no fitting agent is left besides [fragile-1, fragile-2]", StringComparison.Ordinal), detail);
+        Assert.True(detail.Contains("it failed on fragile-1: ModelCall", StringComparison.Ordinal), detail);
+    }
+
+    [Fact]
     public async Task A_failed_agent_is_excluded_and_the_step_is_retried_on_the_next_best_one()
     {
         var id = await TaskSubmissions.SubmitAcceptedAsync(Swarm, new { prompt = "Handle with care", capabilities = new[] { "fragile" } });

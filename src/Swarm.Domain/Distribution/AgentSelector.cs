@@ -5,7 +5,9 @@ namespace Swarm.Domain.Distribution;
 /// <summary>
 /// Chooses the agent for a step. An agent fits when it accepts work, has a free seat, is not excluded, is of the
 /// required type (if any), has every required capability, and holds no other seat of the same task (so the agents of
-/// a parallel task are distinct). Fitting agents are ranked by a score in [0, 1]:
+/// a parallel task are distinct while they work). An external agent (a person or program answering over the API, who
+/// may take minutes or never answer) fits only a step that names capabilities, all of which it has: plain work never
+/// waits on one. Fitting model agents always rank before fitting external agents; within each, by a score in [0, 1]:
 /// <list type="bullet">
 /// <item>0.35 × reputation: the mean, over the required capabilities (or "general" when none), of its smoothed success rate (0.5 until it has a record);</item>
 /// <item>0.25 × free capacity: 1 − load / maxConcurrency, so work spreads instead of piling on one agent;</item>
@@ -29,7 +31,8 @@ public static class AgentSelector
         return agents
             .Where(a => Fits(a, request))
             .Select(a => (Agent: a, Score: Score(a, request)))
-            .OrderByDescending(r => r.Score)
+            .OrderBy(r => r.Agent.IsExternal)
+            .ThenByDescending(r => r.Score)
             .ThenBy(r => r.Agent.Id, StringComparer.Ordinal);
     }
 
@@ -41,6 +44,7 @@ public static class AgentSelector
         return (agent.Accepting || (evenIfUnhealthy && !agent.Leaving))
             && !request.Exclude.Contains(agent.Id, StringComparer.Ordinal)
             && (request.RequiredType is null || agent.Type == request.RequiredType)
+            && (!agent.IsExternal || request.Capabilities.Count > 0)
             && request.Capabilities.All(agent.Has);
     }
 

@@ -35,6 +35,9 @@ public sealed record BoardAgent(
 
     public bool HasFreeSeat => Load < MaxConcurrency;
 
+    /// <summary>An agent with no model here: a person or program that answers its steps over the API.</summary>
+    public bool IsExternal => Profile.Provider.Type == ProviderSettings.ExternalType;
+
     /// <summary>Failed <see cref="AgentWork.UnhealthyAfter"/> steps in a row: no new seats until self-healing reinstates it. A leaving agent is never called unhealthy.</summary>
     public bool IsUnhealthy => !Leaving && Work.IsFailing;
 

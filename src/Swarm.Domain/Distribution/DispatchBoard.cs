@@ -273,7 +273,7 @@ public sealed record DispatchBoard
         + (request.Capabilities.Count > 0 ? $", has {string.Join(", ", request.Capabilities)}" : "")
         + $"): best score {score:0.000}";
 
-    static string NoFitReason(SeatRequest request)
+    string NoFitReason(SeatRequest request)
     {
         var needs = new List<string>();
         if (request.Capabilities.Count > 0)
@@ -287,6 +287,9 @@ public sealed record DispatchBoard
         }
 
         var excluded = request.Exclude.Count > 0 ? $" other than [{string.Join(", ", request.Exclude)}]" : "";
-        return $"No agent{excluded} accepting work has {(needs.Count > 0 ? string.Join(" and ", needs) : "what the step needs")}.";
+        var external = request.Capabilities.Count == 0 && Agents.Values.Any(a => a.IsExternal)
+            ? " External agents take only steps that name their expertise."
+            : "";
+        return $"No agent{excluded} accepting work has {(needs.Count > 0 ? string.Join(" and ", needs) : "what the step needs")}.{external}";
     }
 }

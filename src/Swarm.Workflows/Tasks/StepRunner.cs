@@ -22,9 +22,13 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
     /// directly rather than through that sub-orchestration: a sub-orchestration is an instance of its own, with its own
     /// history and messages in storage, and on Azurite storage is what bounds throughput (see BENCHMARKS.md).
     /// </summary>
-    public async Task<StepOutcome> AnswerAsync(string stage, string prompt, IReadOnlyList<string> capabilities, AgentType? requiredType = null)
+    /// <param name="distinctGroup">
+    /// The agents already given to the other steps of a group whose steps must go to distinct agents (a parallel task);
+    /// this step adds its own. A seat offered on an agent of the group is given back unused and another asked for.
+    /// </param>
+    public async Task<StepOutcome> AnswerAsync(string stage, string prompt, IReadOnlyList<string> capabilities, AgentType? requiredType = null, List<string>? distinctGroup = null)
     {
-        var (_, outcome) = await RunAsync(stage, capabilities, requiredType, async (profile, seat) =>
+        var (_, outcome) = await RunAsync(stage, capabilities, requiredType, distinctGroup, async (profile, seat) =>
         {
             var answer = profile.Provider.Type == ProviderSettings.ExternalType
                 ? await ExternalAnswerAsync(profile, seat, prompt)
@@ -38,7 +42,7 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
     /// <summary>Asks a queen to split the task into subtasks (structured output).</summary>
     public async Task<(TaskPlan Plan, StepOutcome Outcome)> PlanAsync(string prompt, IReadOnlyList<string> capabilities)
     {
-        return await RunAsync("plan", [], AgentType.Queen, async (profile, seat) =>
+        return await RunAsync("plan", [], AgentType.Queen, null, async (profile, seat) =>
         {
             var planned = await context.CallActivityAsync<PlannedWork>(
                 nameof(PlanTaskActivity), new PlanRequest(input.TaskId, profile, prompt, capabilities, input.Deadline), AgentTurnOrchestrator.ModelCallRetry);
@@ -47,13 +51,14 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
     }
 
     async Task<(T Value, StepOutcome Outcome)> RunAsync<T>(
-        string stage, IReadOnlyList<string> capabilities, AgentType? requiredType, Func<AgentProfile, SeatHold, Task<(T Value, AgentAnswer Answer)>> work)
+        string stage, IReadOnlyList<string> capabilities, AgentType? requiredType, List<string>? distinctGroup, Func<AgentProfile, SeatHold, Task<(T Value, AgentAnswer Answer)>> work)
     {
         var failures = new List<string>();
         var exclude = new List<string>();
-        for (var attempt = 1; attempt <= input.MaxAttempts; attempt++)
+        // One seat key per request: an agent that failed ends an attempt, a seat given back for the group asks again.
+        for (var request = 1; failures.Count < input.MaxAttempts; request++)
         {
-            var seatKey = $"{stage}.{attempt}";
+            var seatKey = $"{stage}.{request}";
 
             // Listed as waiting from before the request until the seat is held: a task stopped from outside in between
             // asks the dispatcher about this seat (and gets it back if it was granted), so no seat can leak.
@@ -61,7 +66,7 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
             AgentProfile profile;
             try
             {
-                profile = await AcquireSeatAsync(stage, seatKey, capabilities, requiredType, exclude, failures);
+                profile = await AcquireSeatAsync(stage, seatKey, capabilities, requiredType, exclude, failures, distinctGroup);
             }
             catch
             {
@@ -72,6 +77,19 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
             var agentId = profile.Id;
             var seat = new SeatHold(agentId, seatKey, SeatRequest.HolderOf(input.TaskId, seatKey), stage);
             tracker.Holding(seat);
+            if (distinctGroup is not null)
+            {
+                if (distinctGroup.Contains(agentId, StringComparer.Ordinal))
+                {
+                    // Offered while this step waited in line, after a sibling step had already finished on this agent.
+                    await ReleaseSeatAsync(seat, capabilities, outcome: null);
+                    tracker.Waiting(seatKey, false);
+                    continue;
+                }
+
+                distinctGroup.Add(agentId);
+            }
+
             tracker.Waiting(seatKey, false);
             tracker.Record("assigned", $"{stage}: {agentId}");
             var started = context.CurrentUtcDateTime;
@@ -106,15 +124,20 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
     }
 
     async Task<AgentProfile> AcquireSeatAsync(
-        string stage, string seatKey, IReadOnlyList<string> capabilities, AgentType? requiredType, List<string> exclude, List<string> failures)
+        string stage, string seatKey, IReadOnlyList<string> capabilities, AgentType? requiredType, List<string> exclude, List<string> failures, List<string>? distinctGroup)
     {
         var (wait, deadlineFirst) = WaitLimit("The task passed its deadline.");
-        var request = new SeatRequest(input.TaskId, seatKey, capabilities, input.Priority, [.. exclude], requiredType, context.CurrentUtcDateTime);
+        var request = new SeatRequest(
+            input.TaskId, seatKey, capabilities, input.Priority, [.. exclude.Union(distinctGroup ?? [], StringComparer.Ordinal)], requiredType, context.CurrentUtcDateTime);
         var decision = await context.Entities.CallEntityAsync<SeatDecision>(DispatcherEntity.Id, nameof(DispatcherEntity.Request), request);
         switch (decision.Outcome)
         {
             case SeatOutcome.Granted:
                 return decision.Agent!;
+            case SeatOutcome.NoFit when distinctGroup is { Count: > 0 }:
+                throw new AgentSlotUnavailableException(
+                    $"Step '{stage}': its task asked for distinct agents, and no fitting agent is left besides [{string.Join(", ", distinctGroup)}]"
+                    + (failures.Count > 0 ? $"; it failed on {string.Join(" | ", failures)}" : "") + $" ({decision.Reason})");
             case SeatOutcome.NoFit when failures.Count > 0:
                 throw new TaskStoppedException($"Step '{stage}' failed on {failures.Count} agent(s) and no other fits ({decision.Reason}): {string.Join(" | ", failures)}") { Kind = "StepFailed" };
             case SeatOutcome.NoFit:

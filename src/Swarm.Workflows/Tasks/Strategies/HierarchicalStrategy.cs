@@ -4,8 +4,9 @@ namespace Swarm.Workflows.Tasks.Strategies;
 
 /// <summary>
 /// A queen splits the task into subtasks (structured output), fitting agents run them at once, and a queen assembles
-/// the answer. A subtask may ask only for one of the task's own capabilities; anything else the queen names is
-/// dropped (and recorded), so a plan cannot send work to agents the client did not ask for.
+/// the answer. A subtask goes to an agent with one of the task's own capabilities: the one the queen named for it, or,
+/// when it named none or one the task does not name, the task's capabilities in turn (subtask i gets capability
+/// i mod n), recorded in the timeline. So a plan cannot send work to agents the client did not ask for.
 /// </summary>
 public static class HierarchicalStrategy
 {
@@ -18,27 +19,34 @@ public static class HierarchicalStrategy
         var subtasks = plan.Subtasks.Take(TaskPlan.MaxSubtasks).ToList();
         tracker.Record("planned", $"{plan.Subtasks.Count} subtasks by {planning.AgentId}" + (plan.Subtasks.Count > subtasks.Count ? $"; the first {subtasks.Count} run" : ""));
 
-        var runs = subtasks.Select((s, i) => steps.AnswerAsync($"subtask-{i + 1}", s.Prompt, CapabilityOf(s, input, tracker)));
+        var runs = subtasks.Select((s, i) => steps.AnswerAsync($"subtask-{i + 1}", s.Prompt, CapabilityOf(s, i, input, tracker)));
         var answers = await Task.WhenAll(runs);
 
         var assemble = await steps.AnswerAsync("assemble", AssemblePrompt(input.Prompt, subtasks, answers), [], AgentType.Queen);
         return new StrategyRun([planning, .. answers, assemble], assemble);
     }
 
-    static IReadOnlyList<string> CapabilityOf(PlannedSubtask subtask, TaskRunInput input, TaskTracker tracker)
+    static IReadOnlyList<string> CapabilityOf(PlannedSubtask subtask, int index, TaskRunInput input, TaskTracker tracker)
     {
-        if (subtask.Capability is not { Length: > 0 } capability)
+        var named = subtask.Capability is { Length: > 0 } capability ? capability : null;
+        if (named is not null && input.Capabilities.Contains(named, StringComparer.OrdinalIgnoreCase))
         {
+            return [named];
+        }
+
+        if (input.Capabilities.Count == 0)
+        {
+            if (named is not null)
+            {
+                tracker.Record("plan-adjusted", $"subtask {index + 1} asked for '{named}', which the task does not name; any agent may take it");
+            }
+
             return [];
         }
 
-        if (input.Capabilities.Contains(capability, StringComparer.OrdinalIgnoreCase))
-        {
-            return [capability];
-        }
-
-        tracker.Record("plan-adjusted", $"a subtask asked for '{capability}', which the task does not name; any agent may take it");
-        return [];
+        var given = input.Capabilities[index % input.Capabilities.Count];
+        tracker.Record("plan-adjusted", $"subtask {index + 1} " + (named is null ? "named no capability" : $"asked for '{named}', which the task does not name") + $"; it goes to an agent with '{given}'");
+        return [given];
     }
 
     static string AssemblePrompt(string prompt, List<PlannedSubtask> subtasks, StepOutcome[] answers)

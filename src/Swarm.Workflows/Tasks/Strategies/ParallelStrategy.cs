@@ -3,8 +3,9 @@ using Swarm.Domain.Agents;
 namespace Swarm.Workflows.Tasks.Strategies;
 
 /// <summary>
-/// N distinct agents answer the same prompt at once. The task succeeds if at least one answers (the failures are in
-/// its timeline); the answers come side by side, or merged into one by a queen when the task asks for it.
+/// N distinct agents answer the same prompt at once: no two steps, retries included, go to the same agent, and a step
+/// for which no distinct fitting agent is left fails saying so. The task succeeds if at least one answers (the failures
+/// are in its timeline); the answers come side by side, or merged into one by a queen when the task asks for it.
 /// </summary>
 public static class ParallelStrategy
 {
@@ -13,7 +14,9 @@ public static class ParallelStrategy
         ArgumentNullException.ThrowIfNull(steps);
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(tracker);
-        var runs = Enumerable.Range(1, input.Agents).Select(i => Attempt(steps.AnswerAsync($"answer-{i}", input.Prompt, input.Capabilities)));
+        // One list for the group: every step, retries included, goes to an agent no other step of the task has had.
+        var distinct = new List<string>();
+        var runs = Enumerable.Range(1, input.Agents).Select(i => Attempt(steps.AnswerAsync($"answer-{i}", input.Prompt, input.Capabilities, distinctGroup: distinct)));
         var results = await Task.WhenAll(runs);
         var answers = results.Where(r => r.Outcome is not null).Select(r => r.Outcome!).ToList();
         foreach (var failure in results.Where(r => r.Error is not null))
