@@ -22,6 +22,7 @@ public sealed class ProvisionAgentOrchestrator : TaskOrchestrator<AgentProvision
             await context.CallActivityAsync<bool>(nameof(RecordAgentActivity), AgentSnapshot.From(ledger, context.CurrentUtcDateTime), RecordAgentActivity.Retry);
             await context.Entities.SignalEntityAsync(
                 Distribution.DispatcherEntity.Id, nameof(Distribution.DispatcherEntity.Register), new Distribution.AgentRegistration(ledger.Profile, ledger.Lifecycle == AgentLifecycle.Active));
+            context.CreateReplaySafeLogger(Logs.AgentCategory).AgentProvisioned(ledger.Profile.Id, ledger.Profile.Type, ledger.Profile.Provider.Type, ledger.Profile.Provider.Model);
         }
 
         return joined;

@@ -16,6 +16,7 @@ public sealed class RetireAgentOrchestrator : TaskOrchestrator<string, bool>
     {
         ArgumentNullException.ThrowIfNull(context);
         var agent = AgentEntity.IdFor(input);
+        var log = context.CreateReplaySafeLogger(Logs.AgentCategory);
 
         // The dispatcher stops offering the agent first: from here on it is given no new seat.
         var withdrawal = await context.Entities.CallEntityAsync<Withdrawal>(DispatcherEntity.Id, nameof(DispatcherEntity.Withdraw), new AgentWithdrawal(input, context.InstanceId));
@@ -26,6 +27,7 @@ public sealed class RetireAgentOrchestrator : TaskOrchestrator<string, bool>
         }
 
         await context.CallActivityAsync<bool>(nameof(RecordAgentActivity), AgentSnapshot.From(draining, context.CurrentUtcDateTime), RecordAgentActivity.Retry);
+        log.AgentDraining(input);
 
         // Its keys are revoked once it holds no seat, and only after that is it marked retired: an external agent needs
         // its key until its last result is in, and once "retired" shows, the key must already be dead.
@@ -37,6 +39,7 @@ public sealed class RetireAgentOrchestrator : TaskOrchestrator<string, bool>
         await context.Entities.CallEntityAsync(AgentRosterEntity.Id, nameof(AgentRosterEntity.Leave), input);
         var retired = await context.Entities.CallEntityAsync<AgentLedger?>(agent, nameof(AgentEntity.Get));
         await context.CallActivityAsync<bool>(nameof(RecordAgentActivity), AgentSnapshot.From(retired!, context.CurrentUtcDateTime), RecordAgentActivity.Retry);
+        log.AgentRetired(input, work?.Completed ?? 0, work?.Failed ?? 0);
         return true;
     }
 }

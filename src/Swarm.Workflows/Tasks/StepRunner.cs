@@ -1,4 +1,5 @@
 using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
 using Swarm.Domain.Agents;
 using Swarm.Domain.Distribution;
 using Swarm.Domain.Tasks;
@@ -14,7 +15,8 @@ namespace Swarm.Workflows.Tasks;
 /// counted. The dispatcher is the one owner of seats, so that is all a step says to anyone. A failed or timed-out agent
 /// is excluded and the step tries the next best one, up to the task's attempt limit; then the task fails with every reason.
 /// </summary>
-public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput input, TaskTracker tracker)
+/// <param name="log">A replay-safe logger of the task's category.</param>
+public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput input, TaskTracker tracker, ILogger log)
 {
     /// <summary>
     /// Answers a prompt on a fitting agent: its model through <see cref="InvokeAgentActivity"/> with the same durable
@@ -92,6 +94,7 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
 
             tracker.Waiting(seatKey, false);
             tracker.Record("assigned", $"{stage}: {agentId}");
+            log.SeatGranted(input.TaskId, stage, agentId);
             var started = context.CurrentUtcDateTime;
             try
             {
@@ -99,6 +102,7 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
                 await ReleaseSeatAsync(seat, capabilities, new WorkOutcome(
                     true, answer.LatencyMs, new ModelUsage(answer.InputTokens, answer.OutputTokens, answer.CostUsd ?? 0), context.CurrentUtcDateTime));
                 tracker.Record("answered", $"{stage}: {agentId} ({answer.Provider}:{answer.Model}, {answer.LatencyMs} ms)");
+                log.StepAnswered(input.TaskId, stage, agentId, answer.LatencyMs);
                 return (value, new StepOutcome(stage, agentId, answer, failures, started, context.CurrentUtcDateTime));
             }
             catch (Exception e) when (EndedByDeadline(e))
@@ -117,6 +121,7 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
                 failures.Add($"{agentId}: {reason.Type}: {reason.Message}");
                 exclude.Add(agentId);
                 tracker.Record("attempt-failed", $"{stage}: {agentId}: {reason.Type}");
+                log.StepAttemptFailed(input.TaskId, stage, agentId, reason.Type);
             }
         }
 
@@ -145,6 +150,7 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
         }
 
         tracker.Record("waiting", $"{stage}: position {decision.Position} in line; {decision.Reason}");
+        log.StepWaiting(input.TaskId, stage, decision.Position, decision.Reason);
         try
         {
             var grant = await context.WaitForExternalEvent<SeatGrant>(SeatOfferOrchestrator.EventName(seatKey), wait);

@@ -18,6 +18,7 @@ public sealed class TaskRunOrchestrator : TaskOrchestrator<TaskRunInput, TaskRun
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
         var tracker = new TaskTracker(context);
+        var log = context.CreateReplaySafeLogger(Logs.TaskCategory);
         tracker.Record("accepted", $"priority {input.Priority}" + (input.SubmittedBy is { } by ? $", from {by}" : ""));
         try
         {
@@ -29,8 +30,9 @@ public sealed class TaskRunOrchestrator : TaskOrchestrator<TaskRunInput, TaskRun
             var choice = StrategyChoice.For(input.Strategy, input.Agents, input.Stages.Count, input.Capabilities.Count);
             tracker.Strategy = choice.Strategy.ToString().ToLowerInvariant();
             tracker.Record("strategy", $"{tracker.Strategy} ({choice.Reason})");
+            log.TaskStarted(input.TaskId, tracker.Strategy, input.Priority);
 
-            var steps = new StepRunner(context, input, tracker);
+            var steps = new StepRunner(context, input, tracker, log);
             var run = choice.Strategy switch
             {
                 TaskStrategy.Parallel => await ParallelStrategy.RunAsync(steps, input, tracker),
@@ -43,6 +45,7 @@ public sealed class TaskRunOrchestrator : TaskOrchestrator<TaskRunInput, TaskRun
 
             tracker.Record("completed", $"result from {(run.Final?.AgentId ?? string.Join(", ", run.Steps.Select(s => s.AgentId)))}");
             tracker.Phase(TaskProgress.Completing);
+            log.TaskCompleted(input.TaskId, run.Steps.Count, run.Final?.AgentId ?? run.Steps[0].AgentId);
             var totals = new ModelUsage(run.Steps.Sum(s => s.Answer.InputTokens), run.Steps.Sum(s => s.Answer.OutputTokens), run.Steps.Sum(s => s.Answer.CostUsd ?? 0));
             await NotifyAsync(context, input, status: "completed", result: run.Answer().Text);
             return new TaskRunResult(
@@ -63,6 +66,7 @@ public sealed class TaskRunOrchestrator : TaskOrchestrator<TaskRunInput, TaskRun
             var failure = TaskFailure.From(e);
             tracker.Record("failed", $"{failure.Type}: {failure.Message}");
             tracker.Fail(failure);
+            log.TaskFailed(input.TaskId, failure.Type, failure.Message);
             await NotifyAsync(context, input, status: "failed", errorType: failure.Type, errorMessage: failure.Message);
             throw;
         }

@@ -1,0 +1,61 @@
+using Microsoft.Extensions.Logging;
+
+namespace Swarm.Workflows;
+
+/// <summary>
+/// Every log event the workflows write, one <c>[LoggerMessage]</c> each with a fixed event id, so a task's life and an
+/// agent's can be followed (and filtered on) in any log sink. Orchestrations log through a replay-safe logger
+/// (<c>CreateReplaySafeLogger</c>), so a replayed episode does not log its steps twice. No prompt or answer text is
+/// logged: only ids, names, counts and reasons.
+/// </summary>
+/// <remarks>Event ids: 1100-1199 a task's life; 1200-1299 model calls; 1300-1399 an agent's life.</remarks>
+public static partial class Logs
+{
+    /// <summary>Logger category of a task's life: acceptance, waiting, seats, steps, completion and failure.</summary>
+    public const string TaskCategory = "Swarm.Tasks";
+
+    /// <summary>Logger category of model calls made for agents.</summary>
+    public const string ModelCategory = "Swarm.Models";
+
+    /// <summary>Logger category of agents' lifecycle: provisioned, draining, retired.</summary>
+    public const string AgentCategory = "Swarm.Agents";
+
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Information, Message = "Task {TaskId} started: strategy {Strategy}, priority {Priority}")]
+    public static partial void TaskStarted(this ILogger logger, string taskId, string strategy, int priority);
+
+    [LoggerMessage(EventId = 1102, Level = LogLevel.Information, Message = "Task {TaskId} step {Stage} waits for an agent: position {Position} in line ({Reason})")]
+    public static partial void StepWaiting(this ILogger logger, string taskId, string stage, int position, string reason);
+
+    [LoggerMessage(EventId = 1103, Level = LogLevel.Information, Message = "Task {TaskId} step {Stage} has a seat on {AgentId}")]
+    public static partial void SeatGranted(this ILogger logger, string taskId, string stage, string agentId);
+
+    [LoggerMessage(EventId = 1104, Level = LogLevel.Information, Message = "Task {TaskId} step {Stage} answered by {AgentId} in {LatencyMs} ms")]
+    public static partial void StepAnswered(this ILogger logger, string taskId, string stage, string agentId, long latencyMs);
+
+    [LoggerMessage(EventId = 1105, Level = LogLevel.Warning, Message = "Task {TaskId} step {Stage} failed on {AgentId}: {FailureType}")]
+    public static partial void StepAttemptFailed(this ILogger logger, string taskId, string stage, string agentId, string failureType);
+
+    [LoggerMessage(EventId = 1106, Level = LogLevel.Information, Message = "Task {TaskId} completed after {Steps} step(s), result from {AgentId}")]
+    public static partial void TaskCompleted(this ILogger logger, string taskId, int steps, string agentId);
+
+    [LoggerMessage(EventId = 1107, Level = LogLevel.Warning, Message = "Task {TaskId} failed: {FailureType}: {Reason}")]
+    public static partial void TaskFailed(this ILogger logger, string taskId, string failureType, string reason);
+
+    [LoggerMessage(EventId = 1201, Level = LogLevel.Debug, Message = "Model call for task {TaskId} on {AgentId} started: {Provider}:{Model}")]
+    public static partial void ModelCallStarted(this ILogger logger, string taskId, string agentId, string provider, string model);
+
+    [LoggerMessage(EventId = 1202, Level = LogLevel.Information, Message = "Model call for task {TaskId} on {AgentId} ended: {Provider}:{Model}, {LatencyMs} ms, {InputTokens} in / {OutputTokens} out")]
+    public static partial void ModelCallEnded(this ILogger logger, string taskId, string agentId, string provider, string model, long latencyMs, long inputTokens, long outputTokens);
+
+    [LoggerMessage(EventId = 1203, Level = LogLevel.Warning, Message = "Model call for task {TaskId} on {AgentId} failed after {LatencyMs} ms: {Provider}:{Model}: {Error}")]
+    public static partial void ModelCallFailed(this ILogger logger, string taskId, string agentId, string provider, string model, long latencyMs, string error);
+
+    [LoggerMessage(EventId = 1301, Level = LogLevel.Information, Message = "Agent {AgentId} provisioned: {AgentType} on {Provider}:{Model}")]
+    public static partial void AgentProvisioned(this ILogger logger, string agentId, Domain.Agents.AgentType agentType, string provider, string model);
+
+    [LoggerMessage(EventId = 1302, Level = LogLevel.Information, Message = "Agent {AgentId} is draining")]
+    public static partial void AgentDraining(this ILogger logger, string agentId);
+
+    [LoggerMessage(EventId = 1303, Level = LogLevel.Information, Message = "Agent {AgentId} retired after {Completed} completed and {Failed} failed step(s)")]
+    public static partial void AgentRetired(this ILogger logger, string agentId, long completed, long failed);
+}
