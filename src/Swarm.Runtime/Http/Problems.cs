@@ -22,6 +22,12 @@ public static class Problems
     public static ProblemDetails PayloadTooLarge(int limit) =>
         new(Prefix + "payload-too-large", "The request body is too large.", 413, $"The limit is {limit} bytes.");
 
+    public static ProblemDetails RequestBodyTimeout() =>
+        new(Prefix + "request-body-timeout", "The request body arrived too slowly.", 408, "The body came in below the server's minimum data rate; send it again, faster.");
+
+    public static ProblemDetails IncompleteBody() =>
+        new(Prefix + "incomplete-body", "The request body ended early.", 400, "The connection ended before the body its Content-Length (or chunked encoding) promised.");
+
     public static ProblemDetails NotFound(string detail) =>
         new(Prefix + "not-found", "The resource does not exist.", 404, detail);
 
