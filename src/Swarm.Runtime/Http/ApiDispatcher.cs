@@ -159,8 +159,7 @@ public sealed partial class ApiDispatcher(
     /// <summary>A body sent where none is read is a client error worth naming (a misrouted call), not something to ignore.</summary>
     static void RefuseUnexpectedBody(ApiRoute route, ApiRequest request)
     {
-        var declaresBody = (request.Header("Content-Length") is { } length && length != "0") || request.Header("Transfer-Encoding") is not null;
-        if (!route.TakesBody && declaresBody)
+        if (!route.TakesBody && request.DeclaresBody)
         {
             throw new ApiProblemException(Problems.MalformedBody($"{route.Method} /{route.Template} takes no request body."));
         }

@@ -28,6 +28,9 @@ public static class Problems
     public static ProblemDetails IncompleteBody() =>
         new(Prefix + "incomplete-body", "The request body ended early.", 400, "The connection ended before the body its Content-Length (or chunked encoding) promised.");
 
+    public static ProblemDetails RequestHeadersTooLarge(int limit) =>
+        new(Prefix + "request-headers-too-large", "The request headers are too large.", 431, $"The request's headers come to more than {limit} bytes; an API key or token is far smaller.");
+
     public static ProblemDetails NotFound(string detail) =>
         new(Prefix + "not-found", "The resource does not exist.", 404, detail);
 
