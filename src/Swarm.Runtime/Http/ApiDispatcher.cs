@@ -137,6 +137,11 @@ public sealed partial class ApiDispatcher(
             // CancellationToken.None: an action that ran must be recorded even if its client has hung up.
             await audit.AppendAsync(AuditRecord.ForRequest(route.Name, request, response.Status, time.GetUtcNow(), response.AuditDetail ?? ProblemDetailOf(response)), CancellationToken.None);
         }
+        else if (response.Status == 403)
+        {
+            // A read the handler refused for this caller (another agent's memory, say) is a refusal like the dispatcher's own.
+            await RecordRefusalAsync(route.Name, request, 403, ProblemDetailOf(response));
+        }
 
         return response;
     }

@@ -40,11 +40,21 @@ public static class Problems
     public static ProblemDetails RouteNotFound(string method, string path) =>
         new(Prefix + "route-not-found", "No such endpoint.", 404, $"{method} {path} is not an endpoint of this API.");
 
+    public static ProblemDetails RealtimeNotHere(string method, string path) =>
+        RouteNotFound(method, path) with
+        {
+            Detail = $"{method} {path} is not an endpoint of this API. The real-time channel has no fixed address: call GET /api/v1/realtime/negotiate with your credential and open a WebSocket to the url it returns.",
+        };
+
     public static ProblemDetails Unauthenticated(string detail) =>
         new(Prefix + "unauthenticated", "Authentication is required.", 401, detail);
 
     public static ProblemDetails Forbidden(string permission) =>
         new(Prefix + "forbidden", "The caller lacks the permission this endpoint needs.", 403, $"This endpoint needs the '{permission}' permission.");
+
+    /// <summary>A caller that holds the endpoint's permission but may not act on this resource, or not as what it is.</summary>
+    public static ProblemDetails NotPermitted(string detail) =>
+        new(Prefix + "forbidden", "The caller may not do this.", 403, detail);
 
     public static ProblemDetails RateLimited(TimeSpan retryAfter) =>
         new(Prefix + "rate-limited", "Too many requests.", 429, $"This caller's request rate is over its limit; retry after {retryAfter.TotalSeconds:0} s.");
