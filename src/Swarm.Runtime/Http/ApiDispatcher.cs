@@ -101,7 +101,7 @@ public sealed partial class ApiDispatcher(
                 return RateLimited(rate);
             }
 
-            if (!principal.Has(route.Permission))
+            if (!route.Admits(principal, request))
             {
                 LogForbidden(logger, route.Name, request.CorrelationId, principal.Subject, route.Permission);
                 await RecordRefusalAsync(route.Name, request, 403, "needs " + route.Permission);
