@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts the swarm locally: Azurite (state kept in .run/azurite) and the local host on http://127.0.0.1:5180.
 # Ctrl-C stops both. Everything it needs it installs; nothing but the .NET 10 SDK, Node 20 and npm is assumed.
+# The host's pid is in .run/swarm.pid while it runs (kill -9 "$(cat .run/swarm.pid)" crashes this swarm and no other).
 set -euo pipefail
 cd "$(dirname "$0")"
 . scripts/prerequisites.sh
@@ -11,6 +12,7 @@ if [ -f .env ]; then set -a; . ./.env; set +a; fi
 export system__environment="${system__environment:-development}"
 export localHost__httpPort="${localHost__httpPort:-5180}"
 api="http://127.0.0.1:${localHost__httpPort}"
+pid_file=.run/swarm.pid
 
 require_tools
 install_node_tools
@@ -24,6 +26,8 @@ stop_all() {
     kill -TERM "$host_pid" 2>/dev/null || true
     wait "$host_pid" 2>/dev/null || true
   fi
+  # Only this run's pid file: another run.sh on another port may have written its own since.
+  if [ -n "$host_pid" ] && [ "$(cat "$pid_file" 2>/dev/null)" = "$host_pid" ]; then rm -f "$pid_file"; fi
   if [ -n "$azurite_pid" ] && kill -0 "$azurite_pid" 2>/dev/null; then
     # Azurite with --location can linger after SIGTERM; give it a few seconds, then end it.
     kill -TERM "$azurite_pid" 2>/dev/null || true
@@ -55,6 +59,7 @@ export JWT_SECRET
 host_dll=src/Swarm.LocalHost/bin/Release/net10.0/Swarm.LocalHost.dll
 dotnet "$host_dll" &
 host_pid=$!
+echo "$host_pid" >"$pid_file"
 for _ in $(seq 1 300); do
   http_ok "$api/ready" && break
   kill -0 "$host_pid" 2>/dev/null || { echo "error: the local host exited; see the messages above" >&2; exit 1; }
@@ -65,7 +70,7 @@ http_ok "$api/ready" || { echo "error: the swarm did not become ready within 60 
 token="$(dotnet "$host_dll" mint-token --role admin --hours 12)"
 cat <<INFO
 
-  Swarm is running: $api  (pid $host_pid; Ctrl-C stops it)
+  Swarm is running: $api  (pid $host_pid, also in $pid_file; Ctrl-C stops it)
   Development admin token (12 h):
 
   export SWARM_TOKEN=$token

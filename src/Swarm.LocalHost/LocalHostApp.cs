@@ -37,6 +37,7 @@ public static class LocalHostApp
             // REST on loopback, HTTP/1.1 only: gRPC needs HTTP/2, so the durable protocol cannot be reached here. It is
             // served only on the socket, which has no authentication of its own and relies on its directory's rights.
             kestrel.Listen(IPAddress.Loopback, httpPort, o => o.Protocols = HttpProtocols.Http1);
+            kestrel.Limits.MaxRequestHeadersTotalSize = RequestHeaderLimit.TransportLimit;
             kestrel.ListenUnixSocket(durableSocket, o => o.Protocols = HttpProtocols.Http2);
         });
         builder.Services.AddSingleton(new DurableSocketPath(durableSocket));
@@ -72,6 +73,7 @@ public static class LocalHostApp
         var app = builder.Build();
         app.Lifetime.ApplicationStarted.Register(() => Console.WriteLine($"Swarm API listening on http://127.0.0.1:{httpPort} (durable client gRPC on unix:{durableSocket})"));
         app.Lifetime.ApplicationStopped.Register(() => DurableClientSocket.Remove(durableSocket));
+        app.UseRequestHeaderLimit();
         app.UseStatusCodePages(async context =>
         {
             var http = context.HttpContext;

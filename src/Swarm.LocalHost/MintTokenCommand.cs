@@ -11,8 +11,22 @@ static class MintTokenCommand
 {
     public const string Name = "mint-token";
 
+    const string Usage = """
+        Usage: dotnet Swarm.LocalHost.dll mint-token [--role admin] [--subject dev-<role>] [--hours 8]
+
+        Prints a bearer token for a person or service, signed with the configured secret (security:jwt:secret or
+        JWT_SECRET). --role is one of the configured roles except agent (agents use API keys); --subject names the
+        caller; --hours is its lifetime.
+        """;
+
     public static int Run(string[] args, IConfiguration configuration)
     {
+        if (HostUsage.AsksForHelp(args))
+        {
+            Console.WriteLine(Usage);
+            return HostUsage.ExitStopped;
+        }
+
         var options = new ConfigurationBuilder().AddCommandLine(args).Build();
         var role = options["role"] ?? "admin";
         var settings = SwarmSettingsLoader.Load(configuration);
@@ -22,7 +36,7 @@ static class MintTokenCommand
             Console.Error.WriteLine(role == AgentSessionClaims.AgentRole
                 ? "Agents authenticate with API keys (POST /api/v1/agents/{id}/keys), not minted tokens."
                 : $"Unknown role '{role}'; roles: {string.Join(", ", roles)}.");
-            return 2;
+            return HostUsage.ExitInvalidConfiguration;
         }
 
         var hours = options.GetValue("hours", 8.0);

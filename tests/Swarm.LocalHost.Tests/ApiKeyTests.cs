@@ -134,4 +134,37 @@ public sealed class ApiKeyTests(TaskApiTests.Host host) : IClassFixture<TaskApiT
         Assert.Equal(HttpStatusCode.Forbidden, viewer.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, badId.StatusCode);
     }
+
+    [Fact]
+    public async Task No_key_is_issued_to_an_agent_from_the_moment_its_retirement_is_asked_for()
+    {
+        await TestAgents.EnsureAsync(Swarm, "leaving-1");
+
+        using var retire = await Swarm.Http.SendAsync(Swarm.Request(HttpMethod.Delete, "/api/v1/agents/leaving-1"));
+        using var whileDraining = await Swarm.Http.SendAsync(Swarm.Request(HttpMethod.Post, "/api/v1/agents/leaving-1/keys"));
+        await WaitUntilRetiredAsync("leaving-1");
+        using var onceRetired = await Swarm.Http.SendAsync(Swarm.Request(HttpMethod.Post, "/api/v1/agents/leaving-1/keys"));
+
+        Assert.Equal(HttpStatusCode.Accepted, retire.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, whileDraining.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, onceRetired.StatusCode);
+        Assert.Equal("urn:swarm:problem:conflict", (await whileDraining.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("type").GetString());
+    }
+
+    async Task WaitUntilRetiredAsync(string agentId)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            using var response = await Swarm.Http.SendAsync(Swarm.Request(HttpMethod.Get, "/api/v1/agents/" + agentId));
+            var agent = await response.Content.ReadFromJsonAsync<JsonElement>();
+            if (agent.TryGetProperty("status", out var status) && status.GetString() == "retired")
+            {
+                return;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"{agentId} was not retired within 30 s: {agent}");
+            await Task.Delay(250);
+        }
+    }
 }

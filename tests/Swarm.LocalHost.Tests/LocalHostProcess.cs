@@ -110,6 +110,44 @@ public sealed class LocalHostProcess : IAsyncDisposable
     /// <summary>Starts the process (again, after <see cref="KillHard"/>) and waits until <c>/ready</c> says ready.</summary>
     public async Task StartAgainAsync()
     {
+        process = Process.Start(StartInfo()) ?? throw new InvalidOperationException("The local host did not start.");
+        process.OutputDataReceived += (_, e) => output.Enqueue(e.Data ?? string.Empty);
+        process.ErrorDataReceived += (_, e) => output.Enqueue(e.Data ?? string.Empty);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        await WaitUntilReadyAsync();
+    }
+
+    /// <summary>
+    /// Runs the host's executable with <paramref name="args"/> and the test settings (<paramref name="settings"/> on top) as
+    /// a one-off command, and returns its exit code and everything it printed. A process still running after
+    /// <paramref name="patience"/> is killed and reported as exit code -1.
+    /// </summary>
+    public static async Task<(int ExitCode, string Output)> RunCommandAsync(string[] args, TimeSpan patience, params (string Key, string Value)[] settings)
+    {
+        var host = await CreateAsync(settings);
+        using var command = Process.Start(host.StartInfo(args)) ?? throw new InvalidOperationException("The local host did not start.");
+        var stdout = command.StandardOutput.ReadToEndAsync();
+        var stderr = command.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(patience);
+        var exitCode = -1;
+        try
+        {
+            await command.WaitForExitAsync(timeout.Token);
+            exitCode = command.ExitCode;
+        }
+        catch (OperationCanceledException)
+        {
+            command.Kill(entireProcessTree: true);
+            await command.WaitForExitAsync();
+        }
+
+        host.Http.Dispose();
+        return (exitCode, await stdout + await stderr);
+    }
+
+    ProcessStartInfo StartInfo(params string[] args)
+    {
         var dll = Path.Combine(RepositoryPaths.ProjectOutput("Swarm.LocalHost"), "Swarm.LocalHost.dll");
         var start = new ProcessStartInfo("dotnet")
         {
@@ -120,18 +158,18 @@ public sealed class LocalHostProcess : IAsyncDisposable
             // An empty folder, so no config.json is picked up: the test's settings are all there is.
             WorkingDirectory = Directory.CreateTempSubdirectory("swarm-host-").FullName,
         };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;
         }
 
         start.Environment.TryAdd("Logging__LogLevel__Default", "Warning");
-        process = Process.Start(start) ?? throw new InvalidOperationException("The local host did not start.");
-        process.OutputDataReceived += (_, e) => output.Enqueue(e.Data ?? string.Empty);
-        process.ErrorDataReceived += (_, e) => output.Enqueue(e.Data ?? string.Empty);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        await WaitUntilReadyAsync();
+        return start;
     }
 
     async Task WaitUntilReadyAsync()

@@ -81,7 +81,7 @@ public sealed class MemoryTests
         }
 
         Assert.Equal(HttpStatusCode.Accepted, await PutAsAgent("/api/v1/memory/scribe/draft"));
-        Assert.Equal(HttpStatusCode.NotFound, await PutAsAgent("/api/v1/memory/someone-else/draft"));
+        Assert.Equal(HttpStatusCode.Forbidden, await PutAsAgent("/api/v1/memory/someone-else/draft"));
         using var badName = await host.Http.SendAsync(host.Request(HttpMethod.Put, "/api/v1/memory/ok/bad%20key", role: "operator", json: """{"value":"x"}"""));
         Assert.Equal(HttpStatusCode.BadRequest, badName.StatusCode);
     }

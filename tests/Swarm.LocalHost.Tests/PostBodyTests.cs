@@ -43,6 +43,22 @@ public sealed class PostBodyTests(TaskApiTests.Host host) : IClassFixture<TaskAp
         Assert.Equal(before.Keys + 1, after.Keys);
     }
 
+    [Theory]
+    [InlineData("approve")]
+    [InlineData("reject")]
+    public async Task A_decision_with_a_body_but_no_content_type_is_refused_like_any_other_type(string decision)
+    {
+        var swarm = host.Process;
+        using var request = swarm.Request(HttpMethod.Post, $"/api/v1/tasks/task-0123456789abcdef0123456789abcdef/{decision}");
+        request.Content = new ByteArrayContent("""{"comment":"looks fine"}"""u8.ToArray());
+
+        using var response = await swarm.Http.SendAsync(request);
+
+        Assert.Null(request.Content.Headers.ContentType);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
     /// <summary>Task orchestrations and API key rows: what a POST handler that ran would have added to.</summary>
     static async Task<(int Tasks, int Keys)> StoredStateAsync(LocalHostProcess swarm)
     {

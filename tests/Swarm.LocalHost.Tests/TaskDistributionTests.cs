@@ -349,7 +349,7 @@ public sealed class TaskDistributionTests(TaskDistributionTests.Host host) : ICl
         using var byAdmin = await Swarm.Http.SendAsync(Swarm.Request(HttpMethod.Post, $"/api/v1/tasks/{id}/result", json: """{"text":"not mine to give"}"""));
 
         Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
-        Assert.Equal(HttpStatusCode.Conflict, byAdmin.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, byAdmin.StatusCode);
         var task = await TaskPolling.WaitUntilFinishedAsync(Swarm, id, TimeSpan.FromSeconds(30));
         Assert.Equal("completed", task.GetProperty("status").GetString());
         Assert.Equal("Signed and scanned.", task.GetProperty("result").GetProperty("text").GetString());

@@ -33,7 +33,7 @@ static class AspNetCoreAdapter
             RouteValues = request.RouteValues.ToDictionary(v => v.Key, v => Convert.ToString(v.Value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty),
             Query = request.Query.ToDictionary(q => q.Key, q => q.Value.ToString()),
             Headers = request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
-            Body = request.Body,
+            Body = new ClientBodyStream(request.Body),
             ClientAddress = context.Connection.RemoteIpAddress?.ToString(),
             CorrelationId = CorrelationIds.FromClient(request.Headers[CorrelationIds.Header].FirstOrDefault()),
         };

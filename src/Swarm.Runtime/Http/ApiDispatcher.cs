@@ -101,7 +101,7 @@ public sealed partial class ApiDispatcher(
                 return RateLimited(rate);
             }
 
-            if (!principal.Has(route.Permission))
+            if (!route.Admits(principal, request))
             {
                 LogForbidden(logger, route.Name, request.CorrelationId, principal.Subject, route.Permission);
                 await RecordRefusalAsync(route.Name, request, 403, "needs " + route.Permission);
@@ -137,6 +137,11 @@ public sealed partial class ApiDispatcher(
             // CancellationToken.None: an action that ran must be recorded even if its client has hung up.
             await audit.AppendAsync(AuditRecord.ForRequest(route.Name, request, response.Status, time.GetUtcNow(), response.AuditDetail ?? ProblemDetailOf(response)), CancellationToken.None);
         }
+        else if (response.Status == 403)
+        {
+            // A read the handler refused for this caller (another agent's memory, say) is a refusal like the dispatcher's own.
+            await RecordRefusalAsync(route.Name, request, 403, ProblemDetailOf(response));
+        }
 
         return response;
     }
@@ -159,8 +164,7 @@ public sealed partial class ApiDispatcher(
     /// <summary>A body sent where none is read is a client error worth naming (a misrouted call), not something to ignore.</summary>
     static void RefuseUnexpectedBody(ApiRoute route, ApiRequest request)
     {
-        var declaresBody = (request.Header("Content-Length") is { } length && length != "0") || request.Header("Transfer-Encoding") is not null;
-        if (!route.TakesBody && declaresBody)
+        if (!route.TakesBody && request.DeclaresBody)
         {
             throw new ApiProblemException(Problems.MalformedBody($"{route.Method} /{route.Template} takes no request body."));
         }

@@ -30,4 +30,7 @@ public sealed record ApiRequest
     public SwarmPrincipal? Principal { get; init; }
 
     public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
+
+    /// <summary>Whether the client sent a body (a non-zero Content-Length, or a chunked one), whatever its Content-Type says.</summary>
+    public bool DeclaresBody => (Header("Content-Length") is { } length && length != "0") || Header("Transfer-Encoding") is not null;
 }

@@ -10,4 +10,16 @@ namespace Swarm.Runtime.Http;
 /// <param name="Permission">What the caller must hold; <see cref="Security.Permissions.Anonymous"/> only for health and readiness.</param>
 /// <param name="Handler">The <see cref="IApiHandler"/> type that serves it.</param>
 /// <param name="TakesBody">Whether it reads a JSON body; a body sent to a route that takes none is refused, not ignored.</param>
-public sealed record ApiRoute(string Name, string Method, string Template, string Permission, Type Handler, bool TakesBody = false);
+/// <param name="OpenToTheAgentItNames">Whether an agent may call it without <paramref name="Permission"/> when the route's
+/// <c>{id}</c> is its own id (an agent reads its own record); any other id still needs the permission.</param>
+public sealed record ApiRoute(string Name, string Method, string Template, string Permission, Type Handler, bool TakesBody = false, bool OpenToTheAgentItNames = false)
+{
+    /// <summary>Whether <paramref name="principal"/> may call this route for <paramref name="request"/>'s resource.</summary>
+    public bool Admits(Security.SwarmPrincipal principal, ApiRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        ArgumentNullException.ThrowIfNull(request);
+        return principal.Has(Permission)
+            || (OpenToTheAgentItNames && principal.AgentId is { } agentId && string.Equals(request.RouteValues.GetValueOrDefault("id"), agentId, StringComparison.Ordinal));
+    }
+}

@@ -22,6 +22,15 @@ public static class Problems
     public static ProblemDetails PayloadTooLarge(int limit) =>
         new(Prefix + "payload-too-large", "The request body is too large.", 413, $"The limit is {limit} bytes.");
 
+    public static ProblemDetails RequestBodyTimeout() =>
+        new(Prefix + "request-body-timeout", "The request body arrived too slowly.", 408, "The body came in below the server's minimum data rate; send it again, faster.");
+
+    public static ProblemDetails IncompleteBody() =>
+        new(Prefix + "incomplete-body", "The request body ended early.", 400, "The connection ended before the body its Content-Length (or chunked encoding) promised.");
+
+    public static ProblemDetails RequestHeadersTooLarge(int limit) =>
+        new(Prefix + "request-headers-too-large", "The request headers are too large.", 431, $"The request's headers come to more than {limit} bytes; an API key or token is far smaller.");
+
     public static ProblemDetails NotFound(string detail) =>
         new(Prefix + "not-found", "The resource does not exist.", 404, detail);
 
@@ -31,11 +40,21 @@ public static class Problems
     public static ProblemDetails RouteNotFound(string method, string path) =>
         new(Prefix + "route-not-found", "No such endpoint.", 404, $"{method} {path} is not an endpoint of this API.");
 
+    public static ProblemDetails RealtimeNotHere(string method, string path) =>
+        RouteNotFound(method, path) with
+        {
+            Detail = $"{method} {path} is not an endpoint of this API. The real-time channel has no fixed address: call GET /api/v1/realtime/negotiate with your credential and open a WebSocket to the url it returns.",
+        };
+
     public static ProblemDetails Unauthenticated(string detail) =>
         new(Prefix + "unauthenticated", "Authentication is required.", 401, detail);
 
     public static ProblemDetails Forbidden(string permission) =>
         new(Prefix + "forbidden", "The caller lacks the permission this endpoint needs.", 403, $"This endpoint needs the '{permission}' permission.");
+
+    /// <summary>A caller that holds the endpoint's permission but may not act on this resource, or not as what it is.</summary>
+    public static ProblemDetails NotPermitted(string detail) =>
+        new(Prefix + "forbidden", "The caller may not do this.", 403, detail);
 
     public static ProblemDetails RateLimited(TimeSpan retryAfter) =>
         new(Prefix + "rate-limited", "Too many requests.", 429, $"This caller's request rate is over its limit; retry after {retryAfter.TotalSeconds:0} s.");

@@ -33,7 +33,7 @@ public static class SwarmRoutes
     public static readonly ApiRoute ScalePool = new("ScalePool", "POST", "api/v1/agents/scale", Permissions.AgentsScale, typeof(ScalePoolHandler), TakesBody: true);
     public static readonly ApiRoute ListAgents = new("ListAgents", "GET", "api/v1/agents", Permissions.AgentsRead, typeof(ListAgentsHandler));
     public static readonly ApiRoute RetireAgent = new("RetireAgent", "DELETE", "api/v1/agents/{id}", Permissions.AgentsWrite, typeof(RetireAgentHandler));
-    public static readonly ApiRoute GetAgent = new("GetAgent", "GET", "api/v1/agents/{id}", Permissions.AgentsRead, typeof(GetAgentHandler));
+    public static readonly ApiRoute GetAgent = new("GetAgent", "GET", "api/v1/agents/{id}", Permissions.AgentsRead, typeof(GetAgentHandler), OpenToTheAgentItNames: true);
     public static readonly ApiRoute IssueApiKey = new("IssueApiKey", "POST", "api/v1/agents/{id}/keys", Permissions.AgentsWrite, typeof(IssueApiKeyHandler));
     public static readonly ApiRoute RevokeApiKey = new("RevokeApiKey", "DELETE", "api/v1/agents/{id}/keys/{keyId}", Permissions.AgentsWrite, typeof(RevokeApiKeyHandler));
     public static readonly ApiRoute ExchangeToken = new("ExchangeToken", "POST", "api/v1/auth/token", Permissions.AuthToken, typeof(ExchangeTokenHandler));

@@ -14,10 +14,14 @@ public static class UnmatchedRequests
         var allowed = SwarmRoutes.All.Where(r => Matches(r.Template, segments)).Select(r => r.Method).Distinct().ToList();
         var problem = allowed.Count > 0
             ? new ProblemDetails("urn:swarm:problem:method-not-allowed", "The endpoint does not accept this method.", 405, $"{method} is not allowed on {path}; allowed: {string.Join(", ", allowed)}.")
-            : Problems.RouteNotFound(method, path);
+            : IsWebSocketGuess(path) ? Problems.RealtimeNotHere(method, path) : Problems.RouteNotFound(method, path);
         var response = ApiResponse.Problem(problem with { Instance = path, CorrelationId = correlationId }).WithHeader(CorrelationIds.Header, correlationId);
         return allowed.Count > 0 ? response.WithHeader("Allow", string.Join(", ", allowed)) : response;
     }
+
+    /// <summary>Where clients of the spec's WebSocket API look for it; the channel's URL comes from negotiate instead.</summary>
+    static bool IsWebSocketGuess(string path) =>
+        path.TrimEnd('/') is var trimmed && (trimmed.Equals("/ws", StringComparison.OrdinalIgnoreCase) || trimmed.StartsWith("/ws/", StringComparison.OrdinalIgnoreCase));
 
     static bool Matches(string template, string[] segments)
     {

@@ -100,7 +100,14 @@ public sealed class BearerTokenAuthenticator
             return AuthenticationOutcome.Fail("The Authorization header must use the Bearer or ApiKey scheme.");
         }
 
-        return await FromBearerAsync(authorizationHeader[bearer.Length..].Trim(), cancellationToken);
+        var token = authorizationHeader[bearer.Length..].Trim();
+        if (token.StartsWith(ApiKeyFormat.Prefix + ".", StringComparison.Ordinal))
+        {
+            // Not checked as a key: the client should learn the right scheme, not have a key it mislabelled half-work.
+            return AuthenticationOutcome.Fail("That is an agent API key, not a bearer token: send it as 'Authorization: ApiKey <key>' or 'X-Api-Key: <key>', or exchange it at POST /api/v1/auth/token for a bearer token.");
+        }
+
+        return await FromBearerAsync(token, cancellationToken);
     }
 
     async Task<AuthenticationOutcome> FromBearerAsync(string token, CancellationToken cancellationToken)

@@ -1,9 +1,7 @@
-using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Swarm.Domain.Agents;
 using Swarm.Runtime.Agents;
 using Swarm.Runtime.Configuration;
-using Swarm.Workflows.Agents;
 
 namespace Swarm.Runtime.Http.Endpoints.Agents;
 
@@ -30,11 +28,9 @@ public sealed class RetireAgentHandler(SwarmSettings settings) : IApiHandler
         }
 
         // Also for a draining agent: if an earlier retirement stopped half-way, asking again finishes it.
-        var instanceId = "retire-agent-" + id;
-        if (ledger.Lifecycle != AgentLifecycle.Retired
-            && await durable.GetInstanceAsync(instanceId, cancellationToken) is not { RuntimeStatus: OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending })
+        if (ledger.Lifecycle != AgentLifecycle.Retired)
         {
-            await durable.ScheduleNewOrchestrationInstanceAsync(nameof(RetireAgentOrchestrator), id, new StartOrchestrationOptions(instanceId), CancellationToken.None);
+            await AgentRetirements.StartAsync(durable, id!, cancellationToken);
         }
 
         var location = "/api/v1/agents/" + id;

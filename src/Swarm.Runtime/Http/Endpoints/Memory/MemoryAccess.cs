@@ -27,9 +27,10 @@ static class MemoryAccess
             return ApiResponse.Problem(Problems.Validation(errors));
         }
 
-        // An agent's memory is the namespace named by its id; other namespaces do not exist for it.
-        return request.Principal is { } caller && !caller.CanActFor(memoryNamespace)
-            ? ApiResponse.Problem(Problems.NotFound($"There is no memory namespace '{memoryNamespace}'."))
+        // An agent's memory is the namespace named by its id. Any other is refused the same way whether it exists or not,
+        // so the answer tells an agent nothing about what others have stored.
+        return request.Principal is { AgentId: { } agentId } caller && !caller.CanActFor(memoryNamespace)
+            ? ApiResponse.Problem(Problems.NotPermitted($"An agent may use only its own memory namespace, '{agentId}'."))
             : null;
     }
 }

@@ -24,9 +24,13 @@ public sealed class IssueApiKeyHandler(ApiKeyService apiKeys) : IApiHandler
             return ApiResponse.Problem(Problems.NotFound($"There is no agent with id '{agentId}'."));
         }
 
-        if (ledger.Lifecycle != AgentLifecycle.Active)
+        // A retirement asked for a moment ago may not have reached the ledger yet; it counts as draining from the request on.
+        var lifecycle = ledger.Lifecycle == AgentLifecycle.Active && await AgentRetirements.IsUnderwayAsync(durable, agentId!, cancellationToken)
+            ? AgentLifecycle.Draining
+            : ledger.Lifecycle;
+        if (lifecycle != AgentLifecycle.Active)
         {
-            return ApiResponse.Problem(Problems.Conflict($"Agent '{agentId}' is {ledger.Lifecycle.ToString().ToLowerInvariant()}; it gets no new keys."));
+            return ApiResponse.Problem(Problems.Conflict($"Agent '{agentId}' is {lifecycle.ToString().ToLowerInvariant()}; it gets no new keys."));
         }
 
         var (record, key) = await apiKeys.IssueAsync(agentId!, request.Principal!.Subject, cancellationToken);

@@ -18,7 +18,8 @@ public sealed class PostTaskResultHandler(SwarmSettings settings) : IApiHandler
         ArgumentNullException.ThrowIfNull(durable);
         if (request.Principal is not { AgentId: { } agentId })
         {
-            return ApiResponse.Problem(Problems.Conflict("Only an agent posts a result, with its API key or a session from it."));
+            // Who is calling is wrong, not the task's state: a person's token can never post a result.
+            return ApiResponse.Problem(Problems.NotPermitted("Only an agent posts a result, with its API key ('Authorization: ApiKey <key>') or a session from it."));
         }
 
         var body = await ApiJson.ReadBodyAsync<TaskResultBody>(request, settings.Api.MaxRequestBytes, cancellationToken);

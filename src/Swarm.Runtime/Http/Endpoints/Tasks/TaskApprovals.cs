@@ -13,8 +13,9 @@ public static class TaskApprovals
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(durable);
         ArgumentNullException.ThrowIfNull(settings);
-        // The comment is optional, and so is the body that carries it.
-        var body = request.Header("Content-Type") is not null ? await ApiJson.ReadBodyAsync<ApprovalBody>(request, settings.Api.MaxRequestBytes, cancellationToken) : new ApprovalBody(null);
+        // The comment is optional, and so is the body that carries it; but a body that is sent is read, so one that is not
+        // JSON (or says no type at all) is refused rather than silently dropped with the comment in it.
+        var body = request.DeclaresBody || request.Header("Content-Type") is not null ? await ApiJson.ReadBodyAsync<ApprovalBody>(request, settings.Api.MaxRequestBytes, cancellationToken) : new ApprovalBody(null);
         if (body.Comment is { Length: > 1_000 })
         {
             return ApiResponse.Problem(Problems.Validation([new FieldError("comment", "is at most 1000 characters.")]));
