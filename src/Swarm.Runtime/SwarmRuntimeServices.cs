@@ -28,7 +28,8 @@ public static class SwarmRuntimeServices
         services.TryAddSingleton<IDurableWorkerStatus, HostManagedDurableWorker>();
         services.AddSingleton(_ => StorageClients.Tables(settings.Database));
         services.AddSingleton<ProviderMetrics>();
-        services.AddSingleton(sp => new ProviderCatalog(settings.Providers, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ProviderMetrics>()));
+        services.AddSingleton(sp => new ProviderCatalog(
+            settings.Providers, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ProviderMetrics>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ProviderCatalog>>()));
         services.AddSingleton<IChatClientProvider>(sp => sp.GetRequiredService<ProviderCatalog>());
         services.AddSingleton(new ModelCallLimits(TimeSpan.FromSeconds(settings.Providers.CallTimeoutSeconds)));
         services.AddTransient<InvokeAgentActivity>();
