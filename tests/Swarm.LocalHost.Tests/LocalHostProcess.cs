@@ -63,9 +63,17 @@ public sealed class LocalHostProcess : IAsyncDisposable
         return host;
     }
 
-    static async Task<LocalHostProcess> CreateAsync((string Key, string Value)[] settings)
+    /// <summary>Starts a host on <paramref name="storage"/> instead of the shared Azurite (a test that takes its storage down).</summary>
+    internal static async Task<LocalHostProcess> StartOnAsync(AzuriteServer storage, params (string Key, string Value)[] settings)
     {
-        var azurite = await AzuriteServer.SharedAsync();
+        var host = await CreateAsync(settings, storage);
+        await host.StartAgainAsync();
+        return host;
+    }
+
+    static async Task<LocalHostProcess> CreateAsync((string Key, string Value)[] settings, AzuriteServer? storage = null)
+    {
+        var azurite = storage ?? await AzuriteServer.SharedAsync();
         var http = FreePorts.Next();
         var hub = "t" + Guid.NewGuid().ToString("N")[..12];
         var environment = new Dictionary<string, string>
