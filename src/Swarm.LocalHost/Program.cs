@@ -10,7 +10,7 @@ try
         return MintTokenCommand.Run(args[1..], configuration);
     }
 
-    app = LocalHostApp.Create(args, configuration, SwarmSettingsLoader.Load(configuration));
+    app = LocalHostApp.Create(args, configuration, SwarmSettingsLoader.Load(configuration, LocalHostConfiguration.Problems(configuration)));
 }
 catch (SwarmConfigurationException e)
 {

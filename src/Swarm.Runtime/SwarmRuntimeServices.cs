@@ -24,6 +24,9 @@ public static class SwarmRuntimeServices
     {
         ArgumentNullException.ThrowIfNull(settings);
         services.AddSingleton(settings);
+
+        // system.logLevel (or LOG_LEVEL) is the minimum level; .NET's Logging:LogLevel rules, where given, refine it per category.
+        services.Configure<Microsoft.Extensions.Logging.LoggerFilterOptions>(o => o.MinLevel = settings.System.MinimumLogLevel);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IDurableWorkerStatus, HostManagedDurableWorker>();
         services.AddSingleton(_ => StorageClients.Tables(settings.Database));
