@@ -19,7 +19,8 @@ public static class FunctionsAppServices
     {
         ArgumentNullException.ThrowIfNull(configuration);
 
-        // config.json first, so app settings (environment variables) win over it.
+        // config.json first, so app settings (environment variables) win over it; then the spec's .env names, which the
+        // app's own names (system__logLevel and so on) override too.
         configuration.Sources.Insert(0, new JsonConfigurationSource
         {
             FileProvider = new PhysicalFileProvider(AppContext.BaseDirectory),
@@ -27,7 +28,18 @@ public static class FunctionsAppServices
             Optional = true,
             ReloadOnChange = false,
         });
-        services.AddSwarmRuntime(SwarmSettingsLoader.Load(configuration));
+        var specNames = new ConfigurationBuilder().AddSpecEnvironmentNames();
+        configuration.Sources.Insert(1, specNames.Sources[0]);
+        services.AddSwarmRuntime(SwarmSettingsLoader.Load(configuration, HostProblems(configuration)));
         services.AddSwarmTelemetry(configuration);
+    }
+
+    /// <summary>The Functions platform chooses the port, so the spec's API_PORT would be ignored here: it is refused instead.</summary>
+    static IEnumerable<string> HostProblems(IConfiguration configuration)
+    {
+        if (configuration[SpecEnvironmentNames.ApiPort] is { Length: > 0 } || configuration["localHost:httpPort"] is { Length: > 0 })
+        {
+            yield return $"'{SpecEnvironmentNames.ApiPort}' (localHost:httpPort) has no meaning in Azure Functions, whose platform chooses the port; remove it.";
+        }
     }
 }

@@ -25,6 +25,9 @@ namespace Swarm.LocalHost;
 /// </summary>
 public static class LocalHostApp
 {
+    /// <summary>The service key of the durable backend that requests use (see <see cref="AzureStorageBackend.CreateForRequests"/>).</summary>
+    const string RequestBackend = "requests";
+
     public static WebApplication Create(string[] args, IConfiguration configuration, SwarmSettings settings)
     {
         var httpPort = LocalHostConfiguration.HttpPort(configuration);
@@ -46,7 +49,11 @@ public static class LocalHostApp
         // The durable backend and this process's worker on it.
         builder.Services.AddSingleton(sp => AzureStorageBackend.Create(settings, sp.GetRequiredService<ILoggerFactory>()));
         builder.Services.AddSingleton<IOrchestrationService>(sp => sp.GetRequiredService<AzureStorageOrchestrationService>());
-        builder.Services.AddSingleton<IOrchestrationServiceClient>(sp => sp.GetRequiredService<AzureStorageOrchestrationService>());
+
+        // Requests reach the task hub through a client of their own whose storage calls give up within seconds (a 503),
+        // while the worker keeps the SDK's patient retries.
+        builder.Services.AddKeyedSingleton(RequestBackend, (sp, _) => AzureStorageBackend.CreateForRequests(settings, sp.GetRequiredService<ILoggerFactory>()));
+        builder.Services.AddSingleton<IOrchestrationServiceClient>(sp => sp.GetRequiredKeyedService<AzureStorageOrchestrationService>(RequestBackend));
         builder.Services.AddSingleton<DurableTaskEngine>();
         builder.Services.AddSingleton<IDurableWorkerStatus>(sp => sp.GetRequiredService<DurableTaskEngine>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DurableTaskEngine>());
@@ -61,7 +68,7 @@ public static class LocalHostApp
                 "swarm",
                 new GrpcDurableTaskClientOptions { Channel = DurableClientSocket.Channel(durableSocket) },
                 sp.GetRequiredService<ILogger<GrpcDurableTaskClient>>()),
-            new AzureStorageEntityClient(sp.GetRequiredService<AzureStorageOrchestrationService>(), JsonDataConverter.Default)));
+            new AzureStorageEntityClient(sp.GetRequiredKeyedService<AzureStorageOrchestrationService>(RequestBackend), JsonDataConverter.Default)));
 
         // The real-time channel: Web PubSub when configured, else this host's own stand-in for it (Realtime/LocalWebPubSub).
         var servesRealtime = LocalWebPubSub.ServeHere(settings.Realtime, httpPort);

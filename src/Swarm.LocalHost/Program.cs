@@ -18,7 +18,7 @@ try
         return MintTokenCommand.Run(args[1..], configuration);
     }
 
-    var settings = SwarmSettingsLoader.Load(configuration);
+    var settings = SwarmSettingsLoader.Load(configuration, LocalHostConfiguration.Problems(configuration));
     httpPort = LocalHostConfiguration.HttpPort(configuration);
     if (PortInUse.IsTaken(httpPort))
     {

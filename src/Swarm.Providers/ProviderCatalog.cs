@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Swarm.Domain.Agents;
 using Swarm.Providers.Accounting;
 using Swarm.Providers.Configuration;
@@ -21,11 +23,14 @@ public sealed class ProviderCatalog : IChatClientProvider, IDisposable
     readonly ProvidersSettings settings;
     readonly TimeProvider time;
     readonly ProviderMetrics metrics;
+    readonly ILogger logger;
     readonly ConcurrentDictionary<ProviderRoute, Lazy<RouteClient>> routes = new();
     readonly ConcurrentDictionary<string, ConcurrencyLimiter> limiters = new(StringComparer.Ordinal);
 
-    public ProviderCatalog(ProvidersSettings settings, TimeProvider time, ProviderMetrics metrics)
+    /// <param name="logger">Where each route's breaker logs its opening and why; none when null.</param>
+    public ProviderCatalog(ProvidersSettings settings, TimeProvider time, ProviderMetrics metrics, ILogger<ProviderCatalog>? logger = null)
     {
+        this.logger = logger ?? (ILogger)NullLogger.Instance;
         this.settings = settings ?? throw new ArgumentNullException(nameof(settings));
         this.time = time ?? throw new ArgumentNullException(nameof(time));
         this.metrics = metrics ?? throw new ArgumentNullException(nameof(metrics));
@@ -131,7 +136,7 @@ public sealed class ProviderCatalog : IChatClientProvider, IDisposable
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
         }));
         var resilient = new ResilientChatClient(
-            vendor, route, ProviderPipelines.Build(block, health, time), limiter,
+            vendor, route, ProviderPipelines.Build(block, health, time, logger), limiter,
             TimeSpan.FromSeconds(block.AttemptTimeoutSeconds), health, SecretsOf(block));
         block.Prices.TryGetValue(route.Model, out var price);
         return new RouteClient(new AccountingChatClient(resilient, route, price, metrics, health), health);

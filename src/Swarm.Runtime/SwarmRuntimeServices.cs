@@ -24,11 +24,15 @@ public static class SwarmRuntimeServices
     {
         ArgumentNullException.ThrowIfNull(settings);
         services.AddSingleton(settings);
+
+        // system.logLevel (or LOG_LEVEL) is the minimum level; .NET's Logging:LogLevel rules, where given, refine it per category.
+        services.Configure<Microsoft.Extensions.Logging.LoggerFilterOptions>(o => o.MinLevel = settings.System.MinimumLogLevel);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IDurableWorkerStatus, HostManagedDurableWorker>();
         services.AddSingleton(_ => StorageClients.Tables(settings.Database));
         services.AddSingleton<ProviderMetrics>();
-        services.AddSingleton(sp => new ProviderCatalog(settings.Providers, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ProviderMetrics>()));
+        services.AddSingleton(sp => new ProviderCatalog(
+            settings.Providers, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ProviderMetrics>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ProviderCatalog>>()));
         services.AddSingleton<IChatClientProvider>(sp => sp.GetRequiredService<ProviderCatalog>());
         services.AddSingleton(new ModelCallLimits(TimeSpan.FromSeconds(settings.Providers.CallTimeoutSeconds)));
         services.AddTransient<InvokeAgentActivity>();

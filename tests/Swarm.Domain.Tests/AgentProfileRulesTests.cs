@@ -32,4 +32,24 @@ public sealed class AgentProfileRulesTests
             new[] { "id", "maxConcurrency", "name", "provider.maxTokens", "provider.model", "provider.temperature", "provider.type", "role.expertise", "role.priority", "role.type" },
             fields);
     }
+
+    [Theory]
+    [InlineData("agents:write")]
+    [InlineData("task:read")]
+    public void Permissions_other_than_the_specs_task_star_are_refused_until_they_are_enforced(string permission)
+    {
+        var profile = Valid() with { Role = Valid().Role! with { Permissions = ["task:*", permission] } };
+
+        var error = Assert.Single(AgentProfileRules.Validate(profile));
+
+        Assert.Equal("role.permissions", error.Field);
+        Assert.Contains("not enforced", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"'{permission}'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void No_permissions_are_valid()
+    {
+        Assert.Empty(AgentProfileRules.Validate(Valid() with { Role = Valid().Role! with { Permissions = [] } }));
+    }
 }

@@ -28,6 +28,16 @@ sealed class AzuriteServer
 
     public static Task<AzuriteServer> SharedAsync() => Instance.Value;
 
+    /// <summary>An Azurite of the caller's own, which it may kill (a storage outage) without touching other tests' storage.</summary>
+    public static Task<AzuriteServer> StartPrivateAsync() => StartAsync();
+
+    /// <summary>SIGKILL, as a crashed emulator or a lost storage account: every connection to it is refused from then on.</summary>
+    public void Kill()
+    {
+        Stop(process);
+        process.WaitForExit();
+    }
+
     static async Task<AzuriteServer> StartAsync()
     {
         var azurite = Path.Combine(RepositoryPaths.Root, "node_modules", ".bin", "azurite");

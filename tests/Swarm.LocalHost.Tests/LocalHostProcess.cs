@@ -63,10 +63,21 @@ public sealed class LocalHostProcess : IAsyncDisposable
         return host;
     }
 
-    static async Task<LocalHostProcess> CreateAsync((string Key, string Value)[] settings)
+    /// <summary>Starts a host on <paramref name="storage"/> instead of the shared Azurite (a test that takes its storage down).</summary>
+    internal static async Task<LocalHostProcess> StartOnAsync(AzuriteServer storage, params (string Key, string Value)[] settings)
     {
-        var azurite = await AzuriteServer.SharedAsync();
-        var http = FreePorts.Next();
+        var host = await CreateAsync(settings, storage);
+        await host.StartAgainAsync();
+        return host;
+    }
+
+    static async Task<LocalHostProcess> CreateAsync((string Key, string Value)[] settings, AzuriteServer? storage = null)
+    {
+        var azurite = storage ?? await AzuriteServer.SharedAsync();
+
+        // The spec's API_PORT, when a test gives it, is the port the host must listen on (and localHost:httpPort is left unset).
+        var specPort = settings.Where(s => s.Key == "API_PORT").Select(s => s.Value).FirstOrDefault();
+        var http = specPort is null ? FreePorts.Next() : int.Parse(specPort, System.Globalization.CultureInfo.InvariantCulture);
         var hub = "t" + Guid.NewGuid().ToString("N")[..12];
         var environment = new Dictionary<string, string>
         {
@@ -85,6 +96,11 @@ public sealed class LocalHostProcess : IAsyncDisposable
             // Tests poll far faster than clients should; the limiter has its own test.
             ["security__rateLimit__permitsPerMinute"] = "0",
         };
+        if (specPort is not null)
+        {
+            environment.Remove("localHost__httpPort");
+        }
+
         foreach (var (key, value) in settings)
         {
             environment[key] = value;
@@ -168,7 +184,12 @@ public sealed class LocalHostProcess : IAsyncDisposable
             start.Environment[key] = value;
         }
 
-        start.Environment.TryAdd("Logging__LogLevel__Default", "Warning");
+        // Warnings and worse, unless the test sets a level itself (with the swarm's setting, the spec's name or .NET's).
+        if (!new[] { "system__logLevel", "LOG_LEVEL", "Logging__LogLevel__Default" }.Any(environment.ContainsKey))
+        {
+            start.Environment["system__logLevel"] = "warning";
+        }
+
         return start;
     }
 

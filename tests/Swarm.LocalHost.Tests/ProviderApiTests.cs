@@ -19,6 +19,9 @@ public sealed class ProviderApiTests(ProviderApiTests.Host host) : IClassFixture
     {
         public FakeVendorServer Vendor { get; private set; } = null!;
 
+        /// <summary>A loopback port nobody listens on: the <c>custom</c> provider's base URL points there, so it refuses connections.</summary>
+        public int RefusingPort { get; } = Swarm.Tests.FreePorts.Next();
+
         public LocalHostProcess Process { get; private set; } = null!;
 
         public async Task InitializeAsync()
@@ -28,6 +31,8 @@ public sealed class ProviderApiTests(ProviderApiTests.Host host) : IClassFixture
                 ("OPENAI_API_KEY", OpenAiKey),
                 ("providers__openai__baseUrl", new Uri(Vendor.BaseUri, "v1/").ToString()),
                 ("providers__openai__maxRetries", "0"),
+                ("providers__custom__baseUrl", $"http://127.0.0.1:{RefusingPort}/v1/"),
+                ("providers__custom__retryDelayMs", "10"),
                 ("providers__openai__prices__m-priced__inputPerMillionTokens", "2.5"),
                 ("providers__openai__prices__m-priced__outputPerMillionTokens", "10"),
                 ("defaultAgent__provider", "openai"),
@@ -88,6 +93,39 @@ public sealed class ProviderApiTests(ProviderApiTests.Host host) : IClassFixture
         // Not retried durably: a rejected call would fail the same way again.
         await Task.Delay(TimeSpan.FromSeconds(3));
         Assert.Equal(requestsBefore + 1, host.Vendor.Requests.Count);
+    }
+
+    [Fact]
+    public async Task A_provider_that_refuses_connections_is_named_as_the_cause_in_the_task_the_report_and_the_log_after_its_breaker_opens()
+    {
+        await TaskSubmissions.CreateAgentAsync(host.Process, new
+        {
+            id = "unreachable-1",
+            name = "unreachable-1",
+            type = "specialist",
+            role = new { type = "operational", permissions = Array.Empty<string>(), expertise = new[] { "unreachable" }, priority = 5 },
+            provider = new { type = "custom", model = "m-down" },
+            maxConcurrency = 2,
+        });
+        var cause = $"Connection refused (127.0.0.1:{host.RefusingPort})";
+
+        var id = await TaskSubmissions.SubmitAcceptedAsync(host.Process, new { prompt = "Call a server that is not there", capabilities = new[] { "unreachable" } });
+        var task = await TaskPolling.WaitUntilFinishedAsync(host.Process, id, Patience);
+
+        // The durable attempts after the first met an open breaker: the error says so and still names the real cause.
+        Assert.Equal("failed", task.GetProperty("status").GetString());
+        var message = task.GetProperty("error").GetProperty("message").GetString()!;
+        Assert.Contains("circuit is open", message, StringComparison.Ordinal);
+        Assert.Contains(cause, message, StringComparison.Ordinal);
+
+        using var providers = await host.Process.Http.SendAsync(host.Process.Request(HttpMethod.Get, "/api/v1/providers"));
+        var custom = (await providers.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("providers").EnumerateArray().Single(p => p.GetProperty("type").GetString() == "custom");
+        var route = custom.GetProperty("models").EnumerateArray().Single(m => m.GetProperty("model").GetString() == "m-down");
+        Assert.Equal("open", route.GetProperty("breaker").GetString());
+        Assert.Contains(cause, route.GetProperty("lastFailure").GetString(), StringComparison.Ordinal);
+
+        var logged = host.Process.Output.Split(Environment.NewLine);
+        Assert.Contains(logged, line => line.Contains("custom:m-down", StringComparison.Ordinal) && line.Contains("breaker opened", StringComparison.Ordinal) && line.Contains(cause, StringComparison.Ordinal));
     }
 
     [Fact]

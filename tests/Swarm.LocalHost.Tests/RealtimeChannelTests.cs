@@ -94,6 +94,24 @@ public sealed class RealtimeChannelTests(RealtimeChannelTests.Host host) : IClas
     }
 
     [Fact]
+    public async Task An_external_agent_hears_that_the_task_it_works_on_was_canceled()
+    {
+        var agentKey = (await TestAgents.IssueKeyAsync(Swarm, "ext-rt")).GetProperty("apiKey").GetString()!;
+        using var agent = await ConnectAsync(await NegotiateAsync(ApiKey(agentKey)));
+        var id = await TaskSubmissions.SubmitAcceptedAsync(Swarm, new { prompt = "Sort the archive by hand", capabilities = new[] { "by-hand" } });
+        var assigned = await ReceiveAsync(agent, "task_assigned", "taskId", id);
+
+        using var cancel = await Swarm.Http.SendAsync(Swarm.Request(HttpMethod.Post, $"/api/v1/tasks/{id}/cancel"));
+        var canceled = await ReceiveAsync(agent, "task_canceled", "taskId", id);
+
+        Assert.Equal(HttpStatusCode.Accepted, cancel.StatusCode);
+        Assert.Equal(assigned.GetProperty("step").GetString(), canceled.GetProperty("step").GetString());
+        Assert.Equal("Canceled", canceled.GetProperty("error").GetProperty("type").GetString());
+        Assert.Equal("Canceled by test-admin.", canceled.GetProperty("error").GetProperty("message").GetString());
+        Assert.Equal($"/api/v1/tasks/{id}", canceled.GetProperty("location").GetString());
+    }
+
+    [Fact]
     public async Task An_external_voter_hears_that_its_ballot_is_open_and_casts_it()
     {
         var voterKey = (await TestAgents.IssueKeyAsync(Swarm, "voter-rt")).GetProperty("apiKey").GetString()!;

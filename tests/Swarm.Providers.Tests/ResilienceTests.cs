@@ -138,6 +138,7 @@ public sealed class ResilienceTests : IAsyncLifetime
         var refused = await Assert.ThrowsAsync<ModelCallFailedException>(() => client.GetResponseAsync("3"));
 
         Assert.Contains("circuit is open", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("(the last: HTTP 503", refused.Message, StringComparison.Ordinal);
         Assert.Equal(2, server.Requests.Count);
         Assert.Equal("open", BreakerOf(catalog, "openai"));
 

@@ -44,6 +44,8 @@ public sealed class SettingsTests
     [InlineData("providers:custom:baseUrl", "ftp://models", "'providers:custom:baseUrl' must be an absolute http or https URL")]
     [InlineData("providers:simulated:profiles:expert:accuracy", "1.5", "'providers:simulated:profiles:expert' has a rate outside 0 to 1")]
     [InlineData("providers:simulated:failureRate", "often", "'providers:simulated:failureRate' is 'often', which is not a number")]
+    [InlineData("system:logLevel", "loud", "'system:logLevel' (or LOG_LEVEL) is 'loud'; use trace, debug, info, warn, error, critical or none")]
+    [InlineData("learning:algorithm", "q-learning", "'learning:algorithm' is 'q-learning'; this version has one learning algorithm, 'hybrid'")]
     public void A_bad_setting_stops_the_host_with_its_key_named(string key, string value, string expected)
     {
         var error = Assert.Throws<SwarmConfigurationException>(() => TestSettings.Load((key, value)));
@@ -102,6 +104,59 @@ public sealed class SettingsTests
 
         Assert.Equal(SecuritySettings.SampleJwtSecret, development.Security.Jwt.Secret);
         Assert.Contains("sample secret", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Problems_of_every_kind_are_reported_at_once_not_one_kind_per_restart()
+    {
+        var error = Assert.Throws<SwarmConfigurationException>(() => TestSettings.Load(
+            ("system:maxAgent", "5"), ("system:maxAgents", "many"), ("api:maxPromptLength", "lots"), ("durable:partitionCount", "99"), ("learning:algorithm", "genetic")));
+
+        Assert.Equal(5, error.Problems.Count);
+        Assert.Contains("'system:maxAgent' is not a setting", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'system:maxAgents' is 'many', which is not a whole number", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'api:maxPromptLength' is 'lots', which is not a whole number", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'durable:partitionCount' must be between 1 and 16", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'learning:algorithm' is 'genetic'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("debug", Microsoft.Extensions.Logging.LogLevel.Debug)]
+    [InlineData("info", Microsoft.Extensions.Logging.LogLevel.Information)]
+    [InlineData("WARN", Microsoft.Extensions.Logging.LogLevel.Warning)]
+    [InlineData("error", Microsoft.Extensions.Logging.LogLevel.Error)]
+    public void The_spec_log_level_names_set_the_minimum_log_level(string name, Microsoft.Extensions.Logging.LogLevel expected)
+    {
+        Assert.Equal(expected, TestSettings.Load(("system:logLevel", name)).System.MinimumLogLevel);
+    }
+
+    [Fact]
+    public void The_spec_env_names_NODE_ENV_and_LOG_LEVEL_set_their_settings_and_the_swarm_own_names_win()
+    {
+        var spec = new Dictionary<string, string?> { ["NODE_ENV"] = "development", ["LOG_LEVEL"] = "debug", ["API_PORT"] = "3000" };
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["system:environment"] = "production", ["system:logLevel"] = "info" })
+            .AddSpecEnvironmentNames(spec)
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["system:logLevel"] = "error" })
+            .Build();
+
+        Assert.Equal("development", configuration["system:environment"]);
+        Assert.Equal("error", configuration["system:logLevel"]);
+        Assert.Equal("3000", configuration["localHost:httpPort"]);
+    }
+
+    [Fact]
+    public void Bad_values_of_the_spec_env_names_are_refused_naming_them_too()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddConfiguration(TestSettings.Configuration())
+            .AddSpecEnvironmentNames(new Dictionary<string, string?> { ["NODE_ENV"] = "test", ["LOG_LEVEL"] = "verbose" })
+            .Build();
+
+        var error = Assert.Throws<SwarmConfigurationException>(() => SwarmSettingsLoader.Load(configuration));
+
+        Assert.Contains("'system:environment' (or NODE_ENV) must be 'development' or 'production' (was 'test')", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'system:logLevel' (or LOG_LEVEL) is 'verbose'", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -43,7 +43,17 @@ public static partial class AgentProfileRules
         var role = profile.EffectiveRole;
         Check(!string.IsNullOrWhiteSpace(role.Type) && role.Type.Length <= 64, "role.type", "is required and at most 64 characters.");
         Check(role.Priority is >= 1 and <= 10, "role.priority", "must be between 1 and 10.");
-        Check(role.Permissions.Count <= 50 && role.Permissions.All(p => p.Length is >= 1 and <= 64), "role.permissions", "at most 50 entries of 1 to 64 characters.");
+        // Per-agent permissions are not enforced yet (an agent acts with the agent role's permissions): anything that
+        // would suggest otherwise is refused rather than stored and ignored. "task:*", the spec's example, is what
+        // every agent may do today, so it is accepted.
+        Check(role.Permissions.Count <= 50, "role.permissions", "at most 50 entries.");
+        foreach (var permission in role.Permissions.Where(p => p != AgentRole.AllTaskPermissions).Distinct(StringComparer.Ordinal))
+        {
+            errors.Add(new FieldError(
+                "role.permissions",
+                $"'{permission}' is not enforced yet: an agent acts with the agent role's permissions, so 'role.permissions' may be empty or [\"{AgentRole.AllTaskPermissions}\"] for now."));
+        }
+
         Check(role.Expertise.Count <= MaxExpertise, "role.expertise", $"at most {MaxExpertise} entries.");
         foreach (var skill in role.Expertise.Where(s => !IsSkill(s)))
         {

@@ -7,5 +7,8 @@ namespace Swarm.Domain.Agents;
 /// <param name="Priority">1 (lowest) to 10 (highest).</param>
 public sealed record AgentRole(string Type, IReadOnlyList<string> Permissions, IReadOnlyList<string> Expertise, int Priority)
 {
+    /// <summary>The spec's example permission: every task permission, which is what any agent has today.</summary>
+    public const string AllTaskPermissions = "task:*";
+
     public static AgentRole Default { get; } = new("operational", [], [], 5);
 }

@@ -85,15 +85,20 @@ public sealed class ProviderFaultException : Exception
         new(route, $"HTTP {(int)status} ({status}): {reason}", true, status, null, null);
 
     /// <summary>The exception a caller of the provider stack sees: transient (a durable retry may help) or rejected (it will not).</summary>
-    public static ModelCallFailedException ToCallerError(ProviderRoute route, Exception error)
+    /// <param name="lastFault">
+    /// The route's last failed attempt (<see cref="ProviderHealth.LastFault"/>): a call refused by the open breaker names it,
+    /// since "the circuit is open" alone hides why (a refused connection, a 503).
+    /// </param>
+    public static ModelCallFailedException ToCallerError(ProviderRoute route, Exception error, string? lastFault = null)
     {
         ArgumentNullException.ThrowIfNull(error);
+        var cause = lastFault is null ? "" : $" (the last: {lastFault})";
         return error switch
         {
             ProviderFaultException { IsTransient: false } fault => new ModelCallRejectedException(fault.Message, fault),
             ProviderFaultException fault => new ModelCallFailedException(fault.Message, fault),
             BrokenCircuitException broken => new ModelCallFailedException(
-                $"{route}: the circuit is open after repeated failures; calls resume after {broken.RetryAfter?.TotalSeconds ?? 0:0.#} s.", broken),
+                $"{route}: the circuit is open after repeated failures{cause}; calls resume after {broken.RetryAfter?.TotalSeconds ?? 0:0.#} s.", broken),
             ModelCallFailedException known => known,
             _ => new ModelCallFailedException($"{route}: {FirstLine(error.Message)}", error),
         };

@@ -16,6 +16,7 @@ public sealed class ProviderHealth(ProviderRoute route, TimeProvider time)
     decimal costUsd;
     string? lastFailure;
     DateTimeOffset? lastFailureAt;
+    string? lastFault;
 
     public ProviderRoute Route { get; } = route;
 
@@ -54,6 +55,31 @@ public sealed class ProviderHealth(ProviderRoute route, TimeProvider time)
             inputTokens += input;
             outputTokens += output;
             costUsd += cost;
+        }
+    }
+
+    /// <summary>
+    /// The last failed attempt's cause as the wire showed it (e.g. <c>Connection refused (127.0.0.1:8080)</c>), kept so a
+    /// call the open breaker refuses can still say why it opened instead of only that it did.
+    /// </summary>
+    public string? LastFault
+    {
+        get
+        {
+            lock (gate)
+            {
+                return lastFault;
+            }
+        }
+    }
+
+    /// <summary>One attempt failed (a call may make several); its cause is what the breaker counted.</summary>
+    public void RecordFault(ProviderFaultException fault)
+    {
+        ArgumentNullException.ThrowIfNull(fault);
+        lock (gate)
+        {
+            lastFault = fault.Reason;
         }
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Retry;
@@ -11,15 +12,17 @@ namespace Swarm.Providers.Resilience;
 /// counted by the breaker; a 400 or 401 fails at once. The attempt timeout is the caller's (see
 /// <see cref="ResilientChatClient"/>), because a stream's attempt ends with its first chunk, not with a callback.
 /// </summary>
-public static class ProviderPipelines
+public static partial class ProviderPipelines
 {
     /// <summary>The longest computed back-off between in-call retries.</summary>
     const int BackoffCapSeconds = 10;
 
-    public static ResiliencePipeline Build(ProviderCallSettings settings, ProviderHealth health, TimeProvider time)
+    /// <param name="logger">Where the breaker's opening is logged, with the failure that opened it.</param>
+    public static ResiliencePipeline Build(ProviderCallSettings settings, ProviderHealth health, TimeProvider time, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(health);
+        ArgumentNullException.ThrowIfNull(logger);
         var maxRetryAfter = TimeSpan.FromSeconds(settings.MaxRetryAfterSeconds);
         var builder = new ResiliencePipelineBuilder { TimeProvider = time };
         if (settings.MaxRetries > 0)
@@ -52,10 +55,20 @@ public static class ProviderPipelines
             BreakDuration = TimeSpan.FromSeconds(settings.Breaker.BreakSeconds),
             StateProvider = health.Breaker,
             ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is ProviderFaultException { IsTransient: true }),
+
+            // Calls refused while it is open say only that; this line keeps the cause in the host's log.
+            OnOpened = args =>
+            {
+                LogBreakerOpened(logger, health.Route.ToString(), args.BreakDuration.TotalSeconds, (args.Outcome.Exception as ProviderFaultException)?.Reason ?? args.Outcome.Exception?.Message);
+                return ValueTask.CompletedTask;
+            },
         });
 
         return builder.Build();
     }
 
     static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Route}: breaker opened after repeated failures; calls are refused for {BreakSeconds} s. The last failure: {Cause}")]
+    static partial void LogBreakerOpened(ILogger logger, string route, double breakSeconds, string? cause);
 }

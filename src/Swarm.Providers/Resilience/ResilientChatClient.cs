@@ -37,7 +37,7 @@ public sealed class ResilientChatClient(
                     }
                     catch (Exception e) when (!token.IsCancellationRequested)
                     {
-                        throw Classify(e, attempt, deadline);
+                        throw Fault(e, attempt, deadline);
                     }
                 },
                 cancellationToken);
@@ -80,7 +80,7 @@ public sealed class ResilientChatClient(
                     {
                         // Whatever ended the attempt, its stream and timer are released before deciding what to report.
                         await stream.DisposeAsync();
-                        var fault = token.IsCancellationRequested ? null : Classify(e, attempt, deadline);
+                        var fault = token.IsCancellationRequested ? null : Fault(e, attempt, deadline);
                         deadline.Dispose();
                         if (fault is null)
                         {
@@ -147,9 +147,17 @@ public sealed class ResilientChatClient(
             ? ProviderFaultException.TimedOut(Route, attemptTimeout)
             : ProviderFaultException.From(Route, error, attempt, secrets);
 
+    /// <summary>A failed attempt, classified and remembered as the route's last cause (see <see cref="ProviderHealth.LastFault"/>).</summary>
+    ProviderFaultException Fault(Exception error, ProviderAttempt attempt, CancellationTokenSource deadline)
+    {
+        var fault = Classify(error, attempt, deadline);
+        health.RecordFault(fault);
+        return fault;
+    }
+
     ModelCallFailedException Failed(Exception error)
     {
-        var failure = ProviderFaultException.ToCallerError(Route, error);
+        var failure = ProviderFaultException.ToCallerError(Route, error, health.LastFault);
         health.RecordFailure(failure.Message);
         return failure;
     }

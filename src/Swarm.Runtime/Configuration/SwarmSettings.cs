@@ -45,7 +45,11 @@ public sealed class SystemSettings
     /// <summary><c>development</c> or <c>production</c>; production refuses unsafe settings.</summary>
     public string Environment { get; set; } = "production";
 
+    /// <summary>The hosts' minimum log level (see <see cref="LogLevels"/>); .NET's <c>Logging:LogLevel</c> rules still refine it per category.</summary>
     public string LogLevel { get; set; } = "info";
+
+    public Microsoft.Extensions.Logging.LogLevel MinimumLogLevel =>
+        LogLevels.TryParse(LogLevel, out var level) ? level : Microsoft.Extensions.Logging.LogLevel.Information;
 
     public int MaxAgents { get; set; } = 50;
 
@@ -131,7 +135,10 @@ public sealed class LearningSettings
 {
     public bool Enabled { get; set; } = true;
 
-    public string Algorithm { get; set; } = "hybrid";
+    /// <summary>Only <see cref="HybridAlgorithm"/>, the spec's default, exists; other values are refused.</summary>
+    public string Algorithm { get; set; } = HybridAlgorithm;
+
+    public const string HybridAlgorithm = "hybrid";
 
     public double LearningRate { get; set; } = 0.01;
 

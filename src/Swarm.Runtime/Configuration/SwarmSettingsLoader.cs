@@ -11,8 +11,13 @@ public static partial class SwarmSettingsLoader
     /// <summary>The spec's <c>.env</c> name for the token secret; used when <c>security:jwt:secret</c> is not set.</summary>
     public const string JwtSecretVariable = "JWT_SECRET";
 
+    /// <summary>
+    /// Every problem is reported in one go (unknown keys, values of the wrong type, values out of range, and the host's
+    /// own), so a configuration is fixed in one restart rather than one per mistake.
+    /// </summary>
+    /// <param name="hostProblems">Problems the host found in settings of its own (its port, say), reported with the rest.</param>
     /// <exception cref="SwarmConfigurationException">A setting is unknown, of the wrong type or out of range; the message names each key.</exception>
-    public static SwarmSettings Load(IConfiguration configuration)
+    public static SwarmSettings Load(IConfiguration configuration, IEnumerable<string>? hostProblems = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var settings = new SwarmSettings();
@@ -23,27 +28,17 @@ public static partial class SwarmSettingsLoader
             ("defaultAgent", settings.DefaultAgent), ("durable", settings.Durable), ("selfHealing", settings.SelfHealing), ("autoscaling", settings.Autoscaling), ("realtime", settings.Realtime),
         ];
 
-        var errors = new List<string>();
+        var errors = new List<string>(hostProblems ?? []);
+        var unbound = new List<string>();
         foreach (var (name, target) in sections)
         {
-            var section = configuration.GetSection(name);
-
             // Unknown keys are errors: a misspelt setting would otherwise be silently ignored.
-            FindUnknownKeys(section, target.GetType(), errors);
-            try
+            FindUnknownKeys(configuration.GetSection(name), target.GetType(), errors);
+            var bound = Bind(configuration, name, target, errors, unbound);
+            if (!ReferenceEquals(bound, target))
             {
-                section.Bind(target);
+                typeof(SwarmSettings).GetProperty(name, BindingFlags.IgnoreCase | BindingFlags.Public | BindingFlags.Instance)!.SetValue(settings, bound);
             }
-            catch (InvalidOperationException e)
-            {
-                errors.Add(Describe(e));
-            }
-        }
-
-        if (errors.Count > 0)
-        {
-            // Range checks on half-bound settings would only add misleading follow-on errors.
-            throw new SwarmConfigurationException(errors);
         }
 
         if (string.IsNullOrEmpty(settings.Security.Jwt.Secret) && configuration[JwtSecretVariable] is { Length: > 0 } secret)
@@ -62,13 +57,45 @@ public static partial class SwarmSettingsLoader
             }
         }
 
-        errors.AddRange(SwarmSettingsValidator.Validate(settings));
+        // A value that could not be bound kept its default, so a range check on it would only repeat the problem.
+        errors.AddRange(SwarmSettingsValidator.Validate(settings).Where(e => !unbound.Any(key => e.StartsWith($"'{key}'", StringComparison.OrdinalIgnoreCase))));
         if (errors.Count > 0)
         {
             throw new SwarmConfigurationException(errors);
         }
 
         return settings;
+    }
+
+    /// <summary>
+    /// Binds a section, reporting every value of the wrong type: the binder stops at the first, so each one found is left
+    /// out (it keeps its default) and the section is bound again, into a fresh block (lists would otherwise grow twice),
+    /// until the rest binds. Returns the block that holds the section's values.
+    /// </summary>
+    static object Bind(IConfiguration configuration, string name, object target, List<string> errors, List<string> unbound)
+    {
+        var masked = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        var source = configuration;
+        while (true)
+        {
+            try
+            {
+                source.GetSection(name).Bind(target);
+                return target;
+            }
+            catch (InvalidOperationException e)
+            {
+                errors.Add(Describe(e));
+                if (ConversionFailure().Match(e.Message) is not { Success: true } failure || !masked.TryAdd(failure.Groups["key"].Value, null))
+                {
+                    return target;
+                }
+
+                unbound.Add(failure.Groups["key"].Value);
+                source = new ConfigurationBuilder().AddConfiguration(configuration).AddInMemoryCollection(masked).Build();
+                target = Activator.CreateInstance(target.GetType())!;
+            }
+        }
     }
 
     static void FindUnknownKeys(IConfigurationSection section, Type type, List<string> errors)

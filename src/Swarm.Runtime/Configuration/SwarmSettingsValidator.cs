@@ -19,7 +19,8 @@ public static class SwarmSettingsValidator
         }
 
         var s = settings;
-        Check(s.System.Environment is "development" or "production", "system:environment", $"must be 'development' or 'production' (was '{s.System.Environment}').");
+        Check(s.System.Environment is "development" or "production", "system:environment", $"(or NODE_ENV) must be 'development' or 'production' (was '{s.System.Environment}').");
+        Check(LogLevels.TryParse(s.System.LogLevel, out _), "system:logLevel", $"(or LOG_LEVEL) is '{s.System.LogLevel}'; use {LogLevels.Allowed}.");
         Check(s.System.MaxAgents is >= 1 and <= 10_000, "system:maxAgents", $"must be between 1 and 10000 (was {s.System.MaxAgents}).");
         Check(
             string.Equals(s.Database.Type, DatabaseSettings.AzureStorage, StringComparison.OrdinalIgnoreCase),
@@ -83,6 +84,10 @@ public static class SwarmSettingsValidator
         Check(s.Security.Jwt.ClockSkewSeconds is >= 0 and <= 300, "security:jwt:clockSkewSeconds", "must be between 0 and 300.");
         Check(s.Security.AuthenticationRequired || s.IsDevelopment, "security:authenticationRequired", "may be false only in development.");
         Check(s.Security.AuditEnabled || s.IsDevelopment, "security:auditEnabled", "may be false only in development.");
+        Check(
+            string.Equals(s.Learning.Algorithm, LearningSettings.HybridAlgorithm, StringComparison.OrdinalIgnoreCase),
+            "learning:algorithm",
+            $"is '{s.Learning.Algorithm}'; this version has one learning algorithm, '{LearningSettings.HybridAlgorithm}' (the spec's default), so use it or leave the key out.");
         Check(s.Learning.LearningRate is > 0 and <= 1, "learning:learningRate", "must be in (0, 1].");
         Check(s.Learning.ExplorationRate is >= 0 and <= 1, "learning:explorationRate", "must be in [0, 1].");
         Check(s.Api.MaxRequestBytes is >= 1024 and <= 16 * 1024 * 1024, "api:maxRequestBytes", "must be between 1 KiB and 16 MiB.");

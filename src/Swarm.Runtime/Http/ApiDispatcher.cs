@@ -45,6 +45,12 @@ public sealed partial class ApiDispatcher(
         {
             response = ApiResponse.Problem(Problems.AuditUnavailable());
         }
+        catch (Exception e) when (DependencyFailures.Is(e))
+        {
+            // Outside the handler: authenticating an API key or a session reads storage too.
+            LogDependencyFailure(logger, e, route.Name, request.CorrelationId);
+            response = DependencyUnavailable();
+        }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // The client went away; nothing will read this response.
@@ -59,6 +65,12 @@ public sealed partial class ApiDispatcher(
         if (response.Body is ProblemDetails details)
         {
             response = response with { Body = details with { Instance = request.Path, CorrelationId = request.CorrelationId } };
+        }
+
+        // Every 503 says when to come back, whichever path produced it (a dependency, the audit trail, readiness).
+        if (response.Status == 503 && !response.Headers.ContainsKey("Retry-After"))
+        {
+            response = response.WithHeader("Retry-After", DependencyFailures.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture));
         }
 
         return response.WithHeader(CorrelationIds.Header, request.CorrelationId);
@@ -120,10 +132,10 @@ public sealed partial class ApiDispatcher(
         {
             response = ApiResponse.Problem(problem.Problem);
         }
-        catch (Exception e) when (IsDependencyFailure(e))
+        catch (Exception e) when (DependencyFailures.Is(e))
         {
             LogDependencyFailure(logger, e, route.Name, request.CorrelationId);
-            response = ApiResponse.Problem(Problems.Unavailable("A storage or durable-runtime call failed; the request may be retried.")).WithHeader("Retry-After", "5");
+            response = DependencyUnavailable();
         }
         catch (Exception e) when (route.Method != "GET" && e is not OperationCanceledException)
         {
@@ -146,10 +158,9 @@ public sealed partial class ApiDispatcher(
         return response;
     }
 
-    /// <summary>Failures of what the swarm depends on (storage, the durable runtime), which a later retry may not meet.</summary>
-    static bool IsDependencyFailure(Exception e) =>
-        e is Azure.RequestFailedException or TimeoutException or HttpRequestException
-        || e.GetType().FullName == "Grpc.Core.RpcException";
+    static ApiResponse DependencyUnavailable() =>
+        ApiResponse.Problem(Problems.Unavailable("A storage or durable-runtime call failed; the request may be retried."))
+            .WithHeader("Retry-After", DependencyFailures.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture));
 
     static ApiResponse RateLimited(RateLimitDecision decision) =>
         ApiResponse.Problem(Problems.RateLimited(decision.RetryAfter))

@@ -16,6 +16,9 @@ public static class RealtimeEvents
     /// <summary>A task ended: completed, failed or canceled.</summary>
     public const string TaskFinished = "task_finished";
 
+    /// <summary>The task an agent holds a step of was ended from outside (canceled, or reaped as stalled): stop working on it.</summary>
+    public const string TaskCanceled = "task_canceled";
+
     /// <summary>An external participant has an open ballot in a consensus round.</summary>
     public const string BallotRequested = "ballot_requested";
 
@@ -38,6 +41,14 @@ public static class RealtimeEvents
     public static RealtimeDelivery Finished(string userId, string taskId, string status, string? result = null, string? errorType = null, string? errorMessage = null) =>
         new(userId, TaskFinished, JsonSerializer.SerializeToElement(
             new { taskId, status, result, error = errorType is null ? null : new { type = errorType, message = errorMessage }, location = $"/api/v1/tasks/{taskId}" }, Web));
+
+    /// <summary>
+    /// Tells an agent that the task whose <paramref name="step"/> it holds has ended, so it stops working on it (its result
+    /// would be refused). <paramref name="errorType"/> is the task's error type: <c>Canceled</c>, or <c>Stalled</c>.
+    /// </summary>
+    public static RealtimeDelivery Canceled(string agentId, string taskId, string step, string errorType, string reason) =>
+        new(AgentUser(agentId), TaskCanceled, JsonSerializer.SerializeToElement(
+            new { taskId, step, error = new { type = errorType, message = reason }, location = $"/api/v1/tasks/{taskId}" }, Web));
 
     public static RealtimeDelivery Ballot(string agentId, string proposalId, int round, string question, IReadOnlyList<string> options, DateTimeOffset voteBy) =>
         new(AgentUser(agentId), BallotRequested, JsonSerializer.SerializeToElement(

@@ -1,0 +1,52 @@
+using System.Net;
+using System.Net.Http.Headers;
+
+namespace Swarm.LocalHost.Tests;
+
+/// <summary>The spec's <c>.env</c> names and the settings the issue found ignored, on the real host: each one works.</summary>
+public sealed class SpecSettingsTests
+{
+    [Fact]
+    public async Task LOG_LEVEL_sets_the_hosts_minimum_log_level()
+    {
+        await using var quiet = await LocalHostProcess.StartAsync(("LOG_LEVEL", "error"));
+
+        using var refused = await SendWithBadCredentialAsync(quiet);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+
+        // A refused credential is logged as a warning, which "error" leaves out.
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.DoesNotContain("rejected: not authenticated", quiet.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task System_logLevel_warning_keeps_the_warnings()
+    {
+        await using var host = await LocalHostProcess.StartAsync(("system__logLevel", "warn"));
+
+        using var refused = await SendWithBadCredentialAsync(host);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Contains("rejected: not authenticated", host.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task API_PORT_is_the_port_the_local_host_serves_its_REST_API_on()
+    {
+        var port = Swarm.Tests.FreePorts.Next();
+
+        await using var host = await LocalHostProcess.StartAsync(("API_PORT", port.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        using var health = await host.Http.GetAsync(new Uri("/health", UriKind.Relative));
+
+        Assert.Equal(port, host.HttpPort);
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+    }
+
+    static async Task<HttpResponseMessage> SendWithBadCredentialAsync(LocalHostProcess host)
+    {
+        using var request = host.Request(HttpMethod.Get, "/api/v1/tasks", role: null);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "not-a-token");
+        return await host.Http.SendAsync(request);
+    }
+}
