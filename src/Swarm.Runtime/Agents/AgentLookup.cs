@@ -11,13 +11,13 @@ public static class AgentLookup
     public static async Task<IReadOnlyList<AgentLedger>> AllAsync(DurableTaskClient durable, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(durable);
-        var roster = await durable.Entities.GetEntityAsync<AgentRoster>(AgentRosterEntity.Id, includeState: true, cancellationToken);
+        var agents = new AgentClient(durable);
         var ledgers = new List<AgentLedger>();
-        foreach (var agentId in roster?.State?.Members ?? [])
+        foreach (var agentId in await agents.MembersAsync(cancellationToken))
         {
-            if ((await durable.Entities.GetEntityAsync<AgentLedger>(AgentEntity.IdFor(agentId), includeState: true, cancellationToken))?.State is { } ledger)
+            if (await agents.GetAsync(agentId, cancellationToken) is { } stored)
             {
-                ledgers.Add(ledger);
+                ledgers.Add(stored.Ledger);
             }
         }
 
@@ -29,7 +29,7 @@ public static class AgentLookup
     {
         ArgumentNullException.ThrowIfNull(durable);
         return AgentProfileRules.IsAgentId(agentId)
-            ? (await durable.Entities.GetEntityAsync<AgentLedger>(AgentEntity.IdFor(agentId!), includeState: true, cancellationToken))?.State
+            ? (await new AgentClient(durable).GetAsync(agentId!, cancellationToken))?.Ledger
             : null;
     }
 }

@@ -26,7 +26,7 @@ public static class AgentRetirements
         ArgumentNullException.ThrowIfNull(durable);
         if (!await IsUnderwayAsync(durable, agentId, cancellationToken))
         {
-            await durable.ScheduleNewOrchestrationInstanceAsync(nameof(RetireAgentOrchestrator), agentId, new StartOrchestrationOptions(InstanceIdFor(agentId)), CancellationToken.None);
+            await new AgentClient(durable).RetireAsync(agentId, InstanceIdFor(agentId), CancellationToken.None);
         }
     }
 }

@@ -21,7 +21,7 @@ public static class AgentProbation
         var reinstated = new List<string>();
         foreach (var agent in board.Agents.Values.Where(a => a.IsUnhealthy && (a.Work.LastActiveAt is not { } last || now - last >= probation)))
         {
-            await durable.Entities.SignalEntityAsync(DispatcherEntity.Id, nameof(DispatcherEntity.Reinstate), agent.Id, cancellation: cancellationToken);
+            await new DispatcherClient(durable).ReinstateAsync(agent.Id, cancellationToken);
             reinstated.Add(agent.Id);
         }
 

@@ -35,8 +35,9 @@ public sealed partial class AutoscalingJob(SwarmSettings settings, TimeProvider 
 
         var now = time.GetUtcNow();
         var active = (await AgentLookup.AllAsync(durable, cancellationToken)).Where(a => a.Lifecycle == AgentLifecycle.Active).ToList();
-        var board = (await durable.Entities.GetEntityAsync<DispatchBoard>(DispatcherEntity.Id, includeState: true, cancellationToken))?.State ?? new DispatchBoard();
-        var log = (await durable.Entities.GetEntityAsync<ScalingLog>(AutoscalerEntity.Id, includeState: true, cancellationToken))?.State ?? new ScalingLog();
+        var board = await new DispatcherClient(durable).GetBoardAsync(cancellationToken);
+        var autoscaler = new AutoscalerClient(durable);
+        var log = await autoscaler.GetLogAsync(cancellationToken);
 
         var decisions = new List<ScalingDecision>();
         foreach (var pool in active.Where(a => a.Profile.AutoScale).Select(a => new AgentPool(a.Profile.Type, a.Profile.EffectiveRole.Expertise)).DistinctBy(p => p.Key))
@@ -59,8 +60,7 @@ public sealed partial class AutoscalingJob(SwarmSettings settings, TimeProvider 
                 var scaling = new PoolScaling(pool, decision.To, null, template, settings.System.MaxAgents, Keep: settings.DefaultAgent.Id);
                 try
                 {
-                    await durable.ScheduleNewOrchestrationInstanceAsync(
-                        nameof(ScalePoolOrchestrator), scaling, new StartOrchestrationOptions($"autoscale-{pool.Key}-{now:yyyyMMddHHmmssfff}"), cancellationToken);
+                    await new AgentClient(durable).ScaleAsync(scaling, $"autoscale-{pool.Key}-{now:yyyyMMddHHmmssfff}", cancellationToken);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
@@ -70,7 +70,7 @@ public sealed partial class AutoscalingJob(SwarmSettings settings, TimeProvider 
             }
         }
 
-        await durable.Entities.SignalEntityAsync(AutoscalerEntity.Id, nameof(AutoscalerEntity.Record), new ScalingPass(now, decisions), cancellation: cancellationToken);
+        await autoscaler.RecordAsync(new ScalingPass(now, decisions), cancellationToken);
     }
 
     /// <summary>How many seats the agent holds, as the dispatch board (their one owner) counts them.</summary>

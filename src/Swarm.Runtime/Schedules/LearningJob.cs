@@ -26,7 +26,7 @@ public sealed partial class LearningJob(SwarmSettings settings, ILogger<Learning
             return;
         }
 
-        await durable.Entities.SignalEntityAsync(DispatcherEntity.Id, nameof(DispatcherEntity.Relax), settings.Learning.LearningRate, cancellation: cancellationToken);
+        await new DispatcherClient(durable).RelaxAsync(settings.Learning.LearningRate, cancellationToken);
         LogRelaxed(logger, settings.Learning.LearningRate);
     }
 

@@ -34,6 +34,7 @@ public static class SeatSweep
             return running;
         }
 
+        var dispatcher = new DispatcherClient(durable);
         var freed = 0;
         foreach (var agent in board.Agents.Values)
         {
@@ -41,7 +42,7 @@ public static class SeatSweep
             {
                 if (!await RunningAsync(holder))
                 {
-                    await durable.Entities.SignalEntityAsync(DispatcherEntity.Id, nameof(DispatcherEntity.Release), new SeatRelease(agent.Id, holder, []), cancellation: cancellationToken);
+                    await dispatcher.ReleaseAsync(new SeatRelease(agent.Id, holder, []), cancellationToken);
                     freed++;
                 }
             }
@@ -51,7 +52,7 @@ public static class SeatSweep
         {
             if (!await RunningAsync(waiting.Holder))
             {
-                await durable.Entities.SignalEntityAsync(DispatcherEntity.Id, nameof(DispatcherEntity.Leave), new SeatKey(waiting.TaskId, waiting.SeatKey), cancellation: cancellationToken);
+                await dispatcher.LeaveAsync(waiting.TaskId, waiting.SeatKey, cancellationToken);
                 freed++;
             }
         }

@@ -35,7 +35,7 @@ public sealed partial class StalledTaskReaper(SwarmSettings settings, TimeProvid
         ArgumentNullException.ThrowIfNull(durable);
         var limit = TimeSpan.FromSeconds(settings.SelfHealing.StalledTaskSeconds);
         var now = time.GetUtcNow();
-        var board = (await durable.Entities.GetEntityAsync<DispatchBoard>(DispatcherEntity.Id, includeState: true, cancellationToken))?.State ?? new DispatchBoard();
+        var board = await new DispatcherClient(durable).GetBoardAsync(cancellationToken);
         foreach (var agentId in await AgentProbation.ReinstateDueAsync(durable, board, TimeSpan.FromSeconds(settings.SelfHealing.UnhealthyProbationSeconds), now, cancellationToken))
         {
             LogReinstated(logger, agentId);
@@ -62,7 +62,7 @@ public sealed partial class StalledTaskReaper(SwarmSettings settings, TimeProvid
         {
             var progress = task.ReadCustomStatusAs<TaskProgress>();
             // Only a task holding an agent can stall; one waiting in line or for a person waits by design.
-            if (task.Name != nameof(TaskRunOrchestrator) || progress is not { Seats.Count: > 0 } || now - task.LastUpdatedAt < limit)
+            if (!TaskRunClient.IsTask(task) || progress is not { Seats.Count: > 0 } || now - task.LastUpdatedAt < limit)
             {
                 continue;
             }

@@ -25,8 +25,7 @@ public static class TaskStopper
         await durable.TerminateInstanceAsync(task.InstanceId, new TerminateInstanceOptions { Output = reason, Recursive = true }, cancellationToken);
         if (progress is { Seats.Count: > 0 } or { Waiting.Count: > 0 })
         {
-            await DurableStarts.StartOnceAsync(
-                durable, nameof(AgentSlotReleaseOrchestrator), new AgentSlotRelease(task.InstanceId, progress.Seats, progress.Waiting, agentsFailed), "release-" + task.InstanceId, cancellationToken);
+            await new AgentClient(durable).ReleaseSeatsOnceAsync(new AgentSlotRelease(task.InstanceId, progress.Seats, progress.Waiting, agentsFailed), cancellationToken);
         }
     }
 }

@@ -39,8 +39,7 @@ public sealed class CreateAgentHandler(SwarmSettings settings, ApiKeyService api
         }
 
         var instanceId = $"provision-agent-{profile.Id}-{Guid.NewGuid():N}";
-        await durable.ScheduleNewOrchestrationInstanceAsync(
-            nameof(ProvisionAgentOrchestrator), new AgentProvisioning(profile, settings.System.MaxAgents), new StartOrchestrationOptions(instanceId), CancellationToken.None);
+        await new AgentClient(durable).ProvisionAsync(new AgentProvisioning(profile, settings.System.MaxAgents), instanceId, CancellationToken.None);
 
         using var patience = new CancellationTokenSource(ProvisioningPatience);
         OrchestrationMetadata outcome;

@@ -14,16 +14,14 @@ public sealed class GetAgentHandler : IApiHandler
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(durable);
         var id = request.RouteValues.GetValueOrDefault("id");
-        var entity = AgentProfileRules.IsAgentId(id)
-            ? await durable.Entities.GetEntityAsync<AgentLedger>(AgentEntity.IdFor(id!), includeState: true, cancellationToken)
-            : null;
-        if (entity?.State is not { } ledger)
+        var stored = AgentProfileRules.IsAgentId(id) ? await new AgentClient(durable).GetAsync(id!, cancellationToken) : null;
+        if (stored is not var (ledger, lastModified))
         {
             return ApiResponse.Problem(Problems.NotFound($"There is no agent with id '{id}'."));
         }
 
         // What the agent does and has done is counted where work is handed out, on the dispatch board.
-        var board = await durable.Entities.GetEntityAsync<DispatchBoard>(DispatcherEntity.Id, includeState: true, cancellationToken);
-        return ApiResponse.Ok(AgentView.From(ledger, board?.State?.Agents.GetValueOrDefault(ledger.Profile.Id), entity.LastModifiedTime));
+        var board = await new DispatcherClient(durable).GetBoardAsync(cancellationToken);
+        return ApiResponse.Ok(AgentView.From(ledger, board.Agents.GetValueOrDefault(ledger.Profile.Id), lastModified));
     }
 }

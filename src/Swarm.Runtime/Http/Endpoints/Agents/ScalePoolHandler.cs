@@ -32,8 +32,8 @@ public sealed class ScalePoolHandler(SwarmSettings settings, ProviderCatalog pro
         }
 
         var instanceId = $"scale-pool-{pool.Key}-{Guid.NewGuid():N}";
-        await durable.ScheduleNewOrchestrationInstanceAsync(
-            nameof(ScalePoolOrchestrator), new PoolScaling(pool, body.Target, body.Delta, template, settings.System.MaxAgents, Keep: settings.DefaultAgent.Id), new StartOrchestrationOptions(instanceId), CancellationToken.None);
+        await new AgentClient(durable).ScaleAsync(
+            new PoolScaling(pool, body.Target, body.Delta, template, settings.System.MaxAgents, Keep: settings.DefaultAgent.Id), instanceId, CancellationToken.None);
         using var patience = new CancellationTokenSource(Patience);
         try
         {

@@ -26,7 +26,7 @@ public static class ConsensusMetrics
         var results = new List<ProposalResult>();
         await foreach (var instance in durable.GetAllInstancesAsync(query).WithCancellation(cancellationToken))
         {
-            if (instance.Name == nameof(ConsensusRoundOrchestrator) && instance.ReadOutputAs<ProposalResult>() is { } result)
+            if (ProposalClient.IsProposal(instance) && instance.ReadOutputAs<ProposalResult>() is { } result)
             {
                 results.Add(result);
             }

@@ -45,7 +45,7 @@ public sealed class CreateProposalHandler(SwarmSettings settings) : IApiHandler
             body.MaxRounds ?? 2,
             request.Principal!.Subject,
             Notify: settings.Realtime.Active);
-        await durable.ScheduleNewOrchestrationInstanceAsync(nameof(ConsensusRoundOrchestrator), input, new StartOrchestrationOptions(id), CancellationToken.None);
+        await new ProposalClient(durable).StartAsync(input, id, CancellationToken.None);
 
         var location = "/api/v1/consensus/proposals/" + id;
         return ApiResponse.Accepted(new { id, status = "voting", location }, location);

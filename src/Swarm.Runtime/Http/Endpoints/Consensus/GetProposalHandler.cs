@@ -18,7 +18,7 @@ public sealed class GetProposalHandler : IApiHandler
         ArgumentNullException.ThrowIfNull(durable);
         var id = request.RouteValues.GetValueOrDefault("id");
         var instance = CreateProposalHandler.IsProposalId(id) ? await durable.GetInstanceAsync(id!, getInputsAndOutputs: true, cancellationToken) : null;
-        return instance?.Name == nameof(ConsensusRoundOrchestrator) ? instance : null;
+        return instance is not null && ProposalClient.IsProposal(instance) ? instance : null;
     }
 
     public static ApiResponse NotFound(ApiRequest request)

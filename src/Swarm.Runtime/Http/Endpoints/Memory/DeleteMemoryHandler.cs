@@ -15,7 +15,7 @@ public sealed class DeleteMemoryHandler : IApiHandler
             return refusal;
         }
 
-        await durable.Entities.SignalEntityAsync(MemoryEntity.IdFor(memoryNamespace), nameof(MemoryEntity.Remove), key, cancellation: CancellationToken.None);
+        await new MemoryClient(durable).RemoveAsync(memoryNamespace, key!, CancellationToken.None);
         return new ApiResponse(202, new { @namespace = memoryNamespace, key, status = "forgetting" });
     }
 }

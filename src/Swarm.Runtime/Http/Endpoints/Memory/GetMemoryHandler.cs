@@ -17,8 +17,8 @@ public sealed class GetMemoryHandler(MemorySealer sealer) : IApiHandler
             return refusal;
         }
 
-        var shelf = await durable.Entities.GetEntityAsync<MemoryShelf>(MemoryEntity.IdFor(memoryNamespace), includeState: true, cancellationToken);
-        return shelf?.State?.Entries.GetValueOrDefault(key!) is { } entry
+        var shelf = await new MemoryClient(durable).GetAsync(memoryNamespace, cancellationToken);
+        return shelf?.Entries.GetValueOrDefault(key!) is { } entry
             ? ApiResponse.Ok(new { @namespace = memoryNamespace, key, value = sealer.Open(memoryNamespace, key!, entry), updatedAt = entry.UpdatedAt, updatedBy = entry.UpdatedBy })
             : ApiResponse.Problem(Problems.NotFound($"Memory '{memoryNamespace}' has no key '{key}'."));
     }

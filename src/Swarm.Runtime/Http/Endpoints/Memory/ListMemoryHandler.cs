@@ -16,8 +16,8 @@ public sealed class ListMemoryHandler : IApiHandler
             return refusal;
         }
 
-        var shelf = await durable.Entities.GetEntityAsync<MemoryShelf>(MemoryEntity.IdFor(memoryNamespace), includeState: true, cancellationToken);
-        var keys = (shelf?.State?.Entries ?? new Dictionary<string, MemoryEntry>())
+        var shelf = await new MemoryClient(durable).GetAsync(memoryNamespace, cancellationToken);
+        var keys = (shelf?.Entries ?? new Dictionary<string, MemoryEntry>())
             .OrderBy(e => e.Key, StringComparer.Ordinal)
             .Select(e => new { key = e.Key, updatedAt = e.Value.UpdatedAt, updatedBy = e.Value.UpdatedBy })
             .ToList();

@@ -30,7 +30,7 @@ public sealed class PutMemoryHandler(SwarmSettings settings, MemorySealer sealer
 
         var (value, sealedValue) = sealer.Seal(memoryNamespace, key!, body.Value);
         var entry = new MemoryEntry(value, time.GetUtcNow(), request.Principal!.Subject, sealedValue);
-        await durable.Entities.SignalEntityAsync(MemoryEntity.IdFor(memoryNamespace), nameof(MemoryEntity.Put), new MemoryWrite(key!, entry), cancellation: CancellationToken.None);
+        await new MemoryClient(durable).PutAsync(memoryNamespace, new MemoryWrite(key!, entry), CancellationToken.None);
         var location = $"/api/v1/memory/{memoryNamespace}/{key}";
         return ApiResponse.Accepted(new { @namespace = memoryNamespace, key, location }, location);
     }

@@ -21,7 +21,7 @@ public sealed record ScalingView(
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(durable);
-        var log = (await durable.Entities.GetEntityAsync<ScalingLog>(AutoscalerEntity.Id, includeState: true, cancellationToken))?.State ?? new ScalingLog();
+        var log = await new AutoscalerClient(durable).GetLogAsync(cancellationToken);
         var scaling = settings.Autoscaling;
         return new ScalingView(
             settings.System.AutoScaling,

@@ -62,7 +62,7 @@ public sealed class ListTasksHandler : IApiHandler
             await foreach (var page in durable.GetAllInstancesAsync(query).AsPages(query.ContinuationToken, pageSize).WithCancellation(cancellationToken))
             {
                 var items = page.Values
-                    .Where(i => i.Name == nameof(TaskRunOrchestrator))
+                    .Where(TaskRunClient.IsTask)
                     .Select(TaskView.From)
                     .Where(v => (status is null || v.Status == status) && (agentScope is null || v.Involves(agentScope)))
                     .Select(TaskSummary.From)

@@ -60,7 +60,7 @@ public sealed class SubmitTaskHandler(SwarmSettings settings, TimeProvider time)
         try
         {
             // The client's cancellation is not passed on: once scheduling starts, finishing it is cheaper than guessing whether it landed.
-            await durable.ScheduleNewOrchestrationInstanceAsync(nameof(TaskRunOrchestrator), input, new StartOrchestrationOptions(taskId), CancellationToken.None);
+            await new TaskRunClient(durable).StartAsync(input, CancellationToken.None);
         }
         catch (Exception e) when (key is not null && e is not OperationCanceledException)
         {

@@ -16,7 +16,7 @@ public static class TaskLookup
 
         // Only task ids are looked up, so these routes cannot be used to reach other orchestrations or entities.
         var instance = TaskId.IsWellFormed(id) ? await durable.GetInstanceAsync(id!, getInputsAndOutputs: true, cancellationToken) : null;
-        if (instance is null || instance.Name != nameof(TaskRunOrchestrator))
+        if (instance is null || !TaskRunClient.IsTask(instance))
         {
             return null;
         }

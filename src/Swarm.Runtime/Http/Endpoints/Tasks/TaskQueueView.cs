@@ -45,7 +45,7 @@ public sealed record TaskQueueView(
                 break;
             }
 
-            if (instance.Name != nameof(TaskRunOrchestrator) || TaskView.From(instance) is not { } view || (agentScope is not null && !view.Involves(agentScope)))
+            if (!TaskRunClient.IsTask(instance) || TaskView.From(instance) is not { } view || (agentScope is not null && !view.Involves(agentScope)))
             {
                 continue;
             }
@@ -60,8 +60,7 @@ public sealed record TaskQueueView(
             }
         }
 
-        var board = await durable.Entities.GetEntityAsync<DispatchBoard>(DispatcherEntity.Id, includeState: true, cancellationToken);
-        var dispatcher = (board?.State ?? new DispatchBoard()).Summarize();
+        var dispatcher = (await new DispatcherClient(durable).GetBoardAsync(cancellationToken)).Summarize();
         return new TaskQueueView(
             byStatus,
             byPriority.OrderByDescending(p => p.Key).ToDictionary(p => p.Key, p => p.Value),

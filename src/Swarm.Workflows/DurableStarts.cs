@@ -1,10 +1,10 @@
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 
-namespace Swarm.Runtime.Schedules;
+namespace Swarm.Workflows;
 
 /// <summary>Starting an orchestration under a fixed instance id that several instances of the swarm may ask for at once.</summary>
-public static class DurableStarts
+static class DurableStarts
 {
     /// <summary>
     /// Schedules the orchestration unless another caller got there first. Which exception a duplicate start raises
