@@ -13,9 +13,9 @@ public sealed class AutoscalingTests
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
-    static async Task<int> ActiveMembersAsync(LocalHostProcess host)
+    static async Task<int> ActiveMembersAsync(LocalHostProcess host, string expertise = "scaling")
     {
-        using var response = await host.Http.SendAsync(host.Request(HttpMethod.Get, "/api/v1/agents?expertise=scaling&status=active", role: "viewer"));
+        using var response = await host.Http.SendAsync(host.Request(HttpMethod.Get, $"/api/v1/agents?expertise={expertise}&status=active", role: "viewer"));
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items").GetArrayLength();
     }
@@ -87,5 +87,56 @@ public sealed class AutoscalingTests
         var scaling = await ScalingAsync(host);
         Assert.True(scaling.GetProperty("enabled").GetBoolean());
         Assert.True(scaling.GetProperty("lastChange").TryGetProperty("specialist.scaling", out _));
+    }
+
+    [Fact]
+    public async Task A_manual_scale_holds_the_pool_for_a_cooldown_and_its_new_members_autoscale_only_if_asked()
+    {
+        await using var host = await LocalHostProcess.StartAsync(
+            ("AutoscalingSchedule", "*/1 * * * * *"),
+            ("autoscaling__cooldownSeconds", "120"));
+        await TaskSubmissions.CreateAgentAsync(host, new
+        {
+            id = "held-1",
+            name = "held-1",
+            type = "specialist",
+            role = new { type = "operational", permissions = Array.Empty<string>(), expertise = new[] { "held" }, priority = 5 },
+            provider = new { type = "simulated", model = "simulated-1" },
+            maxConcurrency = 1,
+            autoScale = true,
+        });
+
+        using var scale = await host.Http.SendAsync(host.Request(HttpMethod.Post, "/api/v1/agents/scale", role: "operator", json: """{"type":"specialist","expertise":["held"],"target":3,"autoScale":false}"""));
+        var scaled = await scale.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(scale.IsSuccessStatusCode, $"scale answered {(int)scale.StatusCode}: {scaled}");
+
+        // Idle and over its minimum of 1, the pool would shrink at the next pass if the person's change did not hold it.
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        JsonElement manual, next;
+        while (true)
+        {
+            var decisions = (await ScalingAsync(host)).GetProperty("decisions").EnumerateArray().Where(d => d.GetProperty("pool").GetString() == "specialist.held").ToList();
+            manual = decisions.FirstOrDefault(d => d.TryGetProperty("by", out var by) && by.GetString() == "test-operator");
+            next = manual.ValueKind == JsonValueKind.Object
+                ? decisions.FirstOrDefault(d => d.GetProperty("at").GetDateTimeOffset() > manual.GetProperty("at").GetDateTimeOffset() && (!d.TryGetProperty("by", out var by) || by.ValueKind == JsonValueKind.Null))
+                : decisions.FirstOrDefault(d => d.GetProperty("action").GetString() == "shrink");
+            if (next.ValueKind == JsonValueKind.Object)
+            {
+                break;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "no autoscaling pass looked at the pool after the manual scale within 60 s");
+            await Task.Delay(250);
+        }
+
+        Assert.True(manual.ValueKind == JsonValueKind.Object, $"the manual scale is not among the scaling decisions; the autoscaler decided: {next}");
+        Assert.Equal(("grow", 1, 3), (manual.GetProperty("action").GetString(), manual.GetProperty("from").GetInt32(), manual.GetProperty("to").GetInt32()));
+        Assert.Equal("hold", next.GetProperty("action").GetString());
+        Assert.Contains("cooling down", next.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Equal(3, await ActiveMembersAsync(host, "held"));
+        foreach (var id in scaled.GetProperty("created").EnumerateArray())
+        {
+            Assert.False((await TaskPolling.WaitForAgentAsync(host, id.GetString()!)).GetProperty("autoScale").GetBoolean());
+        }
     }
 }

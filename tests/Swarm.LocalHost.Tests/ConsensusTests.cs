@@ -147,6 +147,39 @@ public sealed class ConsensusTests(ConsensusTests.Host host) : IClassFixture<Con
     }
 
     [Fact]
+    public async Task A_weighted_round_that_found_one_voter_of_the_three_it_asked_for_misses_the_quorum_and_says_who_voted()
+    {
+        // Only fool-1 has the capability: two of the three seats asked for stay empty.
+        var id = await ProposeAsync(new { question = "Cut the release today?", options = new[] { "yes", "no" }, algorithm = "weighted", participants = new { capability = "folly", count = 3 }, maxRounds = 1 });
+
+        var proposal = await WaitForProposalAsync(id, Finished);
+
+        Assert.Equal("undecided", proposal.GetProperty("status").GetString());
+        Assert.StartsWith("quorum missed: 1 of 3 voted", proposal.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        var participation = proposal.GetProperty("participation");
+        Assert.Equal(["fool-1"], participation.GetProperty("voted").EnumerateArray().Select(v => v.GetString()));
+        Assert.Empty(participation.GetProperty("notVoted").EnumerateArray());
+        Assert.Equal(2, participation.GetProperty("unfilledSeats").GetInt32());
+        Assert.Equal((1.0 / 3, 0.5, false), (participation.GetProperty("share").GetDouble(), participation.GetProperty("quorum").GetDouble(), participation.GetProperty("met").GetBoolean()));
+    }
+
+    [Fact]
+    public async Task A_named_voter_that_is_no_agent_counts_as_not_voting_and_a_decision_says_who_voted()
+    {
+        var id = await ProposeAsync(new { question = "Keep the changelog?", options = new[] { "keep", "drop" }, algorithm = "weighted", participants = new { agents = new[] { "sage-1", "sage-2", "no-such-agent" } }, maxRounds = 1 });
+
+        var proposal = await WaitForProposalAsync(id, Finished);
+
+        Assert.Equal("decided", proposal.GetProperty("status").GetString());
+        var participation = proposal.GetProperty("participation");
+        Assert.Equal(["sage-1", "sage-2"], participation.GetProperty("voted").EnumerateArray().Select(v => v.GetString()));
+        Assert.Equal(["no-such-agent"], participation.GetProperty("notVoted").EnumerateArray().Select(v => v.GetString()));
+        Assert.Equal((2.0 / 3, 0.5, true), (participation.GetProperty("share").GetDouble(), participation.GetProperty("quorum").GetDouble(), participation.GetProperty("met").GetBoolean()));
+        var missing = proposal.GetProperty("rounds")[0].GetProperty("ballots").EnumerateArray().Single(b => b.GetProperty("voterId").GetString() == "no-such-agent");
+        Assert.Contains("not an active agent", missing.GetProperty("problem").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_consensus_task_has_its_agents_vote_on_their_answers_and_the_majority_answer_wins()
     {
         const string prompt = "What is the capital of Australia?";

@@ -14,13 +14,56 @@ public sealed class PoolScalingTests
         return (response.StatusCode, await response.Content.ReadFromJsonAsync<JsonElement>());
     }
 
+    static readonly object Simulated = new { type = "simulated", model = "simulated-1" };
+
+    [Fact]
+    public async Task A_pool_scaled_without_a_template_grows_with_copies_of_its_members_profile()
+    {
+        await using var host = await LocalHostProcess.StartAsync(("providers__custom__baseUrl", "http://127.0.0.1:9/v1/"));
+        await TaskPolling.WaitForAgentAsync(host, "queen-1");
+        await TaskSubmissions.CreateAgentAsync(host, new
+        {
+            id = "house-1",
+            name = "house-1",
+            type = "specialist",
+            role = new { type = "research", permissions = new[] { "task:read" }, expertise = new[] { "research" }, priority = 8 },
+            provider = new { type = "custom", model = "house-model", maxTokens = 2000, temperature = 0.2 },
+            maxConcurrency = 2,
+        });
+
+        var (status, result) = await ScaleAsync(host, new { type = "specialist", expertise = new[] { "research" }, delta = 1 });
+
+        Assert.True(status == HttpStatusCode.OK, $"scale answered {(int)status}: {result}");
+        Assert.Equal("house-1", result.GetProperty("copiedFrom").GetString());
+        var created = await TaskPolling.WaitForAgentAsync(host, result.GetProperty("created")[0].GetString()!);
+        var provider = created.GetProperty("provider");
+        Assert.Equal(("custom", "house-model", 2000, 0.2), (provider.GetProperty("type").GetString(), provider.GetProperty("model").GetString(), provider.GetProperty("maxTokens").GetInt32(), provider.GetProperty("temperature").GetDouble()));
+        Assert.Equal(2, created.GetProperty("maxConcurrency").GetInt32());
+        Assert.Equal(("research", 8), (created.GetProperty("role").GetProperty("type").GetString(), created.GetProperty("role").GetProperty("priority").GetInt32()));
+        Assert.False(created.GetProperty("autoScale").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Growing_an_empty_pool_without_a_provider_is_refused_naming_the_field_and_creates_nobody()
+    {
+        await using var host = await LocalHostProcess.StartAsync();
+        await TaskPolling.WaitForAgentAsync(host, "queen-1");
+
+        var (status, problem) = await ScaleAsync(host, new { type = "specialist", expertise = new[] { "unheard-of" }, target = 2 });
+
+        Assert.True(status == HttpStatusCode.BadRequest, $"scale answered {(int)status}: {problem}");
+        Assert.Contains(problem.GetProperty("errors").EnumerateArray(), e => e.GetProperty("field").GetString() == "provider");
+        var roster = await Entities.ReadAsync<AgentRoster>(host, "agentroster", "swarm");
+        Assert.Equal(["queen-1"], roster!.Members);
+    }
+
     [Fact]
     public async Task A_pool_grows_to_its_target_shrinks_by_a_delta_and_never_passes_max_agents()
     {
         await using var host = await LocalHostProcess.StartAsync(("system__maxAgents", "4"));
         await TaskPolling.WaitForAgentAsync(host, "queen-1");
 
-        var (grown, up) = await ScaleAsync(host, new { type = "specialist", expertise = new[] { "analysis" }, target = 4 });
+        var (grown, up) = await ScaleAsync(host, new { type = "specialist", expertise = new[] { "analysis" }, target = 4, provider = Simulated });
         var (shrunk, down) = await ScaleAsync(host, new { type = "specialist", expertise = new[] { "analysis" }, delta = -2 });
 
         Assert.Equal(HttpStatusCode.OK, grown);
@@ -41,9 +84,9 @@ public sealed class PoolScalingTests
         await TaskPolling.WaitForAgentAsync(host, "queen-1");
 
         var results = await Task.WhenAll(
-            ScaleAsync(host, new { type = "worker", target = 4 }),
-            ScaleAsync(host, new { type = "specialist", expertise = new[] { "review" }, target = 4 }),
-            ScaleAsync(host, new { type = "worker", expertise = new[] { "writing" }, target = 4 }));
+            ScaleAsync(host, new { type = "worker", target = 4, provider = Simulated }),
+            ScaleAsync(host, new { type = "specialist", expertise = new[] { "review" }, target = 4, provider = Simulated }),
+            ScaleAsync(host, new { type = "worker", expertise = new[] { "writing" }, target = 4, provider = Simulated }));
 
         Assert.All(results, r => Assert.True(r.Status is HttpStatusCode.OK or HttpStatusCode.Accepted, $"scale answered {(int)r.Status}"));
         var deadline = DateTime.UtcNow.AddSeconds(30);
@@ -65,8 +108,8 @@ public sealed class PoolScalingTests
         await TaskPolling.WaitForAgentAsync(host, "queen-1");
 
         var results = await Task.WhenAll(
-            ScaleAsync(host, new { type = "worker", expertise = new[] { "qa" }, target = 3 }),
-            ScaleAsync(host, new { type = "worker", expertise = new[] { "qa" }, target = 1 }));
+            ScaleAsync(host, new { type = "worker", expertise = new[] { "qa" }, target = 3, provider = Simulated }),
+            ScaleAsync(host, new { type = "worker", expertise = new[] { "qa" }, target = 1, provider = Simulated }));
 
         Assert.All(results, r => Assert.True(r.Status is HttpStatusCode.OK or HttpStatusCode.Conflict, $"scale answered {(int)r.Status}"));
         Assert.Contains(results, r => r.Status == HttpStatusCode.OK);

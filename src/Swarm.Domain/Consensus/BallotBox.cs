@@ -2,17 +2,22 @@ namespace Swarm.Domain.Consensus;
 
 /// <summary>
 /// The input as the count reads it: options and voters in ordinal order, each eligible voter's last ballot, and the
-/// option each direct voter chose. Everything downstream walks these sorted lists, which is why the outcome does not
+/// option each direct voter chose, and the seats asked for that no voter filled. Everything downstream walks these sorted lists, which is why the outcome does not
 /// depend on the order the caller listed things in.
 /// </summary>
 internal sealed record BallotBox(
     IReadOnlyList<string> Options,
     IReadOnlyList<Voter> Voters,
     IReadOnlyDictionary<string, Ballot> Ballots,
-    IReadOnlyDictionary<string, string> Choices)
+    IReadOnlyDictionary<string, string> Choices,
+    int UnfilledSeats)
 {
-    public static BallotBox Collect(IReadOnlyList<string> options, IReadOnlyList<Voter> voters, IReadOnlyList<Ballot> ballots)
+    /// <summary>Everyone the round asked for: the eligible voters and the seats nobody filled.</summary>
+    public int Asked => Voters.Count + UnfilledSeats;
+
+    public static BallotBox Collect(IReadOnlyList<string> options, IReadOnlyList<Voter> voters, IReadOnlyList<Ballot> ballots, int unfilledSeats = 0)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(unfilledSeats);
         var known = new HashSet<string>(StringComparer.Ordinal);
         foreach (var option in options)
         {
@@ -59,6 +64,7 @@ internal sealed record BallotBox(
             [.. known.Order(StringComparer.Ordinal)],
             [.. eligible.Values.OrderBy(v => v.Id, StringComparer.Ordinal)],
             last,
-            choices);
+            choices,
+            unfilledSeats);
     }
 }

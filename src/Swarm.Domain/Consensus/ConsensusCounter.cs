@@ -30,7 +30,11 @@ namespace Swarm.Domain.Consensus;
 /// </list>
 /// <para>Deciding, in this order:</para>
 /// <list type="number">
-/// <item>Quorum: participants / eligible voters (by count) below <see cref="ConsensusRules.Quorum"/>, or no voters at all: undecided, "quorum missed".</item>
+/// <item>
+/// Quorum: participants / (eligible voters + unfilled seats), by count under every algorithm, weighted included, below
+/// <see cref="ConsensusRules.Quorum"/>, or no voters at all: undecided, "quorum missed". Every outcome names who voted
+/// and who did not (<see cref="ConsensusOutcome.Participation"/>).
+/// </item>
 /// <item>Nothing counted (everyone abstained, under a quorum of 0): undecided, "no votes counted"; tie policies do not apply.</item>
 /// <item>
 /// The rule: <see cref="ConsensusAlgorithm.SimpleMajority"/>, <see cref="ConsensusAlgorithm.Weighted"/> and
@@ -56,9 +60,13 @@ public static class ConsensusCounter
     /// <param name="ballots">The ballots cast, in the order they were cast.</param>
     /// <param name="rules">The round's rules.</param>
     /// <param name="tieBreaker">The queen's choice for <see cref="TiePolicy.QueenBreaks"/>; used only if it is one of the tied options.</param>
+    /// <param name="unfilledSeats">
+    /// Voters the round asked for but could not find (e.g. three agents with a capability only one has). They count
+    /// against the quorum as voters who did not vote; they have no weight and no say in the rules.
+    /// </param>
     /// <exception cref="ArgumentException">Options empty, blank or repeated; a voter null, blank or repeated; a ballot null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A rule value the algorithm uses is out of its range (see <see cref="ConsensusRules"/>).</exception>
-    public static ConsensusOutcome Count(IReadOnlyList<string> options, IReadOnlyList<Voter> voters, IReadOnlyList<Ballot> ballots, ConsensusRules rules, string? tieBreaker = null)
+    /// <exception cref="ArgumentOutOfRangeException">A rule value the algorithm uses is out of its range (see <see cref="ConsensusRules"/>), or <paramref name="unfilledSeats"/> is negative.</exception>
+    public static ConsensusOutcome Count(IReadOnlyList<string> options, IReadOnlyList<Voter> voters, IReadOnlyList<Ballot> ballots, ConsensusRules rules, string? tieBreaker = null, int unfilledSeats = 0)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(voters);
@@ -66,7 +74,7 @@ public static class ConsensusCounter
         ArgumentNullException.ThrowIfNull(rules);
         Check(rules);
 
-        var tally = Tally.Of(BallotBox.Collect(options, voters, ballots), rules);
+        var tally = Tally.Of(BallotBox.Collect(options, voters, ballots, unfilledSeats), rules);
         if (Quorum.Missed(tally, rules.Quorum) is { } missed)
         {
             return tally.Undecided(missed, quorumMet: false);

@@ -28,6 +28,7 @@ namespace Swarm.Domain.Consensus;
 /// Each eligible voter's own weight (after the cap under <see cref="ConsensusAlgorithm.Weighted"/>, 1 otherwise). What
 /// a delegate carries for others shows in <paramref name="Delegations"/>, not here.
 /// </param>
+/// <param name="Participation">Who voted and who did not, by name, and the participation against the quorum.</param>
 public sealed record ConsensusOutcome(
     bool Decided,
     string? Winner,
@@ -40,4 +41,5 @@ public sealed record ConsensusOutcome(
     bool QuorumMet,
     IReadOnlyList<string> TiedOptions,
     IReadOnlyDictionary<string, string> Delegations,
-    IReadOnlyDictionary<string, double> Weights);
+    IReadOnlyDictionary<string, double> Weights,
+    Participation Participation);

@@ -13,8 +13,11 @@ internal sealed record Tally(
     ImmutableSortedDictionary<string, double> Support,
     double CountedWeight,
     double EligibleWeight,
-    int Participants)
+    ImmutableList<string> Voted,
+    double RequiredQuorum)
 {
+    public int Participants => Voted.Count;
+
     public static Tally Of(BallotBox box, ConsensusRules rules)
     {
         var weights = VoteWeights.For(box, rules);
@@ -23,7 +26,7 @@ internal sealed record Tally(
             : ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal);
 
         var support = box.Options.ToDictionary(o => o, _ => 0.0, StringComparer.Ordinal);
-        var participants = 0;
+        var voted = ImmutableList.CreateBuilder<string>();
         foreach (var voter in box.Voters)
         {
             // A delegator's own weight goes to the option its carrier chose; resolution already made each voter count once.
@@ -31,12 +34,12 @@ internal sealed record Tally(
             if (box.Choices.TryGetValue(caster, out var option))
             {
                 support[option] += weights[voter.Id];
-                participants++;
+                voted.Add(voter.Id);
             }
         }
 
         var sorted = support.ToImmutableSortedDictionary(StringComparer.Ordinal);
-        return new(box, weights, delegations, sorted, sorted.Values.Sum(), weights.Values.Sum(), participants);
+        return new(box, weights, delegations, sorted, sorted.Values.Sum(), weights.Values.Sum(), voted.ToImmutable(), rules.Quorum);
     }
 
     /// <summary>The options whose support equals the highest (within epsilon), in ordinal order; the first is the leader.</summary>
@@ -53,5 +56,13 @@ internal sealed record Tally(
         Outcome(false, null, reason, quorumMet, tied);
 
     ConsensusOutcome Outcome(bool decided, string? winner, string reason, bool quorumMet, IReadOnlyList<string>? tied) =>
-        new(decided, winner, reason, Support, CountedWeight, EligibleWeight, Participants, Box.Voters.Count - Participants, quorumMet, tied ?? [], Delegations, Weights);
+        new(decided, winner, reason, Support, CountedWeight, EligibleWeight, Participants, Box.Voters.Count - Participants, quorumMet, tied ?? [], Delegations, Weights, Participation(quorumMet));
+
+    Participation Participation(bool quorumMet) => new(
+        Voted,
+        [.. Box.Voters.Select(v => v.Id).Where(id => !Voted.Contains(id, StringComparer.Ordinal))],
+        Box.UnfilledSeats,
+        Quorum.Share(this),
+        RequiredQuorum,
+        quorumMet);
 }

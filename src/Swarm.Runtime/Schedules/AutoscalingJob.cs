@@ -57,7 +57,7 @@ public sealed partial class AutoscalingJob(SwarmSettings settings, TimeProvider 
             LogDecision(logger, decision.Pool, decision.Action, decision.From, decision.To, decision.Reason);
             if (decision.Action != ScalingAction.Hold)
             {
-                var scaling = new PoolScaling(pool, decision.To, null, template, settings.System.MaxAgents, Keep: settings.DefaultAgent.Id);
+                var scaling = new PoolScaling(pool, decision.To, null, PoolTemplate.Of(template), settings.System.MaxAgents, Keep: settings.DefaultAgent.Id);
                 try
                 {
                     await new AgentClient(durable).ScaleAsync(scaling, $"autoscale-{pool.Key}-{now:yyyyMMddHHmmssfff}", cancellationToken);

@@ -5,7 +5,8 @@ namespace Swarm.Workflows.Autoscaling;
 
 /// <summary>
 /// Autoscaling's memory as a durable entity: each pool's last change (its cooldown survives restarts and is shared by
-/// every instance of the swarm) and the recent decisions that <c>GET /api/v1/system/scaling</c> shows.
+/// every instance of the swarm) and the recent decisions that <c>GET /api/v1/system/scaling</c> shows, a person's
+/// scalings among them.
 /// </summary>
 public sealed class AutoscalerEntity : TaskEntity<ScalingLog>
 {
@@ -17,6 +18,13 @@ public sealed class AutoscalerEntity : TaskEntity<ScalingLog>
     {
         ArgumentNullException.ThrowIfNull(pass);
         State = State.With(pass.Decisions, pass.At);
+    }
+
+    /// <summary>A person's scaling of a pool: it starts the pool's cooldown, so the autoscaler does not undo it at its next pass.</summary>
+    public void RecordManual(ScalingDecision decision)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        State = State.WithManual(decision);
     }
 
     public ScalingLog Get() => State;

@@ -23,13 +23,13 @@ public sealed class ConsensusRoundOrchestrator : TaskOrchestrator<ProposalInput,
         ArgumentNullException.ThrowIfNull(input);
         var started = context.CurrentUtcDateTime;
         var board = await context.Entities.CallEntityAsync<DispatchBoard>(DispatcherEntity.Id, nameof(DispatcherEntity.Get));
-        var participants = await ParticipantsAsync(context, input, board);
+        var (participants, unfilled) = await ParticipantsAsync(context, input, board);
         var voters = participants.Select(p => p.Voter).ToList();
         var rounds = new List<RoundRecord>();
         IReadOnlyList<string> earlier = [];
         for (var round = 1; round <= input.MaxRounds; round++)
         {
-            var record = await RoundAsync(context, input, board, participants, round, earlier, rounds);
+            var record = await RoundAsync(context, input, board, participants, unfilled, round, earlier, rounds);
             rounds.Add(record);
             await context.CallActivityAsync<bool>(nameof(RecordRoundActivity), new RoundAudit(input.ProposalId, record), RecordAgentActivity.Retry);
             if (record.Outcome.Decided)
@@ -46,7 +46,7 @@ public sealed class ConsensusRoundOrchestrator : TaskOrchestrator<ProposalInput,
     }
 
     static async Task<RoundRecord> RoundAsync(
-        TaskOrchestrationContext context, ProposalInput input, DispatchBoard board, List<Participant> participants, int round, IReadOnlyList<string> earlier, List<RoundRecord> done)
+        TaskOrchestrationContext context, ProposalInput input, DispatchBoard board, List<Participant> participants, int unfilled, int round, IReadOnlyList<string> earlier, List<RoundRecord> done)
     {
         var startedAt = context.CurrentUtcDateTime;
         var endsAt = startedAt + input.RoundDeadline;
@@ -70,7 +70,11 @@ public sealed class ConsensusRoundOrchestrator : TaskOrchestrator<ProposalInput,
         var ballots = participants.Select(async p =>
         {
             var ballot = await BallotAsync(context, input, p, round, earlier, endsAt);
-            voted.Add(p.Voter.Id);
+            if (p.Source != AbsentSource)
+            {
+                voted.Add(p.Voter.Id);
+            }
+
             Publish();
             return ballot;
         }).ToList();
@@ -87,12 +91,12 @@ public sealed class ConsensusRoundOrchestrator : TaskOrchestrator<ProposalInput,
             : new BallotRecord(participants[i].Voter.Id, null, 0, null, null, participants[i].Source, endsAt, "no ballot before the round's deadline")).ToList();
         var cast = records.Where(r => r.Problem is null).Select(r => new Ballot(r.VoterId, r.Choice, r.Confidence, r.Rationale, r.DelegateTo)).ToList();
         var voters = participants.Select(p => p.Voter).ToList();
-        var outcome = ConsensusCounter.Count(input.Options, voters, cast, input.Rules);
+        var outcome = ConsensusCounter.Count(input.Options, voters, cast, input.Rules, unfilledSeats: unfilled);
         string? tieBreaker = null;
         if (!outcome.Decided && outcome.QuorumMet && outcome.TiedOptions.Count > 1 && input.Rules.Ties == TiePolicy.QueenBreaks)
         {
             tieBreaker = await QueenChoiceAsync(context, input, board, outcome.TiedOptions, round);
-            outcome = ConsensusCounter.Count(input.Options, voters, cast, input.Rules, tieBreaker);
+            outcome = ConsensusCounter.Count(input.Options, voters, cast, input.Rules, tieBreaker, unfilled);
         }
 
         return new RoundRecord(round, records, outcome, tieBreaker, startedAt, context.CurrentUtcDateTime);
@@ -101,6 +105,11 @@ public sealed class ConsensusRoundOrchestrator : TaskOrchestrator<ProposalInput,
     static async Task<BallotRecord> BallotAsync(TaskOrchestrationContext context, ProposalInput input, Participant participant, int round, IReadOnlyList<string> earlier, DateTime endsAt)
     {
         var id = participant.Voter.Id;
+        if (participant.Profile is null)
+        {
+            return new BallotRecord(id, null, 0, null, null, AbsentSource, context.CurrentUtcDateTime, "not an active agent of the swarm: named by the proposal, counted as not voting");
+        }
+
         if (participant.Source == ExternalSource)
         {
             if (input.Notify)
@@ -149,7 +158,12 @@ public sealed class ConsensusRoundOrchestrator : TaskOrchestrator<ProposalInput,
         }
     }
 
-    static async Task<List<Participant>> ParticipantsAsync(TaskOrchestrationContext context, ProposalInput input, DispatchBoard board)
+    /// <summary>
+    /// The voters, and how many seats the proposal asked for that nobody fills: a named agent that is not an active
+    /// agent stays a voter who cannot vote, and fewer agents with the capability than asked for leave seats unfilled.
+    /// Both count against the quorum, so a round cannot pass with the few voters it happened to find.
+    /// </summary>
+    static async Task<(List<Participant> Participants, int Unfilled)> ParticipantsAsync(TaskOrchestrationContext context, ProposalInput input, DispatchBoard board)
     {
         var capability = input.Capability ?? input.Participants.Capability;
         var ids = input.Participants.AgentIds
@@ -167,6 +181,7 @@ public sealed class ConsensusRoundOrchestrator : TaskOrchestrator<ProposalInput,
         {
             if (ledger is null || ledger.Lifecycle == AgentLifecycle.Retired)
             {
+                participants.Add(new Participant(null, new Voter(id), AbsentSource));
                 continue;
             }
 
@@ -177,10 +192,15 @@ public sealed class ConsensusRoundOrchestrator : TaskOrchestrator<ProposalInput,
             participants.Add(new Participant(ledger.Profile, new Voter(id, reputation, matches), source));
         }
 
-        return participants;
+        var unfilled = input.Participants.AgentIds is null ? Math.Max(0, (input.Participants.Count ?? 3) - distinct.Count) : 0;
+        return (participants, unfilled);
     }
 
     const string ExternalSource = "external";
 
-    sealed record Participant(AgentProfile Profile, Voter Voter, string Source);
+    /// <summary>The source of a named voter that is not an active agent: it is never asked, and counts as not voting.</summary>
+    const string AbsentSource = "absent";
+
+    /// <param name="Profile">The agent's profile; null for a named voter that is not an active agent.</param>
+    sealed record Participant(AgentProfile? Profile, Voter Voter, string Source);
 }

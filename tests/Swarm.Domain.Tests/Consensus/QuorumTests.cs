@@ -63,4 +63,47 @@ public sealed class QuorumTests
         Assert.Empty(outcome.TiedOptions);
         Assert.Equal("no votes counted: all 2 eligible voters abstained", outcome.Reason);
     }
+
+    [Fact]
+    public void A_weighted_round_counts_its_quorum_by_heads_so_one_heavy_voter_of_three_cannot_carry_it()
+    {
+        var round = Round.Of("A", "B")
+            .With(new Voter("expert", Reputation: 1, ExpertiseMatch: true))
+            .Cast(new Ballot("expert", "A"))
+            .Silent("v2", "v3");
+
+        var outcome = round.Count(new ConsensusRules(ConsensusAlgorithm.Weighted, MaxWeightShare: 1));
+
+        Assert.False(outcome.Decided);
+        Assert.Equal("quorum missed: 1 of 3 voted, needed 50%", outcome.Reason);
+    }
+
+    [Fact]
+    public void Seats_no_voter_filled_count_against_the_quorum()
+    {
+        var round = Round.Of("A", "B").Voting("A", "only").Unfilled(2);
+
+        var weighted = round.Count(new ConsensusRules(ConsensusAlgorithm.Weighted));
+        var lenient = round.Count(Majority with { Quorum = 0.3 });
+
+        Assert.False(weighted.Decided);
+        Assert.Equal("quorum missed: 1 of 3 voted (2 of 3 seats unfilled), needed 50%", weighted.Reason);
+        Assert.Equal("A", lenient.Winner);
+        Assert.Equal(1.0, lenient.Weights.Values.Sum(), 9); // an unfilled seat weighs nothing
+    }
+
+    [Fact]
+    public void Every_outcome_names_who_voted_and_who_did_not_with_the_participation_against_the_quorum()
+    {
+        var round = Round.Of("A", "B").Voting("A", "v2", "v1").Abstaining("v3").Silent("v4").Unfilled(1);
+
+        var outcome = round.Count(new ConsensusRules(ConsensusAlgorithm.Weighted, Quorum: 0.4));
+
+        var participation = outcome.Participation;
+        Assert.Equal(["v1", "v2"], participation.Voted);
+        Assert.Equal(["v3", "v4"], participation.NotVoted);
+        Assert.Equal((1, 0.4, 0.4, true), (participation.UnfilledSeats, participation.Share, participation.Quorum, participation.Met));
+        Assert.Equal("2 of 5 voted (40%; 1 seat unfilled), quorum 40%: met", participation.Summary);
+        Assert.Equal("A", outcome.Winner);
+    }
 }

@@ -10,7 +10,8 @@ namespace Swarm.Runtime.Http.Endpoints.Agents;
 
 /// <summary>
 /// <c>POST /api/v1/agents/scale</c>: resizes a pool through <see cref="ScalePoolOrchestrator"/>, one scaling per pool at a
-/// time (a request while another holds the pool's lock is a 409). Answers 200 with what was done, or 202 if it is still going after
+/// time (a request while another holds the pool's lock is a 409). New members copy a member's profile where the request
+/// leaves fields out; growing a pool that has no member without naming a provider is a 400. Answers 200 with what was done, or 202 if it is still going after
 /// a short wait (retiring busy agents waits for their tasks).
 /// </summary>
 public sealed class ScalePoolHandler(SwarmSettings settings, ProviderCatalog providers) : IApiHandler
@@ -23,9 +24,8 @@ public sealed class ScalePoolHandler(SwarmSettings settings, ProviderCatalog pro
         ArgumentNullException.ThrowIfNull(durable);
         var body = await ApiJson.ReadBodyAsync<ScalePoolRequest>(request, settings.Api.MaxRequestBytes, cancellationToken);
         var pool = new AgentPool(body.Type ?? AgentType.Worker, body.Expertise ?? []);
-        var template = new CreateAgentRequest("placeholder", body.Name ?? $"{pool.Key} agent", pool.Type, new(null, [], pool.Expertise, null), body.Provider ?? new(ProviderSettings.SimulatedType, "simulated-1", null, null), body.MaxConcurrency, AutoScale: true)
-            .ToProfile("placeholder");
-        var errors = Validate(body, template);
+        var template = body.Template();
+        var errors = Validate(body, pool, template);
         if (errors.Count > 0)
         {
             return ApiResponse.Problem(Problems.Validation(errors));
@@ -33,7 +33,7 @@ public sealed class ScalePoolHandler(SwarmSettings settings, ProviderCatalog pro
 
         var instanceId = $"scale-pool-{pool.Key}-{Guid.NewGuid():N}";
         await new AgentClient(durable).ScaleAsync(
-            new PoolScaling(pool, body.Target, body.Delta, template, settings.System.MaxAgents, Keep: settings.DefaultAgent.Id), instanceId, CancellationToken.None);
+            new PoolScaling(pool, body.Target, body.Delta, template, settings.System.MaxAgents, Keep: settings.DefaultAgent.Id, RequestedBy: request.Principal!.Subject), instanceId, CancellationToken.None);
         using var patience = new CancellationTokenSource(Patience);
         try
         {
@@ -43,6 +43,7 @@ public sealed class ScalePoolHandler(SwarmSettings settings, ProviderCatalog pro
             {
                 null => ApiResponse.Problem(Problems.Unavailable($"Scaling pool '{pool.Key}' failed; correlation id {request.CorrelationId}.")),
                 { Limit: ScalePoolOrchestrator.Busy } => ApiResponse.Problem(Problems.Conflict($"Pool '{pool.Key}' is being scaled already; retry when that finishes.")),
+                { Limit: ScalePoolOrchestrator.NoProvider } => ApiResponse.Problem(Problems.Validation([new("provider", $"is required: pool '{pool.Key}' has no member whose profile new agents could copy.")])),
                 _ => ApiResponse.Ok(result),
             };
         }
@@ -52,7 +53,7 @@ public sealed class ScalePoolHandler(SwarmSettings settings, ProviderCatalog pro
         }
     }
 
-    List<FieldError> Validate(ScalePoolRequest body, AgentProfile template)
+    List<FieldError> Validate(ScalePoolRequest body, AgentPool pool, PoolTemplate template)
     {
         var errors = new List<FieldError>();
         if (body.Type is null)
@@ -75,8 +76,12 @@ public sealed class ScalePoolHandler(SwarmSettings settings, ProviderCatalog pro
             errors.Add(new("delta", "must be between -100 and 100."));
         }
 
-        errors.AddRange(AgentProfileRules.Validate(template).Where(e => e.Field != "id").Select(e => e.Field == "role.expertise" ? e with { Field = "expertise" } : e));
-        if (errors.Count == 0 && providers.ProblemOf(template.Provider.Type) is { } problem)
+        // The fields the request names are checked as a profile would be; a stand-in provider fills the profile when the
+        // request names none (the member's is copied then, and was checked when that member was created).
+        var standIn = new AgentProfile("placeholder", "placeholder", pool.Type, new(ProviderSettings.SimulatedType, "simulated-1"), PoolTemplate.DefaultMaxConcurrency, AgentRole.Default with { Expertise = pool.Expertise });
+        var named = template.ProfileFor(pool, standIn)! with { Id = "placeholder" };
+        errors.AddRange(AgentProfileRules.Validate(named).Where(e => e.Field != "id").Select(e => e.Field == "role.expertise" ? e with { Field = "expertise" } : e));
+        if (errors.Count == 0 && template.Provider is { } provider && providers.ProblemOf(provider.Type) is { } problem)
         {
             errors.Add(new("provider.type", problem));
         }

@@ -4,7 +4,8 @@ namespace Swarm.Runtime.Http.Endpoints.Agents;
 
 /// <summary>
 /// The body of <c>POST /api/v1/agents/scale</c>: the pool (type and expertise), either a <c>target</c> size or a
-/// <c>delta</c>, and optionally what new members are made of (name, provider, maxConcurrency; the spec's defaults otherwise).
+/// <c>delta</c>, and optionally what new members are made of (name, provider, maxConcurrency, autoScale). Fields left
+/// out are copied from a member of the pool; a pool without members needs <c>provider</c> to grow.
 /// </summary>
 public sealed record ScalePoolRequest(
     AgentType? Type,
@@ -13,4 +14,13 @@ public sealed record ScalePoolRequest(
     int? Delta,
     string? Name,
     CreateAgentRequest.ProviderBody? Provider,
-    int? MaxConcurrency);
+    int? MaxConcurrency,
+    bool? AutoScale)
+{
+    /// <summary>The fields new members get from this request; the rest come from a member.</summary>
+    public PoolTemplate Template() => new(
+        Name,
+        Provider is null ? null : new ProviderSettings(Provider.Type ?? string.Empty, Provider.Model ?? string.Empty, Provider.MaxTokens ?? 4000, Provider.Temperature ?? 0.7),
+        MaxConcurrency,
+        AutoScale);
+}

@@ -7,6 +7,10 @@ namespace Swarm.Runtime.Http.Endpoints.Consensus;
 
 /// <summary>A proposal as <c>GET /api/v1/consensus/proposals/{id}</c> shows it: status, the current round while voting, every counted round with each ballot and its rationale, and the decision and why.</summary>
 /// <param name="Status"><c>voting</c>, <c>decided</c>, <c>undecided</c> or <c>failed</c>.</param>
+/// <param name="Participation">
+/// Once counted, the last round's turnout: who voted, who did not, seats nobody filled, and the share against the
+/// quorum, so a decision shows how many stood behind it.
+/// </param>
 public sealed record ProposalView(
     string Id,
     string Status,
@@ -21,6 +25,7 @@ public sealed record ProposalView(
     bool? Decided,
     string? Winner,
     string? Reason,
+    Participation? Participation,
     IReadOnlyList<Voter>? Participants,
     IReadOnlyList<RoundRecord> Rounds,
     DateTimeOffset CreatedAt,
@@ -52,6 +57,7 @@ public sealed record ProposalView(
             result?.Decided,
             result?.Winner,
             result?.Reason ?? instance.FailureDetails?.ErrorMessage,
+            result is { Rounds.Count: > 0 } ? result.Rounds[^1].Outcome.Participation : null,
             result?.Voters,
             result?.Rounds ?? [],
             instance.CreatedAt,
