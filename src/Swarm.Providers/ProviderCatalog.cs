@@ -10,6 +10,7 @@ using Swarm.Providers.Resilience;
 using Swarm.Providers.Simulated;
 using Swarm.Providers.Vendors;
 using Swarm.Workflows.Agents;
+using Swarm.Workflows.Models;
 
 namespace Swarm.Providers;
 

@@ -14,6 +14,7 @@ using Swarm.Runtime.Security.ApiKeys;
 using Swarm.Runtime.Security.RateLimiting;
 using Swarm.Runtime.Storage;
 using Swarm.Workflows.Agents;
+using Swarm.Workflows.Models;
 
 namespace Swarm.Runtime;
 

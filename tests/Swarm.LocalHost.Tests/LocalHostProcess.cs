@@ -184,6 +184,13 @@ public sealed class LocalHostProcess : IAsyncDisposable
             start.Environment[key] = value;
         }
 
+        // The test process's own .NET logging level (tests/test.runsettings) is not the host's: it would override the
+        // swarm's setting that a test may be checking.
+        if (!environment.ContainsKey("Logging__LogLevel__Default"))
+        {
+            start.Environment.Remove("Logging__LogLevel__Default");
+        }
+
         // Warnings and worse, unless the test sets a level itself (with the swarm's setting, the spec's name or .NET's).
         if (!new[] { "system__logLevel", "LOG_LEVEL", "Logging__LogLevel__Default" }.Any(environment.ContainsKey))
         {

@@ -26,7 +26,7 @@ public sealed class PoolScalingTests
             id = "house-1",
             name = "house-1",
             type = "specialist",
-            role = new { type = "research", permissions = new[] { "task:read" }, expertise = new[] { "research" }, priority = 8 },
+            role = new { type = "research", permissions = new[] { "task:*" }, expertise = new[] { "research" }, priority = 8 },
             provider = new { type = "custom", model = "house-model", maxTokens = 2000, temperature = 0.2 },
             maxConcurrency = 2,
         });

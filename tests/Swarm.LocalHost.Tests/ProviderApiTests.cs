@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Swarm.Providers.Tests.Fakes;
+using Swarm.Workflows.Models;
 
 namespace Swarm.LocalHost.Tests;
 

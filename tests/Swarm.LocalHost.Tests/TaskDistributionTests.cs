@@ -7,6 +7,7 @@ using Swarm.Domain.Tasks;
 using Swarm.Providers.Simulated;
 using Swarm.Workflows.Tasks;
 using Swarm.Workflows.Tasks.Strategies;
+using Swarm.Workflows.Models;
 
 namespace Swarm.LocalHost.Tests;
 

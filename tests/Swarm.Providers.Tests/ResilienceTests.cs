@@ -6,6 +6,7 @@ using Swarm.Domain.Agents;
 using Swarm.Providers.Accounting;
 using Swarm.Providers.Tests.Fakes;
 using Swarm.Workflows.Agents;
+using Swarm.Workflows.Models;
 
 namespace Swarm.Providers.Tests;
 
@@ -162,9 +163,9 @@ public sealed class ResilienceTests : IAsyncLifetime
         var response = await catalog.GetClient(OpenAi).GetResponseAsync("x");
 
         Assert.Equal("Claude answered", response.Text);
-        Assert.Equal("claude", response.AdditionalProperties?[ModelResponseProperties.Provider]);
-        Assert.Equal(((100 * 3m) + (10 * 15m)) / 1_000_000m, response.AdditionalProperties?[ModelResponseProperties.CostUsd]);
-        var from = Assert.Single((string[])response.AdditionalProperties![ModelResponseProperties.FallbackFrom]!);
+        Assert.Equal("claude", ModelCallReceipt.Of(response)?.Provider);
+        Assert.Equal(((100 * 3m) + (10 * 15m)) / 1_000_000m, ModelCallReceipt.Of(response)?.CostUsd);
+        var from = Assert.Single(ModelCallReceipt.Of(response)!.FallbackFrom!);
         Assert.Contains("openai:m-priced", from, StringComparison.Ordinal);
         Assert.Equal(["/v1/chat/completions", "/v1/chat/completions", "/v1/messages"], server.Requests.Select(r => r.Path));
     }
@@ -183,8 +184,8 @@ public sealed class ResilienceTests : IAsyncLifetime
         var response = await catalog.GetClient(OpenAi).GetResponseAsync("x");
 
         Assert.Equal("the fallback answered", response.Text);
-        Assert.Equal("claude", response.AdditionalProperties?[ModelResponseProperties.Provider]);
-        Assert.Contains("share of the call", ((string[])response.AdditionalProperties![ModelResponseProperties.FallbackFrom]!)[0], StringComparison.Ordinal);
+        Assert.Equal("claude", ModelCallReceipt.Of(response)?.Provider);
+        Assert.Contains("share of the call", ModelCallReceipt.Of(response)!.FallbackFrom![0], StringComparison.Ordinal);
         Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(1.9), TimeSpan.FromSeconds(4));
     }
 

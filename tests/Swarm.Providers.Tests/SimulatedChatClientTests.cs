@@ -3,16 +3,14 @@ using Swarm.Providers.Configuration;
 using Swarm.Providers.Resilience;
 using Swarm.Providers.Simulated;
 using Swarm.Workflows.Agents;
+using Swarm.Workflows.Models;
 
 namespace Swarm.Providers.Tests;
 
 public sealed class SimulatedChatClientTests
 {
-    static ChatOptions For(string model, string? agent = null, string? capability = null) => new()
-    {
-        ModelId = model,
-        AdditionalProperties = new() { [ModelResponseProperties.AgentId] = agent, [ModelResponseProperties.Capability] = capability },
-    };
+    static ChatOptions For(string model, string? agent = null, string? capability = null) =>
+        agent is null ? new ChatOptions { ModelId = model } : new ModelCallContext(agent, capability).AttachTo(new ChatOptions { ModelId = model });
 
     [Fact]
     public async Task The_same_prompt_gets_the_same_labelled_answer_and_different_prompts_differ()

@@ -3,6 +3,7 @@ using Swarm.Domain.Agents;
 using Swarm.Providers.Configuration;
 using Swarm.Providers.Tests.Fakes;
 using Swarm.Workflows.Agents;
+using Swarm.Workflows.Models;
 
 namespace Swarm.Providers.Tests;
 
@@ -39,8 +40,8 @@ public sealed class VendorProviderTests : IAsyncLifetime
         Assert.Equal("Bees pollinate crops.", response.Text);
         Assert.Equal(1000, response.Usage?.InputTokenCount);
         Assert.Equal(200, response.Usage?.OutputTokenCount);
-        Assert.Equal(((1000 * 3m) + (200 * 15m)) / 1_000_000m, response.AdditionalProperties?[ModelResponseProperties.CostUsd]);
-        Assert.Equal(type, response.AdditionalProperties?[ModelResponseProperties.Provider]);
+        Assert.Equal(((1000 * 3m) + (200 * 15m)) / 1_000_000m, ModelCallReceipt.Of(response)?.CostUsd);
+        Assert.Equal(type, ModelCallReceipt.Of(response)?.Provider);
         var request = Assert.Single(server.Requests);
         Assert.Equal(path, request.Path);
         Assert.Contains("\"m-priced\"", request.Body, StringComparison.Ordinal);
@@ -62,7 +63,7 @@ public sealed class VendorProviderTests : IAsyncLifetime
 
         var response = await catalog.GetClient(new ProviderSettings("openai", "m-unpriced")).GetResponseAsync("x");
 
-        Assert.False(response.AdditionalProperties?.ContainsKey(ModelResponseProperties.CostUsd));
+        Assert.Null(ModelCallReceipt.Of(response)?.CostUsd);
         Assert.Equal(11, response.Usage?.InputTokenCount);
     }
 
@@ -88,8 +89,8 @@ public sealed class VendorProviderTests : IAsyncLifetime
         Assert.True(updates.Count(u => u.Text.Length > 0) >= 2, "the text should come in more than one update");
         Assert.True(server.Requests.Single().Stream);
         var accounting = updates[^1].AdditionalProperties!;
-        Assert.Equal(type, accounting[ModelResponseProperties.Provider]);
-        Assert.Equal(((40 * 3m) + (8 * 15m)) / 1_000_000m, accounting[ModelResponseProperties.CostUsd]);
+        Assert.Equal(type, ModelCallReceipt.Of(accounting)?.Provider);
+        Assert.Equal(((40 * 3m) + (8 * 15m)) / 1_000_000m, ModelCallReceipt.Of(accounting)?.CostUsd);
     }
 
     [Theory]

@@ -9,6 +9,7 @@ using Swarm.Providers.Accounting;
 using Swarm.Providers.Simulated;
 using Swarm.Tests;
 using Swarm.Workflows.Agents;
+using Swarm.Workflows.Models;
 
 namespace Swarm.Workflows.Tests;
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.AI;
 using Swarm.Domain.Agents;
 using Swarm.Workflows.Agents;
+using Swarm.Workflows.Models;
 
 namespace Swarm.Workflows.Tests;
 

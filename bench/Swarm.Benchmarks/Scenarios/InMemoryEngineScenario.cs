@@ -11,6 +11,7 @@ using Swarm.Providers.Accounting;
 using Swarm.Runtime.Configuration;
 using Swarm.Tests;
 using Swarm.Workflows.Agents;
+using Swarm.Workflows.Models;
 
 namespace Swarm.Benchmarks.Scenarios;
 

@@ -4,6 +4,7 @@ using Swarm.Domain.Consensus;
 using Swarm.Providers.Simulated;
 using Swarm.Workflows.Agents;
 using Swarm.Workflows.Consensus;
+using Swarm.Workflows.Models;
 
 namespace Swarm.Benchmarks.Voting;
 
@@ -17,16 +18,11 @@ sealed class SimulatedBallots(SimulatedChatClient client)
     /// <param name="profile">The simulated profile (its accuracy) the voter's model names.</param>
     public async Task<Ballot> AskAsync(string voterId, string profile, string question, IReadOnlyList<string> options, CancellationToken cancellationToken)
     {
-        var chat = new ChatOptions
+        var chat = new ModelCallContext(voterId, Question: question).AttachTo(new ChatOptions
         {
             ModelId = profile,
             ResponseFormat = ChatResponseFormat.ForJsonSchema(BallotSchema.For(options), "ballot"),
-            AdditionalProperties = new AdditionalPropertiesDictionary
-            {
-                [ModelResponseProperties.AgentId] = voterId,
-                [ModelResponseProperties.Question] = question,
-            },
-        };
+        });
         var response = await client.GetResponseAsync([new ChatMessage(ChatRole.User, Prompt(question, options))], chat, cancellationToken);
         return Read(voterId, response.Text, options);
     }

@@ -4,12 +4,13 @@ using Microsoft.Extensions.AI;
 using Swarm.Providers.Configuration;
 using Swarm.Providers.Resilience;
 using Swarm.Workflows.Agents;
+using Swarm.Workflows.Models;
 
 namespace Swarm.Providers.Accounting;
 
 /// <summary>
 /// Counts what a route's calls used and cost, into the metrics and onto the response itself
-/// (<see cref="ModelResponseProperties"/>), so the task and the agent are charged for the route that really answered.
+/// (<see cref="ModelCallReceipt"/>), so the task and the agent are charged for the route that really answered.
 /// </summary>
 public sealed class AccountingChatClient(IChatClient inner, ProviderRoute route, ModelPrice? price, ProviderMetrics metrics, ProviderHealth health)
     : DelegatingChatClient(inner)
@@ -80,14 +81,6 @@ public sealed class AccountingChatClient(IChatClient inner, ProviderRoute route,
         metrics.RecordSuccess(route, input, output, cost, elapsed.TotalMilliseconds);
         health.RecordUsage(input, output, cost ?? 0);
 
-        properties ??= [];
-        properties[ModelResponseProperties.Provider] = route.Provider;
-        properties[ModelResponseProperties.Simulated] = route.Provider == ProviderTypes.Simulated;
-        if (cost is { } dollars)
-        {
-            properties[ModelResponseProperties.CostUsd] = dollars;
-        }
-
-        return properties;
+        return new ModelCallReceipt(route.Provider, route.Provider == ProviderTypes.Simulated, cost).StampOn(properties);
     }
 }

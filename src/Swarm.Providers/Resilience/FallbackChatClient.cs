@@ -1,12 +1,13 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.AI;
 using Swarm.Workflows.Agents;
+using Swarm.Workflows.Models;
 
 namespace Swarm.Providers.Resilience;
 
 /// <summary>
 /// Tries a provider's routes in order (its own, then its configured fallbacks) until one answers. The answer names the
-/// routes that failed before it (<see cref="ModelResponseProperties.FallbackFrom"/>); when all fail, the error lists
+/// routes that failed before it (<see cref="ModelCallReceipt.FallbackFrom"/>); when all fail, the error lists
 /// every route's reason, and counts as rejected only if every route rejected the call. Each route gets an equal share
 /// of what is left of <paramref name="callBudget"/>, so a route that hangs through all its retries cannot use up the
 /// whole call before the fallback is tried.
@@ -27,10 +28,9 @@ public sealed class FallbackChatClient(IReadOnlyList<(ProviderRoute Route, IChat
             try
             {
                 var response = await client.GetResponseAsync(prompt, options, budget.Token);
-                if (failures.Count > 0)
+                if (failures.Count > 0 && ModelCallReceipt.Of(response) is { } receipt)
                 {
-                    response.AdditionalProperties ??= [];
-                    response.AdditionalProperties[ModelResponseProperties.FallbackFrom] = failures.Select(f => f.Error.Message).ToArray();
+                    response.AdditionalProperties = (receipt with { FallbackFrom = [.. failures.Select(f => f.Error.Message)] }).StampOn(response.AdditionalProperties);
                 }
 
                 return response;

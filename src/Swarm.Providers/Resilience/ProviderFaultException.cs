@@ -1,6 +1,7 @@
 using System.Net;
 using Polly.CircuitBreaker;
 using Swarm.Workflows.Agents;
+using Swarm.Workflows.Models;
 
 namespace Swarm.Providers.Resilience;
 

@@ -7,6 +7,7 @@ using Microsoft.Extensions.AI;
 using Swarm.Providers.Configuration;
 using Swarm.Providers.Resilience;
 using Swarm.Workflows.Agents;
+using Swarm.Workflows.Models;
 
 namespace Swarm.Providers.Simulated;
 
@@ -32,8 +33,9 @@ public sealed class SimulatedChatClient(SimulatedProviderSettings settings, Time
         var prompt = string.Join("\n", messages.Select(m => m.Text));
         var model = options?.ModelId ?? "simulated";
         var profile = ProfileOf(model);
-        var capability = options?.AdditionalProperties?.GetValueOrDefault(ModelResponseProperties.Capability) as string;
-        var agent = options?.AdditionalProperties?.GetValueOrDefault(ModelResponseProperties.AgentId) as string ?? "";
+        var call = ModelCallContext.Of(options);
+        var capability = call?.Capability;
+        var agent = call?.AgentId ?? "";
         var draw = DrawFor(agent, prompt);
 
         var latency = profile.LatencyMs + (profile.LatencyJitterMs > 0 ? draw.Next(profile.LatencyJitterMs + 1) : 0);
@@ -49,7 +51,7 @@ public sealed class SimulatedChatClient(SimulatedProviderSettings settings, Time
 
         var accuracy = capability is not null && profile.CapabilityAccuracy.TryGetValue(capability, out var specific) ? specific : profile.Accuracy;
         var right = draw.NextDouble() < accuracy;
-        var question = options?.AdditionalProperties?.GetValueOrDefault(ModelResponseProperties.Question) as string ?? prompt;
+        var question = call?.Question ?? prompt;
         var text = options?.ResponseFormat is ChatResponseFormatJson { Schema: { } schema }
             ? SimulatedJson.Instantiate(schema, prompt, choices => Choose(question, choices, right, draw))
             : right ? Answer(prompt) : WrongAnswer(prompt, draw.Next(WrongAnswers));

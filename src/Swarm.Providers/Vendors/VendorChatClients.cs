@@ -8,6 +8,7 @@ using OpenAI;
 using OpenAI.Chat;
 using Swarm.Providers.Configuration;
 using Swarm.Workflows.Agents;
+using Swarm.Workflows.Models;
 
 namespace Swarm.Providers.Vendors;
 

@@ -1,4 +1,5 @@
 using Swarm.Domain.Agents;
+using Swarm.Workflows.Models;
 
 namespace Swarm.Workflows.Agents;
 

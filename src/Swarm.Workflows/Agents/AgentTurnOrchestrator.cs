@@ -1,5 +1,6 @@
 using Microsoft.DurableTask;
 using Swarm.Domain.Tasks;
+using Swarm.Workflows.Models;
 
 namespace Swarm.Workflows.Agents;
 

@@ -3,6 +3,7 @@ using Microsoft.DurableTask;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Swarm.Domain.Tasks;
+using Swarm.Workflows.Models;
 
 namespace Swarm.Workflows.Agents;
 

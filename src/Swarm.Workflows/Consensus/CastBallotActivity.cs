@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.AI;
 using Swarm.Workflows.Agents;
+using Swarm.Workflows.Models;
 
 namespace Swarm.Workflows.Consensus;
 
@@ -18,7 +19,7 @@ public sealed class CastBallotActivity(IChatClientProvider clients, ModelCallLim
         var provider = input.Voter.Provider;
         var options = ModelCallOptions.For(input.Voter, input.Capability);
         options.ResponseFormat = ChatResponseFormat.ForJsonSchema(BallotSchema.For(input.Options), "ballot", "One vote: the chosen option, a confidence from 0 to 1, and why.");
-        options.AdditionalProperties![ModelResponseProperties.Question] = input.Question;
+        new ModelCallContext(input.Voter.Id, input.Capability, input.Question).AttachTo(options);
         var clock = Stopwatch.StartNew();
         var response = await limits.RunAsync("ballot call", token =>
             clients.GetClient(provider).GetResponseAsync([new ChatMessage(ChatRole.User, Prompt(input))], options, token));

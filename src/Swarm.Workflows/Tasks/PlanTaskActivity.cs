@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.AI;
 using Swarm.Workflows.Agents;
+using Swarm.Workflows.Models;
 
 namespace Swarm.Workflows.Tasks;
 

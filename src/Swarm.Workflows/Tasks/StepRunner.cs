@@ -6,6 +6,7 @@ using Swarm.Domain.Tasks;
 using Swarm.Workflows.Agents;
 using Swarm.Workflows.Distribution;
 using Swarm.Workflows.Realtime;
+using Swarm.Workflows.Models;
 
 namespace Swarm.Workflows.Tasks;
 

@@ -1,4 +1,4 @@
-namespace Swarm.Workflows.Agents;
+namespace Swarm.Workflows.Models;
 
 /// <summary>
 /// A model call failed for a reason that may pass (rate limit, overload, timeout, an open circuit): a durable retry

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.AI;
 using Swarm.Domain.Agents;
 
-namespace Swarm.Workflows.Agents;
+namespace Swarm.Workflows.Models;
 
 /// <summary>The chat options every call of an agent's model carries: its model and limits, and who asks for what capability.</summary>
 public static class ModelCallOptions
@@ -10,16 +10,11 @@ public static class ModelCallOptions
     {
         ArgumentNullException.ThrowIfNull(agent);
         var provider = agent.Provider;
-        return new ChatOptions
+        return new ModelCallContext(agent.Id, capability).AttachTo(new ChatOptions
         {
             ModelId = provider.Model,
             MaxOutputTokens = provider.MaxTokens,
             Temperature = (float)provider.Temperature,
-            AdditionalProperties = new AdditionalPropertiesDictionary
-            {
-                [ModelResponseProperties.AgentId] = agent.Id,
-                [ModelResponseProperties.Capability] = capability,
-            },
-        };
+        });
     }
 }

@@ -1,4 +1,4 @@
-namespace Swarm.Workflows.Agents;
+namespace Swarm.Workflows.Models;
 
 /// <summary>How long one model call may take before it is abandoned (and, being an activity, retried durably).</summary>
 public sealed record ModelCallLimits(TimeSpan Timeout)

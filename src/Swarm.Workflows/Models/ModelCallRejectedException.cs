@@ -1,4 +1,4 @@
-namespace Swarm.Workflows.Agents;
+namespace Swarm.Workflows.Models;
 
 /// <summary>
 /// The provider refused the call for a reason a retry cannot fix (a bad key, an unknown model, a malformed request),

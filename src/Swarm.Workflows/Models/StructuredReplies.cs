@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.AI;
 
-namespace Swarm.Workflows.Agents;
+namespace Swarm.Workflows.Models;
 
 /// <summary>
 /// Asks a model for a reply shaped by a JSON schema (a vote, a plan) and reads it into a record.

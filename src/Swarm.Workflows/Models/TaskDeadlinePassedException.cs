@@ -1,4 +1,4 @@
-namespace Swarm.Workflows.Agents;
+namespace Swarm.Workflows.Models;
 
 /// <summary>
 /// A model call was stopped because the task it works for reached its deadline (<c>timeoutSeconds</c>). Not the

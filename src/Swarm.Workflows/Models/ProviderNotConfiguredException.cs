@@ -1,4 +1,4 @@
-namespace Swarm.Workflows.Agents;
+namespace Swarm.Workflows.Models;
 
 /// <summary>An agent names a provider this swarm cannot call; the message says which setting is missing.</summary>
 public sealed class ProviderNotConfiguredException : InvalidOperationException

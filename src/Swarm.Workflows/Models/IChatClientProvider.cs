@@ -1,7 +1,7 @@
 using Microsoft.Extensions.AI;
 using Swarm.Domain.Agents;
 
-namespace Swarm.Workflows.Agents;
+namespace Swarm.Workflows.Models;
 
 /// <summary>Gives the chat client for an agent's provider settings. Implemented by the hosts' shared runtime.</summary>
 public interface IChatClientProvider
