@@ -1,3 +1,4 @@
+using Swarm.Runtime.Http.Endpoints.Tasks;
 using System.Text;
 using Swarm.Domain.Tasks;
 using Swarm.Runtime.Http;

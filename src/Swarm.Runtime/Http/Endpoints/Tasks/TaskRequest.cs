@@ -1,4 +1,6 @@
-namespace Swarm.Domain.Tasks;
+using Swarm.Domain.Tasks;
+
+namespace Swarm.Runtime.Http.Endpoints.Tasks;
 
 /// <summary>A task as a client submits it, before validation.</summary>
 /// <param name="Prompt">What the agent is asked to do.</param>

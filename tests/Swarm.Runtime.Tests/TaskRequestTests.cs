@@ -1,6 +1,7 @@
 using Swarm.Domain.Tasks;
+using Swarm.Runtime.Http.Endpoints.Tasks;
 
-namespace Swarm.Domain.Tests;
+namespace Swarm.Runtime.Tests;
 
 public sealed class TaskRequestTests
 {
