@@ -57,9 +57,12 @@ public sealed class ApiKeyTests(TaskApiTests.Host host) : IClassFixture<TaskApiT
         using var exchanged = await ExchangeAsync(new AuthenticationHeaderValue("ApiKey", key));
         Assert.Equal(HttpStatusCode.OK, exchanged.StatusCode);
         var session = await exchanged.Content.ReadFromJsonAsync<JsonElement>();
-        var token = session.GetProperty("access_token").GetString()!;
+        var token = session.GetProperty("accessToken").GetString()!;
         Assert.Equal("editor-1", session.GetProperty("agentId").GetString());
-        Assert.InRange(session.GetProperty("expires_in").GetInt32(), 60, 3600);
+        Assert.Equal("Bearer", session.GetProperty("tokenType").GetString());
+        Assert.InRange(session.GetProperty("expiresIn").GetInt32(), 60, 3600);
+        Assert.InRange(session.GetProperty("expiresAt").GetDateTimeOffset(), DateTimeOffset.UtcNow.AddSeconds(59), DateTimeOffset.UtcNow.AddHours(1));
+        Assert.DoesNotContain(session.EnumerateObject(), field => field.Name.Contains('_', StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.NotFound, await ReadWithAsync(h => h.Authorization = new AuthenticationHeaderValue("Bearer", token)));
 
         using var revoke = await Swarm.Http.SendAsync(Swarm.Request(HttpMethod.Delete, $"/api/v1/agents/editor-1/keys/{issued.GetProperty("keyId").GetString()}"));
@@ -74,7 +77,7 @@ public sealed class ApiKeyTests(TaskApiTests.Host host) : IClassFixture<TaskApiT
     {
         var key = (await IssueAsync("checker-1")).GetProperty("apiKey").GetString()!;
         using var first = await ExchangeAsync(new AuthenticationHeaderValue("ApiKey", key));
-        var token = (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!;
+        var token = (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
 
         using var second = await ExchangeAsync(new AuthenticationHeaderValue("Bearer", token));
 

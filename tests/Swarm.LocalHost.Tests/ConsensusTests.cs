@@ -210,6 +210,38 @@ public sealed class ConsensusTests(ConsensusTests.Host host) : IClassFixture<Con
         Assert.Equal(1.0, metrics.GetProperty("participation").GetDouble());
     }
 
+    [Fact]
+    public async Task Proposals_are_listed_by_page_with_their_status_algorithm_and_decision()
+    {
+        const string question = "Which queue should the importer use?";
+        var decided = await ProposeAsync(new { question, options = Options, algorithm = "superMajority", participants = new { capability = "wisdom", count = 3 } });
+        await ProposeAsync(new { question = "Which region first?", options = new[] { "west", "east" }, participants = new { capability = "wisdom", count = 3 } });
+        var finished = await WaitForProposalAsync(decided, Finished);
+
+        var all = await ListProposalsAsync("?status=decided&pageSize=200");
+        var listed = all.GetProperty("items").EnumerateArray().Single(p => p.GetProperty("id").GetString() == decided);
+        var firstPage = await ListProposalsAsync("?pageSize=1");
+        var secondPage = await ListProposalsAsync("?pageSize=1&continuationToken=" + Uri.EscapeDataString(firstPage.GetProperty("continuationToken").GetString()!));
+        using var badStatus = await Swarm.Http.SendAsync(Swarm.Request(HttpMethod.Get, "/api/v1/consensus/proposals?status=won", role: "viewer"));
+
+        Assert.Equal(("decided", question, "superMajority"), (listed.GetProperty("status").GetString(), listed.GetProperty("question").GetString(), listed.GetProperty("algorithm").GetString()));
+        Assert.Equal(finished.GetProperty("winner").GetString(), listed.GetProperty("decision").GetString());
+        Assert.StartsWith("threshold met", listed.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.True(listed.GetProperty("createdAt").GetDateTimeOffset() <= DateTimeOffset.UtcNow);
+        Assert.False(listed.TryGetProperty("rounds", out _), "The listing leaves the ballots to the proposal itself.");
+        Assert.All(all.GetProperty("items").EnumerateArray(), p => Assert.Equal("decided", p.GetProperty("status").GetString()));
+        Assert.Equal(1, firstPage.GetProperty("items").GetArrayLength());
+        Assert.NotEqual(firstPage.GetProperty("items")[0].GetProperty("id").GetString(), secondPage.GetProperty("items")[0].GetProperty("id").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, badStatus.StatusCode);
+    }
+
+    async Task<JsonElement> ListProposalsAsync(string query)
+    {
+        using var response = await Swarm.Http.SendAsync(Swarm.Request(HttpMethod.Get, "/api/v1/consensus/proposals" + query, role: "viewer"));
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
     [Theory]
     [InlineData("""{"question":"q","options":["only"],"participants":{"capability":"wisdom","count":3}}""", "options")]
     [InlineData("""{"question":"q","options":["a","b"],"participants":{"agents":["sage-1"],"capability":"wisdom"}}""", "participants")]

@@ -137,6 +137,20 @@ public sealed class RealtimeChannelTests(RealtimeChannelTests.Host host) : IClas
     }
 
     [Fact]
+    public async Task An_event_carries_quotes_and_pluses_as_written_not_as_unicode_escapes()
+    {
+        using var submitter = await ConnectAsync(await NegotiateAsync(Bearer("admin")));
+
+        var id = await TaskSubmissions.SubmitAcceptedAsync(Swarm, new { prompt = "Is \"2+2\" four?", capabilities = new[] { "plain-rt" }, notify = true });
+        var frame = await ReceiveFrameAsync(submitter, "task_finished", "taskId", id);
+
+        // The simulated answer quotes the prompt, so the frame has both characters to escape or not.
+        Assert.Contains("\\\"2+2\\\"", frame, StringComparison.Ordinal);
+        Assert.DoesNotContain(@"\u0022", frame, StringComparison.Ordinal);
+        Assert.DoesNotContain(@"\u002B", frame, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Agents_message_each_other_and_only_connected_agents_receive()
     {
         var senderKey = (await TestAgents.IssueKeyAsync(Swarm, "talker-a")).GetProperty("apiKey").GetString()!;
@@ -387,7 +401,29 @@ public sealed class RealtimeChannelTests(RealtimeChannelTests.Host host) : IClas
     }
 
     /// <summary>The next message, or null if none came in time; a receive that times out aborts the socket, so only a last look may time out.</summary>
-    static async Task<JsonElement?> TryReceiveAsync(ClientWebSocket socket, TimeSpan wait)
+    static async Task<JsonElement?> TryReceiveAsync(ClientWebSocket socket, TimeSpan wait) =>
+        await TryReceiveFrameAsync(socket, wait) is { } frame ? JsonDocument.Parse(frame).RootElement.Clone() : null;
+
+    /// <summary>The text of the first frame carrying an event of this type about this task, as it came over the socket.</summary>
+    static async Task<string> ReceiveFrameAsync(ClientWebSocket socket, string type, string idProperty, string id)
+    {
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(60);
+        while (DateTimeOffset.UtcNow < deadline)
+        {
+            if (await TryReceiveFrameAsync(socket, deadline - DateTimeOffset.UtcNow) is { } frame)
+            {
+                var message = JsonDocument.Parse(frame).RootElement;
+                if (message.GetProperty("type").GetString() == type && message.GetProperty("data").TryGetProperty(idProperty, out var about) && about.GetString() == id)
+                {
+                    return frame;
+                }
+            }
+        }
+
+        throw new TimeoutException($"No {type} event for {id} within 60 s.");
+    }
+
+    static async Task<string?> TryReceiveFrameAsync(ClientWebSocket socket, TimeSpan wait)
     {
         using var limit = new CancellationTokenSource(wait);
         var buffer = new byte[64 * 1024];
@@ -407,6 +443,6 @@ public sealed class RealtimeChannelTests(RealtimeChannelTests.Host host) : IClas
             return null;
         }
 
-        return JsonDocument.Parse(text.ToString()).RootElement.Clone();
+        return text.ToString();
     }
 }

@@ -79,6 +79,7 @@ public sealed class TaskApiTests(TaskApiTests.Host host) : IClassFixture<TaskApi
         { """{"prompt":"x","priority":"high"}""", "application/json", 400, "priority" },
         { """{"prompt":"   "}""", "application/json", 400, "prompt" },
         { """{"prompt":"x","priority":42}""", "application/json", 400, "priority" },
+        { """{"prompt":"x","strategy":"plural"}""", "application/json", 400, "strategy" },
         { """{"prompt":"x"}""", "text/plain", 415, null },
         { "{\"prompt\":\"" + new string('x', 300_000) + "\"}", "application/json", 413, null },
     };
@@ -136,5 +137,35 @@ public sealed class TaskApiTests(TaskApiTests.Host host) : IClassFixture<TaskApi
         }
 
         return count;
+    }
+
+    [Fact]
+    public async Task An_unknown_strategy_is_refused_with_every_strategy_there_is()
+    {
+        using var response = await Swarm.Http.SendAsync(Swarm.Request(HttpMethod.Post, "/api/v1/tasks", json: """{"prompt":"x","strategy":"plural"}"""));
+
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("'strategy' must be one of: auto, single, parallel, pipeline, hierarchical, consensus.", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task A_task_shows_where_it_is_as_its_phase_and_its_waits_in_words()
+    {
+        var id = await TaskSubmissions.SubmitAcceptedAsync(Swarm, new { prompt = "Publish the minutes", requiresApproval = true });
+
+        var task = await TaskSubmissions.WaitForTaskAsync(Swarm, id, t => t.GetProperty("status").GetString() == "awaitingApproval");
+        using var listing = await Swarm.Http.SendAsync(Swarm.Request(HttpMethod.Get, "/api/v1/tasks?status=awaitingApproval&pageSize=200", role: "viewer"));
+        var listed = (await listing.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items").EnumerateArray().Single(t => t.GetProperty("id").GetString() == id);
+
+        Assert.Equal("awaiting-approval", task.GetProperty("phase").GetString());
+        Assert.False(task.TryGetProperty("step", out _), "'step' names a step, not the task's phase.");
+        Assert.Equal("awaiting-approval", listed.GetProperty("phase").GetString());
+        Assert.False(listed.TryGetProperty("step", out _), "'step' names a step, not the task's phase.");
+        var waiting = task.GetProperty("timeline").EnumerateArray().Single(e => e.GetProperty("kind").GetString() == "awaiting-approval");
+        Assert.Equal("up to 1 day", waiting.GetProperty("detail").GetString());
+
+        using var cancel = await Swarm.Http.SendAsync(Swarm.Request(HttpMethod.Post, $"/api/v1/tasks/{id}/cancel"));
+        Assert.Equal(HttpStatusCode.Accepted, cancel.StatusCode);
     }
 }

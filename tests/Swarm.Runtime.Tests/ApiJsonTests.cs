@@ -74,4 +74,39 @@ public sealed class ApiJsonTests
 
         Assert.Equal(415, error.Problem.Status);
     }
+
+    [Fact]
+    public async Task An_unknown_strategy_is_refused_with_every_strategy_there_is_consensus_included()
+    {
+        var error = await Assert.ThrowsAsync<ApiProblemException>(() => Read("""{"prompt":"hi","strategy":"plural"}"""));
+
+        Assert.Equal("strategy", Assert.Single(error.Problem.Errors!).Field);
+        Assert.Equal("'strategy' must be one of: auto, single, parallel, pipeline, hierarchical, consensus.", error.Problem.Detail);
+    }
+
+    [Theory]
+    [InlineData("""{"prompt":"hi","strategy":"Parallel"}""", TaskStrategy.Parallel)]
+    [InlineData("""{"prompt":"hi","strategy":"consensus"}""", TaskStrategy.Consensus)]
+    public async Task A_strategy_is_read_by_its_name_in_any_case(string body, TaskStrategy expected)
+    {
+        Assert.Equal(expected, (await Read(body)).Strategy);
+    }
+
+    [Fact]
+    public async Task A_strategy_given_as_a_number_is_refused()
+    {
+        var error = await Assert.ThrowsAsync<ApiProblemException>(() => Read("""{"prompt":"hi","strategy":1}"""));
+
+        Assert.Equal("strategy", Assert.Single(error.Problem.Errors!).Field);
+    }
+
+    [Fact]
+    public async Task A_response_keeps_quotes_and_pluses_readable_and_enums_as_camel_case_names()
+    {
+        using var body = new MemoryStream();
+
+        await ApiResponse.Ok(new { text = "say \"2+2\"", status = TaskRunStatus.AwaitingApproval }).WriteBodyAsync(body, CancellationToken.None);
+
+        Assert.Equal("""{"text":"say \"2+2\"","status":"awaitingApproval"}""", Encoding.UTF8.GetString(body.ToArray()));
+    }
 }

@@ -113,6 +113,11 @@ public sealed class HttpFunctions(ApiDispatcher dispatcher)
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/consensus/proposal")] HttpRequestData request,
         [DurableClient] DurableTaskClient durable) => ServeAsync(SwarmRoutes.CreateProposal, request, durable);
 
+    [Function(nameof(SwarmRoutes.ListProposals))]
+    public Task<HttpResponseData> ListProposals(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/consensus/proposals")] HttpRequestData request,
+        [DurableClient] DurableTaskClient durable) => ServeAsync(SwarmRoutes.ListProposals, request, durable);
+
     [Function(nameof(SwarmRoutes.GetProposal))]
     public Task<HttpResponseData> GetProposal(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/consensus/proposals/{id}")] HttpRequestData request,

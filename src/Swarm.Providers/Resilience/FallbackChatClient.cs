@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.AI;
+using Swarm.Domain.Time;
 using Swarm.Workflows.Agents;
 using Swarm.Workflows.Models;
 
@@ -37,7 +38,7 @@ public sealed class FallbackChatClient(IReadOnlyList<(ProviderRoute Route, IChat
             }
             catch (OperationCanceledException) when (budget.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
-                failures.Add((route, new ModelCallFailedException($"{route}: no answer within its share of the call ({share.TotalSeconds:0.#} s of providers:callTimeoutSeconds).")));
+                failures.Add((route, new ModelCallFailedException($"{route}: no answer within its share of the call ({ReadableDuration.Of(share)} of providers:callTimeoutSeconds).")));
             }
             catch (ModelCallFailedException e) when (!cancellationToken.IsCancellationRequested)
             {

@@ -1,5 +1,6 @@
 using System.Net;
 using Polly.CircuitBreaker;
+using Swarm.Domain.Time;
 using Swarm.Workflows.Agents;
 using Swarm.Workflows.Models;
 
@@ -79,7 +80,7 @@ public sealed class ProviderFaultException : Exception
 
     /// <summary>An attempt that had no answer (or, streaming, no first chunk) within the attempt timeout.</summary>
     public static ProviderFaultException TimedOut(ProviderRoute route, TimeSpan timeout) =>
-        new(route, $"no answer within {timeout.TotalSeconds:0.#} s (providers:{route.Provider}:attemptTimeoutSeconds).", true, null, null, null);
+        new(route, $"no answer within {ReadableDuration.Of(timeout)} (providers:{route.Provider}:attemptTimeoutSeconds).", true, null, null, null);
 
     /// <summary>Builds the fault the simulated provider raises: the same shape as a vendor's overload.</summary>
     public static ProviderFaultException Simulated(ProviderRoute route, HttpStatusCode status, string reason) =>
@@ -99,7 +100,7 @@ public sealed class ProviderFaultException : Exception
             ProviderFaultException { IsTransient: false } fault => new ModelCallRejectedException(fault.Message, fault),
             ProviderFaultException fault => new ModelCallFailedException(fault.Message, fault),
             BrokenCircuitException broken => new ModelCallFailedException(
-                $"{route}: the circuit is open after repeated failures{cause}; calls resume after {broken.RetryAfter?.TotalSeconds ?? 0:0.#} s.", broken),
+                $"{route}: the circuit is open after repeated failures{cause}; calls resume after {ReadableDuration.Of(broken.RetryAfter ?? TimeSpan.Zero)}.", broken),
             ModelCallFailedException known => known,
             _ => new ModelCallFailedException($"{route}: {FirstLine(error.Message)}", error),
         };

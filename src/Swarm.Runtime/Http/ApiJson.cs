@@ -1,28 +1,16 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
+using Swarm.Workflows.Json;
 
 namespace Swarm.Runtime.Http;
 
 /// <summary>
-/// JSON for the API: camelCase, enums as strings, and strict reading (unknown fields, duplicate fields,
-/// comments and trailing commas are errors) so a typo in a request is reported instead of ignored.
+/// JSON for the API: the swarm's one shape (<see cref="SwarmJson"/>, shared with the real-time events), and reading a
+/// request body strictly, with a problem that names the field that does not fit.
 /// </summary>
 public static partial class ApiJson
 {
-    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
-    {
-        PropertyNameCaseInsensitive = false,
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-        AllowDuplicateProperties = false,
-        NumberHandling = JsonNumberHandling.Strict,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-
-        // Responses are application/json, never embedded in HTML, so quotes and angle brackets need no escaping.
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
-    };
+    public static JsonSerializerOptions Options => SwarmJson.Options;
 
     /// <summary>Reads a JSON body of at most <paramref name="maxBytes"/> bytes into <typeparamref name="T"/>.</summary>
     /// <exception cref="ApiProblemException">The body is missing, too large, not JSON, or does not fit <typeparamref name="T"/>; the problem names the field.</exception>
@@ -78,6 +66,11 @@ public static partial class ApiJson
         if (error.Path is { } path && path != "$")
         {
             var field = FieldOf(path, null);
+            if (error is EnumValueException { AllowedNames.Count: > 0 } named)
+            {
+                return Problems.MalformedBody($"'{field}' must be one of: {string.Join(", ", named.AllowedNames)}.", field);
+            }
+
             var duplicate = error.Message.Contains("Duplicate", StringComparison.OrdinalIgnoreCase);
             return Problems.MalformedBody(duplicate ? $"'{field}' appears more than once." : $"'{field}' has a value of the wrong type or is not allowed.", field);
         }

@@ -3,6 +3,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Swarm.Domain.Tasks;
 using Swarm.Domain.Distribution;
+using Swarm.Domain.Time;
 using Swarm.Workflows.Distribution;
 using Swarm.Runtime.Configuration;
 using Swarm.Runtime.Tasks;
@@ -67,7 +68,7 @@ public sealed partial class StalledTaskReaper(SwarmSettings settings, TimeProvid
                 continue;
             }
 
-            var reason = $"{ReasonPrefix} the agent made no progress for {limit} (since {task.LastUpdatedAt:u}); ended by self-healing.";
+            var reason = $"{ReasonPrefix} the agent made no progress for {ReadableDuration.Of(limit)} (since {task.LastUpdatedAt:u}); ended by self-healing.";
             await TaskStopper.StopAsync(durable, task, reason, agentsFailed: true, cancellationToken);
             await notices.SendAsync(task, "Stalled", reason);
             LogReaped(logger, task.InstanceId, task.LastUpdatedAt);

@@ -1,3 +1,5 @@
+using Swarm.Domain.Time;
+
 namespace Swarm.Workflows.Models;
 
 /// <summary>How long one model call may take before it is abandoned (and, being an activity, retried durably).</summary>
@@ -35,7 +37,7 @@ public sealed record ModelCallLimits(TimeSpan Timeout)
             // Any failure once the limit fired is the limit's: a vendor SDK may wrap the cancellation in its own type.
             throw deadlineFirst
                 ? new TaskDeadlinePassedException($"The task's deadline passed during the {what}; the call was stopped.")
-                : new ModelCallFailedException($"The {what} took longer than {Timeout.TotalSeconds:0} s (providers:callTimeoutSeconds).");
+                : new ModelCallFailedException($"The {what} took longer than {ReadableDuration.Of(Timeout)} (providers:callTimeoutSeconds).");
         }
     }
 }

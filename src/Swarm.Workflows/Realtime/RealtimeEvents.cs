@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Swarm.Domain.Agents;
+using Swarm.Workflows.Json;
 using Swarm.Workflows.Tasks;
 
 namespace Swarm.Workflows.Realtime;
@@ -25,7 +26,8 @@ public static class RealtimeEvents
     /// <summary>A message to an agent from another agent or a person (<c>POST /api/v1/messages</c>).</summary>
     public const string AgentMessage = "agent_message";
 
-    static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
+    /// <summary>The API's own JSON, so an event reads like the resource it describes (and quotes stay quotes).</summary>
+    static JsonSerializerOptions Web => SwarmJson.Options;
 
     public static RealtimeDelivery Assigned(string agentId, string taskId, string step, string prompt, DateTimeOffset answerBy) =>
         new(AgentUser(agentId), TaskAssigned, JsonSerializer.SerializeToElement(new { taskId, step, prompt, answerBy, resultUrl = $"/api/v1/tasks/{taskId}/result" }, Web));

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Swarm.Domain.Agents;
 using Swarm.Domain.Distribution;
 using Swarm.Domain.Tasks;
+using Swarm.Domain.Time;
 using Swarm.Workflows.Agents;
 using Swarm.Workflows.Distribution;
 using Swarm.Workflows.Realtime;
@@ -168,7 +169,7 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
 
             throw deadlineFirst
                 ? new TaskStoppedException($"The task passed its deadline while step '{stage}' waited for an agent.") { Kind = TaskStoppedException.TimedOut }
-                : new AgentSlotUnavailableException($"Step '{stage}': no fitting agent had a free seat within {input.SlotWaitLimit}; the task was not run.");
+                : new AgentSlotUnavailableException($"Step '{stage}': no fitting agent had a free seat within {ReadableDuration.Of(input.SlotWaitLimit)}; the task was not run.");
         }
     }
 
@@ -197,7 +198,7 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
             // Only the agent's own limit is the agent's fault; the task's deadline coming first is not.
             throw deadlineFirst
                 ? new TaskStoppedException($"The task passed its deadline while external agent '{profile.Id}' worked on step '{seat.Stage}'.") { Kind = TaskStoppedException.TimedOut }
-                : new TaskStoppedException($"External agent '{profile.Id}' posted no result within {input.SlotWaitLimit}.") { Kind = "ExternalTimedOut" };
+                : new TaskStoppedException($"External agent '{profile.Id}' posted no result within {ReadableDuration.Of(input.SlotWaitLimit)}.") { Kind = "ExternalTimedOut" };
         }
     }
 

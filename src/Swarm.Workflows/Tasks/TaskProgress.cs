@@ -1,13 +1,19 @@
+using System.Text.Json.Serialization;
+
 namespace Swarm.Workflows.Tasks;
 
 /// <summary>
 /// The orchestration's custom status: where the task is, the seats it holds and the steps waiting for one, its
 /// timeline so far, and why it failed if it did. Kept small (no answers), because it is rewritten at every step.
 /// </summary>
-/// <param name="Step">The task's phase: <see cref="AwaitingApproval"/>, <see cref="WaitingForAgent"/>, <see cref="Running"/> or <see cref="Failed"/>.</param>
+/// <param name="Phase">
+/// The task's phase: <see cref="AwaitingApproval"/>, <see cref="WaitingForAgent"/>, <see cref="Running"/>,
+/// <see cref="Completing"/> or <see cref="Failed"/>. Stored under its first name, <c>Step</c>: running tasks keep the
+/// status they wrote before the rename, and "step" names one step of a task everywhere else.
+/// </param>
 /// <param name="Agents">Every agent that has worked on the task, in order.</param>
 public sealed record TaskProgress(
-    string Step,
+    [property: JsonPropertyName("Step")] string Phase,
     string? Strategy,
     IReadOnlyList<SeatHold> Seats,
     IReadOnlyList<string> Waiting,

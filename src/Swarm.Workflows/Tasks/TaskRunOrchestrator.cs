@@ -1,6 +1,7 @@
 using Microsoft.DurableTask;
 using Swarm.Domain.Agents;
 using Swarm.Domain.Tasks;
+using Swarm.Domain.Time;
 using Swarm.Workflows.Realtime;
 using Swarm.Workflows.Tasks.Strategies;
 
@@ -85,7 +86,7 @@ public sealed class TaskRunOrchestrator : TaskOrchestrator<TaskRunInput, TaskRun
     static async Task AwaitApprovalAsync(TaskOrchestrationContext context, TaskRunInput input, TaskTracker tracker)
     {
         tracker.Phase(TaskProgress.AwaitingApproval);
-        tracker.Record("awaiting-approval", $"up to {input.ApprovalWaitLimit}");
+        tracker.Record("awaiting-approval", $"up to {ReadableDuration.Of(input.ApprovalWaitLimit)}");
         ApprovalDecision decision;
         try
         {
@@ -93,7 +94,7 @@ public sealed class TaskRunOrchestrator : TaskOrchestrator<TaskRunInput, TaskRun
         }
         catch (TaskCanceledException)
         {
-            throw new TaskStoppedException($"Nobody approved or rejected the task within {input.ApprovalWaitLimit}.") { Kind = "ApprovalTimedOut" };
+            throw new TaskStoppedException($"Nobody approved or rejected the task within {ReadableDuration.Of(input.ApprovalWaitLimit)}.") { Kind = "ApprovalTimedOut" };
         }
 
         var comment = decision.Comment is { Length: > 0 } c ? $": {c}" : "";

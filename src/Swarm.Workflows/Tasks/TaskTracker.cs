@@ -20,7 +20,7 @@ public sealed class TaskTracker(TaskOrchestrationContext context)
     readonly List<string> waiting = [];
     readonly List<string> agents = [];
     readonly List<TaskEvent> timeline = [];
-    string step = TaskProgress.WaitingForAgent;
+    string phase = TaskProgress.WaitingForAgent;
 
     public string? Strategy { get; set; }
 
@@ -39,9 +39,9 @@ public sealed class TaskTracker(TaskOrchestrationContext context)
         Publish();
     }
 
-    public void Phase(string phase)
+    public void Phase(string next)
     {
-        step = phase;
+        phase = next;
         Publish();
     }
 
@@ -79,7 +79,7 @@ public sealed class TaskTracker(TaskOrchestrationContext context)
     public void Fail(TaskFailure failure)
     {
         ArgumentNullException.ThrowIfNull(failure);
-        step = TaskProgress.Failed;
+        phase = TaskProgress.Failed;
         context.SetCustomStatus(Snapshot(failure with { Message = Cut(failure.Message, FailureLimit) }));
     }
 
@@ -87,7 +87,7 @@ public sealed class TaskTracker(TaskOrchestrationContext context)
     static string Cut(string text, int limit) => text.Length <= limit ? text : text[..limit] + "…";
 
     TaskProgress Snapshot(TaskFailure? failure = null) => new(
-        seats.Count > 0 ? TaskProgress.Running : step == TaskProgress.Running ? TaskProgress.WaitingForAgent : step,
+        seats.Count > 0 ? TaskProgress.Running : phase == TaskProgress.Running ? TaskProgress.WaitingForAgent : phase,
         Strategy, [.. seats], [.. waiting], [.. agents], [.. timeline], failure);
 
     void Publish() => context.SetCustomStatus(Snapshot());

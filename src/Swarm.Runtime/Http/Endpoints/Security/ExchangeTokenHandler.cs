@@ -25,17 +25,12 @@ public sealed class ExchangeTokenHandler(SwarmSettings settings, TimeProvider ti
 
         var lifetime = TimeSpan.FromMinutes(settings.Security.AgentSessionMinutes);
         var token = TokenIssuer.MintAgentSession(settings.Security.Jwt, principal.AgentId!, principal.KeyId!, lifetime, time);
-        var body = new AgentSession(token, "Bearer", (int)lifetime.TotalSeconds, principal.AgentId!);
+        // Whole seconds, as the token's own exp claim counts them: a client that refreshes at expiresAt is never late.
+        var expiresAt = DateTimeOffset.FromUnixTimeSeconds((time.GetUtcNow() + lifetime).ToUnixTimeSeconds());
+        var body = new AgentSession(token, "Bearer", (int)lifetime.TotalSeconds, expiresAt, principal.AgentId!);
         return Task.FromResult(ApiResponse.Ok(body).WithHeader("Cache-Control", "no-store") with
         {
             AuditDetail = $"session for agent {principal.AgentId} from key {principal.KeyId}, expires in {lifetime.TotalMinutes:0} min",
         });
     }
 }
-
-/// <summary>A session token for an agent, in the shape of an OAuth token response.</summary>
-public sealed record AgentSession(
-    [property: System.Text.Json.Serialization.JsonPropertyName("access_token")] string AccessToken,
-    [property: System.Text.Json.Serialization.JsonPropertyName("token_type")] string TokenType,
-    [property: System.Text.Json.Serialization.JsonPropertyName("expires_in")] int ExpiresIn,
-    string AgentId);

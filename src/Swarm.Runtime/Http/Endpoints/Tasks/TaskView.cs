@@ -10,12 +10,13 @@ namespace Swarm.Runtime.Http.Endpoints.Tasks;
 /// A task as <c>GET /api/v1/tasks/{id}</c> shows it: its status and phase, the agents that worked on it, each step's
 /// output, the result, tokens and cost, and a timeline of what happened when.
 /// </summary>
+/// <param name="Phase">While it runs, where it is: <c>awaiting-approval</c>, <c>waiting-for-agent</c>, <c>running</c>, <c>completing</c> or <c>failed</c>.</param>
 /// <param name="AgentId">The agent whose answer is the result, or while running the latest agent to take a step.</param>
 /// <param name="Waiting">Steps waiting in line for an agent right now.</param>
 public sealed record TaskView(
     string Id,
     TaskRunStatus Status,
-    string? Step,
+    string? Phase,
     string? Strategy,
     string? AgentId,
     IReadOnlyList<string> Agents,
@@ -45,7 +46,7 @@ public sealed record TaskView(
         return new TaskView(
             instance.InstanceId,
             StatusOf(instance.RuntimeStatus, progress),
-            instance.IsRunning ? progress?.Step : null,
+            instance.IsRunning ? progress?.Phase : null,
             output?.Strategy.ToString().ToLowerInvariant() ?? progress?.Strategy,
             output?.AgentId ?? LatestAgent(progress),
             output?.Steps.Select(s => s.AgentId).Distinct(StringComparer.Ordinal).ToList() ?? progress?.Agents ?? [],
@@ -83,8 +84,8 @@ public sealed record TaskView(
         OrchestrationRuntimeStatus.Completed => TaskRunStatus.Completed,
         OrchestrationRuntimeStatus.Failed => TaskRunStatus.Failed,
         OrchestrationRuntimeStatus.Terminated => TaskRunStatus.Canceled,
-        _ when progress?.Step == TaskProgress.AwaitingApproval => TaskRunStatus.AwaitingApproval,
-        _ when progress is { Step: TaskProgress.WaitingForAgent, Seats.Count: 0 } => TaskRunStatus.Queued,
+        _ when progress?.Phase == TaskProgress.AwaitingApproval => TaskRunStatus.AwaitingApproval,
+        _ when progress is { Phase: TaskProgress.WaitingForAgent, Seats.Count: 0 } => TaskRunStatus.Queued,
         _ when progress is null => TaskRunStatus.Queued,
         _ => TaskRunStatus.Running,
     };
