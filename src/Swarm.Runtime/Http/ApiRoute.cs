@@ -22,4 +22,21 @@ public sealed record ApiRoute(string Name, string Method, string Template, strin
         return principal.Has(Permission)
             || (OpenToTheAgentItNames && principal.AgentId is { } agentId && string.Equals(request.RouteValues.GetValueOrDefault("id"), agentId, StringComparison.Ordinal));
     }
+
+    /// <summary>
+    /// This route's path for the given route values, e.g. <c>/api/v1/tasks/task-1</c> for <c>("id", "task-1")</c>: how a
+    /// handler writes a <c>Location</c>, so every REST path comes from this table. Values are escaped; a template value
+    /// left unfilled is an error in the caller.
+    /// </summary>
+    public string PathFor(params (string Name, string Value)[] values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var path = "/" + Template;
+        foreach (var (name, value) in values)
+        {
+            path = path.Replace("{" + name + "}", Uri.EscapeDataString(value), StringComparison.Ordinal);
+        }
+
+        return path.Contains('{', StringComparison.Ordinal) ? throw new ArgumentException($"Route {Name} needs a value for every part of '{Template}'.", nameof(values)) : path;
+    }
 }

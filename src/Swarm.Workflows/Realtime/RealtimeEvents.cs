@@ -29,6 +29,7 @@ public static class RealtimeEvents
     /// <summary>The API's own JSON, so an event reads like the resource it describes (and quotes stay quotes).</summary>
     static JsonSerializerOptions Web => SwarmJson.Options;
 
+    // The links below are REST paths of the route table, which lives above this layer; RoutePathTests holds them to it.
     public static RealtimeDelivery Assigned(string agentId, string taskId, string step, string prompt, DateTimeOffset answerBy) =>
         new(AgentUser(agentId), TaskAssigned, JsonSerializer.SerializeToElement(new { taskId, step, prompt, answerBy, resultUrl = $"/api/v1/tasks/{taskId}/result" }, Web));
 

@@ -67,7 +67,7 @@ public sealed class CreateAgentHandler(SwarmSettings settings, ApiKeyService api
         var body = new CreatedAgent(AgentView.From(new AgentLedger { Profile = profile }, null, DateTimeOffset.UtcNow), new IssuedApiKey(record.KeyId, record.AgentId, key, record.CreatedAt));
         return new ApiResponse(201, body)
         {
-            Headers = new Dictionary<string, string> { ["Location"] = "/api/v1/agents/" + profile.Id, ["Cache-Control"] = "no-store" },
+            Headers = new Dictionary<string, string> { ["Location"] = SwarmRoutes.GetAgent.PathFor(("id", profile.Id)), ["Cache-Control"] = "no-store" },
             AuditDetail = $"created agent {profile.Id} ({profile.Type}, {profile.Provider.Type}) with key {record.KeyId}",
         };
     }

@@ -33,7 +33,7 @@ public sealed class RetireAgentHandler(SwarmSettings settings) : IApiHandler
             await AgentRetirements.StartAsync(durable, id!, cancellationToken);
         }
 
-        var location = "/api/v1/agents/" + id;
+        var location = SwarmRoutes.GetAgent.PathFor(("id", id!));
         return ApiResponse.Accepted(new { id, status = ledger.Lifecycle == AgentLifecycle.Retired ? "retired" : "draining", location }, location);
     }
 }

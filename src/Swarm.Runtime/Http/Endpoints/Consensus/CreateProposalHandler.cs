@@ -47,7 +47,7 @@ public sealed class CreateProposalHandler(SwarmSettings settings) : IApiHandler
             Notify: settings.Realtime.Active);
         await new ProposalClient(durable).StartAsync(input, id, CancellationToken.None);
 
-        var location = "/api/v1/consensus/proposals/" + id;
+        var location = SwarmRoutes.GetProposal.PathFor(("id", id));
         return ApiResponse.Accepted(new { id, status = "voting", location }, location);
     }
 

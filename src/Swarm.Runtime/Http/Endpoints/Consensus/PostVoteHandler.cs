@@ -59,7 +59,7 @@ public sealed class PostVoteHandler(SwarmSettings settings) : IApiHandler
         var round = progress.Round;
         var ballot = new ExternalBallot(agentId, round, vote.Choice, vote.Confidence ?? 1.0, vote.Rationale, vote.DelegateTo);
         await new ProposalClient(durable).VoteAsync(view.Id, agentId, round, ballot, CancellationToken.None);
-        var location = "/api/v1/consensus/proposals/" + view.Id;
+        var location = SwarmRoutes.GetProposal.PathFor(("id", view.Id));
         return ApiResponse.Accepted(new { id = view.Id, round, location }, location) with { AuditDetail = $"ballot from {agentId} for round {round}" };
     }
 }

@@ -31,7 +31,7 @@ public sealed class PutMemoryHandler(SwarmSettings settings, MemorySealer sealer
         var (value, sealedValue) = sealer.Seal(memoryNamespace, key!, body.Value);
         var entry = new MemoryEntry(value, time.GetUtcNow(), request.Principal!.Subject, sealedValue);
         await new MemoryClient(durable).PutAsync(memoryNamespace, new MemoryWrite(key!, entry), CancellationToken.None);
-        var location = $"/api/v1/memory/{memoryNamespace}/{key}";
+        var location = SwarmRoutes.GetMemory.PathFor(("namespace", memoryNamespace), ("key", key!));
         return ApiResponse.Accepted(new { @namespace = memoryNamespace, key, location }, location);
     }
 }

@@ -34,7 +34,7 @@ public sealed class IssueApiKeyHandler(ApiKeyService apiKeys) : IApiHandler
         }
 
         var (record, key) = await apiKeys.IssueAsync(agentId!, request.Principal!.Subject, cancellationToken);
-        var location = $"/api/v1/agents/{agentId}/keys/{record.KeyId}";
+        var location = SwarmRoutes.RevokeApiKey.PathFor(("id", agentId!), ("keyId", record.KeyId));
         var body = new IssuedApiKey(record.KeyId, record.AgentId, key, record.CreatedAt);
         return new ApiResponse(201, body)
         {

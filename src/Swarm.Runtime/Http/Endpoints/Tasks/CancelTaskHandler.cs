@@ -32,7 +32,7 @@ public sealed class CancelTaskHandler(StoppedTaskNotices notices) : IApiHandler
         var reason = $"Canceled by {request.Principal!.Subject}.";
         await TaskStopper.StopAsync(durable, found.Instance, reason, agentsFailed: false, CancellationToken.None);
         await notices.SendAsync(found.Instance, "Canceled", reason);
-        var location = "/api/v1/tasks/" + found.View.Id;
+        var location = SwarmRoutes.GetTask.PathFor(("id", found.View.Id));
         return ApiResponse.Accepted(new { id = found.View.Id, status = "canceling", location }, location) with { AuditDetail = reason };
     }
 }

@@ -73,7 +73,7 @@ public sealed class SubmitTaskHandler(SwarmSettings settings, TimeProvider time)
             throw;
         }
 
-        var location = "/api/v1/tasks/" + taskId;
+        var location = SwarmRoutes.GetTask.PathFor(("id", taskId));
         return ApiResponse.Accepted(new TaskAccepted(taskId, TaskRunStatus.Queued, location), location);
     }
 
@@ -107,7 +107,7 @@ public sealed class SubmitTaskHandler(SwarmSettings settings, TimeProvider time)
             return ApiResponse.Problem(Problems.Conflict($"The {IdempotencyHeader} was already used for a different request (task '{existing.InstanceId}')."));
         }
 
-        var location = "/api/v1/tasks/" + existing.InstanceId;
+        var location = SwarmRoutes.GetTask.PathFor(("id", existing.InstanceId));
         return ApiResponse.Accepted(new TaskAccepted(existing.InstanceId, TaskView.StatusOf(existing.RuntimeStatus), location), location);
     }
 

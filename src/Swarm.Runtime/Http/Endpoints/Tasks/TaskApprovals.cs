@@ -33,7 +33,7 @@ public static class TaskApprovals
 
         var by = request.Principal!.Subject;
         await new TaskRunClient(durable).DecideAsync(found.View.Id, new ApprovalDecision(approved, by, body.Comment), CancellationToken.None);
-        var location = "/api/v1/tasks/" + found.View.Id;
+        var location = SwarmRoutes.GetTask.PathFor(("id", found.View.Id));
         var verdict = approved ? "approved" : "rejected";
         return ApiResponse.Accepted(new { id = found.View.Id, decision = verdict, location }, location) with { AuditDetail = $"{verdict} by {by}" };
     }
