@@ -8,7 +8,11 @@ namespace Swarm.Workflows;
 /// (<c>CreateReplaySafeLogger</c>), so a replayed episode does not log its steps twice. No prompt or answer text is
 /// logged: only ids, names, counts and reasons.
 /// </summary>
-/// <remarks>Event ids: 1100-1199 a task's life; 1200-1299 model calls; 1300-1399 an agent's life.</remarks>
+/// <remarks>
+/// Event ids across the swarm: 1100-1199 a task's life; 1200-1299 model calls (1250s: the providers' breakers);
+/// 1300-1399 an agent's life; 1400-1499 security and the audit trail (the API dispatcher); 1500-1599 the periodic jobs
+/// and the durable engine; 1600-1699 the real-time channel. Each is declared where it is logged.
+/// </remarks>
 public static partial class Logs
 {
     /// <summary>Logger category of a task's life: acceptance, waiting, seats, steps, completion and failure.</summary>

@@ -72,9 +72,9 @@ sealed partial class DurableTaskEngine(
         return hub;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Durable worker started on task hub {TaskHub} ({Partitions} partitions)")]
+    [LoggerMessage(EventId = 1561, Level = LogLevel.Information, Message = "Durable worker started on task hub {TaskHub} ({Partitions} partitions)")]
     static partial void LogStarted(ILogger logger, string taskHub, int partitions);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Durable worker could not start; retrying in {Seconds} s")]
+    [LoggerMessage(EventId = 1562, Level = LogLevel.Warning, Message = "Durable worker could not start; retrying in {Seconds} s")]
     static partial void LogStartFailed(ILogger logger, Exception exception, double seconds);
 }

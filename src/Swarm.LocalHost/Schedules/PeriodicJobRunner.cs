@@ -75,6 +75,6 @@ sealed partial class PeriodicJobRunner(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Periodic job {Job} failed")]
+    [LoggerMessage(EventId = 1551, Level = LogLevel.Error, Message = "Periodic job {Job} failed")]
     static partial void LogJobFailed(ILogger logger, Exception exception, string job);
 }

@@ -69,6 +69,6 @@ public static partial class ProviderPipelines
 
     static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Route}: breaker opened after repeated failures; calls are refused for {BreakSeconds} s. The last failure: {Cause}")]
+    [LoggerMessage(EventId = 1251, Level = LogLevel.Warning, Message = "{Route}: breaker opened after repeated failures; calls are refused for {BreakSeconds} s. The last failure: {Cause}")]
     static partial void LogBreakerOpened(ILogger logger, string route, double breakSeconds, string? cause);
 }

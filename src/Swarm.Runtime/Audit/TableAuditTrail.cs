@@ -190,9 +190,9 @@ public sealed partial class TableAuditTrail : IAuditTrail, IDisposable
     static bool IsCancellation(Exception e, CancellationToken cancellationToken) =>
         e is OperationCanceledException && cancellationToken.IsCancellationRequested;
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Audit record {Action} ({Outcome}, correlation {CorrelationId}) was not written; the request fails because its record is part of it")]
+    [LoggerMessage(EventId = 1411, Level = LogLevel.Error, Message = "Audit record {Action} ({Outcome}, correlation {CorrelationId}) was not written; the request fails because its record is part of it")]
     static partial void LogAppendFailedClosed(ILogger logger, Exception exception, string action, string outcome, string correlationId);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Audit record {Action} ({Outcome}, correlation {CorrelationId}) was not written; the request goes on without it")]
+    [LoggerMessage(EventId = 1412, Level = LogLevel.Error, Message = "Audit record {Action} ({Outcome}, correlation {CorrelationId}) was not written; the request goes on without it")]
     static partial void LogAppendFailedOpen(ILogger logger, Exception exception, string action, string outcome, string correlationId);
 }

@@ -184,15 +184,15 @@ public sealed partial class ApiDispatcher(
     Task<bool> RecordRefusalAsync(string action, ApiRequest request, int status, string? detail) =>
         audit.TryAppendAsync(AuditRecord.ForRequest(action, request, status, time.GetUtcNow(), detail), CancellationToken.None);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Request {Route} failed unexpectedly (correlation {CorrelationId})")]
+    [LoggerMessage(EventId = 1401, Level = LogLevel.Error, Message = "Request {Route} failed unexpectedly (correlation {CorrelationId})")]
     static partial void LogUnexpected(ILogger logger, Exception exception, string route, string correlationId);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Request {Route} met a failing dependency (correlation {CorrelationId})")]
+    [LoggerMessage(EventId = 1402, Level = LogLevel.Error, Message = "Request {Route} met a failing dependency (correlation {CorrelationId})")]
     static partial void LogDependencyFailure(ILogger logger, Exception exception, string route, string correlationId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Request {Route} rejected: not authenticated (correlation {CorrelationId}): {Reason}")]
+    [LoggerMessage(EventId = 1403, Level = LogLevel.Warning, Message = "Request {Route} rejected: not authenticated (correlation {CorrelationId}): {Reason}")]
     static partial void LogRejected(ILogger logger, string route, string correlationId, string? reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Request {Route} forbidden for {Subject}: needs {Permission} (correlation {CorrelationId})")]
+    [LoggerMessage(EventId = 1404, Level = LogLevel.Warning, Message = "Request {Route} forbidden for {Subject}: needs {Permission} (correlation {CorrelationId})")]
     static partial void LogForbidden(ILogger logger, string route, string correlationId, string subject, string permission);
 }

@@ -85,9 +85,9 @@ public sealed partial class AutoscalingJob(SwarmSettings settings, TimeProvider 
         && (waiting.Capabilities.Count > 0 || pool.Expertise.Count == 0 || waiting.RequiredType == pool.Type)
         && waiting.Capabilities.All(c => pool.Expertise.Contains(c, StringComparer.OrdinalIgnoreCase));
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Autoscaling {Pool}: the scaling could not be started: {Reason}")]
+    [LoggerMessage(EventId = 1511, Level = LogLevel.Warning, Message = "Autoscaling {Pool}: the scaling could not be started: {Reason}")]
     static partial void LogNotStarted(ILogger logger, string pool, string reason);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Autoscaling {Pool}: {Action} {From} -> {To} ({Reason})")]
+    [LoggerMessage(EventId = 1512, Level = LogLevel.Information, Message = "Autoscaling {Pool}: {Action} {From} -> {To} ({Reason})")]
     static partial void LogDecision(ILogger logger, string pool, ScalingAction action, int from, int to, string reason);
 }

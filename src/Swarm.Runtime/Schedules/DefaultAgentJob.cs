@@ -38,6 +38,6 @@ public sealed partial class DefaultAgentJob(SwarmSettings settings, ILogger<Defa
         LogProvisioning(logger, settings.DefaultAgent.Id);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Provisioning the default agent {AgentId}")]
+    [LoggerMessage(EventId = 1501, Level = LogLevel.Information, Message = "Provisioning the default agent {AgentId}")]
     static partial void LogProvisioning(ILogger logger, string agentId);
 }

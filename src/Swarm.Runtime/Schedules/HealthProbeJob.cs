@@ -24,6 +24,6 @@ public sealed partial class HealthProbeJob(ReadinessProbe probe, LatestHealth la
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Health probe: {Check} is {Outcome}")]
+    [LoggerMessage(EventId = 1531, Level = LogLevel.Warning, Message = "Health probe: {Check} is {Outcome}")]
     static partial void LogDegraded(ILogger logger, string check, string outcome);
 }

@@ -30,6 +30,6 @@ public sealed partial class LearningJob(SwarmSettings settings, ILogger<Learning
         LogRelaxed(logger, settings.Learning.LearningRate);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Learning: reputation not confirmed since the last pass fades toward neutral at rate {Rate}")]
+    [LoggerMessage(EventId = 1541, Level = LogLevel.Information, Message = "Learning: reputation not confirmed since the last pass fades toward neutral at rate {Rate}")]
     static partial void LogRelaxed(ILogger logger, double rate);
 }

@@ -75,12 +75,12 @@ public sealed partial class StalledTaskReaper(SwarmSettings settings, TimeProvid
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Self-healing: freed {Count} seats or places in line held for tasks that are no longer running")]
+    [LoggerMessage(EventId = 1521, Level = LogLevel.Warning, Message = "Self-healing: freed {Count} seats or places in line held for tasks that are no longer running")]
     static partial void LogOrphansFreed(ILogger logger, int count);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Self-healing: agent {AgentId} was unhealthy; its probation is over and it takes work again")]
+    [LoggerMessage(EventId = 1522, Level = LogLevel.Information, Message = "Self-healing: agent {AgentId} was unhealthy; its probation is over and it takes work again")]
     static partial void LogReinstated(ILogger logger, string agentId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Self-healing: task {TaskId} stalled since {LastUpdatedAt:u}; terminated and its agent slot released")]
+    [LoggerMessage(EventId = 1523, Level = LogLevel.Warning, Message = "Self-healing: task {TaskId} stalled since {LastUpdatedAt:u}; terminated and its agent slot released")]
     static partial void LogReaped(ILogger logger, string taskId, DateTimeOffset lastUpdatedAt);
 }

@@ -42,6 +42,6 @@ public sealed partial class NegotiateRealtimeHandler(ILogger<NegotiateRealtimeHa
         return new ApiResponse(200, new { url = access.Url, userId = access.UserId, hub = access.Hub, expiresAt = access.ExpiresAt });
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The real-time channel did not issue a client token: {Reason}")]
+    [LoggerMessage(EventId = 1601, Level = LogLevel.Warning, Message = "The real-time channel did not issue a client token: {Reason}")]
     static partial void LogTokenRefused(ILogger logger, string reason);
 }
