@@ -54,7 +54,7 @@ public sealed class ListProposalsHandler : IApiHandler
             await foreach (var page in durable.GetAllInstancesAsync(query).AsPages(query.ContinuationToken, pageSize).WithCancellation(cancellationToken))
             {
                 var items = page.Values
-                    .Where(i => i.Name == nameof(ConsensusRoundOrchestrator))
+                    .Where(ProposalClient.IsProposal)
                     .Select(ProposalView.From)
                     .Where(v => status is null || v.Status == status)
                     .Select(ProposalSummary.From)
