@@ -118,7 +118,11 @@ public sealed class AutoscalingTests
             var decisions = (await ScalingAsync(host)).GetProperty("decisions").EnumerateArray().Where(d => d.GetProperty("pool").GetString() == "specialist.held").ToList();
             manual = decisions.FirstOrDefault(d => d.TryGetProperty("by", out var by) && by.GetString() == "test-operator");
             next = manual.ValueKind == JsonValueKind.Object
-                ? decisions.FirstOrDefault(d => d.GetProperty("at").GetDateTimeOffset() > manual.GetProperty("at").GetDateTimeOffset() && (!d.TryGetProperty("by", out var by) || by.ValueKind == JsonValueKind.Null))
+                // A pass that ran while the scaling was still creating members saw the old size and had nothing to do;
+                // the one that matters looked at the three members the person asked for.
+                ? decisions.FirstOrDefault(d => d.GetProperty("at").GetDateTimeOffset() > manual.GetProperty("at").GetDateTimeOffset()
+                    && (!d.TryGetProperty("by", out var by) || by.ValueKind == JsonValueKind.Null)
+                    && d.GetProperty("from").GetInt32() == 3)
                 : decisions.FirstOrDefault(d => d.GetProperty("action").GetString() == "shrink");
             if (next.ValueKind == JsonValueKind.Object)
             {
