@@ -11,18 +11,12 @@ namespace Swarm.Runtime.Http.Endpoints.Tasks;
 /// </summary>
 public sealed class ListTasksHandler : IApiHandler
 {
-    static readonly string[] Known = ["status", "pageSize", "continuationToken"];
 
     public async Task<ApiResponse> HandleAsync(ApiRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(durable);
-        var errors = new List<FieldError>();
-        foreach (var unknown in request.Query.Keys.Where(k => !Known.Contains(k, StringComparer.Ordinal)))
-        {
-            errors.Add(new(unknown, $"is not a parameter of this listing; parameters: {string.Join(", ", Known)}."));
-        }
-
+        var errors = InstancePages.Validate(request, out var pageSize);
         TaskRunStatus? status = null;
         if (request.Query.GetValueOrDefault("status") is { } statusText)
         {
@@ -36,12 +30,6 @@ public sealed class ListTasksHandler : IApiHandler
             }
         }
 
-        var pageSize = 50;
-        if (request.Query.GetValueOrDefault("pageSize") is { } sizeText && (!int.TryParse(sizeText, out pageSize) || pageSize is < 1 or > 200))
-        {
-            errors.Add(new("pageSize", "must be a whole number from 1 to 200."));
-        }
-
         if (errors.Count > 0)
         {
             return ApiResponse.Problem(Problems.Validation(errors));
@@ -49,34 +37,19 @@ public sealed class ListTasksHandler : IApiHandler
 
         var agentScope = request.Principal?.AgentId;
         var queue = await TaskQueueView.ReadAsync(durable, agentScope, cancellationToken);
-        var query = new OrchestrationQuery
+        var page = await InstancePages.ReadAsync(durable, request, TaskId.Prefix, status is { } s ? RuntimeStatusesOf(s) : null, pageSize, cancellationToken);
+        if (page.Problem is { } problem)
         {
-            InstanceIdPrefix = TaskId.Prefix,
-            Statuses = status is { } s ? RuntimeStatusesOf(s) : null,
-            PageSize = pageSize,
-            ContinuationToken = request.Query.GetValueOrDefault("continuationToken"),
-            FetchInputsAndOutputs = true,
-        };
-        try
-        {
-            await foreach (var page in durable.GetAllInstancesAsync(query).AsPages(query.ContinuationToken, pageSize).WithCancellation(cancellationToken))
-            {
-                var items = page.Values
-                    .Where(TaskRunClient.IsTask)
-                    .Select(TaskView.From)
-                    .Where(v => (status is null || v.Status == status) && (agentScope is null || v.Involves(agentScope)))
-                    .Select(TaskSummary.From)
-                    .ToList();
-                return ApiResponse.Ok(new { queue, items, continuationToken = page.ContinuationToken });
-            }
-        }
-        catch (Exception e) when (query.ContinuationToken is not null && e is not OperationCanceledException)
-        {
-            // A token this listing did not hand out (or one from an older version) names no page.
-            return ApiResponse.Problem(Problems.Validation([new("continuationToken", "is not a token this listing handed out.")]));
+            return problem;
         }
 
-        return ApiResponse.Ok(new { queue, items = Array.Empty<TaskSummary>(), continuationToken = (string?)null });
+        var items = page.Instances
+            .Where(TaskRunClient.IsTask)
+            .Select(TaskView.From)
+            .Where(v => (status is null || v.Status == status) && (agentScope is null || v.Involves(agentScope)))
+            .Select(TaskSummary.From)
+            .ToList();
+        return ApiResponse.Ok(new { queue, items, continuationToken = page.ContinuationToken });
     }
 
     static List<OrchestrationRuntimeStatus> RuntimeStatusesOf(TaskRunStatus status) => status switch
