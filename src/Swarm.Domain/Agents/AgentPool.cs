@@ -12,9 +12,15 @@ public sealed record AgentPool(AgentType Type, IReadOnlyList<string> Expertise)
     public bool Contains(AgentLedger agent)
     {
         ArgumentNullException.ThrowIfNull(agent);
-        return agent.Lifecycle == AgentLifecycle.Active
-            && agent.Profile.Type == Type
-            && agent.Profile.EffectiveRole.Expertise.Order(StringComparer.Ordinal).SequenceEqual(Expertise.Order(StringComparer.Ordinal), StringComparer.Ordinal);
+        return agent.Lifecycle == AgentLifecycle.Active && Fits(agent.Profile);
+    }
+
+    /// <summary>Whether an agent with this profile belongs to the pool (its type and exactly its expertise), whatever its lifecycle.</summary>
+    public bool Fits(AgentProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        return profile.Type == Type
+            && profile.EffectiveRole.Expertise.Order(StringComparer.Ordinal).SequenceEqual(Expertise.Order(StringComparer.Ordinal), StringComparer.Ordinal);
     }
 
     /// <summary>

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Logging;
 using Swarm.Domain.Agents;
 using Swarm.Domain.Autoscaling;
 using Swarm.Domain.Distribution;
-using Swarm.Runtime.Agents;
 using Swarm.Runtime.Configuration;
 using Swarm.Workflows.Agents;
 using Swarm.Workflows.Autoscaling;
@@ -34,21 +33,23 @@ public sealed partial class AutoscalingJob(SwarmSettings settings, TimeProvider 
         }
 
         var now = time.GetUtcNow();
-        var active = (await AgentLookup.AllAsync(durable, cancellationToken)).Where(a => a.Lifecycle == AgentLifecycle.Active).ToList();
+        // The board holds every agent that takes work (profile and load); one read instead of one per agent entity.
+        // An agent that drains or retires is leaving it, so what stays is the active agents.
         var board = await new DispatcherClient(durable).GetBoardAsync(cancellationToken);
+        var active = board.Agents.Values.Where(a => !a.Leaving).ToList();
         var autoscaler = new AutoscalerClient(durable);
         var log = await autoscaler.GetLogAsync(cancellationToken);
 
         var decisions = new List<ScalingDecision>();
         foreach (var pool in active.Where(a => a.Profile.AutoScale).Select(a => new AgentPool(a.Profile.Type, a.Profile.EffectiveRole.Expertise)).DistinctBy(p => p.Key))
         {
-            var members = active.Where(pool.Contains).ToList();
+            var members = active.Where(a => pool.Fits(a.Profile)).ToList();
             var template = members.First(m => m.Profile.AutoScale).Profile;
             var load = new PoolLoad(
                 pool.Key,
                 members.Count,
-                members.Count(m => LoadOf(board, m) == 0),
-                members.Sum(m => LoadOf(board, m)),
+                members.Count(m => m.Load == 0),
+                members.Sum(m => m.Load),
                 members.Sum(m => m.Profile.MaxConcurrency),
                 template.MaxConcurrency,
                 board.Waiting.Count(w => CouldServe(pool, w)));
@@ -72,9 +73,6 @@ public sealed partial class AutoscalingJob(SwarmSettings settings, TimeProvider 
 
         await autoscaler.RecordAsync(new ScalingPass(now, decisions), cancellationToken);
     }
-
-    /// <summary>How many seats the agent holds, as the dispatch board (their one owner) counts them.</summary>
-    static int LoadOf(DispatchBoard board, AgentLedger agent) => board.Agents.GetValueOrDefault(agent.Profile.Id)?.Load ?? 0;
 
     /// <summary>
     /// Whether a waiting step is this pool's to serve: the right type (if one is required) and every capability. A step

@@ -5,7 +5,7 @@ using Swarm.Domain.Agents;
 namespace Swarm.Workflows.Agents;
 
 /// <summary>
-/// Agents as code outside the workflows uses them: their ledgers and the roster, and the workflows that provision,
+/// Agents as code outside the workflows uses them: their ledgers, and the workflows that provision,
 /// retire and scale them. Entity operation and orchestration names stay here, beside the workflows.
 /// </summary>
 public sealed class AgentClient(DurableTaskClient durable)
@@ -15,10 +15,6 @@ public sealed class AgentClient(DurableTaskClient durable)
         await durable.Entities.GetEntityAsync<AgentLedger>(AgentEntity.IdFor(agentId), includeState: true, cancellationToken) is { State: { } ledger } entity
             ? new StoredLedger(ledger, entity.LastModifiedTime)
             : null;
-
-    /// <summary>The swarm's members, in the order they joined.</summary>
-    public async Task<IReadOnlyList<string>> MembersAsync(CancellationToken cancellationToken) =>
-        (await durable.Entities.GetEntityAsync<AgentRoster>(AgentRosterEntity.Id, includeState: true, cancellationToken))?.State?.Members ?? [];
 
     /// <summary>Starts <see cref="ProvisionAgentOrchestrator"/> under <paramref name="instanceId"/>.</summary>
     public Task ProvisionAsync(AgentProvisioning provisioning, string instanceId, CancellationToken cancellationToken) =>
