@@ -17,9 +17,8 @@ public sealed class CastBallotActivity(IChatClientProvider clients, ModelCallLim
     {
         ArgumentNullException.ThrowIfNull(input);
         var provider = input.Voter.Provider;
-        var options = ModelCallOptions.For(input.Voter, input.Capability);
+        var options = ModelCallOptions.For(input.Voter, input.Capability, input.Question);
         options.ResponseFormat = ChatResponseFormat.ForJsonSchema(BallotSchema.For(input.Options), "ballot", "One vote: the chosen option, a confidence from 0 to 1, and why.");
-        new ModelCallContext(input.Voter.Id, input.Capability, input.Question).AttachTo(options);
         var clock = Stopwatch.StartNew();
         var response = await limits.RunAsync("ballot call", token =>
             clients.GetClient(provider).GetResponseAsync([new ChatMessage(ChatRole.User, Prompt(input))], options, token));
