@@ -37,6 +37,13 @@ public static class SwarmRuntimeServices
         services.AddSingleton<IChatClientProvider>(sp => sp.GetRequiredService<ProviderCatalog>());
         services.AddSingleton(new ModelCallLimits(TimeSpan.FromSeconds(settings.Providers.CallTimeoutSeconds)));
         services.AddTransient<InvokeAgentActivity>();
+        services.TryAddSingleton<Swarm.Workflows.Tools.IToolServers, Swarm.Workflows.Tools.NoToolServers>();
+        services.AddTransient<Swarm.Workflows.Tools.CallServerToolActivity>();
+        services.AddSingleton<Swarm.Workflows.Tools.IToolCallRecorder, Audit.AuditedToolCallRecorder>();
+        services.AddTransient<Swarm.Workflows.Tools.RecordToolCallsActivity>();
+        services.AddSingleton<Swarm.Workflows.Memory.IMemorySeal>(sp => sp.GetRequiredService<MemorySealer>());
+        services.AddTransient<Swarm.Workflows.Memory.SealMemoryValueActivity>();
+        services.AddTransient<Swarm.Workflows.Memory.OpenMemoryValuesActivity>();
         services.AddTransient<Swarm.Workflows.Tasks.PlanTaskActivity>();
         services.AddTransient<Swarm.Workflows.Consensus.CastBallotActivity>();
         services.AddSingleton<Swarm.Workflows.Consensus.IConsensusRecorder, Consensus.AuditedConsensusRecorder>();

@@ -11,7 +11,7 @@ namespace Swarm.Workflows;
 /// <remarks>
 /// Event ids across the swarm: 1100-1199 a task's life; 1200-1299 model calls (1250s: the providers' breakers);
 /// 1300-1399 an agent's life; 1400-1499 security and the audit trail (the API dispatcher); 1500-1599 the periodic jobs
-/// and the durable engine; 1600-1699 the real-time channel. Each is declared where it is logged.
+/// and the durable engine; 1600-1699 the real-time channel; 1800-1899 agents' tool calls. Each is declared where it is logged.
 /// </remarks>
 public static partial class Logs
 {
@@ -23,6 +23,9 @@ public static partial class Logs
 
     /// <summary>Logger category of agents' lifecycle: provisioned, draining, retired.</summary>
     public const string AgentCategory = "Swarm.Agents";
+
+    /// <summary>Logger category of agents' tool loops and tool calls.</summary>
+    public const string ToolCategory = "Swarm.Tools";
 
     [LoggerMessage(EventId = 1101, Level = LogLevel.Information, Message = "Task {TaskId} started: strategy {Strategy}, priority {Priority}")]
     public static partial void TaskStarted(this ILogger logger, string taskId, string strategy, int priority);
@@ -62,4 +65,13 @@ public static partial class Logs
 
     [LoggerMessage(EventId = 1303, Level = LogLevel.Information, Message = "Agent {AgentId} retired after {Completed} completed and {Failed} failed step(s)")]
     public static partial void AgentRetired(this ILogger logger, string agentId, long completed, long failed);
+
+    [LoggerMessage(EventId = 1801, Level = LogLevel.Information, Message = "Task {TaskId} step {Stage}: {AgentId} called {Tool}: {Outcome} in {DurationMs} ms")]
+    public static partial void ToolCalled(this ILogger logger, string taskId, string stage, string agentId, string tool, string outcome, long durationMs);
+
+    [LoggerMessage(EventId = 1802, Level = LogLevel.Information, Message = "Task {TaskId} step {Stage}: {AgentId} ended its tool loop after {Turns} turn(s) and {ToolCalls} tool call(s): {Reason}")]
+    public static partial void ToolLoopEnded(this ILogger logger, string taskId, string stage, string agentId, int turns, int toolCalls, string reason);
+
+    [LoggerMessage(EventId = 1803, Level = LogLevel.Debug, Message = "Server tool {Tool} for task {TaskId} on {AgentId} answered in {DurationMs} ms (error: {IsError})")]
+    public static partial void ServerToolCalled(this ILogger logger, string taskId, string agentId, string tool, long durationMs, bool isError);
 }

@@ -36,15 +36,57 @@ public sealed class AgentProfileRulesTests
     [Theory]
     [InlineData("agents:write")]
     [InlineData("task:read")]
-    public void Permissions_other_than_the_specs_task_star_are_refused_until_they_are_enforced(string permission)
+    [InlineData("memory")]
+    public void Permissions_other_than_task_star_and_memory_grants_are_refused(string permission)
     {
         var profile = Valid() with { Role = Valid().Role! with { Permissions = ["task:*", permission] } };
 
         var error = Assert.Single(AgentProfileRules.Validate(profile));
 
         Assert.Equal("role.permissions", error.Field);
-        Assert.Contains("not enforced", error.Message, StringComparison.Ordinal);
+        Assert.Contains("not a permission an agent can be granted", error.Message, StringComparison.Ordinal);
         Assert.Contains($"'{permission}'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("memory:research")]
+    [InlineData("memory:research:read")]
+    [InlineData("memory:team-*")]
+    public void Team_memory_grants_are_valid_permissions(string permission)
+    {
+        Assert.Empty(AgentProfileRules.Validate(Valid() with { Role = Valid().Role! with { Permissions = [permission] } }));
+    }
+
+    [Theory]
+    [InlineData("memory:")]
+    [InlineData("memory:a b")]
+    [InlineData("memory:x:write")]
+    public void Malformed_memory_grants_are_refused_naming_the_shape(string permission)
+    {
+        var error = Assert.Single(AgentProfileRules.Validate(Valid() with { Role = Valid().Role! with { Permissions = [permission] } }));
+
+        Assert.Equal("role.permissions", error.Field);
+        Assert.Contains("memory:{namespace}", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Tools_instructions_and_loop_limits_are_checked_field_by_field()
+    {
+        var profile = Valid() with { Instructions = new string('x', AgentInstructions.MaxLength + 1), Tools = ["memory_*", "bad.name", "*"], MaxTurns = 0, MaxToolCalls = 201 };
+
+        var fields = AgentProfileRules.Validate(profile).Select(e => e.Field).Order(StringComparer.Ordinal);
+
+        Assert.Equal(new[] { "instructions", "maxToolCalls", "maxTurns", "tools" }, fields);
+    }
+
+    [Fact]
+    public void An_external_agent_cannot_be_given_tools()
+    {
+        var profile = Valid() with { Provider = new ProviderSettings(ProviderSettings.ExternalType, "person"), Tools = ["memory_get"] };
+
+        var error = Assert.Single(AgentProfileRules.Validate(profile));
+
+        Assert.Equal("tools", error.Field);
     }
 
     [Fact]

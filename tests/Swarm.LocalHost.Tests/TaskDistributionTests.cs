@@ -115,7 +115,7 @@ public sealed class TaskDistributionTests(TaskDistributionTests.Host host) : ICl
         StepOutcome? previous = null;
         foreach (var (stage, step) in stages.Zip(task.GetProperty("steps").EnumerateArray()))
         {
-            var expected = SimulatedChatClient.Answer(PipelineStrategy.StagePrompt(stage.instruction, prompt, previous));
+            var expected = SimulatedChatClient.Answer(PipelineStrategy.StageBriefing(stage.instruction, prompt, previous).Compose());
             Assert.Equal(expected, step.GetProperty("answer").GetProperty("text").GetString());
             previous = new StepOutcome(step.GetProperty("stage").GetString()!, step.GetProperty("agentId").GetString()!, new AgentAnswer(expected, "simulated", "sim", true, 0, 0, 0), [], default, default);
         }

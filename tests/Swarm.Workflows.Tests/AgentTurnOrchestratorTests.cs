@@ -33,7 +33,7 @@ public sealed class AgentTurnOrchestratorTests
                 // The host's own random port can fall in Linux's ephemeral range, where the parallel test runs' outbound
                 // connections also take ports; seen here as "address already in use". FreePorts picks below that range.
                 Port = FreePorts.Next(),
-                ConfigureServices = services => services.AddSingleton(clients).AddSingleton(limits ?? ModelCallLimits.Default),
+                ConfigureServices = services => services.AddSingleton(clients).AddSingleton(limits ?? ModelCallLimits.Default).AddSingleton<Swarm.Workflows.Tools.IToolServers, Swarm.Workflows.Tools.NoToolServers>(),
             });
 
     static ProviderCatalog Catalog(params (string Key, string? Value)[] overrides) =>

@@ -65,7 +65,7 @@ sealed class InMemoryEngineScenario(BenchmarkOptions options) : IScenario
             {
                 // Below the ephemeral range, like the local host's ports (see FreePorts).
                 Port = FreePorts.Next(),
-                ConfigureServices = services => services.AddSingleton<IChatClientProvider>(catalog).AddSingleton(ModelCallLimits.Default),
+                ConfigureServices = services => services.AddSingleton<IChatClientProvider>(catalog).AddSingleton(ModelCallLimits.Default).AddSingleton<Swarm.Workflows.Tools.IToolServers, Swarm.Workflows.Tools.NoToolServers>(),
             },
             cancellationToken);
         var turns = new TurnRunner(host.Client);

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Swarm.Domain.Memory;
 using Swarm.Domain.Tasks;
 
 namespace Swarm.Domain.Agents;
@@ -43,21 +44,41 @@ public static partial class AgentProfileRules
         var role = profile.EffectiveRole;
         Check(!string.IsNullOrWhiteSpace(role.Type) && role.Type.Length <= 64, "role.type", "is required and at most 64 characters.");
         Check(role.Priority is >= 1 and <= 10, "role.priority", "must be between 1 and 10.");
-        // Per-agent permissions are not enforced yet (an agent acts with the agent role's permissions): anything that
-        // would suggest otherwise is refused rather than stored and ignored. "task:*", the spec's example, is what
-        // every agent may do today, so it is accepted.
+        // A role grants task permissions (the spec's "task:*", which every agent has) and team memory namespaces
+        // (memory:{namespace}[:read]); anything else would be stored and ignored, so it is refused.
         Check(role.Permissions.Count <= 50, "role.permissions", "at most 50 entries.");
         foreach (var permission in role.Permissions.Where(p => p != AgentRole.AllTaskPermissions).Distinct(StringComparer.Ordinal))
         {
+            if (MemoryGrant.IsMemoryPermission(permission))
+            {
+                Check(MemoryGrant.Parse(permission) is not null, "role.permissions", $"'{permission}' must be 'memory:{{namespace}}' or 'memory:{{namespace}}:read', the namespace 1 to 128 letters, digits, '.', '_' or '-', optionally ending in '*'.");
+                continue;
+            }
+
             errors.Add(new FieldError(
                 "role.permissions",
-                $"'{permission}' is not enforced yet: an agent acts with the agent role's permissions, so 'role.permissions' may be empty or [\"{AgentRole.AllTaskPermissions}\"] for now."));
+                $"'{permission}' is not a permission an agent can be granted: use \"{AgentRole.AllTaskPermissions}\" or team memory grants ('memory:{{namespace}}', 'memory:{{namespace}}:read')."));
         }
 
         Check(role.Expertise.Count <= MaxExpertise, "role.expertise", $"at most {MaxExpertise} entries.");
         foreach (var skill in role.Expertise.Where(s => !IsSkill(s)))
         {
             errors.Add(new FieldError("role.expertise", $"'{skill}' must be 1 to 64 lowercase letters, digits or '-'."));
+        }
+
+        Check(profile.Instructions is null || profile.Instructions.Length <= AgentInstructions.MaxLength, "instructions", $"at most {AgentInstructions.MaxLength} characters.");
+        Check(profile.Tools is null || profile.Tools.Count <= ToolPatterns.MaxPatterns, "tools", $"at most {ToolPatterns.MaxPatterns} entries.");
+        foreach (var pattern in (profile.Tools ?? []).Where(p => !ToolPatterns.IsPattern(p)))
+        {
+            errors.Add(new FieldError("tools", $"'{pattern}' must be a tool name (1 to 64 letters, digits, '_' or '-') optionally ending in '*', or '*'."));
+        }
+
+        Check(profile.MaxTurns is null or >= 1 and <= AgentLoopLimits.TurnsCeiling, "maxTurns", $"must be between 1 and {AgentLoopLimits.TurnsCeiling}.");
+        Check(profile.MaxToolCalls is null or >= 0 and <= AgentLoopLimits.ToolCallsCeiling, "maxToolCalls", $"must be between 0 and {AgentLoopLimits.ToolCallsCeiling}.");
+        if (provider?.Type == ProviderSettings.ExternalType)
+        {
+            // An external agent runs outside the swarm and answers over the API: the swarm never calls its model.
+            Check(profile.Tools is not { Count: > 0 }, "tools", "an external agent uses its own tools; the swarm offers tools only to the models it calls.");
         }
 
         return errors;

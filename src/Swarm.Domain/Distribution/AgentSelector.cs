@@ -6,8 +6,8 @@ namespace Swarm.Domain.Distribution;
 /// Chooses the agent for a step. An agent fits when it accepts work, has a free seat, is not excluded, is of the
 /// required type (if any), has every required capability, and holds no other seat of the same task (so the agents of
 /// a parallel task are distinct while they work). An external agent (a person or program answering over the API, who
-/// may take minutes or never answer) fits only a step that names capabilities, all of which it has: plain work never
-/// waits on one. Fitting model agents always rank before fitting external agents; within each, by a score in [0, 1]:
+/// may take minutes or never answer) fits only a step that names it, or names capabilities, all of which it has: plain
+/// work never waits on one. A step that names an agent fits no other. Fitting model agents always rank before fitting external agents; within each, by a score in [0, 1]:
 /// <list type="bullet">
 /// <item>0.35 × reputation: the mean, over the required capabilities (or "general" when none), of its smoothed success rate (0.5 until it has a record);</item>
 /// <item>0.25 × free capacity: 1 − load / maxConcurrency, so work spreads instead of piling on one agent;</item>
@@ -43,8 +43,9 @@ public static class AgentSelector
         ArgumentNullException.ThrowIfNull(request);
         return (agent.Accepting || (evenIfUnhealthy && !agent.Leaving))
             && !request.Exclude.Contains(agent.Id, StringComparer.Ordinal)
+            && (request.Agent is null || string.Equals(agent.Id, request.Agent, StringComparison.Ordinal))
             && (request.RequiredType is null || agent.Type == request.RequiredType)
-            && (!agent.IsExternal || request.Capabilities.Count > 0)
+            && (!agent.IsExternal || request.Capabilities.Count > 0 || request.Agent is not null)
             && request.Capabilities.All(agent.Has);
     }
 

@@ -276,6 +276,11 @@ public sealed record DispatchBoard
     string NoFitReason(SeatRequest request)
     {
         var needs = new List<string>();
+        if (request.Agent is { } named)
+        {
+            needs.Add($"the id '{named}'");
+        }
+
         if (request.Capabilities.Count > 0)
         {
             needs.Add($"capabilities [{string.Join(", ", request.Capabilities)}]");
@@ -287,7 +292,7 @@ public sealed record DispatchBoard
         }
 
         var excluded = request.Exclude.Count > 0 ? $" other than [{string.Join(", ", request.Exclude)}]" : "";
-        var external = request.Capabilities.Count == 0 && Agents.Values.Any(a => a.IsExternal)
+        var external = request.Capabilities.Count == 0 && request.Agent is null && Agents.Values.Any(a => a.IsExternal)
             ? " External agents take only steps that name their expertise."
             : "";
         return $"No agent{excluded} accepting work has {(needs.Count > 0 ? string.Join(" and ", needs) : "what the step needs")}.{external}";

@@ -13,6 +13,7 @@ namespace Swarm.Domain.Distribution;
 /// <param name="Exclude">Agents that must not be chosen (e.g. ones that already failed this step).</param>
 /// <param name="RequiredType">Only agents of this type, e.g. a queen to plan or merge; null for any.</param>
 /// <param name="RequestedAt">When the step first asked; among equal priorities, earlier is served first.</param>
+/// <param name="Agent">Only this agent, when the step names one (an agent's question to another); null for any that fits.</param>
 public sealed record SeatRequest(
     string TaskId,
     string SeatKey,
@@ -20,7 +21,8 @@ public sealed record SeatRequest(
     int Priority,
     IReadOnlyList<string> Exclude,
     AgentType? RequiredType,
-    DateTimeOffset RequestedAt)
+    DateTimeOffset RequestedAt,
+    string? Agent = null)
 {
     /// <summary>The key the agent's ledger and the board hold the seat under.</summary>
     public string Holder => HolderOf(TaskId, SeatKey);

@@ -10,6 +10,8 @@ namespace Swarm.Domain.Tasks;
 /// <param name="LatencyMs">Wall time of the provider call, retries and fallbacks included.</param>
 /// <param name="CostUsd">What the call cost in US dollars by the configured price table; null when the model has no price.</param>
 /// <param name="FallbackFrom">The provider routes that failed before the one that answered, each with its reason.</param>
+/// <param name="Turns">Model calls the answer took (more than one when the agent used tools); tokens, cost and latency are summed over them.</param>
+/// <param name="ToolCalls">Tool calls the agent made on the way.</param>
 public sealed record AgentAnswer(
     string Text, string Provider, string Model, bool Simulated, long InputTokens, long OutputTokens, long LatencyMs,
-    decimal? CostUsd = null, IReadOnlyList<string>? FallbackFrom = null);
+    decimal? CostUsd = null, IReadOnlyList<string>? FallbackFrom = null, int Turns = 1, int ToolCalls = 0);

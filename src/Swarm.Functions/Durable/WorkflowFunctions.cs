@@ -8,7 +8,9 @@ using Swarm.Workflows.Agents;
 using Swarm.Workflows.Consensus;
 using Swarm.Workflows.Distribution;
 using Swarm.Workflows.Realtime;
+using Swarm.Workflows.Memory;
 using Swarm.Workflows.Tasks;
+using Swarm.Workflows.Tools;
 
 namespace Swarm.Functions.Durable;
 
@@ -124,7 +126,7 @@ public static class WorkflowFunctions
     }
 
     [Function(nameof(InvokeAgentActivity))]
-    public static Task<AgentAnswer> InvokeAgent([ActivityTrigger] AgentTurn input, string instanceId, FunctionContext executionContext)
+    public static Task<AgentReply> InvokeAgent([ActivityTrigger] AgentTurn input, string instanceId, FunctionContext executionContext)
     {
         ArgumentNullException.ThrowIfNull(executionContext);
         var activity = ActivatorUtilities.GetServiceOrCreateInstance<InvokeAgentActivity>(executionContext.InstanceServices);
@@ -137,6 +139,38 @@ public static class WorkflowFunctions
         ArgumentNullException.ThrowIfNull(executionContext);
         var activity = ActivatorUtilities.GetServiceOrCreateInstance<PlanTaskActivity>(executionContext.InstanceServices);
         return activity.RunAsync(new FunctionActivityContext(nameof(PlanTaskActivity), instanceId), input);
+    }
+
+    [Function(nameof(CallServerToolActivity))]
+    public static Task<ToolResult> CallServerTool([ActivityTrigger] ServerToolCall input, string instanceId, FunctionContext executionContext)
+    {
+        ArgumentNullException.ThrowIfNull(executionContext);
+        var activity = ActivatorUtilities.GetServiceOrCreateInstance<CallServerToolActivity>(executionContext.InstanceServices);
+        return activity.RunAsync(new FunctionActivityContext(nameof(CallServerToolActivity), instanceId), input);
+    }
+
+    [Function(nameof(RecordToolCallsActivity))]
+    public static Task<bool> RecordToolCalls([ActivityTrigger] ToolCallAudit input, string instanceId, FunctionContext executionContext)
+    {
+        ArgumentNullException.ThrowIfNull(executionContext);
+        var activity = ActivatorUtilities.GetServiceOrCreateInstance<RecordToolCallsActivity>(executionContext.InstanceServices);
+        return activity.RunAsync(new FunctionActivityContext(nameof(RecordToolCallsActivity), instanceId), input);
+    }
+
+    [Function(nameof(SealMemoryValueActivity))]
+    public static Task<Domain.Memory.MemoryEntry> SealMemoryValue([ActivityTrigger] MemoryValueToSeal input, string instanceId, FunctionContext executionContext)
+    {
+        ArgumentNullException.ThrowIfNull(executionContext);
+        var activity = ActivatorUtilities.GetServiceOrCreateInstance<SealMemoryValueActivity>(executionContext.InstanceServices);
+        return activity.RunAsync(new FunctionActivityContext(nameof(SealMemoryValueActivity), instanceId), input);
+    }
+
+    [Function(nameof(OpenMemoryValuesActivity))]
+    public static Task<IReadOnlyList<string>> OpenMemoryValues([ActivityTrigger] SealedMemoryValues input, string instanceId, FunctionContext executionContext)
+    {
+        ArgumentNullException.ThrowIfNull(executionContext);
+        var activity = ActivatorUtilities.GetServiceOrCreateInstance<OpenMemoryValuesActivity>(executionContext.InstanceServices);
+        return activity.RunAsync(new FunctionActivityContext(nameof(OpenMemoryValuesActivity), instanceId), input);
     }
 
     /// <summary>The function name is the entity name, which the runtime keeps lowercase.</summary>

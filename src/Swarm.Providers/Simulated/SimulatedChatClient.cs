@@ -30,7 +30,9 @@ public sealed class SimulatedChatClient(SimulatedProviderSettings settings, Time
 
     public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var prompt = string.Join("\n", messages.Select(m => m.Text));
+        // The right answer depends on what the agent is asked, not on who it is told it is: instructions (the system
+        // message) are left out, so agents of different types asked the same thing can agree.
+        var prompt = string.Join("\n", messages.Where(m => m.Role != ChatRole.System).Select(m => m.Text));
         var model = options?.ModelId ?? "simulated";
         var profile = ProfileOf(model);
         var call = ModelCallContext.Of(options);

@@ -1,9 +1,22 @@
 using Swarm.Domain.Agents;
 using Swarm.Workflows.Models;
+using Swarm.Workflows.Tools;
 
 namespace Swarm.Workflows.Agents;
 
-/// <summary>One agent asked one prompt for one task: the input of <see cref="AgentTurnOrchestrator"/> and <see cref="InvokeAgentActivity"/>.</summary>
+/// <summary>One model call of an agent for one task: the input of <see cref="InvokeAgentActivity"/> (and <see cref="AgentTurnOrchestrator"/>).</summary>
+/// <param name="Prompt">The user message (<see cref="AgentPrompt.UserText"/>); the agent's instructions go with it as the system message.</param>
 /// <param name="Capability">The capability the task needs, when it names one (the simulated provider's accuracy depends on it).</param>
 /// <param name="Deadline">The task's deadline, which stops the call (see <see cref="ModelCallLimits"/>); null for none.</param>
-public sealed record AgentTurn(string TaskId, AgentProfile Agent, string Prompt, string? Capability = null, DateTimeOffset? Deadline = null);
+/// <param name="Rounds">The tool rounds of this step so far, which the model sees after the prompt.</param>
+/// <param name="Tools">The tools offered on this turn; null for none (no tools configured, or the last turn a limit allows).</param>
+/// <param name="ClosingNote">Why no tools are offered any more, told to the model so it answers with what it has.</param>
+public sealed record AgentTurn(
+    string TaskId,
+    AgentProfile Agent,
+    string Prompt,
+    string? Capability = null,
+    DateTimeOffset? Deadline = null,
+    IReadOnlyList<ToolRound>? Rounds = null,
+    ToolOffer? Tools = null,
+    string? ClosingNote = null);

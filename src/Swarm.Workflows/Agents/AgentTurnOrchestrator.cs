@@ -32,9 +32,12 @@ public sealed class AgentTurnOrchestrator : TaskOrchestrator<AgentTurn, AgentAns
         || failure.ErrorType == typeof(ProviderNotConfiguredException).FullName
         || failure.ErrorType == typeof(TaskDeadlinePassedException).FullName;
 
-    public override Task<AgentAnswer> RunAsync(TaskOrchestrationContext context, AgentTurn input)
+    /// <summary>One model call without tools (a turn that offers tools belongs to a task's <see cref="AgentLoop"/>).</summary>
+    public override async Task<AgentAnswer> RunAsync(TaskOrchestrationContext context, AgentTurn input)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return context.CallActivityAsync<AgentAnswer>(nameof(InvokeAgentActivity), input, ModelCallRetry);
+        ArgumentNullException.ThrowIfNull(input);
+        var reply = await context.CallActivityAsync<AgentReply>(nameof(InvokeAgentActivity), input with { Tools = null, Rounds = null }, ModelCallRetry);
+        return reply.Answer;
     }
 }

@@ -1,35 +1,48 @@
 using System.Diagnostics;
+using System.Text.Json;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
-using Swarm.Domain.Tasks;
 using Swarm.Workflows.Models;
+using Swarm.Workflows.Tools;
 
 namespace Swarm.Workflows.Agents;
 
 /// <summary>
-/// Calls the agent's model once, through the provider stack (fallbacks, retries, breaker, accounting). The only place a
-/// workflow touches a provider: activities may do I/O, orchestrators may not. Durable retries of this activity are the
-/// outer retry layer (see <see cref="AgentTurnOrchestrator"/>).
+/// Calls the agent's model once, through the provider stack (fallbacks, retries, breaker, accounting), with the tools
+/// the turn offers declared in the vendor's own format. The only place a workflow touches a provider: activities may
+/// do I/O, orchestrators may not. It never runs a tool: the calls the model asks for go back to the orchestration,
+/// which runs each as a durable step (see <see cref="AgentLoop"/>). Durable retries of this activity are the outer
+/// retry layer (see <see cref="AgentTurnOrchestrator"/>).
 /// </summary>
-public sealed class InvokeAgentActivity(IChatClientProvider clients, ModelCallLimits limits, ILoggerFactory loggers) : TaskActivity<AgentTurn, AgentAnswer>
+public sealed class InvokeAgentActivity(IChatClientProvider clients, IToolServers servers, ModelCallLimits limits, ILoggerFactory loggers) : TaskActivity<AgentTurn, AgentReply>
 {
     readonly ILogger log = loggers.CreateLogger(Logs.ModelCategory);
 
-    public override async Task<AgentAnswer> RunAsync(TaskActivityContext context, AgentTurn input)
+    public override async Task<AgentReply> RunAsync(TaskActivityContext context, AgentTurn input)
     {
         ArgumentNullException.ThrowIfNull(input);
         var provider = input.Agent.Provider;
         var client = clients.GetClient(provider);
         var options = ModelCallOptions.For(input.Agent, input.Capability);
+        if (input.Tools is { } offer)
+        {
+            var offered = await OfferedAsync(offer);
+            if (offered.Count > 0)
+            {
+                options.Tools = [.. offered.Select(t => AIFunctionFactory.CreateDeclaration(t.Name, t.Description, t.InputSchema))];
+                options.ToolMode = ChatToolMode.Auto;
+            }
+        }
+
         var clock = Stopwatch.StartNew();
         log.ModelCallStarted(input.TaskId, input.Agent.Id, provider.Type, provider.Model);
         try
         {
-            var response = await limits.RunAsync("model call", token => client.GetResponseAsync([new ChatMessage(ChatRole.User, input.Prompt)], options, token), input.Deadline);
+            var response = await limits.RunAsync("model call", token => client.GetResponseAsync(AgentPrompt.Messages(input), options, token), input.Deadline);
             var answer = ModelAnswers.From(response, provider, clock.ElapsedMilliseconds);
             log.ModelCallEnded(input.TaskId, input.Agent.Id, answer.Provider, answer.Model, answer.LatencyMs, answer.InputTokens, answer.OutputTokens);
-            return answer;
+            return new AgentReply(answer, CallsIn(response));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -37,4 +50,25 @@ public sealed class InvokeAgentActivity(IChatClientProvider clients, ModelCallLi
             throw;
         }
     }
+
+    /// <summary>The built-in tools the offer allows, and the servers' tools it allows when it could allow any.</summary>
+    async Task<IReadOnlyList<ToolDefinition>> OfferedAsync(ToolOffer offer)
+    {
+        var builtIn = BuiltInTools.All.Where(t => offer.Allows(t.Name));
+        if (!offer.MayUseServerTools)
+        {
+            return [.. builtIn];
+        }
+
+        var served = await servers.ListToolsAsync(CancellationToken.None);
+        return [.. builtIn, .. served.Where(t => offer.Allows(t.Name))];
+    }
+
+    /// <summary>The tool calls in the reply, arguments kept as JSON; arguments the SDK could not parse are flagged, not dropped.</summary>
+    static List<ToolCall> CallsIn(ChatResponse response) =>
+    [
+        .. response.Messages.SelectMany(m => m.Contents).OfType<FunctionCallContent>().Select(c => c.Exception is { } problem
+            ? new ToolCall(c.CallId, c.Name, null, $"the arguments are not a JSON object: {problem.Message}")
+            : new ToolCall(c.CallId, c.Name, JsonSerializer.Serialize(c.Arguments ?? new Dictionary<string, object?>()))),
+    ];
 }

@@ -21,7 +21,7 @@ public sealed class CastBallotActivity(IChatClientProvider clients, ModelCallLim
         options.ResponseFormat = ChatResponseFormat.ForJsonSchema(BallotSchema.For(input.Options), "ballot", "One vote: the chosen option, a confidence from 0 to 1, and why.");
         var clock = Stopwatch.StartNew();
         var response = await limits.RunAsync("ballot call", token =>
-            clients.GetClient(provider).GetResponseAsync([new ChatMessage(ChatRole.User, Prompt(input))], options, token));
+            clients.GetClient(provider).GetResponseAsync([new ChatMessage(ChatRole.System, Domain.Agents.AgentInstructions.For(input.Voter)), new ChatMessage(ChatRole.User, Prompt(input))], options, token));
 
         var answer = ModelAnswers.From(response, provider, clock.ElapsedMilliseconds);
         var (choice, confidence, rationale) = Read(response.Text, input.Options, provider);

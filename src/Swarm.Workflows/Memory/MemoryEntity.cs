@@ -25,5 +25,41 @@ public sealed class MemoryEntity : TaskEntity<MemoryShelf>
 
     public MemoryShelf Get() => State;
 
+    /// <summary>One entry, or null. Orchestrations read through this, not <see cref="Get"/>, so their history holds what they asked for, not the whole shelf.</summary>
+    public MemoryEntry? Read(string key)
+    {
+        var entry = State.Entries.GetValueOrDefault(key);
+        ForgetIfEmpty();
+        return entry;
+    }
+
+    public IReadOnlyList<string> Keys(MemoryKeyQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var keys = State.Keys(query.Prefix, query.Limit);
+        ForgetIfEmpty();
+        return keys;
+    }
+
+    public IReadOnlyList<MemoryHit> Search(MemorySearchQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var hits = State.Search(query.Query, query.Limit);
+        ForgetIfEmpty();
+        return hits;
+    }
+
+    /// <summary>
+    /// A read of a namespace nobody wrote to must not leave an empty entity behind (every task has a shared namespace
+    /// its agents look into): state that is null at the end of an operation deletes the entity.
+    /// </summary>
+    void ForgetIfEmpty()
+    {
+        if (State.Entries.Count == 0)
+        {
+            State = null!;
+        }
+    }
+
     protected override MemoryShelf InitializeState(TaskEntityOperation entityOperation) => new();
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.AI;
+using Swarm.Domain.Agents;
 using Swarm.Workflows.Agents;
 using Swarm.Workflows.Models;
 
@@ -29,7 +30,7 @@ public sealed class PlanTaskActivity(IChatClientProvider clients, ModelCallLimit
         var options = ModelCallOptions.For(input.Queen);
         var clock = Stopwatch.StartNew();
         var (plan, response) = await limits.RunAsync("planning call", token =>
-            StructuredReplies.GetAsync<TaskPlan>(clients.GetClient(provider), [new ChatMessage(ChatRole.User, prompt)], options, token), input.Deadline);
+            StructuredReplies.GetAsync<TaskPlan>(clients.GetClient(provider), [new ChatMessage(ChatRole.System, AgentInstructions.For(input.Queen)), new ChatMessage(ChatRole.User, prompt)], options, token), input.Deadline);
 
         if (plan.Subtasks is not { Count: > 0 } subtasks || subtasks.Any(s => string.IsNullOrWhiteSpace(s?.Prompt)))
         {

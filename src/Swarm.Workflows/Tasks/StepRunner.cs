@@ -21,23 +21,28 @@ namespace Swarm.Workflows.Tasks;
 public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput input, TaskTracker tracker, ILogger log)
 {
     /// <summary>
-    /// Answers a prompt on a fitting agent: its model through <see cref="InvokeAgentActivity"/> with the same durable
-    /// retries as <see cref="AgentTurnOrchestrator"/>, or an external agent's posted result. The activity is called
-    /// directly rather than through that sub-orchestration: a sub-orchestration is an instance of its own, with its own
-    /// history and messages in storage, and on Azurite storage is what bounds throughput (see BENCHMARKS.md).
+    /// Answers a briefing on a fitting agent: its model through <see cref="AgentLoop"/> (one call, or turns with tools),
+    /// each call an <see cref="InvokeAgentActivity"/> with the same durable retries as <see cref="AgentTurnOrchestrator"/>,
+    /// or an external agent's posted result. The activity is called directly rather than through that sub-orchestration:
+    /// a sub-orchestration is an instance of its own, with its own history and messages in storage, and on Azurite
+    /// storage is what bounds throughput (see BENCHMARKS.md).
     /// </summary>
     /// <param name="distinctGroup">
     /// The agents already given to the other steps of a group whose steps must go to distinct agents (a parallel task);
     /// this step adds its own. A seat offered on an agent of the group is given back unused and another asked for.
     /// </param>
-    public async Task<StepOutcome> AnswerAsync(string stage, string prompt, IReadOnlyList<string> capabilities, AgentType? requiredType = null, List<string>? distinctGroup = null)
+    /// <param name="onlyAgent">The one agent that may take the step (an agent's question to another); null for any that fits.</param>
+    /// <param name="delegation">Whether the agent may ask other agents and start votes; off for an agent answering another's question.</param>
+    public async Task<StepOutcome> AnswerAsync(
+        string stage, AgentBriefing briefing, IReadOnlyList<string> capabilities, AgentType? requiredType = null, List<string>? distinctGroup = null, string? onlyAgent = null, bool delegation = true)
     {
-        var (_, outcome) = await RunAsync(stage, capabilities, requiredType, distinctGroup, async (profile, seat) =>
+        ArgumentNullException.ThrowIfNull(briefing);
+        var (_, outcome) = await RunAsync(stage, capabilities, requiredType, distinctGroup, onlyAgent, async (profile, seat) =>
         {
             var answer = profile.Provider.Type == ProviderSettings.ExternalType
-                ? await ExternalAnswerAsync(profile, seat, prompt)
-                : await context.CallActivityAsync<AgentAnswer>(
-                    nameof(InvokeAgentActivity), new AgentTurn(input.TaskId, profile, prompt, capabilities.Count > 0 ? capabilities[0] : null, input.Deadline), AgentTurnOrchestrator.ModelCallRetry);
+                ? await ExternalAnswerAsync(profile, seat, briefing.Compose())
+                : await new AgentLoop(context, input, tracker, log, this).RunAsync(
+                    profile, stage, seat.SeatKey, briefing, capabilities.Count > 0 ? capabilities[0] : null, delegation);
             return (true, answer);
         });
         return outcome;
@@ -46,7 +51,7 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
     /// <summary>Asks a queen to split the task into subtasks (structured output).</summary>
     public async Task<(TaskPlan Plan, StepOutcome Outcome)> PlanAsync(string prompt, IReadOnlyList<string> capabilities)
     {
-        return await RunAsync("plan", [], AgentType.Queen, null, async (profile, seat) =>
+        return await RunAsync("plan", [], AgentType.Queen, null, null, async (profile, seat) =>
         {
             var planned = await context.CallActivityAsync<PlannedWork>(
                 nameof(PlanTaskActivity), new PlanRequest(input.TaskId, profile, prompt, capabilities, input.Deadline), AgentTurnOrchestrator.ModelCallRetry);
@@ -55,7 +60,7 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
     }
 
     async Task<(T Value, StepOutcome Outcome)> RunAsync<T>(
-        string stage, IReadOnlyList<string> capabilities, AgentType? requiredType, List<string>? distinctGroup, Func<AgentProfile, SeatHold, Task<(T Value, AgentAnswer Answer)>> work)
+        string stage, IReadOnlyList<string> capabilities, AgentType? requiredType, List<string>? distinctGroup, string? onlyAgent, Func<AgentProfile, SeatHold, Task<(T Value, AgentAnswer Answer)>> work)
     {
         var failures = new List<string>();
         var exclude = new List<string>();
@@ -70,7 +75,7 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
             AgentProfile profile;
             try
             {
-                profile = await AcquireSeatAsync(stage, seatKey, capabilities, requiredType, exclude, failures, distinctGroup);
+                profile = await AcquireSeatAsync(stage, seatKey, capabilities, requiredType, exclude, failures, distinctGroup, onlyAgent);
             }
             catch
             {
@@ -131,11 +136,11 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
     }
 
     async Task<AgentProfile> AcquireSeatAsync(
-        string stage, string seatKey, IReadOnlyList<string> capabilities, AgentType? requiredType, List<string> exclude, List<string> failures, List<string>? distinctGroup)
+        string stage, string seatKey, IReadOnlyList<string> capabilities, AgentType? requiredType, List<string> exclude, List<string> failures, List<string>? distinctGroup, string? onlyAgent)
     {
         var (wait, deadlineFirst) = WaitLimit("The task passed its deadline.");
         var request = new SeatRequest(
-            input.TaskId, seatKey, capabilities, input.Priority, [.. exclude.Union(distinctGroup ?? [], StringComparer.Ordinal)], requiredType, context.CurrentUtcDateTime);
+            input.TaskId, seatKey, capabilities, input.Priority, [.. exclude.Union(distinctGroup ?? [], StringComparer.Ordinal)], requiredType, context.CurrentUtcDateTime, onlyAgent);
         var decision = await context.Entities.CallEntityAsync<SeatDecision>(DispatcherEntity.Id, nameof(DispatcherEntity.Request), request);
         switch (decision.Outcome)
         {

@@ -16,6 +16,7 @@ namespace Swarm.Workflows.Tasks;
 /// <param name="RequestFingerprint">A hash of the request, so a reused idempotency key with a different body is refused.</param>
 /// <param name="Notify">Whether the channel is on, so external agents hear of their steps (fixed at submission, so replays agree).</param>
 /// <param name="NotifySubmitter">Whether the submitter asked to hear when the task ends; each notice is one more activity.</param>
+/// <param name="SealMemory">Whether memory values its agents' tools write are sealed (encryption at rest was on at submission, so replays agree).</param>
 public sealed record TaskRunInput(
     string TaskId,
     string Prompt,
@@ -34,4 +35,5 @@ public sealed record TaskRunInput(
     string? SubmittedBy = null,
     string? RequestFingerprint = null,
     bool Notify = false,
-    bool NotifySubmitter = false);
+    bool NotifySubmitter = false,
+    bool SealMemory = false);

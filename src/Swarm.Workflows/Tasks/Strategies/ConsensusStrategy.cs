@@ -1,5 +1,6 @@
 using Microsoft.DurableTask;
 using Swarm.Domain.Consensus;
+using Swarm.Workflows.Agents;
 using Swarm.Workflows.Consensus;
 
 namespace Swarm.Workflows.Tasks.Strategies;
@@ -18,7 +19,7 @@ public static class ConsensusStrategy
         ArgumentNullException.ThrowIfNull(steps);
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(tracker);
-        var answers = await Task.WhenAll(Enumerable.Range(1, input.Agents).Select(i => steps.AnswerAsync($"answer-{i}", input.Prompt, input.Capabilities)));
+        var answers = await Task.WhenAll(Enumerable.Range(1, input.Agents).Select(i => steps.AnswerAsync($"answer-{i}", new AgentBriefing(input.Prompt), input.Capabilities)));
         var options = answers.Select(a => a.Answer.Text).Distinct(StringComparer.Ordinal).ToList();
         if (options.Count == 1)
         {

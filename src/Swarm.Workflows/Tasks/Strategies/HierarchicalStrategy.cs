@@ -1,4 +1,5 @@
 using Swarm.Domain.Agents;
+using Swarm.Workflows.Agents;
 
 namespace Swarm.Workflows.Tasks.Strategies;
 
@@ -19,10 +20,10 @@ public static class HierarchicalStrategy
         var subtasks = plan.Subtasks.Take(TaskPlan.MaxSubtasks).ToList();
         tracker.Record("planned", $"{plan.Subtasks.Count} subtasks by {planning.AgentId}" + (plan.Subtasks.Count > subtasks.Count ? $"; the first {subtasks.Count} run" : ""));
 
-        var runs = subtasks.Select((s, i) => steps.AnswerAsync($"subtask-{i + 1}", s.Prompt, CapabilityOf(s, i, input, tracker)));
+        var runs = subtasks.Select((s, i) => steps.AnswerAsync($"subtask-{i + 1}", new AgentBriefing(s.Prompt), CapabilityOf(s, i, input, tracker)));
         var answers = await Task.WhenAll(runs);
 
-        var assemble = await steps.AnswerAsync("assemble", AssemblePrompt(input.Prompt, subtasks, answers), [], AgentType.Queen);
+        var assemble = await steps.AnswerAsync("assemble", AssembleBriefing(input.Prompt, subtasks, answers), [], AgentType.Queen);
         return new StrategyRun([planning, .. answers, assemble], assemble);
     }
 
@@ -49,9 +50,8 @@ public static class HierarchicalStrategy
         return [given];
     }
 
-    static string AssemblePrompt(string prompt, List<PlannedSubtask> subtasks, StepOutcome[] answers)
-    {
-        var parts = string.Join("\n\n", subtasks.Select((s, i) => $"Subtask {i + 1}: {s.Prompt}\nAnswer (from {answers[i].AgentId}):\n{answers[i].Answer.Text}"));
-        return $"You split the task below into subtasks, and agents have answered them. Assemble one complete answer to the task from their answers.\n\nTask: {prompt}\n\n{parts}";
-    }
+    static AgentBriefing AssembleBriefing(string prompt, List<PlannedSubtask> subtasks, StepOutcome[] answers) => new(
+        prompt,
+        "You split the task below into subtasks, and agents have answered them. Assemble one complete answer to the task from their answers.",
+        [.. subtasks.Select((s, i) => new EarlierWork($"Subtask {i + 1}: {s.Prompt}\nAnswer (from {answers[i].AgentId})", answers[i].Answer.Text))]);
 }

@@ -1,4 +1,5 @@
 using Swarm.Domain.Agents;
+using Swarm.Workflows.Agents;
 
 namespace Swarm.Workflows.Tasks.Strategies;
 
@@ -16,7 +17,7 @@ public static class ParallelStrategy
         ArgumentNullException.ThrowIfNull(tracker);
         // One list for the group: every step, retries included, goes to an agent no other step of the task has had.
         var distinct = new List<string>();
-        var runs = Enumerable.Range(1, input.Agents).Select(i => Attempt(steps.AnswerAsync($"answer-{i}", input.Prompt, input.Capabilities, distinctGroup: distinct)));
+        var runs = Enumerable.Range(1, input.Agents).Select(i => Attempt(steps.AnswerAsync($"answer-{i}", new AgentBriefing(input.Prompt), input.Capabilities, distinctGroup: distinct)));
         var results = await Task.WhenAll(runs);
         var answers = results.Where(r => r.Outcome is not null).Select(r => r.Outcome!).ToList();
         foreach (var failure in results.Where(r => r.Error is not null))
@@ -39,16 +40,18 @@ public static class ParallelStrategy
             return new StrategyRun(answers, null);
         }
 
-        var merge = await steps.AnswerAsync("merge", MergePrompt(input.Prompt, answers), [], AgentType.Queen);
+        var merge = await steps.AnswerAsync("merge", MergeBriefing(input.Prompt, answers), [], AgentType.Queen);
         return new StrategyRun([.. answers, merge], merge);
     }
 
-    /// <summary>What the merging queen is asked: the task and every answer, labelled.</summary>
-    public static string MergePrompt(string prompt, IReadOnlyList<StepOutcome> answers)
+    /// <summary>What the merging queen is asked: to merge, the task, and every answer, labelled.</summary>
+    public static AgentBriefing MergeBriefing(string prompt, IReadOnlyList<StepOutcome> answers)
     {
         ArgumentNullException.ThrowIfNull(answers);
-        var listed = string.Join("\n\n", answers.Select((a, i) => $"Answer {i + 1} (from {a.AgentId}):\n{a.Answer.Text}"));
-        return $"Several agents answered the same task independently. Merge their answers into one best answer: keep what they agree on, resolve what they disagree on, and drop what is wrong.\n\nTask: {prompt}\n\n{listed}";
+        return new AgentBriefing(
+            prompt,
+            "Several agents answered the same task independently. Merge their answers into one best answer: keep what they agree on, resolve what they disagree on, and drop what is wrong.",
+            [.. answers.Select((a, i) => new EarlierWork($"Answer {i + 1} (from {a.AgentId})", a.Answer.Text))]);
     }
 
     static async Task<(StepOutcome? Outcome, Exception? Error)> Attempt(Task<StepOutcome> step)

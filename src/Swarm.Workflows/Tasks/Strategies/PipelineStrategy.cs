@@ -1,3 +1,5 @@
+using Swarm.Workflows.Agents;
+
 namespace Swarm.Workflows.Tasks.Strategies;
 
 /// <summary>Ordered stages (e.g. writer → editor → fact-checker), each on an agent fitting that stage, each seeing the previous stage's output.</summary>
@@ -13,7 +15,7 @@ public static class PipelineStrategy
             var stage = input.Stages[i];
             var name = StageName(stage.Name, i);
             var previous = done.LastOrDefault();
-            var outcome = await steps.AnswerAsync(name, StagePrompt(stage.Instruction!, input.Prompt, previous), stage.Capabilities ?? []);
+            var outcome = await steps.AnswerAsync(name, StageBriefing(stage.Instruction!, input.Prompt, previous), stage.Capabilities ?? []);
             done.Add(outcome);
         }
 
@@ -28,7 +30,8 @@ public static class PipelineStrategy
     }
 
     /// <summary>What a stage's agent is asked: its instruction, the task, and the previous stage's output.</summary>
-    public static string StagePrompt(string instruction, string task, StepOutcome? previous) => previous is null
-        ? $"{instruction}\n\nTask: {task}"
-        : $"{instruction}\n\nTask: {task}\n\nOutput of the previous stage ({previous.Stage}, by {previous.AgentId}):\n{previous.Answer.Text}";
+    public static AgentBriefing StageBriefing(string instruction, string task, StepOutcome? previous) => new(
+        task,
+        instruction,
+        previous is null ? null : [new EarlierWork($"Output of the previous stage ({previous.Stage}, by {previous.AgentId})", previous.Answer.Text)]);
 }

@@ -1,3 +1,5 @@
+using Swarm.Workflows.Agents;
+
 namespace Swarm.Workflows.Tasks.Strategies;
 
 /// <summary>The best-fitting agent answers (retried on the next best if it fails).</summary>
@@ -7,7 +9,7 @@ public static class SingleStrategy
     {
         ArgumentNullException.ThrowIfNull(steps);
         ArgumentNullException.ThrowIfNull(input);
-        var answer = await steps.AnswerAsync("answer", input.Prompt, input.Capabilities);
+        var answer = await steps.AnswerAsync("answer", new AgentBriefing(input.Prompt), input.Capabilities);
         return new StrategyRun([answer], answer);
     }
 }

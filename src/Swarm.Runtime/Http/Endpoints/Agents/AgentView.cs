@@ -6,7 +6,9 @@ namespace Swarm.Runtime.Http.Endpoints.Agents;
 /// <summary>
 /// An agent as the API shows it: its profile and lifecycle from its ledger, and its seats, health, reputation and
 /// statistics from the dispatch board (their one owner while it takes work; the ledger keeps them once it retires).
-/// Provider settings carry no credentials, so there is nothing secret to leave out.
+/// Provider settings carry no credentials, so there is nothing secret to leave out. <c>instructions</c> is what the
+/// agent's model is told (its own, or its type's default when <c>defaultInstructions</c>); <c>tools</c> and the loop
+/// limits are as they apply.
 /// </summary>
 public sealed record AgentView(
     string Id,
@@ -28,7 +30,12 @@ public sealed record AgentView(
     int ConsecutiveFailures,
     DateTimeOffset? LastActiveAt,
     DateTimeOffset LastModifiedAt,
-    IReadOnlyDictionary<string, double> Reputation)
+    IReadOnlyDictionary<string, double> Reputation,
+    string Instructions,
+    bool DefaultInstructions,
+    IReadOnlyList<string> Tools,
+    int MaxTurns,
+    int MaxToolCalls)
 {
     /// <param name="onBoard">The agent on the dispatch board, or null when it is not (yet, or any more) on it.</param>
     public static AgentView From(AgentLedger ledger, BoardAgent? onBoard, DateTimeOffset lastModified)
@@ -56,6 +63,11 @@ public sealed record AgentView(
             work.ConsecutiveFailures,
             work.LastActiveAt,
             lastModified,
-            onBoard?.Reputation ?? new Dictionary<string, double>());
+            onBoard?.Reputation ?? new Dictionary<string, double>(),
+            AgentInstructions.For(profile),
+            profile.Instructions is not { Length: > 0 },
+            profile.Tools ?? [],
+            AgentLoopLimits.For(profile).MaxTurns,
+            AgentLoopLimits.For(profile).MaxToolCalls);
     }
 }

@@ -2,7 +2,11 @@ using Swarm.Domain.Agents;
 
 namespace Swarm.Runtime.Http.Endpoints.Agents;
 
-/// <summary>The body of <c>POST /api/v1/agents</c>: the spec's agent configuration. Omitted <c>id</c>s are generated.</summary>
+/// <summary>
+/// The body of <c>POST /api/v1/agents</c>: the spec's agent configuration, plus what the agent does with its model:
+/// <c>instructions</c> (its system prompt; its type's default when omitted), <c>tools</c> (names or patterns it may
+/// call) and the limits of its tool loop (<c>maxTurns</c>, <c>maxToolCalls</c>). Omitted <c>id</c>s are generated.
+/// </summary>
 public sealed record CreateAgentRequest(
     string? Id,
     string? Name,
@@ -10,7 +14,11 @@ public sealed record CreateAgentRequest(
     CreateAgentRequest.RoleBody? Role,
     CreateAgentRequest.ProviderBody? Provider,
     int? MaxConcurrency,
-    bool? AutoScale)
+    bool? AutoScale,
+    string? Instructions = null,
+    IReadOnlyList<string>? Tools = null,
+    int? MaxTurns = null,
+    int? MaxToolCalls = null)
 {
     public sealed record RoleBody(string? Type, IReadOnlyList<string>? Permissions, IReadOnlyList<string>? Expertise, int? Priority);
 
@@ -27,6 +35,10 @@ public sealed record CreateAgentRequest(
             new ProviderSettings(Provider?.Type ?? string.Empty, Provider?.Model ?? string.Empty, Provider?.MaxTokens ?? 4000, Provider?.Temperature ?? 0.7),
             MaxConcurrency ?? 5,
             new AgentRole(Role?.Type ?? AgentRole.Default.Type, Role?.Permissions ?? [], Role?.Expertise ?? [], Role?.Priority ?? AgentRole.Default.Priority),
-            AutoScale ?? false);
+            AutoScale ?? false,
+            Instructions,
+            Tools is { Count: > 0 } ? Tools : null,
+            MaxTurns,
+            MaxToolCalls);
     }
 }

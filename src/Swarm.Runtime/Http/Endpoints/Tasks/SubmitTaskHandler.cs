@@ -95,7 +95,8 @@ public sealed class SubmitTaskHandler(SwarmSettings settings, TimeProvider time)
         caller,
         fingerprint,
         Notify: settings.Realtime.Active,
-        NotifySubmitter: task.Notify == true);
+        NotifySubmitter: task.Notify == true,
+        SealMemory: settings.Security.EncryptionEnabled);
 
     /// <summary>Capabilities are matched in lowercase, as agents' expertise is written, so "Python" and "python" are one skill.</summary>
     static string Capability(string capability) => capability.Trim().ToLowerInvariant();
