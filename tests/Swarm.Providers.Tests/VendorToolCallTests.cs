@@ -117,6 +117,22 @@ public sealed class VendorToolCallTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Claude_is_told_which_results_are_errors_when_the_result_carries_the_exception()
+    {
+        var client = ClientFor("claude");
+        var call = new FunctionCallContent(ParisForecast.Id, ForecastTool, new Dictionary<string, object?> { ["city"] = "Paris" });
+        var conversation = AfterToolRound([call], Results());
+        conversation[^1] = new ChatMessage(ChatRole.Tool, [new FunctionResultContent(call.CallId, "The forecast server timed out.") { Exception = new TimeoutException("timed out") }]);
+
+        await client.GetResponseAsync(conversation, Options());
+
+        var result = Body(server.Requests.Single()).GetProperty("messages")[2].GetProperty("content")[0];
+        Assert.Equal("tool_result", result.GetProperty("type").GetString());
+        Assert.True(result.GetProperty("is_error").GetBoolean());
+        Assert.Equal("The forecast server timed out.", TextOf(result.GetProperty("content")));
+    }
+
+    [Fact]
     public async Task Ollama_carries_a_tool_round_in_its_chat_format_and_keeps_the_ids_it_gives_the_calls()
     {
         var client = ClientFor("local", localApi: "ollama");
