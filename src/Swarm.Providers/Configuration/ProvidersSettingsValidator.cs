@@ -3,6 +3,12 @@ namespace Swarm.Providers.Configuration;
 /// <summary>Range and shape checks of the <c>providers</c> section; each error names its key.</summary>
 public static class ProvidersSettingsValidator
 {
+    /// <summary>Enough rounds to exercise any agent loop's own round limit; more only makes a benchmark slow by accident.</summary>
+    public const int MaxSimulatedToolRounds = 100;
+
+    /// <summary>As many calls at once as a model plausibly asks for; 0 would be a round with nothing in it (use toolRounds 0).</summary>
+    public const int MaxSimulatedToolCallsPerRound = 64;
+
     public static IReadOnlyList<string> Validate(ProvidersSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -53,8 +59,12 @@ public static class ProvidersSettingsValidator
         Check(simulated.LatencyJitterMs is >= 0 and <= 600_000, "simulated:latencyJitterMs", "must be between 0 and 600000.");
         Check(simulated.FailureRate is >= 0 and <= 1, "simulated:failureRate", "must be between 0 and 1.");
         Check(simulated.Accuracy is >= 0 and <= 1, "simulated:accuracy", "must be between 0 and 1.");
+        Check(simulated.ToolRounds is >= 0 and <= MaxSimulatedToolRounds, "simulated:toolRounds", $"must be between 0 and {MaxSimulatedToolRounds}.");
+        Check(simulated.ToolCallsPerRound is >= 1 and <= MaxSimulatedToolCallsPerRound, "simulated:toolCallsPerRound", $"must be between 1 and {MaxSimulatedToolCallsPerRound}.");
         foreach (var (name, profile) in simulated.Profiles)
         {
+            Check(profile.ToolRounds is >= 0 and <= MaxSimulatedToolRounds, $"simulated:profiles:{name}:toolRounds", $"must be between 0 and {MaxSimulatedToolRounds}.");
+            Check(profile.ToolCallsPerRound is >= 1 and <= MaxSimulatedToolCallsPerRound, $"simulated:profiles:{name}:toolCallsPerRound", $"must be between 1 and {MaxSimulatedToolCallsPerRound}.");
             Check(profile.LatencyMs is >= 0 and <= 600_000 && profile.LatencyJitterMs is >= 0 and <= 600_000, $"simulated:profiles:{name}", "has a latency outside 0 to 600000 ms.");
             Check(profile.FailureRate is >= 0 and <= 1 && profile.Accuracy is >= 0 and <= 1 && profile.CapabilityAccuracy.Values.All(a => a is >= 0 and <= 1),
                 $"simulated:profiles:{name}", "has a rate outside 0 to 1.");

@@ -28,6 +28,15 @@ public sealed class SimulatedProviderSettings : ProviderCallSettings
     /// <summary>Share of calls answered with the right answer, 0 to 1; the rest get a plausible wrong one.</summary>
     public double Accuracy { get; set; } = 1.0;
 
+    /// <summary>
+    /// Offered tools, how many rounds of tool calls it makes before its final answer (each round answered with the
+    /// tools' results); 0 never calls a tool.
+    /// </summary>
+    public int ToolRounds { get; set; } = 1;
+
+    /// <summary>How many tool calls each of those rounds asks for at once.</summary>
+    public int ToolCallsPerRound { get; set; } = 1;
+
     /// <summary>Named profiles an agent picks with its <c>provider.model</c>.</summary>
     public Dictionary<string, SimulatedProfile> Profiles { get; set; } = new(StringComparer.Ordinal);
 }

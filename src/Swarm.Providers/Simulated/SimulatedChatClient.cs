@@ -3,6 +3,7 @@ using System.Net;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using Microsoft.Extensions.AI;
 using Swarm.Providers.Configuration;
 using Swarm.Providers.Resilience;
@@ -15,7 +16,8 @@ namespace Swarm.Providers.Simulated;
 /// The offline provider: answers without a model, so the swarm runs, and can be benchmarked, with no keys and no
 /// network. The right answer to a prompt is derived from the prompt alone; a profile's accuracy decides how often an
 /// agent gives it rather than one of a few plausible wrong answers, and its latency and failure rate shape the call.
-/// Asked for structured output, it answers with an instance of the schema (<see cref="SimulatedJson"/>).
+/// Asked for structured output, it answers with an instance of the schema (<see cref="SimulatedJson"/>). Offered tools, it
+/// asks for some before answering, as its profile's <c>toolRounds</c> and <c>toolCallsPerRound</c> say (<see cref="SimulatedToolUse"/>).
 /// Every answer starts with <see cref="Label"/>, so nobody mistakes it for a model's output. Token counts are word counts.
 /// </summary>
 public sealed class SimulatedChatClient(SimulatedProviderSettings settings, TimeProvider time) : IChatClient
@@ -30,9 +32,11 @@ public sealed class SimulatedChatClient(SimulatedProviderSettings settings, Time
 
     public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
-        // The right answer depends on what the agent is asked, not on who it is told it is: instructions (the system
-        // message) are left out, so agents of different types asked the same thing can agree.
-        var prompt = string.Join("\n", messages.Where(m => m.Role != ChatRole.System).Select(m => m.Text));
+        var conversation = messages as IList<ChatMessage> ?? [.. messages];
+
+        // The right answer depends on what the agent is asked, not on who it is told it is (the system message) nor on
+        // the tools used on the way (the tool rounds), so agents of different types asked the same thing can agree.
+        var prompt = string.Join("\n", conversation.Where(m => m.Role != ChatRole.System && !SimulatedToolUse.IsToolTraffic(m)).Select(m => m.Text));
         var model = options?.ModelId ?? "simulated";
         var profile = ProfileOf(model);
         var call = ModelCallContext.Of(options);
@@ -53,16 +57,21 @@ public sealed class SimulatedChatClient(SimulatedProviderSettings settings, Time
 
         var accuracy = capability is not null && profile.CapabilityAccuracy.TryGetValue(capability, out var specific) ? specific : profile.Accuracy;
         var right = draw.NextDouble() < accuracy;
+        var offered = SimulatedToolUse.Offered(options);
+        var round = SimulatedToolUse.RoundsSoFar(conversation) + 1;
+        if (offered.Count > 0 && round <= profile.ToolRounds)
+        {
+            var task = conversation.LastOrDefault(m => m.Role == ChatRole.User && !SimulatedToolUse.IsToolTraffic(m))?.Text ?? prompt;
+            var calls = SimulatedToolUse.Calls(offered, round, profile.ToolCallsPerRound, task, draw);
+            var asking = new ChatMessage(ChatRole.Assistant, [new TextContent($"{Label} calling {string.Join(", ", calls.Select(c => c.Name))}"), .. calls]);
+            return Reply(asking, model, ChatFinishReason.ToolCalls, conversation);
+        }
+
         var question = call?.Question ?? prompt;
         var text = options?.ResponseFormat is ChatResponseFormatJson { Schema: { } schema }
             ? SimulatedJson.Instantiate(schema, prompt, choices => Choose(question, choices, right, draw))
-            : right ? Answer(prompt) : WrongAnswer(prompt, draw.Next(WrongAnswers));
-        return new ChatResponse(new ChatMessage(ChatRole.Assistant, text))
-        {
-            ModelId = model,
-            FinishReason = ChatFinishReason.Stop,
-            Usage = new UsageDetails { InputTokenCount = WordCount(prompt), OutputTokenCount = WordCount(text) },
-        };
+            : WithResultsSeen(right ? Answer(prompt) : WrongAnswer(prompt, draw.Next(WrongAnswers)), conversation);
+        return Reply(new ChatMessage(ChatRole.Assistant, text), model, ChatFinishReason.Stop, conversation);
     }
 
     public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
@@ -90,8 +99,9 @@ public sealed class SimulatedChatClient(SimulatedProviderSettings settings, Time
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(choices);
+        // An answer given after tool rounds is the answer followed by what the tools returned.
         var answer = Answer(question);
-        return choices.FirstOrDefault(c => c == answer)
+        return choices.FirstOrDefault(c => c == answer || c.StartsWith(answer + "\n", StringComparison.Ordinal))
             ?? choices[(int)(BitConverter.ToUInt32(SHA256.HashData(Encoding.UTF8.GetBytes(question))) % (uint)choices.Count)];
     }
 
@@ -122,12 +132,34 @@ public sealed class SimulatedChatClient(SimulatedProviderSettings settings, Time
         return Phrase(Fingerprint($"{prompt}\u0000wrong-{which}"), prompt);
     }
 
+    /// <summary>Tokens are words: of everything the model was sent (tool calls and results too), and of what it says.</summary>
+    static ChatResponse Reply(ChatMessage message, string model, ChatFinishReason finish, IEnumerable<ChatMessage> conversation) => new(message)
+    {
+        ModelId = model,
+        FinishReason = finish,
+        Usage = new UsageDetails { InputTokenCount = WordCount(TextOf(conversation)), OutputTokenCount = WordCount(TextOf([message])) },
+    };
+
+    /// <summary>A plain answer after tool rounds says what the tools returned; an answer in JSON stays JSON.</summary>
+    static string WithResultsSeen(string answer, IEnumerable<ChatMessage> conversation) =>
+        SimulatedToolUse.ResultsSeen(conversation) is { } seen ? answer + "\n" + seen : answer;
+
+    static string TextOf(IEnumerable<ChatMessage> messages) => string.Join("\n", messages.SelectMany(m => m.Contents).Select(content => content switch
+    {
+        TextContent text => text.Text,
+        FunctionCallContent call => $"{call.Name} {JsonSerializer.Serialize(call.Arguments, AIJsonUtilities.DefaultOptions.GetTypeInfo(typeof(IDictionary<string, object?>)))}",
+        FunctionResultContent result => SimulatedToolUse.TextOf(result),
+        _ => "",
+    }));
+
     SimulatedProfile ProfileOf(string model) => settings.Profiles.TryGetValue(model, out var profile) ? profile : new SimulatedProfile
     {
         LatencyMs = settings.LatencyMs,
         LatencyJitterMs = settings.LatencyJitterMs,
         FailureRate = settings.FailureRate,
         Accuracy = settings.Accuracy,
+        ToolRounds = settings.ToolRounds,
+        ToolCallsPerRound = settings.ToolCallsPerRound,
     };
 
     /// <summary>Random unless a seed is set; seeded draws depend only on the seed, the agent, the prompt and how often that agent was asked it.</summary>

@@ -79,7 +79,8 @@ public static class SimulatedJson
         return result;
     }
 
-    static List<string> TypesOf(JsonElement schema)
+    /// <summary>The types a schema allows, by its <c>type</c> (one or a list); an object when it only has properties, else a string.</summary>
+    internal static List<string> TypesOf(JsonElement schema)
     {
         if (!schema.TryGetProperty("type", out var type))
         {

@@ -75,6 +75,6 @@ public static class VendorChatClients
         return new AnthropicClient(options).AsIChatClient(model);
     }
 
-    static OllamaApiClient Ollama(VendorProviderSettings settings, string model) =>
-        new OllamaApiClient(VendorHttpClients.Create(settings, new Uri(settings.BaseUrl!)), model);
+    static OllamaToolCalling Ollama(VendorProviderSettings settings, string model) =>
+        new(new OllamaApiClient(VendorHttpClients.Create(settings, new Uri(settings.BaseUrl!)), model));
 }

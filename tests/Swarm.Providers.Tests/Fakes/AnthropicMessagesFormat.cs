@@ -57,6 +57,63 @@ sealed class AnthropicMessagesFormat : VendorWireFormat
         await WriteEventAsync(response, new JsonObject { ["type"] = "message_stop" }, cancellation);
     }
 
+    /// <summary>
+    /// Tool calls as the Messages API sends them: a <c>tool_use</c> content block per call (its id, name and parsed
+    /// input) after any text, and <c>stop_reason: "tool_use"</c>. Streamed, each tool_use block starts with an empty
+    /// input and its JSON follows in <c>input_json_delta</c> pieces.
+    /// </summary>
+    public override async Task WriteToolCallsAsync(HttpResponse response, ToolCallReply reply, JsonElement body, CancellationToken cancellation)
+    {
+        var id = "msg_" + NewId();
+        var model = ModelOf(body);
+        response.Headers["request-id"] = "req_" + NewId();
+        if (!AsksToStream(body))
+        {
+            var content = new JsonArray();
+            if (reply.Preamble is { } text)
+            {
+                content.Add(new JsonObject { ["type"] = "text", ["text"] = text });
+            }
+
+            foreach (var call in reply.Calls)
+            {
+                content.Add(new JsonObject { ["type"] = "tool_use", ["id"] = call.Id, ["name"] = call.Name, ["input"] = call.Arguments() });
+            }
+
+            var message = Message(id, model, content, "tool_use");
+            message["usage"] = new JsonObject { ["input_tokens"] = reply.InputTokens, ["output_tokens"] = reply.OutputTokens };
+            await WriteJsonAsync(response, StatusCodes.Status200OK, message, cancellation);
+            return;
+        }
+
+        await StartStreamAsync(response, "text/event-stream", cancellation);
+        var started = Message(id, model, new JsonArray(), stopReason: null);
+        started["usage"] = new JsonObject { ["input_tokens"] = reply.InputTokens, ["output_tokens"] = 1 };
+        await WriteEventAsync(response, new JsonObject { ["type"] = "message_start", ["message"] = started }, cancellation);
+        var index = 0;
+        if (reply.Preamble is { } streamedText)
+        {
+            await WriteBlockAsync(
+                response, index++, new JsonObject { ["type"] = "text", ["text"] = "" },
+                StreamPieces.Of(streamedText).Select(piece => new JsonObject { ["type"] = "text_delta", ["text"] = piece }), cancellation);
+        }
+
+        foreach (var call in reply.Calls)
+        {
+            await WriteBlockAsync(
+                response, index++, new JsonObject { ["type"] = "tool_use", ["id"] = call.Id, ["name"] = call.Name, ["input"] = new JsonObject() },
+                StreamPieces.Of(call.ArgumentsJson).Select(piece => new JsonObject { ["type"] = "input_json_delta", ["partial_json"] = piece }), cancellation);
+        }
+
+        await WriteEventAsync(response, new JsonObject
+        {
+            ["type"] = "message_delta",
+            ["delta"] = new JsonObject { ["stop_reason"] = "tool_use", ["stop_sequence"] = null },
+            ["usage"] = new JsonObject { ["output_tokens"] = reply.OutputTokens },
+        }, cancellation);
+        await WriteEventAsync(response, new JsonObject { ["type"] = "message_stop" }, cancellation);
+    }
+
     public override Task WriteErrorAsync(HttpResponse response, StatusReply reply, CancellationToken cancellation)
     {
         // The error types of Anthropic's "Errors" page, by the status it documents for each.
@@ -96,6 +153,18 @@ sealed class AnthropicMessagesFormat : VendorWireFormat
         ["stop_reason"] = stopReason,
         ["stop_sequence"] = null,
     };
+
+    /// <summary>One content block of a stream: its start, its deltas, its stop.</summary>
+    static async Task WriteBlockAsync(HttpResponse response, int index, JsonObject start, IEnumerable<JsonObject> deltas, CancellationToken cancellation)
+    {
+        await WriteEventAsync(response, new JsonObject { ["type"] = "content_block_start", ["index"] = index, ["content_block"] = start }, cancellation);
+        foreach (var delta in deltas)
+        {
+            await WriteEventAsync(response, new JsonObject { ["type"] = "content_block_delta", ["index"] = index, ["delta"] = delta }, cancellation);
+        }
+
+        await WriteEventAsync(response, new JsonObject { ["type"] = "content_block_stop", ["index"] = index }, cancellation);
+    }
 
     /// <summary>One server-sent event, named by the "type" its data carries, as the API sends it.</summary>
     static Task WriteEventAsync(HttpResponse response, JsonObject data, CancellationToken cancellation) =>

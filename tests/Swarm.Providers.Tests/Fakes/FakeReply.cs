@@ -11,6 +11,13 @@ public abstract record FakeReply
         new TextReply(text, inputTokens, outputTokens);
 
     /// <summary>
+    /// A completion that asks for <paramref name="calls"/>, in the vendor's tool-call format (streamed when the request
+    /// asks to stream), after <paramref name="preamble"/> when given.
+    /// </summary>
+    public static FakeReply ToolCalls(IReadOnlyList<FakeToolCall> calls, string? preamble = null, int inputTokens = 11, int outputTokens = 7) =>
+        new ToolCallReply(calls, preamble, inputTokens, outputTokens);
+
+    /// <summary>
     /// An error response in the vendor's error body format, with a <c>Retry-After</c> header in whole seconds
     /// (rounded up) when <paramref name="retryAfter"/> is given, and <paramref name="message"/> as the vendor's error
     /// message (vendors echo parts of a bad request there, keys included).

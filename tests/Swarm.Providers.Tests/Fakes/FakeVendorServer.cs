@@ -118,6 +118,9 @@ public sealed class FakeVendorServer : IAsyncDisposable
                 case TextReply text:
                     await format.WriteCompletionAsync(context.Response, text, json, released.Token);
                     break;
+                case ToolCallReply calls:
+                    await format.WriteToolCallsAsync(context.Response, calls, json, released.Token);
+                    break;
                 case StatusReply status:
                     await format.WriteErrorAsync(context.Response, status, released.Token);
                     break;

@@ -22,7 +22,7 @@ sealed class OllamaChatFormat : VendorWireFormat
         var model = ModelOf(body);
         if (!AsksToStream(body))
         {
-            await WriteJsonAsync(response, StatusCodes.Status200OK, Final(model, reply, reply.Content), cancellation);
+            await WriteJsonAsync(response, StatusCodes.Status200OK, Final(model, reply.InputTokens, reply.OutputTokens, reply.Content), cancellation);
             return;
         }
 
@@ -39,7 +39,40 @@ sealed class OllamaChatFormat : VendorWireFormat
             await WriteFlushedAsync(response, part.ToJsonString() + "\n", cancellation);
         }
 
-        await WriteFlushedAsync(response, Final(model, reply, content: "").ToJsonString() + "\n", cancellation);
+        await WriteFlushedAsync(response, Final(model, reply.InputTokens, reply.OutputTokens, content: "").ToJsonString() + "\n", cancellation);
+    }
+
+    /// <summary>
+    /// Tool calls as Ollama sends them: <c>message.tool_calls</c>, each with the id the server gives it (<c>call_…</c>)
+    /// and a function with its index, name and arguments as a JSON object. Ollama says <c>done_reason: "stop"</c> here
+    /// too: only the calls show that the model stopped to use tools. Streamed, the calls come whole in one chunk before
+    /// the final one.
+    /// </summary>
+    public override async Task WriteToolCallsAsync(HttpResponse response, ToolCallReply reply, JsonElement body, CancellationToken cancellation)
+    {
+        var model = ModelOf(body);
+        var message = new JsonObject
+        {
+            ["role"] = "assistant",
+            ["content"] = reply.Preamble ?? "",
+            ["tool_calls"] = new JsonArray([.. reply.Calls.Select((call, index) => (JsonNode)new JsonObject
+            {
+                ["id"] = call.Id,
+                ["function"] = new JsonObject { ["index"] = index, ["name"] = call.Name, ["arguments"] = call.Arguments() },
+            })]),
+        };
+        if (!AsksToStream(body))
+        {
+            var final = Final(model, reply.InputTokens, reply.OutputTokens, content: "");
+            final["message"] = message;
+            await WriteJsonAsync(response, StatusCodes.Status200OK, final, cancellation);
+            return;
+        }
+
+        await StartStreamAsync(response, "application/x-ndjson", cancellation);
+        var part = new JsonObject { ["model"] = model, ["created_at"] = IsoNow(), ["message"] = message, ["done"] = false };
+        await WriteFlushedAsync(response, part.ToJsonString() + "\n", cancellation);
+        await WriteFlushedAsync(response, Final(model, reply.InputTokens, reply.OutputTokens, content: "").ToJsonString() + "\n", cancellation);
     }
 
     public override Task WriteErrorAsync(HttpResponse response, StatusReply reply, CancellationToken cancellation)
@@ -49,7 +82,7 @@ sealed class OllamaChatFormat : VendorWireFormat
         return WriteJsonAsync(response, reply.StatusCode, error, cancellation);
     }
 
-    static JsonObject Final(string model, TextReply reply, string content) => new()
+    static JsonObject Final(string model, int inputTokens, int outputTokens, string content) => new()
     {
         ["model"] = model,
         ["created_at"] = IsoNow(),
@@ -58,9 +91,9 @@ sealed class OllamaChatFormat : VendorWireFormat
         ["done_reason"] = "stop",
         ["total_duration"] = LoadNanoseconds + PromptNanoseconds + EvalNanoseconds,
         ["load_duration"] = LoadNanoseconds,
-        ["prompt_eval_count"] = reply.InputTokens,
+        ["prompt_eval_count"] = inputTokens,
         ["prompt_eval_duration"] = PromptNanoseconds,
-        ["eval_count"] = reply.OutputTokens,
+        ["eval_count"] = outputTokens,
         ["eval_duration"] = EvalNanoseconds,
     };
 }

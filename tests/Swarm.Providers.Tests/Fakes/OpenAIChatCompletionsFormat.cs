@@ -60,6 +60,75 @@ sealed class OpenAIChatCompletionsFormat : VendorWireFormat
         await WriteFlushedAsync(response, "data: [DONE]\n\n", cancellation);
     }
 
+    /// <summary>
+    /// Tool calls as the API reference documents them: <c>message.tool_calls</c> with each call's id and its arguments as
+    /// a JSON string, and <c>finish_reason: "tool_calls"</c>. Streamed, a call's first delta carries its index, id and
+    /// name, and the arguments follow in pieces under the same index.
+    /// </summary>
+    public override async Task WriteToolCallsAsync(HttpResponse response, ToolCallReply reply, JsonElement body, CancellationToken cancellation)
+    {
+        var id = "chatcmpl-" + NewId();
+        var created = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var model = ModelOf(body);
+        if (!AsksToStream(body))
+        {
+            var calls = new JsonArray([.. reply.Calls.Select(call => (JsonNode)new JsonObject
+            {
+                ["id"] = call.Id,
+                ["type"] = "function",
+                ["function"] = new JsonObject { ["name"] = call.Name, ["arguments"] = call.ArgumentsJson },
+            })]);
+            var completion = new JsonObject
+            {
+                ["id"] = id,
+                ["object"] = "chat.completion",
+                ["created"] = created,
+                ["model"] = model,
+                ["choices"] = new JsonArray(new JsonObject
+                {
+                    ["index"] = 0,
+                    ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = reply.Preamble, ["tool_calls"] = calls },
+                    ["finish_reason"] = "tool_calls",
+                }),
+                ["usage"] = Usage(reply.InputTokens, reply.OutputTokens),
+            };
+            await WriteJsonAsync(response, StatusCodes.Status200OK, completion, cancellation);
+            return;
+        }
+
+        var includeUsage = body.TryGetProperty("stream_options", out var options) && FlagOf(options, "include_usage") == true;
+        await StartStreamAsync(response, "text/event-stream", cancellation);
+        var deltas = new List<JsonObject>();
+        if (reply.Preamble is { } text)
+        {
+            deltas.AddRange(StreamPieces.Of(text).Select(piece => new JsonObject { ["content"] = piece }));
+        }
+
+        for (var index = 0; index < reply.Calls.Count; index++)
+        {
+            var call = reply.Calls[index];
+            deltas.Add(ToolCallDelta(index, new JsonObject { ["name"] = call.Name, ["arguments"] = "" }, call.Id));
+            deltas.AddRange(StreamPieces.Of(call.ArgumentsJson).Select(piece => ToolCallDelta(index, new JsonObject { ["arguments"] = piece }, id: null)));
+        }
+
+        // The role comes once, on the first delta, as OpenAI sends it.
+        deltas[0]["role"] = "assistant";
+        foreach (var delta in deltas)
+        {
+            await WriteEventAsync(response, Chunk(id, created, model, Choice(delta, finishReason: null), includeUsage), cancellation);
+        }
+
+        await WriteEventAsync(response, Chunk(id, created, model, Choice(new JsonObject(), "tool_calls"), includeUsage), cancellation);
+        if (includeUsage)
+        {
+            var usageChunk = Chunk(id, created, model, new JsonArray(), includeUsage: false);
+            usageChunk["usage"] = Usage(reply.InputTokens, reply.OutputTokens);
+            await WriteEventAsync(response, usageChunk, cancellation);
+        }
+
+        await WriteFlushedAsync(response, "data: [DONE]\n\n", cancellation);
+    }
+
     public override Task WriteErrorAsync(HttpResponse response, StatusReply reply, CancellationToken cancellation)
     {
         var (type, code) = reply.StatusCode switch
@@ -84,12 +153,28 @@ sealed class OpenAIChatCompletionsFormat : VendorWireFormat
         return WriteJsonAsync(response, reply.StatusCode, error, cancellation);
     }
 
-    static JsonObject Usage(TextReply reply) => new()
+    static JsonObject Usage(TextReply reply) => Usage(reply.InputTokens, reply.OutputTokens);
+
+    static JsonObject Usage(int inputTokens, int outputTokens) => new()
     {
-        ["prompt_tokens"] = reply.InputTokens,
-        ["completion_tokens"] = reply.OutputTokens,
-        ["total_tokens"] = reply.InputTokens + reply.OutputTokens,
+        ["prompt_tokens"] = inputTokens,
+        ["completion_tokens"] = outputTokens,
+        ["total_tokens"] = inputTokens + outputTokens,
     };
+
+    /// <summary>A delta for the call at <paramref name="index"/>; only its first carries the id and type.</summary>
+    static JsonObject ToolCallDelta(int index, JsonObject function, string? id)
+    {
+        var call = new JsonObject { ["index"] = index };
+        if (id is not null)
+        {
+            call["id"] = id;
+            call["type"] = "function";
+        }
+
+        call["function"] = function;
+        return new JsonObject { ["tool_calls"] = new JsonArray(call) };
+    }
 
     static JsonArray Choice(JsonObject delta, string? finishReason) =>
         new(new JsonObject { ["index"] = 0, ["delta"] = delta, ["finish_reason"] = finishReason });

@@ -40,6 +40,9 @@ abstract class VendorWireFormat
 
     public abstract Task WriteCompletionAsync(HttpResponse response, TextReply reply, JsonElement body, CancellationToken cancellation);
 
+    /// <summary>A completion that stops to call tools, as the vendor sends it, streamed when the body asks.</summary>
+    public abstract Task WriteToolCallsAsync(HttpResponse response, ToolCallReply reply, JsonElement body, CancellationToken cancellation);
+
     public abstract Task WriteErrorAsync(HttpResponse response, StatusReply reply, CancellationToken cancellation);
 
     /// <summary>The request body as JSON, or an undefined element when it is empty or not JSON.</summary>
