@@ -59,7 +59,7 @@ public static class AgentPrompt
             List<AIContent> asked = round.Text is { Length: > 0 } said ? [new TextContent(said)] : [];
             asked.AddRange(round.Calls.Select(c => new FunctionCallContent(c.CallId, c.Name, ArgumentsOf(c))));
             messages.Add(new ChatMessage(ChatRole.Assistant, asked));
-            messages.Add(new ChatMessage(ChatRole.Tool, [.. round.Results.Select(r => new FunctionResultContent(r.CallId, ResultText(r.Result)))]));
+            messages.Add(new ChatMessage(ChatRole.Tool, [.. round.Results.Select(ResultContent)]));
         }
 
         return messages;
@@ -71,6 +71,13 @@ public static class AgentPrompt
         ArgumentNullException.ThrowIfNull(result);
         return result.IsError ? "Error: " + result.Text : result.Text;
     }
+
+    /// <summary>
+    /// A result as M.E.AI carries it. An error also carries an exception, which is how an adapter learns to flag it in
+    /// a format that has a flag for it (Claude's <c>is_error</c>); the text says so in every format.
+    /// </summary>
+    static FunctionResultContent ResultContent(ToolCallResult result) =>
+        new(result.CallId, ResultText(result.Result)) { Exception = result.Result.IsError ? new ToolFailedException(result.Result.Text) : null };
 
     static Dictionary<string, object?> ArgumentsOf(ToolCall call)
     {

@@ -49,7 +49,8 @@ public sealed record TaskView(
             instance.IsRunning ? progress?.Phase : null,
             output?.Strategy.ToString().ToLowerInvariant() ?? progress?.Strategy,
             output?.AgentId ?? LatestAgent(progress),
-            output?.Steps.Select(s => s.AgentId).Distinct(StringComparer.Ordinal).ToList() ?? progress?.Agents ?? [],
+            // Every agent that held a seat of the task, those asked by another agent's tools included (they are no step of their own).
+            output is null ? progress?.Agents ?? [] : [.. output.Steps.Select(s => s.AgentId).Concat(progress?.Agents ?? []).Distinct(StringComparer.Ordinal)],
             input?.Prompt,
             input?.Priority,
             input?.Capabilities,
