@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Swarm.Mcp;
 using Swarm.Providers;
 using Swarm.Providers.Accounting;
 using Swarm.Runtime.Agents;
@@ -36,6 +37,7 @@ public static class SwarmRuntimeServices
             settings.Providers, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ProviderMetrics>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ProviderCatalog>>()));
         services.AddSingleton<IChatClientProvider>(sp => sp.GetRequiredService<ProviderCatalog>());
         services.AddSingleton(new ModelCallLimits(TimeSpan.FromSeconds(settings.Providers.CallTimeoutSeconds)));
+        services.AddMcpToolServers(settings.Mcp);
         services.AddTransient<InvokeAgentActivity>();
         services.AddTransient<Swarm.Workflows.Tasks.PlanTaskActivity>();
         services.AddTransient<Swarm.Workflows.Consensus.CastBallotActivity>();
