@@ -55,6 +55,8 @@ sealed partial class McpServerConnection(string name, McpServerSettings settings
                 ClientInfo = new Implementation { Name = "swarm", Version = typeof(McpServerConnection).Assembly.GetName().Version?.ToString() ?? "1.0.0" },
                 InitializationTimeout = initializationTimeout,
             };
+            // No logger for the SDK: it logs requests and results at trace level and every stderr line at information.
+            // What an operator needs is logged here instead, without arguments, results or secrets.
             var created = await McpClient.CreateAsync(transport, options, loggerFactory: null, cancellationToken);
             Volatile.Write(ref client, created);
             Connected(logger, name, settings.IsStdio ? "stdio" : "Streamable HTTP");
