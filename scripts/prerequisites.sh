@@ -13,10 +13,10 @@ require_tools() {
   fi
 }
 
-# Azurite (the Azure Storage emulator) comes from package.json; reinstall only when the lock file changed.
+# The Node tools (Azurite, the MCP reference servers, ...) come from package.json; reinstall only when the lock file changed.
 install_node_tools() {
   if [ ! -x node_modules/.bin/azurite ] || ! cmp -s package-lock.json node_modules/.installed-package-lock.json 2>/dev/null; then
-    echo "Installing Azurite (npm ci)..."
+    echo "Installing the Node tools (npm ci)..."
     npm ci --no-audit --no-fund --loglevel=error >/dev/null
     cp package-lock.json node_modules/.installed-package-lock.json
   fi

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Swarm.Mcp;
 using Swarm.Providers;
 using Swarm.Providers.Accounting;
 using Swarm.Runtime.Agents;
@@ -36,8 +37,8 @@ public static class SwarmRuntimeServices
             settings.Providers, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ProviderMetrics>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ProviderCatalog>>()));
         services.AddSingleton<IChatClientProvider>(sp => sp.GetRequiredService<ProviderCatalog>());
         services.AddSingleton(new ModelCallLimits(TimeSpan.FromSeconds(settings.Providers.CallTimeoutSeconds)));
+        services.AddMcpToolServers(settings.Mcp);
         services.AddTransient<InvokeAgentActivity>();
-        services.TryAddSingleton<Swarm.Workflows.Tools.IToolServers, Swarm.Workflows.Tools.NoToolServers>();
         services.AddTransient<Swarm.Workflows.Tools.CallServerToolActivity>();
         services.AddSingleton<Swarm.Workflows.Tools.IToolCallRecorder, Audit.AuditedToolCallRecorder>();
         services.AddTransient<Swarm.Workflows.Tools.RecordToolCallsActivity>();

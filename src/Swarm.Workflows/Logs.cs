@@ -11,7 +11,8 @@ namespace Swarm.Workflows;
 /// <remarks>
 /// Event ids across the swarm: 1100-1199 a task's life; 1200-1299 model calls (1250s: the providers' breakers);
 /// 1300-1399 an agent's life; 1400-1499 security and the audit trail (the API dispatcher); 1500-1599 the periodic jobs
-/// and the durable engine; 1600-1699 the real-time channel; 1800-1899 agents' tool calls. Each is declared where it is logged.
+/// and the durable engine; 1600-1699 the real-time channel; 1700-1799 the MCP tool servers (Swarm.Mcp); 1800-1899
+/// agents' tool calls. Each is declared where it is logged.
 /// </remarks>
 public static partial class Logs
 {

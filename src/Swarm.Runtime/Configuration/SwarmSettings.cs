@@ -32,6 +32,9 @@ public sealed class SwarmSettings
 
     public RealtimeSettings Realtime { get; set; } = new();
 
+    /// <summary>The MCP servers whose tools agents may use (<c>mcp:servers:{name}</c>) and the limits on their calls.</summary>
+    public Swarm.Mcp.Configuration.McpSettings Mcp { get; set; } = new();
+
     public bool IsDevelopment => string.Equals(System.Environment, "development", StringComparison.OrdinalIgnoreCase);
 }
 
