@@ -30,7 +30,7 @@ public static class SwarmRuntimeServices
         services.Configure<Microsoft.Extensions.Logging.LoggerFilterOptions>(o => o.MinLevel = settings.System.MinimumLogLevel);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IDurableWorkerStatus, HostManagedDurableWorker>();
-        services.AddSingleton(_ => StorageClients.Tables(settings.Database));
+        services.AddTableStorage(settings.Database); // the table client and the stores on it; the ports below say which store serves what
         services.AddSingleton<ProviderMetrics>();
         services.AddSingleton(sp => new ProviderCatalog(
             settings.Providers, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ProviderMetrics>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ProviderCatalog>>()));
@@ -41,8 +41,8 @@ public static class SwarmRuntimeServices
         services.AddTransient<Swarm.Workflows.Consensus.CastBallotActivity>();
         services.AddSingleton<Swarm.Workflows.Consensus.IConsensusRecorder, Consensus.AuditedConsensusRecorder>();
         services.AddTransient<Swarm.Workflows.Consensus.RecordRoundActivity>();
-        services.AddSingleton(sp => new TableAgentDirectory(sp.GetRequiredService<Azure.Data.Tables.TableServiceClient>(), settings.Database.TableName("Agents")));
         services.AddSingleton<IAgentDirectory>(sp => sp.GetRequiredService<TableAgentDirectory>());
+        services.AddSingleton<IAgentListing>(sp => sp.GetRequiredService<TableAgentDirectory>());
         services.AddTransient<RecordAgentActivity>();
         services.AddSingleton<IAgentCredentials>(sp => sp.GetRequiredService<ApiKeyService>());
         services.AddTransient<RevokeAgentKeysActivity>();
@@ -50,6 +50,7 @@ public static class SwarmRuntimeServices
         {
             services.AddSingleton(sp => new Realtime.WebPubSubChannel(settings.Realtime, sp.GetRequiredService<TimeProvider>()));
             services.AddSingleton<Swarm.Workflows.Realtime.IRealtimeChannel>(sp => sp.GetRequiredService<Realtime.WebPubSubChannel>());
+            services.AddSingleton<Realtime.IClientAccessIssuer>(sp => sp.GetRequiredService<Realtime.WebPubSubChannel>());
         }
         else
         {
@@ -59,13 +60,9 @@ public static class SwarmRuntimeServices
         services.AddTransient<Swarm.Workflows.Realtime.PublishRealtimeActivity>();
         services.AddSingleton<Tasks.StoppedTaskNotices>();
 
-        services.AddSingleton<IApiKeyStore>(sp => new TableApiKeyStore(
-            sp.GetRequiredService<Azure.Data.Tables.TableServiceClient>(), settings.Database.TableName("ApiKeys")));
+        services.AddSingleton<IApiKeyStore>(sp => sp.GetRequiredService<TableApiKeyStore>());
         services.AddSingleton<ApiKeyService>();
-        services.AddSingleton<IAuditTrail>(sp => !settings.Security.AuditEnabled ? new DisabledAuditTrail() : new TableAuditTrail(
-            sp.GetRequiredService<Azure.Data.Tables.TableServiceClient>(),
-            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<TableAuditTrail>>(),
-            settings.Database.TableName("Audit")));
+        services.AddSingleton<IAuditTrail>(sp => !settings.Security.AuditEnabled ? new DisabledAuditTrail() : sp.GetRequiredService<TableAuditTrail>());
         services.AddSingleton(sp => new PrincipalRateLimiter(
             settings.Security.RateLimit.PermitsPerMinute, settings.Security.RateLimit.Burst, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<RoleGrants>();
@@ -86,6 +83,7 @@ public static class SwarmRuntimeServices
             services.AddSingleton(route.Handler);
         }
 
+        services.AddSingleton<IStorageProbe>(sp => sp.GetRequiredService<TableStorageProbe>());
         services.AddSingleton<ReadinessProbe>();
         services.AddSingleton<LatestHealth>();
         services.AddSingleton<HealthProbeJob>();

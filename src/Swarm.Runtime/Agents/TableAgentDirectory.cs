@@ -11,7 +11,7 @@ namespace Swarm.Runtime.Agents;
 /// The agent listing in Azure Table storage. Each agent has a row in partition <c>agent</c>, and a copy per skill in
 /// partition <c>expertise:{skill}</c>, so filtering by expertise is a partition scan rather than a read of every agent.
 /// </summary>
-public sealed class TableAgentDirectory(TableServiceClient tables, string tableName) : IAgentDirectory, IDisposable
+public sealed class TableAgentDirectory(TableServiceClient tables, string tableName) : IAgentDirectory, IAgentListing, IDisposable
 {
     const string AllAgents = "agent";
     readonly LazyTable table = new(tables, tableName);

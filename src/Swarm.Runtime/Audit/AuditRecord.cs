@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using Swarm.Runtime.Http;
 
 namespace Swarm.Runtime.Audit;
 
@@ -52,16 +51,6 @@ public sealed partial record AuditRecord(
         string? clientAddress = null,
         string? detail = null) =>
         new AuditRecord(time, principal ?? Anonymous, action, resource, outcome, status, correlationId, clientAddress, detail).Bounded();
-
-    /// <summary>
-    /// The record of a request to <paramref name="action"/> (usually the route name) that was answered with
-    /// <paramref name="status"/>: principal, path, correlation id and address come from the request, the outcome from the status.
-    /// </summary>
-    public static AuditRecord ForRequest(string action, ApiRequest request, int status, DateTimeOffset time, string? detail = null)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        return Create(time, request.Principal?.Subject, action, request.Path, AuditOutcomes.ForStatus(status), status, request.CorrelationId, request.ClientAddress, detail);
-    }
 
     /// <summary>
     /// This record as it may be stored: time in UTC, texts capped at <see cref="MaxTextLength"/> with control characters

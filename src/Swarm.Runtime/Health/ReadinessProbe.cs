@@ -1,4 +1,3 @@
-using Azure.Data.Tables;
 using Microsoft.DurableTask.Client;
 
 namespace Swarm.Runtime.Health;
@@ -7,17 +6,17 @@ namespace Swarm.Runtime.Health;
 /// Checks what the swarm needs to accept work: storage answers, the durable runtime answers queries,
 /// and the durable worker is dispatching. Used by <c>GET /ready</c> and the periodic health probe.
 /// </summary>
-public sealed class ReadinessProbe(TableServiceClient tables, IDurableWorkerStatus worker, TimeProvider time)
+public sealed class ReadinessProbe(IStorageProbe storage, IDurableWorkerStatus worker, TimeProvider time)
 {
     static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(3);
 
     public async Task<ReadinessReport> CheckAsync(DurableTaskClient durable, CancellationToken cancellationToken)
     {
-        var storage = CheckStorageAsync(cancellationToken);
+        var storageCheck = CheckStorageAsync(cancellationToken);
         var runtime = CheckDurableAsync(durable, cancellationToken);
         var checks = new Dictionary<string, string>
         {
-            ["storage"] = await storage,
+            ["storage"] = await storageCheck,
             ["durableRuntime"] = await runtime,
             ["durableWorker"] = worker.IsRunning ? Ok : "not started",
         };
@@ -27,13 +26,7 @@ public sealed class ReadinessProbe(TableServiceClient tables, IDurableWorkerStat
     const string Ok = "ok";
 
     async Task<string> CheckStorageAsync(CancellationToken cancellationToken) =>
-        await WithinTimeoutAsync(async ct =>
-        {
-            await foreach (var _ in tables.QueryAsync(maxPerPage: 1, cancellationToken: ct).AsPages(pageSizeHint: 1))
-            {
-                break;
-            }
-        }, cancellationToken);
+        await WithinTimeoutAsync(storage.CheckAsync, cancellationToken);
 
     static async Task<string> CheckDurableAsync(DurableTaskClient durable, CancellationToken cancellationToken) =>
         await WithinTimeoutAsync(async ct =>

@@ -140,14 +140,14 @@ public sealed partial class ApiDispatcher(
         catch (Exception e) when (route.Method != "GET" && e is not OperationCanceledException)
         {
             // A state-changing request that failed unexpectedly may have changed something: record it before the 500.
-            await audit.TryAppendAsync(AuditRecord.ForRequest(route.Name, request, 500, time.GetUtcNow(), "failed unexpectedly"), CancellationToken.None);
+            await audit.TryAppendAsync(RequestAuditRecords.For(route.Name, request, 500, time.GetUtcNow(), "failed unexpectedly"), CancellationToken.None);
             throw;
         }
 
         if (route.Method != "GET")
         {
             // CancellationToken.None: an action that ran must be recorded even if its client has hung up.
-            await audit.AppendAsync(AuditRecord.ForRequest(route.Name, request, response.Status, time.GetUtcNow(), response.AuditDetail ?? ProblemDetailOf(response)), CancellationToken.None);
+            await audit.AppendAsync(RequestAuditRecords.For(route.Name, request, response.Status, time.GetUtcNow(), response.AuditDetail ?? ProblemDetailOf(response)), CancellationToken.None);
         }
         else if (response.Status == 403)
         {
@@ -182,7 +182,7 @@ public sealed partial class ApiDispatcher(
     }
 
     Task<bool> RecordRefusalAsync(string action, ApiRequest request, int status, string? detail) =>
-        audit.TryAppendAsync(AuditRecord.ForRequest(action, request, status, time.GetUtcNow(), detail), CancellationToken.None);
+        audit.TryAppendAsync(RequestAuditRecords.For(action, request, status, time.GetUtcNow(), detail), CancellationToken.None);
 
     [LoggerMessage(EventId = 1401, Level = LogLevel.Error, Message = "Request {Route} failed unexpectedly (correlation {CorrelationId})")]
     static partial void LogUnexpected(ILogger logger, Exception exception, string route, string correlationId);

@@ -13,7 +13,7 @@ namespace Swarm.Runtime.Realtime;
 /// connections, and client tokens from the service's <c>:generateToken</c>. Authenticated with the access key when one
 /// is configured, otherwise with the managed identity, so a deployment can keep the hub's keys disabled.
 /// </summary>
-public sealed class WebPubSubChannel : IRealtimeChannel, IDisposable
+public sealed class WebPubSubChannel : IRealtimeChannel, IClientAccessIssuer, IDisposable
 {
     public const string ApiVersion = "2024-12-01";
     static readonly string[] EntraScope = ["https://webpubsub.azure.com/.default"];

@@ -9,7 +9,7 @@ namespace Swarm.Runtime.Http.Endpoints.Agents;
 /// <c>GET /api/v1/agents?type=&amp;status=&amp;expertise=&amp;pageSize=&amp;continuationToken=</c>: the listing from the agent
 /// read model, never from the entities, so it stays fast with many agents. Live load is on <c>GET /api/v1/agents/{id}</c>.
 /// </summary>
-public sealed class ListAgentsHandler(TableAgentDirectory directory) : IApiHandler
+public sealed class ListAgentsHandler(IAgentListing directory) : IApiHandler
 {
     static readonly string[] Known = ["type", "status", "expertise", "pageSize", "continuationToken"];
 

@@ -11,7 +11,7 @@ namespace Swarm.Runtime.Http.Endpoints.Operations;
 /// <c>GET /api/v1/system/state</c>: the swarm at a glance: its settings, the agents by lifecycle and type, the task
 /// queue, autoscaling with its latest decisions, the real-time channel, and this instance's latest health probe.
 /// </summary>
-public sealed class SystemStateHandler(SwarmSettings settings, TableAgentDirectory agents, LatestHealth health, TimeProvider time) : IApiHandler
+public sealed class SystemStateHandler(SwarmSettings settings, IAgentListing agents, LatestHealth health, TimeProvider time) : IApiHandler
 {
     public async Task<ApiResponse> HandleAsync(ApiRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
     {

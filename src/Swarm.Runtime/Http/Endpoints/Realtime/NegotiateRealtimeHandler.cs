@@ -10,7 +10,7 @@ namespace Swarm.Runtime.Http.Endpoints.Realtime;
 /// an agent), which is who the swarm's events are addressed to. <c>503</c> when no channel is configured or it does
 /// not answer.
 /// </summary>
-public sealed partial class NegotiateRealtimeHandler(ILogger<NegotiateRealtimeHandler> logger, WebPubSubChannel? channel = null) : IApiHandler
+public sealed partial class NegotiateRealtimeHandler(ILogger<NegotiateRealtimeHandler> logger, IClientAccessIssuer? channel = null) : IApiHandler
 {
     public async Task<ApiResponse> HandleAsync(ApiRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
     {
