@@ -6,15 +6,15 @@ using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Client.Grpc;
 using Microsoft.DurableTask.Converters;
 using Microsoft.DurableTask.Testing.Sidecar.Grpc;
+using Swarm.Adapters.Telemetry;
+using Swarm.Api;
+using Swarm.Application.Configuration;
+using Swarm.Application.Health;
+using Swarm.Hosting;
 using Swarm.LocalHost.Durable;
 using Swarm.LocalHost.Http;
 using Swarm.LocalHost.Realtime;
 using Swarm.LocalHost.Schedules;
-using Swarm.Runtime;
-using Swarm.Runtime.Configuration;
-using Swarm.Runtime.Health;
-using Swarm.Runtime.Http;
-using Swarm.Runtime.Telemetry;
 
 namespace Swarm.LocalHost;
 
@@ -73,7 +73,7 @@ public static class LocalHostApp
         // The real-time channel: Web PubSub when configured, else this host's own stand-in for it (Realtime/LocalWebPubSub).
         var servesRealtime = LocalWebPubSub.ServeHere(settings.Realtime, httpPort);
         builder.Services.AddSingleton<LocalWebPubSubHub>();
-        builder.Services.AddSwarmRuntime(settings);
+        builder.Services.AddSwarm(settings);
         builder.Services.AddSwarmTelemetry(builder.Configuration);
         builder.Services.AddHostedService<PeriodicJobRunner>();
 

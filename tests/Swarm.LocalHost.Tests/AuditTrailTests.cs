@@ -4,9 +4,11 @@ using System.Text.Json;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Swarm.Runtime.Audit;
-using Swarm.Runtime.Http;
-using Swarm.Runtime.Security;
+using Swarm.Adapters.Storage;
+using Swarm.Api;
+using Swarm.Api.Endpoints.Audit;
+using Swarm.Application.Audit;
+using Swarm.Application.Security;
 using Swarm.Tests;
 
 namespace Swarm.LocalHost.Tests;

@@ -1,7 +1,7 @@
-using Swarm.Runtime.Http.Endpoints.Tasks;
 using System.Text;
+using Swarm.Api;
+using Swarm.Api.Endpoints.Tasks;
 using Swarm.Domain.Tasks;
-using Swarm.Runtime.Http;
 
 namespace Swarm.Runtime.Tests;
 

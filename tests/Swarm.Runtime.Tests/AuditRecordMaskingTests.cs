@@ -1,4 +1,4 @@
-using Swarm.Runtime.Audit;
+using Swarm.Application.Audit;
 
 namespace Swarm.Runtime.Tests;
 

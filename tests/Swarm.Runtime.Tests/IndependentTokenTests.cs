@@ -1,4 +1,4 @@
-using Swarm.Runtime.Security;
+using Swarm.Application.Security;
 using Swarm.Tests;
 
 namespace Swarm.Runtime.Tests;
@@ -114,7 +114,7 @@ public sealed class IndependentTokenTests : IAsyncLifetime
     [Fact]
     public void An_http_authority_is_refused_outside_development()
     {
-        var error = Assert.Throws<Swarm.Runtime.Configuration.SwarmConfigurationException>(() => TestSettings.Load(
+        var error = Assert.Throws<Swarm.Application.Configuration.SwarmConfigurationException>(() => TestSettings.Load(
             ("system:environment", "production"),
             ("security:jwt:authority", "http://login.example.test/tenant"),
             ("security:jwt:authorityAudience", ApiAudience),

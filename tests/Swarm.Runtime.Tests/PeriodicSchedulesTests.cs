@@ -1,5 +1,5 @@
 using Microsoft.DurableTask.Client;
-using Swarm.Runtime.Schedules;
+using Swarm.Application.Schedules;
 using Swarm.Tests;
 
 namespace Swarm.Runtime.Tests;

@@ -1,4 +1,4 @@
-using Swarm.Runtime.Security;
+using Swarm.Application.Security;
 using Swarm.Tests;
 
 namespace Swarm.Runtime.Tests;

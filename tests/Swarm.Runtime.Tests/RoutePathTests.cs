@@ -1,4 +1,4 @@
-using Swarm.Runtime.Http;
+using Swarm.Api;
 using Swarm.Workflows.Realtime;
 
 namespace Swarm.Runtime.Tests;

@@ -3,9 +3,10 @@ using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry;
 using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
+using Swarm.Adapters.Telemetry;
 using Swarm.Domain.Agents;
+using Swarm.Hosting;
 using Swarm.Providers;
-using Swarm.Runtime.Telemetry;
 using Swarm.Tests;
 
 namespace Swarm.Runtime.Tests;
@@ -18,7 +19,7 @@ public sealed class SwarmTelemetryTests
         var exported = new List<Metric>();
         // A reader collected by hand, on this thread: no exporter thread, no export interval, no flush to wait for.
         using var reader = new BaseExportingMetricReader(new InMemoryExporter<Metric>(exported));
-        var services = new ServiceCollection().AddLogging().AddSwarmRuntime(TestSettings.Load());
+        var services = new ServiceCollection().AddLogging().AddSwarm(TestSettings.Load());
         services.AddSwarmTelemetry(TestSettings.Configuration(), metrics => metrics.AddReader(reader));
         await using var provider = services.BuildServiceProvider();
         _ = provider.GetRequiredService<MeterProvider>();

@@ -1,5 +1,5 @@
+using Swarm.Api.Endpoints.Tasks;
 using Swarm.Domain.Tasks;
-using Swarm.Runtime.Http.Endpoints.Tasks;
 
 namespace Swarm.Runtime.Tests;
 

@@ -1,7 +1,8 @@
 using Azure.Data.Tables;
-using Swarm.Runtime.Configuration;
-using Swarm.Runtime.Security;
-using Swarm.Runtime.Security.ApiKeys;
+using Swarm.Adapters.Storage;
+using Swarm.Application.Configuration;
+using Swarm.Application.Security;
+using Swarm.Application.Security.ApiKeys;
 
 namespace Swarm.Runtime.Tests;
 

@@ -1,7 +1,7 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
-using Swarm.Runtime.Configuration;
-using Swarm.Runtime.Security.Encryption;
+using Swarm.Application.Configuration;
+using Swarm.Application.Security.Encryption;
 
 namespace Swarm.Runtime.Tests.Encryption;
 

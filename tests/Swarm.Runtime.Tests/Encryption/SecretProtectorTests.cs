@@ -1,6 +1,6 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
-using Swarm.Runtime.Security.Encryption;
+using Swarm.Application.Security.Encryption;
 
 namespace Swarm.Runtime.Tests.Encryption;
 

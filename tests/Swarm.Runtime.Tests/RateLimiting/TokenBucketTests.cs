@@ -1,4 +1,4 @@
-using Swarm.Runtime.Security.RateLimiting;
+using Swarm.Application.Security.RateLimiting;
 
 namespace Swarm.Runtime.Tests.RateLimiting;
 

@@ -1,5 +1,5 @@
 using Microsoft.DurableTask.Converters;
-using Swarm.Runtime.Http;
+using Swarm.Api;
 using Swarm.Workflows.Json;
 using Swarm.Workflows.Realtime;
 

@@ -1,4 +1,4 @@
-using Swarm.Runtime.Realtime;
+using Swarm.Adapters.WebPubSub;
 
 namespace Swarm.Runtime.Tests.Realtime;
 

@@ -1,8 +1,8 @@
 using Azure.Core;
 using Azure.Identity;
 using Microsoft.Extensions.Logging.Abstractions;
-using Swarm.Runtime.Configuration;
-using Swarm.Runtime.Realtime;
+using Swarm.Adapters.WebPubSub;
+using Swarm.Application.Configuration;
 using Swarm.Workflows.Realtime;
 
 namespace Swarm.Runtime.Tests.Realtime;

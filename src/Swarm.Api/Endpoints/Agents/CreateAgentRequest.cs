@@ -1,0 +1,32 @@
+using Swarm.Domain.Agents;
+
+namespace Swarm.Api.Endpoints.Agents;
+
+/// <summary>The body of <c>POST /api/v1/agents</c>: the spec's agent configuration. Omitted <c>id</c>s are generated.</summary>
+public sealed record CreateAgentRequest(
+    string? Id,
+    string? Name,
+    AgentType? Type,
+    CreateAgentRequest.RoleBody? Role,
+    CreateAgentRequest.ProviderBody? Provider,
+    int? MaxConcurrency,
+    bool? AutoScale)
+{
+    public sealed record RoleBody(string? Type, IReadOnlyList<string>? Permissions, IReadOnlyList<string>? Expertise, int? Priority);
+
+    public sealed record ProviderBody(string? Type, string? Model, int? MaxTokens, double? Temperature);
+
+    /// <summary>The profile this request describes; fields left out take the spec's example defaults. Validate it with <see cref="AgentProfileRules"/>.</summary>
+    public AgentProfile ToProfile(string generatedId)
+    {
+        var type = Type ?? AgentType.Worker;
+        return new AgentProfile(
+            Id ?? generatedId,
+            Name ?? string.Empty,
+            type,
+            new ProviderSettings(Provider?.Type ?? string.Empty, Provider?.Model ?? string.Empty, Provider?.MaxTokens ?? 4000, Provider?.Temperature ?? 0.7),
+            MaxConcurrency ?? 5,
+            new AgentRole(Role?.Type ?? AgentRole.Default.Type, Role?.Permissions ?? [], Role?.Expertise ?? [], Role?.Priority ?? AgentRole.Default.Priority),
+            AutoScale ?? false);
+    }
+}
