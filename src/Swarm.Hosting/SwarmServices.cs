@@ -24,7 +24,10 @@ using Swarm.Workflows.Models;
 
 namespace Swarm.Hosting;
 
-/// <summary>Registers what both hosts run, so the Functions app and the local host are wired the same way.</summary>
+/// <summary>
+/// The composition root: registers what both hosts run (the model providers, what the workflows' activities need, the
+/// API, the periodic jobs, and the adapter behind each port), so the Functions app and the local host are wired the same way.
+/// </summary>
 public static class SwarmServices
 {
     public static IServiceCollection AddSwarm(this IServiceCollection services, SwarmSettings settings)

@@ -20,7 +20,7 @@ namespace Swarm.LocalHost;
 
 /// <summary>
 /// The local host's web application: loopback-only Kestrel (REST on one port, the durable client's gRPC on another),
-/// the durable worker on Azure Storage, the shared runtime, the periodic jobs, and the routes of <see cref="SwarmRoutes"/>.
+/// the durable worker on Azure Storage, the swarm's services (<c>AddSwarm</c>), the periodic jobs, and the routes of <see cref="SwarmRoutes"/>.
 /// Built here rather than in Program so a test can inspect exactly what it serves.
 /// </summary>
 public static class LocalHostApp
