@@ -2,9 +2,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
-using Swarm.Runtime;
-using Swarm.Runtime.Configuration;
-using Swarm.Runtime.Telemetry;
+using Swarm.Adapters.Telemetry;
+using Swarm.Application.Configuration;
+using Swarm.Hosting;
 
 namespace Swarm.Functions;
 
@@ -30,7 +30,7 @@ public static class FunctionsAppServices
         });
         var specNames = new ConfigurationBuilder().AddSpecEnvironmentNames();
         configuration.Sources.Insert(1, specNames.Sources[0]);
-        services.AddSwarmRuntime(SwarmSettingsLoader.Load(configuration, HostProblems(configuration)));
+        services.AddSwarm(SwarmSettingsLoader.Load(configuration, HostProblems(configuration)));
         services.AddSwarmTelemetry(configuration);
     }
 

@@ -6,21 +6,21 @@ using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Client.Grpc;
 using Microsoft.DurableTask.Converters;
 using Microsoft.DurableTask.Testing.Sidecar.Grpc;
+using Swarm.Adapters.Telemetry;
+using Swarm.Api;
+using Swarm.Application.Configuration;
+using Swarm.Application.Health;
+using Swarm.Hosting;
 using Swarm.LocalHost.Durable;
 using Swarm.LocalHost.Http;
 using Swarm.LocalHost.Realtime;
 using Swarm.LocalHost.Schedules;
-using Swarm.Runtime;
-using Swarm.Runtime.Configuration;
-using Swarm.Runtime.Health;
-using Swarm.Runtime.Http;
-using Swarm.Runtime.Telemetry;
 
 namespace Swarm.LocalHost;
 
 /// <summary>
 /// The local host's web application: loopback-only Kestrel (REST on one port, the durable client's gRPC on another),
-/// the durable worker on Azure Storage, the shared runtime, the periodic jobs, and the routes of <see cref="SwarmRoutes"/>.
+/// the durable worker on Azure Storage, the swarm's services (<c>AddSwarm</c>), the periodic jobs, and the routes of <see cref="SwarmRoutes"/>.
 /// Built here rather than in Program so a test can inspect exactly what it serves.
 /// </summary>
 public static class LocalHostApp
@@ -73,7 +73,7 @@ public static class LocalHostApp
         // The real-time channel: Web PubSub when configured, else this host's own stand-in for it (Realtime/LocalWebPubSub).
         var servesRealtime = LocalWebPubSub.ServeHere(settings.Realtime, httpPort);
         builder.Services.AddSingleton<LocalWebPubSubHub>();
-        builder.Services.AddSwarmRuntime(settings);
+        builder.Services.AddSwarm(settings);
         builder.Services.AddSwarmTelemetry(builder.Configuration);
         builder.Services.AddHostedService<PeriodicJobRunner>();
 

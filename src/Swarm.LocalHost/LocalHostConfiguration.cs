@@ -1,4 +1,4 @@
-using Swarm.Runtime.Configuration;
+using Swarm.Application.Configuration;
 
 namespace Swarm.LocalHost;
 

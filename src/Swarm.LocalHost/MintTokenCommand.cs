@@ -1,5 +1,5 @@
-using Swarm.Runtime.Configuration;
-using Swarm.Runtime.Security;
+using Swarm.Application.Configuration;
+using Swarm.Application.Security;
 
 namespace Swarm.LocalHost;
 

@@ -1,6 +1,6 @@
+using Swarm.Application.Configuration;
 using Swarm.LocalHost;
 using Swarm.LocalHost.Durable;
-using Swarm.Runtime.Configuration;
 
 if (args.FirstOrDefault() != MintTokenCommand.Name && HostUsage.AsksForHelp(args))
 {

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Configuration;
-using Swarm.Runtime.Configuration;
+using Swarm.Application.Configuration;
 
 namespace Swarm.Tests;
 

@@ -1,11 +1,11 @@
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Swarm.Api;
+using Swarm.Application.Configuration;
+using Swarm.Application.Schedules;
 using Swarm.Functions.Http;
 using Swarm.Functions.Timers;
-using Swarm.Runtime.Configuration;
-using Swarm.Runtime.Http;
-using Swarm.Runtime.Schedules;
 using Swarm.Tests;
 using Swarm.Workflows.Agents;
 
@@ -51,9 +51,9 @@ public sealed class FunctionsAppServicesTests
         values["realtime:hub"] = "swarm";
         using var services = BuildServices(values);
 
-        var channel = Assert.IsType<Swarm.Runtime.Realtime.WebPubSubChannel>(services.GetRequiredService<Swarm.Workflows.Realtime.IRealtimeChannel>());
+        var channel = Assert.IsType<Swarm.Adapters.WebPubSub.WebPubSubChannel>(services.GetRequiredService<Swarm.Workflows.Realtime.IRealtimeChannel>());
         Assert.True(channel.UsesManagedIdentity);
-        Assert.Same(channel, services.GetRequiredService<Swarm.Runtime.Realtime.WebPubSubChannel>());
+        Assert.Same(channel, services.GetRequiredService<Swarm.Adapters.WebPubSub.WebPubSubChannel>());
         Assert.IsType<Swarm.Workflows.Realtime.PublishRealtimeActivity>(ActivatorUtilities.GetServiceOrCreateInstance<Swarm.Workflows.Realtime.PublishRealtimeActivity>(services));
     }
 
@@ -62,7 +62,7 @@ public sealed class FunctionsAppServicesTests
     {
         using var services = BuildServices();
 
-        Assert.IsType<Swarm.Runtime.Realtime.DisabledRealtimeChannel>(services.GetRequiredService<Swarm.Workflows.Realtime.IRealtimeChannel>());
+        Assert.IsType<Swarm.Application.Realtime.DisabledRealtimeChannel>(services.GetRequiredService<Swarm.Workflows.Realtime.IRealtimeChannel>());
     }
 
     [Fact]

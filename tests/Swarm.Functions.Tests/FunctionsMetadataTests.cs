@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Swarm.Runtime.Http;
-using Swarm.Runtime.Schedules;
+using Swarm.Api;
+using Swarm.Application.Schedules;
 using Swarm.Workflows;
 
 namespace Swarm.Functions.Tests;

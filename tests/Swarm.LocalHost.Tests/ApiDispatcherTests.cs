@@ -1,8 +1,8 @@
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
-using Swarm.Runtime;
-using Swarm.Runtime.Http;
-using Swarm.Runtime.Security;
+using Swarm.Api;
+using Swarm.Application.Security;
+using Swarm.Hosting;
 using Swarm.Tests;
 
 namespace Swarm.LocalHost.Tests;
@@ -18,7 +18,7 @@ public sealed class ApiDispatcherTests
     public ApiDispatcherTests()
     {
         var azurite = AzuriteServer.SharedAsync().GetAwaiter().GetResult();
-        var services = new ServiceCollection().AddLogging().AddSwarmRuntime(TestSettings.Load(("database:connectionString", azurite.ConnectionString)));
+        var services = new ServiceCollection().AddLogging().AddSwarm(TestSettings.Load(("database:connectionString", azurite.ConnectionString)));
         services.AddSingleton<ThrowingHandler>();
         dispatcher = services.BuildServiceProvider().GetRequiredService<ApiDispatcher>();
     }
@@ -91,7 +91,7 @@ public sealed class ApiDispatcherTests
         // Storage on a port nobody listens on: the handler succeeds, the audit write cannot.
         var unreachable = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;" +
             $"TableEndpoint=http://127.0.0.1:{FreePorts.Next()}/devstoreaccount1;";
-        var services = new ServiceCollection().AddLogging().AddSwarmRuntime(TestSettings.Load(("database:connectionString", unreachable)));
+        var services = new ServiceCollection().AddLogging().AddSwarm(TestSettings.Load(("database:connectionString", unreachable)));
         services.AddSingleton<AcceptingHandler>();
         var isolated = services.BuildServiceProvider().GetRequiredService<ApiDispatcher>();
         var change = new ApiRoute("Change", "POST", "api/v1/change", Permissions.TasksSubmit, typeof(AcceptingHandler));

@@ -4,9 +4,11 @@ using System.Text.Json;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Swarm.Runtime.Audit;
-using Swarm.Runtime.Http;
-using Swarm.Runtime.Security;
+using Swarm.Adapters.Storage;
+using Swarm.Api;
+using Swarm.Api.Endpoints.Audit;
+using Swarm.Application.Audit;
+using Swarm.Application.Security;
 using Swarm.Tests;
 
 namespace Swarm.LocalHost.Tests;
@@ -273,7 +275,7 @@ public sealed class AuditTrailTests : IAsyncLifetime
             Principal = new SwarmPrincipal("bob", ["viewer"], new HashSet<string>()),
         };
 
-        await trail.AppendAsync(AuditRecord.ForRequest("RevokeApiKey", request, 403, Day1.AddHours(1)), CancellationToken.None);
+        await trail.AppendAsync(RequestAuditRecords.For("RevokeApiKey", request, 403, Day1.AddHours(1)), CancellationToken.None);
         var found = Assert.Single((await trail.QueryAsync(Query(Day1, Day2), CancellationToken.None)).Items);
 
         Assert.Equal(new AuditRecord(Day1.AddHours(1), "bob", "RevokeApiKey", "/api/v1/agents/queen-1/keys/k1", AuditOutcomes.Denied, 403, "corr-7", "127.0.0.1"), found);

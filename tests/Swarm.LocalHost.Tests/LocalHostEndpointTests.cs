@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Swarm.Api;
+using Swarm.Application.Security;
 using Swarm.LocalHost.Durable;
 using Swarm.LocalHost.Realtime;
-using Swarm.Runtime.Http;
-using Swarm.Runtime.Security;
 using Swarm.Tests;
 
 namespace Swarm.LocalHost.Tests;

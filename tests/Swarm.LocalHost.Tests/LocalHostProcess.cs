@@ -4,9 +4,9 @@ using System.Net.Http.Headers;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Client.Grpc;
 using Microsoft.Extensions.Logging.Abstractions;
+using Swarm.Application.Configuration;
+using Swarm.Application.Security;
 using Swarm.LocalHost.Durable;
-using Swarm.Runtime.Configuration;
-using Swarm.Runtime.Security;
 using Swarm.Tests;
 
 namespace Swarm.LocalHost.Tests;
@@ -108,7 +108,6 @@ public sealed class LocalHostProcess : IAsyncDisposable
 
         return new LocalHostProcess(environment, http);
     }
-
 
     /// <summary>Two hosts on the same task hub and tables, started at the same moment, as two instances of one swarm.</summary>
     public static async Task<(LocalHostProcess First, LocalHostProcess Second)> StartPairAsync(params (string Key, string Value)[] settings)

@@ -1,6 +1,6 @@
 using System.Net;
-using Swarm.Runtime.Http;
-using Swarm.Runtime.Security;
+using Swarm.Api;
+using Swarm.Application.Security;
 
 namespace Swarm.LocalHost.Tests;
 

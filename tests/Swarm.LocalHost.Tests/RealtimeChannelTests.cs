@@ -4,8 +4,8 @@ using System.Net.Http.Json;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
-using Swarm.Runtime.Configuration;
-using Swarm.Runtime.Security;
+using Swarm.Application.Configuration;
+using Swarm.Application.Security;
 using Swarm.Tests;
 
 namespace Swarm.LocalHost.Tests;

@@ -7,8 +7,8 @@ using Azure.Data.Tables;
 using Microsoft.DurableTask.Client;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
-using Swarm.Runtime.Http;
-using Swarm.Runtime.Security;
+using Swarm.Api;
+using Swarm.Application.Security;
 using Swarm.Tests;
 
 namespace Swarm.LocalHost.Tests;

@@ -1,14 +1,14 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Swarm.Runtime;
-using Swarm.Runtime.Configuration;
+using Swarm.Hosting;
+using Swarm.Application.Configuration;
 using Swarm.Tests;
 using Swarm.Workflows.Tools;
 
 namespace Swarm.Mcp.Tests;
 
-/// <summary>The <c>mcp</c> section as the hosts load, check and register it (SwarmSettingsLoader, AddSwarmRuntime).</summary>
+/// <summary>The <c>mcp</c> section as the hosts load, check and register it (SwarmSettingsLoader, AddSwarm).</summary>
 public sealed class McpSettingsTests
 {
     [Fact]
@@ -134,7 +134,7 @@ public sealed class McpSettingsTests
     {
         IToolServers Resolve(params (string Key, string? Value)[] settings)
         {
-            var services = new ServiceCollection().AddLogging().AddSwarmRuntime(TestSettings.Load(settings));
+            var services = new ServiceCollection().AddLogging().AddSwarm(TestSettings.Load(settings));
             using var provider = services.BuildServiceProvider();
             return provider.GetRequiredService<IToolServers>();
         }

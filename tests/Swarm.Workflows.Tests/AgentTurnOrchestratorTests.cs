@@ -59,7 +59,8 @@ public sealed class AgentTurnOrchestratorTests
         Assert.Equal(SimulatedChatClient.Answer("Outline a report on bees"), answer.Text);
         Assert.True(answer.Simulated);
         Assert.Equal("simulated", answer.Provider);
-        Assert.Equal(5, answer.InputTokens);
+        // Tokens are the words of everything sent: the queen's default instructions and the five words of the prompt.
+        Assert.Equal(AgentInstructions.Queen.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length + 5, answer.InputTokens);
     }
 
     [Fact]

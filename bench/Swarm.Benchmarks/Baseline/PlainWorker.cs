@@ -1,7 +1,7 @@
 using DurableTask.AzureStorage;
 using DurableTask.Core;
 using Microsoft.Extensions.Logging.Abstractions;
-using Swarm.Runtime.Configuration;
+using Swarm.Application.Configuration;
 
 namespace Swarm.Benchmarks.Baseline;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
+using Swarm.Application.Configuration;
 using Swarm.Benchmarks.Measurement;
-using Swarm.Runtime.Configuration;
 
 namespace Swarm.Benchmarks.Hosting;
 

@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Security.Cryptography;
+using Swarm.Application.Configuration;
+using Swarm.Application.Security;
 using Swarm.Benchmarks.Api;
 using Swarm.Benchmarks.Measurement;
-using Swarm.Runtime.Configuration;
-using Swarm.Runtime.Security;
 using Swarm.Tests;
 
 namespace Swarm.Benchmarks.Hosting;

@@ -1,10 +1,10 @@
 using System.Security.Cryptography;
+using Swarm.Application.Configuration;
 using Swarm.Benchmarks.Baseline;
 using Swarm.Benchmarks.Hosting;
 using Swarm.Benchmarks.Load;
 using Swarm.Benchmarks.Reporting;
 using Swarm.Benchmarks.StorageRequests;
-using Swarm.Runtime.Configuration;
 
 namespace Swarm.Benchmarks.Scenarios;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Microsoft.Azure.Functions.Worker.Http;
-using Swarm.Runtime.Http;
+using Swarm.Api;
 
 namespace Swarm.Functions.Http;
 

@@ -1,7 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Http;
 using Microsoft.DurableTask.Client;
-using Swarm.Runtime.Http;
+using Swarm.Api;
 
 namespace Swarm.Functions.Http;
 

@@ -1,6 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
-using Swarm.Runtime.Schedules;
+using Swarm.Application.Schedules;
 
 namespace Swarm.Functions.Timers;
 

@@ -2,8 +2,8 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using DurableTask.AzureStorage;
-using Swarm.Runtime.Configuration;
-using Swarm.Runtime.Storage;
+using Swarm.Adapters.Storage;
+using Swarm.Application.Configuration;
 
 namespace Swarm.LocalHost.Durable;
 

@@ -1,6 +1,6 @@
 using System.Net.Sockets;
 using Grpc.Net.Client;
-using Swarm.Runtime.Configuration;
+using Swarm.Application.Configuration;
 
 namespace Swarm.LocalHost.Durable;
 

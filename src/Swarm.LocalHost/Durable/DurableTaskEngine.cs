@@ -2,7 +2,7 @@ using DurableTask.AzureStorage;
 using DurableTask.Core;
 using Microsoft.DurableTask.Worker;
 using Microsoft.DurableTask.Worker.Shims;
-using Swarm.Runtime.Health;
+using Swarm.Application.Health;
 using Swarm.Workflows;
 
 namespace Swarm.LocalHost.Durable;
@@ -14,7 +14,7 @@ namespace Swarm.LocalHost.Durable;
 /// </summary>
 sealed partial class DurableTaskEngine(
     AzureStorageOrchestrationService backend,
-    Swarm.Runtime.Configuration.SwarmSettings settings,
+    Swarm.Application.Configuration.SwarmSettings settings,
     IServiceProvider services,
     ILoggerFactory loggers,
     ILogger<DurableTaskEngine> logger) : BackgroundService, IDurableWorkerStatus

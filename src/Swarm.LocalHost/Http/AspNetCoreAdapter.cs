@@ -1,5 +1,5 @@
 using Microsoft.DurableTask.Client;
-using Swarm.Runtime.Http;
+using Swarm.Api;
 
 namespace Swarm.LocalHost.Http;
 

@@ -1,4 +1,4 @@
-using Swarm.Runtime.Http;
+using Swarm.Api;
 
 namespace Swarm.LocalHost.Http;
 

@@ -2,9 +2,8 @@ using System.Net.WebSockets;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
-using Swarm.Runtime.Configuration;
-using Swarm.Runtime.Http;
-using Swarm.Runtime.Realtime;
+using Swarm.Adapters.WebPubSub;
+using Swarm.Application.Configuration;
 
 namespace Swarm.LocalHost.Realtime;
 

@@ -1,6 +1,6 @@
 using Microsoft.DurableTask.Client;
 using NCrontab;
-using Swarm.Runtime.Schedules;
+using Swarm.Application.Schedules;
 
 namespace Swarm.LocalHost.Schedules;
 

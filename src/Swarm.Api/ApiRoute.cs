@@ -1,0 +1,44 @@
+using Swarm.Application.Security;
+
+namespace Swarm.Api;
+
+/// <summary>
+/// One endpoint: its function name, method, route template, the permission it needs and its handler.
+/// Both hosts serve exactly the routes in <see cref="SwarmRoutes"/>.
+/// </summary>
+/// <param name="Name">Function name in the Functions app; endpoint name in the local host.</param>
+/// <param name="Method">HTTP method, upper case.</param>
+/// <param name="Template">Route template without a leading slash, e.g. <c>api/v1/tasks/{id}</c>.</param>
+/// <param name="Permission">What the caller must hold; <see cref="Permissions.Anonymous"/> only for health and readiness.</param>
+/// <param name="Handler">The <see cref="IApiHandler"/> type that serves it.</param>
+/// <param name="TakesBody">Whether it reads a JSON body; a body sent to a route that takes none is refused, not ignored.</param>
+/// <param name="OpenToTheAgentItNames">Whether an agent may call it without <paramref name="Permission"/> when the route's
+/// <c>{id}</c> is its own id (an agent reads its own record); any other id still needs the permission.</param>
+public sealed record ApiRoute(string Name, string Method, string Template, string Permission, Type Handler, bool TakesBody = false, bool OpenToTheAgentItNames = false)
+{
+    /// <summary>Whether <paramref name="principal"/> may call this route for <paramref name="request"/>'s resource.</summary>
+    public bool Admits(SwarmPrincipal principal, ApiRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        ArgumentNullException.ThrowIfNull(request);
+        return principal.Has(Permission)
+            || (OpenToTheAgentItNames && principal.AgentId is { } agentId && string.Equals(request.RouteValues.GetValueOrDefault("id"), agentId, StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// This route's path for the given route values, e.g. <c>/api/v1/tasks/task-1</c> for <c>("id", "task-1")</c>: how a
+    /// handler writes a <c>Location</c>, so every REST path comes from this table. Values are escaped; a template value
+    /// left unfilled is an error in the caller.
+    /// </summary>
+    public string PathFor(params (string Name, string Value)[] values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var path = "/" + Template;
+        foreach (var (name, value) in values)
+        {
+            path = path.Replace("{" + name + "}", Uri.EscapeDataString(value), StringComparison.Ordinal);
+        }
+
+        return path.Contains('{', StringComparison.Ordinal) ? throw new ArgumentException($"Route {Name} needs a value for every part of '{Template}'.", nameof(values)) : path;
+    }
+}

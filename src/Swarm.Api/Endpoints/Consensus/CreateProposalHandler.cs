@@ -1,0 +1,56 @@
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Swarm.Application.Configuration;
+using Swarm.Domain.Consensus;
+using Swarm.Workflows.Consensus;
+
+namespace Swarm.Api.Endpoints.Consensus;
+
+/// <summary>
+/// <c>POST /api/v1/consensus/proposal</c>: validates the proposal and starts its durable rounds of voting; <c>202</c> with
+/// the id and <c>Location</c>. The proposal is durable once this returns.
+/// </summary>
+public sealed class CreateProposalHandler(SwarmSettings settings) : IApiHandler
+{
+    public const string IdPrefix = "proposal-";
+
+    public async Task<ApiResponse> HandleAsync(ApiRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(durable);
+        var body = await ApiJson.ReadBodyAsync<ProposalRequest>(request, settings.Api.MaxRequestBytes, cancellationToken);
+        var errors = body.Validate();
+        if (errors.Count > 0)
+        {
+            return ApiResponse.Problem(Problems.Validation(errors));
+        }
+
+        var id = IdPrefix + Guid.NewGuid().ToString("N");
+        var defaults = new ConsensusRules(ConsensusAlgorithm.SimpleMajority);
+        var rules = new ConsensusRules(
+            body.Algorithm ?? ConsensusAlgorithm.SimpleMajority,
+            body.Threshold ?? defaults.Threshold,
+            body.Quorum ?? defaults.Quorum,
+            body.Ties ?? TiePolicy.NoDecision,
+            body.StatusQuo,
+            body.MaxWeightShare ?? defaults.MaxWeightShare);
+        var input = new ProposalInput(
+            id,
+            body.Question!,
+            body.Options!,
+            rules,
+            new ParticipantSpec(body.Participants!.Agents, body.Participants.Capability, body.Participants.Count),
+            body.Capability ?? body.Participants.Capability,
+            TimeSpan.FromSeconds(body.DeadlineSeconds ?? 300),
+            body.MaxRounds ?? 2,
+            request.Principal!.Subject,
+            Notify: settings.Realtime.Active);
+        await new ProposalClient(durable).StartAsync(input, id, CancellationToken.None);
+
+        var location = SwarmRoutes.GetProposal.PathFor(("id", id));
+        return ApiResponse.Accepted(new { id, status = "voting", location }, location);
+    }
+
+    public static bool IsProposalId(string? id) =>
+        id is { Length: 41 } && id.StartsWith(IdPrefix, StringComparison.Ordinal) && id[IdPrefix.Length..].All(char.IsAsciiHexDigitLower);
+}

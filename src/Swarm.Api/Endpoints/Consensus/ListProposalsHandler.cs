@@ -1,0 +1,54 @@
+using Microsoft.DurableTask.Client;
+using Swarm.Domain.Tasks;
+using Swarm.Workflows.Consensus;
+
+namespace Swarm.Api.Endpoints.Consensus;
+
+/// <summary>
+/// <c>GET /api/v1/consensus/proposals?status=&amp;pageSize=&amp;continuationToken=</c>: a page of proposals (those of
+/// consensus tasks included), in the order the store returns them (by id, not by age). Whoever may read a proposal may
+/// list them: an agent reads every proposal with <c>consensus:read</c>, as <c>GET .../proposals/{id}</c> allows.
+/// </summary>
+public sealed class ListProposalsHandler : IApiHandler
+{
+    static readonly string[] Statuses = ["voting", "decided", "undecided", "failed"];
+
+    public async Task<ApiResponse> HandleAsync(ApiRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(durable);
+        var errors = InstancePages.Validate(request, out var pageSize);
+        var status = request.Query.GetValueOrDefault("status");
+        if (status is not null && !Statuses.Contains(status, StringComparer.Ordinal))
+        {
+            errors.Add(new("status", $"must be {string.Join(", ", Statuses[..^1])} or {Statuses[^1]}."));
+        }
+
+        if (errors.Count > 0)
+        {
+            return ApiResponse.Problem(Problems.Validation(errors));
+        }
+
+        var page = await InstancePages.ReadAsync(durable, request, CreateProposalHandler.IdPrefix, status is null ? null : RuntimeStatusesOf(status), pageSize, cancellationToken);
+        if (page.Problem is { } problem)
+        {
+            return problem;
+        }
+
+        var items = page.Instances
+            .Where(ProposalClient.IsProposal)
+            .Select(ProposalView.From)
+            .Where(v => status is null || v.Status == status)
+            .Select(ProposalSummary.From)
+            .ToList();
+        return ApiResponse.Ok(new { items, continuationToken = page.ContinuationToken });
+    }
+
+    /// <summary>The durable statuses a proposal status can come from; decided and undecided are told apart by the output.</summary>
+    static List<OrchestrationRuntimeStatus> RuntimeStatusesOf(string status) => status switch
+    {
+        "decided" or "undecided" => [OrchestrationRuntimeStatus.Completed],
+        "failed" => [OrchestrationRuntimeStatus.Failed, OrchestrationRuntimeStatus.Terminated],
+        _ => [OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Suspended],
+    };
+}

@@ -1,0 +1,25 @@
+using Microsoft.DurableTask.Client;
+using Swarm.Application.Memory;
+using Swarm.Domain.Memory;
+using Swarm.Workflows.Memory;
+
+namespace Swarm.Api.Endpoints.Memory;
+
+/// <summary><c>GET /api/v1/memory/{namespace}/{key}</c>: one value, opened if it was sealed.</summary>
+public sealed class GetMemoryHandler(MemorySealer sealer) : IApiHandler
+{
+    public async Task<ApiResponse> HandleAsync(ApiRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(durable);
+        if (MemoryAccess.Refusal(request, out var memoryNamespace, out var key) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var shelf = await new MemoryClient(durable).GetAsync(memoryNamespace, cancellationToken);
+        return shelf?.Entries.GetValueOrDefault(key!) is { } entry
+            ? ApiResponse.Ok(new { @namespace = memoryNamespace, key, value = sealer.Open(memoryNamespace, key!, entry), updatedAt = entry.UpdatedAt, updatedBy = entry.UpdatedBy })
+            : ApiResponse.Problem(Problems.NotFound($"Memory '{memoryNamespace}' has no key '{key}'."));
+    }
+}

@@ -1,0 +1,37 @@
+using Microsoft.DurableTask.Client;
+using Swarm.Application.Configuration;
+using Swarm.Application.Memory;
+using Swarm.Domain.Memory;
+using Swarm.Workflows.Memory;
+
+namespace Swarm.Api.Endpoints.Memory;
+
+/// <summary>
+/// <c>PUT /api/v1/memory/{namespace}/{key}</c>: stores a value (sealed first when encryption at rest is on). The write is
+/// a durable signal to the namespace's entity: <c>202</c>, visible to reads once the entity has applied it (normally
+/// well under a second).
+/// </summary>
+public sealed class PutMemoryHandler(SwarmSettings settings, MemorySealer sealer, TimeProvider time) : IApiHandler
+{
+    public async Task<ApiResponse> HandleAsync(ApiRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(durable);
+        if (MemoryAccess.Refusal(request, out var memoryNamespace, out var key) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var body = await ApiJson.ReadBodyAsync<MemoryValueBody>(request, settings.Api.MaxRequestBytes, cancellationToken);
+        if (body.Value is null || body.Value.Length > MemoryShelf.MaxValueLength)
+        {
+            return ApiResponse.Problem(Problems.Validation([new("value", $"is required and at most {MemoryShelf.MaxValueLength} characters.")]));
+        }
+
+        var (value, sealedValue) = sealer.Seal(memoryNamespace, key!, body.Value);
+        var entry = new MemoryEntry(value, time.GetUtcNow(), request.Principal!.Subject, sealedValue);
+        await new MemoryClient(durable).PutAsync(memoryNamespace, new MemoryWrite(key!, entry), CancellationToken.None);
+        var location = SwarmRoutes.GetMemory.PathFor(("namespace", memoryNamespace), ("key", key!));
+        return ApiResponse.Accepted(new { @namespace = memoryNamespace, key, location }, location);
+    }
+}

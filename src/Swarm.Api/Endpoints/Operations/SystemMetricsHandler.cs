@@ -1,0 +1,46 @@
+using Microsoft.DurableTask.Client;
+using Swarm.Api.Endpoints.Consensus;
+using Swarm.Api.Endpoints.Tasks;
+using Swarm.Providers;
+
+namespace Swarm.Api.Endpoints.Operations;
+
+/// <summary>
+/// <c>GET /api/v1/system/metrics</c>: the numbers in one JSON document: model calls, failures, tokens and cost per
+/// provider route and in total, and this process's memory, CPU and threads (both for the instance that answered;
+/// the OpenTelemetry export has the model numbers over time, not the process ones), the task queue, and consensus per
+/// algorithm (both swarm-wide, from durable state).
+/// </summary>
+public sealed class SystemMetricsHandler(ProviderCatalog providers, TimeProvider time) : IApiHandler
+{
+    public async Task<ApiResponse> HandleAsync(ApiRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(durable);
+        var routes = providers.Report().SelectMany(p => p.Models.Select(m => new
+        {
+            provider = p.Type,
+            model = m.Model,
+            calls = m.Calls,
+            failures = m.Failures,
+            inputTokens = m.InputTokens,
+            outputTokens = m.OutputTokens,
+            costUsd = m.CostUsd,
+            breaker = m.Breaker,
+        })).ToList();
+        return ApiResponse.Ok(new
+        {
+            instance = InstanceSnapshot.Now(time),
+            models = new
+            {
+                calls = routes.Sum(r => r.calls),
+                failures = routes.Sum(r => r.failures),
+                inputTokens = routes.Sum(r => r.inputTokens),
+                outputTokens = routes.Sum(r => r.outputTokens),
+                costUsd = routes.Sum(r => r.costUsd),
+                routes,
+            },
+            queue = await TaskQueueView.ReadAsync(durable, agentScope: null, cancellationToken),
+            consensus = await ConsensusMetrics.ReadAsync(durable, cancellationToken),
+        });
+    }
+}

@@ -1,0 +1,47 @@
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+using Swarm.Application.Realtime;
+
+namespace Swarm.Api.Endpoints.Realtime;
+
+/// <summary>
+/// <c>GET /api/v1/realtime/negotiate</c>: a WebSocket URL on the real-time channel for the caller, with a short-lived
+/// token in it (Web PubSub's client protocol). The connection belongs to the caller's subject (<c>agent:{id}</c> for
+/// an agent), which is who the swarm's events are addressed to. <c>503</c> when no channel is configured or it does
+/// not answer.
+/// </summary>
+public sealed partial class NegotiateRealtimeHandler(ILogger<NegotiateRealtimeHandler> logger, IClientAccessIssuer? channel = null) : IApiHandler
+{
+    public async Task<ApiResponse> HandleAsync(ApiRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (channel is null)
+        {
+            return ApiResponse.Problem(Problems.Unavailable("The real-time channel is not configured (realtime:endpoint)."));
+        }
+
+        var principal = request.Principal!;
+        if (RealtimeUsers.For(principal) is not { } userId)
+        {
+            return ApiResponse.Problem(Problems.NoChannelIdentity($"'{principal.Subject}' cannot be one: {RealtimeUsers.NoIdentity}."));
+        }
+
+        ClientAccess access;
+        try
+        {
+            access = await channel.GetClientAccessAsync(userId, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // The service's own words go to the log, not to the caller.
+            LogTokenRefused(logger, e.Message);
+            return ApiResponse.Problem(Problems.Unavailable("The real-time channel did not issue a token; try again shortly."));
+        }
+
+        // The URL is a credential: it is answered once and never logged or audited.
+        return new ApiResponse(200, new { url = access.Url, userId = access.UserId, hub = access.Hub, expiresAt = access.ExpiresAt });
+    }
+
+    [LoggerMessage(EventId = 1601, Level = LogLevel.Warning, Message = "The real-time channel did not issue a client token: {Reason}")]
+    static partial void LogTokenRefused(ILogger logger, string reason);
+}

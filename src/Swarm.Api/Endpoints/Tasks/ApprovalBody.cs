@@ -1,0 +1,4 @@
+namespace Swarm.Api.Endpoints.Tasks;
+
+/// <summary>The optional body of approve and reject: why.</summary>
+public sealed record ApprovalBody(string? Comment);

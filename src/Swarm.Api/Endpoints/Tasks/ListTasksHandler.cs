@@ -1,0 +1,62 @@
+using Microsoft.DurableTask.Client;
+using Swarm.Domain.Tasks;
+using Swarm.Workflows.Tasks;
+
+namespace Swarm.Api.Endpoints.Tasks;
+
+/// <summary>
+/// <c>GET /api/v1/tasks?status=&amp;pageSize=&amp;continuationToken=</c>: the queue (unfinished tasks by status and
+/// priority, the oldest waiting one, the dispatcher's line and seats) and a page of tasks, in the order the store
+/// returns them. An agent sees only tasks it works on.
+/// </summary>
+public sealed class ListTasksHandler : IApiHandler
+{
+
+    public async Task<ApiResponse> HandleAsync(ApiRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(durable);
+        var errors = InstancePages.Validate(request, out var pageSize);
+        TaskRunStatus? status = null;
+        if (request.Query.GetValueOrDefault("status") is { } statusText)
+        {
+            if (Enum.TryParse<TaskRunStatus>(statusText, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed))
+            {
+                status = parsed;
+            }
+            else
+            {
+                errors.Add(new("status", "must be queued, awaitingApproval, running, completed, failed or canceled."));
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return ApiResponse.Problem(Problems.Validation(errors));
+        }
+
+        var agentScope = request.Principal?.AgentId;
+        var queue = await TaskQueueView.ReadAsync(durable, agentScope, cancellationToken);
+        var page = await InstancePages.ReadAsync(durable, request, TaskId.Prefix, status is { } s ? RuntimeStatusesOf(s) : null, pageSize, cancellationToken);
+        if (page.Problem is { } problem)
+        {
+            return problem;
+        }
+
+        var items = page.Instances
+            .Where(TaskRunClient.IsTask)
+            .Select(TaskView.From)
+            .Where(v => (status is null || v.Status == status) && (agentScope is null || v.Involves(agentScope)))
+            .Select(TaskSummary.From)
+            .ToList();
+        return ApiResponse.Ok(new { queue, items, continuationToken = page.ContinuationToken });
+    }
+
+    static List<OrchestrationRuntimeStatus> RuntimeStatusesOf(TaskRunStatus status) => status switch
+    {
+        TaskRunStatus.Completed => [OrchestrationRuntimeStatus.Completed],
+        TaskRunStatus.Failed => [OrchestrationRuntimeStatus.Failed],
+        TaskRunStatus.Canceled => [OrchestrationRuntimeStatus.Terminated],
+        _ => [OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running],
+    };
+}

@@ -1,0 +1,58 @@
+using Microsoft.DurableTask.Client;
+using Swarm.Application.Configuration;
+using Swarm.Domain.Tasks;
+using Swarm.Workflows.Tasks;
+
+namespace Swarm.Api.Endpoints.Tasks;
+
+/// <summary>
+/// <c>POST /api/v1/tasks/{id}/result</c>: an external agent (provider type <c>external</c>, authenticated by its API key
+/// or a session from it) delivers its answer for the step it holds, as the spec's <c>task_result</c>. <c>409</c> when
+/// the agent holds no step of the task.
+/// </summary>
+public sealed class PostTaskResultHandler(SwarmSettings settings) : IApiHandler
+{
+    public async Task<ApiResponse> HandleAsync(ApiRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(durable);
+        if (request.Principal is not { AgentId: { } agentId })
+        {
+            // Who is calling is wrong, not the task's state: a person's token can never post a result.
+            return ApiResponse.Problem(Problems.NotPermitted("Only an agent posts a result, with its API key ('Authorization: ApiKey <key>') or a session from it."));
+        }
+
+        var body = await ApiJson.ReadBodyAsync<TaskResultBody>(request, settings.Api.MaxRequestBytes, cancellationToken);
+        var errors = new List<FieldError>();
+        if (string.IsNullOrWhiteSpace(body.Text))
+        {
+            errors.Add(new("text", "is required and must not be blank."));
+        }
+
+        if (body.InputTokens is < 0 || body.OutputTokens is < 0 || body.CostUsd is < 0)
+        {
+            errors.Add(new("inputTokens", "token counts and cost must not be negative."));
+        }
+
+        if (errors.Count > 0)
+        {
+            return ApiResponse.Problem(Problems.Validation(errors));
+        }
+
+        if (await TaskLookup.FindAsync(request, durable, cancellationToken) is not { } found)
+        {
+            return TaskLookup.NotFound(request);
+        }
+
+        var seat = found.Instance.ReadCustomStatusAs<TaskProgress>()?.Seats.FirstOrDefault(s => s.AgentId == agentId && (body.Step is null || s.Stage == body.Step));
+        if (seat is null || !found.Instance.IsRunning)
+        {
+            return ApiResponse.Problem(Problems.Conflict($"Agent '{agentId}' holds no step{(body.Step is null ? "" : $" '{body.Step}'")} of task '{found.View.Id}' that waits for a result."));
+        }
+
+        var result = new ExternalResult(body.Text!, body.InputTokens ?? 0, body.OutputTokens ?? 0, body.CostUsd, body.Model);
+        await new TaskRunClient(durable).PostResultAsync(found.View.Id, seat.SeatKey, result, CancellationToken.None);
+        var location = SwarmRoutes.GetTask.PathFor(("id", found.View.Id));
+        return ApiResponse.Accepted(new { id = found.View.Id, step = seat.Stage, location }, location) with { AuditDetail = $"result for {seat.Stage} from {agentId}" };
+    }
+}

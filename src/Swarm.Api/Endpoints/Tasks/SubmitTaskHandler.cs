@@ -1,0 +1,118 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Swarm.Application.Configuration;
+using Swarm.Application.Realtime;
+using Swarm.Domain.Tasks;
+using Swarm.Workflows.Tasks;
+
+namespace Swarm.Api.Endpoints.Tasks;
+
+/// <summary>
+/// <c>POST /api/v1/tasks</c>: validates the task, starts its durable orchestration and answers 202.
+/// The task is durable once this returns: the start message is in storage before the response is sent.
+/// With an <c>Idempotency-Key</c> header, the same caller sending the same key gets the same task back instead of a
+/// second one (and a 409 if the key comes with a different request).
+/// </summary>
+public sealed class SubmitTaskHandler(SwarmSettings settings, TimeProvider time) : IApiHandler
+{
+    public const string IdempotencyHeader = "Idempotency-Key";
+
+    readonly TaskLimits limits = new(MaxPromptLength: settings.Api.MaxPromptLength);
+
+    public async Task<ApiResponse> HandleAsync(ApiRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(durable);
+        var task = await ApiJson.ReadBodyAsync<TaskRequest>(request, settings.Api.MaxRequestBytes, cancellationToken);
+        var errors = task.Validate(limits);
+        var key = request.Header(IdempotencyHeader);
+        if (key is { Length: 0 or > 200 })
+        {
+            errors = [.. errors, new FieldError(IdempotencyHeader, "must be 1 to 200 characters.")];
+        }
+
+        if (task.Notify == true && !settings.Realtime.Active)
+        {
+            errors = [.. errors, new FieldError("notify", "needs the real-time channel, which is off here (realtime:endpoint, realtime:enabled).")];
+        }
+        else if (task.Notify == true && RealtimeUsers.For(request.Principal!) is null)
+        {
+            errors = [.. errors, new FieldError("notify", $"cannot be sent to this caller: {RealtimeUsers.NoIdentity}.")];
+        }
+
+        if (errors.Count > 0)
+        {
+            return ApiResponse.Problem(Problems.Validation(errors));
+        }
+
+        var caller = request.Principal!.Subject;
+        var fingerprint = Fingerprint(task);
+        var taskId = key is null ? TaskId.New() : TaskId.ForIdempotencyKey(caller, key);
+        if (key is not null && await durable.GetInstanceAsync(taskId, getInputsAndOutputs: true, cancellationToken) is { } existing)
+        {
+            return Replayed(existing, fingerprint);
+        }
+
+        var input = InputFor(task, taskId, caller, fingerprint);
+        try
+        {
+            // The client's cancellation is not passed on: once scheduling starts, finishing it is cheaper than guessing whether it landed.
+            await new TaskRunClient(durable).StartAsync(input, CancellationToken.None);
+        }
+        catch (Exception e) when (key is not null && e is not OperationCanceledException)
+        {
+            // Two requests with the same key raced; the other one started the task.
+            if (await durable.GetInstanceAsync(taskId, getInputsAndOutputs: true, CancellationToken.None) is { } raced)
+            {
+                return Replayed(raced, fingerprint);
+            }
+
+            throw;
+        }
+
+        var location = SwarmRoutes.GetTask.PathFor(("id", taskId));
+        return ApiResponse.Accepted(new TaskAccepted(taskId, TaskRunStatus.Queued, location), location);
+    }
+
+    TaskRunInput InputFor(TaskRequest task, string taskId, string caller, string fingerprint) => new(
+        taskId,
+        task.Prompt!,
+        task.Priority ?? TaskRequest.DefaultPriority,
+        [.. (task.Capabilities ?? []).Select(Capability)],
+        task.Strategy ?? TaskStrategy.Auto,
+        task.Agents ?? task.Strategy switch { TaskStrategy.Parallel => 2, TaskStrategy.Consensus => 3, _ => 1 },
+        [.. (task.Stages ?? []).Select(s => s with { Capabilities = [.. (s.Capabilities ?? []).Select(Capability)] })],
+        task.Merge ?? false,
+        TimeSpan.FromSeconds(settings.Api.TaskSlotWaitSeconds),
+        settings.Api.TaskAttempts,
+        task.TimeoutSeconds is { } seconds ? time.GetUtcNow().AddSeconds(seconds) : null,
+        task.RequiresApproval ?? false,
+        TimeSpan.FromSeconds(settings.Api.ApprovalWaitSeconds),
+        task.Metadata,
+        caller,
+        fingerprint,
+        Notify: settings.Realtime.Active,
+        NotifySubmitter: task.Notify == true,
+        SealMemory: settings.Security.EncryptionEnabled);
+
+    /// <summary>Capabilities are matched in lowercase, as agents' expertise is written, so "Python" and "python" are one skill.</summary>
+    static string Capability(string capability) => capability.Trim().ToLowerInvariant();
+
+    static ApiResponse Replayed(OrchestrationMetadata existing, string fingerprint)
+    {
+        if (existing.ReadInputAs<TaskRunInput>()?.RequestFingerprint != fingerprint)
+        {
+            return ApiResponse.Problem(Problems.Conflict($"The {IdempotencyHeader} was already used for a different request (task '{existing.InstanceId}')."));
+        }
+
+        var location = SwarmRoutes.GetTask.PathFor(("id", existing.InstanceId));
+        return ApiResponse.Accepted(new TaskAccepted(existing.InstanceId, TaskView.StatusOf(existing.RuntimeStatus), location), location);
+    }
+
+    /// <summary>Identifies the request's content, so a reused idempotency key with a different body is caught.</summary>
+    static string Fingerprint(TaskRequest task) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(task))))[..32];
+}

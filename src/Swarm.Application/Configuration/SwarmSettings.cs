@@ -1,0 +1,292 @@
+using Swarm.Domain.Agents;
+using Swarm.Providers.Configuration;
+
+namespace Swarm.Application.Configuration;
+
+/// <summary>
+/// All of the swarm's settings. The first four sections are the spec's <c>config.json</c>; the rest are
+/// this implementation's. Bound from <c>config.json</c>, then environment variables (<c>system__maxAgents</c>),
+/// then, in Azure, app settings. <see cref="SwarmSettingsLoader"/> binds and validates them.
+/// </summary>
+public sealed class SwarmSettings
+{
+    public SystemSettings System { get; set; } = new();
+
+    public DatabaseSettings Database { get; set; } = new();
+
+    public SecuritySettings Security { get; set; } = new();
+
+    public LearningSettings Learning { get; set; } = new();
+
+    public ApiSettings Api { get; set; } = new();
+
+    public ProvidersSettings Providers { get; set; } = new();
+
+    public DefaultAgentSettings DefaultAgent { get; set; } = new();
+
+    public DurableSettings Durable { get; set; } = new();
+
+    public SelfHealingSettings SelfHealing { get; set; } = new();
+
+    public AutoscalingSettings Autoscaling { get; set; } = new();
+
+    public RealtimeSettings Realtime { get; set; } = new();
+
+    /// <summary>The MCP servers whose tools agents may use (<c>mcp:servers:{name}</c>) and the limits on their calls.</summary>
+    public Swarm.Mcp.Configuration.McpSettings Mcp { get; set; } = new();
+
+    public bool IsDevelopment => string.Equals(System.Environment, "development", StringComparison.OrdinalIgnoreCase);
+}
+
+/// <summary>The spec's <c>system</c> section.</summary>
+public sealed class SystemSettings
+{
+    public string Name { get; set; } = "Swarm";
+
+    public string Version { get; set; } = "1.0.0";
+
+    /// <summary><c>development</c> or <c>production</c>; production refuses unsafe settings.</summary>
+    public string Environment { get; set; } = "production";
+
+    /// <summary>The hosts' minimum log level (see <see cref="LogLevels"/>); .NET's <c>Logging:LogLevel</c> rules still refine it per category.</summary>
+    public string LogLevel { get; set; } = "info";
+
+    public Microsoft.Extensions.Logging.LogLevel MinimumLogLevel =>
+        LogLevels.TryParse(LogLevel, out var level) ? level : Microsoft.Extensions.Logging.LogLevel.Information;
+
+    public int MaxAgents { get; set; } = 50;
+
+    public bool AutoScaling { get; set; } = true;
+}
+
+/// <summary>The spec's <c>database</c> section. State lives in Azure Storage (Tables, Queues, Blobs).</summary>
+public sealed class DatabaseSettings
+{
+    public const string AzureStorage = "azureStorage";
+
+    public string Type { get; set; } = AzureStorage;
+
+    /// <summary>A storage connection string, e.g. <c>UseDevelopmentStorage=true</c> for Azurite. Used when <see cref="AccountName"/> is not set.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>A storage account reached with a managed identity (Azure.Identity's DefaultAzureCredential), as in Azure. Wins over <see cref="ConnectionString"/>.</summary>
+    public string? AccountName { get; set; }
+
+    /// <summary>Starts the name of every table the swarm keeps (e.g. <c>SwarmApiKeys</c>), so several swarms can share an account.</summary>
+    public string TablePrefix { get; set; } = "Swarm";
+
+    public string TableName(string suffix) => TablePrefix + suffix;
+}
+
+/// <summary>The spec's <c>security</c> section plus how bearer tokens are checked.</summary>
+public sealed class SecuritySettings
+{
+    /// <summary>The secret shipped in the sample settings files; accepted only in development.</summary>
+    public const string SampleJwtSecret = "sample-secret-for-local-development-only-change-me";
+
+    public bool AuthenticationRequired { get; set; } = true;
+
+    public bool EncryptionEnabled { get; set; }
+
+    /// <summary>AES-256-GCM keys as <c>id:base64key;...</c> (the first seals new values); required when <see cref="EncryptionEnabled"/>. Make one with <c>openssl rand -base64 32</c>.</summary>
+    public string? EncryptionKeys { get; set; }
+
+    public bool AuditEnabled { get; set; } = true;
+
+    public JwtSettings Jwt { get; set; } = new();
+
+    public RateLimitSettings RateLimit { get; set; } = new();
+
+    /// <summary>How long a session token minted from an agent's API key lives.</summary>
+    public int AgentSessionMinutes { get; set; } = 15;
+
+    /// <summary>Roles redefined or added: role name to its permissions. Unlisted roles keep their defaults.</summary>
+    public Dictionary<string, string[]> Roles { get; set; } = new(StringComparer.Ordinal);
+}
+
+/// <summary>
+/// Bearer-token validation. Tokens from <see cref="Issuer"/> (this swarm: development tokens and agent sessions) are
+/// HS256 with <see cref="Secret"/>. When <see cref="Authority"/> is set, tokens from that OpenID Connect provider
+/// (e.g. Entra ID) are accepted too, checked against the signing keys in its published metadata.
+/// </summary>
+public sealed class JwtSettings
+{
+    /// <summary>The HS256 key, at least 32 characters. Also read from the <c>JWT_SECRET</c> environment variable.</summary>
+    public string? Secret { get; set; }
+
+    public string Issuer { get; set; } = "swarm";
+
+    public string Audience { get; set; } = "swarm-api";
+
+    public int ClockSkewSeconds { get; set; } = 30;
+
+    /// <summary>An OpenID Connect authority, e.g. <c>https://login.microsoftonline.com/{tenant}/v2.0</c>; its metadata is read from <c>/.well-known/openid-configuration</c>.</summary>
+    public string? Authority { get; set; }
+
+    /// <summary>The audience tokens from <see cref="Authority"/> must carry (the API's app id URI or client id).</summary>
+    public string? AuthorityAudience { get; set; }
+
+    /// <summary>Signing algorithms accepted from <see cref="Authority"/>; RS256 when none are listed. (Empty by default because the binder appends to a default list instead of replacing it.)</summary>
+    public string[] AuthorityAlgorithms { get; set; } = [];
+
+    /// <summary>Refuse plain-http metadata; may be false only in development (a local test authority).</summary>
+    public bool RequireHttpsMetadata { get; set; } = true;
+}
+
+/// <summary>The spec's <c>learning</c> section; the learning pass that uses it comes with the memory work.</summary>
+public sealed class LearningSettings
+{
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Only <see cref="HybridAlgorithm"/>, the spec's default, exists; other values are refused.</summary>
+    public string Algorithm { get; set; } = HybridAlgorithm;
+
+    public const string HybridAlgorithm = "hybrid";
+
+    public double LearningRate { get; set; } = 0.01;
+
+    public double ExplorationRate { get; set; } = 0.1;
+}
+
+/// <summary>Limits on what the HTTP API accepts.</summary>
+public sealed class ApiSettings
+{
+    public int MaxRequestBytes { get; set; } = 256 * 1024;
+
+    public int MaxPromptLength { get; set; } = 32_000;
+
+    /// <summary>How long one step of a task may wait in line for a fitting agent before the task fails.</summary>
+    public int TaskSlotWaitSeconds { get; set; } = 600;
+
+    /// <summary>How many agents a step tries (each failure excludes that agent) before the task fails with every reason.</summary>
+    public int TaskAttempts { get; set; } = 3;
+
+    /// <summary>How long a task that requires approval waits for a person's decision.</summary>
+    public int ApprovalWaitSeconds { get; set; } = 86_400;
+}
+
+/// <summary>The agent the swarm creates on first start (once, however many instances start) and runs tasks on.</summary>
+public sealed class DefaultAgentSettings
+{
+    public string Id { get; set; } = "queen-1";
+
+    public string Name { get; set; } = "Default queen";
+
+    public string Type { get; set; } = "queen";
+
+    public string Provider { get; set; } = "simulated";
+
+    public string Model { get; set; } = "simulated-1";
+
+    public int MaxConcurrency { get; set; } = 32;
+
+    public AgentProfile ToProfile() => new(
+        Id, Name, Enum.Parse<AgentType>(Type, ignoreCase: true), new ProviderSettings(Provider, Model), MaxConcurrency,
+        new AgentRole("strategic", ["task:*"], [], 10));
+}
+
+/// <summary>The durable backend of the local host (Durable Task on Azure Storage). Azure Functions reads host.json instead.</summary>
+public sealed class DurableSettings
+{
+    public string TaskHub { get; set; } = "swarm";
+
+    public int PartitionCount { get; set; } = 4;
+
+    /// <summary>Longest wait between polls of an empty queue; the floor on latency after idle periods.</summary>
+    public int MaxQueuePollingIntervalMs { get; set; } = 1000;
+
+    /// <summary>How long a dequeued message stays hidden; after a crash, the longest wait before another worker retries it.</summary>
+    public int MessageVisibilityTimeoutSeconds { get; set; } = 60;
+
+    /// <summary>How long a partition lease lasts; after a crash, the longest wait before another worker takes the partition.</summary>
+    public int LeaseIntervalSeconds { get; set; } = 30;
+}
+
+/// <summary>
+/// The autoscaling pass, which runs when the spec's <c>system.autoScaling</c> is true. It resizes the pools (type and
+/// expertise) that have at least one agent with <c>autoScale: true</c>, growing them while steps wait and shrinking idle
+/// ones, within per-pool limits and with a cooldown between changes.
+/// </summary>
+public sealed class AutoscalingSettings
+{
+    /// <summary>No change to a pool within this long after its last one.</summary>
+    public int CooldownSeconds { get; set; } = 300;
+
+    /// <summary>A pool shrinks only while less than this share of its seats is in use and nothing waits for it.</summary>
+    public double ScaleDownUtilization { get; set; } = 0.25;
+
+    /// <summary>Agents added to one pool in one pass, at most.</summary>
+    public int MaxStep { get; set; } = 5;
+
+    /// <summary>Limits of pools not listed in <see cref="Pools"/>.</summary>
+    public int DefaultMin { get; set; } = 1;
+
+    public int DefaultMax { get; set; } = 10;
+
+    /// <summary>Per-pool limits by pool key (<c>worker</c>, <c>specialist.analysis</c>, …).</summary>
+    public Dictionary<string, PoolSizeSettings> Pools { get; set; } = new(StringComparer.Ordinal);
+
+    public Domain.Autoscaling.PoolLimits LimitsFor(string pool)
+    {
+        var sizes = Pools.GetValueOrDefault(pool);
+        return new(sizes?.Min ?? DefaultMin, sizes?.Max ?? DefaultMax, TimeSpan.FromSeconds(CooldownSeconds), ScaleDownUtilization, MaxStep);
+    }
+}
+
+/// <summary>One pool's size limits.</summary>
+public sealed class PoolSizeSettings
+{
+    public int? Min { get; set; }
+
+    public int? Max { get; set; }
+}
+
+/// <summary>The self-healing pass.</summary>
+public sealed class SelfHealingSettings
+{
+    /// <summary>A task whose agent turn has shown no progress for this long is ended as failed and its slot freed.</summary>
+    public int StalledTaskSeconds { get; set; } = 1800;
+
+    /// <summary>How long an unhealthy agent stays off the dispatch board, counted from its last step, before it gets work again.</summary>
+    public int UnhealthyProbationSeconds { get; set; } = 120;
+}
+
+/// <summary>Per-principal request limits (a token bucket per caller, per process instance).</summary>
+public sealed class RateLimitSettings
+{
+    /// <summary>Sustained requests per minute per principal; 0 turns the limit off.</summary>
+    public int PermitsPerMinute { get; set; } = 600;
+
+    /// <summary>Requests a principal may make at once before the sustained rate applies.</summary>
+    public int Burst { get; set; } = 60;
+}
+
+/// <summary>
+/// The real-time channel: an Azure Web PubSub hub the swarm pushes events to and clients hold WebSockets on. Active when
+/// enabled and an endpoint is set (the local host sets one to the stand-in it serves itself).
+/// </summary>
+public sealed class RealtimeSettings
+{
+    /// <summary>False turns the channel off, and with it the local host's stand-in.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>The Web PubSub endpoint, e.g. <c>https://swarm.webpubsub.azure.com</c>.</summary>
+    public string? Endpoint { get; set; }
+
+    /// <summary>
+    /// The hub's access key. When set, requests are signed with it (HS256, as the vendor's SDKs do); when not, the
+    /// managed identity is used (Azure.Identity), which is how the Bicep deployment runs with access keys disabled.
+    /// </summary>
+    public string? AccessKey { get; set; }
+
+    public string Hub { get; set; } = "swarm";
+
+    /// <summary>
+    /// How long the URL <c>GET /api/v1/realtime/negotiate</c> hands out may be used to connect (an open connection is
+    /// not cut when it expires). Short, because the URL is a credential that revoking the key behind it cannot recall:
+    /// clients connect at once and negotiate again to reconnect.
+    /// </summary>
+    public int ClientTokenMinutes { get; set; } = 1;
+
+    public bool Active => Enabled && !string.IsNullOrWhiteSpace(Endpoint);
+}

@@ -1,0 +1,126 @@
+using Swarm.Domain.Agents;
+using Swarm.Providers.Configuration;
+
+namespace Swarm.Application.Configuration;
+
+/// <summary>Range and consistency checks on bound settings; each problem starts with the key it concerns.</summary>
+public static class SwarmSettingsValidator
+{
+    public static IReadOnlyList<string> Validate(SwarmSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var errors = new List<string>();
+        void Check(bool ok, string key, string problem)
+        {
+            if (!ok)
+            {
+                errors.Add($"'{key}' {problem}");
+            }
+        }
+
+        var s = settings;
+        Check(s.System.Environment is "development" or "production", "system:environment", $"(or NODE_ENV) must be 'development' or 'production' (was '{s.System.Environment}').");
+        Check(LogLevels.TryParse(s.System.LogLevel, out _), "system:logLevel", $"(or LOG_LEVEL) is '{s.System.LogLevel}'; use {LogLevels.Allowed}.");
+        Check(s.System.MaxAgents is >= 1 and <= 10_000, "system:maxAgents", $"must be between 1 and 10000 (was {s.System.MaxAgents}).");
+        Check(
+            string.Equals(s.Database.Type, DatabaseSettings.AzureStorage, StringComparison.OrdinalIgnoreCase),
+            "database:type",
+            $"'{s.Database.Type}' is not supported: this build keeps its state in Azure Storage, so use '{DatabaseSettings.AzureStorage}'.");
+        Check(
+            !string.IsNullOrWhiteSpace(s.Database.ConnectionString) || !string.IsNullOrWhiteSpace(s.Database.AccountName),
+            "database:connectionString",
+            "or 'database:accountName' must be set (UseDevelopmentStorage=true for Azurite).");
+
+        Check(System.Text.RegularExpressions.Regex.IsMatch(s.Database.TablePrefix, "^[A-Za-z][A-Za-z0-9]{0,39}$"), "database:tablePrefix", "must be a letter followed by up to 39 letters or digits (Azure table names are alphanumeric).");
+
+        var secret = s.Security.Jwt.Secret;
+        Check(!string.IsNullOrEmpty(secret), "security:jwt:secret", "is missing; set it or the JWT_SECRET environment variable (32 characters or more).");
+        if (!string.IsNullOrEmpty(secret))
+        {
+            Check(secret.Length >= 32, "security:jwt:secret", $"is {secret.Length} characters; HS256 needs at least 32.");
+            Check(
+                s.IsDevelopment || !string.Equals(secret, SecuritySettings.SampleJwtSecret, StringComparison.Ordinal),
+                "security:jwt:secret",
+                "is the sample secret from the repository; it is accepted only when system:environment is 'development'.");
+        }
+
+        if (s.Security.Jwt.Authority is { Length: > 0 } authority)
+        {
+            Check(Uri.TryCreate(authority, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && !s.Security.Jwt.RequireHttpsMetadata)),
+                "security:jwt:authority", "must be an absolute https URL (http only with security:jwt:requireHttpsMetadata false).");
+            Check(!string.IsNullOrWhiteSpace(s.Security.Jwt.AuthorityAudience), "security:jwt:authorityAudience", "must be set when security:jwt:authority is.");
+            Check(s.Security.Jwt.AuthorityAlgorithms.All(a => a is "RS256" or "RS384" or "RS512" or "PS256" or "ES256" or "ES384"),
+                "security:jwt:authorityAlgorithms", "must list asymmetric algorithms only (RS256, RS384, RS512, PS256, ES256, ES384).");
+        }
+
+        Check(s.Security.Jwt.RequireHttpsMetadata || s.IsDevelopment, "security:jwt:requireHttpsMetadata", "may be false only in development.");
+        if (s.Realtime.Active)
+        {
+            Check(Uri.TryCreate(s.Realtime.Endpoint, UriKind.Absolute, out var realtime) && (realtime.Scheme == Uri.UriSchemeHttps || (realtime.Scheme == Uri.UriSchemeHttp && (realtime.IsLoopback || s.IsDevelopment))),
+                "realtime:endpoint", "must be an absolute https URL (http only on loopback or in development).");
+            Check(System.Text.RegularExpressions.Regex.IsMatch(s.Realtime.Hub, "^[A-Za-z][A-Za-z0-9_]{0,127}$"), "realtime:hub", "must be a letter followed by letters, digits or underscores (Web PubSub's hub names).");
+            Check(s.Realtime.ClientTokenMinutes is >= 1 and <= 1440, "realtime:clientTokenMinutes", $"must be between 1 and 1440 (was {s.Realtime.ClientTokenMinutes}).");
+        }
+
+        // Checked even without an endpoint: the local host serves its own channel with this key when one is set.
+        Check(s.Realtime.AccessKey is null || s.Realtime.AccessKey.Length >= 32, "realtime:accessKey", "must be at least 32 characters (HS256), or unset to use the managed identity.");
+
+        if (s.Security.EncryptionEnabled)
+        {
+            errors.AddRange(Security.Encryption.SecretProtectorFactory.Validate(s.Security.EncryptionKeys));
+        }
+
+        Check(s.Security.RateLimit.PermitsPerMinute is >= 0 and <= 1_000_000, "security:rateLimit:permitsPerMinute", "must be between 0 (off) and 1000000.");
+        Check(s.Security.RateLimit.Burst is >= 1 and <= 100_000, "security:rateLimit:burst", "must be between 1 and 100000.");
+        Check(s.Security.AgentSessionMinutes is >= 1 and <= 1_440, "security:agentSessionMinutes", "must be between 1 and 1440.");
+        foreach (var (role, permissions) in s.Security.Roles)
+        {
+            foreach (var unknown in permissions.Where(p => !Security.Permissions.All.Contains(p)))
+            {
+                errors.Add($"'security:roles:{role}' grants '{unknown}', which is not a permission; permissions: {string.Join(", ", Security.Permissions.All)}.");
+            }
+        }
+
+        Check(s.Security.Jwt.ClockSkewSeconds is >= 0 and <= 300, "security:jwt:clockSkewSeconds", "must be between 0 and 300.");
+        Check(s.Security.AuthenticationRequired || s.IsDevelopment, "security:authenticationRequired", "may be false only in development.");
+        Check(s.Security.AuditEnabled || s.IsDevelopment, "security:auditEnabled", "may be false only in development.");
+        Check(
+            string.Equals(s.Learning.Algorithm, LearningSettings.HybridAlgorithm, StringComparison.OrdinalIgnoreCase),
+            "learning:algorithm",
+            $"is '{s.Learning.Algorithm}'; this version has one learning algorithm, '{LearningSettings.HybridAlgorithm}' (the spec's default), so use it or leave the key out.");
+        Check(s.Learning.LearningRate is > 0 and <= 1, "learning:learningRate", "must be in (0, 1].");
+        Check(s.Learning.ExplorationRate is >= 0 and <= 1, "learning:explorationRate", "must be in [0, 1].");
+        Check(s.Api.MaxRequestBytes is >= 1024 and <= 16 * 1024 * 1024, "api:maxRequestBytes", "must be between 1 KiB and 16 MiB.");
+        Check(s.Api.MaxPromptLength is >= 1 and <= 1_000_000, "api:maxPromptLength", "must be between 1 and 1000000.");
+        Check(s.Api.TaskSlotWaitSeconds is >= 1 and <= 86_400, "api:taskSlotWaitSeconds", "must be between 1 and 86400.");
+        Check(s.Api.TaskAttempts is >= 1 and <= 10, "api:taskAttempts", "must be between 1 and 10.");
+        Check(s.Api.ApprovalWaitSeconds is >= 1 and <= 30 * 86_400, "api:approvalWaitSeconds", "must be between 1 and 2592000 (30 days).");
+        errors.AddRange(ProvidersSettingsValidator.Validate(s.Providers));
+        errors.AddRange(Swarm.Mcp.Configuration.McpSettingsValidator.Validate(s.Mcp));
+        var defaultProvider = s.Providers.For(s.DefaultAgent.Provider);
+        var providerProblem = defaultProvider is null ? "is not a provider type." : Swarm.Providers.Vendors.ProviderReadiness.ProblemOf(s.DefaultAgent.Provider, defaultProvider);
+        Check(providerProblem is null, "defaultAgent:provider", $"'{s.DefaultAgent.Provider}' cannot be called: {providerProblem}");
+        Check(Enum.TryParse<AgentType>(s.DefaultAgent.Type, ignoreCase: true, out _), "defaultAgent:type", "must be queen, worker or specialist.");
+        Check(s.DefaultAgent.MaxConcurrency is >= 1 and <= 1_000, "defaultAgent:maxConcurrency", "must be between 1 and 1000.");
+        Check(!string.IsNullOrWhiteSpace(s.DefaultAgent.Id) && !s.DefaultAgent.Id.Contains('@', StringComparison.Ordinal), "defaultAgent:id", "must be non-empty and must not contain '@'.");
+        Check(s.Durable.PartitionCount is >= 1 and <= 16, "durable:partitionCount", "must be between 1 and 16.");
+        Check(s.Durable.MaxQueuePollingIntervalMs is >= 100 and <= 30_000, "durable:maxQueuePollingIntervalMs", "must be between 100 and 30000.");
+        Check(s.Durable.MessageVisibilityTimeoutSeconds is >= 5 and <= 600, "durable:messageVisibilityTimeoutSeconds", "must be between 5 and 600.");
+        Check(s.Durable.LeaseIntervalSeconds is >= 5 and <= 60, "durable:leaseIntervalSeconds", "must be between 5 and 60.");
+        var scaling = s.Autoscaling;
+        Check(scaling.CooldownSeconds is >= 1 and <= 86_400, "autoscaling:cooldownSeconds", "must be between 1 and 86400.");
+        Check(scaling.ScaleDownUtilization is >= 0 and <= 1, "autoscaling:scaleDownUtilization", "must be between 0 and 1.");
+        Check(scaling.MaxStep is >= 1 and <= 100, "autoscaling:maxStep", "must be between 1 and 100.");
+        // system:maxAgents still bounds the swarm as a whole, through the roster, whatever a pool's maximum says.
+        Check(scaling.DefaultMin >= 1 && scaling.DefaultMin <= scaling.DefaultMax, "autoscaling:defaultMin", "and defaultMax must satisfy 1 <= defaultMin <= defaultMax.");
+        foreach (var pool in scaling.Pools.Keys)
+        {
+            var limits = scaling.LimitsFor(pool);
+            Check(limits.Min >= 1 && limits.Min <= limits.Max, $"autoscaling:pools:{pool}", "must satisfy 1 <= min <= max.");
+        }
+
+        Check(s.SelfHealing.UnhealthyProbationSeconds is >= 1 and <= 86_400, "selfHealing:unhealthyProbationSeconds", "must be between 1 and 86400.");
+        Check(s.SelfHealing.StalledTaskSeconds is >= 1 and <= 7 * 86_400, "selfHealing:stalledTaskSeconds", "must be between 1 and 604800.");
+        return errors;
+    }
+}

@@ -1,0 +1,26 @@
+namespace Swarm.Application.Security;
+
+/// <summary>The default grant of permissions to the four roles; configuration may change them (see <see cref="RoleGrants"/>).</summary>
+public static class RolePermissions
+{
+    public static IReadOnlyDictionary<string, IReadOnlySet<string>> Defaults { get; } = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal)
+    {
+        ["admin"] = Permissions.All.ToHashSet(StringComparer.Ordinal),
+        ["operator"] = new HashSet<string>(StringComparer.Ordinal)
+        {
+            Permissions.AgentsRead, Permissions.AgentsWrite, Permissions.AgentsScale, Permissions.TasksSubmit, Permissions.TasksRead,
+            Permissions.TasksCancel, Permissions.TasksApprove, Permissions.ConsensusPropose, Permissions.ConsensusRead, Permissions.MemoryRead,
+            Permissions.MemoryWrite, Permissions.SystemRead, Permissions.MessagesSend,
+        },
+        ["agent"] = new HashSet<string>(StringComparer.Ordinal)
+        {
+            Permissions.TasksRead, Permissions.TasksResult, Permissions.ConsensusVote, Permissions.ConsensusRead, Permissions.MemoryRead,
+            Permissions.MemoryWrite, Permissions.AuthToken, Permissions.MessagesSend,
+        },
+        ["viewer"] = new HashSet<string>(StringComparer.Ordinal)
+        {
+            Permissions.AgentsRead, Permissions.TasksRead, Permissions.ConsensusRead, Permissions.MemoryRead, Permissions.SystemRead,
+        },
+    };
+
+}

@@ -1,4 +1,0 @@
-namespace Swarm.Runtime.Http.Endpoints.Tasks;
-
-/// <summary>The optional body of approve and reject: why.</summary>
-public sealed record ApprovalBody(string? Comment);

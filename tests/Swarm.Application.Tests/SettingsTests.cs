@@ -1,0 +1,169 @@
+using Microsoft.Extensions.Configuration;
+using Swarm.Application.Configuration;
+using Swarm.Tests;
+
+namespace Swarm.Application.Tests;
+
+public sealed class SettingsTests
+{
+    [Fact]
+    public void The_repository_config_json_loads_once_the_host_supplies_storage_and_a_secret()
+    {
+        var root = RepositoryPaths.Root;
+        var configuration = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(root, "config.json"))
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["JWT_SECRET"] = TestSettings.Secret, ["database:accountName"] = "swarmstore" })
+            .Build();
+
+        var settings = SwarmSettingsLoader.Load(configuration);
+
+        Assert.Equal(50, settings.System.MaxAgents);
+        Assert.Equal(TestSettings.Secret, settings.Security.Jwt.Secret);
+    }
+
+    [Theory]
+    [InlineData("system:maxAgents", "0", "'system:maxAgents'")]
+    [InlineData("system:maxAgents", "many", "'system:maxAgents' is 'many', which is not a whole number")]
+    [InlineData("system:maxAgent", "5", "'system:maxAgent' is not a setting")]
+    [InlineData("database:type", "sqlite", "'database:type' 'sqlite' is not supported")]
+    [InlineData("security:jwt:secret", "short", "'security:jwt:secret' is 5 characters")]
+    [InlineData("defaultAgent:type", "king", "'defaultAgent:type'")]
+    [InlineData("learning:learningRate", "2", "'learning:learningRate'")]
+    [InlineData("security:roles:auditor:0", "audit:delete", "'security:roles:auditor' grants 'audit:delete', which is not a permission")]
+    [InlineData("providers:openai:maxRetries", "50", "'providers:openai:maxRetries' must be between 0 and 10")]
+    [InlineData("autoscaling:pools:worker:min", "0", "'autoscaling:pools:worker' must satisfy 1 <= min <= max")]
+    [InlineData("autoscaling:cooldownSeconds", "0", "'autoscaling:cooldownSeconds' must be between 1 and 86400")]
+    [InlineData("autoscaling:pools:worker:maximum", "3", "'autoscaling:pools:worker:maximum' is not a setting")]
+    [InlineData("providers:openai:apikey2", "x", "'providers:openai:apikey2' is not a setting")]
+    [InlineData("providers:claude:prices:claude-x:inputPerMillion", "3", "'providers:claude:prices:claude-x:inputPerMillion' is not a setting")]
+    [InlineData("providers:claude:prices:claude-x:inputPerMillionTokens", "-1", "'providers:claude:prices:claude-x' must not be negative")]
+    [InlineData("providers:qwen:fallback:0", "gpt-4o", "'providers:qwen:fallback' has 'gpt-4o', which is not 'type:model'")]
+    [InlineData("realtime:endpoint", "ftp://swarm.example.com", "'realtime:endpoint' must be an absolute https URL")]
+    [InlineData("realtime:endpont", "https://swarm.webpubsub.azure.com", "'realtime:endpont' is not a setting")]
+    [InlineData("providers:local:api", "grpc", "'providers:local:api' must be 'ollama' or 'openai'")]
+    [InlineData("providers:custom:baseUrl", "ftp://models", "'providers:custom:baseUrl' must be an absolute http or https URL")]
+    [InlineData("providers:simulated:profiles:expert:accuracy", "1.5", "'providers:simulated:profiles:expert' has a rate outside 0 to 1")]
+    [InlineData("providers:simulated:failureRate", "often", "'providers:simulated:failureRate' is 'often', which is not a number")]
+    [InlineData("system:logLevel", "loud", "'system:logLevel' (or LOG_LEVEL) is 'loud'; use trace, debug, info, warn, error, critical or none")]
+    [InlineData("learning:algorithm", "q-learning", "'learning:algorithm' is 'q-learning'; this version has one learning algorithm, 'hybrid'")]
+    public void A_bad_setting_stops_the_host_with_its_key_named(string key, string value, string expected)
+    {
+        var error = Assert.Throws<SwarmConfigurationException>(() => TestSettings.Load((key, value)));
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Provider_keys_come_from_the_spec_env_names_and_a_configured_key_wins()
+    {
+        var settings = TestSettings.Load(
+            ("QWEN_API_KEY", "qwen-from-env"), ("OPENAI_API_KEY", "openai-from-env"), ("CLAUDE_API_KEY", "claude-from-env"),
+            ("CUSTOM_API_KEY", "custom-from-env"), ("providers:openai:apiKey", "openai-from-settings"));
+
+        Assert.Equal("qwen-from-env", settings.Providers.Qwen.ApiKey);
+        Assert.Equal("openai-from-settings", settings.Providers.OpenAi.ApiKey);
+        Assert.Equal("claude-from-env", settings.Providers.Claude.ApiKey);
+        Assert.Equal("custom-from-env", settings.Providers.Custom.ApiKey);
+        Assert.Null(settings.Providers.Local.ApiKey);
+    }
+
+    [Fact]
+    public void Provider_blocks_bind_prices_fallbacks_headers_and_simulated_profiles()
+    {
+        var settings = TestSettings.Load(
+            ("providers:openai:prices:gpt-4o-mini:inputPerMillionTokens", "0.15"),
+            ("providers:openai:prices:gpt-4o-mini:outputPerMillionTokens", "0.6"),
+            ("providers:openai:fallback:0", "claude:claude-haiku-4-5"),
+            ("providers:custom:headers:X-Tenant", "team-a"),
+            ("providers:qwen:region", "china"),
+            ("providers:simulated:profiles:expert:accuracy", "0.9"),
+            ("providers:simulated:profiles:expert:capabilityAccuracy:analysis", "0.95"));
+
+        Assert.Equal(0.6m, settings.Providers.OpenAi.Prices["gpt-4o-mini"].OutputPerMillionTokens);
+        Assert.Equal(["claude:claude-haiku-4-5"], settings.Providers.OpenAi.Fallback);
+        Assert.Equal("team-a", settings.Providers.Custom.Headers["x-tenant"]);
+        Assert.Equal(Swarm.Providers.Configuration.QwenProviderSettings.ChinaEndpoint, settings.Providers.Qwen.Endpoint);
+        Assert.Equal(0.95, settings.Providers.Simulated.Profiles["expert"].CapabilityAccuracy["analysis"]);
+    }
+
+    [Fact]
+    public void A_missing_secret_is_named_with_the_environment_variable_that_can_supply_it()
+    {
+        var error = Assert.Throws<SwarmConfigurationException>(() => TestSettings.Load(("security:jwt:secret", null)));
+
+        Assert.Contains("JWT_SECRET", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_sample_secret_is_refused_in_production_and_accepted_in_development()
+    {
+        var sample = ("security:jwt:secret", SecuritySettings.SampleJwtSecret);
+
+        var development = TestSettings.Load(sample);
+        var error = Assert.Throws<SwarmConfigurationException>(() => TestSettings.Load(sample, ("system:environment", "production")));
+
+        Assert.Equal(SecuritySettings.SampleJwtSecret, development.Security.Jwt.Secret);
+        Assert.Contains("sample secret", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Problems_of_every_kind_are_reported_at_once_not_one_kind_per_restart()
+    {
+        var error = Assert.Throws<SwarmConfigurationException>(() => TestSettings.Load(
+            ("system:maxAgent", "5"), ("system:maxAgents", "many"), ("api:maxPromptLength", "lots"), ("durable:partitionCount", "99"), ("learning:algorithm", "genetic")));
+
+        Assert.Equal(5, error.Problems.Count);
+        Assert.Contains("'system:maxAgent' is not a setting", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'system:maxAgents' is 'many', which is not a whole number", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'api:maxPromptLength' is 'lots', which is not a whole number", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'durable:partitionCount' must be between 1 and 16", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'learning:algorithm' is 'genetic'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("debug", Microsoft.Extensions.Logging.LogLevel.Debug)]
+    [InlineData("info", Microsoft.Extensions.Logging.LogLevel.Information)]
+    [InlineData("WARN", Microsoft.Extensions.Logging.LogLevel.Warning)]
+    [InlineData("error", Microsoft.Extensions.Logging.LogLevel.Error)]
+    public void The_spec_log_level_names_set_the_minimum_log_level(string name, Microsoft.Extensions.Logging.LogLevel expected)
+    {
+        Assert.Equal(expected, TestSettings.Load(("system:logLevel", name)).System.MinimumLogLevel);
+    }
+
+    [Fact]
+    public void The_spec_env_names_NODE_ENV_and_LOG_LEVEL_set_their_settings_and_the_swarm_own_names_win()
+    {
+        var spec = new Dictionary<string, string?> { ["NODE_ENV"] = "development", ["LOG_LEVEL"] = "debug", ["API_PORT"] = "3000" };
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["system:environment"] = "production", ["system:logLevel"] = "info" })
+            .AddSpecEnvironmentNames(spec)
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["system:logLevel"] = "error" })
+            .Build();
+
+        Assert.Equal("development", configuration["system:environment"]);
+        Assert.Equal("error", configuration["system:logLevel"]);
+        Assert.Equal("3000", configuration["localHost:httpPort"]);
+    }
+
+    [Fact]
+    public void Bad_values_of_the_spec_env_names_are_refused_naming_them_too()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddConfiguration(TestSettings.Configuration())
+            .AddSpecEnvironmentNames(new Dictionary<string, string?> { ["NODE_ENV"] = "test", ["LOG_LEVEL"] = "verbose" })
+            .Build();
+
+        var error = Assert.Throws<SwarmConfigurationException>(() => SwarmSettingsLoader.Load(configuration));
+
+        Assert.Contains("'system:environment' (or NODE_ENV) must be 'development' or 'production' (was 'test')", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'system:logLevel' (or LOG_LEVEL) is 'verbose'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_problem_is_reported_at_once()
+    {
+        var error = Assert.Throws<SwarmConfigurationException>(() => TestSettings.Load(("system:maxAgents", "0"), ("durable:partitionCount", "99")));
+
+        Assert.Equal(2, error.Problems.Count);
+    }
+}
