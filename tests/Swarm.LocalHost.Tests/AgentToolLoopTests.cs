@@ -26,7 +26,12 @@ public sealed class AgentToolLoopTests(AgentToolLoopTests.Host host) : IClassFix
             Process = await LocalHostProcess.StartAsync(
                 ("OPENAI_API_KEY", "sk-tool-loop-test-0123456789abcdef"),
                 ("providers__openai__baseUrl", new Uri(Vendor.BaseUri, "v1/").ToString()),
-                ("providers__openai__maxRetries", "0"));
+                ("providers__openai__maxRetries", "0"),
+                // The MCP project's reference server, over stdio, as an operator would declare it.
+                ("mcp__servers__everything__command", "node"),
+                ("mcp__servers__everything__args__0", Path.Combine(Swarm.Tests.RepositoryPaths.Root, "node_modules", "@modelcontextprotocol", "server-everything", "dist", "index.js")),
+                ("mcp__servers__everything__args__1", "stdio"),
+                ("mcp__callTimeoutSeconds", "2"));
         }
 
         public async Task DisposeAsync()
@@ -275,4 +280,37 @@ public sealed class AgentToolLoopTests(AgentToolLoopTests.Host host) : IClassFix
         maxConcurrency = 2,
         tools = new[] { tool },
     };
+
+    [Fact]
+    public async Task Tools_of_an_mcp_server_are_offered_called_as_activities_and_a_hung_one_is_answered_with_an_error()
+    {
+        await VendorAgentAsync("mcp-user", "tool-servers", ["mcp__everything__*"]);
+        var seen = host.Vendor.Requests.Count;
+        host.Vendor.Enqueue(
+            FakeReply.ToolCalls(
+            [
+                new FakeToolCall("e1", "mcp__everything__echo", """{"message":"hello from the loop"}"""),
+                new FakeToolCall("s1", "mcp__everything__trigger-long-running-operation", """{"duration":30,"steps":1}"""),
+            ]),
+            FakeReply.Text("One worked, one hung."));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var task = await RunAsync("Use the server's tools.", "tool-servers");
+
+        var requests = VendorRequests(seen);
+        var declared = DeclaredTools(requests[0]).ToList();
+        Assert.Contains("mcp__everything__echo", declared);
+        Assert.DoesNotContain(declared, name => name.StartsWith("memory_", StringComparison.Ordinal));
+        var results = ToolMessages(requests[1]).ToDictionary(m => m.GetProperty("tool_call_id").GetString()!, m => m.GetProperty("content").GetString()!);
+        Assert.Contains("hello from the loop", results["e1"], StringComparison.Ordinal);
+        Assert.StartsWith("Error: ", results["s1"], StringComparison.Ordinal);
+        Assert.Contains("2 s", results["s1"], StringComparison.Ordinal);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(25), $"the hung tool held the task for {clock.Elapsed}");
+        Assert.Equal("One worked, one hung.", task.GetProperty("result").GetProperty("text").GetString());
+        Assert.Contains(Timeline(task, "tool"), d => d.Contains("mcp__everything__echo succeeded", StringComparison.Ordinal));
+        Assert.Contains(Timeline(task, "tool"), d => d.Contains("mcp__everything__trigger-long-running-operation failed", StringComparison.Ordinal));
+
+        var activities = await DurableHistories.ScheduledActivitiesAsync(host.Process, task.GetProperty("id").GetString()!);
+        Assert.Equal(2, activities.Count(a => a == "CallServerToolActivity"));
+    }
 }
