@@ -85,4 +85,52 @@ public sealed class MemoryTests
         using var badName = await host.Http.SendAsync(host.Request(HttpMethod.Put, "/api/v1/memory/ok/bad%20key", role: "operator", json: """{"value":"x"}"""));
         Assert.Equal(HttpStatusCode.BadRequest, badName.StatusCode);
     }
+
+    [Fact]
+    public async Task An_agents_role_grants_team_namespaces_over_the_api_as_to_its_tools()
+    {
+        await using var host = await LocalHostProcess.StartAsync();
+        await TaskSubmissions.CreateAgentAsync(host, new
+        {
+            id = "team-member",
+            name = "team-member",
+            type = "worker",
+            role = new { type = "operational", permissions = new[] { "memory:team-notes", "memory:style-guide:read" }, expertise = Array.Empty<string>(), priority = 5 },
+            provider = new { type = "simulated", model = "sim" },
+            maxConcurrency = 1,
+        });
+        using var issued = await host.Http.SendAsync(host.Request(HttpMethod.Post, "/api/v1/agents/team-member/keys"));
+        var key = (await issued.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("apiKey").GetString()!;
+        using var seeded = await host.Http.SendAsync(host.Request(HttpMethod.Put, "/api/v1/memory/style-guide/tone", role: "operator", json: """{"value":"plain"}"""));
+        Assert.Equal(HttpStatusCode.Accepted, seeded.StatusCode);
+
+        async Task<(HttpStatusCode Status, string Body)> AsAgent(HttpMethod method, string path)
+        {
+            using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
+            if (method == HttpMethod.Put)
+            {
+                request.Content = new StringContent("""{"value":"x"}""", System.Text.Encoding.UTF8, "application/json");
+            }
+
+            request.Headers.Add("X-Api-Key", key);
+            using var response = await host.Http.SendAsync(request);
+            return (response.StatusCode, await response.Content.ReadAsStringAsync());
+        }
+
+        Assert.Equal(HttpStatusCode.Accepted, (await AsAgent(HttpMethod.Put, "/api/v1/memory/team-notes/idea")).Status);
+        var readOnly = await AsAgent(HttpMethod.Put, "/api/v1/memory/style-guide/tone");
+        Assert.Equal(HttpStatusCode.Forbidden, readOnly.Status);
+        Assert.Contains("those its role grants (team-notes, style-guide (read only))", readOnly.Body, StringComparison.Ordinal);
+        // The operator's write is a signal: the read waits until the entity has applied it.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var read = await AsAgent(HttpMethod.Get, "/api/v1/memory/style-guide/tone");
+        while (read.Status == HttpStatusCode.NotFound && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+            read = await AsAgent(HttpMethod.Get, "/api/v1/memory/style-guide/tone");
+        }
+
+        Assert.Equal(HttpStatusCode.OK, read.Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await AsAgent(HttpMethod.Get, "/api/v1/memory/other-team/tone")).Status);
+    }
 }

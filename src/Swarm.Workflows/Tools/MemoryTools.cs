@@ -26,7 +26,7 @@ public sealed class MemoryTools(TaskOrchestrationContext context, bool sealValue
     {
         ArgumentNullException.ThrowIfNull(arguments);
         ArgumentNullException.ThrowIfNull(scope);
-        var memoryNamespace = arguments.Text("namespace") ?? scope.TaskId;
+        var memoryNamespace = arguments.Text("namespace") ?? scope.TaskId ?? scope.AgentId;
         if (!MemoryShelf.IsName(memoryNamespace))
         {
             throw new ToolArgumentException("'namespace' must be 1 to 128 letters, digits, '.', '_' or '-'.");

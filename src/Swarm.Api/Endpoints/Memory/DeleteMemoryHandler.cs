@@ -10,7 +10,8 @@ public sealed class DeleteMemoryHandler : IApiHandler
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(durable);
-        if (MemoryAccess.Refusal(request, out var memoryNamespace, out var key) is { } refusal)
+        var (refusal, memoryNamespace, key) = await MemoryAccess.CheckAsync(request, durable, write: true, cancellationToken);
+        if (refusal is not null)
         {
             return refusal;
         }

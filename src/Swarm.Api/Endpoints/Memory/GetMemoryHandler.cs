@@ -12,7 +12,8 @@ public sealed class GetMemoryHandler(MemorySealer sealer) : IApiHandler
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(durable);
-        if (MemoryAccess.Refusal(request, out var memoryNamespace, out var key) is { } refusal)
+        var (refusal, memoryNamespace, key) = await MemoryAccess.CheckAsync(request, durable, write: false, cancellationToken);
+        if (refusal is not null)
         {
             return refusal;
         }

@@ -11,7 +11,8 @@ public sealed class ListMemoryHandler : IApiHandler
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(durable);
-        if (MemoryAccess.Refusal(request, out var memoryNamespace, out _) is { } refusal)
+        var (refusal, memoryNamespace, key) = await MemoryAccess.CheckAsync(request, durable, write: false, cancellationToken);
+        if (refusal is not null)
         {
             return refusal;
         }

@@ -1,16 +1,25 @@
+using Microsoft.DurableTask.Client;
 using Swarm.Domain.Memory;
 using Swarm.Domain.Tasks;
+using Swarm.Workflows.Agents;
 
 namespace Swarm.Api.Endpoints.Memory;
 
-/// <summary>Route checks shared by the memory endpoints: well-formed names, and agents kept to their own namespace.</summary>
+/// <summary>
+/// Route checks shared by the memory endpoints: well-formed names, and an agent kept to the namespaces its
+/// <see cref="MemoryScope"/> allows, the same rule its memory tools follow: its own, and the team namespaces its role
+/// grants (read-only grants for reads only). A task's shared namespace is reached through the tools, while working on
+/// the task; people and programs with the memory permissions reach every namespace.
+/// </summary>
 static class MemoryAccess
 {
-    /// <summary>The problem with the request's namespace and key, or null when they may be used by this caller.</summary>
-    public static ApiResponse? Refusal(ApiRequest request, out string memoryNamespace, out string? key)
+    /// <summary>The request's namespace and key, and the problem with them, or a null refusal when this caller may use them.</summary>
+    /// <param name="write">Whether the request changes the namespace (put, delete).</param>
+    public static async Task<(ApiResponse? Refusal, string Namespace, string? Key)> CheckAsync(ApiRequest request, DurableTaskClient durable, bool write, CancellationToken cancellationToken)
     {
-        memoryNamespace = request.RouteValues.GetValueOrDefault("namespace") ?? string.Empty;
-        key = request.RouteValues.GetValueOrDefault("key");
+        ArgumentNullException.ThrowIfNull(request);
+        var memoryNamespace = request.RouteValues.GetValueOrDefault("namespace") ?? string.Empty;
+        var key = request.RouteValues.GetValueOrDefault("key");
         var errors = new List<FieldError>();
         if (!MemoryShelf.IsName(memoryNamespace))
         {
@@ -24,13 +33,19 @@ static class MemoryAccess
 
         if (errors.Count > 0)
         {
-            return ApiResponse.Problem(Problems.Validation(errors));
+            return (ApiResponse.Problem(Problems.Validation(errors)), memoryNamespace, key);
         }
 
-        // An agent's memory is the namespace named by its id. Any other is refused the same way whether it exists or not,
-        // so the answer tells an agent nothing about what others have stored.
-        return request.Principal is { AgentId: { } agentId } caller && !caller.CanActFor(memoryNamespace)
-            ? ApiResponse.Problem(Problems.NotPermitted($"An agent may use only its own memory namespace, '{agentId}'."))
-            : null;
+        if (request.Principal is not { AgentId: { } agentId } || string.Equals(agentId, memoryNamespace, StringComparison.Ordinal))
+        {
+            return (null, memoryNamespace, key);
+        }
+
+        // Any other namespace is refused with one answer, whatever the namespace and whether it exists, so the answer
+        // tells an agent nothing about what others have stored.
+        var ledger = await new AgentClient(durable).GetAsync(agentId, cancellationToken);
+        var scope = ledger is null ? null : MemoryScope.For(ledger.Ledger.Profile, taskId: null);
+        var allowed = scope is not null && (write ? scope.CanWrite(memoryNamespace) : scope.CanRead(memoryNamespace));
+        return (allowed ? null : ApiResponse.Problem(Problems.NotPermitted($"Agent '{agentId}' may use only {scope?.Reach ?? $"its own memory namespace ('{agentId}')"}.")), memoryNamespace, key);
     }
 }
