@@ -307,4 +307,22 @@ public sealed class DispatchBoardTests
         // 0.35 × 0.5 (no record) + 0.25 × (1 − 1/4) + 0.25 × 1.0 (specialist with the capability) + 0.15 × 10/10
         Assert.Equal(0.175 + 0.1875 + 0.25 + 0.15, score, 9);
     }
+
+    [Fact]
+    public void A_step_that_names_an_agent_goes_to_that_agent_or_waits_for_it_and_may_name_an_external_one()
+    {
+        var person = new AgentProfile("a-person", "a-person", AgentType.Specialist, new ProviderSettings(ProviderSettings.ExternalType, "human"), 1);
+        var board = Board(Agent("best", seats: 4, priority: 10), Agent("named", seats: 1, priority: 1), person);
+
+        var (busy, toNamed) = board.Request(Step("t1") with { Agent = "named" });
+        var (_, waits) = busy.Request(Step("t2") with { Agent = "named" });
+        var (_, toPerson) = board.Request(Step("t3") with { Agent = "a-person" });
+        var (_, nobody) = board.Request(Step("t4") with { Agent = "no-such-agent" });
+
+        Assert.Equal((SeatOutcome.Granted, "named"), (toNamed.Outcome, toNamed.AgentId));
+        Assert.Equal(SeatOutcome.Queued, waits.Outcome);
+        Assert.Equal((SeatOutcome.Granted, "a-person"), (toPerson.Outcome, toPerson.AgentId));
+        Assert.Equal(SeatOutcome.NoFit, nobody.Outcome);
+        Assert.Contains("the id 'no-such-agent'", nobody.Reason, StringComparison.Ordinal);
+    }
 }
