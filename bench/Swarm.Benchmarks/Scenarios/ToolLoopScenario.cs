@@ -348,7 +348,15 @@ sealed class ToolLoopScenario(BenchmarkOptions options, StorageEndpoint? storage
                         + (fast < slow * 0.8
                             ? ": faster polling shortens a round, so its messages do wait on backed-off queues."
                             : ": within a loop, messages follow each other closely enough that the queues rarely back off far, so the interval matters little for a round.")
+                        + (ToolLoopRun.Of(runs[0].EndToEnd(None)) is { } slowPlain && ToolLoopRun.Of(runs[1].EndToEnd(None)) is { } fastPlain
+                            ? $" The task's fixed part, where the queues have been idle longest (its start and seat claim after the previous task ended), is another matter: the no-tools task's end to end p50 {Units.Ms(slowPlain.P50)} with {runs[0].MaxQueuePollingIntervalMs} ms, {Units.Ms(fastPlain.P50)} with {runs[1].MaxQueuePollingIntervalMs} ms."
+                            : string.Empty)
                     : string.Empty),
+            first is not null && ToolLoopRun.Of(first.Step(FiveAtOnce)) is { } atOnce && ToolLoopRun.Of(first.Step(OneRound)) is { } single
+                ? $"One round of five calls at once against one round of one ({first.Label}, the agent's step, p50): {Units.Ms(atOnce.P50)} against {Units.Ms(single.P50)}. "
+                    + "Besides what the bullet above says, the five responses can reach the orchestration in more than one batch, each waking it for a replay of its own. "
+                    + "The direct writes at once are five signals that need no responses, which one entity work item can apply together."
+                : "One round of five calls at once: nothing measured.",
             "The model: simulated at 0 ms, so a real model's time adds to each turn (one more turn per round, and the final one) on top of what is measured here.",
         };
         if (first is not null && first.Kept(FiveRounds).Count > 0 && ToolLoopRun.Of(first.EndToEnd(FiveRounds)) is { } whole)
