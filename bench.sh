@@ -2,8 +2,9 @@
 # Measures the swarm's task path on this machine and prints a Markdown report on standard output (progress goes to
 # standard error): throughput and latency through the local host on Azurite, overhead around a 1 s model call, the
 # host's memory, the in-memory engine's ceiling, a 10-agent consensus round's latency, a simulation of how voting
-# changes accuracy, and storage requests per task by kind against a plain orchestration baseline (that scenario starts
-# two Azurite instances of its own, to count their access logs). `./bench.sh --help` lists the options; `--out FILE` also writes the report to FILE. It starts its own Azurite on free ports in a temporary folder, so ./run.sh's state is untouched.
+# changes accuracy, storage requests per task by kind against a plain orchestration baseline (that scenario starts
+# two Azurite instances of its own, to count their access logs), and what an agent's tool round trip costs, with a
+# 5-tool-call task against the same memory writes made directly. `./bench.sh --help` lists the options; `--out FILE` also writes the report to FILE. It starts its own Azurite on free ports in a temporary folder, so ./run.sh's state is untouched.
 set -euo pipefail
 cd "$(dirname "$0")"
 . scripts/prerequisites.sh

@@ -9,7 +9,7 @@ sealed record BenchmarkOptions
         Usage: ./bench.sh [options]
 
           --scenario NAME           all (default), throughput, overhead, realtime, memory, inmemory, consensus-round,
-                                    consensus-accuracy or storage; repeat or comma-separate for several
+                                    consensus-accuracy, storage or tools; repeat or comma-separate for several
           --agents N                simulated worker agents created for the throughput and overhead runs, and the
                                     memory scenario's middle stage (default 50)
           --tasks N                 tasks in the throughput run (default 500)
@@ -24,6 +24,10 @@ sealed record BenchmarkOptions
           --accuracy-questions N    simulated questions per cell of the consensus-accuracy tables (default 1000)
           --storage-tasks N         tasks in each of the storage scenario's two batches, the swarm's and the
                                     plain orchestration baseline's (default 150)
+          --tool-samples N          tasks of each kind the tools scenario runs one at a time (no tools; tools offered
+                                    but not called; 1 round of 1 memory_put; 5 rounds of 1; 1 round of 5), and as
+                                    many sequences of 5 memory writes made directly through the API, one after another
+                                    and all at once, on each of the scenario's two hosts (default 20)
           --storage-log DIR         also write the Azurite access log lines of the storage scenario's measured
                                     windows to DIR (swarm-window.log, baseline-window.log)
           --timeout SECONDS         the most one scenario may take before it is stopped and reported as timed out (default 180)
@@ -35,7 +39,7 @@ sealed record BenchmarkOptions
         The report goes to standard output, progress to standard error.
         """;
 
-    public static readonly IReadOnlyList<string> ScenarioNames = ["throughput", "overhead", "realtime", "memory", "inmemory", "consensus-round", "consensus-accuracy", "storage"];
+    public static readonly IReadOnlyList<string> ScenarioNames = ["throughput", "overhead", "realtime", "memory", "inmemory", "consensus-round", "consensus-accuracy", "storage", "tools"];
 
     public IReadOnlyList<string> Scenarios { get; init; } = ScenarioNames;
 
@@ -58,6 +62,8 @@ sealed record BenchmarkOptions
     public int AccuracyQuestions { get; init; } = 1_000;
 
     public int StorageTasks { get; init; } = 150;
+
+    public int ToolSamples { get; init; } = 20;
 
     public string? StorageLogFolder { get; init; }
 
@@ -96,6 +102,7 @@ sealed record BenchmarkOptions
                 "--consensus-proposals" => options with { ConsensusProposals = Count(1, 1_000) },
                 "--accuracy-questions" => options with { AccuracyQuestions = Count(1, 100_000) },
                 "--storage-tasks" => options with { StorageTasks = Count(1, 100_000) },
+                "--tool-samples" => options with { ToolSamples = Count(1, 1_000) },
                 "--storage-log" => options with { StorageLogFolder = Value() },
                 "--timeout" => options with { Timeout = TimeSpan.FromSeconds(Count(10, 86_400)) },
                 "--host-setting" => AddHostSetting(options, hostSettings, Value()),

@@ -41,6 +41,7 @@ IScenario[] scenarios =
     new ConsensusRoundScenario(options, storage),
     new ConsensusAccuracyScenario(options),
     new StorageScenario(options),
+    new ToolLoopScenario(options, storage),
 ];
 
 // What else keeps the machine busy, measured before anything of the benchmark's own runs.

@@ -54,6 +54,55 @@ sealed class SwarmApi : IDisposable
             cancellationToken);
 
     /// <summary>
+    /// A simulated specialist with one expertise, which tasks naming that capability go to, given <paramref name="tools"/>
+    /// (none when empty); <paramref name="model"/> names its simulated profile (its latency and tool rounds).
+    /// </summary>
+    public Task<AgentCreation> CreateToolAgentAsync(string name, string expertise, string model, IReadOnlyList<string> tools, int maxConcurrency, CancellationToken cancellationToken) =>
+        PostAgentAsync(
+            JsonSerializer.Serialize(new Dictionary<string, object>
+            {
+                ["name"] = name,
+                ["type"] = "specialist",
+                ["role"] = new { type = "operational", permissions = Array.Empty<string>(), expertise = new[] { expertise }, priority = 5 },
+                ["provider"] = new { type = "simulated", model },
+                ["maxConcurrency"] = maxConcurrency,
+                ["tools"] = tools,
+            }),
+            cancellationToken);
+
+    /// <summary>
+    /// <c>PUT /api/v1/memory/{namespace}/{key}</c>: the answer's status (<c>202</c> once the write is accepted, a durable
+    /// signal to the namespace's entity; 0 when the request failed) and how long it took.
+    /// </summary>
+    public async Task<(int Status, TimeSpan Latency)> PutMemoryAsync(string memoryNamespace, string key, string value, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            using var response = await http.PutAsync(new Uri($"/api/v1/memory/{memoryNamespace}/{key}", UriKind.Relative), Json(JsonSerializer.Serialize(new { value })), cancellationToken);
+            return ((int)response.StatusCode, clock.Elapsed);
+        }
+        catch (Exception e) when (IsRequestFailure(e, cancellationToken))
+        {
+            return (0, clock.Elapsed);
+        }
+    }
+
+    /// <summary><c>GET /api/v1/memory/{namespace}/{key}</c>: the value, or null when there is none yet (or the request failed).</summary>
+    public async Task<string?> GetMemoryValueAsync(string memoryNamespace, string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await http.GetAsync(new Uri($"/api/v1/memory/{memoryNamespace}/{key}", UriKind.Relative), cancellationToken);
+            return response.IsSuccessStatusCode ? ReadString(await response.Content.ReadAsStringAsync(cancellationToken), "value") : null;
+        }
+        catch (Exception e) when (IsRequestFailure(e, cancellationToken))
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
     /// <c>POST /api/v1/consensus/proposal</c>: a one-round simple-majority vote among the <paramref name="voters"/> agents
     /// with <paramref name="capability"/> (a minute's deadline, far above what a simulated round takes).
     /// </summary>
@@ -126,9 +175,22 @@ sealed class SwarmApi : IDisposable
     }
 
     /// <param name="notify">Whether to ask for the task's <c>task_finished</c> event on the real-time channel.</param>
-    public async Task<TaskSubmission> SubmitTaskAsync(int index, string prompt, CancellationToken cancellationToken, bool notify = false)
+    /// <param name="capability">When given, a <c>single</c> task that needs it, so it goes to an agent with that expertise.</param>
+    public async Task<TaskSubmission> SubmitTaskAsync(int index, string prompt, CancellationToken cancellationToken, bool notify = false, string? capability = null)
     {
-        var body = notify ? JsonSerializer.Serialize(new { prompt, notify }) : JsonSerializer.Serialize(new { prompt });
+        var fields = new Dictionary<string, object> { ["prompt"] = prompt };
+        if (notify)
+        {
+            fields["notify"] = true;
+        }
+
+        if (capability is not null)
+        {
+            fields["capabilities"] = new[] { capability };
+            fields["strategy"] = "single";
+        }
+
+        var body = JsonSerializer.Serialize(fields);
         var startedAt = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
         try
@@ -193,6 +255,8 @@ sealed class SwarmApi : IDisposable
             Property(task, "answeredAt")?.GetDateTimeOffset(),
             Property(task, "agentId")?.GetString(),
             result is { } r ? Property(r, "latencyMs")?.GetDouble() : null,
+            result is { } t ? Property(t, "turns")?.GetInt32() : null,
+            result is { } c ? Property(c, "toolCalls")?.GetInt32() : null,
             error is { } e1 ? Property(e1, "type")?.GetString() : null,
             error is { } e2 ? Property(e2, "message")?.GetString() : null);
     }

@@ -9,7 +9,8 @@ namespace Swarm.Benchmarks.Load;
 /// API's clients would. Polling starts with the first accepted task, so it overlaps submission.
 /// </summary>
 /// <param name="pollPause">The pause between polling rounds: the resolution of the client-observed latency.</param>
-sealed class TaskBatch(SwarmApi api, int clients, TimeSpan pollPause)
+/// <param name="capability">When given, every task is a <c>single</c> task that needs it (see <see cref="SwarmApi.SubmitTaskAsync"/>).</param>
+sealed class TaskBatch(SwarmApi api, int clients, TimeSpan pollPause, string? capability = null)
 {
     /// <summary>
     /// Each round polls this many of the unfinished tasks per client, oldest first: the durable queues are roughly first
@@ -33,7 +34,7 @@ sealed class TaskBatch(SwarmApi api, int clients, TimeSpan pollPause)
             {
                 try
                 {
-                    var submission = await api.SubmitTaskAsync(index, $"{promptPrefix} {index}", deadline);
+                    var submission = await api.SubmitTaskAsync(index, $"{promptPrefix} {index}", deadline, capability: capability);
                     submissions[index] = submission;
                     if (submission.Accepted)
                     {
