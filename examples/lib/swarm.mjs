@@ -101,7 +101,13 @@ export class Swarm {
     console.log(`Swarm:   ${swarm.url} (token: ${how})`);
     console.log(`Model:   ${provider}:${model}${swarm.simulated ? '  (simulated: no model; every answer starts [simulated])' : ''}`);
 
-    const providers = await swarm.request('GET', '/api/v1/providers');
+    const providers = await swarm.request('GET', '/api/v1/providers', undefined, { allow: [403] });
+    if (providers.status === 403) {
+      // A token without system:read cannot see the providers; creating the agents will say what is missing instead.
+      console.log(`Note:    this token may not read GET /api/v1/providers, so whether '${provider}' is configured shows when the agents are created.`);
+      return swarm;
+    }
+
     const entry = providers.providers.find((p) => p.type === provider);
     if (!entry) {
       throw new ExampleError(`The swarm has no provider '${provider}'; it has: ${providers.providers.map((p) => p.type).join(', ')}.`);
@@ -218,15 +224,20 @@ export class Swarm {
     throw new ExampleError(`Agent '${id}' did not finish retiring within 3 minutes (it drains its tasks first).`);
   }
 
-  /** Warns when queens (which plan, merge and break ties) run on another model than the example's agents. */
+  /**
+   * Says so when queens, which plan, merge, assemble and break ties for any task (a task cannot choose its queen), run
+   * on another provider than the example's agents: simulated plans in a real run, or a model's in a simulated one.
+   */
   async checkQueens() {
     const queens = (await this.request('GET', '/api/v1/agents?type=queen')).items ?? [];
-    const others = queens.filter((q) => q.provider !== this.provider || q.model !== this.model);
+    const others = queens.filter((q) => q.provider !== this.provider);
+    if (others.length === 0) {
+      return;
+    }
+
+    console.log(`\nNote: the queens that plan, merge and break ties here run elsewhere: ${others.map((q) => `${q.id} on ${q.provider}:${q.model}`).join(', ')}.`);
     if (!this.simulated && others.some((q) => q.provider === 'simulated')) {
-      console.log(
-        `\nNote: queens plan, merge and assemble; ${others.map((q) => `${q.id} runs on ${q.provider}:${q.model}`).join(', ')}. ` +
-          `For a real model there too, start the swarm with defaultAgent__provider=${this.provider} defaultAgent__model=${this.model} (e.g. in .env).`,
-      );
+      console.log(`      For ${this.provider} there too, start the swarm with defaultAgent__provider=${this.provider} defaultAgent__model=${this.model} (e.g. in .env).`);
     }
   }
 
@@ -237,7 +248,7 @@ export class Swarm {
     await this.request('PUT', route, { value });
     const deadline = Date.now() + 30_000;
     while (Date.now() < deadline) {
-      // Written is applied shortly after the 202; the same value written again shows as a new updatedAt.
+      // A write is applied shortly after its 202; the same value written again shows as a new updatedAt.
       const entry = await this.request('GET', route, undefined, { allow: [404] });
       if (entry.status !== 404 && entry.value === value && entry.updatedAt !== before.updatedAt) {
         return entry;
