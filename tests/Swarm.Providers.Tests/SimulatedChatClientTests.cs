@@ -97,6 +97,22 @@ public sealed class SimulatedChatClientTests
     }
 
     [Fact]
+    public async Task A_plan_asked_for_as_structured_output_has_subtasks_that_differ_from_each_other()
+    {
+        using var client = new SimulatedChatClient(new SimulatedProviderSettings(), TimeProvider.System);
+
+        var (plan, response) = await StructuredReplies.GetAsync<Swarm.Workflows.Tasks.TaskPlan>(
+            client, [new ChatMessage(ChatRole.User, "Compare three databases for a startup")], For("simulated"), CancellationToken.None);
+
+        // Items of an array of objects are numbered like items of an array of strings: three subtasks, not one three times.
+        Assert.Equal(SimulatedJson.ArrayLength, plan.Subtasks.Count);
+        Assert.Equal(plan.Subtasks.Count, plan.Subtasks.Select(s => s.Prompt).Distinct(StringComparer.Ordinal).Count());
+        Assert.All(plan.Subtasks, (s, i) => Assert.StartsWith($"{SimulatedChatClient.Label} prompt {i + 1}: ", s.Prompt, StringComparison.Ordinal));
+        Assert.All(plan.Subtasks, s => Assert.Contains("Compare three databases", s.Prompt, StringComparison.Ordinal));
+        Assert.Contains(SimulatedChatClient.Label, response.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_failure_rate_of_one_fails_every_call_like_an_overloaded_vendor()
     {
         var settings = new SimulatedProviderSettings { FailureRate = 1 };

@@ -6,8 +6,9 @@ namespace Swarm.Providers.Simulated;
 /// <summary>
 /// The simulated provider's answer to a request for structured output: an instance of the requested JSON schema, so
 /// the workflows that need JSON (plans, votes) run without a model. Strings carry the simulated label and echo the
-/// prompt; arrays get <see cref="ArrayLength"/> items; nullable values are null; a string enum (a ballot's choice) takes
-/// the value <c>chooseEnum</c> picks, or its first.
+/// prompt and the number of the array item they are in (so the items of an array differ, objects' included: a plan's
+/// subtasks are three different subtasks); arrays get <see cref="ArrayLength"/> items; nullable values are null; a
+/// string enum (a ballot's choice) takes the value <c>chooseEnum</c> picks, or its first.
 /// </summary>
 public static class SimulatedJson
 {
@@ -43,7 +44,7 @@ public static class SimulatedJson
 
         return types.FirstOrDefault() switch
         {
-            "object" => Object(schema, head, chooseEnum),
+            "object" => Object(schema, head, index, chooseEnum),
             "array" => Array(schema, name, head, chooseEnum),
             "integer" => JsonValue.Create(index),
             "number" => JsonValue.Create(0.5),
@@ -52,14 +53,15 @@ public static class SimulatedJson
         };
     }
 
-    static JsonObject Object(JsonElement schema, string head, Func<IReadOnlyList<string>, string>? chooseEnum)
+    /// <param name="index">The number of the array item this object is (1 outside arrays), which its strings carry.</param>
+    static JsonObject Object(JsonElement schema, string head, int index, Func<IReadOnlyList<string>, string>? chooseEnum)
     {
         var result = new JsonObject();
         if (schema.TryGetProperty("properties", out var properties) && properties.ValueKind == JsonValueKind.Object)
         {
             foreach (var property in properties.EnumerateObject())
             {
-                result[property.Name] = Value(property.Value, property.Name, head, 1, chooseEnum);
+                result[property.Name] = Value(property.Value, property.Name, head, index, chooseEnum);
             }
         }
 
