@@ -11,27 +11,93 @@ namespace Swarm.LocalHost.Durable;
 /// Runs the swarm's workflows in this process: a DurableTask.Core worker on Azure Storage, with every type in
 /// <see cref="WorkflowCatalog"/> wrapped by the Durable Task SDK's shims. Starts in the background and keeps
 /// trying while storage is unreachable, so the HTTP server is up (and <c>/ready</c> says why not) meanwhile.
+/// <see cref="DurableWorkerWatchdog"/> restarts it after a storage outage (see <see cref="RestartAsync"/>).
 /// </summary>
 sealed partial class DurableTaskEngine(
-    AzureStorageOrchestrationService backend,
+    Func<AzureStorageOrchestrationService> newBackend,
     Swarm.Runtime.Configuration.SwarmSettings settings,
     IServiceProvider services,
     ILoggerFactory loggers,
     ILogger<DurableTaskEngine> logger) : BackgroundService, IDurableWorkerStatus
 {
     static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);
-    TaskHubWorker? worker;
 
-    public bool IsRunning => worker is not null;
+    /// <summary>A stop that has not finished by then is left behind: the new worker must not wait on a stuck one.</summary>
+    static readonly TimeSpan StopPatience = TimeSpan.FromSeconds(30);
+
+    readonly SemaphoreSlim lifecycle = new(1, 1);
+    TaskHubWorker? worker;
+    volatile string? distrust;
+
+    public bool IsRunning => worker is not null && distrust is null;
+
+    public string WhyNotRunning => distrust ?? "not started";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await lifecycle.WaitAsync(stoppingToken);
+        try
+        {
+            await StartWorkerAsync(stoppingToken);
+        }
+        finally
+        {
+            lifecycle.Release();
+        }
+    }
+
+    /// <summary>Reports the worker not ready (with <paramref name="reason"/>) until the next <see cref="RestartAsync"/>.</summary>
+    public void Distrust(string reason) => distrust = reason;
+
+    /// <summary>
+    /// Stops the worker (forced: its in-flight work items are abandoned, their messages come back after the visibility
+    /// timeout) and starts a new one on a new backend. After storage lost or reverted state, the old worker's caches,
+    /// partition ownership and dispatcher back-off no longer match storage and it may not take new work for many
+    /// minutes; a new worker reads everything afresh, recreates lost queues, tables and partitions, and carries on, as a
+    /// restarted process would. Does nothing if the worker has not started yet: its start loop is still trying.
+    /// </summary>
+    public async Task RestartAsync(string reason, CancellationToken cancellationToken)
+    {
+        await lifecycle.WaitAsync(cancellationToken);
+        try
+        {
+            if (worker is not { } running)
+            {
+                return;
+            }
+
+            LogRestarting(logger, reason);
+            distrust = reason;
+            worker = null;
+            await StopAsync(running);
+            await StartWorkerAsync(cancellationToken);
+            distrust = null;
+        }
+        finally
+        {
+            lifecycle.Release();
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        if (worker is { } running)
+        {
+            worker = null;
+            await StopAsync(running);
+        }
+    }
+
+    async Task StartWorkerAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
+                var backend = newBackend();
                 await backend.CreateIfNotExistsAsync();
-                worker = await CreateWorker().StartAsync();
+                worker = await CreateWorker(backend).StartAsync();
                 LogStarted(logger, settings.Durable.TaskHub, settings.Durable.PartitionCount);
                 return;
             }
@@ -45,19 +111,17 @@ sealed partial class DurableTaskEngine(
         }
     }
 
-    public override async Task StopAsync(CancellationToken cancellationToken)
+    async Task StopAsync(TaskHubWorker running)
     {
-        await base.StopAsync(cancellationToken);
-        if (worker is { } running)
+        // Forced: in-flight work items are abandoned, not finished; their messages reappear for the next worker.
+        var stopping = running.StopAsync(isForced: true);
+        if (await Task.WhenAny(stopping, Task.Delay(StopPatience)) != stopping)
         {
-            worker = null;
-
-            // Forced: in-flight work items are abandoned, not finished; their messages reappear for the next worker.
-            await running.StopAsync(isForced: true);
+            LogStopTimedOut(logger, StopPatience.TotalSeconds);
         }
     }
 
-    TaskHubWorker CreateWorker()
+    TaskHubWorker CreateWorker(AzureStorageOrchestrationService backend)
     {
         var shims = new DurableTaskShimFactory(new DurableTaskWorkerOptions { EnableEntitySupport = true }, loggers);
         var hub = new TaskHubWorker(backend, loggers)
@@ -72,9 +136,21 @@ sealed partial class DurableTaskEngine(
         return hub;
     }
 
+    public override void Dispose()
+    {
+        lifecycle.Dispose();
+        base.Dispose();
+    }
+
     [LoggerMessage(EventId = 1561, Level = LogLevel.Information, Message = "Durable worker started on task hub {TaskHub} ({Partitions} partitions)")]
     static partial void LogStarted(ILogger logger, string taskHub, int partitions);
 
     [LoggerMessage(EventId = 1562, Level = LogLevel.Warning, Message = "Durable worker could not start; retrying in {Seconds} s")]
     static partial void LogStartFailed(ILogger logger, Exception exception, double seconds);
+
+    [LoggerMessage(EventId = 1563, Level = LogLevel.Warning, Message = "Restarting the durable worker: {Reason}")]
+    static partial void LogRestarting(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 1564, Level = LogLevel.Warning, Message = "The durable worker did not stop within {Seconds} s; starting a new one without waiting for it")]
+    static partial void LogStopTimedOut(ILogger logger, double seconds);
 }

@@ -19,7 +19,7 @@ public sealed class ReadinessProbe(TableServiceClient tables, IDurableWorkerStat
         {
             ["storage"] = await storage,
             ["durableRuntime"] = await runtime,
-            ["durableWorker"] = worker.IsRunning ? Ok : "not started",
+            ["durableWorker"] = worker.IsRunning ? Ok : worker.WhyNotRunning,
         };
         return new ReadinessReport(checks.Values.All(v => v == Ok), checks, time.GetUtcNow());
     }
