@@ -63,6 +63,8 @@ sealed partial class DurableTaskEngine(
         {
             if (worker is not { } running)
             {
+                // Its first start is still trying and will make a fresh worker; what it reports is "not started" again.
+                distrust = null;
                 return;
             }
 
