@@ -11,7 +11,8 @@ namespace Swarm.LocalHost.Durable;
 /// Runs the swarm's workflows in this process: a DurableTask.Core worker on Azure Storage, with every type in
 /// <see cref="WorkflowCatalog"/> wrapped by the Durable Task SDK's shims. Starts in the background and keeps
 /// trying while storage is unreachable, so the HTTP server is up (and <c>/ready</c> says why not) meanwhile.
-/// <see cref="DurableWorkerWatchdog"/> restarts it after a storage outage (see <see cref="RestartAsync"/>).
+/// <see cref="DurableWorkerWatchdog"/> stops it while storage does not answer (<see cref="PauseAsync"/>) and starts a
+/// new one once storage answers again (<see cref="ResumeAsync"/>).
 /// </summary>
 sealed partial class DurableTaskEngine(
     Func<AzureStorageOrchestrationService> newBackend,
@@ -22,16 +23,23 @@ sealed partial class DurableTaskEngine(
 {
     static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);
 
-    /// <summary>A stop that has not finished by then is left behind: the new worker must not wait on a stuck one.</summary>
+    /// <summary>
+    /// How long a new worker waits for the old one's stop once storage answers. The stop ends when the old worker has
+    /// given up its partitions in storage, which it retries every few seconds; one still running after this is left behind.
+    /// </summary>
     static readonly TimeSpan StopPatience = TimeSpan.FromSeconds(30);
+
+    const string Restarting = "storage answers again; the durable worker is restarting";
 
     readonly SemaphoreSlim lifecycle = new(1, 1);
     TaskHubWorker? worker;
-    volatile string? distrust;
+    Task stopping = Task.CompletedTask;
+    volatile bool started;
+    volatile string? paused;
 
-    public bool IsRunning => worker is not null && distrust is null;
+    public bool IsRunning => worker is not null;
 
-    public string WhyNotRunning => distrust ?? "not started";
+    public string WhyNotRunning => paused ?? "not started";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -46,34 +54,65 @@ sealed partial class DurableTaskEngine(
         }
     }
 
-    /// <summary>Reports the worker not ready (with <paramref name="reason"/>) until the next <see cref="RestartAsync"/>.</summary>
-    public void Distrust(string reason) => distrust = reason;
-
     /// <summary>
-    /// Stops the worker (forced: its in-flight work items are abandoned, their messages come back after the visibility
-    /// timeout) and starts a new one on a new backend. After storage lost or reverted state, the old worker's caches,
-    /// partition ownership and dispatcher back-off no longer match storage and it may not take new work for many
-    /// minutes; a new worker reads everything afresh, recreates lost queues, tables and partitions, and carries on, as a
-    /// restarted process would. Does nothing if the worker has not started yet: its start loop is still trying.
+    /// Stops the worker while storage does not answer, and reports why (<paramref name="reason"/>) until
+    /// <see cref="ResumeAsync"/>. It must not be running when storage comes back: a storage that comes back may have
+    /// lost or reverted state, and the old worker would take messages from it into its memory (the Azure Storage
+    /// provider reads control queues ahead of its dispatchers) and then lose them at its restart, leaving them
+    /// invisible for <c>durable:messageVisibilityTimeoutSeconds</c> (60 by default): new tasks waited that long. The stop is forced: work in
+    /// flight is abandoned, not finished; its messages come back after the visibility timeout. Does nothing before the
+    /// first start: that start keeps trying and makes a fresh worker once storage answers.
     /// </summary>
-    public async Task RestartAsync(string reason, CancellationToken cancellationToken)
+    public async Task PauseAsync(string reason, CancellationToken cancellationToken)
     {
+        if (!started)
+        {
+            return;
+        }
+
         await lifecycle.WaitAsync(cancellationToken);
         try
         {
             if (worker is not { } running)
             {
-                // Its first start is still trying and will make a fresh worker; what it reports is "not started" again.
-                distrust = null;
                 return;
             }
 
-            LogRestarting(logger, reason);
-            distrust = reason;
+            LogPausing(logger, reason);
+            paused = reason;
             worker = null;
-            await StopAsync(running);
+
+            // Not awaited: the call tells the dispatchers and the queue readers to stop before it first waits, and
+            // what remains (giving up its partitions) needs storage; the new worker waits for it instead.
+            stopping = running.StopAsync(isForced: true);
+        }
+        finally
+        {
+            lifecycle.Release();
+        }
+    }
+
+    /// <summary>
+    /// Starts a new worker on a new backend after <see cref="PauseAsync"/>, once the old one has stopped. After storage
+    /// lost or reverted state, the old worker's caches, partition ownership and dispatcher back-off no longer match
+    /// storage and it may not take new work for many minutes; a new worker reads everything afresh, recreates lost
+    /// queues, tables and partitions, and carries on, as a restarted process would. Does nothing if the worker was not paused.
+    /// </summary>
+    public async Task ResumeAsync(CancellationToken cancellationToken)
+    {
+        await lifecycle.WaitAsync(cancellationToken);
+        try
+        {
+            if (paused is null)
+            {
+                return;
+            }
+
+            paused = Restarting;
+            await WaitForStopAsync(stopping);
+            LogRestarting(logger);
             await StartWorkerAsync(cancellationToken);
-            distrust = null;
+            paused = null;
         }
         finally
         {
@@ -87,7 +126,9 @@ sealed partial class DurableTaskEngine(
         if (worker is { } running)
         {
             worker = null;
-            await StopAsync(running);
+
+            // Forced: in-flight work items are abandoned, not finished; their messages reappear for the next worker.
+            await WaitForStopAsync(running.StopAsync(isForced: true));
         }
     }
 
@@ -100,6 +141,7 @@ sealed partial class DurableTaskEngine(
                 var backend = newBackend();
                 await backend.CreateIfNotExistsAsync();
                 worker = await CreateWorker(backend).StartAsync();
+                started = true;
                 LogStarted(logger, settings.Durable.TaskHub, settings.Durable.PartitionCount);
                 return;
             }
@@ -113,13 +155,15 @@ sealed partial class DurableTaskEngine(
         }
     }
 
-    async Task StopAsync(TaskHubWorker running)
+    async Task WaitForStopAsync(Task stop)
     {
-        // Forced: in-flight work items are abandoned, not finished; their messages reappear for the next worker.
-        var stopping = running.StopAsync(isForced: true);
-        if (await Task.WhenAny(stopping, Task.Delay(StopPatience)) != stopping)
+        if (await Task.WhenAny(stop, Task.Delay(StopPatience)) != stop)
         {
             LogStopTimedOut(logger, StopPatience.TotalSeconds);
+        }
+        else if (stop.Exception is { } failure)
+        {
+            LogStopFailed(logger, failure.GetBaseException());
         }
     }
 
@@ -150,9 +194,15 @@ sealed partial class DurableTaskEngine(
     [LoggerMessage(EventId = 1562, Level = LogLevel.Warning, Message = "Durable worker could not start; retrying in {Seconds} s")]
     static partial void LogStartFailed(ILogger logger, Exception exception, double seconds);
 
-    [LoggerMessage(EventId = 1563, Level = LogLevel.Warning, Message = "Restarting the durable worker: {Reason}")]
-    static partial void LogRestarting(ILogger logger, string reason);
+    [LoggerMessage(EventId = 1563, Level = LogLevel.Warning, Message = "Stopping the durable worker until storage answers again: {Reason}")]
+    static partial void LogPausing(ILogger logger, string reason);
 
     [LoggerMessage(EventId = 1564, Level = LogLevel.Warning, Message = "The durable worker did not stop within {Seconds} s; starting a new one without waiting for it")]
     static partial void LogStopTimedOut(ILogger logger, double seconds);
+
+    [LoggerMessage(EventId = 1565, Level = LogLevel.Warning, Message = "Restarting the durable worker: storage answers again after an outage")]
+    static partial void LogRestarting(ILogger logger);
+
+    [LoggerMessage(EventId = 1566, Level = LogLevel.Warning, Message = "The durable worker's stop failed; starting a new one all the same")]
+    static partial void LogStopFailed(ILogger logger, Exception exception);
 }

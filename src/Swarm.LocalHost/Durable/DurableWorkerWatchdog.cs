@@ -7,19 +7,22 @@ using Swarm.Workflows.Distribution;
 namespace Swarm.LocalHost.Durable;
 
 /// <summary>
-/// Restarts the durable worker in this process once storage answers again after an outage. A storage that comes back
-/// may have lost or reverted state (the emulator keeps only what it saved to disk, every 5 s): queues, partition rows,
-/// history and messages the worker had seen. DurableTask's worker does not recover from that by itself: work items that
-/// keep failing hold its orchestration dispatcher in a 10 s back-off that needs five successes in a row to end, so new
-/// work waited there for many minutes (issue 12, item 8). From the first failed probe until the new worker runs,
-/// <c>/ready</c> reports the worker not ready. Tasks the storage lost may still hold seats on the dispatch board (its
-/// state was saved, their orchestrations were not); nothing would release them before the next self-healing pass, so
-/// the watchdog frees them at once (<see cref="SeatSweep"/>).
+/// Takes the durable worker in this process through a storage outage. A storage that comes back may have lost or
+/// reverted state (the emulator keeps only what it saved to disk, every 5 s): queues, partition rows, history and
+/// messages the worker had seen. DurableTask's worker does not recover from that by itself: work items that keep failing
+/// hold its orchestration dispatcher in a 10 s back-off that needs five successes in a row to end, so new work waited
+/// there for many minutes (issue 12, item 8). So from the first probe storage does not answer, the worker is stopped
+/// (and <c>/ready</c> says why); once storage answers, a new worker starts on a new backend. The storage may also have
+/// lost what the swarm set up at start: tasks it lost may still hold seats on the dispatch board (its state was saved,
+/// their orchestrations were not), which nothing would release before the next self-healing pass, so the watchdog frees
+/// them at once (<see cref="SeatSweep"/>); and it provisions the default agent again (<see cref="DefaultAgentJob"/>),
+/// which would otherwise come back only with the next hourly run.
 /// </summary>
 sealed partial class DurableWorkerWatchdog(
     TableServiceClient tables,
     DurableTaskEngine engine,
     DurableTaskClient durable,
+    DefaultAgentJob defaultAgent,
     ILogger<DurableWorkerWatchdog> logger) : BackgroundService
 {
     /// <summary>Often enough that a killed emulator is seen down before it has started again (node takes over a second).</summary>
@@ -27,7 +30,7 @@ sealed partial class DurableWorkerWatchdog(
 
     static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(3);
 
-    const string OutageNote = "storage did not answer; the durable worker restarts once it does";
+    const string OutageNote = "storage does not answer; the durable worker is stopped until it does";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -39,11 +42,12 @@ sealed partial class DurableWorkerWatchdog(
             {
                 case StorageChange.OutageBegan:
                     LogOutage(logger);
-                    engine.Distrust(OutageNote);
+                    await engine.PauseAsync(OutageNote, stoppingToken);
                     break;
                 case StorageChange.OutageEnded:
-                    await engine.RestartAsync("storage answers again after an outage", stoppingToken);
+                    await engine.ResumeAsync(stoppingToken);
                     await FreeSeatsOfLostTasksAsync(stoppingToken);
+                    await ProvisionDefaultAgentAsync(stoppingToken);
                     break;
             }
         }
@@ -61,6 +65,20 @@ sealed partial class DurableWorkerWatchdog(
 #pragma warning restore CA1031
         {
             LogSeatSweepFailed(logger, e);
+        }
+    }
+
+    async Task ProvisionDefaultAgentAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await defaultAgent.RunAsync(durable, stoppingToken);
+        }
+#pragma warning disable CA1031 // Its hourly run provisions it later; this is only the early chance.
+        catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+#pragma warning restore CA1031
+        {
+            LogDefaultAgentFailed(logger, e);
         }
     }
 
@@ -85,7 +103,7 @@ sealed partial class DurableWorkerWatchdog(
         }
     }
 
-    [LoggerMessage(EventId = 1571, Level = LogLevel.Warning, Message = "Storage does not answer; the durable worker will be restarted when it does")]
+    [LoggerMessage(EventId = 1571, Level = LogLevel.Warning, Message = "Storage does not answer; the durable worker stops until it does")]
     static partial void LogOutage(ILogger logger);
 
     [LoggerMessage(EventId = 1572, Level = LogLevel.Warning, Message = "After the storage outage, freed {Count} seats and places of tasks that are not running")]
@@ -93,4 +111,7 @@ sealed partial class DurableWorkerWatchdog(
 
     [LoggerMessage(EventId = 1573, Level = LogLevel.Warning, Message = "Could not free the seats of lost tasks after the storage outage; the self-healing pass will")]
     static partial void LogSeatSweepFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 1574, Level = LogLevel.Warning, Message = "Could not provision the default agent again after the storage outage; its hourly run will")]
+    static partial void LogDefaultAgentFailed(ILogger logger, Exception exception);
 }
