@@ -1,7 +1,9 @@
 using Azure.Data.Tables;
 using Microsoft.DurableTask.Client;
 using Swarm.Domain.Distribution;
+using Swarm.Runtime.Configuration;
 using Swarm.Runtime.Schedules;
+using Swarm.Workflows.Agents;
 using Swarm.Workflows.Distribution;
 
 namespace Swarm.LocalHost.Durable;
@@ -15,14 +17,14 @@ namespace Swarm.LocalHost.Durable;
 /// (and <c>/ready</c> says why); once storage answers, a new worker starts on a new backend. The storage may also have
 /// lost what the swarm set up at start: tasks it lost may still hold seats on the dispatch board (its state was saved,
 /// their orchestrations were not), which nothing would release before the next self-healing pass, so the watchdog frees
-/// them at once (<see cref="SeatSweep"/>); and it provisions the default agent again (<see cref="DefaultAgentJob"/>),
-/// which would otherwise come back only with the next hourly run.
+/// them at once (<see cref="SeatSweep"/>); and it provisions the default agent again, which would otherwise come back
+/// only with the next hourly run of <see cref="DefaultAgentJob"/>.
 /// </summary>
 sealed partial class DurableWorkerWatchdog(
     TableServiceClient tables,
     DurableTaskEngine engine,
     DurableTaskClient durable,
-    DefaultAgentJob defaultAgent,
+    SwarmSettings settings,
     ILogger<DurableWorkerWatchdog> logger) : BackgroundService
 {
     /// <summary>Often enough that a killed emulator is seen down before it has started again (node takes over a second).</summary>
@@ -68,11 +70,18 @@ sealed partial class DurableWorkerWatchdog(
         }
     }
 
+    /// <summary>
+    /// Provisions the default agent as <see cref="DefaultAgentJob"/> does, but under an instance id of its own: the
+    /// job's fixed one may be a provisioning the storage brought back half done, whose next message it lost, and the job
+    /// waits for such a one to finish. The roster keeps the agent single however many provisionings run.
+    /// </summary>
     async Task ProvisionDefaultAgentAsync(CancellationToken stoppingToken)
     {
+        var provisioning = new AgentProvisioning(settings.DefaultAgent.ToProfile(), settings.System.MaxAgents, UpdateExisting: true);
+        var instanceId = $"provision-agent-{settings.DefaultAgent.Id}-after-outage-{Guid.NewGuid():N}";
         try
         {
-            await defaultAgent.RunAsync(durable, stoppingToken);
+            await new AgentClient(durable).ProvisionAsync(provisioning, instanceId, stoppingToken);
         }
 #pragma warning disable CA1031 // Its hourly run provisions it later; this is only the early chance.
         catch (Exception e) when (!stoppingToken.IsCancellationRequested)
