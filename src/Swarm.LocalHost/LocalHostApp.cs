@@ -54,9 +54,10 @@ public static class LocalHostApp
         // while the worker keeps the SDK's patient retries.
         builder.Services.AddKeyedSingleton(RequestBackend, (sp, _) => AzureStorageBackend.CreateForRequests(settings, sp.GetRequiredService<ILoggerFactory>()));
         builder.Services.AddSingleton<IOrchestrationServiceClient>(sp => sp.GetRequiredKeyedService<AzureStorageOrchestrationService>(RequestBackend));
-        // Each start of the worker (the first, and each restart after a storage outage) gets a backend of its own.
+        // Each start of the worker (the first, and each restart after a storage outage) gets a backend of its own, fenced
+        // off from storage when the worker is replaced.
         builder.Services.AddSingleton(sp => new DurableTaskEngine(
-            () => AzureStorageBackend.Create(settings, sp.GetRequiredService<ILoggerFactory>()),
+            (restarts, fence) => AzureStorageBackend.Create(settings, sp.GetRequiredService<ILoggerFactory>(), restarts, fence),
             settings,
             sp,
             sp.GetRequiredService<ILoggerFactory>(),

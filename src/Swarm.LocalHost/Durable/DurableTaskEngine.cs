@@ -15,7 +15,7 @@ namespace Swarm.LocalHost.Durable;
 /// new one once storage answers again (<see cref="ResumeAsync"/>).
 /// </summary>
 sealed partial class DurableTaskEngine(
-    Func<AzureStorageOrchestrationService> newBackend,
+    Func<int, StorageFence, AzureStorageOrchestrationService> newBackend,
     Swarm.Runtime.Configuration.SwarmSettings settings,
     IServiceProvider services,
     ILoggerFactory loggers,
@@ -23,17 +23,15 @@ sealed partial class DurableTaskEngine(
 {
     static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);
 
-    /// <summary>
-    /// How long a new worker waits for the old one's stop once storage answers. The stop ends when the old worker has
-    /// given up its partitions in storage, which it retries every few seconds; one still running after this is left behind.
-    /// </summary>
+    /// <summary>How long the host's shutdown waits for the worker's stop.</summary>
     static readonly TimeSpan StopPatience = TimeSpan.FromSeconds(30);
 
     const string Restarting = "storage answers again; the durable worker is restarting";
 
     readonly SemaphoreSlim lifecycle = new(1, 1);
     TaskHubWorker? worker;
-    Task stopping = Task.CompletedTask;
+    StorageFence? fence;
+    int restarts;
     volatile bool started;
     volatile string? paused;
 
@@ -58,10 +56,10 @@ sealed partial class DurableTaskEngine(
     /// Stops the worker while storage does not answer, and reports why (<paramref name="reason"/>) until
     /// <see cref="ResumeAsync"/>. It must not be running when storage comes back: a storage that comes back may have
     /// lost or reverted state, and the old worker would take messages from it into its memory (the Azure Storage
-    /// provider reads control queues ahead of its dispatchers) and then lose them at its restart, leaving them
-    /// invisible for <c>durable:messageVisibilityTimeoutSeconds</c> (60 by default): new tasks waited that long. The stop is forced: work in
-    /// flight is abandoned, not finished; its messages come back after the visibility timeout. Does nothing before the
-    /// first start: that start keeps trying and makes a fresh worker once storage answers.
+    /// provider reads control queues ahead of its dispatchers) and then lose them at its restart, leaving them invisible
+    /// for <c>durable:messageVisibilityTimeoutSeconds</c> (60 by default): new tasks waited that long. The stop is
+    /// forced: work in flight is abandoned, not finished; its messages come back after the visibility timeout. Does
+    /// nothing before the first start: that start keeps trying and makes a fresh worker once storage answers.
     /// </summary>
     public async Task PauseAsync(string reason, CancellationToken cancellationToken)
     {
@@ -82,9 +80,13 @@ sealed partial class DurableTaskEngine(
             paused = reason;
             worker = null;
 
-            // Not awaited: the call tells the dispatchers and the queue readers to stop before it first waits, and
-            // what remains (giving up its partitions) needs storage; the new worker waits for it instead.
-            stopping = running.StopAsync(isForced: true);
+            // Cut off at once, as a crashed process would be: work in flight cannot finish against the storage that
+            // comes back. Only giving up its partitions remains, and that is not awaited: it needs storage, and retries
+            // until storage answers (or, if storage lost the partition table, until the new worker has made one). The
+            // new worker has a name of its own (see AzureStorageBackend.Create) and takes each partition as the old
+            // one lets go of it.
+            fence?.Close();
+            _ = LetGoAsync(running);
         }
         finally
         {
@@ -93,10 +95,10 @@ sealed partial class DurableTaskEngine(
     }
 
     /// <summary>
-    /// Starts a new worker on a new backend after <see cref="PauseAsync"/>, once the old one has stopped. After storage
-    /// lost or reverted state, the old worker's caches, partition ownership and dispatcher back-off no longer match
-    /// storage and it may not take new work for many minutes; a new worker reads everything afresh, recreates lost
-    /// queues, tables and partitions, and carries on, as a restarted process would. Does nothing if the worker was not paused.
+    /// Starts a new worker on a new backend after <see cref="PauseAsync"/>. After storage lost or reverted state, the old
+    /// worker's caches, partition ownership and dispatcher back-off no longer match storage and it may not take new work
+    /// for many minutes; a new worker reads everything afresh, recreates lost queues, tables and partitions, and carries
+    /// on, as a restarted process would. Does nothing if the worker was not paused.
     /// </summary>
     public async Task ResumeAsync(CancellationToken cancellationToken)
     {
@@ -109,8 +111,8 @@ sealed partial class DurableTaskEngine(
             }
 
             paused = Restarting;
-            await WaitForStopAsync(stopping);
             LogRestarting(logger);
+            restarts++;
             await StartWorkerAsync(cancellationToken);
             paused = null;
         }
@@ -128,7 +130,11 @@ sealed partial class DurableTaskEngine(
             worker = null;
 
             // Forced: in-flight work items are abandoned, not finished; their messages reappear for the next worker.
-            await WaitForStopAsync(running.StopAsync(isForced: true));
+            var stopping = running.StopAsync(isForced: true);
+            if (await Task.WhenAny(stopping, Task.Delay(StopPatience, CancellationToken.None)) != stopping)
+            {
+                LogStopTimedOut(logger, StopPatience.TotalSeconds);
+            }
         }
     }
 
@@ -138,9 +144,11 @@ sealed partial class DurableTaskEngine(
         {
             try
             {
-                var backend = newBackend();
+                var ownFence = new StorageFence(AzureStorageBackend.PartitionTable(settings));
+                var backend = newBackend(restarts, ownFence);
                 await backend.CreateIfNotExistsAsync();
                 worker = await CreateWorker(backend).StartAsync();
+                fence = ownFence;
                 started = true;
                 LogStarted(logger, settings.Durable.TaskHub, settings.Durable.PartitionCount);
                 return;
@@ -155,15 +163,18 @@ sealed partial class DurableTaskEngine(
         }
     }
 
-    async Task WaitForStopAsync(Task stop)
+    /// <summary>The rest of a paused worker's stop, in the background; a failure is logged, the new worker runs regardless.</summary>
+    async Task LetGoAsync(TaskHubWorker old)
     {
-        if (await Task.WhenAny(stop, Task.Delay(StopPatience)) != stop)
+        try
         {
-            LogStopTimedOut(logger, StopPatience.TotalSeconds);
+            await old.StopAsync(isForced: true);
         }
-        else if (stop.Exception is { } failure)
+#pragma warning disable CA1031 // Nothing waits for this stop; its failure only needs to be seen in the log.
+        catch (Exception e)
+#pragma warning restore CA1031
         {
-            LogStopFailed(logger, failure.GetBaseException());
+            LogStopFailed(logger, e);
         }
     }
 
@@ -197,12 +208,12 @@ sealed partial class DurableTaskEngine(
     [LoggerMessage(EventId = 1563, Level = LogLevel.Warning, Message = "Stopping the durable worker until storage answers again: {Reason}")]
     static partial void LogPausing(ILogger logger, string reason);
 
-    [LoggerMessage(EventId = 1564, Level = LogLevel.Warning, Message = "The durable worker did not stop within {Seconds} s; starting a new one without waiting for it")]
+    [LoggerMessage(EventId = 1564, Level = LogLevel.Warning, Message = "The durable worker did not stop within {Seconds} s; the host stops without waiting for it")]
     static partial void LogStopTimedOut(ILogger logger, double seconds);
 
     [LoggerMessage(EventId = 1565, Level = LogLevel.Warning, Message = "Restarting the durable worker: storage answers again after an outage")]
     static partial void LogRestarting(ILogger logger);
 
-    [LoggerMessage(EventId = 1566, Level = LogLevel.Warning, Message = "The durable worker's stop failed; starting a new one all the same")]
+    [LoggerMessage(EventId = 1566, Level = LogLevel.Warning, Message = "The durable worker stopped for a storage outage did not stop cleanly; the new worker runs regardless")]
     static partial void LogStopFailed(ILogger logger, Exception exception);
 }
