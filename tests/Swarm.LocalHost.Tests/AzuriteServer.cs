@@ -43,7 +43,10 @@ sealed class AzuriteServer : IDisposable
     public static Task<AzuriteServer> StartPersistentAsync() =>
         StartAsync(Directory.CreateTempSubdirectory("swarm-azurite-").FullName);
 
-    /// <summary>Starts the emulator again after <see cref="Kill"/>, on the same ports and (if it has one) the same folder.</summary>
+    /// <summary>
+    /// Starts the emulator again after <see cref="Kill"/>, on the same ports and (if it has one) the same folder: one in
+    /// memory comes back empty, as a storage that lost everything.
+    /// </summary>
     public async Task RestartAsync()
     {
         process.Dispose();
