@@ -46,7 +46,7 @@ public static class LocalHostApp
         builder.Services.AddSingleton(new DurableSocketPath(durableSocket));
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
 
-        // The durable backend and this process's worker on it.
+        // The durable backend the sidecar is given (it serves only client calls) and this process's worker, on a backend of its own.
         builder.Services.AddSingleton(sp => AzureStorageBackend.Create(settings, sp.GetRequiredService<ILoggerFactory>()));
         builder.Services.AddSingleton<IOrchestrationService>(sp => sp.GetRequiredService<AzureStorageOrchestrationService>());
 
@@ -54,9 +54,17 @@ public static class LocalHostApp
         // while the worker keeps the SDK's patient retries.
         builder.Services.AddKeyedSingleton(RequestBackend, (sp, _) => AzureStorageBackend.CreateForRequests(settings, sp.GetRequiredService<ILoggerFactory>()));
         builder.Services.AddSingleton<IOrchestrationServiceClient>(sp => sp.GetRequiredKeyedService<AzureStorageOrchestrationService>(RequestBackend));
-        builder.Services.AddSingleton<DurableTaskEngine>();
+        // Each start of the worker (the first, and each restart after a storage outage) gets a backend of its own, fenced
+        // off from storage when the worker is replaced.
+        builder.Services.AddSingleton(sp => new DurableTaskEngine(
+            (restarts, fence) => AzureStorageBackend.Create(settings, sp.GetRequiredService<ILoggerFactory>(), restarts, fence),
+            settings,
+            sp,
+            sp.GetRequiredService<ILoggerFactory>(),
+            sp.GetRequiredService<ILogger<DurableTaskEngine>>()));
         builder.Services.AddSingleton<IDurableWorkerStatus>(sp => sp.GetRequiredService<DurableTaskEngine>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DurableTaskEngine>());
+        builder.Services.AddHostedService<DurableWorkerWatchdog>();
 
         // A real DurableTaskClient, talking gRPC to a sidecar server in this process that fronts the same backend;
         // entity calls, which the sidecar lacks, go to the backend directly.

@@ -8,14 +8,19 @@ namespace Swarm.LocalHost.Tests;
 /// One Azurite (the Azure Storage emulator, installed by npm from package.json) for the whole test run, on free
 /// loopback ports and in memory. Each test uses its own task hub, so tests do not see each other's state.
 /// </summary>
-sealed class AzuriteServer
+sealed class AzuriteServer : IDisposable
 {
-    static readonly Lazy<Task<AzuriteServer>> Instance = new(StartAsync);
-    readonly Process process;
+    static readonly Lazy<Task<AzuriteServer>> Instance = new(() => StartAsync(location: null));
+    readonly (int Blob, int Queue, int Table) ports;
+    readonly string? location;
+    Process process;
 
-    AzuriteServer(Process process, int blobPort, int queuePort, int tablePort)
+    AzuriteServer(Process process, (int Blob, int Queue, int Table) ports, string? location)
     {
         this.process = process;
+        this.ports = ports;
+        this.location = location;
+        var (blobPort, queuePort, tablePort) = ports;
         ConnectionString =
             "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;" +
             "AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;" +
@@ -29,7 +34,24 @@ sealed class AzuriteServer
     public static Task<AzuriteServer> SharedAsync() => Instance.Value;
 
     /// <summary>An Azurite of the caller's own, which it may kill (a storage outage) without touching other tests' storage.</summary>
-    public static Task<AzuriteServer> StartPrivateAsync() => StartAsync();
+    public static Task<AzuriteServer> StartPrivateAsync() => StartAsync(location: null);
+
+    /// <summary>
+    /// An Azurite of the caller's own that keeps its data in a folder (<c>--location</c>), so it can be killed and
+    /// started again with what it had saved. It saves every 5 s, so a kill loses the writes of the last seconds.
+    /// </summary>
+    public static Task<AzuriteServer> StartPersistentAsync() =>
+        StartAsync(Directory.CreateTempSubdirectory("swarm-azurite-").FullName);
+
+    /// <summary>
+    /// Starts the emulator again after <see cref="Kill"/>, on the same ports and (if it has one) the same folder: one in
+    /// memory comes back empty, as a storage that lost everything.
+    /// </summary>
+    public async Task RestartAsync()
+    {
+        process.Dispose();
+        process = await LaunchAsync(ports, location);
+    }
 
     /// <summary>SIGKILL, as a crashed emulator or a lost storage account: every connection to it is refused from then on.</summary>
     public void Kill()
@@ -38,7 +60,24 @@ sealed class AzuriteServer
         process.WaitForExit();
     }
 
-    static async Task<AzuriteServer> StartAsync()
+    /// <summary>Kills a private emulator and removes its folder; the shared one is left to the end of the run.</summary>
+    public void Dispose()
+    {
+        Kill();
+        process.Dispose();
+        if (location is not null)
+        {
+            Directory.Delete(location, recursive: true);
+        }
+    }
+
+    static async Task<AzuriteServer> StartAsync(string? location)
+    {
+        var ports = (FreePorts.Next(), FreePorts.Next(), FreePorts.Next());
+        return new AzuriteServer(await LaunchAsync(ports, location), ports, location);
+    }
+
+    static async Task<Process> LaunchAsync((int Blob, int Queue, int Table) ports, string? location)
     {
         var azurite = Path.Combine(RepositoryPaths.Root, "node_modules", ".bin", "azurite");
         if (!File.Exists(azurite))
@@ -46,12 +85,12 @@ sealed class AzuriteServer
             throw new InvalidOperationException($"Azurite is not installed at {azurite}; run 'npm ci' in the repository root (./test.sh does).");
         }
 
-        var (blob, queue, table) = (FreePorts.Next(), FreePorts.Next(), FreePorts.Next());
+        var (blob, queue, table) = ports;
         var start = new ProcessStartInfo(azurite)
         {
             ArgumentList =
             {
-                "--inMemoryPersistence", "--skipApiVersionCheck", "--loose", "--disableTelemetry",
+                "--skipApiVersionCheck", "--loose", "--disableTelemetry",
                 "--blobHost", "127.0.0.1", "--blobPort", blob.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 "--queueHost", "127.0.0.1", "--queuePort", queue.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 "--tableHost", "127.0.0.1", "--tablePort", table.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -60,6 +99,16 @@ sealed class AzuriteServer
             RedirectStandardError = true,
             WorkingDirectory = Path.GetTempPath(),
         };
+        if (location is null)
+        {
+            start.ArgumentList.Add("--inMemoryPersistence");
+        }
+        else
+        {
+            start.ArgumentList.Add("--location");
+            start.ArgumentList.Add(location);
+        }
+
         var process = Process.Start(start) ?? throw new InvalidOperationException("Azurite did not start.");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
@@ -72,7 +121,7 @@ sealed class AzuriteServer
             await WaitForPortAsync(port, process);
         }
 
-        return new AzuriteServer(process, blob, queue, table);
+        return process;
     }
 
     static async Task WaitForPortAsync(int port, Process process)

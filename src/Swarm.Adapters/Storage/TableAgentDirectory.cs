@@ -18,17 +18,18 @@ public sealed class TableAgentDirectory(TableServiceClient tables, string tableN
     public async Task RecordAsync(AgentSnapshot snapshot, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        var client = await table.GetAsync(cancellationToken);
-        foreach (var partition in snapshot.Expertise.Select(ExpertisePartition).Prepend(AllAgents))
+        await table.RunAsync(async client =>
         {
-            await client.UpsertEntityAsync(ToEntity(partition, snapshot), TableUpdateMode.Replace, cancellationToken);
-        }
+            foreach (var partition in snapshot.Expertise.Select(ExpertisePartition).Prepend(AllAgents))
+            {
+                await client.UpsertEntityAsync(ToEntity(partition, snapshot), TableUpdateMode.Replace, cancellationToken);
+            }
+        }, cancellationToken);
     }
 
     public async Task<AgentListPage> ListAsync(AgentListQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var client = await table.GetAsync(cancellationToken);
         var partition = query.Expertise is null ? AllAgents : ExpertisePartition(query.Expertise);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
         if (query.Type is { } type)
@@ -42,25 +43,29 @@ public sealed class TableAgentDirectory(TableServiceClient tables, string tableN
 
         try
         {
-            await foreach (var page in client.QueryAsync<TableEntity>(filter, query.PageSize, cancellationToken: cancellationToken)
-                .AsPages(query.ContinuationToken, query.PageSize))
+            return await table.RunAsync(async client =>
             {
-                return new AgentListPage([.. page.Values.Select(FromEntity)], page.ContinuationToken);
-            }
+                await foreach (var page in client.QueryAsync<TableEntity>(filter, query.PageSize, cancellationToken: cancellationToken)
+                    .AsPages(query.ContinuationToken, query.PageSize))
+                {
+                    return new AgentListPage([.. page.Values.Select(FromEntity)], page.ContinuationToken);
+                }
+
+                return new AgentListPage([], null);
+            }, cancellationToken);
         }
         catch (RequestFailedException e) when (e.Status == 400 && query.ContinuationToken is not null)
         {
             throw new ArgumentException("The continuation token was not issued by this listing.", nameof(query), e);
         }
-
-        return new AgentListPage([], null);
     }
 
     /// <summary>Counts every agent the listing knows, reading only each row's type and lifecycle (a few KB per thousand agents).</summary>
-    public async Task<AgentCounts> CountAsync(CancellationToken cancellationToken)
-    {
-        var client = await table.GetAsync(cancellationToken);
+    public Task<AgentCounts> CountAsync(CancellationToken cancellationToken) =>
+        table.RunAsync(client => CountAsync(client, cancellationToken), cancellationToken);
 
+    static async Task<AgentCounts> CountAsync(TableClient client, CancellationToken cancellationToken)
+    {
         // Every value is listed, at 0 when no agent has it, so a dashboard sees the same keys every time.
         var byLifecycle = Enum.GetValues<AgentLifecycle>().Where(l => l != AgentLifecycle.Retired).ToDictionary(Camel, _ => 0, StringComparer.Ordinal);
         var byType = Enum.GetValues<AgentType>().ToDictionary(Camel, _ => 0, StringComparer.Ordinal);

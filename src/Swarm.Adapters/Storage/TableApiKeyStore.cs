@@ -21,12 +21,12 @@ public sealed class TableApiKeyStore(TableServiceClient tables, string tableName
             ["CreatedAt"] = record.CreatedAt,
             ["CreatedBy"] = record.CreatedBy,
         };
-        await (await table.GetAsync(cancellationToken)).AddEntityAsync(entity, cancellationToken);
+        await table.RunAsync(t => t.AddEntityAsync(entity, cancellationToken), cancellationToken);
     }
 
     public async Task<ApiKeyRecord?> FindAsync(string keyId, CancellationToken cancellationToken)
     {
-        var found = await (await table.GetAsync(cancellationToken)).GetEntityIfExistsAsync<TableEntity>(keyId, Row, cancellationToken: cancellationToken);
+        var found = await table.RunAsync(t => t.GetEntityIfExistsAsync<TableEntity>(keyId, Row, cancellationToken: cancellationToken), cancellationToken);
         if (!found.HasValue || found.Value is not { } entity)
         {
             return null;
@@ -43,8 +43,7 @@ public sealed class TableApiKeyStore(TableServiceClient tables, string tableName
 
     public async Task<bool> RevokeAsync(string agentId, string keyId, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        var client = await table.GetAsync(cancellationToken);
-        var found = await client.GetEntityIfExistsAsync<TableEntity>(keyId, Row, cancellationToken: cancellationToken);
+        var found = await table.RunAsync(t => t.GetEntityIfExistsAsync<TableEntity>(keyId, Row, cancellationToken: cancellationToken), cancellationToken);
         if (!found.HasValue || found.Value is not { } entity || entity.GetString("AgentId") != agentId)
         {
             return false;
@@ -55,7 +54,7 @@ public sealed class TableApiKeyStore(TableServiceClient tables, string tableName
             entity["RevokedAt"] = at;
             try
             {
-                await client.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Merge, cancellationToken);
+                await table.RunAsync(t => t.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Merge, cancellationToken), cancellationToken);
             }
             catch (RequestFailedException e) when (e.Status == 412)
             {
@@ -66,20 +65,20 @@ public sealed class TableApiKeyStore(TableServiceClient tables, string tableName
         return true;
     }
 
-    public async Task<int> RevokeAllAsync(string agentId, DateTimeOffset at, CancellationToken cancellationToken)
-    {
-        var client = await table.GetAsync(cancellationToken);
-        var revoked = 0;
-        await foreach (var entity in client.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"AgentId eq {agentId}"), cancellationToken: cancellationToken))
+    public Task<int> RevokeAllAsync(string agentId, DateTimeOffset at, CancellationToken cancellationToken) =>
+        table.RunAsync(async client =>
         {
-            if (entity.GetDateTimeOffset("RevokedAt") is null && await RevokeAsync(agentId, entity.PartitionKey, at, cancellationToken))
+            var revoked = 0;
+            await foreach (var entity in client.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"AgentId eq {agentId}"), cancellationToken: cancellationToken))
             {
-                revoked++;
+                if (entity.GetDateTimeOffset("RevokedAt") is null && await RevokeAsync(agentId, entity.PartitionKey, at, cancellationToken))
+                {
+                    revoked++;
+                }
             }
-        }
 
-        return revoked;
-    }
+            return revoked;
+        }, cancellationToken);
 
     public void Dispose() => table.Dispose();
 }

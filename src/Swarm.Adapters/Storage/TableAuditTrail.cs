@@ -69,32 +69,34 @@ public sealed partial class TableAuditTrail : IAuditTrail, IDisposable
         var oldestDay = AuditKeys.DayOf(query.From);
         var newestDay = AuditKeys.DayOf(query.To.AddTicks(-1));
         var start = query.ContinuationToken is null ? null : AuditContinuation.Decode(query.ContinuationToken, oldestDay, newestDay);
-        var client = await table.GetAsync(cancellationToken);
 
         // One record more than the page is read (following days if need be), so the token is null exactly when
         // nothing is left, and a client never pages into an empty page.
-        var found = new List<(DateOnly Day, TableEntity Entity)>(query.PageSize + 1);
-        var day = start?.Day ?? newestDay;
-        while (true)
+        var found = await table.RunAsync(async client =>
         {
-            var filter = Filter(query, day, day == start?.Day ? start.AfterRowKey : null);
-            var wanted = query.PageSize + 1 - found.Count;
-            await foreach (var entity in client.QueryAsync<TableEntity>(filter, maxPerPage: wanted, cancellationToken: cancellationToken))
+            var read = new List<(DateOnly Day, TableEntity Entity)>(query.PageSize + 1);
+            var day = start?.Day ?? newestDay;
+            while (true)
             {
-                found.Add((day, entity));
-                if (found.Count > query.PageSize)
+                var filter = Filter(query, day, day == start?.Day ? start.AfterRowKey : null);
+                var wanted = query.PageSize + 1 - read.Count;
+                await foreach (var entity in client.QueryAsync<TableEntity>(filter, maxPerPage: wanted, cancellationToken: cancellationToken))
                 {
-                    break;
+                    read.Add((day, entity));
+                    if (read.Count > query.PageSize)
+                    {
+                        break;
+                    }
                 }
-            }
 
-            if (found.Count > query.PageSize || day <= oldestDay)
-            {
-                break;
-            }
+                if (read.Count > query.PageSize || day <= oldestDay)
+                {
+                    return read;
+                }
 
-            day = day.AddDays(-1);
-        }
+                day = day.AddDays(-1);
+            }
+        }, cancellationToken);
 
         var items = found.Take(query.PageSize).Select(f => ToRecord(f.Entity)).ToList();
         var token = found.Count > query.PageSize
@@ -138,8 +140,7 @@ public sealed partial class TableAuditTrail : IAuditTrail, IDisposable
             entity["Detail"] = detail;
         }
 
-        var client = await table.GetAsync(cancellationToken);
-        await client.AddEntityAsync(entity, cancellationToken);
+        await table.RunAsync(client => client.AddEntityAsync(entity, cancellationToken), cancellationToken);
     }
 
     /// <summary>

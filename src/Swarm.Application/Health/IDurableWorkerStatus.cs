@@ -4,4 +4,7 @@ namespace Swarm.Application.Health;
 public interface IDurableWorkerStatus
 {
     bool IsRunning { get; }
+
+    /// <summary>What <c>/ready</c> shows while <see cref="IsRunning"/> is false: why the worker takes no work now.</summary>
+    string WhyNotRunning => "not started";
 }

@@ -18,7 +18,7 @@ public sealed class ReadinessProbe(IStorageProbe storage, IDurableWorkerStatus w
         {
             ["storage"] = await storageCheck,
             ["durableRuntime"] = await runtime,
-            ["durableWorker"] = worker.IsRunning ? Ok : "not started",
+            ["durableWorker"] = worker.IsRunning ? Ok : worker.WhyNotRunning,
         };
         return new ReadinessReport(checks.Values.All(v => v == Ok), checks, time.GetUtcNow());
     }

@@ -1,3 +1,4 @@
+using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
@@ -10,14 +11,45 @@ namespace Swarm.LocalHost.Durable;
 /// <summary>The durable backend: Durable Task's Azure Storage provider, the one Durable Functions uses by default.</summary>
 static class AzureStorageBackend
 {
-    /// <summary>The worker's backend, with the storage SDK's own retries: its loops ride out an outage on their own.</summary>
-    public static AzureStorageOrchestrationService Create(SwarmSettings settings, ILoggerFactory loggers)
+    /// <summary>
+    /// A backend with the storage SDK's own retries: a worker's loops ride out an outage on their own. A worker's backend
+    /// passes every request through <paramref name="fence"/>, which cuts it off once the worker is replaced.
+    /// </summary>
+    /// <param name="restarts">
+    /// How many times this process's worker was restarted before (after storage outages). The first worker takes Durable
+    /// Task's default name (the machine's), so a restarted process takes over the partitions its predecessor held at
+    /// once; each later one a name of its own, because the worker it replaces may still be giving up its partitions,
+    /// and under the same name it would give up the new worker's too.
+    /// </param>
+    public static AzureStorageOrchestrationService Create(SwarmSettings settings, ILoggerFactory loggers, int restarts = 0, StorageFence? fence = null)
     {
-        var database = settings.Database;
-        var storage = !string.IsNullOrWhiteSpace(database.AccountName)
-            ? new StorageAccountClientProvider(database.AccountName, new Azure.Identity.DefaultAzureCredential())
-            : new StorageAccountClientProvider(database.ConnectionString!);
-        return new AzureStorageOrchestrationService(Settings(settings, storage, loggers));
+        ArgumentNullException.ThrowIfNull(settings);
+        var blobs = new BlobClientOptions();
+        var queues = new QueueClientOptions();
+        var tables = new TableClientOptions();
+        if (fence is not null)
+        {
+            foreach (var options in new ClientOptions[] { blobs, queues, tables })
+            {
+                // Before the retries: a fenced request fails once, not once per retry.
+                options.AddPolicy(fence, HttpPipelinePosition.PerCall);
+            }
+        }
+
+        var backend = Settings(settings, Storage(settings.Database, blobs, queues, tables), loggers);
+        if (restarts > 0)
+        {
+            backend.WorkerId += "-restart" + restarts.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return new AzureStorageOrchestrationService(backend);
+    }
+
+    /// <summary>The table in which Durable Task's workers share out the task hub's partitions (named so by the provider).</summary>
+    public static string PartitionTable(SwarmSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return settings.Durable.TaskHub + "Partitions";
     }
 
     /// <summary>
@@ -27,28 +59,27 @@ static class AzureStorageBackend
     /// </summary>
     public static AzureStorageOrchestrationService CreateForRequests(SwarmSettings settings, ILoggerFactory loggers)
     {
-        var database = settings.Database;
         var blobs = StorageRetries.Bounded(new BlobClientOptions());
         var queues = StorageRetries.Bounded(new QueueClientOptions());
         var tables = StorageRetries.Bounded(new TableClientOptions());
-        StorageAccountClientProvider storage;
+        return new AzureStorageOrchestrationService(Settings(settings, Storage(settings.Database, blobs, queues, tables), loggers));
+    }
+
+    static StorageAccountClientProvider Storage(DatabaseSettings database, BlobClientOptions blobs, QueueClientOptions queues, TableClientOptions tables)
+    {
         if (!string.IsNullOrWhiteSpace(database.AccountName))
         {
             var identity = new Azure.Identity.DefaultAzureCredential();
-            storage = new StorageAccountClientProvider(
+            return new StorageAccountClientProvider(
                 StorageServiceClientProvider.ForBlob(new Uri($"https://{database.AccountName}.blob.core.windows.net"), identity, blobs),
                 StorageServiceClientProvider.ForQueue(new Uri($"https://{database.AccountName}.queue.core.windows.net"), identity, queues),
                 StorageServiceClientProvider.ForTable(new Uri($"https://{database.AccountName}.table.core.windows.net"), identity, tables));
         }
-        else
-        {
-            storage = new StorageAccountClientProvider(
-                StorageServiceClientProvider.ForBlob(database.ConnectionString!, blobs),
-                StorageServiceClientProvider.ForQueue(database.ConnectionString!, queues),
-                StorageServiceClientProvider.ForTable(database.ConnectionString!, tables));
-        }
 
-        return new AzureStorageOrchestrationService(Settings(settings, storage, loggers));
+        return new StorageAccountClientProvider(
+            StorageServiceClientProvider.ForBlob(database.ConnectionString!, blobs),
+            StorageServiceClientProvider.ForQueue(database.ConnectionString!, queues),
+            StorageServiceClientProvider.ForTable(database.ConnectionString!, tables));
     }
 
     static AzureStorageOrchestrationServiceSettings Settings(SwarmSettings settings, StorageAccountClientProvider storage, ILoggerFactory loggers)
