@@ -177,21 +177,32 @@ public sealed class AgentToolLoopTests(AgentToolLoopTests.Host host) : IClassFix
     }
 
     [Fact]
-    public async Task Ask_puts_a_question_to_another_agent_as_a_step_of_the_same_task()
+    public async Task Ask_puts_questions_to_other_agents_by_capability_and_by_id_as_steps_of_the_same_task()
     {
         await VendorAgentAsync("asker", "tool-asking", ["ask"]);
         await TaskSubmissions.CreateAgentAsync(host.Process, "checker-1", "specialist", ["fact-checking-tools"]);
+        await TaskSubmissions.CreateAgentAsync(host.Process, "named-helper", "specialist", ["rarely-needed"]);
         var seen = host.Vendor.Requests.Count;
         host.Vendor.Enqueue(
-            FakeReply.ToolCalls([new FakeToolCall("q1", "ask", """{"question":"Is water wet?","capability":"fact-checking-tools"}""")]),
-            FakeReply.Text("The checker has spoken."));
+            FakeReply.ToolCalls(
+            [
+                new FakeToolCall("q1", "ask", """{"question":"Is water wet?","capability":"fact-checking-tools"}"""),
+                new FakeToolCall("q2", "ask", """{"question":"Is fire hot?","agent":"named-helper"}"""),
+                new FakeToolCall("q3", "ask", """{"question":"Who am I?","agent":"asker"}"""),
+            ]),
+            FakeReply.Text("The colleagues have spoken."));
 
-        var task = await RunAsync("Check a fact with a colleague.", "tool-asking");
+        var task = await RunAsync("Check facts with colleagues.", "tool-asking");
 
-        var answer = ToolMessages(VendorRequests(seen)[1]).Single().GetProperty("content").GetString()!;
-        Assert.Equal("checker-1 answered:\n" + Swarm.Providers.Simulated.SimulatedChatClient.Answer("Is water wet?"), answer);
+        var answers = ToolMessages(VendorRequests(seen)[1]).ToDictionary(m => m.GetProperty("tool_call_id").GetString()!, m => m.GetProperty("content").GetString()!);
+        Assert.Equal("checker-1 answered:\n" + Swarm.Providers.Simulated.SimulatedChatClient.Answer("Is water wet?"), answers["q1"]);
+        Assert.Equal("named-helper answered:\n" + Swarm.Providers.Simulated.SimulatedChatClient.Answer("Is fire hot?"), answers["q2"]);
+        Assert.Equal("Error: Bad arguments for 'ask': 'agent' names the asking agent itself; ask another agent.", answers["q3"]);
         Assert.Contains(Timeline(task, "assigned"), d => d.StartsWith("answer.1.ask1-1: checker-1", StringComparison.Ordinal));
-        Assert.Contains("checker-1", task.GetProperty("agents").EnumerateArray().Select(a => a.GetString()));
+        Assert.Contains(Timeline(task, "assigned"), d => d.StartsWith("answer.1.ask1-2: named-helper", StringComparison.Ordinal));
+        var agents = task.GetProperty("agents").EnumerateArray().Select(a => a.GetString()).ToList();
+        Assert.Contains("checker-1", agents);
+        Assert.Contains("named-helper", agents);
     }
 
     [Fact]
