@@ -75,4 +75,7 @@ public static partial class Logs
 
     [LoggerMessage(EventId = 1803, Level = LogLevel.Debug, Message = "Server tool {Tool} for task {TaskId} on {AgentId} answered in {DurationMs} ms (error: {IsError})")]
     public static partial void ServerToolCalled(this ILogger logger, string taskId, string agentId, string tool, long durationMs, bool isError);
+
+    [LoggerMessage(EventId = 1804, Level = LogLevel.Warning, Message = "Task {TaskId} step {Stage}: {AgentId}'s tool calls could not be audited: {Reason}")]
+    public static partial void ToolAuditFailed(this ILogger logger, string taskId, string stage, string agentId, string reason);
 }

@@ -49,4 +49,19 @@ public sealed class ToolOfferTests
         Assert.Null(ToolNames.ParseServerTool("mcp__files__"));
         Assert.Null(ToolNames.ForServer("files", new string('t', 60)));
     }
+
+    [Fact]
+    public void Rounds_past_the_conversation_bound_lose_their_oldest_results_to_a_note_and_keep_the_latest_whole()
+    {
+        static ToolRound Round(int n, int chars) =>
+            new(null, [new ToolCall($"c{n}", "memory_get", "{}")], [new ToolCallResult($"c{n}", "memory_get", ToolResult.Ok(new string((char)('a' + n), chars)))]);
+        var rounds = new List<ToolRound> { Round(0, 30_000), Round(1, 30_000), Round(2, 30_000) };
+
+        ToolRounds.Compact(rounds);
+
+        Assert.StartsWith("[an earlier result of 30000 characters, left out", rounds[0].Results[0].Result.Text, StringComparison.Ordinal);
+        Assert.Equal(30_000, rounds[1].Results[0].Result.Text.Length);
+        Assert.Equal(30_000, rounds[2].Results[0].Result.Text.Length);
+        Assert.True(rounds.Sum(r => r.Results.Sum(x => x.Result.Text.Length)) <= ToolLimits.MaxConversationChars);
+    }
 }

@@ -32,7 +32,18 @@ public sealed class AgentLoop(TaskOrchestrationContext context, TaskRunInput inp
 
         var scope = MemoryScope.For(agent, input.TaskId);
         var memory = new MemoryTools(context, input.SealMemory);
-        var recalled = await AgentRecall.RecallAsync(context, memory, scope, briefing.Task);
+        IReadOnlyList<RecalledMemory> recalled;
+        try
+        {
+            recalled = await AgentRecall.RecallAsync(context, memory, scope, briefing.Task);
+        }
+        catch (Exception e) when (e is TaskFailedException or Microsoft.DurableTask.Entities.EntityOperationFailedException)
+        {
+            // Recall helps; it is not the work. A memory that cannot be read leaves the agent to work without it.
+            tracker.Record("recall-failed", $"{stage}: {agent.Id} works without recalled memory: {e.Message}");
+            recalled = [];
+        }
+
         if (recalled.Count > 0)
         {
             tracker.Record("recalled", $"{stage}: {agent.Id} recalled {string.Join(", ", recalled.Select(r => $"{r.Namespace}/{r.Key}"))}");
@@ -67,17 +78,34 @@ public sealed class AgentLoop(TaskOrchestrationContext context, TaskRunInput inp
                     tracker.Record("loop-ended", $"{stage}: {agent.Id} after {turn} turns, {toolCalls} tool calls: {(offer is null ? closing : reason)}");
                 }
 
-                return Total(answers, toolCalls);
+                var total = Total(answers, toolCalls);
+                return total.Text.Length > 0 || rounds.Count == 0 ? total : total with { Text = $"[no answer: {agent.Id} asked for more tools when it had to answer ({closing ?? reason})]" };
             }
 
             var granted = reply.Calls.Take(budget).ToList();
             var done = await Task.WhenAll(granted.Select((call, i) => toolbox.CallAsync(call, turn, i)));
-            var refused = reply.Calls.Skip(granted.Count).Select(call => new ToolCallResult(
-                call.CallId, call.Name, ToolResult.Error($"Not run: this step's tool calls are spent (maxToolCalls {limits.MaxToolCalls}).")));
+            var refused = reply.Calls.Skip(granted.Count).Select(call => toolbox.OverBudget(call, limits.MaxToolCalls)).ToList();
             toolCalls += granted.Count;
-            rounds.Add(new ToolRound(reply.Answer.Text, reply.Calls, [.. done.Select(d => d.Result), .. refused]));
-            await context.CallActivityAsync<bool>(
-                nameof(RecordToolCallsActivity), new ToolCallAudit(input.TaskId, agent.Id, stage, [.. done.Select(d => d.Record)]), RecordAgentActivity.Retry);
+            rounds.Add(new ToolRound(reply.Answer.Text, reply.Calls, [.. done.Select(d => d.Result), .. refused.Select(r => r.Result)]));
+            ToolRounds.Compact(rounds);
+            await AuditAsync(new ToolCallAudit(input.TaskId, agent.Id, stage, [.. done.Select(d => d.Record), .. refused.Select(r => r.Record)]));
+        }
+    }
+
+    /// <summary>
+    /// Puts a round in the audit trail. A trail that stays down through the activity's retries must not fail the step:
+    /// its tools have run, and failing it would run them again on another agent. The gap is logged and shown instead.
+    /// </summary>
+    async Task AuditAsync(ToolCallAudit round)
+    {
+        try
+        {
+            await context.CallActivityAsync<bool>(nameof(RecordToolCallsActivity), round, RecordAgentActivity.Retry);
+        }
+        catch (TaskFailedException e)
+        {
+            tracker.Record("audit-failed", $"{round.Stage}: {round.AgentId}'s tool calls were not audited: {TaskFailure.From(e).Message}");
+            log.ToolAuditFailed(input.TaskId, round.Stage, round.AgentId, TaskFailure.From(e).Message);
         }
     }
 

@@ -64,11 +64,32 @@ public sealed class InvokeAgentActivity(IChatClientProvider clients, IToolServer
         return [.. builtIn, .. served.Where(t => offer.Allows(t.Name))];
     }
 
-    /// <summary>The tool calls in the reply, arguments kept as JSON; arguments the SDK could not parse are flagged, not dropped.</summary>
-    static List<ToolCall> CallsIn(ChatResponse response) =>
-    [
-        .. response.Messages.SelectMany(m => m.Contents).OfType<FunctionCallContent>().Select(c => c.Exception is { } problem
-            ? new ToolCall(c.CallId, c.Name, null, $"the arguments are not a JSON object: {problem.Message}")
-            : new ToolCall(c.CallId, c.Name, JsonSerializer.Serialize(c.Arguments ?? new Dictionary<string, object?>()))),
-    ];
+    /// <summary>
+    /// The tool calls in the reply, arguments kept as JSON. Arguments the SDK could not parse, or longer than
+    /// <see cref="ToolLimits.MaxArgumentChars"/>, are flagged, not dropped (the model is told). A call without an id, or
+    /// with one an earlier call of the reply has, gets its place as its id: results are matched to calls by id, and
+    /// not every vendor gives one.
+    /// </summary>
+    static List<ToolCall> CallsIn(ChatResponse response)
+    {
+        var calls = new List<ToolCall>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var content in response.Messages.SelectMany(m => m.Contents).OfType<FunctionCallContent>())
+        {
+            var id = string.IsNullOrEmpty(content.CallId) || !seen.Add(content.CallId) ? $"call-{calls.Count + 1}" : content.CallId;
+            seen.Add(id);
+            if (content.Exception is { } problem)
+            {
+                calls.Add(new ToolCall(id, content.Name, null, $"the arguments are not a JSON object: {problem.Message}"));
+                continue;
+            }
+
+            var arguments = JsonSerializer.Serialize(content.Arguments ?? new Dictionary<string, object?>());
+            calls.Add(arguments.Length <= ToolLimits.MaxArgumentChars
+                ? new ToolCall(id, content.Name, arguments)
+                : new ToolCall(id, content.Name, null, $"the arguments have {arguments.Length} characters; at most {ToolLimits.MaxArgumentChars} are taken."));
+        }
+
+        return calls;
+    }
 }

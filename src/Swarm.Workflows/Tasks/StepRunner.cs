@@ -33,11 +33,12 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
     /// </param>
     /// <param name="onlyAgent">The one agent that may take the step (an agent's question to another); null for any that fits.</param>
     /// <param name="delegation">Whether the agent may ask other agents and start votes; off for an agent answering another's question.</param>
+    /// <param name="seatWait">How long the step may wait in line for a seat; null for the task's slot wait limit.</param>
     public async Task<StepOutcome> AnswerAsync(
-        string stage, AgentBriefing briefing, IReadOnlyList<string> capabilities, AgentType? requiredType = null, List<string>? distinctGroup = null, string? onlyAgent = null, bool delegation = true)
+        string stage, AgentBriefing briefing, IReadOnlyList<string> capabilities, AgentType? requiredType = null, List<string>? distinctGroup = null, string? onlyAgent = null, bool delegation = true, TimeSpan? seatWait = null)
     {
         ArgumentNullException.ThrowIfNull(briefing);
-        var (_, outcome) = await RunAsync(stage, capabilities, requiredType, distinctGroup, onlyAgent, async (profile, seat) =>
+        var (_, outcome) = await RunAsync(stage, capabilities, requiredType, distinctGroup, onlyAgent, seatWait ?? input.SlotWaitLimit, async (profile, seat) =>
         {
             var answer = profile.Provider.Type == ProviderSettings.ExternalType
                 ? await ExternalAnswerAsync(profile, seat, briefing.Compose())
@@ -51,7 +52,7 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
     /// <summary>Asks a queen to split the task into subtasks (structured output).</summary>
     public async Task<(TaskPlan Plan, StepOutcome Outcome)> PlanAsync(string prompt, IReadOnlyList<string> capabilities)
     {
-        return await RunAsync("plan", [], AgentType.Queen, null, null, async (profile, seat) =>
+        return await RunAsync("plan", [], AgentType.Queen, null, null, input.SlotWaitLimit, async (profile, seat) =>
         {
             var planned = await context.CallActivityAsync<PlannedWork>(
                 nameof(PlanTaskActivity), new PlanRequest(input.TaskId, profile, prompt, capabilities, input.Deadline), AgentTurnOrchestrator.ModelCallRetry);
@@ -60,7 +61,7 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
     }
 
     async Task<(T Value, StepOutcome Outcome)> RunAsync<T>(
-        string stage, IReadOnlyList<string> capabilities, AgentType? requiredType, List<string>? distinctGroup, string? onlyAgent, Func<AgentProfile, SeatHold, Task<(T Value, AgentAnswer Answer)>> work)
+        string stage, IReadOnlyList<string> capabilities, AgentType? requiredType, List<string>? distinctGroup, string? onlyAgent, TimeSpan seatWait, Func<AgentProfile, SeatHold, Task<(T Value, AgentAnswer Answer)>> work)
     {
         var failures = new List<string>();
         var exclude = new List<string>();
@@ -75,7 +76,7 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
             AgentProfile profile;
             try
             {
-                profile = await AcquireSeatAsync(stage, seatKey, capabilities, requiredType, exclude, failures, distinctGroup, onlyAgent);
+                profile = await AcquireSeatAsync(stage, seatKey, capabilities, requiredType, exclude, failures, distinctGroup, onlyAgent, seatWait);
             }
             catch
             {
@@ -136,9 +137,9 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
     }
 
     async Task<AgentProfile> AcquireSeatAsync(
-        string stage, string seatKey, IReadOnlyList<string> capabilities, AgentType? requiredType, List<string> exclude, List<string> failures, List<string>? distinctGroup, string? onlyAgent)
+        string stage, string seatKey, IReadOnlyList<string> capabilities, AgentType? requiredType, List<string> exclude, List<string> failures, List<string>? distinctGroup, string? onlyAgent, TimeSpan seatWait)
     {
-        var (wait, deadlineFirst) = WaitLimit("The task passed its deadline.");
+        var (wait, deadlineFirst) = WaitLimit("The task passed its deadline.", seatWait);
         var request = new SeatRequest(
             input.TaskId, seatKey, capabilities, input.Priority, [.. exclude.Union(distinctGroup ?? [], StringComparer.Ordinal)], requiredType, context.CurrentUtcDateTime, onlyAgent);
         var decision = await context.Entities.CallEntityAsync<SeatDecision>(DispatcherEntity.Id, nameof(DispatcherEntity.Request), request);
@@ -174,7 +175,7 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
 
             throw deadlineFirst
                 ? new TaskStoppedException($"The task passed its deadline while step '{stage}' waited for an agent.") { Kind = TaskStoppedException.TimedOut }
-                : new AgentSlotUnavailableException($"Step '{stage}': no fitting agent had a free seat within {ReadableDuration.Of(input.SlotWaitLimit)}; the task was not run.");
+                : new AgentSlotUnavailableException($"Step '{stage}': no fitting agent had a free seat within {ReadableDuration.Of(seatWait)}; the step was not run.");
         }
     }
 
@@ -182,7 +183,7 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
     {
         tracker.Record("awaiting-external", $"{seat.Stage}: {profile.Id} answers through POST /api/v1/tasks/{input.TaskId}/result");
         var asked = context.CurrentUtcDateTime;
-        var (wait, deadlineFirst) = WaitLimit($"The task passed its deadline before external agent '{profile.Id}' could work on step '{seat.Stage}'.");
+        var (wait, deadlineFirst) = WaitLimit($"The task passed its deadline before external agent '{profile.Id}' could work on step '{seat.Stage}'.", input.SlotWaitLimit);
         var answerBy = asked + wait;
         if (input.Notify)
         {
@@ -235,7 +236,7 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
     /// How long to wait for what a step needs: until the task's deadline or the step's own limit, whichever comes first.
     /// </summary>
     /// <param name="passed">The failure if the deadline has already passed.</param>
-    (TimeSpan Wait, bool DeadlineFirst) WaitLimit(string passed)
+    (TimeSpan Wait, bool DeadlineFirst) WaitLimit(string passed, TimeSpan limit)
     {
         var left = input.Deadline is { } deadline ? deadline - context.CurrentUtcDateTime : TimeSpan.MaxValue;
         if (left <= TimeSpan.Zero)
@@ -243,6 +244,6 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
             throw new TaskStoppedException(passed) { Kind = TaskStoppedException.TimedOut };
         }
 
-        return left < input.SlotWaitLimit ? (left, true) : (input.SlotWaitLimit, false);
+        return left < limit ? (left, true) : (limit, false);
     }
 }

@@ -47,6 +47,12 @@ public sealed class AgentToolbox(TaskOrchestrationContext context, TaskRunInput 
             result = ToolResult.Error($"The tool failed: {TaskFailure.From(e).Message}");
             outcome = ToolCallRecord.Failed;
         }
+        catch (Microsoft.DurableTask.Entities.EntityOperationFailedException e)
+        {
+            // A memory entity that failed its operation: the tool failed, not the step.
+            result = ToolResult.Error($"The tool failed: {e.FailureDetails.ErrorMessage}");
+            outcome = ToolCallRecord.Failed;
+        }
 
         result = ToolLimits.Capped(result);
         var duration = (long)(context.CurrentUtcDateTime - started).TotalMilliseconds;
@@ -56,11 +62,22 @@ public sealed class AgentToolbox(TaskOrchestrationContext context, TaskRunInput 
         return (new ToolCallResult(call.CallId, call.Name, result), record);
     }
 
+    /// <summary>A call not run because the step's tool calls are spent: answered, shown and audited as refused.</summary>
+    public (ToolCallResult Result, ToolCallRecord Record) OverBudget(ToolCall call, int maxToolCalls)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        var result = ToolResult.Error($"Not run: this step's tool calls are spent (maxToolCalls {maxToolCalls}).");
+        tracker.Record("tool", $"{stage}: {agent.Id} {call.Name} {ToolCallRecord.Refused}, over budget");
+        log.ToolCalled(input.TaskId, stage, agent.Id, call.Name, ToolCallRecord.Refused, 0);
+        return (new ToolCallResult(call.CallId, call.Name, result),
+            new ToolCallRecord(call.CallId, call.Name, context.CurrentUtcDateTime, 0, ToolCallRecord.Refused, ToolLimits.Summary(call.Arguments ?? call.ArgumentProblem), ToolLimits.Summary(result.Text)));
+    }
+
     Task<ToolResult> RunAsync(ToolCall call, ToolArguments arguments, int turn, int index) => call.Name switch
     {
         BuiltInTools.MemoryGet or BuiltInTools.MemoryPut or BuiltInTools.MemoryList or BuiltInTools.MemorySearch => memory.RunAsync(call.Name, arguments, scope),
         BuiltInTools.Ask => AskTool.RunAsync(steps, agent, $"{seatKey}.ask{turn}-{index + 1}", arguments),
-        BuiltInTools.Vote => VoteTool.RunAsync(context, input.TaskId, agent, $"{seatKey}.{turn}", call.CallId, input.Notify, arguments),
+        BuiltInTools.Vote => VoteTool.RunAsync(context, input.TaskId, agent, $"{seatKey}.{turn}", $"vote-{index + 1}", input.Notify, arguments),
         _ when ToolNames.ParseServerTool(call.Name) is not null => context.CallActivityAsync<ToolResult>(
             nameof(CallServerToolActivity), new ServerToolCall(input.TaskId, agent.Id, call.Name, arguments.Json.GetRawText(), input.Deadline), CallServerToolActivity.Retry),
         _ => Task.FromResult(ToolResult.Error($"There is no tool named '{call.Name}'.")),

@@ -12,6 +12,14 @@ namespace Swarm.Workflows.Tools;
 /// </summary>
 public static class AskTool
 {
+    /// <summary>
+    /// How long a question waits in line for an agent. The asking agent holds its seat meanwhile, and an agent that holds
+    /// a seat of the same task never takes a question from it (two agents of a parallel task asking each other would
+    /// otherwise both sit idle for the task's whole slot wait), so a question that finds nobody free is answered as an
+    /// error soon, and the model can go on without it.
+    /// </summary>
+    public static readonly TimeSpan SeatWait = TimeSpan.FromSeconds(60);
+
     public static async Task<ToolResult> RunAsync(StepRunner steps, AgentProfile asker, string stage, ToolArguments arguments)
     {
         ArgumentNullException.ThrowIfNull(steps);
@@ -37,7 +45,7 @@ public static class AskTool
 
         try
         {
-            var answer = await steps.AnswerAsync(stage, new AgentBriefing(question), capability is null ? [] : [capability], onlyAgent: agent, delegation: false);
+            var answer = await steps.AnswerAsync(stage, new AgentBriefing(question), capability is null ? [] : [capability], onlyAgent: agent, delegation: false, seatWait: SeatWait);
             return ToolResult.Ok($"{answer.AgentId} answered:\n{answer.Answer.Text}");
         }
         catch (AgentSlotUnavailableException e)

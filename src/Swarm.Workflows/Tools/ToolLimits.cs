@@ -9,6 +9,16 @@ public static class ToolLimits
     /// </summary>
     public const int MaxResultChars = 8_000;
 
+    /// <summary>Characters of one call's arguments the swarm takes (a memory value is at most 16 KiB, so this is ample).</summary>
+    public const int MaxArgumentChars = 20_000;
+
+    /// <summary>
+    /// Characters of tool results one step carries from turn to turn. Every turn's input holds every earlier round, so
+    /// without a bound a long loop would put megabytes into each turn and into the task's history; past it the oldest
+    /// results are replaced by a note (<see cref="ToolRounds.Compact"/>).
+    /// </summary>
+    public const int MaxConversationChars = 64_000;
+
     /// <summary>Characters of a call's arguments or result that the timeline and the audit trail keep.</summary>
     public const int SummaryChars = 120;
 

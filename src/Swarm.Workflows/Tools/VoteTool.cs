@@ -11,7 +11,7 @@ namespace Swarm.Workflows.Tools;
 /// The <c>vote</c> tool: a consensus round among the agents with a capability, run as the same durable
 /// <see cref="ConsensusRoundOrchestrator"/> a proposal from the API runs, so every ballot is recorded and audited and
 /// the round can be read at <c>GET /api/v1/consensus/proposals/{id}</c>. Its id is derived from the task, the step
-/// and the call, so a replay finds the same round.
+/// attempt, the turn and the call's place in it, so a replay finds the same round and two votes never share one.
 /// </summary>
 public static class VoteTool
 {
@@ -21,7 +21,8 @@ public static class VoteTool
     /// <summary>How long each voter has; the round is one round, so a tool call waits at most this long.</summary>
     public static readonly TimeSpan BallotWait = TimeSpan.FromMinutes(2);
 
-    public static async Task<ToolResult> RunAsync(TaskOrchestrationContext context, string taskId, AgentProfile caller, string stage, string callId, bool notify, ToolArguments arguments)
+    /// <param name="position">The call's place in its turn, e.g. <c>vote-2</c>: the round's id is derived from it, never from an id a vendor chose.</param>
+    public static async Task<ToolResult> RunAsync(TaskOrchestrationContext context, string taskId, AgentProfile caller, string stage, string position, bool notify, ToolArguments arguments)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(caller);
@@ -49,7 +50,7 @@ public static class VoteTool
             var other => throw new ToolArgumentException($"'rule' is '{other}'; use simpleMajority, superMajority, unanimous or weighted."),
         };
 
-        var proposalId = ProposalIdFor(taskId, stage, callId);
+        var proposalId = ProposalIdFor(taskId, stage, position);
         var proposal = new ProposalInput(
             proposalId, question, options, new ConsensusRules(rule, Ties: TiePolicy.QueenBreaks), new ParticipantSpec(null, capability, voters),
             capability, BallotWait, MaxRounds: 1, ProposedBy: $"{Domain.Agents.AgentSubject.Of(caller.Id)} in {taskId}", notify);
@@ -60,6 +61,6 @@ public static class VoteTool
     }
 
     /// <summary>A proposal id (<c>proposal-</c> and 32 hex digits) that the same task, step and call always give.</summary>
-    public static string ProposalIdFor(string taskId, string stage, string callId) =>
-        "proposal-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{taskId}\u0000{stage}\u0000{callId}")))[..32];
+    public static string ProposalIdFor(string taskId, string stage, string position) =>
+        "proposal-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{taskId}\u0000{stage}\u0000{position}")))[..32];
 }
