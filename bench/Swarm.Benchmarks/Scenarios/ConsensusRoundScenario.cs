@@ -26,10 +26,6 @@ sealed class ConsensusRoundScenario(BenchmarkOptions options, StorageEndpoint? s
     /// <summary>The spec's claim for a 10-agent simple-majority round.</summary>
     const double ClaimMs = 100;
 
-    const string PollingSetting = "durable__maxQueuePollingIntervalMs";
-
-    const int FastPollingMs = 100;
-
     /// <summary>Short, because only one proposal is in flight: it sets the resolution of the client-observed latency.</summary>
     static readonly TimeSpan PollPause = TimeSpan.FromMilliseconds(20);
 
@@ -39,12 +35,8 @@ sealed class ConsensusRoundScenario(BenchmarkOptions options, StorageEndpoint? s
 
     public async Task RunAsync(MarkdownReport report, CancellationToken cancellationToken)
     {
-        var configurations = new List<(string Label, Dictionary<string, string> Extra)> { ("host defaults", []) };
-        var pollingFixed = options.HostSettings.Any(s => string.Equals(s.Key, PollingSetting, StringComparison.OrdinalIgnoreCase));
-        if (!pollingFixed)
-        {
-            configurations.Add(($"`maxQueuePollingIntervalMs` {FastPollingMs}", new() { [PollingSetting] = LocalHostSetup.Setting(FastPollingMs) }));
-        }
+        var configurations = PollingHosts.For(options);
+        var pollingFixed = PollingHosts.Fixed(options);
 
         var runs = new List<ConsensusRoundRun>();
         var stopped = false;
@@ -118,9 +110,7 @@ sealed class ConsensusRoundScenario(BenchmarkOptions options, StorageEndpoint? s
             + $"finished, and polled through `GET /api/v1/consensus/proposals/{{id}}` every {Units.Ms(PollPause)} or so. {WarmUpProposals} warm-up proposals on each host are not counted. "
             + "End to end is from sending the POST to the host's `lastUpdatedAt` of the finished proposal; the round is `rounds[0].startedAt` to `rounds[0].endedAt`, the orchestration's own clock "
             + "when it asked for the ballots and when it counted them. "
-            + (pollingFixed
-                ? "The second host (idle queues polled at least every 100 ms) is skipped: `--host-setting` sets the polling interval for every host."
-                : $"The same run is made on a second host whose idle queues are polled at least every {FastPollingMs} ms (`{PollingSetting}={FastPollingMs}`; the default is 1000)."));
+            + PollingHosts.Note(pollingFixed));
         foreach (var run in runs)
         {
             report.Paragraph($"**Host: {run.Label}.**");

@@ -24,10 +24,6 @@ sealed class ToolLoopScenario(BenchmarkOptions options, StorageEndpoint? storage
     /// <summary>The calls of the 5-tool-call tasks, and the writes of each direct sequence.</summary>
     const int Writes = 5;
 
-    const string PollingSetting = "durable__maxQueuePollingIntervalMs";
-
-    const int FastPollingMs = 100;
-
     /// <summary>Short, because only one task is in flight; the numbers use the host's completion time, not the poll's.</summary>
     static readonly TimeSpan PollPause = TimeSpan.FromMilliseconds(20);
 
@@ -47,12 +43,8 @@ sealed class ToolLoopScenario(BenchmarkOptions options, StorageEndpoint? storage
 
     public async Task RunAsync(MarkdownReport report, CancellationToken cancellationToken)
     {
-        var configurations = new List<(string Label, Dictionary<string, string> Extra)> { ("host defaults", []) };
-        var pollingFixed = options.HostSettings.Any(s => string.Equals(s.Key, PollingSetting, StringComparison.OrdinalIgnoreCase));
-        if (!pollingFixed)
-        {
-            configurations.Add(($"`maxQueuePollingIntervalMs` {FastPollingMs}", new() { [PollingSetting] = LocalHostSetup.Setting(FastPollingMs) }));
-        }
+        var configurations = PollingHosts.For(options);
+        var pollingFixed = PollingHosts.Fixed(options);
 
         var runs = new List<ToolLoopRun>();
         var stopped = false;
@@ -200,9 +192,7 @@ sealed class ToolLoopScenario(BenchmarkOptions options, StorageEndpoint? storage
             + $"Each sample runs every kind once, in an order that starts one kind further along each sample, so drift in the machine's load reaches every kind alike. "
             + $"{WarmUps} warm-up rounds of every kind on each host (after its first task) are not counted. Latencies are nearest-rank percentiles; a per-round cost is a difference of two distributions' "
             + "percentiles divided by the rounds, not a percentile of paired differences (the samples are not paired), so read its p95 as the tail's growth, not as a tail of its own. "
-            + (pollingFixed
-                ? "The second host (idle queues polled at least every 100 ms) is skipped: `--host-setting` sets the polling interval for every host."
-                : $"The same run is made on a second host whose idle queues are polled at least every {FastPollingMs} ms (`{PollingSetting}={FastPollingMs}`; the default is 1000)."));
+            + PollingHosts.Note(pollingFixed));
         foreach (var run in runs)
         {
             report.Paragraph($"**Host: {run.Label}.**");

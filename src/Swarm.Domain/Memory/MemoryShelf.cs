@@ -15,6 +15,9 @@ public sealed partial record MemoryShelf
 
     public IReadOnlyDictionary<string, MemoryEntry> Entries { get; init; } = new Dictionary<string, MemoryEntry>();
 
+    /// <summary>What <see cref="IsName"/> asks of a namespace or key, as an error message says it.</summary>
+    public const string NameRule = "must be 1 to 128 letters, digits, '.', '_' or '-'.";
+
     /// <summary>Namespaces and keys: 1 to 128 letters, digits, '.', '_' or '-', so they are safe in paths and logs.</summary>
     public static bool IsName(string? name) => name is not null && NameShape().IsMatch(name);
 

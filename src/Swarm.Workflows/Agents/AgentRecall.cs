@@ -34,7 +34,7 @@ public static class AgentRecall
         foreach (var group in best.GroupBy(x => x.Namespace, StringComparer.Ordinal))
         {
             var values = await memory.OpenAsync(group.Key, [.. group.Select(x => x.Hit)]);
-            recalled.AddRange(group.Select((x, i) => new RecalledMemory(group.Key, x.Hit.Key, values[i].Length <= ValueChars ? values[i] : values[i][..ValueChars] + "…")));
+            recalled.AddRange(group.Select((x, i) => new RecalledMemory(group.Key, x.Hit.Key, MemoryTools.Cut(values[i], ValueChars))));
         }
 
         return recalled;

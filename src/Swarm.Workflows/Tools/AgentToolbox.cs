@@ -54,12 +54,7 @@ public sealed class AgentToolbox(TaskOrchestrationContext context, TaskRunInput 
             outcome = ToolCallRecord.Failed;
         }
 
-        result = ToolLimits.Capped(result);
-        var duration = (long)(context.CurrentUtcDateTime - started).TotalMilliseconds;
-        tracker.Record("tool", $"{stage}: {agent.Id} {call.Name} {outcome}, {duration} ms ({ToolLimits.Summary(call.Arguments, TimelineSummary)} → {ToolLimits.Summary(result.Text, TimelineSummary)})");
-        log.ToolCalled(input.TaskId, stage, agent.Id, call.Name, outcome, duration);
-        var record = new ToolCallRecord(call.CallId, call.Name, started, duration, outcome, ToolLimits.Summary(call.Arguments ?? call.ArgumentProblem), ToolLimits.Summary(result.Text));
-        return (new ToolCallResult(call.CallId, call.Name, result), record);
+        return Settled(call, started, outcome, ToolLimits.Capped(result), overBudget: false);
     }
 
     /// <summary>A call not run because the step's tool calls are spent: answered, shown and audited as refused.</summary>
@@ -67,10 +62,19 @@ public sealed class AgentToolbox(TaskOrchestrationContext context, TaskRunInput 
     {
         ArgumentNullException.ThrowIfNull(call);
         var result = ToolResult.Error($"Not run: this step's tool calls are spent (maxToolCalls {maxToolCalls}).");
-        tracker.Record("tool", $"{stage}: {agent.Id} {call.Name} {ToolCallRecord.Refused}, over budget");
-        log.ToolCalled(input.TaskId, stage, agent.Id, call.Name, ToolCallRecord.Refused, 0);
-        return (new ToolCallResult(call.CallId, call.Name, result),
-            new ToolCallRecord(call.CallId, call.Name, context.CurrentUtcDateTime, 0, ToolCallRecord.Refused, ToolLimits.Summary(call.Arguments ?? call.ArgumentProblem), ToolLimits.Summary(result.Text)));
+        return Settled(call, context.CurrentUtcDateTime, ToolCallRecord.Refused, result, overBudget: true);
+    }
+
+    /// <summary>A finished call put on record: in the timeline and the log now, and as the record the round's audit will carry.</summary>
+    (ToolCallResult Result, ToolCallRecord Record) Settled(ToolCall call, DateTimeOffset started, string outcome, ToolResult result, bool overBudget)
+    {
+        var duration = (long)(context.CurrentUtcDateTime - started).TotalMilliseconds;
+        tracker.Record("tool", overBudget
+            ? $"{stage}: {agent.Id} {call.Name} {outcome}, over budget"
+            : $"{stage}: {agent.Id} {call.Name} {outcome}, {duration} ms ({ToolLimits.Summary(call.Arguments, TimelineSummary)} → {ToolLimits.Summary(result.Text, TimelineSummary)})");
+        log.ToolCalled(input.TaskId, stage, agent.Id, call.Name, outcome, duration);
+        var record = new ToolCallRecord(call.CallId, call.Name, started, duration, outcome, ToolLimits.Summary(call.Arguments ?? call.ArgumentProblem), ToolLimits.Summary(result.Text));
+        return (new ToolCallResult(call.CallId, call.Name, result), record);
     }
 
     Task<ToolResult> RunAsync(ToolCall call, ToolArguments arguments, int turn, int index) => call.Name switch

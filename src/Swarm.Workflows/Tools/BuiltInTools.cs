@@ -45,8 +45,6 @@ public static class BuiltInTools
     /// <summary>The tools that start work for other agents; not offered to an agent that was itself asked, so questions cannot recurse.</summary>
     public static IReadOnlyList<string> Delegating { get; } = [Ask, Vote];
 
-    public static bool IsBuiltIn(string name) => All.Any(t => t.Name == name);
-
     static ToolDefinition Define(string name, string description, string schema)
     {
         using var document = JsonDocument.Parse(schema);

@@ -29,7 +29,7 @@ public sealed class MemoryTools(TaskOrchestrationContext context, bool sealValue
         var memoryNamespace = arguments.Text("namespace") ?? scope.TaskId ?? scope.AgentId;
         if (!MemoryShelf.IsName(memoryNamespace))
         {
-            throw new ToolArgumentException("'namespace' must be 1 to 128 letters, digits, '.', '_' or '-'.");
+            throw new ToolArgumentException($"'namespace' {MemoryShelf.NameRule}");
         }
 
         var write = tool == BuiltInTools.MemoryPut;
@@ -86,7 +86,7 @@ public sealed class MemoryTools(TaskOrchestrationContext context, bool sealValue
                 }
 
                 var values = await OpenAsync(memoryNamespace, hits);
-                return ToolResult.Ok(string.Join('\n', hits.Select((h, i) => $"{h.Key}: {Cap(values[i])}")));
+                return ToolResult.Ok(string.Join('\n', hits.Select((h, i) => $"{h.Key}: {Cut(values[i], ValueChars)}")));
             }
         }
     }
@@ -100,11 +100,16 @@ public sealed class MemoryTools(TaskOrchestrationContext context, bool sealValue
             : [.. entries.Select(e => e.Entry.Value)];
     }
 
-    public static string Cap(string value) => value.Length <= ValueChars ? value : value[..ValueChars] + "…";
+    /// <summary>A value shown to a model: its first <paramref name="chars"/> characters, then an ellipsis if there was more.</summary>
+    public static string Cut(string value, int chars)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return value.Length <= chars ? value : value[..chars] + "…";
+    }
 
     static string Key(ToolArguments arguments)
     {
         var key = arguments.RequiredText("key");
-        return MemoryShelf.IsName(key) ? key : throw new ToolArgumentException("'key' must be 1 to 128 letters, digits, '.', '_' or '-'.");
+        return MemoryShelf.IsName(key) ? key : throw new ToolArgumentException($"'key' {MemoryShelf.NameRule}");
     }
 }

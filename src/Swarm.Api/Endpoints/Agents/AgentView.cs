@@ -43,6 +43,7 @@ public sealed record AgentView(
         ArgumentNullException.ThrowIfNull(ledger);
         var work = onBoard?.Work ?? ledger.FinalWork ?? new AgentWork();
         var profile = ledger.Profile;
+        var limits = AgentLoopLimits.For(profile);
         return new AgentView(
             profile.Id,
             profile.Name,
@@ -67,7 +68,7 @@ public sealed record AgentView(
             AgentInstructions.For(profile),
             profile.Instructions is not { Length: > 0 },
             profile.Tools ?? [],
-            AgentLoopLimits.For(profile).MaxTurns,
-            AgentLoopLimits.For(profile).MaxToolCalls);
+            limits.MaxTurns,
+            limits.MaxToolCalls);
     }
 }

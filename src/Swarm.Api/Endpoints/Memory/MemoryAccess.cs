@@ -23,12 +23,12 @@ static class MemoryAccess
         var errors = new List<FieldError>();
         if (!MemoryShelf.IsName(memoryNamespace))
         {
-            errors.Add(new("namespace", "must be 1 to 128 letters, digits, '.', '_' or '-'."));
+            errors.Add(new("namespace", MemoryShelf.NameRule));
         }
 
         if (key is not null && !MemoryShelf.IsName(key))
         {
-            errors.Add(new("key", "must be 1 to 128 letters, digits, '.', '_' or '-'."));
+            errors.Add(new("key", MemoryShelf.NameRule));
         }
 
         if (errors.Count > 0)
