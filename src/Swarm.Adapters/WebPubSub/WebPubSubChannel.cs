@@ -10,8 +10,8 @@ using Swarm.Workflows.Realtime;
 namespace Swarm.Adapters.WebPubSub;
 
 /// <summary>
-/// The real-time channel on Azure Web PubSub's REST API (the same requests its SDKs send): messages to a user's
-/// connections, and client tokens from the service's <c>:generateToken</c>. Authenticated with the access key when one
+/// The real-time channel on Azure Web PubSub's REST API (the same requests its SDKs send): messages to users, groups,
+/// connections and the whole hub, group membership of connections, and client tokens from the service's <c>:generateToken</c>. Authenticated with the access key when one
 /// is configured, otherwise with the managed identity, so a deployment can keep the hub's keys disabled.
 /// </summary>
 public sealed class WebPubSubChannel : IRealtimeChannel, IClientAccessIssuer, IDisposable
@@ -47,13 +47,28 @@ public sealed class WebPubSubChannel : IRealtimeChannel, IClientAccessIssuer, ID
     /// <summary>Whether calls are signed by the managed identity (no access key configured) rather than with a key.</summary>
     public bool UsesManagedIdentity => identity is not null;
 
-    public async Task SendToUserAsync(string userId, string json, CancellationToken cancellationToken)
+    public Task SendToUserAsync(string userId, string json, CancellationToken cancellationToken) =>
+        SendAsync($"users/{Uri.EscapeDataString(userId)}/:send", json, "sendToUser", cancellationToken);
+
+    public Task SendToGroupAsync(string group, string json, CancellationToken cancellationToken) =>
+        SendAsync($"groups/{Uri.EscapeDataString(group)}/:send", json, "sendToGroup", cancellationToken);
+
+    public Task SendToAllAsync(string json, CancellationToken cancellationToken) =>
+        SendAsync(":send", json, "sendToAll", cancellationToken);
+
+    public Task SendToConnectionAsync(string connectionId, string json, CancellationToken cancellationToken) =>
+        SendAsync($"connections/{Uri.EscapeDataString(connectionId)}/:send", json, "sendToConnection", cancellationToken);
+
+    public async Task AddConnectionToGroupAsync(string connectionId, string group, CancellationToken cancellationToken)
     {
-        var url = Url($"api/hubs/{settings.Hub}/users/{Uri.EscapeDataString(userId)}/:send?api-version={ApiVersion}");
-        var content = new StringContent(json, Encoding.UTF8);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json"); // as the SDKs send it, without a charset
-        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = content };
-        await CallAsync(request, "send", cancellationToken);
+        using var request = new HttpRequestMessage(HttpMethod.Put, GroupConnectionUrl(connectionId, group));
+        await CallAsync(request, "addConnectionToGroup", cancellationToken);
+    }
+
+    public async Task RemoveConnectionFromGroupAsync(string connectionId, string group, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Delete, GroupConnectionUrl(connectionId, group));
+        await CallAsync(request, "removeConnectionFromGroup", cancellationToken, notFoundIsAnswer: true);
     }
 
     /// <summary>Web PubSub's "check user existence": 200 when the user has a connection, 404 when not.</summary>
@@ -88,6 +103,18 @@ public sealed class WebPubSubChannel : IRealtimeChannel, IClientAccessIssuer, ID
     public void Dispose() => http.Dispose();
 
     Uri Url(string relative) => new(endpoint, relative);
+
+    Uri GroupConnectionUrl(string connectionId, string group) =>
+        Url($"api/hubs/{settings.Hub}/groups/{Uri.EscapeDataString(group)}/connections/{Uri.EscapeDataString(connectionId)}?api-version={ApiVersion}");
+
+    /// <summary>One of the service's <c>:send</c> calls, at <paramref name="target"/> under the hub, with a JSON body.</summary>
+    async Task SendAsync(string target, string json, string operation, CancellationToken cancellationToken)
+    {
+        var content = new StringContent(json, Encoding.UTF8);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json"); // as the SDKs send it, without a charset
+        using var request = new HttpRequestMessage(HttpMethod.Post, Url($"api/hubs/{settings.Hub}/{target}?api-version={ApiVersion}")) { Content = content };
+        await CallAsync(request, operation, cancellationToken);
+    }
 
     /// <summary>One REST call within <see cref="CallLimit"/>; returns the body (null for a 404 that answers the question), or throws with the service's status.</summary>
     async Task<string?> CallAsync(HttpRequestMessage request, string operation, CancellationToken cancellationToken, bool notFoundIsAnswer = false)

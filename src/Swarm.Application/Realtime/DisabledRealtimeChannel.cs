@@ -7,6 +7,17 @@ public sealed class DisabledRealtimeChannel : IRealtimeChannel
 {
     public Task SendToUserAsync(string userId, string json, CancellationToken cancellationToken) => throw NotConfigured();
 
+    public Task SendToGroupAsync(string group, string json, CancellationToken cancellationToken) => throw NotConfigured();
+
+    public Task SendToAllAsync(string json, CancellationToken cancellationToken) => throw NotConfigured();
+
+    public Task SendToConnectionAsync(string connectionId, string json, CancellationToken cancellationToken) => throw NotConfigured();
+
+    public Task AddConnectionToGroupAsync(string connectionId, string group, CancellationToken cancellationToken) => throw NotConfigured();
+
+    /// <summary>Nothing can be connected, so nothing is in a group.</summary>
+    public Task RemoveConnectionFromGroupAsync(string connectionId, string group, CancellationToken cancellationToken) => Task.CompletedTask;
+
     /// <summary>Nothing can be connected.</summary>
     public Task<bool> HasConnectionsAsync(string userId, CancellationToken cancellationToken) => Task.FromResult(false);
 

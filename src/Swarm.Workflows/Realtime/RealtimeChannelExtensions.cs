@@ -12,17 +12,31 @@ public static class RealtimeChannelExtensions
     {
         ArgumentNullException.ThrowIfNull(channel);
         ArgumentNullException.ThrowIfNull(notice);
-        return TryAsync(() => channel.SendToUserAsync(notice.UserId, notice.ToJson(), CancellationToken.None), $"event {notice.Type}", notice.UserId, logger);
+        return TryAsync(() => channel.SendAsync(notice, CancellationToken.None), $"event {notice.Type}", notice.To.ToString(), logger);
+    }
+
+    /// <summary>Sends a notice to its audience; throws like the channel's own calls.</summary>
+    public static Task SendAsync(this IRealtimeChannel channel, RealtimeDelivery notice, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        ArgumentNullException.ThrowIfNull(notice);
+        var json = notice.ToJson();
+        return notice.To.Kind switch
+        {
+            RealtimeAudienceKind.User => channel.SendToUserAsync(notice.To.Name, json, cancellationToken),
+            RealtimeAudienceKind.Group => channel.SendToGroupAsync(notice.To.Name, json, cancellationToken),
+            _ => channel.SendToAllAsync(json, cancellationToken),
+        };
     }
 
     /// <summary>Closes a user's connections, or logs why it could not; they then end when their clients next reconnect with a dead credential.</summary>
     public static Task<bool> TryCloseUserConnectionsAsync(this IRealtimeChannel channel, string userId, string reason, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(channel);
-        return TryAsync(() => channel.CloseUserConnectionsAsync(userId, reason, CancellationToken.None), "closing connections", userId, logger);
+        return TryAsync(() => channel.CloseUserConnectionsAsync(userId, reason, CancellationToken.None), "closing connections", "user " + userId, logger);
     }
 
-    static async Task<bool> TryAsync(Func<Task> call, string what, string userId, ILogger logger)
+    static async Task<bool> TryAsync(Func<Task> call, string what, string audience, ILogger logger)
     {
         try
         {
@@ -33,7 +47,7 @@ public static class RealtimeChannelExtensions
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            logger.LogWarning("Real-time {What} for {User} failed: {Reason}", what, userId, e.Message);
+            logger.LogWarning("Real-time {What} for {Audience} failed: {Reason}", what, audience, e.Message);
             return false;
         }
     }

@@ -31,7 +31,7 @@ public static class RealtimeEvents
 
     // The links below are REST paths of the route table, which lives above this layer; RoutePathTests holds them to it.
     public static RealtimeDelivery Assigned(string agentId, string taskId, string step, string prompt, DateTimeOffset answerBy) =>
-        new(AgentUser(agentId), TaskAssigned, JsonSerializer.SerializeToElement(new { taskId, step, prompt, answerBy, resultUrl = $"/api/v1/tasks/{taskId}/result" }, Web));
+        new(RealtimeAudience.User(AgentUser(agentId)), TaskAssigned, JsonSerializer.SerializeToElement(new { taskId, step, prompt, answerBy, resultUrl = $"/api/v1/tasks/{taskId}/result" }, Web));
 
     /// <summary>The task's <c>task_finished</c> for its submitter, or null when the submitter did not ask (<c>notify</c>).</summary>
     public static RealtimeDelivery? FinishedFor(TaskRunInput task, string status, string? result = null, string? errorType = null, string? errorMessage = null) =>
@@ -42,7 +42,7 @@ public static class RealtimeEvents
     /// <c>GET /api/v1/tasks/{id}</c> may still say <c>running</c>.
     /// </summary>
     public static RealtimeDelivery Finished(string userId, string taskId, string status, string? result = null, string? errorType = null, string? errorMessage = null) =>
-        new(userId, TaskFinished, JsonSerializer.SerializeToElement(
+        new(RealtimeAudience.User(userId), TaskFinished, JsonSerializer.SerializeToElement(
             new { taskId, status, result, error = errorType is null ? null : new { type = errorType, message = errorMessage }, location = $"/api/v1/tasks/{taskId}" }, Web));
 
     /// <summary>
@@ -50,16 +50,16 @@ public static class RealtimeEvents
     /// would be refused). <paramref name="errorType"/> is the task's error type: <c>Canceled</c>, or <c>Stalled</c>.
     /// </summary>
     public static RealtimeDelivery Canceled(string agentId, string taskId, string step, string errorType, string reason) =>
-        new(AgentUser(agentId), TaskCanceled, JsonSerializer.SerializeToElement(
+        new(RealtimeAudience.User(AgentUser(agentId)), TaskCanceled, JsonSerializer.SerializeToElement(
             new { taskId, step, error = new { type = errorType, message = reason }, location = $"/api/v1/tasks/{taskId}" }, Web));
 
     public static RealtimeDelivery Ballot(string agentId, string proposalId, int round, string question, IReadOnlyList<string> options, DateTimeOffset voteBy) =>
-        new(AgentUser(agentId), BallotRequested, JsonSerializer.SerializeToElement(
+        new(RealtimeAudience.User(AgentUser(agentId)), BallotRequested, JsonSerializer.SerializeToElement(
             new { proposalId, round, question, options, voteBy, voteUrl = $"/api/v1/consensus/proposals/{proposalId}/votes" }, Web));
 
     /// <param name="from">The sender's user id on the channel (<c>agent:{id}</c> for an agent).</param>
     public static RealtimeDelivery Message(string agentId, string messageId, string from, string? topic, string text, DateTimeOffset sentAt) =>
-        new(AgentUser(agentId), AgentMessage, JsonSerializer.SerializeToElement(new { messageId, from, to = agentId, topic, text, sentAt }, Web));
+        new(RealtimeAudience.User(AgentUser(agentId)), AgentMessage, JsonSerializer.SerializeToElement(new { messageId, from, to = agentId, topic, text, sentAt }, Web));
 
     /// <summary>An agent's user id on the channel: the subject its API key and sessions authenticate as.</summary>
     public static string AgentUser(string agentId) => AgentSubject.Of(agentId);

@@ -87,7 +87,7 @@ public sealed class SendMessageHandler(SwarmSettings settings, IRealtimeChannel 
                 }
 
                 var notice = RealtimeEvents.Message(id, messageId, from!, message.Topic, message.Text!, time.GetUtcNow());
-                await channel.SendToUserAsync(notice.UserId, notice.ToJson(), limit.Token);
+                await channel.SendAsync(notice, limit.Token);
                 delivered.Add(id);
             }
         }
