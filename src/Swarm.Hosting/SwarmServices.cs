@@ -95,6 +95,7 @@ public static class SwarmServices
             settings.Security.RateLimit.PermitsPerMinute, settings.Security.RateLimit.Burst, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<RoleGrants>();
         services.AddSingleton<BearerTokenAuthenticator>();
+        services.AddSingleton<UpstreamRequestAuthenticator>();
         if (settings.Security.EncryptionEnabled)
         {
             services.AddSingleton(SecretProtectorFactory.FromSetting(settings.Security.EncryptionKeys));

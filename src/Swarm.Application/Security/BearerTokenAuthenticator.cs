@@ -25,7 +25,7 @@ public sealed class BearerTokenAuthenticator
     // The authority's metadata and keys are small documents; a provider that has not sent them in 10 s is down, and a
     // request waiting on them should fail then rather than after HttpClient's default 100 s. Connections are renewed
     // every 10 minutes so a long-lived client follows the authority's DNS changes.
-    static readonly HttpClient MetadataClient = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
+    internal static readonly HttpClient MetadataClient = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
     {
         Timeout = TimeSpan.FromSeconds(10),
     };
@@ -182,7 +182,7 @@ public sealed class BearerTokenAuthenticator
         new(AgentSessionClaims.Subject(agentId), [AgentSessionClaims.AgentRole], grants.For([AgentSessionClaims.AgentRole]), credential, agentId, keyId);
 
     /// <summary>A reason a client can act on, without the validator's internals.</summary>
-    static string Reason(Exception? error) => error switch
+    internal static string Reason(Exception? error) => error switch
     {
         SecurityTokenExpiredException => "The token has expired.",
         SecurityTokenNotYetValidException => "The token is not valid yet.",
