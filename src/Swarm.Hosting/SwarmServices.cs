@@ -95,7 +95,12 @@ public static class SwarmServices
             settings.Security.RateLimit.PermitsPerMinute, settings.Security.RateLimit.Burst, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<RoleGrants>();
         services.AddSingleton<BearerTokenAuthenticator>();
-        services.AddSingleton<UpstreamRequestAuthenticator>();
+        if (settings.Realtime.Active)
+        {
+            // Only a configured channel's service may call the event handler; without one, nothing may.
+            services.AddSingleton<UpstreamRequestAuthenticator>();
+            services.AddSingleton<IUpstreamRequestCheck>(sp => sp.GetRequiredService<UpstreamRequestAuthenticator>());
+        }
         if (settings.Security.EncryptionEnabled)
         {
             services.AddSingleton(SecretProtectorFactory.FromSetting(settings.Security.EncryptionKeys));

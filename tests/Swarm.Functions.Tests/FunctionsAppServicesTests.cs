@@ -57,11 +57,12 @@ public sealed class FunctionsAppServicesTests
         values["realtime:upstreamCallerIds:0"] = "6f1d7c1e-2a8b-4c55-9a0e-3f1b2c4d5e6f";
         using var services = BuildServices(values);
 
-        var channel = Assert.IsType<Swarm.Adapters.WebPubSub.WebPubSubChannel>(services.GetRequiredService<Swarm.Workflows.Realtime.IRealtimeChannel>());
+        // The swarm sends through the counting decorator, over Web PubSub's REST API with the managed identity.
+        Assert.IsType<Swarm.Application.Realtime.CountingRealtimeChannel>(services.GetRequiredService<Swarm.Workflows.Realtime.IRealtimeChannel>());
+        var channel = services.GetRequiredService<Swarm.Adapters.WebPubSub.WebPubSubChannel>();
         Assert.True(channel.UsesManagedIdentity);
-        Assert.Same(channel, services.GetRequiredService<Swarm.Adapters.WebPubSub.WebPubSubChannel>());
         Assert.IsType<Swarm.Workflows.Realtime.PublishRealtimeActivity>(ActivatorUtilities.GetServiceOrCreateInstance<Swarm.Workflows.Realtime.PublishRealtimeActivity>(services));
-        Assert.Equal("swarm-wps.webpubsub.azure.com", services.GetRequiredService<Swarm.Application.Realtime.UpstreamRequestAuthenticator>().AllowedOrigin("swarm-wps.webpubsub.azure.com"));
+        Assert.Equal("swarm-wps.webpubsub.azure.com", services.GetRequiredService<Swarm.Application.Realtime.IUpstreamRequestCheck>().AllowedOrigin("swarm-wps.webpubsub.azure.com"));
     }
 
     [Fact]

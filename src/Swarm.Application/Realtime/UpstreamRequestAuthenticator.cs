@@ -21,7 +21,7 @@ namespace Swarm.Application.Realtime;
 /// Settings are read at each call rather than once: the local host points them at its own stand-in (endpoint and key)
 /// after they are loaded.
 /// </remarks>
-public sealed class UpstreamRequestAuthenticator
+public sealed class UpstreamRequestAuthenticator : IUpstreamRequestCheck
 {
     const string SignaturePrefix = "sha256=";
 
