@@ -21,8 +21,8 @@ public sealed class StreamedModelCall(IRealtimeChannel channel, TimeProvider tim
         var attempt = time.GetUtcNow().ToUnixTimeMilliseconds();
         var audiences = new[] { RealtimeAudience.User(stream.SubmittedBy), RealtimeAudience.Group(RealtimeGroups.Task(turn.TaskId)) };
         await using var batcher = new DeltaBatcher(
-            (frame, token) => Task.WhenAll(audiences.Select(to => channel.SendAsync(
-                RealtimeEvents.Delta(to, turn.TaskId, stream.Step, turn.Agent.Id, stream.Turn, attempt, frame.Sequence, frame.Text, frame.Final), token))),
+            [.. audiences.Select(to => (Func<DeltaFrame, CancellationToken, Task>)((frame, token) => channel.SendAsync(
+                RealtimeEvents.Delta(to, turn.TaskId, stream.Step, turn.Agent.Id, stream.Turn, attempt, frame.Sequence, frame.Text, frame.Final), token)))],
             time);
         var updates = new List<ChatResponseUpdate>();
         var answered = false;

@@ -9,13 +9,15 @@ namespace Swarm.Workflows.Realtime;
 /// <see cref="Interval"/> (50 ms) with all the text generated meanwhile, or sooner once <see cref="MaxFrameChars"/>
 /// (1,024) characters are waiting. A stream of n characters over t seconds thus sends at most
 /// 2 + 20·t + n/1,024 frames, whatever its vendor's chunking. One loop sends, one frame at a time, so frames never
-/// overtake each other and a slow channel only makes the next frame bigger; the model call never waits for it.
+/// overtake each other and a slow channel only makes the next frame bigger; the model call never waits for it. Each
+/// frame goes to every outlet (an audience: the submitter, the task's group) at once.
 /// </summary>
 /// <remarks>
-/// The channel failing never fails the model call: a frame that cannot be sent is counted in <see cref="Dropped"/>
-/// (with <see cref="LastFailure"/>), and so is everything after it, because a channel that failed once for a stream is
-/// not asked again for it (each failure may cost the channel's whole time limit). <see cref="CompleteAsync"/> waits at
-/// most <see cref="FlushLimit"/> for the last frames, then drops them too: the answer is in the durable result anyway.
+/// The channel failing never fails the model call: a frame an outlet did not take is counted in <see cref="Dropped"/>
+/// (with <see cref="LastFailure"/>), and so is everything after it for that outlet, because an outlet that failed once
+/// for a stream is not asked again for it (each failure may cost the channel's whole time limit); the other outlets go
+/// on. <see cref="CompleteAsync"/> waits at most <see cref="FlushLimit"/> for the last frames, then drops them too: the
+/// answer is in the durable result anyway.
 /// </remarks>
 public sealed class DeltaBatcher : IAsyncDisposable
 {
@@ -28,28 +30,29 @@ public sealed class DeltaBatcher : IAsyncDisposable
     /// <summary>How long <see cref="CompleteAsync"/> waits for the frames still to send.</summary>
     public static readonly TimeSpan FlushLimit = TimeSpan.FromSeconds(5);
 
-    readonly Func<DeltaFrame, CancellationToken, Task> send;
+    readonly IReadOnlyList<Func<DeltaFrame, CancellationToken, Task>> outlets;
+    readonly bool[] failed;
     readonly TimeProvider time;
     readonly Channel<string> pieces = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
     readonly CancellationTokenSource abandon = new();
     readonly Task pump;
     volatile bool endedWell;
-    volatile bool failed;
     int sent;
     int dropped;
 
-    /// <param name="send">Sends one frame; throws if the channel did not take it.</param>
-    public DeltaBatcher(Func<DeltaFrame, CancellationToken, Task> send, TimeProvider time)
+    /// <param name="outlets">Each sends one frame to one audience, and throws if the channel did not take it.</param>
+    public DeltaBatcher(IReadOnlyList<Func<DeltaFrame, CancellationToken, Task>> outlets, TimeProvider time)
     {
-        this.send = send ?? throw new ArgumentNullException(nameof(send));
+        this.outlets = outlets ?? throw new ArgumentNullException(nameof(outlets));
+        failed = new bool[outlets.Count];
         this.time = time ?? throw new ArgumentNullException(nameof(time));
         pump = Task.Run(PumpAsync);
     }
 
-    /// <summary>Frames the channel took.</summary>
+    /// <summary>Frames the channel took, counted once per outlet.</summary>
     public int Sent => Volatile.Read(ref sent);
 
-    /// <summary>Frames that were not sent: refused, or left when the channel had failed or the flush limit passed.</summary>
+    /// <summary>Frames not sent, once per outlet: refused, or left when the outlet had failed or the flush limit passed.</summary>
     public int Dropped => Volatile.Read(ref dropped);
 
     /// <summary>Why the first frame was dropped, when one was.</summary>
@@ -148,9 +151,11 @@ public sealed class DeltaBatcher : IAsyncDisposable
         }
     }
 
-    async Task SendAsync(DeltaFrame frame)
+    Task SendAsync(DeltaFrame frame) => Task.WhenAll(outlets.Select((outlet, i) => SendAsync(frame, outlet, i)));
+
+    async Task SendAsync(DeltaFrame frame, Func<DeltaFrame, CancellationToken, Task> outlet, int index)
     {
-        if (failed || abandon.IsCancellationRequested)
+        if (failed[index] || abandon.IsCancellationRequested)
         {
             Interlocked.Increment(ref dropped);
             return;
@@ -158,14 +163,14 @@ public sealed class DeltaBatcher : IAsyncDisposable
 
         try
         {
-            await send(frame, abandon.Token);
+            await outlet(frame, abandon.Token);
             Interlocked.Increment(ref sent);
         }
 #pragma warning disable CA1031 // Whatever stops a frame (network, identity, the flush limit) must not reach the model call it describes.
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            failed = true;
+            failed[index] = true;
             LastFailure ??= $"{e.GetType().Name}: {e.Message}";
             Interlocked.Increment(ref dropped);
         }
