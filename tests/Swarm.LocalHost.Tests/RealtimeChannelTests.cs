@@ -320,16 +320,20 @@ public sealed class RealtimeChannelTests(RealtimeChannelTests.Host host) : IClas
     }
 
     [Fact]
-    public async Task With_the_channel_off_notify_is_refused_by_name_and_negotiation_says_503()
+    public async Task With_the_channel_off_notify_and_stream_are_refused_by_name_and_negotiation_says_503()
     {
         await using var off = await LocalHostProcess.StartAsync(("realtime__enabled", "false"));
 
         var (status, problem) = await TaskSubmissions.SubmitAsync(off, new { prompt = "tell me when done", notify = true });
+        var (streamStatus, streamProblem) = await TaskSubmissions.SubmitAsync(off, new { prompt = "show me as you go", stream = true });
         using var negotiate = await off.Http.SendAsync(off.Request(HttpMethod.Get, "/api/v1/realtime/negotiate"));
         using var standIn = await off.Http.PostAsync(new Uri("/api/hubs/swarm/:generateToken", UriKind.Relative), null);
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal("notify", problem.GetProperty("errors")[0].GetProperty("field").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, streamStatus);
+        Assert.Equal("stream", streamProblem.GetProperty("errors")[0].GetProperty("field").GetString());
+        Assert.Contains("needs the real-time channel", streamProblem.GetProperty("errors")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, negotiate.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, standIn.StatusCode);
     }

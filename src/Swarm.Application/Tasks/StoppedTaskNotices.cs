@@ -8,7 +8,7 @@ namespace Swarm.Application.Tasks;
 /// <summary>
 /// Tells, on the real-time channel, whoever cares that a task was ended from outside (canceled, or reaped by
 /// self-healing): each agent holding one of its steps (<c>task_canceled</c>, so an external agent stops working on it)
-/// and its submitter if it asked (<c>task_finished</c>). A terminated orchestration runs nothing more, so the notices
+/// and its submitter if it asked, or the task streams (<c>task_finished</c>, to the task's group as well then). A terminated orchestration runs nothing more, so the notices
 /// go from whoever ended it, read from the task as it was before it ended.
 /// </summary>
 public sealed class StoppedTaskNotices(IRealtimeChannel channel, ILogger<StoppedTaskNotices> logger)
@@ -26,7 +26,7 @@ public sealed class StoppedTaskNotices(IRealtimeChannel channel, ILogger<Stopped
             ? progress.Seats.Select(seat => RealtimeEvents.Canceled(seat.AgentId, input.TaskId, seat.Stage, errorType, reason))
             : [];
         // At once, so a channel that does not answer costs the caller one call's limit, not one per notice.
-        var notices = holders.Append(RealtimeEvents.FinishedFor(input, "canceled", errorType: errorType, errorMessage: reason)).OfType<RealtimeDelivery>();
+        var notices = holders.Concat(RealtimeEvents.FinishedFor(input, "canceled", errorType: errorType, errorMessage: reason));
         await Task.WhenAll(notices.Select(notice => channel.TrySendAsync(notice, logger)));
     }
 }

@@ -73,14 +73,12 @@ public sealed class TaskRunOrchestrator : TaskOrchestrator<TaskRunInput, TaskRun
         }
     }
 
-    /// <summary>Tells the submitter the task ended, on the real-time channel, when it asked to be told (<c>notify</c>).</summary>
-    static async Task NotifyAsync(TaskOrchestrationContext context, TaskRunInput input, string status, string? result = null, string? errorType = null, string? errorMessage = null)
-    {
-        if (RealtimeEvents.FinishedFor(input, status, result, errorType, errorMessage) is { } notice)
-        {
-            await RealtimeNotices.SendAsync(context, notice);
-        }
-    }
+    /// <summary>
+    /// Tells the submitter the task ended, on the real-time channel, when it asked to be told (<c>notify</c>) or streams;
+    /// a streamed task's group hears it too. The notices go at once, so two cost one activity's time.
+    /// </summary>
+    static Task NotifyAsync(TaskOrchestrationContext context, TaskRunInput input, string status, string? result = null, string? errorType = null, string? errorMessage = null) =>
+        Task.WhenAll(RealtimeEvents.FinishedFor(input, status, result, errorType, errorMessage).Select(notice => RealtimeNotices.SendAsync(context, notice)));
 
     /// <summary>Waits, at no cost, for a person's decision; a rejection or no decision in time ends the task.</summary>
     static async Task AwaitApprovalAsync(TaskOrchestrationContext context, TaskRunInput input, TaskTracker tracker)
