@@ -14,7 +14,11 @@ namespace Swarm.Api;
 /// <param name="TakesBody">Whether it reads a JSON body; a body sent to a route that takes none is refused, not ignored.</param>
 /// <param name="OpenToTheAgentItNames">Whether an agent may call it without <paramref name="Permission"/> when the route's
 /// <c>{id}</c> is its own id (an agent reads its own record); any other id still needs the permission.</param>
-public sealed record ApiRoute(string Name, string Method, string Template, string Permission, Type Handler, bool TakesBody = false, bool OpenToTheAgentItNames = false)
+/// <param name="AuditedWhenAccepted">Whether <see cref="ApiDispatcher"/> records the route's successful calls (every
+/// non-GET route's are, by default). False only for a liveness signal that every agent sends every few seconds and that
+/// changes nothing but a timestamp (a heartbeat): recording each would bury the trail's real changes and cost a write a
+/// call, and the state it keeps (the last heartbeat) is its own trace. Its refusals and failures are recorded as any route's.</param>
+public sealed record ApiRoute(string Name, string Method, string Template, string Permission, Type Handler, bool TakesBody = false, bool OpenToTheAgentItNames = false, bool AuditedWhenAccepted = true)
 {
     /// <summary>Whether <paramref name="principal"/> may call this route for <paramref name="request"/>'s resource.</summary>
     public bool Admits(SwarmPrincipal principal, ApiRequest request)

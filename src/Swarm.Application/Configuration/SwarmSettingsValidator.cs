@@ -62,6 +62,9 @@ public static class SwarmSettingsValidator
             Check(s.Realtime.ClientTokenMinutes is >= 1 and <= 1440, "realtime:clientTokenMinutes", $"must be between 1 and 1440 (was {s.Realtime.ClientTokenMinutes}).");
         }
 
+        // Checked even with the channel off: agents heartbeat over REST too.
+        Check(s.Realtime.HeartbeatSeconds is >= 1 and <= 3600, "realtime:heartbeatSeconds", $"must be between 1 and 3600 (was {s.Realtime.HeartbeatSeconds}).");
+
         // Checked even without an endpoint: the local host serves its own channel with this key when one is set.
         Check(s.Realtime.AccessKey is null || s.Realtime.AccessKey.Length >= 32, "realtime:accessKey", "must be at least 32 characters (HS256), or unset to use the managed identity.");
 
