@@ -40,6 +40,7 @@ public sealed class SettingsTests
     [InlineData("providers:qwen:fallback:0", "gpt-4o", "'providers:qwen:fallback' has 'gpt-4o', which is not 'type:model'")]
     [InlineData("realtime:endpoint", "ftp://swarm.example.com", "'realtime:endpoint' must be an absolute https URL")]
     [InlineData("realtime:endpont", "https://swarm.webpubsub.azure.com", "'realtime:endpont' is not a setting")]
+    [InlineData("realtime:heartbeatSeconds", "0", "'realtime:heartbeatSeconds' must be between 1 and 3600")]
     [InlineData("providers:local:api", "grpc", "'providers:local:api' must be 'ollama' or 'openai'")]
     [InlineData("providers:custom:baseUrl", "ftp://models", "'providers:custom:baseUrl' must be an absolute http or https URL")]
     [InlineData("providers:simulated:profiles:expert:accuracy", "1.5", "'providers:simulated:profiles:expert' has a rate outside 0 to 1")]
