@@ -14,11 +14,13 @@ namespace Swarm.Api;
 /// <param name="TakesBody">Whether it reads a JSON body; a body sent to a route that takes none is refused, not ignored.</param>
 /// <param name="OpenToTheAgentItNames">Whether an agent may call it without <paramref name="Permission"/> when the route's
 /// <c>{id}</c> is its own id (an agent reads its own record); any other id still needs the permission.</param>
+/// <param name="AuditedByHandler">Whether the handler writes the audit records of what it does, instead of the dispatcher
+/// writing one for the request: the real-time event handler, each of whose frames is audited as its REST twin.</param>
 /// <param name="AuditedWhenAccepted">Whether <see cref="ApiDispatcher"/> records the route's successful calls (every
 /// non-GET route's are, by default). False only for a liveness signal that every agent sends every few seconds and that
 /// changes nothing but a timestamp (a heartbeat): recording each would bury the trail's real changes and cost a write a
 /// call, and the state it keeps (the last heartbeat) is its own trace. Its refusals and failures are recorded as any route's.</param>
-public sealed record ApiRoute(string Name, string Method, string Template, string Permission, Type Handler, bool TakesBody = false, bool OpenToTheAgentItNames = false, bool AuditedWhenAccepted = true)
+public sealed record ApiRoute(string Name, string Method, string Template, string Permission, Type Handler, bool TakesBody = false, bool OpenToTheAgentItNames = false, bool AuditedByHandler = false, bool AuditedWhenAccepted = true)
 {
     /// <summary>Whether <paramref name="principal"/> may call this route for <paramref name="request"/>'s resource.</summary>
     public bool Admits(SwarmPrincipal principal, ApiRequest request)
