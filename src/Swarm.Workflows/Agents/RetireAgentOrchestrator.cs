@@ -8,7 +8,7 @@ namespace Swarm.Workflows.Agents;
 /// <summary>
 /// Retires an agent: take it off the dispatch board, mark it draining, wait for the board to say it gave back its last
 /// seat (an event, not polling), revoke its API keys, retire it with the record the board handed over, and give its
-/// place on the roster back. The listing is updated at each step.
+/// place on the roster back, and forget its presence. The listing is updated at each step.
 /// </summary>
 public sealed class RetireAgentOrchestrator : TaskOrchestrator<string, bool>
 {
@@ -39,6 +39,10 @@ public sealed class RetireAgentOrchestrator : TaskOrchestrator<string, bool>
         await context.Entities.CallEntityAsync(AgentRosterEntity.Id, nameof(AgentRosterEntity.Leave), input);
         var retired = await context.Entities.CallEntityAsync<AgentLedger?>(agent, nameof(AgentEntity.Get));
         await context.CallActivityAsync<bool>(nameof(RecordAgentActivity), AgentSnapshot.From(retired!, context.CurrentUtcDateTime), RecordAgentActivity.Retry);
+
+        // Its connections were closed with its keys; its presence goes with it, so an agent created later under the same
+        // id starts with none. Last, so that retirements already under way replay their history unchanged.
+        await context.Entities.SignalEntityAsync(AgentPresenceEntity.IdFor(input), nameof(AgentPresenceEntity.Forget));
         log.AgentRetired(input, work?.Completed ?? 0, work?.Failed ?? 0);
         return true;
     }
