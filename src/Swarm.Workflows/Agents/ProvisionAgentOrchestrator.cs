@@ -1,5 +1,6 @@
 using Microsoft.DurableTask;
 using Swarm.Domain.Agents;
+using Swarm.Workflows.Realtime;
 
 namespace Swarm.Workflows.Agents;
 
@@ -23,6 +24,12 @@ public sealed class ProvisionAgentOrchestrator : TaskOrchestrator<AgentProvision
             await context.Entities.SignalEntityAsync(
                 Distribution.DispatcherEntity.Id, nameof(Distribution.DispatcherEntity.Register), new Distribution.AgentRegistration(ledger.Profile, ledger.Lifecycle == AgentLifecycle.Active));
             context.CreateReplaySafeLogger(Logs.AgentCategory).AgentProvisioned(ledger.Profile.Id, ledger.Profile.Type, ledger.Profile.Provider.Type, ledger.Profile.Provider.Model);
+
+            // A new agent only: the default agent brought up to date at each start is no news.
+            if (input.Notify && joined == RosterJoin.Joined)
+            {
+                await RealtimeNotices.SendAsync(context, RealtimeEvents.AgentJoined(ledger.Profile, context.CurrentUtcDateTime));
+            }
         }
 
         return joined;

@@ -2,19 +2,22 @@ using Microsoft.DurableTask;
 using Swarm.Domain.Agents;
 using Swarm.Domain.Distribution;
 using Swarm.Workflows.Distribution;
+using Swarm.Workflows.Realtime;
 
 namespace Swarm.Workflows.Agents;
 
 /// <summary>
 /// Retires an agent: take it off the dispatch board, mark it draining, wait for the board to say it gave back its last
 /// seat (an event, not polling), revoke its API keys, retire it with the record the board handed over, and give its
-/// place on the roster back. The listing is updated at each step.
+/// place on the roster back. The listing is updated at each step; the operators hear of it at the end.
 /// </summary>
-public sealed class RetireAgentOrchestrator : TaskOrchestrator<string, bool>
+public sealed class RetireAgentOrchestrator : TaskOrchestrator<AgentRetirement, bool>
 {
-    public override async Task<bool> RunAsync(TaskOrchestrationContext context, string input)
+    public override async Task<bool> RunAsync(TaskOrchestrationContext context, AgentRetirement retirement)
     {
         ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(retirement);
+        var input = retirement.AgentId;
         var agent = AgentEntity.IdFor(input);
         var log = context.CreateReplaySafeLogger(Logs.AgentCategory);
 
@@ -40,6 +43,11 @@ public sealed class RetireAgentOrchestrator : TaskOrchestrator<string, bool>
         var retired = await context.Entities.CallEntityAsync<AgentLedger?>(agent, nameof(AgentEntity.Get));
         await context.CallActivityAsync<bool>(nameof(RecordAgentActivity), AgentSnapshot.From(retired!, context.CurrentUtcDateTime), RecordAgentActivity.Retry);
         log.AgentRetired(input, work?.Completed ?? 0, work?.Failed ?? 0);
+        if (retirement.Notify)
+        {
+            await RealtimeNotices.SendAsync(context, RealtimeEvents.AgentLeft(input, work?.Completed ?? 0, work?.Failed ?? 0, context.CurrentUtcDateTime));
+        }
+
         return true;
     }
 }

@@ -96,7 +96,8 @@ public sealed class SubmitTaskHandler(SwarmSettings settings, TimeProvider time)
         fingerprint,
         Notify: settings.Realtime.Active,
         NotifySubmitter: task.Notify == true,
-        SealMemory: settings.Security.EncryptionEnabled);
+        SealMemory: settings.Security.EncryptionEnabled,
+        NotifyGroups: settings.Realtime.Active);
 
     /// <summary>Capabilities are matched in lowercase, as agents' expertise is written, so "Python" and "python" are one skill.</summary>
     static string Capability(string capability) => capability.Trim().ToLowerInvariant();
