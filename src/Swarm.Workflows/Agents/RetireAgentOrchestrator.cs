@@ -41,13 +41,14 @@ public sealed class RetireAgentOrchestrator : TaskOrchestrator<AgentRetirement, 
         await context.Entities.CallEntityAsync<bool>(agent, nameof(AgentEntity.Retire), work);
         await context.Entities.CallEntityAsync(AgentRosterEntity.Id, nameof(AgentRosterEntity.Leave), input);
         var retired = await context.Entities.CallEntityAsync<AgentLedger?>(agent, nameof(AgentEntity.Get));
-        await context.CallActivityAsync<bool>(nameof(RecordAgentActivity), AgentSnapshot.From(retired!, context.CurrentUtcDateTime), RecordAgentActivity.Retry);
-        log.AgentRetired(input, work?.Completed ?? 0, work?.Failed ?? 0);
-        if (retirement.Notify)
-        {
-            await RealtimeNotices.SendAsync(context, RealtimeEvents.AgentLeft(input, work?.Completed ?? 0, work?.Failed ?? 0, context.CurrentUtcDateTime));
-        }
 
+        // The notice goes beside the listing's last write (the entity already says retired), so it adds no wait.
+        var recorded = context.CallActivityAsync<bool>(nameof(RecordAgentActivity), AgentSnapshot.From(retired!, context.CurrentUtcDateTime), RecordAgentActivity.Retry);
+        var announced = retirement.Notify
+            ? RealtimeNotices.SendAsync(context, RealtimeEvents.AgentLeft(input, work?.Completed ?? 0, work?.Failed ?? 0, context.CurrentUtcDateTime))
+            : Task.CompletedTask;
+        await Task.WhenAll(recorded, announced);
+        log.AgentRetired(input, work?.Completed ?? 0, work?.Failed ?? 0);
         return true;
     }
 }

@@ -20,15 +20,16 @@ public sealed class TaskRunOrchestrator : TaskOrchestrator<TaskRunInput, TaskRun
         ArgumentNullException.ThrowIfNull(input);
         var tracker = new TaskTracker(context);
         var log = context.CreateReplaySafeLogger(Logs.TaskCategory);
+        var notices = new TaskStateNotices(context, input);
         tracker.Record("accepted", $"priority {input.Priority}" + (input.SubmittedBy is { } by ? $", from {by}" : ""));
         try
         {
             if (input.RequiresApproval)
             {
-                await AwaitApprovalAsync(context, input, tracker);
+                await AwaitApprovalAsync(context, input, tracker, notices);
             }
 
-            await StateAsync(context, input, TaskRunStatus.Running);
+            notices.Changed(TaskRunStatus.Running);
             var choice = StrategyChoice.For(input.Strategy, input.Agents, input.Stages.Count, input.Capabilities.Count);
             tracker.Strategy = choice.Strategy.ToString().ToLowerInvariant();
             tracker.Record("strategy", $"{tracker.Strategy} ({choice.Reason})");
@@ -49,7 +50,7 @@ public sealed class TaskRunOrchestrator : TaskOrchestrator<TaskRunInput, TaskRun
             tracker.Phase(TaskProgress.Completing);
             log.TaskCompleted(input.TaskId, run.Steps.Count, run.Final?.AgentId ?? run.Steps[0].AgentId);
             var totals = new ModelUsage(run.Steps.Sum(s => s.Answer.InputTokens), run.Steps.Sum(s => s.Answer.OutputTokens), run.Steps.Sum(s => s.Answer.CostUsd ?? 0));
-            await EndAsync(context, input, status: TaskRunStatus.Completed, result: run.Answer().Text);
+            await notices.EndedAsync(TaskRunStatus.Completed, result: run.Answer().Text);
             return new TaskRunResult(
                 input.TaskId,
                 run.Final?.AgentId ?? run.Steps[0].AgentId,
@@ -69,41 +70,17 @@ public sealed class TaskRunOrchestrator : TaskOrchestrator<TaskRunInput, TaskRun
             tracker.Record("failed", $"{failure.Type}: {failure.Message}");
             tracker.Fail(failure);
             log.TaskFailed(input.TaskId, failure.Type, failure.Message);
-            await EndAsync(context, input, status: TaskRunStatus.Failed, errorType: failure.Type, errorMessage: failure.Message);
+            await notices.EndedAsync(TaskRunStatus.Failed, errorType: failure.Type, errorMessage: failure.Message);
             throw;
         }
     }
 
-    /// <summary>
-    /// Tells the task's group and the operators that the task ended, and the submitter when it asked (<c>notify</c>), in
-    /// one activity. A task stored before groups existed tells only its submitter, with the activity it always used.
-    /// </summary>
-    static async Task EndAsync(TaskOrchestrationContext context, TaskRunInput input, TaskRunStatus status, string? result = null, string? errorType = null, string? errorMessage = null)
-    {
-        var finished = RealtimeEvents.FinishedFor(input, RealtimeEvents.StatusName(status), result, errorType, errorMessage);
-        if (input.NotifyGroups)
-        {
-            await RealtimeNotices.SendAsync(context, [.. RealtimeEvents.TaskState(input.TaskId, status, context.CurrentUtcDateTime, errorType, errorMessage), .. finished is null ? [] : new[] { finished }]);
-        }
-        else if (finished is not null)
-        {
-            await RealtimeNotices.SendAsync(context, finished);
-        }
-    }
-
-    /// <summary>
-    /// Tells the task's group and the operators of a change of state, when the channel was on at submission. Only the
-    /// changes a watcher acts on are sent (not each step's wait for a seat), so a task costs two or three such activities.
-    /// </summary>
-    static Task StateAsync(TaskOrchestrationContext context, TaskRunInput input, TaskRunStatus state) =>
-        input.NotifyGroups ? RealtimeNotices.SendAsync(context, RealtimeEvents.TaskState(input.TaskId, state, context.CurrentUtcDateTime)) : Task.CompletedTask;
-
     /// <summary>Waits, at no cost, for a person's decision; a rejection or no decision in time ends the task.</summary>
-    static async Task AwaitApprovalAsync(TaskOrchestrationContext context, TaskRunInput input, TaskTracker tracker)
+    static async Task AwaitApprovalAsync(TaskOrchestrationContext context, TaskRunInput input, TaskTracker tracker, TaskStateNotices notices)
     {
         tracker.Phase(TaskProgress.AwaitingApproval);
         tracker.Record("awaiting-approval", $"up to {ReadableDuration.Of(input.ApprovalWaitLimit)}");
-        await StateAsync(context, input, TaskRunStatus.AwaitingApproval);
+        notices.Changed(TaskRunStatus.AwaitingApproval);
         ApprovalDecision decision;
         try
         {
