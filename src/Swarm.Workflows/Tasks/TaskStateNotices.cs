@@ -7,8 +7,8 @@ namespace Swarm.Workflows.Tasks;
 /// <summary>
 /// A task's state changes on the real-time channel, for its group and the operators (and its end for its submitter),
 /// in order and off the task's way: each change's activity starts once the previous change's is done, and the task
-/// waits only for its end, which it would have waited for anyway (the end notice precedes the last checkpoint, and by
-/// then the earlier ones are long done). A task stored before groups existed (<see cref="TaskRunInput.NotifyGroups"/>
+/// waits only for its end (sent before the last checkpoint, like <c>task_finished</c>, and by then the earlier ones are
+/// long done). That end is the one cost on the task's path: one activity, with the channel on, for every task. A task stored before groups existed (<see cref="TaskRunInput.NotifyGroups"/>
 /// false) sends only its submitter's <c>task_finished</c>, with the activity it always used, so its replay agrees.
 /// </summary>
 public sealed class TaskStateNotices(TaskOrchestrationContext context, TaskRunInput input)
