@@ -6,13 +6,17 @@
 //     package container and, at run time, the Durable Functions task hub (blobs, queues, tables)
 //     and the app's own tables;
 //   - data-plane role assignments for that identity on the storage account;
-//   - a Web PubSub service for the swarm's real-time channel, reached only with Entra ID (no access keys),
-//     and the identity's Web PubSub Service Owner role on it;
+//   - a Web PubSub service for the swarm's real-time channel, reached only with Entra ID (no access keys)
+//     when an event-handler audience is given, and the identity's Web PubSub Service Owner role on it;
+//   - the swarm hub, whose event handler is the app's POST /api/v1/realtime/events (clients' frames and
+//     connect/connected/disconnected), called with the service's Entra token for that audience, or, without one,
+//     signed with the service's access key, which the app is then given;
 //   - a Log Analytics workspace and a workspace-based Application Insights component;
 //   - a Flex Consumption (FC1) plan and the function app (dotnet-isolated 10.0).
 //
 // Deploy with:
-//   az deployment group create -g <rg> -f infra/bicep/main.bicep -p jwtSecret=<32+ characters>
+//   az deployment group create -g <rg> -f infra/bicep/main.bicep -p jwtSecret=<32+ characters> \
+//     [-p eventHandlerAudience=<application ID URI of an Entra app registration for the event handler>]
 // then publish the code, e.g. `func azure functionapp publish <functionAppName>`.
 
 targetScope = 'resourceGroup'
@@ -58,11 +62,20 @@ param taskHubName string = 'swarm'
 ])
 param webPubSubSku string = 'Free_F1'
 
+@description('Audience of the Entra token Web PubSub sends the app\'s event handler: the application ID URI (or client id) of an Entra app registration you create for it, e.g. api://swarm-events. Empty: the service keeps its access keys and signs each request with them instead, and the app is given the keys to check the signatures.')
+param eventHandlerAudience string = ''
+
 var resourceToken = toLower(uniqueString(resourceGroup().id, namePrefix))
 var storageAccountName = take(toLower('${namePrefix}${resourceToken}'), 24)
 var functionAppName = '${namePrefix}-func-${resourceToken}'
 var deploymentContainerName = 'app-package-${resourceToken}'
 var instanceMemoryMB = 2048
+
+// The hub the app uses (realtime__hub) and whose event handler is configured below: one name for both.
+var realtimeHub = 'swarm'
+
+// Entra tokens on the event handler when an audience is given; otherwise the access keys' signatures.
+var eventHandlerUsesEntra = !empty(eventHandlerAudience)
 
 // Built-in role definition IDs (the same in every tenant).
 var storageBlobDataOwnerRoleId = 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
@@ -143,20 +156,25 @@ resource storageTableDataContributor 'Microsoft.Authorization/roleAssignments@20
   }
 }
 
-// The swarm's real-time channel. The app signs in with its identity (DefaultAzureCredential), so access keys are
-// switched off: nothing can hold a connection string that bypasses Entra ID. The service itself accepts TLS 1.2 or
-// later only; it has no minimum TLS setting.
+// The swarm's real-time channel. The app signs in with its identity (DefaultAzureCredential). With an event-handler
+// audience, access keys are switched off: nothing can hold a connection string that bypasses Entra ID, and the
+// service proves itself to the event handler with a token for its own (system-assigned) identity. Without one, the
+// keys stay on, because they are then what the service signs its event-handler requests with. The service itself
+// accepts TLS 1.2 or later only; it has no minimum TLS setting.
 resource webPubSub 'Microsoft.SignalRService/webPubSub@2024-03-01' = {
   name: '${namePrefix}-wps-${resourceToken}'
   location: location
   tags: tags
+  identity: {
+    type: 'SystemAssigned'
+  }
   sku: {
     name: webPubSubSku
     // One unit: the Free tier allows no more, and one paid unit carries 1,000 concurrent connections.
     capacity: 1
   }
   properties: {
-    disableLocalAuth: true
+    disableLocalAuth: eventHandlerUsesEntra
     disableAadAuth: false
     publicNetworkAccess: 'Enabled'
     tls: {
@@ -316,7 +334,31 @@ resource functionApp 'Microsoft.Web/sites@2024-11-01' = {
         }
         {
           name: 'realtime__hub'
-          value: 'swarm'
+          value: realtimeHub
+        }
+        // How the event handler trusts the service's requests. With Entra: tokens from this tenant's authority, for
+        // the audience, held by the Web PubSub resource's own identity; the key settings stay empty. Without: both
+        // access keys, so either one can be regenerated while the app still checks the other; the Entra ones stay
+        // empty. With the keys set the app also signs its own calls to the service with the primary key.
+        {
+          name: 'realtime__upstreamAudience'
+          value: eventHandlerAudience
+        }
+        {
+          name: 'realtime__upstreamAuthority'
+          value: eventHandlerUsesEntra ? '${environment().authentication.loginEndpoint}${tenant().tenantId}' : ''
+        }
+        {
+          name: 'realtime__upstreamCallerIds__0'
+          value: eventHandlerUsesEntra ? webPubSub.identity.principalId : ''
+        }
+        {
+          name: 'realtime__accessKey'
+          value: eventHandlerUsesEntra ? '' : webPubSub.listKeys().primaryKey
+        }
+        {
+          name: 'realtime__secondaryAccessKey'
+          value: eventHandlerUsesEntra ? '' : webPubSub.listKeys().secondaryKey
         }
       ]
     }
@@ -350,6 +392,37 @@ resource functionApp 'Microsoft.Web/sites@2024-11-01' = {
     storageTableDataContributor
     webPubSubServiceOwner
   ]
+}
+
+// The hub's settings: clients may not connect without a token the app negotiated for them, and every client frame
+// and connection event goes to the app's event handler, authenticated as chosen above.
+resource realtimeHubSettings 'Microsoft.SignalRService/webPubSub/hubs@2024-03-01' = {
+  parent: webPubSub
+  name: realtimeHub
+  properties: {
+    anonymousConnectPolicy: 'Deny'
+    eventHandlers: [
+      {
+        urlTemplate: 'https://${functionApp.properties.defaultHostName}/api/v1/realtime/events'
+        userEventPattern: '*'
+        systemEvents: [
+          'connect'
+          'connected'
+          'disconnected'
+        ]
+        auth: eventHandlerUsesEntra
+          ? {
+              type: 'ManagedIdentity'
+              managedIdentity: {
+                resource: eventHandlerAudience
+              }
+            }
+          : {
+              type: 'None'
+            }
+      }
+    ]
+  }
 }
 
 @description('Name of the function app (the target of `func azure functionapp publish`).')

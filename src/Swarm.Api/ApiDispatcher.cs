@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Swarm.Api.Endpoints.Realtime;
 using Swarm.Application.Audit;
 using Swarm.Application.Configuration;
 using Swarm.Application.Security;
@@ -22,6 +23,7 @@ namespace Swarm.Api;
 public sealed partial class ApiDispatcher(
     IServiceProvider services,
     BearerTokenAuthenticator authenticator,
+    ChannelServiceAuthenticator channelService,
     PrincipalRateLimiter rateLimiter,
     RoleGrants roleGrants,
     SwarmSettings settings,
@@ -29,14 +31,19 @@ public sealed partial class ApiDispatcher(
     TimeProvider time,
     ILogger<ApiDispatcher> logger)
 {
-    public async Task<ApiResponse> DispatchAsync(ApiRoute route, ApiRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
+    /// <param name="caller">
+    /// Who sends it, when that was established already: a frame on a real-time connection, whose caller was
+    /// authenticated when it connected (see <see cref="Swarm.Application.Realtime.ChannelIdentities"/>). Everything
+    /// after authentication (rate limit, permission, handler, audit) is the same as for a request.
+    /// </param>
+    public async Task<ApiResponse> DispatchAsync(ApiRoute route, ApiRequest request, DurableTaskClient durable, CancellationToken cancellationToken, SwarmPrincipal? caller = null)
     {
         ArgumentNullException.ThrowIfNull(route);
         ArgumentNullException.ThrowIfNull(request);
         ApiResponse response;
         try
         {
-            response = await AuthorizeAndHandleAsync(route, request, durable, cancellationToken);
+            response = await AuthorizeAndHandleAsync(route, caller is null ? request : request with { Principal = caller }, durable, cancellationToken);
         }
         catch (ApiProblemException problem)
         {
@@ -81,8 +88,11 @@ public sealed partial class ApiDispatcher(
     {
         if (route.Permission != Permissions.Anonymous)
         {
-            var authentication = await authenticator.AuthenticateAsync(
-                request.Header("Authorization"), request.Header(BearerTokenAuthenticator.ApiKeyHeader), cancellationToken);
+            var authentication = request.Principal is { } known
+                ? AuthenticationOutcome.Success(known)
+                : route.Permission == Permissions.ChannelService
+                    ? await channelService.AuthenticateAsync(request, cancellationToken)
+                    : await authenticator.AuthenticateAsync(request.Header("Authorization"), request.Header(BearerTokenAuthenticator.ApiKeyHeader), cancellationToken);
             if (authentication.Principal is null && !settings.Security.AuthenticationRequired && !HasCredentials(request))
             {
                 // security:authenticationRequired false (development only): a request with no credentials acts as a local admin.
@@ -107,7 +117,9 @@ public sealed partial class ApiDispatcher(
             }
 
             request = request with { Principal = principal };
-            var rate = rateLimiter.TryAcquire(principal.Subject);
+
+            // The real-time service speaks for every connection; each frame it carries is limited as its own caller's.
+            var rate = principal.Has(Permissions.ChannelService) ? RateLimitDecision.Allow : rateLimiter.TryAcquire(principal.Subject);
             if (!rate.Allowed)
             {
                 await RecordRefusalAsync(route.Name, request, 429, "rate limited");
@@ -145,7 +157,7 @@ public sealed partial class ApiDispatcher(
             throw;
         }
 
-        if (route.Method != "GET")
+        if (route.Method != "GET" && !route.AuditedByHandler)
         {
             // CancellationToken.None: an action that ran must be recorded even if its client has hung up.
             await audit.AppendAsync(RequestAuditRecords.For(route.Name, request, response.Status, time.GetUtcNow(), response.AuditDetail ?? ProblemDetailOf(response)), CancellationToken.None);

@@ -14,7 +14,9 @@ namespace Swarm.Api;
 /// <param name="TakesBody">Whether it reads a JSON body; a body sent to a route that takes none is refused, not ignored.</param>
 /// <param name="OpenToTheAgentItNames">Whether an agent may call it without <paramref name="Permission"/> when the route's
 /// <c>{id}</c> is its own id (an agent reads its own record); any other id still needs the permission.</param>
-public sealed record ApiRoute(string Name, string Method, string Template, string Permission, Type Handler, bool TakesBody = false, bool OpenToTheAgentItNames = false)
+/// <param name="AuditedByHandler">Whether the handler writes the audit records of what it does, instead of the dispatcher
+/// writing one for the request: the real-time event handler, each of whose frames is audited as its REST twin.</param>
+public sealed record ApiRoute(string Name, string Method, string Template, string Permission, Type Handler, bool TakesBody = false, bool OpenToTheAgentItNames = false, bool AuditedByHandler = false)
 {
     /// <summary>Whether <paramref name="principal"/> may call this route for <paramref name="request"/>'s resource.</summary>
     public bool Admits(SwarmPrincipal principal, ApiRequest request)

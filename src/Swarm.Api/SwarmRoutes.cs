@@ -54,6 +54,12 @@ public static class SwarmRoutes
     public static readonly ApiRoute SendMessage = new("SendMessage", "POST", "api/v1/messages", Permissions.MessagesSend, typeof(SendMessageHandler), TakesBody: true);
     public static readonly ApiRoute NegotiateRealtime = new("NegotiateRealtime", "GET", "api/v1/realtime/negotiate", Permissions.TasksRead, typeof(NegotiateRealtimeHandler));
 
+    /// <summary>Web PubSub's event handler: only the service calls it, authenticated by its signature or Entra token; each frame it carries is audited as its REST twin.</summary>
+    public static readonly ApiRoute RealtimeEvents = new("RealtimeEvents", "POST", "api/v1/realtime/events", Permissions.ChannelService, typeof(RealtimeEventsHandler), TakesBody: true, AuditedByHandler: true);
+
+    /// <summary>The event handler's abuse-protection handshake: no credential, and it grants nothing but the answer for our own service's origin.</summary>
+    public static readonly ApiRoute RealtimeHandshake = new("RealtimeHandshake", "OPTIONS", "api/v1/realtime/events", Permissions.Anonymous, typeof(RealtimeHandshakeHandler));
+
     public static readonly ApiRoute GetAudit = new("GetAudit", "GET", "api/v1/audit", Permissions.AuditRead, typeof(GetAuditHandler));
 
     public static readonly ApiRoute ListMemory = new("ListMemory", "GET", "api/v1/memory/{namespace}", Permissions.MemoryRead, typeof(ListMemoryHandler));
@@ -61,5 +67,5 @@ public static class SwarmRoutes
     public static readonly ApiRoute PutMemory = new("PutMemory", "PUT", "api/v1/memory/{namespace}/{key}", Permissions.MemoryWrite, typeof(PutMemoryHandler), TakesBody: true);
     public static readonly ApiRoute DeleteMemory = new("DeleteMemory", "DELETE", "api/v1/memory/{namespace}/{key}", Permissions.MemoryWrite, typeof(DeleteMemoryHandler));
 
-    public static IReadOnlyList<ApiRoute> All { get; } = [Health, Ready, SubmitTask, ListTasks, GetTask, CancelTask, ApproveTask, RejectTask, PostTaskResult, CreateAgent, ScalePool, ListAgents, GetAgent, RetireAgent, IssueApiKey, RevokeApiKey, ExchangeToken, ListProviders, GetScaling, SystemState, SystemHealth, SystemMetrics, CreateProposal, ListProposals, GetProposal, PostVote, ConsensusMetrics, SendMessage, NegotiateRealtime, GetAudit, ListMemory, GetMemory, PutMemory, DeleteMemory];
+    public static IReadOnlyList<ApiRoute> All { get; } = [Health, Ready, SubmitTask, ListTasks, GetTask, CancelTask, ApproveTask, RejectTask, PostTaskResult, CreateAgent, ScalePool, ListAgents, GetAgent, RetireAgent, IssueApiKey, RevokeApiKey, ExchangeToken, ListProviders, GetScaling, SystemState, SystemHealth, SystemMetrics, CreateProposal, ListProposals, GetProposal, PostVote, ConsensusMetrics, SendMessage, NegotiateRealtime, RealtimeEvents, RealtimeHandshake, GetAudit, ListMemory, GetMemory, PutMemory, DeleteMemory];
 }

@@ -10,6 +10,7 @@ using Swarm.Application.Configuration;
 using Swarm.Application.Consensus;
 using Swarm.Application.Health;
 using Swarm.Application.Memory;
+using Swarm.Api.Endpoints.Realtime;
 using Swarm.Application.Realtime;
 using Swarm.Application.Schedules;
 using Swarm.Application.Security;
@@ -63,16 +64,26 @@ public static class SwarmServices
         services.AddTransient<RecordAgentActivity>();
         services.AddSingleton<IAgentCredentials>(sp => sp.GetRequiredService<ApiKeyService>());
         services.AddTransient<RevokeAgentKeysActivity>();
+        // Everything the swarm sends on the channel is counted on its way (communication statistics).
+        services.AddSingleton<RealtimeTraffic>();
         if (settings.Realtime.Active)
         {
             services.AddSingleton(sp => new WebPubSubChannel(settings.Realtime, sp.GetRequiredService<TimeProvider>()));
-            services.AddSingleton<Swarm.Workflows.Realtime.IRealtimeChannel>(sp => sp.GetRequiredService<WebPubSubChannel>());
+            services.AddSingleton<Swarm.Workflows.Realtime.IRealtimeChannel>(sp => new CountingRealtimeChannel(sp.GetRequiredService<WebPubSubChannel>(), sp.GetRequiredService<RealtimeTraffic>()));
             services.AddSingleton<IClientAccessIssuer>(sp => sp.GetRequiredService<WebPubSubChannel>());
         }
         else
         {
             services.AddSingleton<Swarm.Workflows.Realtime.IRealtimeChannel, DisabledRealtimeChannel>();
         }
+
+        // Frames from clients: who a connection is, and the event handler's parts (its routes are in SwarmRoutes).
+        services.AddSingleton<ChannelIdentities>();
+        services.AddSingleton<ChannelServiceAuthenticator>();
+        services.AddSingleton<ConnectEvent>();
+        services.AddSingleton<ConnectionEvents>();
+        services.AddSingleton<JoinGroupHandler>();
+        services.AddSingleton<LeaveGroupHandler>();
 
         services.AddTransient<Swarm.Workflows.Realtime.PublishRealtimeActivity>();
         services.AddTransient<Swarm.Workflows.Realtime.PublishRealtimeNoticesActivity>();
@@ -86,6 +97,12 @@ public static class SwarmServices
             settings.Security.RateLimit.PermitsPerMinute, settings.Security.RateLimit.Burst, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<RoleGrants>();
         services.AddSingleton<BearerTokenAuthenticator>();
+        if (settings.Realtime.Active)
+        {
+            // Only a configured channel's service may call the event handler; without one, nothing may.
+            services.AddSingleton<UpstreamRequestAuthenticator>();
+            services.AddSingleton<IUpstreamRequestCheck>(sp => sp.GetRequiredService<UpstreamRequestAuthenticator>());
+        }
         if (settings.Security.EncryptionEnabled)
         {
             services.AddSingleton(SecretProtectorFactory.FromSetting(settings.Security.EncryptionKeys));

@@ -81,6 +81,12 @@ public static class LocalHostApp
         // The real-time channel: Web PubSub when configured, else this host's own stand-in for it (Realtime/LocalWebPubSub).
         var servesRealtime = LocalWebPubSub.ServeHere(settings.Realtime, httpPort);
         builder.Services.AddSingleton<LocalWebPubSubHub>();
+        if (servesRealtime)
+        {
+            // The stand-in's events go to the swarm's event handler, as Web PubSub's go to the Functions app's.
+            builder.Services.AddSingleton<IWebPubSubUpstream, DispatchedUpstream>();
+        }
+
         builder.Services.AddSwarm(settings);
         builder.Services.AddSwarmTelemetry(builder.Configuration);
         builder.Services.AddHostedService<PeriodicJobRunner>();

@@ -40,6 +40,11 @@ public sealed class SettingsTests
     [InlineData("providers:qwen:fallback:0", "gpt-4o", "'providers:qwen:fallback' has 'gpt-4o', which is not 'type:model'")]
     [InlineData("realtime:endpoint", "ftp://swarm.example.com", "'realtime:endpoint' must be an absolute https URL")]
     [InlineData("realtime:endpont", "https://swarm.webpubsub.azure.com", "'realtime:endpont' is not a setting")]
+    [InlineData("realtime:endpoint", "https://swarm.webpubsub.azure.com", "'realtime:accessKey' or 'realtime:upstreamAudience' must be set when the channel is on")]
+    [InlineData("realtime:secondaryAccessKey", "0123456789abcdef0123456789abcdef0123456789ab", "'realtime:secondaryAccessKey' is only the second of two keys")]
+    [InlineData("realtime:secondaryAccessKey", "short", "'realtime:secondaryAccessKey' must be at least 32 characters")]
+    [InlineData("realtime:upstreamAudience", "api://swarm-events", "'realtime:upstreamAuthority' must be the Entra authority")]
+    [InlineData("realtime:upstreamAudience", "api://swarm-events", "'realtime:upstreamCallerIds' must name the Web PubSub resource's managed identity")]
     [InlineData("providers:local:api", "grpc", "'providers:local:api' must be 'ollama' or 'openai'")]
     [InlineData("providers:custom:baseUrl", "ftp://models", "'providers:custom:baseUrl' must be an absolute http or https URL")]
     [InlineData("providers:simulated:profiles:expert:accuracy", "1.5", "'providers:simulated:profiles:expert' has a rate outside 0 to 1")]
@@ -165,5 +170,24 @@ public sealed class SettingsTests
         var error = Assert.Throws<SwarmConfigurationException>(() => TestSettings.Load(("system:maxAgents", "0"), ("durable:partitionCount", "99")));
 
         Assert.Equal(2, error.Problems.Count);
+    }
+
+    [Fact]
+    public void Real_time_settings_the_bicep_template_leaves_empty_are_unset()
+    {
+        // Entra mode: the key settings are present but empty; the caller list has one empty entry in key mode.
+        var entra = TestSettings.Load(
+            ("realtime:endpoint", "https://swarm.webpubsub.azure.com"), ("realtime:accessKey", ""), ("realtime:secondaryAccessKey", ""),
+            ("realtime:upstreamAudience", "api://swarm-events"), ("realtime:upstreamAuthority", "https://login.microsoftonline.com/tenant"),
+            ("realtime:upstreamCallerIds:0", "6f1d7c1e-2a8b-4c55-9a0e-3f1b2c4d5e6f"));
+        var keys = TestSettings.Load(
+            ("realtime:endpoint", "https://swarm.webpubsub.azure.com"), ("realtime:accessKey", new string('k', 44)), ("realtime:secondaryAccessKey", new string('s', 44)),
+            ("realtime:upstreamAudience", ""), ("realtime:upstreamAuthority", ""), ("realtime:upstreamCallerIds:0", ""));
+
+        Assert.Null(entra.Realtime.AccessKey);
+        Assert.Null(entra.Realtime.SecondaryAccessKey);
+        Assert.Equal(["6f1d7c1e-2a8b-4c55-9a0e-3f1b2c4d5e6f"], entra.Realtime.UpstreamCallers);
+        Assert.Null(keys.Realtime.UpstreamAudience);
+        Assert.Empty(keys.Realtime.UpstreamCallers);
     }
 }

@@ -44,17 +44,42 @@ public sealed class FunctionsAppServicesTests
     }
 
     [Fact]
-    public void With_the_app_settings_the_bicep_template_sets_the_real_time_channel_is_web_pubsub_on_the_managed_identity()
+    public void With_the_app_settings_the_bicep_template_sets_for_an_entra_event_handler_the_real_time_channel_is_web_pubsub_on_the_managed_identity()
     {
         var values = SampleValues();
         values["realtime:endpoint"] = "https://swarm-wps.webpubsub.azure.com";
         values["realtime:hub"] = "swarm";
+        // With an event-handler audience the template turns keys off and leaves the key settings empty.
+        values["realtime:accessKey"] = "";
+        values["realtime:secondaryAccessKey"] = "";
+        values["realtime:upstreamAudience"] = "api://swarm-events";
+        values["realtime:upstreamAuthority"] = "https://login.microsoftonline.com/00000000-0000-0000-0000-000000000001";
+        values["realtime:upstreamCallerIds:0"] = "6f1d7c1e-2a8b-4c55-9a0e-3f1b2c4d5e6f";
         using var services = BuildServices(values);
 
-        var channel = Assert.IsType<Swarm.Adapters.WebPubSub.WebPubSubChannel>(services.GetRequiredService<Swarm.Workflows.Realtime.IRealtimeChannel>());
+        // The swarm sends through the counting decorator, over Web PubSub's REST API with the managed identity.
+        Assert.IsType<Swarm.Application.Realtime.CountingRealtimeChannel>(services.GetRequiredService<Swarm.Workflows.Realtime.IRealtimeChannel>());
+        var channel = services.GetRequiredService<Swarm.Adapters.WebPubSub.WebPubSubChannel>();
         Assert.True(channel.UsesManagedIdentity);
-        Assert.Same(channel, services.GetRequiredService<Swarm.Adapters.WebPubSub.WebPubSubChannel>());
         Assert.IsType<Swarm.Workflows.Realtime.PublishRealtimeActivity>(ActivatorUtilities.GetServiceOrCreateInstance<Swarm.Workflows.Realtime.PublishRealtimeActivity>(services));
+        Assert.Equal("swarm-wps.webpubsub.azure.com", services.GetRequiredService<Swarm.Application.Realtime.IUpstreamRequestCheck>().AllowedOrigin("swarm-wps.webpubsub.azure.com"));
+    }
+
+    [Fact]
+    public void With_the_app_settings_the_bicep_template_sets_without_an_audience_the_channel_uses_the_service_keys()
+    {
+        var values = SampleValues();
+        values["realtime:endpoint"] = "https://swarm-wps.webpubsub.azure.com";
+        values["realtime:hub"] = "swarm";
+        values["realtime:accessKey"] = new string('p', 44);
+        values["realtime:secondaryAccessKey"] = new string('s', 44);
+        values["realtime:upstreamAudience"] = "";
+        values["realtime:upstreamAuthority"] = "";
+        values["realtime:upstreamCallerIds:0"] = "";
+        using var services = BuildServices(values);
+
+        Assert.False(services.GetRequiredService<Swarm.Adapters.WebPubSub.WebPubSubChannel>().UsesManagedIdentity);
+        Assert.NotNull(services.GetRequiredService<Swarm.Application.Realtime.UpstreamRequestAuthenticator>());
     }
 
     [Fact]

@@ -118,7 +118,8 @@ public sealed class MainTemplateTests(MainTemplateFixture fixture) : IClassFixtu
             "AzureWebJobsStorage__accountName", "AzureWebJobsStorage__credential", "AzureWebJobsStorage__clientId",
             "APPLICATIONINSIGHTS_CONNECTION_STRING", "database__type", "database__accountName", "system__environment",
             "security__jwt__secret", "HealthProbeSchedule", "SelfHealingSchedule", "DefaultAgentSchedule", "LearningSchedule", "AutoscalingSchedule", "TaskHubName",
-            "realtime__endpoint", "realtime__hub",
+            "realtime__endpoint", "realtime__hub", "realtime__upstreamAudience", "realtime__upstreamAuthority", "realtime__upstreamCallerIds__0",
+            "realtime__accessKey", "realtime__secondaryAccessKey",
         ];
         var settings = fixture.AppSettings();
 
@@ -193,14 +194,16 @@ public sealed class MainTemplateTests(MainTemplateFixture fixture) : IClassFixtu
     }
 
     [Fact]
-    public void Web_PubSub_accepts_only_Entra_ID_and_defaults_to_the_free_tier()
+    public void Web_PubSub_accepts_only_Entra_ID_when_the_event_handler_has_an_audience_and_defaults_to_the_free_tier()
     {
         var webPubSub = fixture.SingleResource(WebPubSubType);
         var properties = webPubSub.GetProperty("properties");
         var sku = webPubSub.GetProperty("sku");
         var skuParameter = fixture.Template.GetProperty("parameters").GetProperty("webPubSubSku");
 
-        Assert.True(properties.GetProperty("disableLocalAuth").GetBoolean(), "Web PubSub access keys must be off: the app signs in with its identity.");
+        // Keys off exactly when the event handler is given an Entra audience; without one they sign its requests.
+        Assert.Equal("[variables('eventHandlerUsesEntra')]", properties.GetProperty("disableLocalAuth").GetString());
+        Assert.Equal("[not(empty(parameters('eventHandlerAudience')))]", fixture.Template.GetProperty("variables").GetProperty("eventHandlerUsesEntra").GetString());
         Assert.False(properties.TryGetProperty("disableAadAuth", out var aad) && aad.GetBoolean(), "Entra ID sign-in must stay on.");
         Assert.Equal("Enabled", properties.GetProperty("publicNetworkAccess").GetString());
         Assert.Equal("[parameters('webPubSubSku')]", sku.GetProperty("name").GetString());
@@ -250,6 +253,56 @@ public sealed class MainTemplateTests(MainTemplateFixture fixture) : IClassFixtu
         Assert.Equal(expectedEndpoint, settings["realtime__endpoint"].GetString());
         Assert.Equal("swarm", fixture.Resolve(settings["realtime__hub"]).GetString());
         Assert.Equal(expectedEndpoint, fixture.Template.GetProperty("outputs").GetProperty("webPubSubEndpoint").GetProperty("value").GetString());
-        Assert.DoesNotContain(settings, s => s.Key.StartsWith("realtime__", StringComparison.Ordinal) && s.Value.GetRawText().Contains("listKeys", StringComparison.OrdinalIgnoreCase));
+        // The service's keys reach the app only in key mode (no event-handler audience), and only the key settings.
+        Assert.All(settings.Where(s => s.Key.StartsWith("realtime__", StringComparison.Ordinal) && s.Value.GetRawText().Contains("listKeys", StringComparison.OrdinalIgnoreCase)),
+            s => Assert.StartsWith("[if(variables('eventHandlerUsesEntra'), '', listKeys(", s.Value.GetString(), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_hub_sends_every_client_event_and_the_connection_events_to_the_apps_event_handler()
+    {
+        var hub = fixture.SingleResource("Microsoft.SignalRService/webPubSub/hubs");
+        var site = fixture.SingleResource("Microsoft.Web/sites");
+        var properties = hub.GetProperty("properties");
+        var handler = Assert.Single(properties.GetProperty("eventHandlers").EnumerateArray());
+        var siteHost = $"reference({MainTemplateFixture.ResourceIdExpression(site)}, '{site.GetProperty("apiVersion").GetString()}').defaultHostName";
+
+        // The hub is the one the app is told to use.
+        Assert.EndsWith(", variables('realtimeHub'))]", hub.GetProperty("name").GetString(), StringComparison.Ordinal);
+        Assert.Equal("[variables('realtimeHub')]", fixture.AppSettings()["realtime__hub"].GetString());
+        Assert.Equal($"[format('https://{{0}}/api/v1/realtime/events', {siteHost})]", handler.GetProperty("urlTemplate").GetString());
+        Assert.Equal("*", handler.GetProperty("userEventPattern").GetString());
+        Assert.Equal(["connect", "connected", "disconnected"], handler.GetProperty("systemEvents").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal("Deny", properties.GetProperty("anonymousConnectPolicy").GetString());
+    }
+
+    [Fact]
+    public void The_event_handler_authenticates_with_the_services_identity_for_the_audience_or_else_relies_on_key_signatures()
+    {
+        var webPubSub = fixture.SingleResource(WebPubSubType);
+        var handler = fixture.SingleResource("Microsoft.SignalRService/webPubSub/hubs").GetProperty("properties").GetProperty("eventHandlers")[0];
+        var audience = fixture.Template.GetProperty("parameters").GetProperty("eventHandlerAudience");
+
+        Assert.Equal(
+            "[if(variables('eventHandlerUsesEntra'), createObject('type', 'ManagedIdentity', 'managedIdentity', createObject('resource', parameters('eventHandlerAudience'))), createObject('type', 'None'))]",
+            handler.GetProperty("auth").GetString());
+        // The token is for the service's own identity, which must exist; an app registration cannot be made here, so
+        // the audience is the deployer's, and empty by default (key mode).
+        Assert.Equal("SystemAssigned", webPubSub.GetProperty("identity").GetProperty("type").GetString());
+        Assert.Equal("string", audience.GetProperty("type").GetString());
+        Assert.Equal("", audience.GetProperty("defaultValue").GetString());
+    }
+
+    [Fact]
+    public void The_app_checks_tokens_from_the_tenant_held_by_the_Web_PubSub_identity_or_signatures_with_both_keys()
+    {
+        var webPubSubId = MainTemplateFixture.ResourceIdExpression(fixture.SingleResource(WebPubSubType));
+        var settings = fixture.AppSettings();
+
+        Assert.Equal("[parameters('eventHandlerAudience')]", settings["realtime__upstreamAudience"].GetString());
+        Assert.Equal("[if(variables('eventHandlerUsesEntra'), format('{0}{1}', environment().authentication.loginEndpoint, tenant().tenantId), '')]", settings["realtime__upstreamAuthority"].GetString());
+        Assert.Equal($"[if(variables('eventHandlerUsesEntra'), reference({webPubSubId}, '2024-03-01', 'full').identity.principalId, '')]", settings["realtime__upstreamCallerIds__0"].GetString());
+        Assert.Equal($"[if(variables('eventHandlerUsesEntra'), '', listKeys({webPubSubId}, '2024-03-01').primaryKey)]", settings["realtime__accessKey"].GetString());
+        Assert.Equal($"[if(variables('eventHandlerUsesEntra'), '', listKeys({webPubSubId}, '2024-03-01').secondaryKey)]", settings["realtime__secondaryAccessKey"].GetString());
     }
 }

@@ -77,12 +77,15 @@ public sealed class ApiDispatcherTests
     }
 
     [Fact]
-    public void Every_route_declares_a_known_permission_and_only_health_and_ready_are_anonymous()
+    public void Every_route_declares_a_known_permission_and_only_health_ready_and_the_event_handlers_handshake_are_anonymous()
     {
         var anonymous = SwarmRoutes.All.Where(r => r.Permission == Permissions.Anonymous).Select(r => r.Name);
+        var serviceOnly = SwarmRoutes.All.Where(r => r.Permission == Permissions.ChannelService).Select(r => r.Name);
 
-        Assert.Equal(["Health", "Ready"], anonymous);
-        Assert.All(SwarmRoutes.All.Where(r => r.Permission != Permissions.Anonymous), r => Assert.Contains(r.Permission, Permissions.All));
+        Assert.Equal(["Health", "Ready", "RealtimeHandshake"], anonymous);
+        Assert.Equal(["RealtimeEvents"], serviceOnly);
+        Assert.DoesNotContain(Permissions.ChannelService, Permissions.All);
+        Assert.All(SwarmRoutes.All.Where(r => r.Permission is not (Permissions.Anonymous or Permissions.ChannelService)), r => Assert.Contains(r.Permission, Permissions.All));
     }
 
     [Fact]

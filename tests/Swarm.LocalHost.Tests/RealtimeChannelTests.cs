@@ -338,12 +338,17 @@ public sealed class RealtimeChannelTests(RealtimeChannelTests.Host host) : IClas
     public async Task The_stand_in_answers_the_vendors_sdk_as_web_pubsub_would()
     {
         var connection = $"Endpoint=http://127.0.0.1:{Swarm.HttpPort};AccessKey={Host.AccessKey};Version=1.0;";
-        var token = JsonDocument.Parse(await NodeScript.RunAsync("web-pubsub-sdk.mjs", JsonSerializer.Serialize(new { connectionString = connection, hub = "swarm", op = "token", userId = "sdk-user" })));
-        using var socket = await ConnectAsync(token.RootElement.GetProperty("url").GetString()!);
 
-        await NodeScript.RunAsync("web-pubsub-sdk.mjs", JsonSerializer.Serialize(new { connectionString = connection, hub = "swarm", op = "send", userId = "sdk-user", message = new { type = "hello", data = new { from = "sdk" } } }));
+        // The swarm's event handler admits a connection on the ticket negotiate puts in its URL, for the user the
+        // Web PubSub token names; so the SDK's token is for the negotiated user, and the ticket goes with it.
+        var negotiated = System.Web.HttpUtility.ParseQueryString(new Uri(await NegotiateAsync(Bearer("viewer"))).Query);
+        var userId = new Microsoft.IdentityModel.JsonWebTokens.JsonWebToken(negotiated["access_token"]).Subject;
+        var token = JsonDocument.Parse(await NodeScript.RunAsync("web-pubsub-sdk.mjs", JsonSerializer.Serialize(new { connectionString = connection, hub = "swarm", op = "token", userId })));
+        using var socket = await ConnectAsync(token.RootElement.GetProperty("url").GetString()! + "&swarm_ticket=" + Uri.EscapeDataString(negotiated["swarm_ticket"]!));
+
+        await NodeScript.RunAsync("web-pubsub-sdk.mjs", JsonSerializer.Serialize(new { connectionString = connection, hub = "swarm", op = "send", userId, message = new { type = "hello", data = new { from = "sdk" } } }));
         var wrongKey = connection.Replace(Host.AccessKey, "another-key-of-the-same-length-0123456789ab", StringComparison.Ordinal);
-        var refused = await Record.ExceptionAsync(() => NodeScript.RunAsync("web-pubsub-sdk.mjs", JsonSerializer.Serialize(new { connectionString = wrongKey, hub = "swarm", op = "send", userId = "sdk-user", message = new { type = "forged" } })));
+        var refused = await Record.ExceptionAsync(() => NodeScript.RunAsync("web-pubsub-sdk.mjs", JsonSerializer.Serialize(new { connectionString = wrongKey, hub = "swarm", op = "send", userId, message = new { type = "forged" } })));
 
         var received = await TryReceiveAsync(socket, TimeSpan.FromSeconds(30));
         Assert.NotNull(received);

@@ -94,9 +94,11 @@ public sealed class SecurityMatrixTests
 
                 using var response = await host.Http.SendAsync(request);
 
-                Assert.True(credential.Expected == response.StatusCode, $"{route.Name} with {credential.Name}: {(int)response.StatusCode}, expected {(int)credential.Expected}");
+                // The event handler takes only the real-time service's signature: every swarm credential is unknown to it.
+                var expected = route.Permission == Permissions.ChannelService ? HttpStatusCode.Unauthorized : credential.Expected;
+                Assert.True(expected == response.StatusCode, $"{route.Name} with {credential.Name}: {(int)response.StatusCode}, expected {(int)expected}");
                 Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-                sent.Add((correlationId, credential.Expected, credential.Name));
+                sent.Add((correlationId, expected, credential.Name));
             }
         }
 

@@ -276,8 +276,39 @@ public sealed class RealtimeSettings
     /// <summary>
     /// The hub's access key. When set, requests are signed with it (HS256, as the vendor's SDKs do); when not, the
     /// managed identity is used (Azure.Identity), which is how the Bicep deployment runs with access keys disabled.
+    /// The event handler also checks the signature Web PubSub puts on its requests (<c>ce-signature</c>) with it.
     /// </summary>
-    public string? AccessKey { get; set; }
+    public string? AccessKey { get; set => field = Unset(value); }
+
+    /// <summary>
+    /// The hub's other access key. Web PubSub signs each event-handler request with both of its keys, so the app holding
+    /// both keeps trusting the service while either one is regenerated (rotation). Only checks signatures.
+    /// </summary>
+    public string? SecondaryAccessKey { get; set => field = Unset(value); }
+
+    /// <summary>
+    /// The audience of the Entra token Web PubSub sends its event handler when the hub's handler authenticates with the
+    /// service's managed identity (the handler's <c>auth.managedIdentity.resource</c>, e.g. <c>api://swarm-events</c>).
+    /// Set, every event-handler request must carry such a token; with <see cref="AccessKey"/> also set, it must carry a
+    /// valid signature too.
+    /// </summary>
+    public string? UpstreamAudience { get; set => field = Unset(value); }
+
+    /// <summary>The OpenID Connect authority that issues those tokens, e.g. <c>https://login.microsoftonline.com/{tenant}</c>; keys come from its metadata.</summary>
+    public string? UpstreamAuthority { get; set => field = Unset(value); }
+
+    /// <summary>The tokens' issuer when it differs from the one the authority's metadata names (unset: the metadata's).</summary>
+    public string? UpstreamIssuer { get; set => field = Unset(value); }
+
+    /// <summary>
+    /// The object (principal) ids a token's <c>oid</c> claim may name: the Web PubSub resource's managed identity. Any
+    /// principal in the tenant may be able to get a token for the audience, so the audience alone does not say the
+    /// caller is our service.
+    /// </summary>
+    public string[] UpstreamCallerIds { get; set; } = [];
+
+    /// <summary>The caller ids that name something; an app setting left empty is none.</summary>
+    public IReadOnlyList<string> UpstreamCallers => [.. UpstreamCallerIds.Where(id => !string.IsNullOrWhiteSpace(id)).Select(id => id.Trim())];
 
     public string Hub { get; set; } = "swarm";
 
@@ -289,4 +320,8 @@ public sealed class RealtimeSettings
     public int ClientTokenMinutes { get; set; } = 1;
 
     public bool Active => Enabled && !string.IsNullOrWhiteSpace(Endpoint);
+
+    // An app setting left empty (as the Bicep template leaves those of the mode it does not use) is unset, not a key of
+    // no characters.
+    static string? Unset(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

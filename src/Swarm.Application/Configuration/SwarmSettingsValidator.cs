@@ -60,10 +60,24 @@ public static class SwarmSettingsValidator
                 "realtime:endpoint", "must be an absolute https URL (http only on loopback or in development).");
             Check(System.Text.RegularExpressions.Regex.IsMatch(s.Realtime.Hub, "^[A-Za-z][A-Za-z0-9_]{0,127}$"), "realtime:hub", "must be a letter followed by letters, digits or underscores (Web PubSub's hub names).");
             Check(s.Realtime.ClientTokenMinutes is >= 1 and <= 1440, "realtime:clientTokenMinutes", $"must be between 1 and 1440 (was {s.Realtime.ClientTokenMinutes}).");
+
+            // Clients' frames reach the app as Web PubSub's event-handler requests; without a way to tell those from
+            // anyone's POST, anyone could speak as any connected user.
+            Check(s.Realtime.AccessKey is not null || s.Realtime.UpstreamAudience is not null, "realtime:accessKey",
+                "or 'realtime:upstreamAudience' must be set when the channel is on: the event handler trusts Web PubSub's requests by their signature (the access key) or, with access keys off, by the service's Entra token (its audience).");
         }
 
         // Checked even without an endpoint: the local host serves its own channel with this key when one is set.
         Check(s.Realtime.AccessKey is null || s.Realtime.AccessKey.Length >= 32, "realtime:accessKey", "must be at least 32 characters (HS256), or unset to use the managed identity.");
+        Check(s.Realtime.SecondaryAccessKey is null || s.Realtime.SecondaryAccessKey.Length >= 32, "realtime:secondaryAccessKey", "must be at least 32 characters, as Web PubSub's keys are.");
+        Check(s.Realtime.SecondaryAccessKey is null || s.Realtime.AccessKey is not null, "realtime:secondaryAccessKey", "is only the second of two keys: set 'realtime:accessKey' too.");
+        if (s.Realtime.UpstreamAudience is not null)
+        {
+            Check(Uri.TryCreate(s.Realtime.UpstreamAuthority, UriKind.Absolute, out var upstreamAuthority) && (upstreamAuthority.Scheme == Uri.UriSchemeHttps || (upstreamAuthority.Scheme == Uri.UriSchemeHttp && (upstreamAuthority.IsLoopback || s.IsDevelopment))),
+                "realtime:upstreamAuthority", "must be the Entra authority that issues Web PubSub's tokens, an absolute https URL (e.g. https://login.microsoftonline.com/<tenant id>), when 'realtime:upstreamAudience' is set.");
+            Check(s.Realtime.UpstreamCallers.Count > 0, "realtime:upstreamCallerIds",
+                "must name the Web PubSub resource's managed identity (its principal id) when 'realtime:upstreamAudience' is set: anyone in the tenant may be able to get a token for that audience.");
+        }
 
         if (s.Security.EncryptionEnabled)
         {

@@ -25,7 +25,7 @@ public sealed class BearerTokenAuthenticator
     // The authority's metadata and keys are small documents; a provider that has not sent them in 10 s is down, and a
     // request waiting on them should fail then rather than after HttpClient's default 100 s. Connections are renewed
     // every 10 minutes so a long-lived client follows the authority's DNS changes.
-    static readonly HttpClient MetadataClient = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
+    internal static readonly HttpClient MetadataClient = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
     {
         Timeout = TimeSpan.FromSeconds(10),
     };
@@ -33,6 +33,7 @@ public sealed class BearerTokenAuthenticator
     readonly JsonWebTokenHandler handler = new() { MapInboundClaims = false };
     readonly TokenValidationParameters parameters;
     readonly TokenValidationParameters? authorityParameters;
+    readonly TokenValidationParameters channelParameters;
     readonly ApiKeyService apiKeys;
     readonly RoleGrants grants;
 
@@ -53,6 +54,9 @@ public sealed class BearerTokenAuthenticator
             RequireSignedTokens = true,
             ValidateIssuerSigningKey = true,
         };
+
+        channelParameters = parameters.Clone();
+        channelParameters.ValidAudience = Realtime.ChannelTickets.Audience(jwt);
 
         if (jwt.Authority is { Length: > 0 } authority)
         {
@@ -110,11 +114,21 @@ public sealed class BearerTokenAuthenticator
         return await FromBearerAsync(token, cancellationToken);
     }
 
-    async Task<AuthenticationOutcome> FromBearerAsync(string token, CancellationToken cancellationToken)
+    /// <summary>
+    /// Checks a real-time channel ticket (<see cref="Realtime.ChannelTickets"/>): a token of this swarm's own, for the
+    /// channel's audience only, so a ticket that leaks from a WebSocket URL opens no REST route, and a REST token opens
+    /// no connection through this door. An agent's ticket needs its API key unrevoked, like its session.
+    /// </summary>
+    public Task<AuthenticationOutcome> AuthenticateChannelTicketAsync(string? ticket, CancellationToken cancellationToken) =>
+        string.IsNullOrWhiteSpace(ticket)
+            ? Task.FromResult(AuthenticationOutcome.Fail("No channel ticket."))
+            : FromBearerAsync(ticket, cancellationToken, channelParameters);
+
+    async Task<AuthenticationOutcome> FromBearerAsync(string token, CancellationToken cancellationToken, TokenValidationParameters? only = null)
     {
         // Each issuer has its own parameters and its own algorithm allow-list, so a token can never be checked with
         // the other issuer's key type (the HS/RS confusion attack).
-        var validation = authorityParameters is not null && !IsOwnIssuer(token) ? authorityParameters : parameters;
+        var validation = only ?? (authorityParameters is not null && !IsOwnIssuer(token) ? authorityParameters : parameters);
         var result = await handler.ValidateTokenAsync(token, validation);
         if (!result.IsValid)
         {
@@ -130,7 +144,7 @@ public sealed class BearerTokenAuthenticator
                 return AuthenticationOutcome.Fail("The session's API key has been revoked.");
             }
 
-            return AuthenticationOutcome.Success(AgentPrincipal(agentClaim.Value, keyClaim.Value, CredentialKind.AgentSession));
+            return AuthenticationOutcome.Success(AgentPrincipal(agentClaim.Value, keyClaim.Value, CredentialKind.AgentSession) with { ExpiresAt = jwt.ValidTo });
         }
 
         if (roles.Contains(AgentSessionClaims.AgentRole, StringComparer.Ordinal))
@@ -140,7 +154,7 @@ public sealed class BearerTokenAuthenticator
         }
 
         var subject = jwt.Subject is { Length: > 0 } sub ? sub : NoSubject;
-        return AuthenticationOutcome.Success(new SwarmPrincipal(subject, roles, grants.For(roles)));
+        return AuthenticationOutcome.Success(new SwarmPrincipal(subject, roles, grants.For(roles), ExpiresAt: jwt.ValidTo));
     }
 
     bool IsOwnIssuer(string token)
@@ -168,7 +182,7 @@ public sealed class BearerTokenAuthenticator
         new(AgentSessionClaims.Subject(agentId), [AgentSessionClaims.AgentRole], grants.For([AgentSessionClaims.AgentRole]), credential, agentId, keyId);
 
     /// <summary>A reason a client can act on, without the validator's internals.</summary>
-    static string Reason(Exception? error) => error switch
+    internal static string Reason(Exception? error) => error switch
     {
         SecurityTokenExpiredException => "The token has expired.",
         SecurityTokenNotYetValidException => "The token is not valid yet.",

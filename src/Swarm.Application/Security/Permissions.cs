@@ -3,7 +3,7 @@ namespace Swarm.Application.Security;
 /// <summary>The permissions routes declare. Roles grant them through <see cref="RolePermissions"/>.</summary>
 public static class Permissions
 {
-    /// <summary>No token needed. Only health and readiness use it.</summary>
+    /// <summary>No token needed: health and readiness, and the handshakes that grant nothing (see <c>SwarmRoutes</c>).</summary>
     public const string Anonymous = "anonymous";
 
     public const string AgentsRead = "agents:read";
@@ -29,12 +29,21 @@ public static class Permissions
     /// <summary>Send a message to agents over the real-time channel.</summary>
     public const string MessagesSend = "messages:send";
 
+    /// <summary>
+    /// Held only by the real-time service (Web PubSub) when it calls the event handler; no role grants it. Its requests
+    /// are authenticated by the service's signature or Entra token instead of a swarm credential.
+    /// </summary>
+    public const string ChannelService = "realtime:service";
+
+    /// <summary>Send a message to a whole group, to every agent or to every agent of a capability.</summary>
+    public const string MessagesBroadcast = "messages:broadcast";
+
     /// <summary>Exchange an agent's API key for a short-lived session token.</summary>
     public const string AuthToken = "auth:token";
 
     public static IReadOnlyList<string> All { get; } =
     [
         AgentsRead, AgentsWrite, AgentsScale, TasksSubmit, TasksRead, TasksCancel, TasksApprove, TasksResult, ConsensusPropose,
-        ConsensusVote, ConsensusRead, MemoryRead, MemoryWrite, SystemRead, AuditRead, AuthToken, MessagesSend,
+        ConsensusVote, ConsensusRead, MemoryRead, MemoryWrite, SystemRead, AuditRead, AuthToken, MessagesSend, MessagesBroadcast,
     ];
 }

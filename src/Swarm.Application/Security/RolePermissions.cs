@@ -10,7 +10,7 @@ public static class RolePermissions
         {
             Permissions.AgentsRead, Permissions.AgentsWrite, Permissions.AgentsScale, Permissions.TasksSubmit, Permissions.TasksRead,
             Permissions.TasksCancel, Permissions.TasksApprove, Permissions.ConsensusPropose, Permissions.ConsensusRead, Permissions.MemoryRead,
-            Permissions.MemoryWrite, Permissions.SystemRead, Permissions.MessagesSend,
+            Permissions.MemoryWrite, Permissions.SystemRead, Permissions.MessagesSend, Permissions.MessagesBroadcast,
         },
         ["agent"] = new HashSet<string>(StringComparer.Ordinal)
         {

@@ -158,6 +158,16 @@ public sealed class HttpFunctions(ApiDispatcher dispatcher)
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/realtime/negotiate")] HttpRequestData request,
         [DurableClient] DurableTaskClient durable) => ServeAsync(SwarmRoutes.NegotiateRealtime, request, durable);
 
+    [Function(nameof(SwarmRoutes.RealtimeEvents))]
+    public Task<HttpResponseData> RealtimeEvents(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/realtime/events")] HttpRequestData request,
+        [DurableClient] DurableTaskClient durable) => ServeAsync(SwarmRoutes.RealtimeEvents, request, durable);
+
+    [Function(nameof(SwarmRoutes.RealtimeHandshake))]
+    public Task<HttpResponseData> RealtimeHandshake(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "options", Route = "api/v1/realtime/events")] HttpRequestData request,
+        [DurableClient] DurableTaskClient durable) => ServeAsync(SwarmRoutes.RealtimeHandshake, request, durable);
+
     [Function(nameof(SwarmRoutes.GetAudit))]
     public Task<HttpResponseData> GetAudit(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/audit")] HttpRequestData request,

@@ -1,6 +1,4 @@
-using System.Net.WebSockets;
 using System.Security.Cryptography;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
 using Swarm.Adapters.WebPubSub;
 using Swarm.Application.Configuration;
@@ -9,18 +7,31 @@ namespace Swarm.LocalHost.Realtime;
 
 /// <summary>
 /// A local stand-in for Azure Web PubSub, served by the local host on its REST port when no <c>realtime:endpoint</c> is
-/// configured, so the real-time channel runs here with the same client code as in Azure. It speaks the parts of Web
-/// PubSub's protocol the swarm uses, with its access-key tokens: <c>POST /api/hubs/{hub}/users/{user}/:send</c> and
-/// <c>:closeConnections</c>, <c>HEAD /api/hubs/{hub}/users/{user}</c> (has the user a connection),
-/// <c>POST /api/hubs/{hub}/:generateToken</c>, and raw WebSocket clients on
-/// <c>/client/hubs/{hub}?access_token=…</c>. Not served: anonymous clients, groups, broadcast, other connection
-/// management, subprotocols and upstream events.
+/// configured, so the real-time channel runs here with the same client code as in Azure. Served, with the service's
+/// access-key tokens: clients on <c>/client/hubs/{hub}?access_token=…</c>, plain or with the <c>json.webpubsub.azure.v1</c>
+/// subprotocol (join, leave, publish to groups by role, events, acks); anonymous spec clients on <c>/ws</c>, admitted by
+/// the event handler; the event handler's CloudEvents (<c>connect</c>, <c>connected</c>, user events, <c>disconnected</c>)
+/// through <see cref="IWebPubSubUpstream"/> when one is registered; and the REST calls <c>:send</c> to everyone, a user,
+/// a group or a connection, <c>:closeConnections</c> of a user, adding and removing a connection to a group, "has the user
+/// a connection" and <c>:generateToken</c> (with roles and groups). Not served: the reliable and protobuf subprotocols,
+/// <c>sendToGroup</c> mode, invocations and streams, permissions granted over REST, the other connection management
+/// calls, and more than one access key.
 /// </summary>
 public static class LocalWebPubSub
 {
-    /// <summary>What the stand-in maps (method, route template). Each checks the channel's own tokens, not the API's.</summary>
+    /// <summary>What the stand-in maps (method, route template). Each checks the channel's own tokens or the event handler, not the API's.</summary>
     public static IReadOnlyList<(string Method, string Template)> Routes { get; } =
-        [("GET", "client/hubs/{hub}"), ("HEAD", "api/hubs/{hub}/users/{user}"), ("POST", "api/hubs/{hub}/users/{user}/{action}"), ("POST", "api/hubs/{hub}/{action}")];
+    [
+        ("GET", "client/hubs/{hub}"),
+        ("GET", "ws"),
+        ("HEAD", "api/hubs/{hub}/users/{user}"),
+        ("POST", "api/hubs/{hub}/users/{user}/{action}"),
+        ("POST", "api/hubs/{hub}/{action}"),
+        ("POST", "api/hubs/{hub}/groups/{group}/{action}"),
+        ("POST", "api/hubs/{hub}/connections/{connectionId}/{action}"),
+        ("PUT", "api/hubs/{hub}/groups/{group}/connections/{connectionId}"),
+        ("DELETE", "api/hubs/{hub}/groups/{group}/connections/{connectionId}"),
+    ];
 
     /// <summary>Points the settings at this host's stand-in, with the configured key or a fresh random one; false if the channel is off or configured elsewhere.</summary>
     public static bool ServeHere(RealtimeSettings realtime, int httpPort)
@@ -36,6 +47,10 @@ public static class LocalWebPubSub
         return true;
     }
 
+    /// <summary>
+    /// Maps the stand-in. Its event handler is the <see cref="IWebPubSubUpstream"/> in the app's services, if any:
+    /// without one no events go out, clients are admitted on their token alone and <c>/ws</c> is refused.
+    /// </summary>
     public static void Map(WebApplication app, RealtimeSettings realtime)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -45,14 +60,12 @@ public static class LocalWebPubSub
         // Audiences are built from the configured endpoint, as the service's are from its own name, not from the Host
         // header a request happens to carry.
         var endpoint = realtime.Endpoint!.TrimEnd('/');
+        var hub = app.Services.GetRequiredService<LocalWebPubSubHub>();
+        var time = app.Services.GetService<TimeProvider>() ?? TimeProvider.System;
+        var handshake = new ClientHandshake(hub, new CloudEventsWriter(realtime.Hub, key, time), app.Services.GetService<IWebPubSubUpstream>(), app.Services.GetRequiredService<ILogger<LocalWebPubSubHub>>());
         app.UseWebSockets();
 
-        // The REST calls' common checks, in this order: a hub and action this stand-in serves (404), then a token
-        // signed with the access key for the request's URL (401).
-        async Task<IResult?> RefusedAsync(HttpContext http, string hub, bool servedAction = true) =>
-            !IsThisHub(hub, realtime) || !servedAction ? Results.NotFound() : await RefusedRequestAsync(http, endpoint, key);
-
-        app.MapGet("/client/hubs/{hub}", async (HttpContext http, string hub, LocalWebPubSubHub connections, IHostApplicationLifetime lifetime) =>
+        app.MapGet("/client/hubs/{hub}", async (HttpContext http, string hub, IHostApplicationLifetime lifetime) =>
         {
             if (!IsThisHub(hub, realtime) || !http.WebSockets.IsWebSocketRequest)
             {
@@ -60,68 +73,37 @@ public static class LocalWebPubSub
             }
 
             var token = http.Request.Query["access_token"].FirstOrDefault() ?? Bearer(http);
-            var (valid, userId, failure) = await WebPubSubAccessTokens.ValidateAsync(key, token, [$"{endpoint}/client/hubs/{hub}"]);
-            if (!valid || userId is null)
+            var (claims, failure) = await WebPubSubAccessTokens.ValidateClaimsAsync(key, token, [$"{endpoint}/client/hubs/{hub}", $"{endpoint}/client/hubs/{hub}/"]);
+            if (claims is null)
             {
-                return Refused(failure ?? "the token names no user");
+                return Refused(failure!);
             }
 
-            if (!connections.TryReserve(userId))
-            {
-                return Results.Json(new { code = "TooManyConnections", message = $"A user may hold {LocalWebPubSubHub.MaxConnectionsPerUser} connections." }, statusCode: StatusCodes.Status429TooManyRequests);
-            }
-
-            WebSocket socket;
-            try
-            {
-                socket = await http.WebSockets.AcceptWebSocketAsync();
-            }
-            catch
-            {
-                connections.Unreserve(userId);
-                throw;
-            }
-
-            using (socket)
-            {
-                await connections.HoldAsync(userId, socket, lifetime.ApplicationStopping);
-            }
-
-            return Results.Empty;
+            var userId = claims.GetValueOrDefault("sub")?.FirstOrDefault();
+            return await handshake.ConnectAsync(http, userId, claims, plainOnly: false, lifetime.ApplicationStopping);
         });
 
-        app.MapMethods("/api/hubs/{hub}/users/{user}", ["HEAD"], async (HttpContext http, string hub, string user, LocalWebPubSubHub connections) =>
-            await RefusedAsync(http, hub) ?? (connections.HasConnections(user) ? Results.Ok() : Results.NotFound()));
-
-        app.MapPost("/api/hubs/{hub}/users/{user}/{action}", async (HttpContext http, string hub, string user, string action, LocalWebPubSubHub connections) =>
+        app.MapGet("/ws", async (HttpContext http, IHostApplicationLifetime lifetime) =>
         {
-            if (await RefusedAsync(http, hub, action is ":send" or ":closeConnections") is { } refused)
+            if (!http.WebSockets.IsWebSocketRequest)
             {
-                return refused;
+                http.Response.Headers.Upgrade = "websocket";
+                return Results.Problem(
+                    statusCode: StatusCodes.Status426UpgradeRequired,
+                    title: "This endpoint takes WebSocket connections only.",
+                    detail: "Open a WebSocket (GET with 'Connection: Upgrade' and 'Upgrade: websocket') to /ws, with your X-Agent-ID and X-Session-ID headers; the swarm's event handler admits or refuses the connection. Authenticated clients use the URL from GET /api/v1/realtime/negotiate instead.");
             }
 
-            if (action == ":closeConnections")
+            if (!handshake.HasUpstream)
             {
-                await connections.CloseUserAsync(user, http.Request.Query["reason"].FirstOrDefault());
-                return Results.NoContent();
+                return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "No event handler admits /ws connections here.", detail: "Connect with the URL from GET /api/v1/realtime/negotiate.");
             }
 
-            using var reader = new StreamReader(http.Request.Body);
-            await connections.SendToUserAsync(user, await reader.ReadToEndAsync(http.RequestAborted));
-            return Results.Accepted();
+            return await handshake.ConnectAsync(http, tokenUserId: null, new Dictionary<string, string[]>(), plainOnly: true, lifetime.ApplicationStopping);
         });
 
-        app.MapPost("/api/hubs/{hub}/{action}", async (HttpContext http, string hub, string action) =>
-        {
-            if (await RefusedAsync(http, hub, action == ":generateToken") is { } refused)
-            {
-                return refused;
-            }
-
-            var minutes = int.TryParse(http.Request.Query["minutesToExpire"], out var m) && m is >= 1 and <= 1440 ? m : 60;
-            var token = WebPubSubAccessTokens.Sign(key, $"{endpoint}/client/hubs/{hub}", http.Request.Query["userId"].FirstOrDefault(), TimeSpan.FromMinutes(minutes), DateTimeOffset.UtcNow);
-            return Results.Json(new { token });
-        });
+        LocalWebPubSubRest.Map(app, realtime, hub, (http, hubName, served) =>
+            !IsThisHub(hubName, realtime) || !served ? Task.FromResult<IResult?>(Results.NotFound()) : RefusedRequestAsync(http, endpoint, key));
     }
 
     static bool IsThisHub(string hub, RealtimeSettings realtime) => string.Equals(hub, realtime.Hub, StringComparison.OrdinalIgnoreCase);

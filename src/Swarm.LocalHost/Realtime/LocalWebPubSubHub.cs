@@ -1,209 +1,105 @@
 using System.Net.WebSockets;
-using System.Text;
 
 namespace Swarm.LocalHost.Realtime;
 
 /// <summary>
-/// The connections of the local Web PubSub stand-in, by user. A message goes to every open connection of its user;
-/// a connection that cannot take it within a few seconds is dropped, so one stalled client cannot hold the others up.
+/// The stand-in's hub: its connections (<see cref="ConnectionRegistry"/>), their groups (<see cref="GroupMembership"/>)
+/// and what it sends them. A message reaches a plain client as the raw data and a <c>json.webpubsub.azure.v1</c> client
+/// wrapped as a message from the server or from a group; a connection that cannot take a frame in time is dropped.
 /// </summary>
-public sealed class LocalWebPubSubHub(ILogger<LocalWebPubSubHub> logger)
+public sealed partial class LocalWebPubSubHub(ILogger<LocalWebPubSubHub> logger)
 {
-    /// <summary>Connections one user may hold at once; more are refused, so one credential cannot exhaust the host.</summary>
-    public const int MaxConnectionsPerUser = 20;
+    /// <summary>Connections one user may hold at once.</summary>
+    public const int MaxConnectionsPerUser = ConnectionRegistry.MaxConnectionsPerUser;
 
-    static readonly TimeSpan SendLimit = TimeSpan.FromSeconds(5);
+    public ConnectionRegistry Connections { get; } = new();
 
-    readonly Dictionary<string, List<Connection>> users = new(StringComparer.Ordinal);
-    readonly Dictionary<string, int> reserved = new(StringComparer.Ordinal);
+    public GroupMembership Groups { get; } = new();
 
-    /// <summary>Takes one of the user's connection places before its socket is accepted, so connections racing in cannot pass the cap.</summary>
-    public bool TryReserve(string userId)
+    public LocalWebPubSubCounters Counters { get; } = new();
+
+    /// <summary>The counters for the system metrics, with the connections and groups of this moment.</summary>
+    public LocalWebPubSubSnapshot Snapshot() => Counters.Snapshot(Connections.Count, Groups.Sizes());
+
+    public bool HasConnections(string userId) => Connections.HasUser(userId);
+
+    /// <summary>Sends to each of the user's connections; returns how many took it.</summary>
+    public Task<int> SendToUserAsync(string userId, MessagePayload payload) =>
+        SendToEachAsync(Connections.OfUser(userId), c => ServerFrame(c, payload), "user");
+
+    /// <summary>Sends to every connection but the excluded ones.</summary>
+    public Task<int> SendToAllAsync(MessagePayload payload, IReadOnlySet<string> excluded) =>
+        SendToEachAsync(Connections.All().Where(c => !excluded.Contains(c.Id)), c => ServerFrame(c, payload), "all");
+
+    /// <summary>Sends to one connection; false if it is not open here.</summary>
+    public async Task<bool> SendToConnectionAsync(string connectionId, MessagePayload payload)
     {
-        lock (users)
+        if (Connections.Find(connectionId) is not { } connection)
         {
-            var count = reserved.GetValueOrDefault(userId);
-            if (count >= MaxConnectionsPerUser)
-            {
-                return false;
-            }
-
-            reserved[userId] = count + 1;
-            return true;
+            return false;
         }
+
+        await SendToEachAsync([connection], c => ServerFrame(c, payload), "connection");
+        return true;
     }
 
-    public void Unreserve(string userId)
+    /// <summary>Sends to the group's connections but the excluded ones, as a message from the group (naming the sender when a client sent it).</summary>
+    public Task<int> SendToGroupAsync(string group, MessagePayload payload, string? fromUserId, IReadOnlySet<string> excluded, string kind) =>
+        SendToEachAsync(
+            Groups.Members(group).Where(id => !excluded.Contains(id)).Select(Connections.Find).OfType<ClientConnection>(),
+            c => c.IsPubSubClient ? (PubSubFrames.FromGroup(group, fromUserId, payload), WebSocketMessageType.Text) : (payload.Bytes, payload.PlainFrameType),
+            kind);
+
+    /// <summary>Adds an open connection to a group; false if it is not open here.</summary>
+    public bool AddToGroup(string group, string connectionId)
     {
-        lock (users)
+        if (Connections.Find(connectionId) is null)
         {
-            if (reserved.TryGetValue(userId, out var count) && count > 1)
-            {
-                reserved[userId] = count - 1;
-            }
-            else
-            {
-                reserved.Remove(userId);
-            }
+            return false;
         }
+
+        Groups.Join(group, connectionId);
+        return true;
     }
 
-    /// <summary>
-    /// Holds an accepted socket, on a place <see cref="TryReserve"/> took and this gives back, until the client closes it,
-    /// it is closed for its user, or the host stops; what the client sends is not routed anywhere.
-    /// </summary>
-    public async Task HoldAsync(string userId, WebSocket socket, CancellationToken stopping)
-    {
-        using var connection = new Connection(socket);
-        using var ending = CancellationTokenSource.CreateLinkedTokenSource(stopping, connection.Closed);
-        Add(userId, connection);
-        try
-        {
-            var buffer = new byte[4096];
-            while (socket.State == WebSocketState.Open)
-            {
-                var received = await socket.ReceiveAsync(buffer, ending.Token);
-                if (received.MessageType == WebSocketMessageType.Close)
-                {
-                    // The client closed first, or answered our close; only the first case still needs our answer.
-                    if (socket.State == WebSocketState.CloseReceived)
-                    {
-                        await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
-                    }
-
-                    break;
-                }
-            }
-        }
-        catch (Exception e) when (e is WebSocketException or OperationCanceledException)
-        {
-            // The client went away or the host is stopping; either way the connection is done.
-        }
-        finally
-        {
-            Remove(userId, connection);
-            Unreserve(userId);
-        }
-    }
-
-    public bool HasConnections(string userId)
-    {
-        lock (users)
-        {
-            return users.ContainsKey(userId);
-        }
-    }
-
-    /// <summary>Sends a text message to each of the user's connections; returns how many took it.</summary>
-    public async Task<int> SendToUserAsync(string userId, string message)
-    {
-        var bytes = Encoding.UTF8.GetBytes(message);
-        var delivered = await Task.WhenAll(ConnectionsOf(userId).Select(connection => connection.TrySendAsync(bytes, logger)));
-        return delivered.Count(ok => ok);
-    }
+    public void RemoveFromGroup(string group, string connectionId) => Groups.Leave(group, connectionId);
 
     /// <summary>Closes each of the user's connections with the reason, as Web PubSub's <c>:closeConnections</c> does.</summary>
-    public async Task CloseUserAsync(string userId, string? reason)
+    public Task CloseUserAsync(string userId, string? reason) =>
+        Task.WhenAll(Connections.OfUser(userId).Select(c => c.CloseAsync(reason is { Length: > 0 } ? reason : "closed by the server")));
+
+    /// <summary>Sends one frame to one connection, counted by kind; a frame the client does not take is counted as dropped.</summary>
+    public async Task<bool> SendAsync(ClientConnection connection, ReadOnlyMemory<byte> frame, WebSocketMessageType type, string kind)
     {
-        await Task.WhenAll(ConnectionsOf(userId).Select(connection => connection.CloseAsync(reason)));
+        ArgumentNullException.ThrowIfNull(connection);
+        if (await connection.TrySendAsync(frame, type))
+        {
+            Counters.FrameOut(kind);
+            return true;
+        }
+
+        if (connection.Socket.State is WebSocketState.Aborted)
+        {
+            Counters.SendDropped();
+            LogDropped(logger, connection.Id);
+        }
+
+        return false;
     }
 
-    void Add(string userId, Connection connection)
+    async Task<int> SendToEachAsync(IEnumerable<ClientConnection> connections, Func<ClientConnection, (ReadOnlyMemory<byte> Frame, WebSocketMessageType Type)> frameFor, string kind)
     {
-        lock (users)
+        var sent = await Task.WhenAll(connections.Select(c =>
         {
-            if (!users.TryGetValue(userId, out var connections))
-            {
-                users[userId] = connections = [];
-            }
-
-            connections.Add(connection);
-        }
+            var (frame, type) = frameFor(c);
+            return SendAsync(c, frame, type, kind);
+        }));
+        return sent.Count(ok => ok);
     }
 
-    void Remove(string userId, Connection connection)
-    {
-        lock (users)
-        {
-            if (users.TryGetValue(userId, out var connections) && connections.Remove(connection) && connections.Count == 0)
-            {
-                users.Remove(userId);
-            }
-        }
-    }
+    static (ReadOnlyMemory<byte>, WebSocketMessageType) ServerFrame(ClientConnection connection, MessagePayload payload) =>
+        connection.IsPubSubClient ? (PubSubFrames.FromServer(payload), WebSocketMessageType.Text) : (payload.Bytes, payload.PlainFrameType);
 
-    List<Connection> ConnectionsOf(string userId)
-    {
-        lock (users)
-        {
-            return users.TryGetValue(userId, out var connections) ? [.. connections] : [];
-        }
-    }
-
-    sealed class Connection(WebSocket socket) : IDisposable
-    {
-        // A WebSocket allows one send at a time.
-        readonly SemaphoreSlim sending = new(1, 1);
-
-        // Cancelled a while after the server closes the connection, so a client that never answers the close is let go.
-        readonly CancellationTokenSource closed = new();
-
-        public CancellationToken Closed => closed.Token;
-
-        public async Task<bool> TrySendAsync(byte[] message, ILogger logger)
-        {
-            try
-            {
-                await WriteAsync(limit => socket.SendAsync(message, WebSocketMessageType.Text, endOfMessage: true, limit));
-                return true;
-            }
-            catch (ObjectDisposedException)
-            {
-                return false; // closed while the message was on its way
-            }
-            catch (Exception e) when (e is WebSocketException or OperationCanceledException)
-            {
-                logger.LogWarning("A real-time connection did not take a message and is dropped: {Reason}", e.Message);
-                socket.Abort();
-                return false;
-            }
-        }
-
-        public async Task CloseAsync(string? reason)
-        {
-            try
-            {
-                await WriteAsync(async limit =>
-                {
-                    await socket.CloseOutputAsync(WebSocketCloseStatus.PolicyViolation, reason is { Length: > 0 and <= 120 } ? reason : "closed by the server", limit);
-                    closed.CancelAfter(SendLimit);
-                });
-            }
-            catch (Exception e) when (e is WebSocketException or OperationCanceledException or ObjectDisposedException)
-            {
-                socket.Abort();
-            }
-        }
-
-        /// <summary>One write at a time (a WebSocket allows no more), waiting for its turn and writing within <see cref="SendLimit"/>.</summary>
-        async Task WriteAsync(Func<CancellationToken, Task> write)
-        {
-            using var limit = new CancellationTokenSource(SendLimit);
-            await sending.WaitAsync(limit.Token);
-            try
-            {
-                await write(limit.Token);
-            }
-            finally
-            {
-                sending.Release();
-            }
-        }
-
-        public void Dispose()
-        {
-            sending.Dispose();
-            closed.Dispose();
-        }
-    }
+    [LoggerMessage(EventId = 1581, Level = LogLevel.Warning, Message = "Real-time connection {ConnectionId} did not take a message in time and is dropped")]
+    static partial void LogDropped(ILogger logger, string connectionId);
 }

@@ -142,6 +142,10 @@ public static class RealtimeEvents
     static RealtimeDelivery ToOperators(string type, object data) =>
         new(RealtimeAudience.Group(RealtimeGroups.Operators), type, JsonSerializer.SerializeToElement(data, Web));
 
+    /// <summary>A message to every connection in a group (a task's, a capability's, every agent's): <c>to</c> names the group.</summary>
+    public static RealtimeDelivery GroupMessage(string group, string messageId, string from, string? topic, string text, DateTimeOffset sentAt) =>
+        new(RealtimeAudience.Group(group), AgentMessage, JsonSerializer.SerializeToElement(new { messageId, from, group, topic, text, sentAt }, Web));
+
     /// <summary>An agent's user id on the channel: the subject its API key and sessions authenticate as.</summary>
     public static string AgentUser(string agentId) => AgentSubject.Of(agentId);
 }

@@ -1,7 +1,9 @@
 using Microsoft.DurableTask.Client;
 using Swarm.Application.Agents;
 using Swarm.Application.Configuration;
+using Swarm.Api.Endpoints.Realtime;
 using Swarm.Application.Realtime;
+using Swarm.Application.Security;
 using Swarm.Domain.Agents;
 using Swarm.Domain.Tasks;
 using Swarm.Workflows.Realtime;
@@ -9,9 +11,10 @@ using Swarm.Workflows.Realtime;
 namespace Swarm.Api.Endpoints.Messages;
 
 /// <summary>
-/// <c>POST /api/v1/messages</c>: a message from the caller (an agent, or a person) to agents, delivered at once over the
-/// real-time channel as <c>agent_message</c>. It is not stored: only agents connected now receive it, and the answer
-/// says which were and which were not. <c>404</c> names an agent that does not exist or is retired, <c>409</c> when
+/// <c>POST /api/v1/messages</c> and the <c>message</c> frame: a message from the caller (an agent, or a person) to agents
+/// by id, to a group, to a capability's agents or to every agent, delivered at once over the real-time channel as
+/// <c>agent_message</c>. It is not stored: only connections open now receive it; to agents by id, the answer says
+/// which were connected and which were not. <c>404</c> names an agent that does not exist or is retired, <c>409</c> when
 /// none of them is connected, <c>503</c> when the channel is off or does not answer.
 /// </summary>
 public sealed class SendMessageHandler(SwarmSettings settings, IRealtimeChannel channel, TimeProvider time) : IApiHandler
@@ -28,9 +31,25 @@ public sealed class SendMessageHandler(SwarmSettings settings, IRealtimeChannel 
         var message = await ApiJson.ReadBodyAsync<MessageRequest>(request, settings.Api.MaxRequestBytes, cancellationToken);
         var to = (message.To ?? []).Distinct(StringComparer.Ordinal).ToList();
         var errors = new List<FieldError>();
-        if (to.Count is 0 or > MaxRecipients)
+        var audiences = (message.To is not null ? 1 : 0) + (message.Group is not null ? 1 : 0) + (message.Capability is not null ? 1 : 0) + (message.Everyone is true ? 1 : 0);
+        var group = message switch
+        {
+            { Group: { } named } => named,
+            { Capability: { } capability } => RealtimeGroups.Capability(capability.Trim().ToLowerInvariant()),
+            { Everyone: true } => RealtimeGroups.Agents,
+            _ => null,
+        };
+        if (audiences != 1)
+        {
+            errors.Add(new("to", "the message needs exactly one audience: 'to' (agent ids), 'group', 'capability' or 'everyone'."));
+        }
+        else if (group is null && to.Count is 0 or > MaxRecipients)
         {
             errors.Add(new("to", $"must name 1 to {MaxRecipients} agents."));
+        }
+        else if (message.Capability is { } capability && (string.IsNullOrWhiteSpace(capability) || capability.Length > 64))
+        {
+            errors.Add(new("capability", "must be 1 to 64 characters."));
         }
 
         errors.AddRange(to.Where(id => !AgentProfileRules.IsAgentId(id)).Select(id => new FieldError("to", $"'{id}' is not an agent id.")));
@@ -58,6 +77,11 @@ public sealed class SendMessageHandler(SwarmSettings settings, IRealtimeChannel 
         if (!settings.Realtime.Active)
         {
             return ApiResponse.Problem(Problems.Unavailable("Messages travel on the real-time channel, which is off here (realtime:endpoint, realtime:enabled)."));
+        }
+
+        if (group is not null)
+        {
+            return await SendToGroupAsync(request, group, message, from!, durable, cancellationToken);
         }
 
         foreach (var id in to)
@@ -104,5 +128,38 @@ public sealed class SendMessageHandler(SwarmSettings settings, IRealtimeChannel 
 
         // The audit record names the message and its recipients, not its text.
         return new ApiResponse(202, new { messageId, delivered, notConnected }) with { AuditDetail = $"message {messageId} to {string.Join(", ", delivered)}" };
+    }
+
+    /// <summary>
+    /// A message to a group: the caller must be allowed to broadcast and to read the group. The channel does not say who
+    /// was in it, so the answer names the group, not the receivers.
+    /// </summary>
+    async Task<ApiResponse> SendToGroupAsync(ApiRequest request, string group, MessageRequest message, string from, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        var caller = request.Principal!;
+        if (!caller.Has(Permissions.MessagesBroadcast))
+        {
+            return ApiResponse.Problem(Problems.NotPermitted($"A message to a group, a capability or every agent needs the '{Permissions.MessagesBroadcast}' permission."));
+        }
+
+        // Capability and agents groups carry messages to agents, which a broadcaster may send without reading them.
+        if (message.Group is not null && await GroupMembership.RefusalAsync(request, group, durable, cancellationToken) is { } refusal)
+        {
+            return ApiResponse.Problem(refusal);
+        }
+
+        var messageId = "msg-" + Guid.NewGuid().ToString("N");
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(DeliveryLimit);
+        try
+        {
+            await channel.SendAsync(RealtimeEvents.GroupMessage(group, messageId, from, message.Topic, message.Text!, time.GetUtcNow()), limit.Token);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return ApiResponse.Problem(Problems.Unavailable("The real-time channel did not take the message; try again shortly."));
+        }
+
+        return new ApiResponse(202, new { messageId, group }) with { AuditDetail = $"message {messageId} to group {group}" };
     }
 }

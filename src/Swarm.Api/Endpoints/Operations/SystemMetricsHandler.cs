@@ -1,6 +1,7 @@
 using Microsoft.DurableTask.Client;
 using Swarm.Api.Endpoints.Consensus;
 using Swarm.Api.Endpoints.Tasks;
+using Swarm.Application.Realtime;
 using Swarm.Providers;
 
 namespace Swarm.Api.Endpoints.Operations;
@@ -9,9 +10,10 @@ namespace Swarm.Api.Endpoints.Operations;
 /// <c>GET /api/v1/system/metrics</c>: the numbers in one JSON document: model calls, failures, tokens and cost per
 /// provider route and in total, and this process's memory, CPU and threads (both for the instance that answered;
 /// the OpenTelemetry export has the model numbers over time, not the process ones), the task queue, and consensus per
-/// algorithm (both swarm-wide, from durable state).
+/// algorithm (both swarm-wide, from durable state), and the real-time channel's traffic as this instance saw it
+/// (<see cref="RealtimeTraffic"/>).
 /// </summary>
-public sealed class SystemMetricsHandler(ProviderCatalog providers, TimeProvider time) : IApiHandler
+public sealed class SystemMetricsHandler(ProviderCatalog providers, RealtimeTraffic traffic, TimeProvider time) : IApiHandler
 {
     public async Task<ApiResponse> HandleAsync(ApiRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
     {
@@ -41,6 +43,7 @@ public sealed class SystemMetricsHandler(ProviderCatalog providers, TimeProvider
             },
             queue = await TaskQueueView.ReadAsync(durable, agentScope: null, cancellationToken),
             consensus = await ConsensusMetrics.ReadAsync(durable, cancellationToken),
+            communication = traffic.Snapshot(),
         });
     }
 }

@@ -1,0 +1,124 @@
+using System.Text.Json;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+using Swarm.Application.Audit;
+using Swarm.Application.Configuration;
+using Swarm.Application.Realtime;
+using Swarm.Application.Security;
+
+namespace Swarm.Api.Endpoints.Realtime;
+
+/// <summary>
+/// <c>POST /api/v1/realtime/events</c>: Web PubSub's event handler, which the service (or the local stand-in) calls
+/// with CloudEvents for each connection: <c>connect</c> (who the caller is, decided here, and its groups),
+/// <c>connected</c> and <c>disconnected</c> (presence), and every frame the client sends, which is answered on the
+/// same connection by what this returns. Only the service may call it (<see cref="Permissions.ChannelService"/>).
+/// </summary>
+public sealed partial class RealtimeEventsHandler(
+    ApiDispatcher dispatcher,
+    ConnectEvent connect,
+    ConnectionEvents connections,
+    ChannelIdentities identities,
+    RealtimeTraffic traffic,
+    IAuditTrail audit,
+    SwarmSettings settings,
+    TimeProvider time,
+    ILogger<RealtimeEventsHandler> logger) : IApiHandler
+{
+    public async Task<ApiResponse> HandleAsync(ApiRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var type = request.Header(CloudEventHeaders.Type) ?? "";
+        var connectionId = request.Header(CloudEventHeaders.ConnectionId);
+        if (string.IsNullOrEmpty(connectionId))
+        {
+            return ApiResponse.Problem(Problems.Validation([new(CloudEventHeaders.ConnectionId, "is required on every event.")]));
+        }
+
+        switch (type)
+        {
+            case CloudEventHeaders.ConnectType:
+                return await ReadBodyAsync(request, cancellationToken) is { } connectBody
+                    ? await connect.HandleAsync(request, connectionId, connectBody, durable, cancellationToken)
+                    : ApiResponse.Problem(Problems.PayloadTooLarge(settings.Api.MaxRequestBytes));
+            case CloudEventHeaders.ConnectedType:
+                await connections.OpenedAsync(request, connectionId, durable, cancellationToken);
+                return new ApiResponse(204, null);
+            case CloudEventHeaders.DisconnectedType:
+                await connections.ClosedAsync(request, connectionId, durable, cancellationToken);
+                return new ApiResponse(204, null);
+            case var user when user.StartsWith(CloudEventHeaders.UserTypePrefix, StringComparison.Ordinal):
+                return await FrameAsync(request, connectionId, user[CloudEventHeaders.UserTypePrefix.Length..], durable, cancellationToken);
+            default:
+                return ApiResponse.Problem(Problems.Validation([new(CloudEventHeaders.Type, $"'{type}' is not an event of Web PubSub's that this handler takes.")]));
+        }
+    }
+
+    /// <summary>
+    /// One client frame: answered with 200 and an <c>ack</c> or <c>error</c> frame whatever happened, since the body is
+    /// what the client receives. The frame runs as its REST twin, as the caller the connection was opened by.
+    /// </summary>
+    async Task<ApiResponse> FrameAsync(ApiRequest request, string connectionId, string eventName, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        var body = await ReadBodyAsync(request, cancellationToken);
+        if (body is null)
+        {
+            traffic.FrameIn("oversized");
+            return Reply(FrameReplies.Problem(null, Problems.PayloadTooLarge(settings.Api.MaxRequestBytes)));
+        }
+
+        var (frame, malformed, id) = ClientFrame.Read(eventName, body);
+        traffic.FrameIn(frame is null ? "malformed" : ClientFrameRoutes.Types.Contains(frame.Type) ? frame.Type : "unknown");
+        if (frame is null)
+        {
+            return Reply(FrameReplies.Problem(id, Problems.MalformedBody(malformed!)));
+        }
+
+        var caller = await identities.ForEventAsync(request.Header(CloudEventHeaders.ConnectionState), connectionId, cancellationToken);
+        if (caller.Principal is not { } principal)
+        {
+            LogFrameRefused(logger, connectionId, frame.Type, caller.Failure);
+            await audit.TryAppendAsync(
+                AuditRecord.Create(time.GetUtcNow(), request.Header(CloudEventHeaders.UserId), "RealtimeFrame", request.Path, AuditOutcomes.Unauthenticated, 401, request.CorrelationId, "realtime:" + connectionId, $"{frame.Type} frame: {caller.Failure}"),
+                CancellationToken.None);
+            return Reply(FrameReplies.Problem(id, Problems.Unauthenticated(caller.Failure!)));
+        }
+
+        if (ClientFrameRoutes.RequestFor(frame, principal, connectionId, out var problem) is not var (route, twin))
+        {
+            return Reply(FrameReplies.Problem(id, problem! with { CorrelationId = request.CorrelationId }));
+        }
+
+        var response = await dispatcher.DispatchAsync(route, twin, durable, cancellationToken, principal);
+        return Reply(FrameReplies.From(id, response));
+    }
+
+    ApiResponse Reply(IReadOnlyDictionary<string, object?> frame)
+    {
+        traffic.Answered(Equals(frame["type"], FrameReplies.Ack));
+        return ApiResponse.Ok(frame);
+    }
+
+    /// <summary>The event's body, or null when it is over the API's request limit (the same limit as a REST body).</summary>
+    async Task<byte[]?> ReadBodyAsync(ApiRequest request, CancellationToken cancellationToken)
+    {
+        var limit = settings.Api.MaxRequestBytes;
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    [LoggerMessage(EventId = 1602, Level = LogLevel.Warning, Message = "A {FrameType} frame on connection {ConnectionId} was refused: {Reason}")]
+    static partial void LogFrameRefused(ILogger logger, string connectionId, string frameType, string? reason);
+}
