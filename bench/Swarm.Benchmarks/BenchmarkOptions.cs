@@ -8,14 +8,15 @@ sealed record BenchmarkOptions
     public const string Usage = """
         Usage: ./bench.sh [options]
 
-          --scenario NAME           all (default), throughput, overhead, realtime, memory, inmemory, consensus-round,
-                                    consensus-accuracy, storage or tools; repeat or comma-separate for several
+          --scenario NAME           all (default), throughput, overhead, realtime, stream, memory, inmemory,
+                                    consensus-round, consensus-accuracy, storage or tools; repeat or comma-separate for several
           --agents N                simulated worker agents created for the throughput and overhead runs, and the
                                     memory scenario's middle stage (default 50)
           --tasks N                 tasks in the throughput run (default 500)
           --clients N               concurrent HTTP clients submitting tasks and creating agents (default 16)
           --overhead-tasks N        tasks run one at a time on a 1 s simulated model call (default 20)
-          --realtime-tasks N        tasks run one at a time, each announced on the real-time channel (default 30)
+          --realtime-tasks N        tasks run one at a time, each announced on the real-time channel, and as many
+                                    streamed tasks and direct streaming calls in the stream scenario (default 30)
           --memory-agents N         agents in the memory scenario's last stage (default 500)
           --inmemory-orchestrations N
                                     agent turns started at once on the in-memory engine (default 100)
@@ -39,7 +40,7 @@ sealed record BenchmarkOptions
         The report goes to standard output, progress to standard error.
         """;
 
-    public static readonly IReadOnlyList<string> ScenarioNames = ["throughput", "overhead", "realtime", "memory", "inmemory", "consensus-round", "consensus-accuracy", "storage", "tools"];
+    public static readonly IReadOnlyList<string> ScenarioNames = ["throughput", "overhead", "realtime", "stream", "memory", "inmemory", "consensus-round", "consensus-accuracy", "storage", "tools"];
 
     public IReadOnlyList<string> Scenarios { get; init; } = ScenarioNames;
 

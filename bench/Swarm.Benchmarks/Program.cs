@@ -36,6 +36,7 @@ IScenario[] scenarios =
     new ThroughputScenario(options, storage),
     new OverheadScenario(options, storage),
     new RealtimeNoticeScenario(options, storage),
+    new TokenStreamScenario(options, storage),
     new MemoryScenario(options, storage),
     new InMemoryEngineScenario(options),
     new ConsensusRoundScenario(options, storage),

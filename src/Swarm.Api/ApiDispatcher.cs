@@ -18,7 +18,8 @@ namespace Swarm.Api;
 /// <remarks>
 /// Auditing: every refused request (401, 403, 429) is recorded fail-open, since refusing is already the safe answer.
 /// Every state-changing request (any method but GET) is recorded fail-closed after its handler ran: if the record
-/// cannot be written the client gets a 503, not a success that left no trace.
+/// cannot be written the client gets a 503, not a success that left no trace. The one exception is a route declared
+/// <see cref="ApiRoute.AuditedWhenAccepted"/> false (heartbeats): its successes are not recorded, its refusals are.
 /// </remarks>
 public sealed partial class ApiDispatcher(
     IServiceProvider services,
@@ -157,7 +158,7 @@ public sealed partial class ApiDispatcher(
             throw;
         }
 
-        if (route.Method != "GET" && !route.AuditedByHandler)
+        if (route.Method != "GET" && !route.AuditedByHandler && (route.AuditedWhenAccepted || response.Status >= 400))
         {
             // CancellationToken.None: an action that ran must be recorded even if its client has hung up.
             await audit.AppendAsync(RequestAuditRecords.For(route.Name, request, response.Status, time.GetUtcNow(), response.AuditDetail ?? ProblemDetailOf(response)), CancellationToken.None);

@@ -16,7 +16,11 @@ namespace Swarm.Api;
 /// <c>{id}</c> is its own id (an agent reads its own record); any other id still needs the permission.</param>
 /// <param name="AuditedByHandler">Whether the handler writes the audit records of what it does, instead of the dispatcher
 /// writing one for the request: the real-time event handler, each of whose frames is audited as its REST twin.</param>
-public sealed record ApiRoute(string Name, string Method, string Template, string Permission, Type Handler, bool TakesBody = false, bool OpenToTheAgentItNames = false, bool AuditedByHandler = false)
+/// <param name="AuditedWhenAccepted">Whether <see cref="ApiDispatcher"/> records the route's successful calls (every
+/// non-GET route's are, by default). False only for a liveness signal that every agent sends every few seconds and that
+/// changes nothing but a timestamp (a heartbeat): recording each would bury the trail's real changes and cost a write a
+/// call, and the state it keeps (the last heartbeat) is its own trace. Its refusals and failures are recorded as any route's.</param>
+public sealed record ApiRoute(string Name, string Method, string Template, string Permission, Type Handler, bool TakesBody = false, bool OpenToTheAgentItNames = false, bool AuditedByHandler = false, bool AuditedWhenAccepted = true)
 {
     /// <summary>Whether <paramref name="principal"/> may call this route for <paramref name="request"/>'s resource.</summary>
     public bool Admits(SwarmPrincipal principal, ApiRequest request)

@@ -58,6 +58,9 @@ public static partial class Logs
     [LoggerMessage(EventId = 1203, Level = LogLevel.Warning, Message = "Model call for task {TaskId} on {AgentId} failed after {LatencyMs} ms: {Provider}:{Model}: {Error}")]
     public static partial void ModelCallFailed(this ILogger logger, string taskId, string agentId, string provider, string model, long latencyMs, string error);
 
+    [LoggerMessage(EventId = 1204, Level = LogLevel.Warning, Message = "Streamed text of task {TaskId} step {Step} turn {Turn} (attempt {Attempt}) on {AgentId}: {Dropped} of {Frames} frame(s) not delivered, the call went on: {Reason}")]
+    public static partial void StreamFramesDropped(this ILogger logger, string taskId, string step, int turn, long attempt, string agentId, int dropped, int frames, string reason);
+
     [LoggerMessage(EventId = 1301, Level = LogLevel.Information, Message = "Agent {AgentId} provisioned: {AgentType} on {Provider}:{Model}")]
     public static partial void AgentProvisioned(this ILogger logger, string agentId, Domain.Agents.AgentType agentType, string provider, string model);
 

@@ -19,6 +19,7 @@ public static class WorkflowCatalog
     {
         [AgentEntity.EntityName] = typeof(AgentEntity),
         [AgentRosterEntity.EntityName] = typeof(AgentRosterEntity),
+        [AgentPresenceEntity.EntityName] = typeof(AgentPresenceEntity),
         [PoolLockEntity.EntityName] = typeof(PoolLockEntity),
         [Memory.MemoryEntity.EntityName] = typeof(Memory.MemoryEntity),
         [DispatcherEntity.EntityName] = typeof(DispatcherEntity),

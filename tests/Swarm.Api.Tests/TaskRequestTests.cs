@@ -19,6 +19,15 @@ public sealed class TaskRequestTests
     }
 
     [Fact]
+    public void A_request_without_stream_serializes_as_it_did_before_the_field_existed()
+    {
+        var json = System.Text.Json.JsonSerializer.Serialize(new TaskRequest("Summarise the report", Notify: true));
+
+        Assert.DoesNotContain("Stream", json, StringComparison.Ordinal);
+        Assert.Contains("\"Stream\":true", System.Text.Json.JsonSerializer.Serialize(new TaskRequest("x", Stream: true)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_prompt_within_limits_is_valid()
     {
         Assert.Empty(new TaskRequest("hello", 3, new Dictionary<string, string> { ["k"] = "v" }).Validate(Limits));

@@ -40,6 +40,7 @@ public sealed class SettingsTests
     [InlineData("providers:qwen:fallback:0", "gpt-4o", "'providers:qwen:fallback' has 'gpt-4o', which is not 'type:model'")]
     [InlineData("realtime:endpoint", "ftp://swarm.example.com", "'realtime:endpoint' must be an absolute https URL")]
     [InlineData("realtime:endpont", "https://swarm.webpubsub.azure.com", "'realtime:endpont' is not a setting")]
+    [InlineData("realtime:heartbeatSeconds", "0", "'realtime:heartbeatSeconds' must be between 1 and 3600")]
     [InlineData("realtime:endpoint", "https://swarm.webpubsub.azure.com", "'realtime:accessKey' or 'realtime:upstreamAudience' must be set when the channel is on")]
     [InlineData("realtime:secondaryAccessKey", "0123456789abcdef0123456789abcdef0123456789ab", "'realtime:secondaryAccessKey' is only the second of two keys")]
     [InlineData("realtime:secondaryAccessKey", "short", "'realtime:secondaryAccessKey' must be at least 32 characters")]

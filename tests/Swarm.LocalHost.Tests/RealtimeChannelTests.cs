@@ -42,11 +42,11 @@ public sealed class RealtimeChannelTests(RealtimeChannelTests.Host host) : IClas
     public async Task An_external_agent_hears_of_its_step_and_the_submitter_hears_the_result()
     {
         var agentKey = (await TestAgents.IssueKeyAsync(Swarm, "ext-rt")).GetProperty("apiKey").GetString()!;
-        using var agent = await ConnectAsync(await NegotiateAsync(ApiKey(agentKey)));
-        using var submitter = await ConnectAsync(await NegotiateAsync(Bearer("admin")));
+        using var agent = await RealtimeSockets.ConnectAsync(await NegotiateAsync(ApiKey(agentKey)));
+        using var submitter = await RealtimeSockets.ConnectAsync(await NegotiateAsync(Bearer("admin")));
 
         var id = await TaskSubmissions.SubmitAcceptedAsync(Swarm, new { prompt = "Count the ballots by hand", capabilities = new[] { "by-hand" }, notify = true });
-        var assigned = await ReceiveAsync(agent, "task_assigned", "taskId", id);
+        var assigned = await RealtimeSockets.ReceiveAsync(agent, "task_assigned", "taskId", id);
         var step = assigned.GetProperty("step").GetString()!;
         using var post = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/tasks/{id}/result")
         {
@@ -54,7 +54,7 @@ public sealed class RealtimeChannelTests(RealtimeChannelTests.Host host) : IClas
         };
         post.Headers.Authorization = ApiKey(agentKey);
         using var posted = await Swarm.Http.SendAsync(post);
-        var finished = await ReceiveAsync(submitter, "task_finished", "taskId", id);
+        var finished = await RealtimeSockets.ReceiveAsync(submitter, "task_finished", "taskId", id);
 
         Assert.Equal("Count the ballots by hand", assigned.GetProperty("prompt").GetString());
         Assert.Equal($"/api/v1/tasks/{id}/result", assigned.GetProperty("resultUrl").GetString());
@@ -79,30 +79,30 @@ public sealed class RealtimeChannelTests(RealtimeChannelTests.Host host) : IClas
     [Fact]
     public async Task A_canceled_task_is_announced_to_its_submitter_and_to_nobody_else()
     {
-        using var submitter = await ConnectAsync(await NegotiateAsync(Bearer("admin")));
-        using var bystander = await ConnectAsync(await NegotiateAsync(Bearer("operator")));
+        using var submitter = await RealtimeSockets.ConnectAsync(await NegotiateAsync(Bearer("admin")));
+        using var bystander = await RealtimeSockets.ConnectAsync(await NegotiateAsync(Bearer("operator")));
         var id = await TaskSubmissions.SubmitAcceptedAsync(Swarm, new { prompt = "Wait for a hand that never comes", capabilities = new[] { "by-hand" }, notify = true });
         await TaskSubmissions.WaitForTaskAsync(Swarm, id, t => t.TryGetProperty("agentId", out var agent) && agent.ValueKind == JsonValueKind.String);
 
         using var cancel = await Swarm.Http.SendAsync(Swarm.Request(HttpMethod.Post, $"/api/v1/tasks/{id}/cancel"));
-        var finished = await ReceiveAsync(submitter, "task_finished", "taskId", id);
+        var finished = await RealtimeSockets.ReceiveAsync(submitter, "task_finished", "taskId", id);
 
         Assert.Equal(HttpStatusCode.Accepted, cancel.StatusCode);
         Assert.Equal("canceled", finished.GetProperty("status").GetString());
         Assert.Equal("Canceled", finished.GetProperty("error").GetProperty("type").GetString());
-        Assert.Null(await TryReceiveAsync(bystander, TimeSpan.FromSeconds(2)));
+        Assert.Null(await RealtimeSockets.TryReceiveAsync(bystander, TimeSpan.FromSeconds(2)));
     }
 
     [Fact]
     public async Task An_external_agent_hears_that_the_task_it_works_on_was_canceled()
     {
         var agentKey = (await TestAgents.IssueKeyAsync(Swarm, "ext-rt")).GetProperty("apiKey").GetString()!;
-        using var agent = await ConnectAsync(await NegotiateAsync(ApiKey(agentKey)));
+        using var agent = await RealtimeSockets.ConnectAsync(await NegotiateAsync(ApiKey(agentKey)));
         var id = await TaskSubmissions.SubmitAcceptedAsync(Swarm, new { prompt = "Sort the archive by hand", capabilities = new[] { "by-hand" } });
-        var assigned = await ReceiveAsync(agent, "task_assigned", "taskId", id);
+        var assigned = await RealtimeSockets.ReceiveAsync(agent, "task_assigned", "taskId", id);
 
         using var cancel = await Swarm.Http.SendAsync(Swarm.Request(HttpMethod.Post, $"/api/v1/tasks/{id}/cancel"));
-        var canceled = await ReceiveAsync(agent, "task_canceled", "taskId", id);
+        var canceled = await RealtimeSockets.ReceiveAsync(agent, "task_canceled", "taskId", id);
 
         Assert.Equal(HttpStatusCode.Accepted, cancel.StatusCode);
         Assert.Equal(assigned.GetProperty("step").GetString(), canceled.GetProperty("step").GetString());
@@ -115,13 +115,13 @@ public sealed class RealtimeChannelTests(RealtimeChannelTests.Host host) : IClas
     public async Task An_external_voter_hears_that_its_ballot_is_open_and_casts_it()
     {
         var voterKey = (await TestAgents.IssueKeyAsync(Swarm, "voter-rt")).GetProperty("apiKey").GetString()!;
-        using var voter = await ConnectAsync(await NegotiateAsync(ApiKey(voterKey)));
+        using var voter = await RealtimeSockets.ConnectAsync(await NegotiateAsync(ApiKey(voterKey)));
         await TaskPolling.WaitForAgentAsync(Swarm, "queen-1");
         using var proposed = await Swarm.Http.SendAsync(Swarm.Request(HttpMethod.Post, "/api/v1/consensus/proposal", json: JsonSerializer.Serialize(
             new { question = "Ship on Friday?", options = new[] { "ship", "wait" }, participants = new { agents = new[] { "queen-1", "voter-rt" } }, deadlineSeconds = 120 })));
         var id = (await proposed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
 
-        var ballot = await ReceiveAsync(voter, "ballot_requested", "proposalId", id);
+        var ballot = await RealtimeSockets.ReceiveAsync(voter, "ballot_requested", "proposalId", id);
         using var vote = new HttpRequestMessage(HttpMethod.Post, ballot.GetProperty("voteUrl").GetString())
         {
             Content = JsonContent.Create(new { choice = "wait", confidence = 0.8, rationale = "Fridays break things." }),
@@ -139,10 +139,10 @@ public sealed class RealtimeChannelTests(RealtimeChannelTests.Host host) : IClas
     [Fact]
     public async Task An_event_carries_quotes_and_pluses_as_written_not_as_unicode_escapes()
     {
-        using var submitter = await ConnectAsync(await NegotiateAsync(Bearer("admin")));
+        using var submitter = await RealtimeSockets.ConnectAsync(await NegotiateAsync(Bearer("admin")));
 
         var id = await TaskSubmissions.SubmitAcceptedAsync(Swarm, new { prompt = "Is \"2+2\" four?", capabilities = new[] { "plain-rt" }, notify = true });
-        var frame = await ReceiveFrameAsync(submitter, "task_finished", "taskId", id);
+        var frame = await RealtimeSockets.ReceiveFrameAsync(submitter, "task_finished", "taskId", id);
 
         // The simulated answer quotes the prompt, so the frame has both characters to escape or not.
         Assert.Contains("\\\"2+2\\\"", frame, StringComparison.Ordinal);
@@ -156,10 +156,10 @@ public sealed class RealtimeChannelTests(RealtimeChannelTests.Host host) : IClas
         var senderKey = (await TestAgents.IssueKeyAsync(Swarm, "talker-a")).GetProperty("apiKey").GetString()!;
         var receiverKey = (await TestAgents.IssueKeyAsync(Swarm, "talker-b")).GetProperty("apiKey").GetString()!;
         await TestAgents.EnsureAsync(Swarm, "talker-c");
-        using var receiver = await ConnectAsync(await NegotiateAsync(ApiKey(receiverKey)));
+        using var receiver = await RealtimeSockets.ConnectAsync(await NegotiateAsync(ApiKey(receiverKey)));
 
         var (sent, body) = await SendMessageAsync(ApiKey(senderKey), new { to = new[] { "talker-b", "talker-c" }, topic = "handoff", text = "Draft is ready for review." });
-        var message = await ReceiveAsync(receiver, "agent_message", "messageId", body.GetProperty("messageId").GetString()!);
+        var message = await RealtimeSockets.ReceiveAsync(receiver, "agent_message", "messageId", body.GetProperty("messageId").GetString()!);
         var (nobodyHome, _) = await SendMessageAsync(ApiKey(senderKey), new { to = new[] { "talker-c" }, text = "anyone?" });
         var (unknown, problem) = await SendMessageAsync(ApiKey(senderKey), new { to = new[] { "no-such-agent" }, text = "hello" });
         var (empty, invalid) = await SendMessageAsync(ApiKey(senderKey), new { to = new[] { "talker-b" }, text = "" });
@@ -195,11 +195,11 @@ public sealed class RealtimeChannelTests(RealtimeChannelTests.Host host) : IClas
         var forged = url[..url.IndexOf("access_token=", StringComparison.Ordinal)] + "access_token=" + Swarm.Token("admin");
 
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
-        var refused = await Assert.ThrowsAsync<WebSocketException>(() => ConnectAsync(forged));
+        var refused = await Assert.ThrowsAsync<WebSocketException>(() => RealtimeSockets.ConnectAsync(forged));
         Assert.Contains("401", refused.Message, StringComparison.Ordinal);
-        var noToken = await Assert.ThrowsAsync<WebSocketException>(() => ConnectAsync(url[..url.IndexOf('?', StringComparison.Ordinal)]));
+        var noToken = await Assert.ThrowsAsync<WebSocketException>(() => RealtimeSockets.ConnectAsync(url[..url.IndexOf('?', StringComparison.Ordinal)]));
         Assert.Contains("401", noToken.Message, StringComparison.Ordinal);
-        using var viewer = await ConnectAsync(url);
+        using var viewer = await RealtimeSockets.ConnectAsync(url);
         Assert.Equal(WebSocketState.Open, viewer.State);
     }
 
@@ -208,7 +208,7 @@ public sealed class RealtimeChannelTests(RealtimeChannelTests.Host host) : IClas
     {
         var issued = await TestAgents.IssueKeyAsync(Swarm, "revoked-rt");
         var key = issued.GetProperty("apiKey").GetString()!;
-        using var socket = await ConnectAsync(await NegotiateAsync(ApiKey(key)));
+        using var socket = await RealtimeSockets.ConnectAsync(await NegotiateAsync(ApiKey(key)));
 
         using var revoke = await Swarm.Http.SendAsync(Swarm.Request(HttpMethod.Delete, $"/api/v1/agents/revoked-rt/keys/{issued.GetProperty("keyId").GetString()}"));
         using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
@@ -228,7 +228,7 @@ public sealed class RealtimeChannelTests(RealtimeChannelTests.Host host) : IClas
     public async Task Retiring_an_agent_closes_its_connections()
     {
         var key = (await TestAgents.IssueKeyAsync(Swarm, "retiring-rt")).GetProperty("apiKey").GetString()!;
-        using var socket = await ConnectAsync(await NegotiateAsync(ApiKey(key)));
+        using var socket = await RealtimeSockets.ConnectAsync(await NegotiateAsync(ApiKey(key)));
 
         using var retire = await Swarm.Http.SendAsync(Swarm.Request(HttpMethod.Delete, "/api/v1/agents/retiring-rt"));
         using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(60));
@@ -320,16 +320,20 @@ public sealed class RealtimeChannelTests(RealtimeChannelTests.Host host) : IClas
     }
 
     [Fact]
-    public async Task With_the_channel_off_notify_is_refused_by_name_and_negotiation_says_503()
+    public async Task With_the_channel_off_notify_and_stream_are_refused_by_name_and_negotiation_says_503()
     {
         await using var off = await LocalHostProcess.StartAsync(("realtime__enabled", "false"));
 
         var (status, problem) = await TaskSubmissions.SubmitAsync(off, new { prompt = "tell me when done", notify = true });
+        var (streamStatus, streamProblem) = await TaskSubmissions.SubmitAsync(off, new { prompt = "show me as you go", stream = true });
         using var negotiate = await off.Http.SendAsync(off.Request(HttpMethod.Get, "/api/v1/realtime/negotiate"));
         using var standIn = await off.Http.PostAsync(new Uri("/api/hubs/swarm/:generateToken", UriKind.Relative), null);
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal("notify", problem.GetProperty("errors")[0].GetProperty("field").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, streamStatus);
+        Assert.Equal("stream", streamProblem.GetProperty("errors")[0].GetProperty("field").GetString());
+        Assert.Contains("needs the real-time channel", streamProblem.GetProperty("errors")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, negotiate.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, standIn.StatusCode);
     }
@@ -344,18 +348,18 @@ public sealed class RealtimeChannelTests(RealtimeChannelTests.Host host) : IClas
         var negotiated = System.Web.HttpUtility.ParseQueryString(new Uri(await NegotiateAsync(Bearer("viewer"))).Query);
         var userId = new Microsoft.IdentityModel.JsonWebTokens.JsonWebToken(negotiated["access_token"]).Subject;
         var token = JsonDocument.Parse(await NodeScript.RunAsync("web-pubsub-sdk.mjs", JsonSerializer.Serialize(new { connectionString = connection, hub = "swarm", op = "token", userId })));
-        using var socket = await ConnectAsync(token.RootElement.GetProperty("url").GetString()! + "&swarm_ticket=" + Uri.EscapeDataString(negotiated["swarm_ticket"]!));
+        using var socket = await RealtimeSockets.ConnectAsync(token.RootElement.GetProperty("url").GetString()! + "&swarm_ticket=" + Uri.EscapeDataString(negotiated["swarm_ticket"]!));
 
         await NodeScript.RunAsync("web-pubsub-sdk.mjs", JsonSerializer.Serialize(new { connectionString = connection, hub = "swarm", op = "send", userId, message = new { type = "hello", data = new { from = "sdk" } } }));
         var wrongKey = connection.Replace(Host.AccessKey, "another-key-of-the-same-length-0123456789ab", StringComparison.Ordinal);
         var refused = await Record.ExceptionAsync(() => NodeScript.RunAsync("web-pubsub-sdk.mjs", JsonSerializer.Serialize(new { connectionString = wrongKey, hub = "swarm", op = "send", userId, message = new { type = "forged" } })));
 
-        var received = await TryReceiveAsync(socket, TimeSpan.FromSeconds(30));
+        var received = await RealtimeSockets.TryReceiveAsync(socket, TimeSpan.FromSeconds(30));
         Assert.NotNull(received);
         Assert.Equal("hello", received.Value.GetProperty("type").GetString());
         Assert.Equal("sdk", received.Value.GetProperty("data").GetProperty("from").GetString());
         Assert.Contains("401", refused?.Message, StringComparison.Ordinal);
-        Assert.Null(await TryReceiveAsync(socket, TimeSpan.FromSeconds(1)));
+        Assert.Null(await RealtimeSockets.TryReceiveAsync(socket, TimeSpan.FromSeconds(1)));
     }
 
     [Fact]
@@ -370,7 +374,7 @@ public sealed class RealtimeChannelTests(RealtimeChannelTests.Host host) : IClas
             await socket.ConnectAsync(new Uri(await NegotiateAsync(Bearer("admin"))), connecting.Token);
         }
 
-        var connected = await TryReceiveAsync(socket, TimeSpan.FromSeconds(15));
+        var connected = await RealtimeSockets.TryReceiveAsync(socket, TimeSpan.FromSeconds(15));
         var connectionId = connected!.Value.GetProperty("connectionId").GetString()!;
         var endpoint = $"http://127.0.0.1:{Swarm.HttpPort}";
         var groupUrl = $"{endpoint}/api/hubs/swarm/groups/operators/connections/{Uri.EscapeDataString(connectionId)}";
@@ -400,7 +404,7 @@ public sealed class RealtimeChannelTests(RealtimeChannelTests.Host host) : IClas
         var deadline = DateTimeOffset.UtcNow.AddSeconds(60);
         while (DateTimeOffset.UtcNow < deadline)
         {
-            if (await TryReceiveAsync(socket, deadline - DateTimeOffset.UtcNow) is { } message
+            if (await RealtimeSockets.TryReceiveAsync(socket, deadline - DateTimeOffset.UtcNow) is { } message
                 && message.GetProperty("type").GetString() == "message"
                 && message.GetProperty("data") is var data
                 && (data.ValueKind == JsonValueKind.String ? JsonDocument.Parse(data.GetString()!).RootElement : data) is var frame
@@ -426,84 +430,5 @@ public sealed class RealtimeChannelTests(RealtimeChannelTests.Host host) : IClas
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"negotiate answered {(int)response.StatusCode}: {body}");
         return body.GetProperty("url").GetString()!;
-    }
-
-    static async Task<ClientWebSocket> ConnectAsync(string url)
-    {
-        var socket = new ClientWebSocket();
-        try
-        {
-            using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-            await socket.ConnectAsync(new Uri(url), limit.Token);
-            return socket;
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
-        }
-    }
-
-    /// <summary>The data of the first event of this type about this task or proposal; other events on the socket are skipped.</summary>
-    static async Task<JsonElement> ReceiveAsync(ClientWebSocket socket, string type, string idProperty, string id)
-    {
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(60);
-        while (DateTimeOffset.UtcNow < deadline)
-        {
-            if (await TryReceiveAsync(socket, deadline - DateTimeOffset.UtcNow) is { } message
-                && message.GetProperty("type").GetString() == type
-                && message.GetProperty("data").TryGetProperty(idProperty, out var about) && about.GetString() == id)
-            {
-                return message.GetProperty("data");
-            }
-        }
-
-        throw new TimeoutException($"No {type} event for {id} within 60 s.");
-    }
-
-    /// <summary>The next message, or null if none came in time; a receive that times out aborts the socket, so only a last look may time out.</summary>
-    static async Task<JsonElement?> TryReceiveAsync(ClientWebSocket socket, TimeSpan wait) =>
-        await TryReceiveFrameAsync(socket, wait) is { } frame ? JsonDocument.Parse(frame).RootElement.Clone() : null;
-
-    /// <summary>The text of the first frame carrying an event of this type about this task, as it came over the socket.</summary>
-    static async Task<string> ReceiveFrameAsync(ClientWebSocket socket, string type, string idProperty, string id)
-    {
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(60);
-        while (DateTimeOffset.UtcNow < deadline)
-        {
-            if (await TryReceiveFrameAsync(socket, deadline - DateTimeOffset.UtcNow) is { } frame)
-            {
-                var message = JsonDocument.Parse(frame).RootElement;
-                if (message.GetProperty("type").GetString() == type && message.GetProperty("data").TryGetProperty(idProperty, out var about) && about.GetString() == id)
-                {
-                    return frame;
-                }
-            }
-        }
-
-        throw new TimeoutException($"No {type} event for {id} within 60 s.");
-    }
-
-    static async Task<string?> TryReceiveFrameAsync(ClientWebSocket socket, TimeSpan wait)
-    {
-        using var limit = new CancellationTokenSource(wait);
-        var buffer = new byte[64 * 1024];
-        var text = new StringBuilder();
-        try
-        {
-            WebSocketReceiveResult received;
-            do
-            {
-                received = await socket.ReceiveAsync(buffer, limit.Token);
-                text.Append(Encoding.UTF8.GetString(buffer, 0, received.Count));
-            }
-            while (!received.EndOfMessage);
-        }
-        catch (OperationCanceledException)
-        {
-            return null;
-        }
-
-        return text.ToString();
     }
 }

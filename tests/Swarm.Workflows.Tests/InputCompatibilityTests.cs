@@ -30,6 +30,30 @@ public sealed class InputCompatibilityTests
     }
 
     [Fact]
+    public void A_task_input_stored_before_token_streams_reads_back_unstreamed()
+    {
+        var today = new TaskRunInput("task-1", "p", 5, [], TaskStrategy.Auto, 1, [], false, TimeSpan.FromMinutes(10), 3, null, false, TimeSpan.FromDays(1),
+            SubmittedBy: "someone", Notify: true, Stream: true);
+
+        var input = ReadWithout(today, "Stream");
+
+        Assert.False(input.Stream);
+        Assert.Empty(Swarm.Workflows.Realtime.RealtimeEvents.FinishedFor(input, "completed", "done"));
+    }
+
+    [Fact]
+    public void An_agent_turn_stored_before_token_streams_reads_back_without_a_stream()
+    {
+        var today = new Agents.AgentTurn("task-1", new Domain.Agents.AgentProfile("a1", "A", Domain.Agents.AgentType.Worker, new Domain.Agents.ProviderSettings("simulated", "sim"), 1), "p",
+            Stream: new Agents.TurnStreaming("someone", "main", 1));
+
+        var turn = ReadWithout(today, "Stream");
+
+        Assert.Null(turn.Stream);
+        Assert.Equal("p", turn.Prompt);
+    }
+
+    [Fact]
     public void A_proposal_input_stored_before_the_real_time_channel_reads_back_with_no_notices()
     {
         var today = new ProposalInput("proposal-1", "q", ["a", "b"], new ConsensusRules(ConsensusAlgorithm.SimpleMajority), new ParticipantSpec(["a1"], null, null),

@@ -176,12 +176,17 @@ sealed class SwarmApi : IDisposable
 
     /// <param name="notify">Whether to ask for the task's <c>task_finished</c> event on the real-time channel.</param>
     /// <param name="capability">When given, a <c>single</c> task that needs it, so it goes to an agent with that expertise.</param>
-    public async Task<TaskSubmission> SubmitTaskAsync(int index, string prompt, CancellationToken cancellationToken, bool notify = false, string? capability = null)
+    public async Task<TaskSubmission> SubmitTaskAsync(int index, string prompt, CancellationToken cancellationToken, bool notify = false, string? capability = null, bool stream = false)
     {
         var fields = new Dictionary<string, object> { ["prompt"] = prompt };
         if (notify)
         {
             fields["notify"] = true;
+        }
+
+        if (stream)
+        {
+            fields["stream"] = true;
         }
 
         if (capability is not null)

@@ -319,6 +319,15 @@ public sealed class RealtimeSettings
     /// </summary>
     public int ClientTokenMinutes { get; set; } = 1;
 
+    /// <summary>
+    /// How often an agent is expected to heartbeat (over its socket or <c>POST /api/v1/agents/{id}/heartbeat</c>). Its
+    /// heartbeat is overdue after <see cref="Domain.Agents.Presence.MissedHeartbeatsAllowed"/> intervals without one, which is
+    /// what the agent's view and the system state show.
+    /// </summary>
+    public int HeartbeatSeconds { get; set; } = 30;
+
+    public TimeSpan HeartbeatInterval => TimeSpan.FromSeconds(HeartbeatSeconds);
+
     public bool Active => Enabled && !string.IsNullOrWhiteSpace(Endpoint);
 
     // An app setting left empty (as the Bicep template leaves those of the mode it does not use) is unset, not a key of

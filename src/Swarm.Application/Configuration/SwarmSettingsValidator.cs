@@ -67,6 +67,9 @@ public static class SwarmSettingsValidator
                 "or 'realtime:upstreamAudience' must be set when the channel is on: the event handler trusts Web PubSub's requests by their signature (the access key) or, with access keys off, by the service's Entra token (its audience).");
         }
 
+        // Checked even with the channel off: agents heartbeat over REST too.
+        Check(s.Realtime.HeartbeatSeconds is >= 1 and <= 3600, "realtime:heartbeatSeconds", $"must be between 1 and 3600 (was {s.Realtime.HeartbeatSeconds}).");
+
         // Checked even without an endpoint: the local host serves its own channel with this key when one is set.
         Check(s.Realtime.AccessKey is null || s.Realtime.AccessKey.Length >= 32, "realtime:accessKey", "must be at least 32 characters (HS256), or unset to use the managed identity.");
         Check(s.Realtime.SecondaryAccessKey is null || s.Realtime.SecondaryAccessKey.Length >= 32, "realtime:secondaryAccessKey", "must be at least 32 characters, as Web PubSub's keys are.");

@@ -203,6 +203,13 @@ public static class WorkflowFunctions
         return dispatcher.DispatchAsync<AgentRosterEntity>();
     }
 
+    [Function(AgentPresenceEntity.EntityName)]
+    public static Task AgentPresence([EntityTrigger] TaskEntityDispatcher dispatcher)
+    {
+        ArgumentNullException.ThrowIfNull(dispatcher);
+        return dispatcher.DispatchAsync<AgentPresenceEntity>();
+    }
+
     [Function(Workflows.Memory.MemoryEntity.EntityName)]
     public static Task Memory([EntityTrigger] TaskEntityDispatcher dispatcher)
     {

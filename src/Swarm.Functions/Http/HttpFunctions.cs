@@ -83,6 +83,11 @@ public sealed class HttpFunctions(ApiDispatcher dispatcher)
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/agents/{id}")] HttpRequestData request,
         [DurableClient] DurableTaskClient durable) => ServeAsync(SwarmRoutes.GetAgent, request, durable);
 
+    [Function(nameof(SwarmRoutes.AgentHeartbeat))]
+    public Task<HttpResponseData> AgentHeartbeat(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/agents/{id}/heartbeat")] HttpRequestData request,
+        [DurableClient] DurableTaskClient durable) => ServeAsync(SwarmRoutes.AgentHeartbeat, request, durable);
+
     [Function(nameof(SwarmRoutes.IssueApiKey))]
     public Task<HttpResponseData> IssueApiKey(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/agents/{id}/keys")] HttpRequestData request,

@@ -36,13 +36,15 @@ public sealed class AccountingChatClient(IChatClient inner, ProviderRoute route,
 
     /// <summary>
     /// The accounting arrives as one last update with no content, once the stream has ended: who answered and the cost,
-    /// in its additional properties. The tokens are already in the stream's own usage updates, so they are not repeated.
+    /// in its additional properties. The tokens (the stream's own usage updates, counted here) are not repeated, and the
+    /// model is named only if the vendor did not, so the streamed response joins up to the one an unstreamed call gives.
     /// </summary>
     public override async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
         var usage = new UsageDetails();
+        string? vendorModel = null;
         var failed = true;
         try
         {
@@ -53,6 +55,7 @@ public sealed class AccountingChatClient(IChatClient inner, ProviderRoute route,
                     usage.Add(content.Details);
                 }
 
+                vendorModel ??= update.ModelId;
                 yield return update;
             }
 
@@ -68,7 +71,7 @@ public sealed class AccountingChatClient(IChatClient inner, ProviderRoute route,
 
         yield return new ChatResponseUpdate
         {
-            ModelId = route.Model,
+            ModelId = vendorModel is null ? route.Model : null,
             AdditionalProperties = Stamp(null, usage, clock.Elapsed),
         };
     }

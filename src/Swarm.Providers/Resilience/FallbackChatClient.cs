@@ -49,7 +49,11 @@ public sealed class FallbackChatClient(IReadOnlyList<(ProviderRoute Route, IChat
         throw AllFailed(failures);
     }
 
-    /// <summary>Falls back only until the first chunk: after that the caller has seen one route's words.</summary>
+    /// <summary>
+    /// Falls back only until the first chunk: after that the caller has seen one route's words, so a failure ends the
+    /// stream (and the attempt) with that route's error. The receipt on the last update names the routes that failed
+    /// before, as an unstreamed call's does.
+    /// </summary>
     public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
@@ -77,10 +81,10 @@ public sealed class FallbackChatClient(IReadOnlyList<(ProviderRoute Route, IChat
                     yield break;
                 }
 
-                yield return stream.Current;
+                yield return WithFallbacks(stream.Current, failures);
                 while (await stream.MoveNextAsync())
                 {
-                    yield return stream.Current;
+                    yield return WithFallbacks(stream.Current, failures);
                 }
 
                 yield break;
@@ -88,6 +92,16 @@ public sealed class FallbackChatClient(IReadOnlyList<(ProviderRoute Route, IChat
         }
 
         throw AllFailed(failures);
+    }
+
+    static ChatResponseUpdate WithFallbacks(ChatResponseUpdate update, List<(ProviderRoute Route, Exception Error)> failures)
+    {
+        if (failures.Count > 0 && ModelCallReceipt.Of(update.AdditionalProperties) is { } receipt)
+        {
+            update.AdditionalProperties = (receipt with { FallbackFrom = [.. failures.Select(f => f.Error.Message)] }).StampOn(update.AdditionalProperties);
+        }
+
+        return update;
     }
 
     public object? GetService(Type serviceType, object? serviceKey = null) =>

@@ -19,6 +19,7 @@ namespace Swarm.Providers.Simulated;
 /// Asked for structured output, it answers with an instance of the schema (<see cref="SimulatedJson"/>). Offered tools, it
 /// asks for some before answering, as its profile's <c>toolRounds</c> and <c>toolCallsPerRound</c> say (<see cref="SimulatedToolUse"/>).
 /// Every answer starts with <see cref="Label"/>, so nobody mistakes it for a model's output. Token counts are word counts.
+/// Streamed, the answer comes in pieces of a few words (<see cref="SimulatedChunks"/>).
 /// </summary>
 public sealed class SimulatedChatClient(SimulatedProviderSettings settings, TimeProvider time) : IChatClient
 {
@@ -77,9 +78,11 @@ public sealed class SimulatedChatClient(SimulatedProviderSettings settings, Time
     public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        // The whole answer is made first (its latency is the time to the first piece), then streamed in labelled pieces.
         var response = await GetResponseAsync(messages, options, cancellationToken);
-        foreach (var update in response.ToChatResponseUpdates())
+        foreach (var update in SimulatedChunks.Of(response))
         {
+            cancellationToken.ThrowIfCancellationRequested();
             yield return update;
         }
     }

@@ -27,7 +27,7 @@ public sealed class AgentLoop(TaskOrchestrationContext context, TaskRunInput inp
         ArgumentNullException.ThrowIfNull(briefing);
         if (!agent.HasTools)
         {
-            return (await TurnAsync(new AgentTurn(input.TaskId, agent, briefing.Compose(), capability, input.Deadline))).Answer;
+            return (await TurnAsync(new AgentTurn(input.TaskId, agent, briefing.Compose(), capability, input.Deadline, Stream: StreamOf(stage, 1)))).Answer;
         }
 
         var scope = MemoryScope.For(agent, input.TaskId);
@@ -67,7 +67,7 @@ public sealed class AgentLoop(TaskOrchestrationContext context, TaskRunInput inp
                 : budget <= 0 ? $"Your tool calls for this step are spent (maxToolCalls {limits.MaxToolCalls}): answer now with what you have."
                 : null;
             var offer = closing is null ? new ToolOffer(agent.Tools!, delegation) : null;
-            var reply = await TurnAsync(new AgentTurn(input.TaskId, agent, prompt, capability, input.Deadline, [.. rounds], offer, rounds.Count > 0 ? closing : null));
+            var reply = await TurnAsync(new AgentTurn(input.TaskId, agent, prompt, capability, input.Deadline, [.. rounds], offer, rounds.Count > 0 ? closing : null, StreamOf(stage, turn)));
             answers.Add(reply.Answer);
             if (offer is null || reply.Calls.Count == 0)
             {
@@ -108,6 +108,9 @@ public sealed class AgentLoop(TaskOrchestrationContext context, TaskRunInput inp
             log.ToolAuditFailed(input.TaskId, round.Stage, round.AgentId, TaskFailure.From(e).Message);
         }
     }
+
+    /// <summary>Where a turn streams, when the task streams: every turn does, tool-calling ones too (their text, if any).</summary>
+    TurnStreaming? StreamOf(string stage, int turn) => input is { Stream: true, SubmittedBy: { } submitter } ? new TurnStreaming(submitter, stage, turn) : null;
 
     Task<AgentReply> TurnAsync(AgentTurn turn) => context.CallActivityAsync<AgentReply>(nameof(InvokeAgentActivity), turn, AgentTurnOrchestrator.ModelCallRetry);
 

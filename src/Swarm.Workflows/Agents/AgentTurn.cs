@@ -11,6 +11,7 @@ namespace Swarm.Workflows.Agents;
 /// <param name="Rounds">The tool rounds of this step so far, which the model sees after the prompt.</param>
 /// <param name="Tools">The tools offered on this turn; null for none (no tools configured, or the last turn a limit allows).</param>
 /// <param name="ClosingNote">Why no tools are offered any more, told to the model so it answers with what it has.</param>
+/// <param name="Stream">Where the turn streams its text as it is generated; null for a call answered in one piece.</param>
 public sealed record AgentTurn(
     string TaskId,
     AgentProfile Agent,
@@ -19,4 +20,5 @@ public sealed record AgentTurn(
     DateTimeOffset? Deadline = null,
     IReadOnlyList<ToolRound>? Rounds = null,
     ToolOffer? Tools = null,
-    string? ClosingNote = null);
+    string? ClosingNote = null,
+    TurnStreaming? Stream = null);

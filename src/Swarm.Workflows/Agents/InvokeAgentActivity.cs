@@ -4,6 +4,7 @@ using Microsoft.DurableTask;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Swarm.Workflows.Models;
+using Swarm.Workflows.Realtime;
 using Swarm.Workflows.Tools;
 
 namespace Swarm.Workflows.Agents;
@@ -13,11 +14,16 @@ namespace Swarm.Workflows.Agents;
 /// the turn offers declared in the vendor's own format. The only place a workflow touches a provider: activities may
 /// do I/O, orchestrators may not. It never runs a tool: the calls the model asks for go back to the orchestration,
 /// which runs each as a durable step (see <see cref="AgentLoop"/>). Durable retries of this activity are the outer
-/// retry layer (see <see cref="AgentTurnOrchestrator"/>).
+/// retry layer (see <see cref="AgentTurnOrchestrator"/>). A turn of a task that streams is asked for a stream and sends
+/// its text on the real-time channel as it comes (<see cref="StreamedModelCall"/>); what it returns is the same.
 /// </summary>
-public sealed class InvokeAgentActivity(IChatClientProvider clients, IToolServers servers, ModelCallLimits limits, ILoggerFactory loggers) : TaskActivity<AgentTurn, AgentReply>
+/// <param name="channel">The real-time channel; without one (a test host), a turn that would stream is asked unstreamed.</param>
+public sealed class InvokeAgentActivity(
+    IChatClientProvider clients, IToolServers servers, ModelCallLimits limits, ILoggerFactory loggers, IRealtimeChannel? channel = null, TimeProvider? time = null)
+    : TaskActivity<AgentTurn, AgentReply>
 {
     readonly ILogger log = loggers.CreateLogger(Logs.ModelCategory);
+    readonly StreamedModelCall? streamed = channel is null ? null : new StreamedModelCall(channel, time ?? TimeProvider.System, loggers.CreateLogger(Logs.ModelCategory));
 
     public override async Task<AgentReply> RunAsync(TaskActivityContext context, AgentTurn input)
     {
@@ -39,7 +45,13 @@ public sealed class InvokeAgentActivity(IChatClientProvider clients, IToolServer
         log.ModelCallStarted(input.TaskId, input.Agent.Id, provider.Type, provider.Model);
         try
         {
-            var response = await limits.RunAsync("model call", token => client.GetResponseAsync(AgentPrompt.Messages(input), options, token), input.Deadline);
+            var messages = AgentPrompt.Messages(input);
+            var response = await limits.RunAsync(
+                "model call",
+                token => input.Stream is { } stream && streamed is not null
+                    ? streamed.GetResponseAsync(client, messages, options, input, stream, token)
+                    : client.GetResponseAsync(messages, options, token),
+                input.Deadline);
             var answer = ModelAnswers.From(response, provider, clock.ElapsedMilliseconds);
             log.ModelCallEnded(input.TaskId, input.Agent.Id, answer.Provider, answer.Model, answer.LatencyMs, answer.InputTokens, answer.OutputTokens);
             return new AgentReply(answer, CallsIn(response));

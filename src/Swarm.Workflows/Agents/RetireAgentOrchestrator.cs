@@ -9,7 +9,7 @@ namespace Swarm.Workflows.Agents;
 /// <summary>
 /// Retires an agent: take it off the dispatch board, mark it draining, wait for the board to say it gave back its last
 /// seat (an event, not polling), revoke its API keys, retire it with the record the board handed over, and give its
-/// place on the roster back. The listing is updated at each step; the operators hear of it at the end.
+/// place on the roster back, and forget its presence. The listing is updated at each step; the operators hear of it at the end.
 /// </summary>
 public sealed class RetireAgentOrchestrator : TaskOrchestrator<AgentRetirement, bool>
 {
@@ -48,6 +48,10 @@ public sealed class RetireAgentOrchestrator : TaskOrchestrator<AgentRetirement, 
             ? RealtimeNotices.SendAsync(context, RealtimeEvents.AgentLeft(input, work?.Completed ?? 0, work?.Failed ?? 0, context.CurrentUtcDateTime))
             : Task.CompletedTask;
         await Task.WhenAll(recorded, announced);
+
+        // Its connections were closed with its keys; its presence goes with it, so an agent created later under the same
+        // id starts with none. Last, so that retirements already under way replay their history unchanged.
+        await context.Entities.SignalEntityAsync(AgentPresenceEntity.IdFor(input), nameof(AgentPresenceEntity.Forget));
         log.AgentRetired(input, work?.Completed ?? 0, work?.Failed ?? 0);
         return true;
     }

@@ -16,6 +16,23 @@ public static class RealtimeEvents
     /// <summary>An external agent holds a step and should answer it (with <c>POST /api/v1/tasks/{id}/result</c>).</summary>
     public const string TaskAssigned = "task_assigned";
 
+    /// <summary>
+    /// A piece of an agent's answer as the model generates it, for a task submitted with <c>stream</c>. The text of one
+    /// model call is told by its key (<c>step</c>, <c>agentId</c>, <c>turn</c>) and <c>attempt</c>: the deltas of one attempt
+    /// carry <c>sequence</c> 0, 1, 2 ... in order, and the last one has <c>final: true</c> once the call has ended well.
+    /// <para>
+    /// The attempt rule: <c>attempt</c> is the time the execution of the model call began, in milliseconds since the Unix
+    /// epoch, so a later attempt of the same call (a durable retry of the activity, or its rerun after a host crash) has a
+    /// greater number, and its sequence starts again at 0: a client that sees a greater attempt throws away what it
+    /// joined of the earlier one. It holds while the workers' clocks agree to within the gap between attempts (a durable
+    /// retry waits at least 1 s; a rerun after a crash waits for the work item's lease to lapse). Polly's retries and a
+    /// fallback to another provider happen only before the first chunk (see the provider stack), inside one attempt, so
+    /// no text of theirs was sent. A gap in <c>sequence</c> means a frame was dropped by the channel: what is durable
+    /// (<c>task_finished</c>, <c>GET /api/v1/tasks/{id}</c>) is the whole answer either way.
+    /// </para>
+    /// </summary>
+    public const string TaskDelta = "task_delta";
+
     /// <summary>A task ended: completed, failed or canceled.</summary>
     public const string TaskFinished = "task_finished";
 
@@ -66,9 +83,21 @@ public static class RealtimeEvents
     public static RealtimeDelivery Assigned(string agentId, string taskId, string step, string prompt, DateTimeOffset answerBy) =>
         new(RealtimeAudience.User(AgentUser(agentId)), TaskAssigned, JsonSerializer.SerializeToElement(new { taskId, step, prompt, answerBy, resultUrl = $"/api/v1/tasks/{taskId}/result" }, Web));
 
-    /// <summary>The task's <c>task_finished</c> for its submitter, or null when the submitter did not ask (<c>notify</c>).</summary>
-    public static RealtimeDelivery? FinishedFor(TaskRunInput task, string status, string? result = null, string? errorType = null, string? errorMessage = null) =>
-        task is { NotifySubmitter: true, SubmittedBy: { } submitter } ? Finished(submitter, task.TaskId, status, result, errorType, errorMessage) : null;
+    /// <summary>
+    /// The task's <c>task_finished</c> notices: for its submitter when it asked (<c>notify</c>) or streams, and for the
+    /// task's group too when it streams (its watchers saw the deltas and must see the end); none when nobody asked.
+    /// </summary>
+    public static IReadOnlyList<RealtimeDelivery> FinishedFor(TaskRunInput task, string status, string? result = null, string? errorType = null, string? errorMessage = null)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        if (task is not { SubmittedBy: { } submitter } || !(task.NotifySubmitter || task.Stream))
+        {
+            return [];
+        }
+
+        var notice = Finished(submitter, task.TaskId, status, result, errorType, errorMessage);
+        return task.Stream ? [notice, notice.For(RealtimeAudience.Group(RealtimeGroups.Task(task.TaskId)))] : [notice];
+    }
 
     /// <summary>
     /// The outcome travels with the notice: it is sent just before the orchestration's last checkpoint, so for a moment
@@ -85,6 +114,11 @@ public static class RealtimeEvents
     public static RealtimeDelivery Canceled(string agentId, string taskId, string step, string errorType, string reason) =>
         new(RealtimeAudience.User(AgentUser(agentId)), TaskCanceled, JsonSerializer.SerializeToElement(
             new { taskId, step, error = new { type = errorType, message = reason }, location = $"/api/v1/tasks/{taskId}" }, Web));
+
+    /// <summary>One batch of a model call's streamed text, for <paramref name="audience"/> (see <see cref="TaskDelta"/>).</summary>
+    public static RealtimeDelivery Delta(RealtimeAudience audience, string taskId, string step, string agentId, int turn, long attempt, int sequence, string text, bool final) =>
+        new(audience, TaskDelta, JsonSerializer.SerializeToElement(
+            new { taskId, step, agentId, turn, attempt, sequence, text, final = final ? true : (bool?)null }, Web));
 
     public static RealtimeDelivery Ballot(string agentId, string proposalId, int round, string question, IReadOnlyList<string> options, DateTimeOffset voteBy) =>
         new(RealtimeAudience.User(AgentUser(agentId)), BallotRequested, JsonSerializer.SerializeToElement(

@@ -16,6 +16,10 @@ namespace Swarm.Workflows.Tasks;
 /// <param name="RequestFingerprint">A hash of the request, so a reused idempotency key with a different body is refused.</param>
 /// <param name="Notify">Whether the channel is on, so external agents hear of their steps (fixed at submission, so replays agree).</param>
 /// <param name="NotifySubmitter">Whether the submitter asked to hear when the task ends; each notice is one more activity.</param>
+/// <param name="Stream">
+/// Whether the agents' model turns stream their text to the submitter and the task's group (<c>task_delta</c>) and the
+/// end goes to both (<c>task_finished</c>); false in the histories of tasks submitted before the field existed.
+/// </param>
 /// <param name="NotifyGroups">
 /// Whether its state changes go to its group and the operators' group (the channel was on at submission, so replays
 /// agree; a task stored before groups existed reads back false and runs the activities it ran before).
@@ -41,4 +45,5 @@ public sealed record TaskRunInput(
     bool Notify = false,
     bool NotifySubmitter = false,
     bool SealMemory = false,
+    bool Stream = false,
     bool NotifyGroups = false);

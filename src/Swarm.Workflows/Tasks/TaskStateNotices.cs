@@ -8,8 +8,9 @@ namespace Swarm.Workflows.Tasks;
 /// A task's state changes on the real-time channel, for its group and the operators (and its end for its submitter),
 /// in order and off the task's way: each change's activity starts once the previous change's is done, and the task
 /// waits only for its end (sent before the last checkpoint, like <c>task_finished</c>, and by then the earlier ones are
-/// long done). That end is the one cost on the task's path: one activity, with the channel on, for every task. A task stored before groups existed (<see cref="TaskRunInput.NotifyGroups"/>
-/// false) sends only its submitter's <c>task_finished</c>, with the activity it always used, so its replay agrees.
+/// long done). That end is the one cost on the task's path: one activity, with the channel on, for every task. A task
+/// stored before groups existed (<see cref="TaskRunInput.NotifyGroups"/> false) sends only its <c>task_finished</c>
+/// notices, one activity each as before, so its replay agrees.
 /// </summary>
 public sealed class TaskStateNotices(TaskOrchestrationContext context, TaskRunInput input)
 {
@@ -30,10 +31,11 @@ public sealed class TaskStateNotices(TaskOrchestrationContext context, TaskRunIn
         var finished = RealtimeEvents.FinishedFor(input, RealtimeEvents.StatusName(status), result, errorType, errorMessage);
         if (!input.NotifyGroups)
         {
-            return finished is null ? Task.CompletedTask : RealtimeNotices.SendAsync(context, finished);
+            // As before groups: one activity per notice, side by side.
+            return Task.WhenAll(finished.Select(notice => RealtimeNotices.SendAsync(context, notice)));
         }
 
-        IReadOnlyList<RealtimeDelivery> notices = [.. RealtimeEvents.TaskState(input.TaskId, status, context.CurrentUtcDateTime, errorType, errorMessage), .. finished is null ? [] : new[] { finished }];
+        IReadOnlyList<RealtimeDelivery> notices = [.. RealtimeEvents.TaskState(input.TaskId, status, context.CurrentUtcDateTime, errorType, errorMessage), .. finished];
         previous = AfterAsync(previous, notices);
         return previous;
     }

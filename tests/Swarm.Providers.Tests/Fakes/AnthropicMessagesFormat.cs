@@ -20,6 +20,11 @@ sealed class AnthropicMessagesFormat : VendorWireFormat
         response.Headers["request-id"] = "req_" + NewId();
         if (!AsksToStream(body))
         {
+            if (await reply.BreaksAtAsync(0, response, cancellation))
+            {
+                return;
+            }
+
             var message = Message(id, model, new JsonArray(new JsonObject { ["type"] = "text", ["text"] = reply.Content }), "end_turn");
             message["usage"] = new JsonObject { ["input_tokens"] = reply.InputTokens, ["output_tokens"] = reply.OutputTokens };
             await WriteJsonAsync(response, StatusCodes.Status200OK, message, cancellation);
@@ -37,13 +42,19 @@ sealed class AnthropicMessagesFormat : VendorWireFormat
             ["content_block"] = new JsonObject { ["type"] = "text", ["text"] = "" },
         }, cancellation);
         await WriteEventAsync(response, new JsonObject { ["type"] = "ping" }, cancellation);
-        foreach (var piece in reply.Pieces())
+        var pieces = reply.Pieces();
+        for (var i = 0; i < pieces.Count; i++)
         {
+            if (await reply.BreaksAtAsync(i, response, cancellation))
+            {
+                return;
+            }
+
             await WriteEventAsync(response, new JsonObject
             {
                 ["type"] = "content_block_delta",
                 ["index"] = 0,
-                ["delta"] = new JsonObject { ["type"] = "text_delta", ["text"] = piece },
+                ["delta"] = new JsonObject { ["type"] = "text_delta", ["text"] = pieces[i] },
             }, cancellation);
         }
 

@@ -11,6 +11,13 @@ public abstract record FakeReply
         new TextReply(text, inputTokens, outputTokens);
 
     /// <summary>
+    /// A completion of <paramref name="text"/> that, streamed, comes in <paramref name="pieces"/> pieces as fast as the
+    /// server can write them, and when <paramref name="breakAfter"/> is set stops after that many and drops the connection.
+    /// </summary>
+    public static FakeReply Streamed(string text, int pieces, int? breakAfter = null, int inputTokens = 11, int outputTokens = 7) =>
+        new TextReply(text, inputTokens, outputTokens, pieces, breakAfter);
+
+    /// <summary>
     /// A completion that asks for <paramref name="calls"/>, in the vendor's tool-call format (streamed when the request
     /// asks to stream), after <paramref name="preamble"/> when given.
     /// </summary>

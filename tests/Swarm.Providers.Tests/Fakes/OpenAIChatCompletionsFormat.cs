@@ -20,6 +20,11 @@ sealed class OpenAIChatCompletionsFormat : VendorWireFormat
         var model = ModelOf(body);
         if (!AsksToStream(body))
         {
+            if (await reply.BreaksAtAsync(0, response, cancellation))
+            {
+                return;
+            }
+
             var completion = new JsonObject
             {
                 ["id"] = id,
@@ -40,12 +45,16 @@ sealed class OpenAIChatCompletionsFormat : VendorWireFormat
 
         var includeUsage = body.TryGetProperty("stream_options", out var options) && FlagOf(options, "include_usage") == true;
         await StartStreamAsync(response, "text/event-stream", cancellation);
-        var first = true;
-        foreach (var piece in reply.Pieces())
+        var pieces = reply.Pieces();
+        for (var i = 0; i < pieces.Count; i++)
         {
+            if (await reply.BreaksAtAsync(i, response, cancellation))
+            {
+                return;
+            }
+
             // The role comes once, on the first delta, as OpenAI sends it.
-            var delta = first ? new JsonObject { ["role"] = "assistant", ["content"] = piece } : new JsonObject { ["content"] = piece };
-            first = false;
+            var delta = i == 0 ? new JsonObject { ["role"] = "assistant", ["content"] = pieces[i] } : new JsonObject { ["content"] = pieces[i] };
             await WriteEventAsync(response, Chunk(id, created, model, Choice(delta, finishReason: null), includeUsage), cancellation);
         }
 

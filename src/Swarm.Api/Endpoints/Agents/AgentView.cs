@@ -8,7 +8,8 @@ namespace Swarm.Api.Endpoints.Agents;
 /// statistics from the dispatch board (their one owner while it takes work; the ledger keeps them once it retires).
 /// Provider settings carry no credentials, so there is nothing secret to leave out. <c>instructions</c> is what the
 /// agent's model is told (its own, or its type's default when <c>defaultInstructions</c>); <c>tools</c> and the loop
-/// limits are as they apply.
+/// limits are as they apply. <c>presence</c> is its connection on the real-time channel and its heartbeats, from its
+/// presence entity.
 /// </summary>
 public sealed record AgentView(
     string Id,
@@ -35,12 +36,14 @@ public sealed record AgentView(
     bool DefaultInstructions,
     IReadOnlyList<string> Tools,
     int MaxTurns,
-    int MaxToolCalls)
+    int MaxToolCalls,
+    PresenceView Presence)
 {
     /// <param name="onBoard">The agent on the dispatch board, or null when it is not (yet, or any more) on it.</param>
-    public static AgentView From(AgentLedger ledger, BoardAgent? onBoard, DateTimeOffset lastModified)
+    public static AgentView From(AgentLedger ledger, BoardAgent? onBoard, DateTimeOffset lastModified, PresenceView presence)
     {
         ArgumentNullException.ThrowIfNull(ledger);
+        ArgumentNullException.ThrowIfNull(presence);
         var work = onBoard?.Work ?? ledger.FinalWork ?? new AgentWork();
         var profile = ledger.Profile;
         var limits = AgentLoopLimits.For(profile);
@@ -69,6 +72,7 @@ public sealed record AgentView(
             profile.Instructions is not { Length: > 0 },
             profile.Tools ?? [],
             limits.MaxTurns,
-            limits.MaxToolCalls);
+            limits.MaxToolCalls,
+            presence);
     }
 }

@@ -64,7 +64,7 @@ public sealed class CreateAgentHandler(SwarmSettings settings, ApiKeyService api
     async Task<ApiResponse> CreatedAsync(AgentProfile profile, ApiRequest request, CancellationToken cancellationToken)
     {
         var (record, key) = await apiKeys.IssueAsync(profile.Id, request.Principal!.Subject, cancellationToken);
-        var body = new CreatedAgent(AgentView.From(new AgentLedger { Profile = profile }, null, DateTimeOffset.UtcNow), new IssuedApiKey(record.KeyId, record.AgentId, key, record.CreatedAt));
+        var body = new CreatedAgent(AgentView.From(new AgentLedger { Profile = profile }, null, DateTimeOffset.UtcNow, PresenceView.From(new Presence(), DateTimeOffset.UtcNow, settings.Realtime.HeartbeatInterval)), new IssuedApiKey(record.KeyId, record.AgentId, key, record.CreatedAt));
         return new ApiResponse(201, body)
         {
             Headers = new Dictionary<string, string> { ["Location"] = SwarmRoutes.GetAgent.PathFor(("id", profile.Id)), ["Cache-Control"] = "no-store" },

@@ -1,4 +1,5 @@
 using Microsoft.DurableTask.Client;
+using Swarm.Application.Configuration;
 using Swarm.Domain.Agents;
 using Swarm.Domain.Distribution;
 using Swarm.Workflows.Distribution;
@@ -6,8 +7,8 @@ using Swarm.Workflows.Agents;
 
 namespace Swarm.Api.Endpoints.Agents;
 
-/// <summary><c>GET /api/v1/agents/{id}</c>: the agent as its durable entity and the dispatch board hold it right now: profile and lifecycle, load, health, reputation and statistics.</summary>
-public sealed class GetAgentHandler : IApiHandler
+/// <summary><c>GET /api/v1/agents/{id}</c>: the agent as its durable entity and the dispatch board hold it right now: profile and lifecycle, load, health, reputation and statistics, and its presence on the real-time channel.</summary>
+public sealed class GetAgentHandler(SwarmSettings settings, TimeProvider time) : IApiHandler
 {
     public async Task<ApiResponse> HandleAsync(ApiRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
     {
@@ -22,6 +23,8 @@ public sealed class GetAgentHandler : IApiHandler
 
         // What the agent does and has done is counted where work is handed out, on the dispatch board.
         var board = await new DispatcherClient(durable).GetBoardAsync(cancellationToken);
-        return ApiResponse.Ok(AgentView.From(ledger, board.Agents.GetValueOrDefault(ledger.Profile.Id), lastModified));
+        var presence = await new PresenceClient(durable).GetAsync(ledger.Profile.Id, cancellationToken);
+        var presenceView = PresenceView.From(presence, time.GetUtcNow(), settings.Realtime.HeartbeatInterval);
+        return ApiResponse.Ok(AgentView.From(ledger, board.Agents.GetValueOrDefault(ledger.Profile.Id), lastModified, presenceView));
     }
 }

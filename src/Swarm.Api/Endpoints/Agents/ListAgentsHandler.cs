@@ -1,15 +1,18 @@
 using Microsoft.DurableTask.Client;
 using Swarm.Application.Agents;
+using Swarm.Application.Configuration;
 using Swarm.Domain.Agents;
 using Swarm.Domain.Tasks;
+using Swarm.Workflows.Agents;
 
 namespace Swarm.Api.Endpoints.Agents;
 
 /// <summary>
 /// <c>GET /api/v1/agents?type=&amp;status=&amp;expertise=&amp;pageSize=&amp;continuationToken=</c>: the listing from the agent
-/// read model, never from the entities, so it stays fast with many agents. Live load is on <c>GET /api/v1/agents/{id}</c>.
+/// read model, never from the agents' own entities, so it stays fast with many agents; each item's presence is read from
+/// its presence entity (a small record; the page's reads run side by side). Live load is on <c>GET /api/v1/agents/{id}</c>.
 /// </summary>
-public sealed class ListAgentsHandler(IAgentListing directory) : IApiHandler
+public sealed class ListAgentsHandler(IAgentListing directory, SwarmSettings settings, TimeProvider time) : IApiHandler
 {
     static readonly string[] Known = ["type", "status", "expertise", "pageSize", "continuationToken"];
 
@@ -55,13 +58,28 @@ public sealed class ListAgentsHandler(IAgentListing directory) : IApiHandler
         try
         {
             var page = await directory.ListAsync(new AgentListQuery(type, lifecycle, expertise, pageSize, q.GetValueOrDefault("continuationToken")), cancellationToken);
-            return ApiResponse.Ok(new { items = page.Items, continuationToken = page.ContinuationToken });
+            return ApiResponse.Ok(new { items = await WithPresenceAsync(page.Items, durable, cancellationToken), continuationToken = page.ContinuationToken });
         }
         catch (ArgumentException e)
         {
             return ApiResponse.Problem(Problems.Validation([new("continuationToken", e.Message)]));
         }
     }
+
+    async Task<AgentListItem[]> WithPresenceAsync(IReadOnlyList<AgentSnapshot> agents, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        var presences = new PresenceClient(durable);
+        var now = time.GetUtcNow();
+        var items = new AgentListItem[agents.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, agents.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = PresenceReads, CancellationToken = cancellationToken },
+            async (i, ct) => items[i] = AgentListItem.From(agents[i], PresenceView.From(await presences.GetAsync(agents[i].Id, ct), now, settings.Realtime.HeartbeatInterval)));
+        return items;
+    }
+
+    /// <summary>Presence reads in flight at once for one page: enough that a 200-agent page is quick, few enough to leave storage to others.</summary>
+    const int PresenceReads = 16;
 
     static T? Invalid<T>(List<FieldError> errors, string field, string message)
         where T : struct

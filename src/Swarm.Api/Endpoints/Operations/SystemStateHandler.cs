@@ -4,12 +4,15 @@ using Swarm.Api.Endpoints.Tasks;
 using Swarm.Application.Agents;
 using Swarm.Application.Configuration;
 using Swarm.Application.Health;
+using Swarm.Workflows.Agents;
+using Swarm.Workflows.Distribution;
 
 namespace Swarm.Api.Endpoints.Operations;
 
 /// <summary>
 /// <c>GET /api/v1/system/state</c>: the swarm at a glance: its settings, the agents by lifecycle and type, the task
-/// queue, autoscaling with its latest decisions, the real-time channel, and this instance's latest health probe.
+/// queue, autoscaling with its latest decisions, the real-time channel, agents' presence on it (<see cref="PresenceSummary"/>),
+/// and this instance's latest health probe.
 /// </summary>
 public sealed class SystemStateHandler(SwarmSettings settings, IAgentListing agents, LatestHealth health, TimeProvider time) : IApiHandler
 {
@@ -24,6 +27,11 @@ public sealed class SystemStateHandler(SwarmSettings settings, IAgentListing age
             queue = await TaskQueueView.ReadAsync(durable, agentScope: null, cancellationToken),
             scaling = await ScalingView.ReadAsync(settings, durable, cancellationToken),
             realtime = RealtimeStatus.Of(settings.Realtime),
+            presence = PresenceSummary.From(
+                await new DispatcherClient(durable).GetBoardAsync(cancellationToken),
+                await new PresenceClient(durable).GetAllAsync(cancellationToken),
+                time.GetUtcNow(),
+                settings.Realtime.HeartbeatInterval),
             lastHealthProbe = new { report = health.Report },
             instance = InstanceSnapshot.Now(time),
         });

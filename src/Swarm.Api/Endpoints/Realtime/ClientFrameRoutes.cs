@@ -15,6 +15,7 @@ public static class ClientFrameRoutes
     public const string Message = "message";
     public const string Join = "join";
     public const string Leave = "leave";
+    public const string Heartbeat = "heartbeat";
 
     /// <summary>The header that tells a frame-only route which connection sent the frame; set by the event handler, never by a client.</summary>
     public const string ConnectionHeader = "X-Swarm-Connection-Id";
@@ -25,7 +26,7 @@ public static class ClientFrameRoutes
     /// <summary>Take the sending connection out of a group (<c>{"type": "leave", "data": {"group": ...}}</c>).</summary>
     public static readonly ApiRoute LeaveGroup = new("LeaveGroup", "POST", "realtime/groups/{group}/leave", Permissions.TasksRead, typeof(LeaveGroupHandler));
 
-    public static IReadOnlyList<string> Types { get; } = [TaskResult, Vote, Message, Join, Leave];
+    public static IReadOnlyList<string> Types { get; } = [TaskResult, Vote, Message, Heartbeat, Join, Leave];
 
     /// <summary>The request a frame stands for, or the problem that keeps it from being one.</summary>
     public static (ApiRoute Route, ApiRequest Request)? RequestFor(ClientFrame frame, SwarmPrincipal caller, string connectionId, out ProblemDetails? problem)
@@ -42,6 +43,12 @@ public static class ClientFrameRoutes
                 return Build(SwarmRoutes.PostVote, [("id", proposalId)], frame.BodyWithout("proposalId"), connectionId);
             case Message:
                 return Build(SwarmRoutes.SendMessage, [], frame.BodyWithout(), connectionId);
+            case Heartbeat when (frame.Text("agentId") ?? caller.AgentId) is { Length: > 0 } agentId:
+                // An agent's heartbeat is its own (data may carry a status); someone else names the agent, as on REST.
+                return Build(SwarmRoutes.AgentHeartbeat, [("id", agentId)], frame.BodyWithout("agentId"), connectionId);
+            case Heartbeat:
+                problem = Missing("agentId", "the agent the heartbeat is for");
+                return null;
             case Join or Leave when frame.Text("group") is { Length: > 0 } group && frame.Data.EnumerateObject().Count() == 1:
                 return Build(frame.Type == Join ? JoinGroup : LeaveGroup, [("group", group)], body: null, connectionId);
             case TaskResult:

@@ -5,6 +5,7 @@ using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Swarm.Application.Configuration;
 using Swarm.Application.Realtime;
+using Swarm.Application.Security;
 using Swarm.Domain.Tasks;
 using Swarm.Workflows.Tasks;
 
@@ -34,14 +35,7 @@ public sealed class SubmitTaskHandler(SwarmSettings settings, TimeProvider time)
             errors = [.. errors, new FieldError(IdempotencyHeader, "must be 1 to 200 characters.")];
         }
 
-        if (task.Notify == true && !settings.Realtime.Active)
-        {
-            errors = [.. errors, new FieldError("notify", "needs the real-time channel, which is off here (realtime:endpoint, realtime:enabled).")];
-        }
-        else if (task.Notify == true && RealtimeUsers.For(request.Principal!) is null)
-        {
-            errors = [.. errors, new FieldError("notify", $"cannot be sent to this caller: {RealtimeUsers.NoIdentity}.")];
-        }
+        errors = [.. errors, .. ChannelErrors("notify", task.Notify, request.Principal!), .. ChannelErrors("stream", task.Stream, request.Principal!)];
 
         if (errors.Count > 0)
         {
@@ -97,7 +91,26 @@ public sealed class SubmitTaskHandler(SwarmSettings settings, TimeProvider time)
         Notify: settings.Realtime.Active,
         NotifySubmitter: task.Notify == true,
         SealMemory: settings.Security.EncryptionEnabled,
+        Stream: task.Stream == true,
         NotifyGroups: settings.Realtime.Active);
+
+    /// <summary>A field that asks for events (<c>notify</c>, <c>stream</c>) needs the channel on and a caller it can address.</summary>
+    IEnumerable<FieldError> ChannelErrors(string field, bool? asked, SwarmPrincipal caller)
+    {
+        if (asked != true)
+        {
+            yield break;
+        }
+
+        if (!settings.Realtime.Active)
+        {
+            yield return new FieldError(field, "needs the real-time channel, which is off here (realtime:endpoint, realtime:enabled).");
+        }
+        else if (RealtimeUsers.For(caller) is null)
+        {
+            yield return new FieldError(field, $"cannot be sent to this caller: {RealtimeUsers.NoIdentity}.");
+        }
+    }
 
     /// <summary>Capabilities are matched in lowercase, as agents' expertise is written, so "Python" and "python" are one skill.</summary>
     static string Capability(string capability) => capability.Trim().ToLowerInvariant();

@@ -14,6 +14,7 @@ namespace Swarm.Api.Endpoints.Tasks;
 /// <param name="TimeoutSeconds">How long the task may take from acceptance; it fails visibly when exceeded.</param>
 /// <param name="RequiresApproval">Whether a person must approve the task before any agent works on it.</param>
 /// <param name="Notify">Whether the submitter is told on the real-time channel when the task ends (<c>task_finished</c>).</param>
+/// <param name="Stream">Whether the agents' answers are sent as they are generated (<c>task_delta</c>), then <c>task_finished</c>.</param>
 public sealed record TaskRequest(
     string? Prompt,
     int? Priority = null,
@@ -28,7 +29,9 @@ public sealed record TaskRequest(
     // Left out of the JSON when absent, so the fingerprint of a request written before the field existed is unchanged
     // (an idempotent retry across an upgrade must still match).
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-    bool? Notify = null)
+    bool? Notify = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    bool? Stream = null)
 {
     public const int DefaultPriority = 5;
 

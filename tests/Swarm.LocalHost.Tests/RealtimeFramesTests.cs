@@ -1,0 +1,138 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Swarm.Tests;
+
+namespace Swarm.LocalHost.Tests;
+
+/// <summary>
+/// Frames from clients over real sockets on the local host: the stand-in delivers them to the swarm's event handler as
+/// Web PubSub would, and the answer comes back on the same connection. Plain WebSocket clients, the spec's <c>/ws</c>
+/// with <c>X-Agent-ID</c> and <c>X-Session-ID</c>, and the vendor's own client library.
+/// </summary>
+public sealed class RealtimeFramesTests(RealtimeFramesTests.Host host) : IClassFixture<RealtimeFramesTests.Host>
+{
+    LocalHostProcess Swarm => host.Process;
+
+    public sealed class Host : IAsyncLifetime
+    {
+        public LocalHostProcess Process { get; private set; } = null!;
+
+        public async Task InitializeAsync()
+        {
+            Process = await LocalHostProcess.StartAsync();
+            await TaskSubmissions.CreateExternalAgentAsync(Process, "ext-fr", ["by-hand-fr"], seats: 2);
+            await TaskSubmissions.CreateExternalAgentAsync(Process, "peer-fr", ["peer-fr"], seats: 1);
+        }
+
+        public async Task DisposeAsync() => await Process.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task An_agent_answers_its_step_with_a_task_result_frame_and_the_submitter_hears_the_end()
+    {
+        using var agent = await RealtimeSockets.ConnectAsync(await NegotiateAsync(await AgentKeyAsync("ext-fr")));
+        using var submitter = await RealtimeSockets.ConnectAsync(await NegotiateAsync(new("Bearer", Swarm.Token("admin"))));
+        var id = await TaskSubmissions.SubmitAcceptedAsync(Swarm, new { prompt = "Tally the show of hands", capabilities = new[] { "by-hand-fr" }, notify = true });
+        var assigned = await RealtimeSockets.ReceiveAsync(agent, "task_assigned", "taskId", id);
+
+        await RealtimeSockets.SendAsync(agent, JsonSerializer.Serialize(new { type = "task_result", id = "r-1", data = new { taskId = id, step = assigned.GetProperty("step").GetString(), result = "Carried, 31 to 4." } }));
+        var ack = await RealtimeSockets.ReceiveReplyAsync(agent, "r-1");
+        var finished = await RealtimeSockets.ReceiveAsync(submitter, "task_finished", "taskId", id);
+
+        Assert.Equal("ack", ack.GetProperty("type").GetString());
+        Assert.Equal(202, ack.GetProperty("status").GetInt32());
+        Assert.Equal("completed", finished.GetProperty("status").GetString());
+        Assert.Equal("Carried, 31 to 4.", finished.GetProperty("result").GetString());
+    }
+
+    [Fact]
+    public async Task A_message_frame_reaches_the_other_agent_and_a_bad_frame_hurts_nobody_else()
+    {
+        using var sender = await RealtimeSockets.ConnectAsync(await NegotiateAsync(await AgentKeyAsync("ext-fr")));
+        using var receiver = await RealtimeSockets.ConnectAsync(await NegotiateAsync(await AgentKeyAsync("peer-fr")));
+
+        await RealtimeSockets.SendAsync(sender, "this is not a frame");
+        var garbage = await RealtimeSockets.TryReceiveAsync(sender, TimeSpan.FromSeconds(10));
+        await RealtimeSockets.SendAsync(sender, """{"type": "message", "id": "m-1", "data": {"to": ["peer-fr"], "topic": "handoff", "text": "Your turn."}}""");
+        var ack = await RealtimeSockets.ReceiveReplyAsync(sender, "m-1");
+        var message = await RealtimeSockets.ReceiveAsync(receiver, "agent_message", "to", "peer-fr");
+
+        Assert.Equal("error", garbage!.Value.GetProperty("type").GetString());
+        Assert.Equal(400, garbage.Value.GetProperty("status").GetInt32());
+        Assert.Equal(202, ack.GetProperty("status").GetInt32());
+        Assert.Equal(["peer-fr"], ack.GetProperty("data").GetProperty("delivered").EnumerateArray().Select(a => a.GetString()));
+        Assert.Equal("agent:ext-fr", message.GetProperty("from").GetString());
+        Assert.Equal("Your turn.", message.GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public async Task A_spec_client_connects_to_ws_with_its_agent_id_and_session_and_is_refused_without_them()
+    {
+        var session = await SessionAsync("ext-fr");
+        var ws = $"ws://127.0.0.1:{Swarm.HttpPort}/ws";
+        using var spec = await RealtimeSockets.ConnectAsync(ws, ("X-Agent-ID", "ext-fr"), ("X-Session-ID", session));
+        await RealtimeSockets.SendAsync(spec, """{"type": "join", "id": "j-1", "data": {"group": "operators"}}""");
+        var refusedJoin = await RealtimeSockets.ReceiveReplyAsync(spec, "j-1");
+
+        var refused = await Assert.ThrowsAsync<System.Net.WebSockets.WebSocketException>(() => RealtimeSockets.ConnectAsync(ws, ("X-Agent-ID", "peer-fr"), ("X-Session-ID", session)));
+        using var plainGet = await Swarm.Http.GetAsync(new Uri("/ws", UriKind.Relative));
+
+        Assert.Equal(403, refusedJoin.GetProperty("status").GetInt32());
+        Assert.Contains("401", refused.Message, StringComparison.Ordinal);
+        Assert.Equal("application/problem+json", plainGet.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task The_vendors_client_joins_groups_and_sends_frames_as_events_through_the_swarm()
+    {
+        var id = await TaskSubmissions.SubmitAcceptedAsync(Swarm, new { prompt = "Wait for a watcher", capabilities = new[] { "by-hand-fr" } });
+        var url = await NegotiateAsync(new("Bearer", Swarm.Token("operator")));
+        var output = await NodeScript.RunAsync("swarm-realtime-client.mjs", JsonSerializer.Serialize(new
+        {
+            url,
+            join = new[] { "operators" },
+            steps = new object[]
+            {
+                new { @event = "join", data = new { group = $"task.{id}" } },
+                new { @event = "message", data = new { group = $"task.{id}", topic = "note", text = "Watching this one." } },
+                new { @event = "vote", data = new { choice = "yes" } },
+                new { sendToGroup = $"task.{id}", data = new { text = "around the swarm" } },
+            },
+            waitGroup = 1,
+        }));
+        var seen = JsonDocument.Parse(output).RootElement;
+        var replies = seen.GetProperty("replies").EnumerateArray().ToList();
+
+        Assert.Equal("test-operator", seen.GetProperty("connected").GetProperty("userId").GetString());
+        Assert.Equal(["operators"], seen.GetProperty("joined").EnumerateArray().Select(g => g.GetString()));
+        Assert.Equal(["ack", "ack", "error"], replies.Select(r => r.GetProperty("type").GetString()));
+        Assert.Contains("proposalId", replies[2].GetProperty("data").GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var group = Assert.Single(seen.GetProperty("group").EnumerateArray());
+        Assert.Equal($"task.{id}", group.GetProperty("group").GetString());
+        Assert.Equal("Watching this one.", group.GetProperty("data").GetProperty("data").GetProperty("text").GetString());
+        Assert.False(Assert.Single(seen.GetProperty("sendToGroup").EnumerateArray()).GetProperty("sent").GetBoolean());
+    }
+
+    async Task<AuthenticationHeaderValue> AgentKeyAsync(string agentId) =>
+        new("ApiKey", (await TestAgents.IssueKeyAsync(Swarm, agentId)).GetProperty("apiKey").GetString()!);
+
+    async Task<string> SessionAsync(string agentId)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/token");
+        request.Headers.Authorization = await AgentKeyAsync(agentId);
+        using var response = await Swarm.Http.SendAsync(request);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
+    }
+
+    async Task<string> NegotiateAsync(AuthenticationHeaderValue credential)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/realtime/negotiate");
+        request.Headers.Authorization = credential;
+        using var response = await Swarm.Http.SendAsync(request);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"negotiate answered {(int)response.StatusCode}: {body}");
+        return body.GetProperty("url").GetString()!;
+    }
+}
