@@ -29,14 +29,14 @@ public sealed partial class ClientHandshake(LocalWebPubSubHub hub, CloudEventsWr
 
         if (upstream is not null)
         {
-            var request = writer.Write(connectionId, userId, null, null, CloudEventsWriter.ConnectType, ConnectEvent.Body(claims, http.Request.Query, http.Request.Headers, requested));
-            var response = await ConnectionEvents.CallAsync(upstream, request, hub.Counters, logger, stopping);
+            var request = writer.Write(connectionId, userId, null, null, CloudEventsWriter.ConnectType, UpstreamConnect.Body(claims, http.Request.Query, http.Request.Headers, requested));
+            var response = await ConnectionUpstream.CallAsync(upstream, request, hub.Counters, logger, stopping);
             if (response is null)
             {
                 return Results.Problem(statusCode: StatusCodes.Status502BadGateway, title: "The event handler did not answer the connect event.");
             }
 
-            if (!ConnectionEvents.IsSuccess(response))
+            if (!ConnectionUpstream.IsSuccess(response))
             {
                 // A refusal (4xx) reaches the client as the handler gave it, as the service passes it on.
                 return response.Status is >= 400 and < 500
@@ -44,7 +44,7 @@ public sealed partial class ClientHandshake(LocalWebPubSubHub hub, CloudEventsWr
                     : Results.Problem(statusCode: StatusCodes.Status502BadGateway, title: $"The event handler answered the connect event with {response.Status}.");
             }
 
-            var (answer, problem) = ConnectEvent.Read(response);
+            var (answer, problem) = UpstreamConnect.Read(response);
             if (answer is null)
             {
                 return Results.Problem(statusCode: StatusCodes.Status502BadGateway, title: "The event handler's connect answer is not usable.", detail: problem);
@@ -94,7 +94,7 @@ public sealed partial class ClientHandshake(LocalWebPubSubHub hub, CloudEventsWr
             hub.Groups.Join(group, connection.Id);
         }
 
-        var events = upstream is null ? null : new ConnectionEvents(upstream, writer, connection, hub.Counters, logger, stopping);
+        var events = upstream is null ? null : new ConnectionUpstream(upstream, writer, connection, hub.Counters, logger, stopping);
         var reason = "The connection ended.";
         try
         {

@@ -10,7 +10,7 @@ namespace Swarm.LocalHost.Realtime;
 /// a subprotocol frame that is not one of the protocol's requests closes it with 1008, as the service declines such a
 /// client; neither touches another connection.
 /// </summary>
-public sealed class ClientSession(LocalWebPubSubHub hub, ClientConnection connection, ConnectionEvents? events)
+public sealed class ClientSession(LocalWebPubSubHub hub, ClientConnection connection, ConnectionUpstream? events)
 {
     /// <summary>The largest client frame taken, as the service's limit: 1 MB.</summary>
     public const int MaxFrameBytes = 1024 * 1024;
@@ -81,7 +81,7 @@ public sealed class ClientSession(LocalWebPubSubHub hub, ClientConnection connec
             return;
         }
 
-        var (request, problem) = type == WebSocketMessageType.Text ? ClientFrame.Parse(data) : (null, "This subprotocol takes JSON in text frames.");
+        var (request, problem) = type == WebSocketMessageType.Text ? SubprotocolRequest.Parse(data) : (null, "This subprotocol takes JSON in text frames.");
         if (request is null)
         {
             hub.Counters.FrameIn("invalid");
@@ -116,7 +116,7 @@ public sealed class ClientSession(LocalWebPubSubHub hub, ClientConnection connec
         }
     }
 
-    async Task JoinOrLeaveAsync(ClientFrame request)
+    async Task JoinOrLeaveAsync(SubprotocolRequest request)
     {
         var group = request.Group!;
         if (!connection.Permits("webpubsub.joinLeaveGroup", group))
@@ -137,7 +137,7 @@ public sealed class ClientSession(LocalWebPubSubHub hub, ClientConnection connec
         await AckAsync(request.AckId);
     }
 
-    async Task PublishAsync(ClientFrame request)
+    async Task PublishAsync(SubprotocolRequest request)
     {
         var group = request.Group!;
         if (!connection.Permits("webpubsub.sendToGroup", group))
@@ -151,7 +151,7 @@ public sealed class ClientSession(LocalWebPubSubHub hub, ClientConnection connec
         await AckAsync(request.AckId);
     }
 
-    async Task SendEventAsync(ClientFrame request, CancellationToken cancellationToken)
+    async Task SendEventAsync(SubprotocolRequest request, CancellationToken cancellationToken)
     {
         if (events is null)
         {
@@ -162,7 +162,7 @@ public sealed class ClientSession(LocalWebPubSubHub hub, ClientConnection connec
 
         await events.EnqueueAsync(CloudEventsWriter.UserTypePrefix + request.Event, request.Payload!, blocking: true, async answer =>
         {
-            if (!ConnectionEvents.IsSuccess(answer))
+            if (!ConnectionUpstream.IsSuccess(answer))
             {
                 var why = answer is null ? "The event handler did not answer." : $"The event handler answered {answer.Status}.";
                 if (request.AckId is { } ackId)
@@ -190,7 +190,7 @@ public sealed class ClientSession(LocalWebPubSubHub hub, ClientConnection connec
     /// <summary>A plain client's <c>message</c> answer: a 200 body goes back as is; a failure drops the connection, as the service does.</summary>
     async Task PlainAnswerAsync(UpstreamResponse? answer)
     {
-        if (!ConnectionEvents.IsSuccess(answer))
+        if (!ConnectionUpstream.IsSuccess(answer))
         {
             await connection.CloseAsync(answer is null ? "The event handler did not answer." : $"The event handler answered {answer.Status}.");
             return;

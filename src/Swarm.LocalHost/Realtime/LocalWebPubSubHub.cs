@@ -3,7 +3,7 @@ using System.Net.WebSockets;
 namespace Swarm.LocalHost.Realtime;
 
 /// <summary>
-/// The stand-in's hub: its connections (<see cref="ConnectionRegistry"/>), their groups (<see cref="GroupMembership"/>)
+/// The stand-in's hub: its connections (<see cref="ConnectionRegistry"/>), their groups (<see cref="GroupRoster"/>)
 /// and what it sends them. A message reaches a plain client as the raw data and a <c>json.webpubsub.azure.v1</c> client
 /// wrapped as a message from the server or from a group; a connection that cannot take a frame in time is dropped.
 /// </summary>
@@ -14,7 +14,7 @@ public sealed partial class LocalWebPubSubHub(ILogger<LocalWebPubSubHub> logger)
 
     public ConnectionRegistry Connections { get; } = new();
 
-    public GroupMembership Groups { get; } = new();
+    public GroupRoster Groups { get; } = new();
 
     public LocalWebPubSubCounters Counters { get; } = new();
 

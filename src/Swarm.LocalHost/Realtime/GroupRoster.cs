@@ -4,7 +4,7 @@ namespace Swarm.LocalHost.Realtime;
 /// Which connections are in which groups. A group exists while it has members, as in the service; a connection leaves
 /// every group when it closes.
 /// </summary>
-public sealed class GroupMembership
+public sealed class GroupRoster
 {
     readonly Dictionary<string, HashSet<string>> members = new(StringComparer.Ordinal);
     readonly Dictionary<string, HashSet<string>> groupsOf = new(StringComparer.Ordinal);

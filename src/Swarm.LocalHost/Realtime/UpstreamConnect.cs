@@ -8,7 +8,7 @@ namespace Swarm.LocalHost.Realtime;
 /// (<c>{claims, query, headers, subprotocols, clientCertificates}</c>, each multi-valued as <c>{name: [values]}</c>), and
 /// what the handler answers: 200 with <c>{userId, groups, roles, subprotocol}</c> (each optional) or 204, any other status refusing the client.
 /// </summary>
-public static class ConnectEvent
+public static class UpstreamConnect
 {
     /// <summary>
     /// The request's body. The access token is left out of <c>query</c> and <c>Authorization</c> out of <c>headers</c>:
@@ -33,7 +33,7 @@ public static class ConnectEvent
     public static (ConnectAnswer? Answer, string? Problem) Read(UpstreamResponse response)
     {
         ArgumentNullException.ThrowIfNull(response);
-        var state = ConnectionEvents.Header(response, "ce-connectionState");
+        var state = ConnectionUpstream.Header(response, "ce-connectionState");
         if (response.Status != 200 || response.Body.IsEmpty)
         {
             return (new ConnectAnswer(null, [], [], null, state), null);

@@ -8,7 +8,7 @@ namespace Swarm.LocalHost.Realtime;
 /// that connection. Each request is built when it is delivered, so it carries the connection state the previous
 /// answer set; an answer to a blocking event (a user event) with <c>ce-connectionState</c> replaces that state.
 /// </summary>
-public sealed partial class ConnectionEvents
+public sealed partial class ConnectionUpstream
 {
     /// <summary>How long the handler may take with one event; after that the event counts as failed.</summary>
     public static readonly TimeSpan UpstreamLimit = TimeSpan.FromSeconds(20);
@@ -25,7 +25,7 @@ public sealed partial class ConnectionEvents
     readonly CancellationToken stopping;
     readonly Task pump;
 
-    public ConnectionEvents(IWebPubSubUpstream upstream, CloudEventsWriter writer, ClientConnection connection, LocalWebPubSubCounters counters, ILogger logger, CancellationToken stopping)
+    public ConnectionUpstream(IWebPubSubUpstream upstream, CloudEventsWriter writer, ClientConnection connection, LocalWebPubSubCounters counters, ILogger logger, CancellationToken stopping)
     {
         this.upstream = upstream;
         this.writer = writer;

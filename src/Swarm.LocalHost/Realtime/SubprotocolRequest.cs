@@ -6,13 +6,13 @@ namespace Swarm.LocalHost.Realtime;
 /// One request of a <c>json.webpubsub.azure.v1</c> client: <c>joinGroup</c>, <c>leaveGroup</c>, <c>sendToGroup</c>,
 /// <c>event</c>, <c>sequenceAck</c> or <c>ping</c> (other types, newer than this stand-in, are read as <see cref="Type"/> only).
 /// </summary>
-public sealed record ClientFrame(string Type, ulong? AckId, string? Group, string? Event, bool NoEcho, MessagePayload? Payload)
+public sealed record SubprotocolRequest(string Type, ulong? AckId, string? Group, string? Event, bool NoEcho, MessagePayload? Payload)
 {
     /// <summary>Group names the service accepts: 1 to 1,024 characters.</summary>
     const int MaxNameLength = 1024;
 
     /// <summary>The request in a text frame, or why it is not one the protocol describes (the service declines such a client).</summary>
-    public static (ClientFrame? Frame, string? Problem) Parse(ReadOnlyMemory<byte> text)
+    public static (SubprotocolRequest? Frame, string? Problem) Parse(ReadOnlyMemory<byte> text)
     {
         JsonDocument document;
         try
@@ -76,7 +76,7 @@ public sealed record ClientFrame(string Type, ulong? AckId, string? Group, strin
             }
 
             var noEcho = root.TryGetProperty("noEcho", out var echo) && echo.ValueKind == JsonValueKind.True;
-            return (new ClientFrame(kind, ackId, group, eventName, noEcho, payload), null);
+            return (new SubprotocolRequest(kind, ackId, group, eventName, noEcho, payload), null);
         }
     }
 
