@@ -85,6 +85,7 @@ public static class LocalHostApp
         {
             // The stand-in's events go to the swarm's event handler, as Web PubSub's go to the Functions app's.
             builder.Services.AddSingleton<IWebPubSubUpstream, DispatchedUpstream>();
+            builder.Services.AddSingleton<Swarm.Application.Realtime.IChannelServiceStatistics>(sp => sp.GetRequiredService<LocalWebPubSubHub>());
         }
 
         builder.Services.AddSwarm(settings);

@@ -25,6 +25,7 @@ public sealed class RealtimeFramesTests(RealtimeFramesTests.Host host) : IClassF
             await TaskSubmissions.CreateExternalAgentAsync(Process, "ext-fr", ["by-hand-fr"], seats: 2);
             await TaskSubmissions.CreateExternalAgentAsync(Process, "peer-fr", ["peer-fr"], seats: 1);
             await TaskSubmissions.CreateExternalAgentAsync(Process, "beat-fr", ["beat-fr"], seats: 1);
+            await TaskSubmissions.CreateExternalAgentAsync(Process, "voter-fr", ["judgement-fr"], seats: 1);
         }
 
         public async Task DisposeAsync() => await Process.DisposeAsync();
@@ -136,6 +137,68 @@ public sealed class RealtimeFramesTests(RealtimeFramesTests.Host host) : IClassF
         Assert.Equal(1, present.GetProperty("connections").GetInt32());
         Assert.Equal("idle", present.GetProperty("reportedStatus").GetString());
         Assert.True(gone.TryGetProperty("lastDisconnectedAt", out _), $"No disconnection recorded: {gone}");
+    }
+
+    [Fact]
+    public async Task An_external_voter_casts_its_ballot_with_a_vote_frame_and_the_round_records_it()
+    {
+        using var voter = await RealtimeSockets.ConnectAsync(await NegotiateAsync(await AgentKeyAsync("voter-fr")));
+        await TaskPolling.WaitForAgentAsync(Swarm, "queen-1");
+        using var proposed = await Swarm.Http.SendAsync(Swarm.Request(HttpMethod.Post, "/api/v1/consensus/proposal", json: JsonSerializer.Serialize(
+            new { question = "Merge the branch?", options = new[] { "merge", "hold" }, participants = new { agents = new[] { "queen-1", "voter-fr" } }, deadlineSeconds = 120 })));
+        var id = (await proposed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        await RealtimeSockets.ReceiveAsync(voter, "ballot_requested", "proposalId", id);
+
+        await RealtimeSockets.SendAsync(voter, JsonSerializer.Serialize(new { type = "vote", id = "v-1", data = new { proposalId = id, choice = "hold", confidence = 0.7, rationale = "Tests are red." } }));
+        var ack = await RealtimeSockets.ReceiveReplyAsync(voter, "v-1");
+        var proposal = await ProposalWithBallotAsync(id, "Tests are red.");
+
+        Assert.Equal("ack", ack.GetProperty("type").GetString());
+        Assert.Equal(202, ack.GetProperty("status").GetInt32());
+        Assert.Contains("voter-fr", proposal, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_broadcast_to_a_capability_reaches_its_agents_and_needs_the_broadcast_permission()
+    {
+        using var listener = await RealtimeSockets.ConnectAsync(await NegotiateAsync(await AgentKeyAsync("peer-fr")));
+        using var agentSender = await RealtimeSockets.ConnectAsync(await NegotiateAsync(await AgentKeyAsync("ext-fr")));
+        using var operatorSender = await RealtimeSockets.ConnectAsync(await NegotiateAsync(new("Bearer", Swarm.Token("operator"))));
+
+        await RealtimeSockets.SendAsync(agentSender, """{"type": "message", "id": "b-1", "data": {"capability": "peer-fr", "text": "From a peer."}}""");
+        var refused = await RealtimeSockets.ReceiveReplyAsync(agentSender, "b-1");
+        await RealtimeSockets.SendAsync(operatorSender, """{"type": "message", "id": "b-2", "data": {"capability": "peer-fr", "text": "Stand by for the release."}}""");
+        var ack = await RealtimeSockets.ReceiveReplyAsync(operatorSender, "b-2");
+        var heard = await RealtimeSockets.ReceiveAsync(listener, "agent_message", "group", "capability.peer-fr");
+        using var metrics = await Swarm.Http.SendAsync(Swarm.Request(HttpMethod.Get, "/api/v1/system/metrics"));
+        var communication = (await metrics.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("communication").GetProperty("swarm");
+
+        Assert.Equal(403, refused.GetProperty("status").GetInt32());
+        Assert.Contains("messages:broadcast", refused.GetProperty("data").GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(202, ack.GetProperty("status").GetInt32());
+        Assert.Equal("Stand by for the release.", heard.GetProperty("text").GetString());
+        Assert.Equal("test-operator", heard.GetProperty("from").GetString());
+        Assert.True(communication.GetProperty("framesIn").GetProperty("message").GetInt64() >= 2, communication.ToString());
+        Assert.True(communication.GetProperty("eventsOut").GetProperty("agent_message").GetInt64() >= 1, communication.ToString());
+        Assert.True(communication.GetProperty("errors").GetInt64() >= 1, communication.ToString());
+    }
+
+    /// <summary>The proposal as GET answers it, once a ballot with this rationale is in it.</summary>
+    async Task<string> ProposalWithBallotAsync(string proposalId, string rationale)
+    {
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            using var response = await Swarm.Http.SendAsync(Swarm.Request(HttpMethod.Get, $"/api/v1/consensus/proposals/{proposalId}"));
+            var text = await response.Content.ReadAsStringAsync();
+            if (text.Contains(rationale, StringComparison.Ordinal))
+            {
+                return text;
+            }
+
+            Assert.True(DateTimeOffset.UtcNow < deadline, $"No ballot with '{rationale}' is recorded: {text}");
+            await Task.Delay(250);
+        }
     }
 
     /// <summary>The agent's presence once <paramref name="condition"/> holds (presence is recorded by signals, so it settles shortly after).</summary>

@@ -1,4 +1,5 @@
 using System.Net.WebSockets;
+using Swarm.Application.Realtime;
 
 namespace Swarm.LocalHost.Realtime;
 
@@ -7,7 +8,7 @@ namespace Swarm.LocalHost.Realtime;
 /// and what it sends them. A message reaches a plain client as the raw data and a <c>json.webpubsub.azure.v1</c> client
 /// wrapped as a message from the server or from a group; a connection that cannot take a frame in time is dropped.
 /// </summary>
-public sealed partial class LocalWebPubSubHub(ILogger<LocalWebPubSubHub> logger)
+public sealed partial class LocalWebPubSubHub(ILogger<LocalWebPubSubHub> logger) : IChannelServiceStatistics
 {
     /// <summary>Connections one user may hold at once.</summary>
     public const int MaxConnectionsPerUser = ConnectionRegistry.MaxConnectionsPerUser;
@@ -19,7 +20,7 @@ public sealed partial class LocalWebPubSubHub(ILogger<LocalWebPubSubHub> logger)
     public LocalWebPubSubCounters Counters { get; } = new();
 
     /// <summary>The counters for the system metrics, with the connections and groups of this moment.</summary>
-    public LocalWebPubSubSnapshot Snapshot() => Counters.Snapshot(Connections.Count, Groups.Sizes());
+    public ChannelServiceSnapshot Snapshot() => Counters.Snapshot(Connections.Count, Groups.Sizes());
 
     public bool HasConnections(string userId) => Connections.HasUser(userId);
 

@@ -11,9 +11,10 @@ namespace Swarm.Api.Endpoints.Operations;
 /// provider route and in total, and this process's memory, CPU and threads (both for the instance that answered;
 /// the OpenTelemetry export has the model numbers over time, not the process ones), the task queue, and consensus per
 /// algorithm (both swarm-wide, from durable state), and the real-time channel's traffic as this instance saw it
-/// (<see cref="RealtimeTraffic"/>).
+/// (<see cref="RealtimeTraffic"/>) and, on the local host, as its Web PubSub stand-in counts it (connections, groups and
+/// frames each way; in Azure those are Web PubSub's own metrics, in Azure Monitor).
 /// </summary>
-public sealed class SystemMetricsHandler(ProviderCatalog providers, RealtimeTraffic traffic, TimeProvider time) : IApiHandler
+public sealed class SystemMetricsHandler(ProviderCatalog providers, RealtimeTraffic traffic, TimeProvider time, IChannelServiceStatistics? channelService = null) : IApiHandler
 {
     public async Task<ApiResponse> HandleAsync(ApiRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
     {
@@ -43,7 +44,7 @@ public sealed class SystemMetricsHandler(ProviderCatalog providers, RealtimeTraf
             },
             queue = await TaskQueueView.ReadAsync(durable, agentScope: null, cancellationToken),
             consensus = await ConsensusMetrics.ReadAsync(durable, cancellationToken),
-            communication = traffic.Snapshot(),
+            communication = new { swarm = traffic.Snapshot(), channelService = channelService?.Snapshot() },
         });
     }
 }
