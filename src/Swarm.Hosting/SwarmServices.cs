@@ -86,7 +86,9 @@ public static class SwarmServices
         services.AddSingleton<LeaveGroupHandler>();
 
         services.AddTransient<Swarm.Workflows.Realtime.PublishRealtimeActivity>();
+        services.AddTransient<Swarm.Workflows.Realtime.PublishRealtimeNoticesActivity>();
         services.AddSingleton<StoppedTaskNotices>();
+        services.AddSingleton<Swarm.Application.Realtime.OperatorNotices>();
 
         services.AddSingleton<IApiKeyStore>(sp => sp.GetRequiredService<TableApiKeyStore>());
         services.AddSingleton<ApiKeyService>();

@@ -31,5 +31,12 @@ public sealed class RoutePathTests
         Assert.Equal(SwarmRoutes.GetTask.PathFor(("id", "task-1")), Link(RealtimeEvents.Finished("u", "task-1", "completed"), "location"));
         Assert.Equal(SwarmRoutes.GetTask.PathFor(("id", "task-1")), Link(RealtimeEvents.Canceled("a1", "task-1", "answer", "Canceled", "r"), "location"));
         Assert.Equal(SwarmRoutes.PostVote.PathFor(("id", "proposal-1")), Link(RealtimeEvents.Ballot("a1", "proposal-1", 1, "q", ["x", "y"], T0), "voteUrl"));
+        Assert.All(RealtimeEvents.TaskState("task-1", Swarm.Domain.Tasks.TaskRunStatus.Running, T0), e => Assert.Equal(SwarmRoutes.GetTask.PathFor(("id", "task-1")), Link(e, "location")));
+        Assert.Equal(SwarmRoutes.GetAgent.PathFor(("id", "a1")), Link(RealtimeEvents.AgentLeft("a1", 1, 0, T0), "location"));
+        Assert.Equal(SwarmRoutes.GetAgent.PathFor(("id", "a1")), Link(RealtimeEvents.AgentHealth("a1", false, "r", T0), "location"));
+        Assert.Equal(SwarmRoutes.GetScaling.PathFor(), Link(RealtimeEvents.Scaling("worker", Swarm.Domain.Autoscaling.ScalingAction.Grow, 1, 2, "r", T0), "location"));
+        Assert.Equal(SwarmRoutes.SystemHealth.PathFor(), Link(RealtimeEvents.Health(true, new Dictionary<string, string>(), T0), "location"));
+        Assert.Equal(SwarmRoutes.GetProposal.PathFor(("id", "proposal-1")), Link(RealtimeEvents.Cast("proposal-1", 1, "a1", T0), "location"));
+        Assert.Equal(SwarmRoutes.GetProposal.PathFor(("id", "proposal-1")), Link(RealtimeEvents.Decided("proposal-1", true, "x", "r", 1, T0), "location"));
     }
 }

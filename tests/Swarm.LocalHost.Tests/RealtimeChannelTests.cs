@@ -362,6 +362,62 @@ public sealed class RealtimeChannelTests(RealtimeChannelTests.Host host) : IClas
         Assert.Null(await RealtimeSockets.TryReceiveAsync(socket, TimeSpan.FromSeconds(1)));
     }
 
+    [Fact]
+    public async Task A_connection_the_swarm_put_in_the_operators_group_hears_agents_come_and_go_and_a_tasks_states_in_order()
+    {
+        // The JSON subprotocol's first frame names the connection; the swarm puts it in a group through the service's
+        // REST API, as the event handler does for a join it allowed.
+        using var socket = new ClientWebSocket();
+        socket.Options.AddSubProtocol("json.webpubsub.azure.v1");
+        using (var connecting = new CancellationTokenSource(TimeSpan.FromSeconds(15)))
+        {
+            await socket.ConnectAsync(new Uri(await NegotiateAsync(Bearer("admin"))), connecting.Token);
+        }
+
+        var connected = await RealtimeSockets.TryReceiveAsync(socket, TimeSpan.FromSeconds(15));
+        var connectionId = connected!.Value.GetProperty("connectionId").GetString()!;
+        var endpoint = $"http://127.0.0.1:{Swarm.HttpPort}";
+        var groupUrl = $"{endpoint}/api/hubs/swarm/groups/operators/connections/{Uri.EscapeDataString(connectionId)}";
+        using var join = new HttpRequestMessage(HttpMethod.Put, groupUrl);
+        join.Headers.Authorization = new("Bearer", global::Swarm.Adapters.WebPubSub.WebPubSubAccessTokens.Sign(Host.AccessKey, groupUrl, null, TimeSpan.FromMinutes(5), DateTimeOffset.UtcNow));
+        using var joined = await Swarm.Http.SendAsync(join);
+        Assert.Equal(HttpStatusCode.OK, joined.StatusCode);
+
+        await TaskSubmissions.CreateAgentAsync(Swarm, "operator-watched-rt", "worker", ["watched-rt"]);
+        var created = await ReceiveServerEventAsync(socket, "agent_created", "agentId", "operator-watched-rt");
+        var id = await TaskSubmissions.SubmitAcceptedAsync(Swarm, new { prompt = "Watched by operators", capabilities = new[] { "watched-rt" } });
+        var running = await ReceiveServerEventAsync(socket, "task_state_changed", "taskId", id);
+        var completed = await ReceiveServerEventAsync(socket, "task_state_changed", "taskId", id);
+        using var retire = await Swarm.Http.SendAsync(Swarm.Request(HttpMethod.Delete, "/api/v1/agents/operator-watched-rt"));
+        var retired = await ReceiveServerEventAsync(socket, "agent_retired", "agentId", "operator-watched-rt");
+
+        Assert.Equal(("worker", "/api/v1/agents/operator-watched-rt"), (created.GetProperty("type").GetString(), created.GetProperty("location").GetString()));
+        Assert.Equal(("running", "completed"), (running.GetProperty("state").GetString(), completed.GetProperty("state").GetString()));
+        Assert.Equal($"/api/v1/tasks/{id}", completed.GetProperty("location").GetString());
+        Assert.Equal(HttpStatusCode.Accepted, retire.StatusCode);
+        Assert.Equal(1, retired.GetProperty("completed").GetInt32());
+    }
+
+    /// <summary>The data of the next swarm event of this type about this id, as a JSON-subprotocol client receives it (inside a server message).</summary>
+    static async Task<JsonElement> ReceiveServerEventAsync(ClientWebSocket socket, string type, string idProperty, string id)
+    {
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(60);
+        while (DateTimeOffset.UtcNow < deadline)
+        {
+            if (await RealtimeSockets.TryReceiveAsync(socket, deadline - DateTimeOffset.UtcNow) is { } message
+                && message.GetProperty("type").GetString() == "message"
+                && message.GetProperty("data") is var data
+                && (data.ValueKind == JsonValueKind.String ? JsonDocument.Parse(data.GetString()!).RootElement : data) is var frame
+                && frame.GetProperty("type").GetString() == type
+                && frame.GetProperty("data").TryGetProperty(idProperty, out var about) && about.GetString() == id)
+            {
+                return frame.GetProperty("data").Clone();
+            }
+        }
+
+        throw new TimeoutException($"No {type} event for {id} within 60 s.");
+    }
+
     AuthenticationHeaderValue Bearer(string role) => new("Bearer", Swarm.Token(role));
 
     static AuthenticationHeaderValue ApiKey(string key) => new("ApiKey", key);

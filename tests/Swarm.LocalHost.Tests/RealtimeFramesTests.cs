@@ -24,6 +24,7 @@ public sealed class RealtimeFramesTests(RealtimeFramesTests.Host host) : IClassF
             Process = await LocalHostProcess.StartAsync();
             await TaskSubmissions.CreateExternalAgentAsync(Process, "ext-fr", ["by-hand-fr"], seats: 2);
             await TaskSubmissions.CreateExternalAgentAsync(Process, "peer-fr", ["peer-fr"], seats: 1);
+            await TaskSubmissions.CreateExternalAgentAsync(Process, "beat-fr", ["beat-fr"], seats: 1);
         }
 
         public async Task DisposeAsync() => await Process.DisposeAsync();
@@ -113,6 +114,46 @@ public sealed class RealtimeFramesTests(RealtimeFramesTests.Host host) : IClassF
         Assert.Equal($"task.{id}", group.GetProperty("group").GetString());
         Assert.Equal("Watching this one.", group.GetProperty("data").GetProperty("data").GetProperty("text").GetString());
         Assert.False(Assert.Single(seen.GetProperty("sendToGroup").EnumerateArray()).GetProperty("sent").GetBoolean());
+    }
+
+    [Fact]
+    public async Task A_connected_agent_is_present_its_heartbeat_frame_is_recorded_and_closing_ends_its_presence()
+    {
+        var socket = await RealtimeSockets.ConnectAsync(await NegotiateAsync(await AgentKeyAsync("beat-fr")));
+        await RealtimeSockets.SendAsync(socket, """{"type": "heartbeat", "id": "h-1", "data": {"status": "idle"}}""");
+        var ack = await RealtimeSockets.ReceiveReplyAsync(socket, "h-1");
+        var present = await PresenceAsync("beat-fr", p => p.GetProperty("connected").GetBoolean() && p.TryGetProperty("lastHeartbeatAt", out _));
+
+        using (socket)
+        {
+            using var closing = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            await socket.CloseAsync(System.Net.WebSockets.WebSocketCloseStatus.NormalClosure, "done", closing.Token);
+        }
+
+        var gone = await PresenceAsync("beat-fr", p => !p.GetProperty("connected").GetBoolean());
+
+        Assert.Equal(202, ack.GetProperty("status").GetInt32());
+        Assert.Equal(1, present.GetProperty("connections").GetInt32());
+        Assert.Equal("idle", present.GetProperty("reportedStatus").GetString());
+        Assert.True(gone.TryGetProperty("lastDisconnectedAt", out _), $"No disconnection recorded: {gone}");
+    }
+
+    /// <summary>The agent's presence once <paramref name="condition"/> holds (presence is recorded by signals, so it settles shortly after).</summary>
+    async Task<JsonElement> PresenceAsync(string agentId, Func<JsonElement, bool> condition)
+    {
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            using var response = await Swarm.Http.SendAsync(Swarm.Request(HttpMethod.Get, $"/api/v1/agents/{agentId}"));
+            var presence = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("presence");
+            if (condition(presence))
+            {
+                return presence;
+            }
+
+            Assert.True(DateTimeOffset.UtcNow < deadline, $"The presence of {agentId} did not settle: {presence}");
+            await Task.Delay(200);
+        }
     }
 
     async Task<AuthenticationHeaderValue> AgentKeyAsync(string agentId) =>

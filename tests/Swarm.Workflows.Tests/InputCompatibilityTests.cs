@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
 using Microsoft.DurableTask.Converters;
+using Swarm.Domain.Agents;
 using Swarm.Domain.Consensus;
 using Swarm.Domain.Tasks;
+using Swarm.Workflows.Agents;
 using Swarm.Workflows.Consensus;
 using Swarm.Workflows.Tasks;
 
@@ -36,7 +38,7 @@ public sealed class InputCompatibilityTests
         var input = ReadWithout(today, "Stream");
 
         Assert.False(input.Stream);
-        Assert.Empty(Realtime.RealtimeEvents.FinishedFor(input, "completed", "done"));
+        Assert.Empty(Swarm.Workflows.Realtime.RealtimeEvents.FinishedFor(input, "completed", "done"));
     }
 
     [Fact]
@@ -61,6 +63,46 @@ public sealed class InputCompatibilityTests
 
         Assert.Equal("someone", input.ProposedBy);
         Assert.False(input.Notify);
+    }
+
+    [Fact]
+    public void A_task_input_stored_before_groups_reads_back_telling_no_group()
+    {
+        var today = new TaskRunInput("task-1", "p", 5, [], TaskStrategy.Auto, 1, [], false, TimeSpan.FromMinutes(10), 3, null, false, TimeSpan.FromDays(1),
+            Notify: true, NotifySubmitter: true, NotifyGroups: true);
+
+        var input = ReadWithout(today, "NotifyGroups");
+
+        Assert.True(input.Notify);
+        Assert.False(input.NotifyGroups);
+    }
+
+    [Fact]
+    public void A_proposal_input_stored_before_groups_reads_back_telling_no_group()
+    {
+        var today = new ProposalInput("proposal-1", "q", ["a", "b"], new ConsensusRules(ConsensusAlgorithm.SimpleMajority), new ParticipantSpec(["a1"], null, null),
+            null, TimeSpan.FromMinutes(5), 2, "someone", Notify: true, NotifyGroup: true);
+
+        Assert.False(ReadWithout(today, "NotifyGroup").NotifyGroup);
+    }
+
+    [Fact]
+    public void A_provisioning_or_scaling_stored_before_operator_notices_reads_back_telling_nobody()
+    {
+        var profile = new AgentProfile("a1", "A1", AgentType.Worker, new ProviderSettings("simulated", "m"), 1);
+
+        Assert.False(ReadWithout(new AgentProvisioning(profile, 10, Notify: true), "Notify").Notify);
+        Assert.False(ReadWithout(new PoolScaling(new AgentPool(AgentType.Worker, []), 2, null, new PoolTemplate(), 10, Notify: true), "Notify").Notify);
+    }
+
+    [Fact]
+    public void A_retirement_stored_as_the_agents_id_alone_reads_back_telling_nobody_and_a_new_one_round_trips()
+    {
+        var stored = JsonDataConverter.Default.Deserialize<AgentRetirement>(JsonDataConverter.Default.Serialize("a1"))!;
+        var today = JsonDataConverter.Default.Deserialize<AgentRetirement>(JsonDataConverter.Default.Serialize(new AgentRetirement("a2", Notify: true)))!;
+
+        Assert.Equal(new AgentRetirement("a1", Notify: false), stored);
+        Assert.Equal(new AgentRetirement("a2", Notify: true), today);
     }
 
     static T ReadWithout<T>(T today, params string[] newer)

@@ -22,7 +22,7 @@ client.on('group-message', (e) => seen.group.push({ group: e.message.group, from
 async function until(condition, what) {
   const deadline = Date.now() + 15000;
   while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; saw ${JSON.stringify({ ...seen, server })}`);
     await new Promise((r) => setTimeout(r, 20));
   }
 }

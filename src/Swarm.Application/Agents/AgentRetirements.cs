@@ -21,12 +21,13 @@ public static class AgentRetirements
     }
 
     /// <summary>Schedules the agent's retirement unless one is under way (asking again finishes one that stopped half-way).</summary>
-    public static async Task StartAsync(DurableTaskClient durable, string agentId, CancellationToken cancellationToken)
+    /// <param name="notify">Whether the channel is on, so the operators hear of the retirement when it is done.</param>
+    public static async Task StartAsync(DurableTaskClient durable, string agentId, bool notify, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(durable);
         if (!await IsUnderwayAsync(durable, agentId, cancellationToken))
         {
-            await new AgentClient(durable).RetireAsync(agentId, InstanceIdFor(agentId), CancellationToken.None);
+            await new AgentClient(durable).RetireAsync(new AgentRetirement(agentId, notify), InstanceIdFor(agentId), CancellationToken.None);
         }
     }
 }

@@ -2,12 +2,14 @@ using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Swarm.Application.Configuration;
+using Swarm.Application.Realtime;
 using Swarm.Domain.Agents;
 using Swarm.Domain.Autoscaling;
 using Swarm.Domain.Distribution;
 using Swarm.Workflows.Agents;
 using Swarm.Workflows.Autoscaling;
 using Swarm.Workflows.Distribution;
+using Swarm.Workflows.Realtime;
 
 namespace Swarm.Application.Schedules;
 
@@ -16,9 +18,10 @@ namespace Swarm.Application.Schedules;
 /// autoscaling agent, it compares the steps waiting in the dispatcher's line that the pool could serve, and how busy
 /// the pool is, with the pool's limits (<see cref="AutoscalePlanner"/>), then resizes the pool through
 /// <see cref="ScalePoolOrchestrator"/> (which holds <c>system.maxAgents</c> and one scaling per pool). Every decision,
-/// holds included, is logged and kept in <see cref="AutoscalerEntity"/>, which also carries each pool's cooldown.
+/// holds included, is logged and kept in <see cref="AutoscalerEntity"/>, which also carries each pool's cooldown; each
+/// change goes to the operators (<c>scaling_decision</c>).
 /// </summary>
-public sealed partial class AutoscalingJob(SwarmSettings settings, TimeProvider time, ILogger<AutoscalingJob> logger) : IPeriodicJob
+public sealed partial class AutoscalingJob(SwarmSettings settings, TimeProvider time, OperatorNotices operators, ILogger<AutoscalingJob> logger) : IPeriodicJob
 {
     public string Name => "Autoscaling";
 
@@ -58,7 +61,7 @@ public sealed partial class AutoscalingJob(SwarmSettings settings, TimeProvider 
             LogDecision(logger, decision.Pool, decision.Action, decision.From, decision.To, decision.Reason);
             if (decision.Action != ScalingAction.Hold)
             {
-                var scaling = new PoolScaling(pool, decision.To, null, PoolTemplate.Of(template), settings.System.MaxAgents, Keep: settings.DefaultAgent.Id);
+                var scaling = new PoolScaling(pool, decision.To, null, PoolTemplate.Of(template), settings.System.MaxAgents, Keep: settings.DefaultAgent.Id, Notify: settings.Realtime.Active);
                 try
                 {
                     await new AgentClient(durable).ScaleAsync(scaling, $"autoscale-{pool.Key}-{now:yyyyMMddHHmmssfff}", cancellationToken);
@@ -72,6 +75,10 @@ public sealed partial class AutoscalingJob(SwarmSettings settings, TimeProvider 
         }
 
         await autoscaler.RecordAsync(new ScalingPass(now, decisions), cancellationToken);
+
+        // Only changes: a hold every pass for every pool would bury them (holds are logged, and kept with the autoscaler).
+        await operators.SendAsync(decisions.Where(d => d.Action != ScalingAction.Hold).Select(d =>
+            RealtimeEvents.Scaling(d.Pool, d.Action, d.From, d.To, d.Reason, d.At)));
     }
 
     /// <summary>

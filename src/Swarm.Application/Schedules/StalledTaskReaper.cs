@@ -2,11 +2,13 @@ using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Swarm.Application.Configuration;
+using Swarm.Application.Realtime;
 using Swarm.Application.Tasks;
 using Swarm.Domain.Distribution;
 using Swarm.Domain.Tasks;
 using Swarm.Domain.Time;
 using Swarm.Workflows.Distribution;
+using Swarm.Workflows.Realtime;
 using Swarm.Workflows.Tasks;
 
 namespace Swarm.Application.Schedules;
@@ -19,7 +21,7 @@ namespace Swarm.Application.Schedules;
 /// ends visibly, and its agent slot is freed, instead of holding both forever. Termination is the only way to end
 /// it: an orchestration cannot complete while the model call it started is still outstanding.
 /// </summary>
-public sealed partial class StalledTaskReaper(SwarmSettings settings, TimeProvider time, StoppedTaskNotices notices, ILogger<StalledTaskReaper> logger) : IPeriodicJob
+public sealed partial class StalledTaskReaper(SwarmSettings settings, TimeProvider time, StoppedTaskNotices notices, OperatorNotices operators, ILogger<StalledTaskReaper> logger) : IPeriodicJob
 {
     /// <summary>The prefix of the reason a reaped task carries; the API's <c>TaskView</c> shows it as the error.</summary>
     public const string ReasonPrefix = "Stalled:";
@@ -37,10 +39,13 @@ public sealed partial class StalledTaskReaper(SwarmSettings settings, TimeProvid
         var limit = TimeSpan.FromSeconds(settings.SelfHealing.StalledTaskSeconds);
         var now = time.GetUtcNow();
         var board = await new DispatcherClient(durable).GetBoardAsync(cancellationToken);
-        foreach (var agentId in await AgentProbation.ReinstateDueAsync(durable, board, TimeSpan.FromSeconds(settings.SelfHealing.UnhealthyProbationSeconds), now, cancellationToken))
+        var reinstated = await AgentProbation.ReinstateDueAsync(durable, board, TimeSpan.FromSeconds(settings.SelfHealing.UnhealthyProbationSeconds), now, cancellationToken);
+        foreach (var agentId in reinstated)
         {
             LogReinstated(logger, agentId);
         }
+
+        await operators.SendAsync(reinstated.Select(agentId => RealtimeEvents.AgentHealth(agentId, healthy: true, "probation over: offered work again", now)));
 
         if (await SeatSweep.FreeOrphansAsync(durable, board, cancellationToken) is > 0 and var freed)
         {

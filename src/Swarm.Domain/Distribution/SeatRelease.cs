@@ -6,4 +6,5 @@ namespace Swarm.Domain.Distribution;
 /// step never ran, or a person or the task's deadline stopped it).
 /// </summary>
 /// <param name="Capabilities">What the step needed; the reputation the outcome moves.</param>
-public sealed record SeatRelease(string AgentId, string Holder, IReadOnlyList<string> Capabilities, WorkOutcome? Outcome = null);
+/// <param name="Announce">Whether the agent's going unhealthy on this outcome is announced (the releasing task's channel was on).</param>
+public sealed record SeatRelease(string AgentId, string Holder, IReadOnlyList<string> Capabilities, WorkOutcome? Outcome = null, bool Announce = false);

@@ -54,7 +54,7 @@ public static class WorkflowFunctions
     public static Task<bool> RetireAgent([OrchestrationTrigger] TaskOrchestrationContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return new RetireAgentOrchestrator().RunAsync(context, context.GetInput<string>()!);
+        return new RetireAgentOrchestrator().RunAsync(context, context.GetInput<AgentRetirement>()!);
     }
 
     [Function(nameof(ScalePoolOrchestrator))]
@@ -107,6 +107,21 @@ public static class WorkflowFunctions
         ArgumentNullException.ThrowIfNull(executionContext);
         var activity = ActivatorUtilities.GetServiceOrCreateInstance<PublishRealtimeActivity>(executionContext.InstanceServices);
         return activity.RunAsync(new FunctionActivityContext(nameof(PublishRealtimeActivity), instanceId), input);
+    }
+
+    [Function(nameof(AgentHealthNoticeOrchestrator))]
+    public static Task<bool> SendAgentHealthNotice([OrchestrationTrigger] TaskOrchestrationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return new AgentHealthNoticeOrchestrator().RunAsync(context, context.GetInput<RealtimeDelivery>()!);
+    }
+
+    [Function(nameof(PublishRealtimeNoticesActivity))]
+    public static Task<int> PublishRealtimeNotices([ActivityTrigger] IReadOnlyList<RealtimeDelivery> input, string instanceId, FunctionContext executionContext)
+    {
+        ArgumentNullException.ThrowIfNull(executionContext);
+        var activity = ActivatorUtilities.GetServiceOrCreateInstance<PublishRealtimeNoticesActivity>(executionContext.InstanceServices);
+        return activity.RunAsync(new FunctionActivityContext(nameof(PublishRealtimeNoticesActivity), instanceId), input);
     }
 
     [Function(nameof(RecordAgentActivity))]

@@ -77,7 +77,7 @@ sealed partial class DurableWorkerWatchdog(
     /// </summary>
     async Task ProvisionDefaultAgentAsync(CancellationToken stoppingToken)
     {
-        var provisioning = new AgentProvisioning(settings.DefaultAgent.ToProfile(), settings.System.MaxAgents, UpdateExisting: true);
+        var provisioning = new AgentProvisioning(settings.DefaultAgent.ToProfile(), settings.System.MaxAgents, UpdateExisting: true, Notify: settings.Realtime.Active);
         var instanceId = $"provision-agent-{settings.DefaultAgent.Id}-after-outage-{Guid.NewGuid():N}";
         try
         {

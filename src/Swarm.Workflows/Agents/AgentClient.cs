@@ -25,8 +25,8 @@ public sealed class AgentClient(DurableTaskClient durable)
         DurableStarts.StartOnceAsync(durable, nameof(ProvisionAgentOrchestrator), provisioning, instanceId, cancellationToken);
 
     /// <summary>Starts <see cref="RetireAgentOrchestrator"/> for the agent under <paramref name="instanceId"/>.</summary>
-    public Task RetireAsync(string agentId, string instanceId, CancellationToken cancellationToken) =>
-        durable.ScheduleNewOrchestrationInstanceAsync(nameof(RetireAgentOrchestrator), agentId, new StartOrchestrationOptions(instanceId), cancellationToken);
+    public Task RetireAsync(AgentRetirement retirement, string instanceId, CancellationToken cancellationToken) =>
+        durable.ScheduleNewOrchestrationInstanceAsync(nameof(RetireAgentOrchestrator), retirement, new StartOrchestrationOptions(instanceId), cancellationToken);
 
     /// <summary>Starts <see cref="ScalePoolOrchestrator"/> under <paramref name="instanceId"/>.</summary>
     public Task ScaleAsync(PoolScaling scaling, string instanceId, CancellationToken cancellationToken) =>

@@ -10,7 +10,8 @@ namespace Swarm.Workflows.Agents;
 /// Who asked, when a person did (the principal's subject); null for the autoscaler, which records its own decisions.
 /// A person's scaling is recorded as the pool's last change, so autoscaling leaves it alone for a cooldown.
 /// </param>
-public sealed record PoolScaling(AgentPool Pool, int? Target, int? Delta, PoolTemplate Template, int MaxAgents, string? Keep = null, string? RequestedBy = null)
+/// <param name="Notify">Whether the operators hear of the agents it creates and retires (the channel was on when it started, so replays agree).</param>
+public sealed record PoolScaling(AgentPool Pool, int? Target, int? Delta, PoolTemplate Template, int MaxAgents, string? Keep = null, string? RequestedBy = null, bool Notify = false)
 {
     public int TargetFor(int current) => Math.Max(0, Target ?? (current + (Delta ?? 0)));
 

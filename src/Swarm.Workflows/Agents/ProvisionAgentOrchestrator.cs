@@ -1,5 +1,6 @@
 using Microsoft.DurableTask;
 using Swarm.Domain.Agents;
+using Swarm.Workflows.Realtime;
 
 namespace Swarm.Workflows.Agents;
 
@@ -19,7 +20,13 @@ public sealed class ProvisionAgentOrchestrator : TaskOrchestrator<AgentProvision
         if (joined == RosterJoin.Joined || (joined == RosterJoin.AlreadyMember && input.UpdateExisting))
         {
             var ledger = await context.Entities.CallEntityAsync<AgentLedger>(AgentEntity.IdFor(input.Profile.Id), nameof(AgentEntity.Provision), input.Profile);
-            await context.CallActivityAsync<bool>(nameof(RecordAgentActivity), AgentSnapshot.From(ledger, context.CurrentUtcDateTime), RecordAgentActivity.Retry);
+            // A new agent's notice goes beside its listing's write (its entity, which GET reads, exists already), so
+            // creating it takes no longer for the notice; the default agent brought up to date at each start is no news.
+            var recorded = context.CallActivityAsync<bool>(nameof(RecordAgentActivity), AgentSnapshot.From(ledger, context.CurrentUtcDateTime), RecordAgentActivity.Retry);
+            var announced = input.Notify && joined == RosterJoin.Joined
+                ? RealtimeNotices.SendAsync(context, RealtimeEvents.AgentJoined(ledger.Profile, context.CurrentUtcDateTime))
+                : Task.CompletedTask;
+            await Task.WhenAll(recorded, announced);
             await context.Entities.SignalEntityAsync(
                 Distribution.DispatcherEntity.Id, nameof(Distribution.DispatcherEntity.Register), new Distribution.AgentRegistration(ledger.Profile, ledger.Lifecycle == AgentLifecycle.Active));
             context.CreateReplaySafeLogger(Logs.AgentCategory).AgentProvisioned(ledger.Profile.Id, ledger.Profile.Type, ledger.Profile.Provider.Type, ledger.Profile.Provider.Model);

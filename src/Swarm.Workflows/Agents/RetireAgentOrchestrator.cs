@@ -2,19 +2,22 @@ using Microsoft.DurableTask;
 using Swarm.Domain.Agents;
 using Swarm.Domain.Distribution;
 using Swarm.Workflows.Distribution;
+using Swarm.Workflows.Realtime;
 
 namespace Swarm.Workflows.Agents;
 
 /// <summary>
 /// Retires an agent: take it off the dispatch board, mark it draining, wait for the board to say it gave back its last
 /// seat (an event, not polling), revoke its API keys, retire it with the record the board handed over, and give its
-/// place on the roster back, and forget its presence. The listing is updated at each step.
+/// place on the roster back, and forget its presence. The listing is updated at each step; the operators hear of it at the end.
 /// </summary>
-public sealed class RetireAgentOrchestrator : TaskOrchestrator<string, bool>
+public sealed class RetireAgentOrchestrator : TaskOrchestrator<AgentRetirement, bool>
 {
-    public override async Task<bool> RunAsync(TaskOrchestrationContext context, string input)
+    public override async Task<bool> RunAsync(TaskOrchestrationContext context, AgentRetirement retirement)
     {
         ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(retirement);
+        var input = retirement.AgentId;
         var agent = AgentEntity.IdFor(input);
         var log = context.CreateReplaySafeLogger(Logs.AgentCategory);
 
@@ -38,7 +41,13 @@ public sealed class RetireAgentOrchestrator : TaskOrchestrator<string, bool>
         await context.Entities.CallEntityAsync<bool>(agent, nameof(AgentEntity.Retire), work);
         await context.Entities.CallEntityAsync(AgentRosterEntity.Id, nameof(AgentRosterEntity.Leave), input);
         var retired = await context.Entities.CallEntityAsync<AgentLedger?>(agent, nameof(AgentEntity.Get));
-        await context.CallActivityAsync<bool>(nameof(RecordAgentActivity), AgentSnapshot.From(retired!, context.CurrentUtcDateTime), RecordAgentActivity.Retry);
+
+        // The notice goes beside the listing's last write (the entity already says retired), so it adds no wait.
+        var recorded = context.CallActivityAsync<bool>(nameof(RecordAgentActivity), AgentSnapshot.From(retired!, context.CurrentUtcDateTime), RecordAgentActivity.Retry);
+        var announced = retirement.Notify
+            ? RealtimeNotices.SendAsync(context, RealtimeEvents.AgentLeft(input, work?.Completed ?? 0, work?.Failed ?? 0, context.CurrentUtcDateTime))
+            : Task.CompletedTask;
+        await Task.WhenAll(recorded, announced);
 
         // Its connections were closed with its keys; its presence goes with it, so an agent created later under the same
         // id starts with none. Last, so that retirements already under way replay their history unchanged.

@@ -42,6 +42,11 @@ public sealed class ConsensusRoundOrchestrator : TaskOrchestrator<ProposalInput,
 
         var last = rounds[^1].Outcome;
         var reason = last.Decided || rounds.Count == 1 ? last.Reason : $"{last.Reason} (after {rounds.Count} rounds)";
+        if (input.NotifyGroup)
+        {
+            await RealtimeNotices.SendAsync(context, RealtimeEvents.Decided(input.ProposalId, last.Decided, last.Winner, reason, rounds.Count, context.CurrentUtcDateTime));
+        }
+
         return new ProposalResult(input.ProposalId, last.Decided, last.Winner, reason, input.Rules.Algorithm, voters, rounds, started, context.CurrentUtcDateTime);
     }
 
@@ -67,6 +72,9 @@ public sealed class ConsensusRoundOrchestrator : TaskOrchestrator<ProposalInput,
 
         Publish();
 
+        // A ballot's notice is not part of the ballot: the round is counted without waiting for the channel, and the
+        // notices still on their way are awaited once it is counted.
+        var notices = new List<Task>();
         var ballots = participants.Select(async p =>
         {
             var ballot = await BallotAsync(context, input, p, round, earlier, endsAt);
@@ -76,6 +84,12 @@ public sealed class ConsensusRoundOrchestrator : TaskOrchestrator<ProposalInput,
             }
 
             Publish();
+            // Only ballots the round still counts: one that missed its deadline is not news to the group.
+            if (input.NotifyGroup && ballot.Problem is null && done.Count == round - 1)
+            {
+                notices.Add(RealtimeNotices.SendAsync(context, RealtimeEvents.Cast(input.ProposalId, round, p.Voter.Id, context.CurrentUtcDateTime)));
+            }
+
             return ballot;
         }).ToList();
         using var deadline = new CancellationTokenSource();
@@ -99,6 +113,7 @@ public sealed class ConsensusRoundOrchestrator : TaskOrchestrator<ProposalInput,
             outcome = ConsensusCounter.Count(input.Options, voters, cast, input.Rules, tieBreaker, unfilled);
         }
 
+        await Task.WhenAll(notices);
         return new RoundRecord(round, records, outcome, tieBreaker, startedAt, context.CurrentUtcDateTime);
     }
 

@@ -10,6 +10,10 @@ namespace Swarm.Workflows.Consensus;
 /// <param name="RoundDeadline">How long each round waits for ballots (a durable timer).</param>
 /// <param name="MaxRounds">Rounds of debate before the proposal ends undecided.</param>
 /// <param name="Notify">Whether external voters hear of their ballots on the real-time channel (fixed at the start, so replays agree).</param>
+/// <param name="NotifyGroup">
+/// Whether the proposal's group hears each ballot arrive and the outcome (fixed at the start, so replays agree; a
+/// proposal stored before groups existed reads back false and runs the activities it ran before).
+/// </param>
 public sealed record ProposalInput(
     string ProposalId,
     string Question,
@@ -20,7 +24,8 @@ public sealed record ProposalInput(
     TimeSpan RoundDeadline,
     int MaxRounds,
     string ProposedBy,
-    bool Notify = false);
+    bool Notify = false,
+    bool NotifyGroup = false);
 
 /// <summary>Who votes: <paramref name="AgentIds"/>, or the <paramref name="Count"/> agents with <paramref name="Capability"/> that have the best reputation for it.</summary>
 public sealed record ParticipantSpec(IReadOnlyList<string>? AgentIds, string? Capability, int? Count);

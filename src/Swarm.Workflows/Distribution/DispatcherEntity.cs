@@ -1,6 +1,7 @@
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Entities;
 using Swarm.Domain.Distribution;
+using Swarm.Workflows.Realtime;
 
 namespace Swarm.Workflows.Distribution;
 
@@ -10,7 +11,8 @@ namespace Swarm.Workflows.Distribution;
 /// which is where the agent's statistics, health and reputation are counted. Its operations run one at a time, which is
 /// what makes the line fair and the seat counts exact. A seat freed for a waiting step is delivered by a
 /// <see cref="SeatOfferOrchestrator"/>, and an agent's departure to its retirement by an
-/// <see cref="AgentLeftNoticeOrchestrator"/> (entities cannot raise events on orchestrations themselves), so nobody
+/// <see cref="AgentLeftNoticeOrchestrator"/> (entities cannot raise events on orchestrations themselves), and an agent's
+/// going unhealthy to the operators by an <see cref="AgentHealthNoticeOrchestrator"/> (entities do no I/O), so nobody
 /// polls. The line ages by the entity's clock (entity operations run once, unlike orchestrator code, so reading the
 /// clock here is safe).
 /// </summary>
@@ -50,7 +52,18 @@ public sealed class DispatcherEntity : TaskEntity<DispatchBoard>
         return decision;
     }
 
-    public void Release(SeatRelease release) => Apply(State.Release(release, DateTimeOffset.UtcNow));
+    public void Release(SeatRelease release)
+    {
+        ArgumentNullException.ThrowIfNull(release);
+        var wasUnhealthy = State.Agents.GetValueOrDefault(release.AgentId)?.IsUnhealthy == true;
+        Apply(State.Release(release, DateTimeOffset.UtcNow));
+        if (release.Announce && !wasUnhealthy && State.Agents.GetValueOrDefault(release.AgentId) is { IsUnhealthy: true } agent)
+        {
+            Context.ScheduleNewOrchestration(
+                nameof(AgentHealthNoticeOrchestrator),
+                RealtimeEvents.AgentHealth(agent.Id, healthy: false, $"{agent.Work.ConsecutiveFailures} failed steps in a row: no new work until self-healing reinstates it", DateTimeOffset.UtcNow));
+        }
+    }
 
     /// <summary>Takes a step out of the line; returns its grant if a seat was given to it meanwhile.</summary>
     public SeatDecision? Leave(SeatKey seat)

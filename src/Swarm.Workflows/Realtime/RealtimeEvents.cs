@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Swarm.Domain.Agents;
+using Swarm.Domain.Autoscaling;
+using Swarm.Domain.Tasks;
 using Swarm.Workflows.Json;
 using Swarm.Workflows.Tasks;
 
@@ -42,6 +44,37 @@ public static class RealtimeEvents
 
     /// <summary>A message to an agent from another agent or a person (<c>POST /api/v1/messages</c>).</summary>
     public const string AgentMessage = "agent_message";
+
+    // Group events: what a group's members receive (RealtimeGroups). Operators hear the swarm's own changes; a task's
+    // group its state changes; a proposal's group its ballots as they arrive and its outcome.
+
+    /// <summary>An agent joined the swarm (to <see cref="RealtimeGroups.Operators"/>).</summary>
+    public const string AgentCreated = "agent_created";
+
+    /// <summary>An agent left the swarm for good, its last step done and its keys revoked (to operators).</summary>
+    public const string AgentRetired = "agent_retired";
+
+    /// <summary>An agent went unhealthy (failed steps in a row, so no new work) or recovered from it (to operators).</summary>
+    public const string AgentHealthChanged = "agent_health_changed";
+
+    /// <summary>
+    /// A task changed state, named as <c>GET /api/v1/tasks/{id}</c> names it: <c>awaitingApproval</c>, <c>running</c>,
+    /// <c>completed</c>, <c>failed</c> or <c>canceled</c> (to its group and operators). <c>queued</c> is not sent: a task
+    /// is queued from its acceptance (the submitter's answer says so) until its first event.
+    /// </summary>
+    public const string TaskStateChanged = "task_state_changed";
+
+    /// <summary>The autoscaler grew or shrank a pool (to operators; holds are not sent, only logged and kept).</summary>
+    public const string ScalingDecided = "scaling_decision";
+
+    /// <summary>The swarm's readiness changed: a dependency stopped or started answering (to operators).</summary>
+    public const string HealthChanged = "health_changed";
+
+    /// <summary>A voter's ballot arrived in a round (to the proposal's group): who and when, never what, until the proposal ends.</summary>
+    public const string BallotCast = "ballot_cast";
+
+    /// <summary>A proposal ended, decided or not (to the proposal's group).</summary>
+    public const string ProposalDecided = "proposal_decided";
 
     /// <summary>The API's own JSON, so an event reads like the resource it describes (and quotes stay quotes).</summary>
     static JsonSerializerOptions Web => SwarmJson.Options;
@@ -94,6 +127,54 @@ public static class RealtimeEvents
     /// <param name="from">The sender's user id on the channel (<c>agent:{id}</c> for an agent).</param>
     public static RealtimeDelivery Message(string agentId, string messageId, string from, string? topic, string text, DateTimeOffset sentAt) =>
         new(RealtimeAudience.User(AgentUser(agentId)), AgentMessage, JsonSerializer.SerializeToElement(new { messageId, from, to = agentId, topic, text, sentAt }, Web));
+
+    /// <summary>A task's state change, for its group and for operators (two deliveries, sent together).</summary>
+    public static IReadOnlyList<RealtimeDelivery> TaskState(string taskId, TaskRunStatus state, DateTimeOffset at, string? errorType = null, string? errorMessage = null)
+    {
+        var data = JsonSerializer.SerializeToElement(
+            new { taskId, state, at, error = errorType is null ? null : new { type = errorType, message = errorMessage }, location = $"/api/v1/tasks/{taskId}" }, Web);
+        return [new(RealtimeAudience.Group(RealtimeGroups.Task(taskId)), TaskStateChanged, data), new(RealtimeAudience.Group(RealtimeGroups.Operators), TaskStateChanged, data)];
+    }
+
+    public static RealtimeDelivery AgentJoined(AgentProfile profile, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        return ToOperators(AgentCreated, new
+        {
+            agentId = profile.Id, name = profile.Name, type = profile.Type, expertise = profile.EffectiveRole.Expertise, provider = profile.Provider.Type, model = profile.Provider.Model, at,
+            location = $"/api/v1/agents/{profile.Id}",
+        });
+    }
+
+    /// <param name="completed">Steps it completed in its life; <paramref name="failed"/> those that failed.</param>
+    public static RealtimeDelivery AgentLeft(string agentId, long completed, long failed, DateTimeOffset at) =>
+        ToOperators(AgentRetired, new { agentId, completed, failed, at, location = $"/api/v1/agents/{agentId}" });
+
+    /// <param name="healthy">False when it went unhealthy, true when self-healing gave it work again.</param>
+    public static RealtimeDelivery AgentHealth(string agentId, bool healthy, string reason, DateTimeOffset at) =>
+        ToOperators(AgentHealthChanged, new { agentId, status = healthy ? "healthy" : "unhealthy", reason, at, location = $"/api/v1/agents/{agentId}" });
+
+    public static RealtimeDelivery Scaling(string pool, ScalingAction action, int from, int to, string reason, DateTimeOffset at) =>
+        ToOperators(ScalingDecided, new { pool, action, from, to, reason, at, location = "/api/v1/system/scaling" });
+
+    /// <param name="checks">Each dependency and <c>ok</c>, or why it is not.</param>
+    public static RealtimeDelivery Health(bool ready, IReadOnlyDictionary<string, string> checks, DateTimeOffset at) =>
+        ToOperators(HealthChanged, new { status = ready ? "ready" : "degraded", checks, at, location = "/api/v1/system/health" });
+
+    /// <summary>A ballot that arrived, without its choice: ballots are counted, and shown, only when the proposal ends.</summary>
+    public static RealtimeDelivery Cast(string proposalId, int round, string voterId, DateTimeOffset at) =>
+        new(RealtimeAudience.Group(RealtimeGroups.Proposal(proposalId)), BallotCast, JsonSerializer.SerializeToElement(
+            new { proposalId, round, voterId, at, location = $"/api/v1/consensus/proposals/{proposalId}" }, Web));
+
+    public static RealtimeDelivery Decided(string proposalId, bool decided, string? winner, string reason, int rounds, DateTimeOffset at) =>
+        new(RealtimeAudience.Group(RealtimeGroups.Proposal(proposalId)), ProposalDecided, JsonSerializer.SerializeToElement(
+            new { proposalId, decided, winner, reason, rounds, at, location = $"/api/v1/consensus/proposals/{proposalId}" }, Web));
+
+    /// <summary>A status as the API writes it (<c>completed</c>, <c>awaitingApproval</c>).</summary>
+    public static string StatusName(TaskRunStatus status) => JsonSerializer.SerializeToElement(status, Web).GetString()!;
+
+    static RealtimeDelivery ToOperators(string type, object data) =>
+        new(RealtimeAudience.Group(RealtimeGroups.Operators), type, JsonSerializer.SerializeToElement(data, Web));
 
     /// <summary>A message to every connection in a group (a task's, a capability's, every agent's): <c>to</c> names the group.</summary>
     public static RealtimeDelivery GroupMessage(string group, string messageId, string from, string? topic, string text, DateTimeOffset sentAt) =>

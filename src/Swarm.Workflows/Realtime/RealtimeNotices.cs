@@ -21,4 +21,27 @@ public static class RealtimeNotices
             // Lost, not fatal; the activity logged why if it got to run.
         }
     }
+
+    /// <summary>
+    /// Sends several notices in one activity (<see cref="PublishRealtimeNoticesActivity"/>), each audience's in the order
+    /// given; nothing at all, not even an activity, when there are none.
+    /// </summary>
+    public static async Task SendAsync(TaskOrchestrationContext context, IReadOnlyList<RealtimeDelivery> notices)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(notices);
+        if (notices.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await context.CallActivityAsync<int>(nameof(PublishRealtimeNoticesActivity), notices);
+        }
+        catch (TaskFailedException)
+        {
+            // Lost, not fatal, as above.
+        }
+    }
 }

@@ -228,7 +228,7 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
     /// <summary>Gives the seat back with the step's outcome (null: freed without judging the agent), and stops listing it as held.</summary>
     async Task ReleaseSeatAsync(SeatHold seat, IReadOnlyList<string> capabilities, WorkOutcome? outcome)
     {
-        await context.Entities.SignalEntityAsync(DispatcherEntity.Id, nameof(DispatcherEntity.Release), new SeatRelease(seat.AgentId, seat.Holder, capabilities, outcome));
+        await context.Entities.SignalEntityAsync(DispatcherEntity.Id, nameof(DispatcherEntity.Release), new SeatRelease(seat.AgentId, seat.Holder, capabilities, outcome, input.NotifyGroups));
         tracker.Released(seat);
     }
 

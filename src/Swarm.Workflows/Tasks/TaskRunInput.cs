@@ -20,6 +20,10 @@ namespace Swarm.Workflows.Tasks;
 /// Whether the agents' model turns stream their text to the submitter and the task's group (<c>task_delta</c>) and the
 /// end goes to both (<c>task_finished</c>); false in the histories of tasks submitted before the field existed.
 /// </param>
+/// <param name="NotifyGroups">
+/// Whether its state changes go to its group and the operators' group (the channel was on at submission, so replays
+/// agree; a task stored before groups existed reads back false and runs the activities it ran before).
+/// </param>
 /// <param name="SealMemory">Whether memory values its agents' tools write are sealed (encryption at rest was on at submission, so replays agree).</param>
 public sealed record TaskRunInput(
     string TaskId,
@@ -41,4 +45,5 @@ public sealed record TaskRunInput(
     bool Notify = false,
     bool NotifySubmitter = false,
     bool SealMemory = false,
-    bool Stream = false);
+    bool Stream = false,
+    bool NotifyGroups = false);

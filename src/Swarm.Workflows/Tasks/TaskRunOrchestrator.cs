@@ -20,14 +20,16 @@ public sealed class TaskRunOrchestrator : TaskOrchestrator<TaskRunInput, TaskRun
         ArgumentNullException.ThrowIfNull(input);
         var tracker = new TaskTracker(context);
         var log = context.CreateReplaySafeLogger(Logs.TaskCategory);
+        var notices = new TaskStateNotices(context, input);
         tracker.Record("accepted", $"priority {input.Priority}" + (input.SubmittedBy is { } by ? $", from {by}" : ""));
         try
         {
             if (input.RequiresApproval)
             {
-                await AwaitApprovalAsync(context, input, tracker);
+                await AwaitApprovalAsync(context, input, tracker, notices);
             }
 
+            notices.Changed(TaskRunStatus.Running);
             var choice = StrategyChoice.For(input.Strategy, input.Agents, input.Stages.Count, input.Capabilities.Count);
             tracker.Strategy = choice.Strategy.ToString().ToLowerInvariant();
             tracker.Record("strategy", $"{tracker.Strategy} ({choice.Reason})");
@@ -48,7 +50,7 @@ public sealed class TaskRunOrchestrator : TaskOrchestrator<TaskRunInput, TaskRun
             tracker.Phase(TaskProgress.Completing);
             log.TaskCompleted(input.TaskId, run.Steps.Count, run.Final?.AgentId ?? run.Steps[0].AgentId);
             var totals = new ModelUsage(run.Steps.Sum(s => s.Answer.InputTokens), run.Steps.Sum(s => s.Answer.OutputTokens), run.Steps.Sum(s => s.Answer.CostUsd ?? 0));
-            await NotifyAsync(context, input, status: "completed", result: run.Answer().Text);
+            await notices.EndedAsync(TaskRunStatus.Completed, result: run.Answer().Text);
             return new TaskRunResult(
                 input.TaskId,
                 run.Final?.AgentId ?? run.Steps[0].AgentId,
@@ -68,23 +70,17 @@ public sealed class TaskRunOrchestrator : TaskOrchestrator<TaskRunInput, TaskRun
             tracker.Record("failed", $"{failure.Type}: {failure.Message}");
             tracker.Fail(failure);
             log.TaskFailed(input.TaskId, failure.Type, failure.Message);
-            await NotifyAsync(context, input, status: "failed", errorType: failure.Type, errorMessage: failure.Message);
+            await notices.EndedAsync(TaskRunStatus.Failed, errorType: failure.Type, errorMessage: failure.Message);
             throw;
         }
     }
 
-    /// <summary>
-    /// Tells the submitter the task ended, on the real-time channel, when it asked to be told (<c>notify</c>) or streams;
-    /// a streamed task's group hears it too. The notices go at once, so two cost one activity's time.
-    /// </summary>
-    static Task NotifyAsync(TaskOrchestrationContext context, TaskRunInput input, string status, string? result = null, string? errorType = null, string? errorMessage = null) =>
-        Task.WhenAll(RealtimeEvents.FinishedFor(input, status, result, errorType, errorMessage).Select(notice => RealtimeNotices.SendAsync(context, notice)));
-
     /// <summary>Waits, at no cost, for a person's decision; a rejection or no decision in time ends the task.</summary>
-    static async Task AwaitApprovalAsync(TaskOrchestrationContext context, TaskRunInput input, TaskTracker tracker)
+    static async Task AwaitApprovalAsync(TaskOrchestrationContext context, TaskRunInput input, TaskTracker tracker, TaskStateNotices notices)
     {
         tracker.Phase(TaskProgress.AwaitingApproval);
         tracker.Record("awaiting-approval", $"up to {ReadableDuration.Of(input.ApprovalWaitLimit)}");
+        notices.Changed(TaskRunStatus.AwaitingApproval);
         ApprovalDecision decision;
         try
         {

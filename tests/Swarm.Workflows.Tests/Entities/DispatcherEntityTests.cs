@@ -1,6 +1,7 @@
 using Swarm.Domain.Agents;
 using Swarm.Domain.Distribution;
 using Swarm.Workflows.Distribution;
+using Swarm.Workflows.Realtime;
 
 namespace Swarm.Workflows.Tests.Entities;
 
@@ -75,5 +76,36 @@ public sealed class DispatcherEntityTests
         Assert.Equal(SeatOutcome.Queued, whileSick!.Outcome);
         Assert.Equal("later", Assert.IsType<SeatGrant>(Assert.Single(dispatcher.Context.Started).Input).TaskId);
         Assert.Empty(dispatcher.Context.Signals);
+    }
+
+    [Fact]
+    public async Task An_agent_that_goes_unhealthy_is_announced_to_the_operators_once_when_its_task_has_the_channel_on()
+    {
+        var dispatcher = await WithAgentsAsync(Worker("a1"));
+        for (var i = 0; i < AgentWork.UnhealthyAfter + 1; i++)
+        {
+            // The step after it went unhealthy was granted before: only the change is news, not each failure after it.
+            await dispatcher.RunAsync(nameof(DispatcherEntity.Request), Step($"t{i}"));
+            await dispatcher.RunAsync(nameof(DispatcherEntity.Release), new SeatRelease("a1", $"t{i}/s1", [], WorkOutcome.Failure(T0), Announce: true));
+        }
+
+        var (name, input) = Assert.Single(dispatcher.Context.Started, s => s.Name == nameof(AgentHealthNoticeOrchestrator));
+        var notice = Assert.IsType<RealtimeDelivery>(input);
+        Assert.Equal((RealtimeAudience.Group(RealtimeGroups.Operators), RealtimeEvents.AgentHealthChanged), (notice.To, notice.Type));
+        Assert.Equal(("a1", "unhealthy"), (notice.Data.GetProperty("agentId").GetString(), notice.Data.GetProperty("status").GetString()));
+    }
+
+    [Fact]
+    public async Task An_agent_that_goes_unhealthy_on_a_task_without_the_channel_is_not_announced()
+    {
+        var dispatcher = await WithAgentsAsync(Worker("a1"));
+        for (var i = 0; i < AgentWork.UnhealthyAfter; i++)
+        {
+            await dispatcher.RunAsync(nameof(DispatcherEntity.Request), Step($"t{i}"));
+            await dispatcher.RunAsync(nameof(DispatcherEntity.Release), new SeatRelease("a1", $"t{i}/s1", [], WorkOutcome.Failure(T0)));
+        }
+
+        Assert.True(Assert.IsType<DispatchBoard>(dispatcher.State).Agents["a1"].IsUnhealthy);
+        Assert.DoesNotContain(dispatcher.Context.Started, s => s.Name == nameof(AgentHealthNoticeOrchestrator));
     }
 }

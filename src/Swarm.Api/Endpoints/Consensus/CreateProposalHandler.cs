@@ -44,7 +44,8 @@ public sealed class CreateProposalHandler(SwarmSettings settings) : IApiHandler
             TimeSpan.FromSeconds(body.DeadlineSeconds ?? 300),
             body.MaxRounds ?? 2,
             request.Principal!.Subject,
-            Notify: settings.Realtime.Active);
+            Notify: settings.Realtime.Active,
+            NotifyGroup: settings.Realtime.Active);
         await new ProposalClient(durable).StartAsync(input, id, CancellationToken.None);
 
         var location = SwarmRoutes.GetProposal.PathFor(("id", id));

@@ -7,7 +7,7 @@ namespace Swarm.Api.Endpoints.Realtime;
 /// One message a client sent over its connection, in the spec's shape <c>{"type": ..., "id": ..., "data": {...}}</c>.
 /// A plain WebSocket frame arrives as Web PubSub's <c>message</c> event carrying that whole object; a named event (the
 /// JSON subprotocol's <c>event</c>, e.g. the vendor client's <c>sendEvent("vote", data)</c>) carries only the data,
-/// and its name is the type.
+/// and its name is the type. The two differ for <c>message</c> only in the body: a whole frame has a <c>type</c>.
 /// </summary>
 /// <param name="Id">The client's id for the frame (a string or number), echoed in the answer; null when it sent none.</param>
 public sealed record ClientFrame(string Type, JsonElement? Id, JsonElement Data)
@@ -29,7 +29,9 @@ public sealed record ClientFrame(string Type, JsonElement? Id, JsonElement Data)
             return (null, "The frame is not JSON; send {\"type\": ..., \"id\": ..., \"data\": {...}}.", null);
         }
 
-        if (eventName != PlainEvent)
+        // A plain frame and a named event called "message" (the vendor client's sendEvent("message", data)) arrive
+        // alike; only a whole frame has a "type", which no frame's data has.
+        if (eventName != PlainEvent || (root.ValueKind == JsonValueKind.Object && !root.TryGetProperty("type", out _)))
         {
             return root.ValueKind == JsonValueKind.Object
                 ? (new ClientFrame(eventName, null, root), null, null)

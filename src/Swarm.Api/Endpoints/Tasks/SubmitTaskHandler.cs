@@ -91,7 +91,8 @@ public sealed class SubmitTaskHandler(SwarmSettings settings, TimeProvider time)
         Notify: settings.Realtime.Active,
         NotifySubmitter: task.Notify == true,
         SealMemory: settings.Security.EncryptionEnabled,
-        Stream: task.Stream == true);
+        Stream: task.Stream == true,
+        NotifyGroups: settings.Realtime.Active);
 
     /// <summary>A field that asks for events (<c>notify</c>, <c>stream</c>) needs the channel on and a caller it can address.</summary>
     IEnumerable<FieldError> ChannelErrors(string field, bool? asked, SwarmPrincipal caller)

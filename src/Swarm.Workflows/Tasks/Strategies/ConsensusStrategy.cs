@@ -39,7 +39,8 @@ public static class ConsensusStrategy
             TimeSpan.FromMinutes(5),
             2,
             input.TaskId,
-            input.Notify);
+            input.Notify,
+            input.NotifyGroups);
         var result = await context.CallSubOrchestratorAsync<ProposalResult>(
             nameof(ConsensusRoundOrchestrator), proposal, new SubOrchestrationOptions { InstanceId = proposalId });
         tracker.Record("consensus", result.Decided ? $"decided: {result.Reason}" : $"undecided: {result.Reason}");
