@@ -8,7 +8,7 @@ sealed record BenchmarkOptions
     public const string Usage = """
         Usage: ./bench.sh [options]
 
-          --scenario NAME           all (default), throughput, overhead, realtime, stream, memory, inmemory,
+          --scenario NAME           all (default), throughput, overhead, realtime, stream, messages, memory, inmemory,
                                     consensus-round, consensus-accuracy, storage or tools; repeat or comma-separate for several
           --agents N                simulated worker agents created for the throughput and overhead runs, and the
                                     memory scenario's middle stage (default 50)
@@ -17,6 +17,8 @@ sealed record BenchmarkOptions
           --overhead-tasks N        tasks run one at a time on a 1 s simulated model call (default 20)
           --realtime-tasks N        tasks run one at a time, each announced on the real-time channel, and as many
                                     streamed tasks and direct streaming calls in the stream scenario (default 30)
+          --messages N              agent-to-agent messages sent one at a time in the messages scenario, after 20
+                                    warm-up rounds, and as many of each baseline (default 200)
           --memory-agents N         agents in the memory scenario's last stage (default 500)
           --inmemory-orchestrations N
                                     agent turns started at once on the in-memory engine (default 100)
@@ -40,7 +42,7 @@ sealed record BenchmarkOptions
         The report goes to standard output, progress to standard error.
         """;
 
-    public static readonly IReadOnlyList<string> ScenarioNames = ["throughput", "overhead", "realtime", "stream", "memory", "inmemory", "consensus-round", "consensus-accuracy", "storage", "tools"];
+    public static readonly IReadOnlyList<string> ScenarioNames = ["throughput", "overhead", "realtime", "stream", "messages", "memory", "inmemory", "consensus-round", "consensus-accuracy", "storage", "tools"];
 
     public IReadOnlyList<string> Scenarios { get; init; } = ScenarioNames;
 
@@ -53,6 +55,8 @@ sealed record BenchmarkOptions
     public int OverheadTasks { get; init; } = 20;
 
     public int RealtimeTasks { get; init; } = 30;
+
+    public int Messages { get; init; } = 200;
 
     public int MemoryAgents { get; init; } = 500;
 
@@ -98,6 +102,7 @@ sealed record BenchmarkOptions
                 "--clients" => options with { Clients = Count(1, 512) },
                 "--overhead-tasks" => options with { OverheadTasks = Count(1, 1_000) },
                 "--realtime-tasks" => options with { RealtimeTasks = Count(1, 1_000) },
+                "--messages" => options with { Messages = Count(1, 10_000) },
                 "--memory-agents" => options with { MemoryAgents = Count(1, 9_999) },
                 "--inmemory-orchestrations" => options with { InMemoryOrchestrations = Count(1, 1_000_000) },
                 "--consensus-proposals" => options with { ConsensusProposals = Count(1, 1_000) },

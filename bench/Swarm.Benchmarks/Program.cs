@@ -37,6 +37,7 @@ IScenario[] scenarios =
     new OverheadScenario(options, storage),
     new RealtimeNoticeScenario(options, storage),
     new TokenStreamScenario(options, storage),
+    new AgentMessageScenario(options, storage),
     new MemoryScenario(options, storage),
     new InMemoryEngineScenario(options),
     new ConsensusRoundScenario(options, storage),

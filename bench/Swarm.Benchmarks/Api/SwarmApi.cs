@@ -71,6 +71,33 @@ sealed class SwarmApi : IDisposable
             cancellationToken);
 
     /// <summary>
+    /// An agent with its own <paramref name="id"/> whose steps a program outside the swarm answers (<c>external</c>
+    /// provider): one that holds a WebSocket of its own rather than a model the swarm calls.
+    /// </summary>
+    public Task<AgentCreation> CreateExternalAgentAsync(string id, CancellationToken cancellationToken) =>
+        PostAgentAsync(
+            JsonSerializer.Serialize(new
+            {
+                id,
+                name = id,
+                type = "specialist",
+                role = new { type = "operational", permissions = Array.Empty<string>(), expertise = new[] { id }, priority = 5 },
+                provider = new { type = "external", model = "bench" },
+                maxConcurrency = 1,
+            }),
+            cancellationToken);
+
+    /// <summary><c>POST /api/v1/agents/{id}/keys</c>: a new API key for the agent, which it authenticates with as itself.</summary>
+    public async Task<string> IssueApiKeyAsync(string agentId, CancellationToken cancellationToken)
+    {
+        using var response = await http.PostAsync(new Uri($"/api/v1/agents/{agentId}/keys", UriKind.Relative), null, cancellationToken);
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        return response.IsSuccessStatusCode && ReadString(text, "apiKey") is { } key
+            ? key
+            : throw new InvalidOperationException($"Issuing a key for {agentId} answered {(int)response.StatusCode}: {Shorten(text)}");
+    }
+
+    /// <summary>
     /// <c>PUT /api/v1/memory/{namespace}/{key}</c>: the answer's status (<c>202</c> once the write is accepted, a durable
     /// signal to the namespace's entity; 0 when the request failed) and how long it took.
     /// </summary>
@@ -214,10 +241,19 @@ sealed class SwarmApi : IDisposable
         }
     }
 
-    /// <summary><c>GET /api/v1/realtime/negotiate</c>: the WebSocket URL of the real-time channel for this client.</summary>
-    public async Task<Uri> NegotiateRealtimeAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// <c>GET /api/v1/realtime/negotiate</c>: the WebSocket URL of the real-time channel for this client, or for the
+    /// agent whose API key is <paramref name="agentApiKey"/> (the channel then knows the connection as that agent's).
+    /// </summary>
+    public async Task<Uri> NegotiateRealtimeAsync(CancellationToken cancellationToken, string? agentApiKey = null)
     {
-        using var response = await http.GetAsync(new Uri("/api/v1/realtime/negotiate", UriKind.Relative), cancellationToken);
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/api/v1/realtime/negotiate", UriKind.Relative));
+        if (agentApiKey is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("ApiKey", agentApiKey);
+        }
+
+        using var response = await http.SendAsync(request, cancellationToken);
         var text = await response.Content.ReadAsStringAsync(cancellationToken);
         return response.IsSuccessStatusCode && ReadString(text, "url") is { } url
             ? new Uri(url)

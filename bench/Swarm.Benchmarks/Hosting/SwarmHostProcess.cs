@@ -41,11 +41,15 @@ sealed class SwarmHostProcess : IAsyncDisposable
         this.workFolder = workFolder;
         this.output = output;
         Settings = settings;
+        Address = address;
         var token = TokenIssuer.Mint(settings.Security.Jwt, "benchmark", ["admin"], TimeSpan.FromHours(12), TimeProvider.System);
         Api = new SwarmApi(address, token);
     }
 
     public int Pid => process.Id;
+
+    /// <summary>The host's HTTP root (<c>http://127.0.0.1:{port}</c>), where the API and the Web PubSub stand-in are served.</summary>
+    public Uri Address { get; }
 
     /// <summary>The settings the host runs with: loaded by the swarm's own loader from the environment it was given.</summary>
     public SwarmSettings Settings { get; }

@@ -29,7 +29,7 @@ static class ReportHeader
             $"Started: {DateTimeOffset.UtcNow.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC",
             $"Code: {Environment.GetEnvironmentVariable(RevisionVariable) ?? "revision not known (run through ./bench.sh)"}",
             $"Options: scenarios {string.Join(", ", options.Scenarios)}; agents {options.Agents}, tasks {options.Tasks}, clients {options.Clients}, "
-                + $"overhead tasks {options.OverheadTasks}, realtime tasks {options.RealtimeTasks}, memory agents {options.MemoryAgents}, in-memory orchestrations {options.InMemoryOrchestrations}, "
+                + $"overhead tasks {options.OverheadTasks}, realtime tasks {options.RealtimeTasks}, messages {options.Messages}, memory agents {options.MemoryAgents}, in-memory orchestrations {options.InMemoryOrchestrations}, "
                 + $"consensus proposals {options.ConsensusProposals}, accuracy questions {options.AccuracyQuestions}, storage tasks {options.StorageTasks}, tool samples {options.ToolSamples}, "
                 + $"timeout {Units.Seconds(options.Timeout)} per scenario",
         ]);
