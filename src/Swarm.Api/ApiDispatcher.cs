@@ -163,7 +163,7 @@ public sealed partial class ApiDispatcher(
             // CancellationToken.None: an action that ran must be recorded even if its client has hung up.
             await audit.AppendAsync(RequestAuditRecords.For(route.Name, request, response.Status, time.GetUtcNow(), response.AuditDetail ?? ProblemDetailOf(response)), CancellationToken.None);
         }
-        else if (response.Status == 403)
+        else if (response.Status == 403 && !route.AuditedByHandler)
         {
             // A read the handler refused for this caller (another agent's memory, say) is a refusal like the dispatcher's own.
             await RecordRefusalAsync(route.Name, request, 403, ProblemDetailOf(response));

@@ -6,7 +6,7 @@ namespace Swarm.Api.Tests;
 
 public sealed class HeartbeatFrameTests
 {
-    static ClientFrame Frame(string json) => ClientFrame.Read(ClientFrame.PlainEvent, Encoding.UTF8.GetBytes(json)).Frame!;
+    static ClientFrame Frame(string json) => ClientFrame.Read(ClientFrame.PlainEvent, Encoding.UTF8.GetBytes(json), fromSubprotocolClient: false).Frame!;
 
     static readonly SwarmPrincipal Agent = new("agent:hb-1", [], new HashSet<string>(), AgentId: "hb-1");
     static readonly SwarmPrincipal Operator = new("ops", ["admin"], new HashSet<string> { Permissions.AgentsWrite });

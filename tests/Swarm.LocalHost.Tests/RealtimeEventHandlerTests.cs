@@ -23,7 +23,8 @@ public sealed class RealtimeEventHandlerTests(RealtimeEventHandlerTests.Host hos
 
         public async Task InitializeAsync()
         {
-            Process = await LocalHostProcess.StartAsync(("realtime__accessKey", AccessKey));
+            // The rate limit on (the test hosts turn it off), at its defaults, for the frames' own limit.
+            Process = await LocalHostProcess.StartAsync(("realtime__accessKey", AccessKey), ("security__rateLimit__permitsPerMinute", "600"), ("security__rateLimit__burst", "60"));
             await TaskSubmissions.CreateExternalAgentAsync(Process, "ext-eh", ["by-hand-eh"], seats: 2);
         }
 
@@ -137,6 +138,43 @@ public sealed class RealtimeEventHandlerTests(RealtimeEventHandlerTests.Host hos
         Assert.Contains("taskId", noTask.GetProperty("data").GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Contains("colour", badField.GetProperty("data").GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(401, stolenState.GetProperty("status").GetInt32());
+    }
+
+    [Fact]
+    public async Task An_oversized_frame_gets_an_error_frame_and_the_connection_goes_on()
+    {
+        var state = await AgentConnectionAsync("conn-big");
+        var text = new string('x', 300 * 1024);
+
+        var oversized = await FrameAsync("conn-big", state, JsonSerializer.Serialize(new { type = "message", id = "big-1", data = new { to = new[] { "ext-eh" }, text } }));
+        var next = await FrameAsync("conn-big", state, """{"type": "task_result", "id": "after", "data": {"text": "no task named"}}""");
+
+        Assert.Equal("error", oversized.GetProperty("type").GetString());
+        Assert.Equal(413, oversized.GetProperty("status").GetInt32());
+        Assert.Equal("after", next.GetProperty("id").GetString());
+        Assert.Equal(400, next.GetProperty("status").GetInt32());
+    }
+
+    [Fact]
+    public async Task Frames_share_their_callers_rate_limit_and_past_it_get_429_error_frames()
+    {
+        // The default limit is a burst of 60 per caller; this test's own agent spends it, over frames alone.
+        await TaskSubmissions.CreateExternalAgentAsync(Swarm, "burst-eh", ["burst-eh"], seats: 1);
+        var key = (await TestAgents.IssueKeyAsync(Swarm, "burst-eh")).GetProperty("apiKey").GetString()!;
+        var (status, body, state) = await ConnectAsync("conn-burst", "agent:burst-eh", Query(await NegotiateAsync(new("ApiKey", key))));
+        Assert.True(status == HttpStatusCode.OK, $"connect answered {(int)status}: {body}");
+
+        var statuses = new List<int>();
+        for (var i = 0; i < 80 && !statuses.Contains(429); i++)
+        {
+            using var response = await Swarm.Http.SendAsync(RealtimeEventRequests.Frame(Key, "conn-burst", "agent:burst-eh", state,
+                JsonSerializer.Serialize(new { type = "heartbeat", id = $"b-{i}", data = new { } })));
+            statuses.Add((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetInt32());
+        }
+
+        Assert.Equal(202, statuses[0]);
+        Assert.Equal(429, statuses[^1]);
+        Assert.InRange(statuses.Count, 50, 80);
     }
 
     [Fact]

@@ -75,14 +75,17 @@ public sealed class WrongCallerTests(TaskApiTests.Host host) : IClassFixture<Tas
     }
 
     [Fact]
-    public async Task A_websocket_at_slash_ws_is_told_to_negotiate_first()
+    public async Task A_plain_get_at_slash_ws_is_told_how_to_connect()
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/ws", UriKind.Relative));
 
         using var response = await Swarm.Http.SendAsync(request);
 
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Contains("GET /api/v1/realtime/negotiate", (await ProblemAsync(response)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        // The local host takes the spec's WebSocket at /ws (RealtimeFramesTests); a request that is no WebSocket is told how.
+        Assert.Equal(HttpStatusCode.UpgradeRequired, response.StatusCode);
+        var detail = (await ProblemAsync(response)).GetProperty("detail").GetString();
+        Assert.Contains("X-Session-ID", detail, StringComparison.Ordinal);
+        Assert.Contains("GET /api/v1/realtime/negotiate", detail, StringComparison.Ordinal);
     }
 
     async Task WaitUntilReadableAsync(string path)

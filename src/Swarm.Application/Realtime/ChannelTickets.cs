@@ -14,6 +14,12 @@ public static class ChannelTickets
     /// <summary>The query parameter of the WebSocket URL that carries the ticket.</summary>
     public const string QueryParameter = "swarm_ticket";
 
+    /// <summary>
+    /// When the credential the ticket was issued for ends (Unix seconds), absent for an API key: the connection acts for
+    /// that long, while the ticket itself only admits the connection within the URL's minute.
+    /// </summary>
+    public const string CredentialExpiryClaim = "credential_exp";
+
     public static string Audience(JwtSettings jwt)
     {
         ArgumentNullException.ThrowIfNull(jwt);
@@ -30,9 +36,14 @@ public static class ChannelTickets
             expires = credentialEnds;
         }
 
-        var agentClaims = principal is { AgentId: { } agentId, KeyId: { } keyId }
+        var claims = principal is { AgentId: { } agentId, KeyId: { } keyId }
             ? new Dictionary<string, object> { [AgentSessionClaims.AgentId] = agentId, [AgentSessionClaims.KeyId] = keyId }
-            : null;
-        return TokenIssuer.MintFor(jwt, Audience(jwt), principal.Subject, principal.Roles, expires, time, agentClaims);
+            : [];
+        if (principal.ExpiresAt is { } ends)
+        {
+            claims[CredentialExpiryClaim] = ends.ToUnixTimeSeconds();
+        }
+
+        return TokenIssuer.MintFor(jwt, Audience(jwt), principal.Subject, principal.Roles, expires, time, claims);
     }
 }

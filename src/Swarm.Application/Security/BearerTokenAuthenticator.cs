@@ -119,10 +119,28 @@ public sealed class BearerTokenAuthenticator
     /// channel's audience only, so a ticket that leaks from a WebSocket URL opens no REST route, and a REST token opens
     /// no connection through this door. An agent's ticket needs its API key unrevoked, like its session.
     /// </summary>
-    public Task<AuthenticationOutcome> AuthenticateChannelTicketAsync(string? ticket, CancellationToken cancellationToken) =>
-        string.IsNullOrWhiteSpace(ticket)
-            ? Task.FromResult(AuthenticationOutcome.Fail("No channel ticket."))
-            : FromBearerAsync(ticket, cancellationToken, channelParameters);
+    /// <remarks>
+    /// The principal's expiry is the credential's the ticket was issued for (<see cref="Realtime.ChannelTickets.CredentialExpiryClaim"/>;
+    /// none for an API key), not the ticket's own: the ticket only admits a connection, which then acts as long as that credential.
+    /// </remarks>
+    public async Task<AuthenticationOutcome> AuthenticateChannelTicketAsync(string? ticket, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(ticket))
+        {
+            return AuthenticationOutcome.Fail("No channel ticket.");
+        }
+
+        var outcome = await FromBearerAsync(ticket, cancellationToken, channelParameters);
+        if (outcome.Principal is not { } principal)
+        {
+            return outcome;
+        }
+
+        DateTimeOffset? credentialEnds = handler.ReadJsonWebToken(ticket).TryGetPayloadValue<long>(Realtime.ChannelTickets.CredentialExpiryClaim, out var seconds)
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+            : null;
+        return AuthenticationOutcome.Success(principal with { ExpiresAt = credentialEnds });
+    }
 
     async Task<AuthenticationOutcome> FromBearerAsync(string token, CancellationToken cancellationToken, TokenValidationParameters? only = null)
     {

@@ -89,7 +89,9 @@ public sealed class ClientSession(LocalWebPubSubHub hub, ClientConnection connec
             return;
         }
 
-        hub.Counters.FrameIn(request.Type);
+        // Counted by kind, and any other type (a newer client's, or anything a client makes up) as one, so a client
+        // cannot grow the counters without bound.
+        hub.Counters.FrameIn(request.Type is "joinGroup" or "leaveGroup" or "sendToGroup" or "event" or "sequenceAck" or "ping" ? request.Type : "other");
         if (request.AckId is { } ackId && !Remember(ackId))
         {
             await AckAsync(ackId, "Duplicate", $"A message with ackId {ackId} was already processed.");

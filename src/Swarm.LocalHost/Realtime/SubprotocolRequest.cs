@@ -17,11 +17,15 @@ public sealed record SubprotocolRequest(string Type, ulong? AckId, string? Group
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(text);
+            document = JsonDocument.Parse(text, new JsonDocumentOptions { AllowDuplicateProperties = false });
+
+            // JSON may escape a lone UTF-16 surrogate, which no string can hold: reading such a value throws, not parsing it.
+            using var sink = new Utf8JsonWriter(Stream.Null);
+            document.WriteTo(sink);
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
-            return (null, "The message is not JSON.");
+            return (null, "The message is not JSON, or holds text no string can (a lone surrogate).");
         }
 
         using (document)

@@ -47,9 +47,9 @@ public sealed class SendMessageHandler(SwarmSettings settings, IRealtimeChannel 
         {
             errors.Add(new("to", $"must name 1 to {MaxRecipients} agents."));
         }
-        else if (message.Capability is { } capability && (string.IsNullOrWhiteSpace(capability) || capability.Length > 64))
+        else if (message.Capability is { } capability && !AgentProfileRules.IsSkill(capability.Trim().ToLowerInvariant()))
         {
-            errors.Add(new("capability", "must be 1 to 64 characters."));
+            errors.Add(new("capability", "must be a capability as agents name theirs (lower-case letters, digits and '-', up to 64)."));
         }
 
         errors.AddRange(to.Where(id => !AgentProfileRules.IsAgentId(id)).Select(id => new FieldError("to", $"'{id}' is not an agent id.")));

@@ -7,7 +7,7 @@ namespace Swarm.Api.Endpoints.Realtime;
 /// One message a client sent over its connection, in the spec's shape <c>{"type": ..., "id": ..., "data": {...}}</c>.
 /// A plain WebSocket frame arrives as Web PubSub's <c>message</c> event carrying that whole object; a named event (the
 /// JSON subprotocol's <c>event</c>, e.g. the vendor client's <c>sendEvent("vote", data)</c>) carries only the data,
-/// and its name is the type. The two differ for <c>message</c> only in the body: a whole frame has a <c>type</c>.
+/// and its name is the type.
 /// </summary>
 /// <param name="Id">The client's id for the frame (a string or number), echoed in the answer; null when it sent none.</param>
 public sealed record ClientFrame(string Type, JsonElement? Id, JsonElement Data)
@@ -16,22 +16,26 @@ public sealed record ClientFrame(string Type, JsonElement? Id, JsonElement Data)
     public const string PlainEvent = "message";
 
     /// <summary>Reads a frame, or says why it is not one (the client gets that as an error frame).</summary>
-    public static (ClientFrame? Frame, string? Problem, JsonElement? Id) Read(string eventName, ReadOnlySpan<byte> body)
+    /// <param name="fromSubprotocolClient">Whether the connection speaks Web PubSub's JSON subprotocol (<c>ce-subprotocol</c>):
+    /// its <c>message</c> is an event named so, carrying data; a plain client's <c>message</c> is a whole frame.</param>
+    public static (ClientFrame? Frame, string? Problem, JsonElement? Id) Read(string eventName, ReadOnlySpan<byte> body, bool fromSubprotocolClient)
     {
         JsonElement root;
         try
         {
-            using var document = JsonDocument.Parse(body.ToArray());
+            // Duplicate names are refused as in a REST body; a lone UTF-16 surrogate (which JSON can escape but no string
+            // can hold) throws when read, so writing the document once finds it here rather than in a handler.
+            using var document = JsonDocument.Parse(body.ToArray(), new JsonDocumentOptions { AllowDuplicateProperties = false });
+            using var sink = new Utf8JsonWriter(Stream.Null);
+            document.WriteTo(sink);
             root = document.RootElement.Clone();
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
-            return (null, "The frame is not JSON; send {\"type\": ..., \"id\": ..., \"data\": {...}}.", null);
+            return (null, "The frame is not JSON (or repeats a field, or holds a lone surrogate); send {\"type\": ..., \"id\": ..., \"data\": {...}}.", null);
         }
 
-        // A plain frame and a named event called "message" (the vendor client's sendEvent("message", data)) arrive
-        // alike; only a whole frame has a "type", which no frame's data has.
-        if (eventName != PlainEvent || (root.ValueKind == JsonValueKind.Object && !root.TryGetProperty("type", out _)))
+        if (eventName != PlainEvent || fromSubprotocolClient)
         {
             return root.ValueKind == JsonValueKind.Object
                 ? (new ClientFrame(eventName, null, root), null, null)

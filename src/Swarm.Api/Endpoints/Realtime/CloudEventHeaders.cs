@@ -11,6 +11,9 @@ public static class CloudEventHeaders
     public const string ConnectionState = "ce-connectionState";
     public const string Hub = "ce-hub";
 
+    /// <summary>The subprotocol the connection speaks (<c>json.webpubsub.azure.v1</c>), absent for a plain client.</summary>
+    public const string Subprotocol = "ce-subprotocol";
+
     public const string ConnectType = "azure.webpubsub.sys.connect";
     public const string ConnectedType = "azure.webpubsub.sys.connected";
     public const string DisconnectedType = "azure.webpubsub.sys.disconnected";

@@ -46,7 +46,8 @@ public sealed partial class ConnectEvent(ChannelIdentities identities, RealtimeT
             groups.AddRange(agent.Profile.EffectiveRole.Expertise.Select(RealtimeGroups.Capability));
         }
 
-        string[] roles = GroupReadPermissions.ReadsEveryGroup(caller) ? [JoinAnyGroupRole] : [];
+        // Only a person: an agent's joins go through the join frame, which also checks the task is one it works on.
+        string[] roles = caller.AgentId is null && GroupReadPermissions.ReadsEveryGroup(caller) ? [JoinAnyGroupRole] : [];
 
         // Fail-closed like every change: a connection the trail cannot record is not opened (the dispatcher answers 503).
         await audit.AppendAsync(Record(request, connectionId, userId, 200, $"connected as {userId}"), CancellationToken.None);

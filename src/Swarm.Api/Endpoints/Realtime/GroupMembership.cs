@@ -3,6 +3,7 @@ using Swarm.Api.Endpoints.Consensus;
 using Swarm.Api.Endpoints.Tasks;
 using Swarm.Application.Agents;
 using Swarm.Application.Realtime;
+using Swarm.Domain.Agents;
 using Swarm.Workflows.Realtime;
 
 namespace Swarm.Api.Endpoints.Realtime;
@@ -18,7 +19,7 @@ public static class GroupMembership
     {
         ArgumentNullException.ThrowIfNull(request);
         var caller = request.Principal!;
-        if (RealtimeGroups.Parse(group) is not var (kind, id))
+        if (RealtimeGroups.Parse(group) is not var (kind, id) || (kind == RealtimeGroupKind.Capability && !AgentProfileRules.IsSkill(id)))
         {
             return Problems.Validation([new("data.group", $"'{group}' is not one of the swarm's groups ({GroupReadPermissions.Known}).")]);
         }

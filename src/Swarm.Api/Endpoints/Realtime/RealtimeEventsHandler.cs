@@ -5,6 +5,7 @@ using Swarm.Application.Audit;
 using Swarm.Application.Configuration;
 using Swarm.Application.Realtime;
 using Swarm.Application.Security;
+using Swarm.Application.Security.RateLimiting;
 
 namespace Swarm.Api.Endpoints.Realtime;
 
@@ -19,6 +20,7 @@ public sealed partial class RealtimeEventsHandler(
     ConnectEvent connect,
     ConnectionEvents connections,
     ChannelIdentities identities,
+    PrincipalRateLimiter rateLimiter,
     RealtimeTraffic traffic,
     IAuditTrail audit,
     SwarmSettings settings,
@@ -60,38 +62,51 @@ public sealed partial class RealtimeEventsHandler(
     /// </summary>
     async Task<ApiResponse> FrameAsync(ApiRequest request, string connectionId, string eventName, DurableTaskClient durable, CancellationToken cancellationToken)
     {
+        // The caller first: a frame that is refused before its twin runs is still limited and audited as that caller's.
+        AuthenticationOutcome caller;
+        try
+        {
+            caller = await identities.ForEventAsync(request.Header(CloudEventHeaders.ConnectionState), connectionId, cancellationToken);
+        }
+        catch (Exception e) when (DependencyFailures.Is(e))
+        {
+            // An error frame, not a 503 to the service, which would drop a plain client's connection for a storage blip.
+            traffic.FrameIn("unchecked");
+            return Reply(FrameReplies.Problem(null, Problems.Unavailable("The swarm could not check this connection's credential; send the frame again shortly.") with { CorrelationId = request.CorrelationId }));
+        }
+
         var body = await ReadBodyAsync(request, cancellationToken);
-        if (body is null)
-        {
-            traffic.FrameIn("oversized");
-            return Reply(FrameReplies.Problem(null, Problems.PayloadTooLarge(settings.Api.MaxRequestBytes)));
-        }
-
-        var (frame, malformed, id) = ClientFrame.Read(eventName, body);
-        traffic.FrameIn(frame is null ? "malformed" : ClientFrameRoutes.Types.Contains(frame.Type) ? frame.Type : "unknown");
-        if (frame is null)
-        {
-            return Reply(FrameReplies.Problem(id, Problems.MalformedBody(malformed!)));
-        }
-
-        var caller = await identities.ForEventAsync(request.Header(CloudEventHeaders.ConnectionState), connectionId, cancellationToken);
+        var (frame, malformed, id) = body is null
+            ? (null, null, (JsonElement?)null)
+            : ClientFrame.Read(eventName, body, fromSubprotocolClient: request.Header(CloudEventHeaders.Subprotocol) is { Length: > 0 });
+        traffic.FrameIn(body is null ? "oversized" : frame is null ? "malformed" : ClientFrameRoutes.Types.Contains(frame.Type) ? frame.Type : "unknown");
         if (caller.Principal is not { } principal)
         {
-            LogFrameRefused(logger, connectionId, frame.Type, caller.Failure);
-            await audit.TryAppendAsync(
-                AuditRecord.Create(time.GetUtcNow(), request.Header(CloudEventHeaders.UserId), "RealtimeFrame", request.Path, AuditOutcomes.Unauthenticated, 401, request.CorrelationId, "realtime:" + connectionId, $"{frame.Type} frame: {caller.Failure}"),
-                CancellationToken.None);
-            return Reply(FrameReplies.Problem(id, Problems.Unauthenticated(caller.Failure!)));
+            LogFrameRefused(logger, connectionId, frame?.Type ?? "unread", caller.Failure);
+            await RecordAsync(request, connectionId, request.Header(CloudEventHeaders.UserId), 401, $"{frame?.Type ?? "unread"} frame: {caller.Failure}");
+            return Reply(FrameReplies.Problem(id, Problems.Unauthenticated(caller.Failure!) with { CorrelationId = request.CorrelationId }));
         }
 
-        if (ClientFrameRoutes.RequestFor(frame, principal, connectionId, out var problem) is not var (route, twin))
+        ProblemDetails? problem = body is null ? Problems.PayloadTooLarge(settings.Api.MaxRequestBytes) : frame is null ? Problems.MalformedBody(malformed!) : null;
+        if (frame is not null && ClientFrameRoutes.RequestFor(frame, principal, connectionId, out problem) is var (route, twin))
         {
-            return Reply(FrameReplies.Problem(id, problem! with { CorrelationId = request.CorrelationId }));
+            return Reply(FrameReplies.From(id, await dispatcher.DispatchAsync(route, twin, durable, cancellationToken, principal)));
         }
 
-        var response = await dispatcher.DispatchAsync(route, twin, durable, cancellationToken, principal);
-        return Reply(FrameReplies.From(id, response));
+        // Refused before any twin ran: limited and audited here, as the dispatcher would have done for a bad request.
+        if (rateLimiter.TryAcquire(principal.Subject) is { Allowed: false } rate)
+        {
+            return Reply(FrameReplies.Problem(id, Problems.RateLimited(rate.RetryAfter) with { CorrelationId = request.CorrelationId }));
+        }
+
+        await RecordAsync(request, connectionId, principal.Subject, problem!.Status, $"{frame?.Type ?? "unread"} frame: {problem.Detail}");
+        return Reply(FrameReplies.Problem(id, problem with { CorrelationId = request.CorrelationId }));
     }
+
+    Task<bool> RecordAsync(ApiRequest request, string connectionId, string? subject, int status, string detail) =>
+        audit.TryAppendAsync(
+            AuditRecord.Create(time.GetUtcNow(), subject, "RealtimeFrame", request.Path, AuditOutcomes.ForStatus(status), status, request.CorrelationId, "realtime:" + connectionId, detail),
+            CancellationToken.None);
 
     ApiResponse Reply(IReadOnlyDictionary<string, object?> frame)
     {
