@@ -24,33 +24,41 @@ public static partial class ApiJson
             throw new ApiProblemException(Problems.UnsupportedMediaType(contentType));
         }
 
-        var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > maxBytes)
-            {
-                throw new ApiProblemException(Problems.PayloadTooLarge(maxBytes));
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        if (buffer.Length == 0)
+        var body = await ReadBytesAsync(request, maxBytes, cancellationToken) ?? throw new ApiProblemException(Problems.PayloadTooLarge(maxBytes));
+        if (body.Length == 0)
         {
             throw new ApiProblemException(Problems.MalformedBody("The request body is empty; a JSON object is required."));
         }
 
         try
         {
-            return JsonSerializer.Deserialize<T>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), Options)
+            return JsonSerializer.Deserialize<T>(body, Options)
                 ?? throw new ApiProblemException(Problems.MalformedBody("The request body is null; a JSON object is required."));
         }
         catch (JsonException e)
         {
             throw new ApiProblemException(Describe(e));
         }
+    }
+
+    /// <summary>The request's body, or null when it is over <paramref name="maxBytes"/> (read no further than that).</summary>
+    public static async Task<byte[]?> ReadBytesAsync(ApiRequest request, int maxBytes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
     }
 
     /// <summary>Turns a serializer error into a problem that names the field, without the serializer's internal type names.</summary>

@@ -12,6 +12,8 @@ namespace Swarm.LocalHost.Realtime;
 /// </summary>
 public sealed class CloudEventsWriter(string hub, string accessKey, TimeProvider time)
 {
+    // The stand-in spells the protocol out itself rather than sharing the handler's constants (CloudEventHeaders): it
+    // plays the service, so that each side following the public spec on its own is what the tests hold together.
     public const string ConnectType = "azure.webpubsub.sys.connect";
     public const string ConnectedType = "azure.webpubsub.sys.connected";
     public const string DisconnectedType = "azure.webpubsub.sys.disconnected";

@@ -50,13 +50,15 @@ public sealed class TaskRunOrchestrator : TaskOrchestrator<TaskRunInput, TaskRun
             tracker.Phase(TaskProgress.Completing);
             log.TaskCompleted(input.TaskId, run.Steps.Count, run.Final?.AgentId ?? run.Steps[0].AgentId);
             var totals = new ModelUsage(run.Steps.Sum(s => s.Answer.InputTokens), run.Steps.Sum(s => s.Answer.OutputTokens), run.Steps.Sum(s => s.Answer.CostUsd ?? 0));
+            // Stamped before the end notice goes out: the result was ready then, and its agents' seats already free.
+            var answeredAt = context.CurrentUtcDateTime;
             await notices.EndedAsync(TaskRunStatus.Completed, result: run.Answer().Text);
             return new TaskRunResult(
                 input.TaskId,
                 run.Final?.AgentId ?? run.Steps[0].AgentId,
                 run.Answer(),
                 run.Steps.Min(s => s.StartedAt),
-                context.CurrentUtcDateTime,
+                answeredAt,
                 choice.Strategy,
                 choice.Reason,
                 run.Steps,

@@ -26,6 +26,9 @@ public static class ClientFrameRoutes
     /// <summary>Take the sending connection out of a group (<c>{"type": "leave", "data": {"group": ...}}</c>).</summary>
     public static readonly ApiRoute LeaveGroup = new("LeaveGroup", "POST", "realtime/groups/{group}/leave", Permissions.TasksRead, typeof(LeaveGroupHandler));
 
+    /// <summary>What the audit trail records as a frame's client address: the connection it came over.</summary>
+    public static string AddressOf(string connectionId) => "realtime:" + connectionId;
+
     public static IReadOnlyList<string> Types { get; } = [TaskResult, Vote, Message, Heartbeat, Join, Leave];
 
     /// <summary>The request a frame stands for, or the problem that keeps it from being one.</summary>
@@ -84,7 +87,7 @@ public static class ClientFrameRoutes
             RouteValues = values.ToDictionary(v => v.Name, v => v.Value, StringComparer.Ordinal),
             Headers = headers,
             Body = body is null ? Stream.Null : new MemoryStream(body, writable: false),
-            ClientAddress = "realtime:" + connectionId,
+            ClientAddress = AddressOf(connectionId),
             CorrelationId = CorrelationIds.FromClient(null),
         };
         return (route, request);

@@ -63,7 +63,7 @@ public sealed partial class ConnectEvent(ChannelIdentities identities, RealtimeT
     }
 
     AuditRecord Record(ApiRequest request, string connectionId, string? userId, int status, string? detail) =>
-        AuditRecord.Create(time.GetUtcNow(), userId, "RealtimeConnect", request.Path, AuditOutcomes.ForStatus(status), status, request.CorrelationId, "realtime:" + connectionId, detail);
+        AuditRecord.Create(time.GetUtcNow(), userId, "RealtimeConnect", request.Path, AuditOutcomes.ForStatus(status), status, request.CorrelationId, ClientFrameRoutes.AddressOf(connectionId), detail);
 
     /// <summary>The connect event's query and headers, each name to its values (names compared without case).</summary>
     static (Dictionary<string, string[]> Query, Dictionary<string, string[]> Headers) Read(byte[] body)

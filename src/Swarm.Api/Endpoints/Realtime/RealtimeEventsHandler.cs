@@ -105,7 +105,7 @@ public sealed partial class RealtimeEventsHandler(
 
     Task<bool> RecordAsync(ApiRequest request, string connectionId, string? subject, int status, string detail) =>
         audit.TryAppendAsync(
-            AuditRecord.Create(time.GetUtcNow(), subject, "RealtimeFrame", request.Path, AuditOutcomes.ForStatus(status), status, request.CorrelationId, "realtime:" + connectionId, detail),
+            AuditRecord.Create(time.GetUtcNow(), subject, "RealtimeFrame", request.Path, AuditOutcomes.ForStatus(status), status, request.CorrelationId, ClientFrameRoutes.AddressOf(connectionId), detail),
             CancellationToken.None);
 
     ApiResponse Reply(IReadOnlyDictionary<string, object?> frame)
@@ -115,24 +115,8 @@ public sealed partial class RealtimeEventsHandler(
     }
 
     /// <summary>The event's body, or null when it is over the API's request limit (the same limit as a REST body).</summary>
-    async Task<byte[]?> ReadBodyAsync(ApiRequest request, CancellationToken cancellationToken)
-    {
-        var limit = settings.Api.MaxRequestBytes;
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > limit)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
-    }
+    Task<byte[]?> ReadBodyAsync(ApiRequest request, CancellationToken cancellationToken) =>
+        ApiJson.ReadBytesAsync(request, settings.Api.MaxRequestBytes, cancellationToken);
 
     [LoggerMessage(EventId = 1602, Level = LogLevel.Warning, Message = "A {FrameType} frame on connection {ConnectionId} was refused: {Reason}")]
     static partial void LogFrameRefused(ILogger logger, string connectionId, string frameType, string? reason);
