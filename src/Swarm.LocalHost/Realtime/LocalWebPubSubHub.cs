@@ -60,6 +60,14 @@ public sealed partial class LocalWebPubSubHub(ILogger<LocalWebPubSubHub> logger)
         }
 
         Groups.Join(group, connectionId);
+
+        // A connection that closed between the look-up and the join has already left every group: take this one back.
+        if (Connections.Find(connectionId) is null)
+        {
+            Groups.Leave(group, connectionId);
+            return false;
+        }
+
         return true;
     }
 

@@ -142,8 +142,12 @@ public sealed class SendMessageHandler(SwarmSettings settings, IRealtimeChannel 
             return ApiResponse.Problem(Problems.NotPermitted($"A message to a group, a capability or every agent needs the '{Permissions.MessagesBroadcast}' permission."));
         }
 
-        // Capability and agents groups carry messages to agents, which a broadcaster may send without reading them.
-        if (message.Group is not null && await GroupMembership.RefusalAsync(request, group, durable, cancellationToken) is { } refusal)
+        // One rule however a group is named: messages to agents (every agent's group, a capability's) need only the
+        // broadcast permission; a group that carries something to read (a task's, a proposal's, the operators') needs
+        // its read permission too.
+        var toAgents = RealtimeGroups.Parse(group) is (RealtimeGroupKind.Agents or RealtimeGroupKind.Capability, var capability)
+            && (capability.Length == 0 || AgentProfileRules.IsSkill(capability));
+        if (!toAgents && await GroupMembership.RefusalAsync(request, group, durable, cancellationToken) is { } refusal)
         {
             return ApiResponse.Problem(refusal);
         }
