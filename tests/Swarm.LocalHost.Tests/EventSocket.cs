@@ -25,17 +25,13 @@ sealed class EventSocket : IDisposable
 
     public static async Task<EventSocket> ConnectAsync(LocalHostProcess host, string role = "admin")
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/api/v1/realtime/negotiate", UriKind.Relative));
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", host.Token(role));
-        using var response = await host.Http.SendAsync(request);
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"negotiate answered {(int)response.StatusCode}: {body}");
+        var url = await ChannelCredentials.NegotiateAsync(host, new AuthenticationHeaderValue("Bearer", host.Token(role)));
 
         var connection = new EventSocket();
         try
         {
             using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-            await connection.socket.ConnectAsync(new Uri(body.GetProperty("url").GetString()!), limit.Token);
+            await connection.socket.ConnectAsync(new Uri(url), limit.Token);
             return connection;
         }
         catch

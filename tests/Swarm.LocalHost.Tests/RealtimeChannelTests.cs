@@ -42,8 +42,8 @@ public sealed class RealtimeChannelTests(RealtimeChannelTests.Host host) : IClas
     public async Task An_external_agent_hears_of_its_step_and_the_submitter_hears_the_result()
     {
         var agentKey = (await TestAgents.IssueKeyAsync(Swarm, "ext-rt")).GetProperty("apiKey").GetString()!;
-        using var agent = await RealtimeSockets.ConnectAsync(await NegotiateAsync(ApiKey(agentKey)));
-        using var submitter = await RealtimeSockets.ConnectAsync(await NegotiateAsync(Bearer("admin")));
+        using var agent = await RealtimeSockets.ConnectAsync(await ChannelCredentials.NegotiateAsync(Swarm, ApiKey(agentKey)));
+        using var submitter = await RealtimeSockets.ConnectAsync(await ChannelCredentials.NegotiateAsync(Swarm, Bearer("admin")));
 
         var id = await TaskSubmissions.SubmitAcceptedAsync(Swarm, new { prompt = "Count the ballots by hand", capabilities = new[] { "by-hand" }, notify = true });
         var assigned = await RealtimeSockets.ReceiveAsync(agent, "task_assigned", "taskId", id);
@@ -79,8 +79,8 @@ public sealed class RealtimeChannelTests(RealtimeChannelTests.Host host) : IClas
     [Fact]
     public async Task A_canceled_task_is_announced_to_its_submitter_and_to_nobody_else()
     {
-        using var submitter = await RealtimeSockets.ConnectAsync(await NegotiateAsync(Bearer("admin")));
-        using var bystander = await RealtimeSockets.ConnectAsync(await NegotiateAsync(Bearer("operator")));
+        using var submitter = await RealtimeSockets.ConnectAsync(await ChannelCredentials.NegotiateAsync(Swarm, Bearer("admin")));
+        using var bystander = await RealtimeSockets.ConnectAsync(await ChannelCredentials.NegotiateAsync(Swarm, Bearer("operator")));
         var id = await TaskSubmissions.SubmitAcceptedAsync(Swarm, new { prompt = "Wait for a hand that never comes", capabilities = new[] { "by-hand" }, notify = true });
         await TaskSubmissions.WaitForTaskAsync(Swarm, id, t => t.TryGetProperty("agentId", out var agent) && agent.ValueKind == JsonValueKind.String);
 
@@ -97,7 +97,7 @@ public sealed class RealtimeChannelTests(RealtimeChannelTests.Host host) : IClas
     public async Task An_external_agent_hears_that_the_task_it_works_on_was_canceled()
     {
         var agentKey = (await TestAgents.IssueKeyAsync(Swarm, "ext-rt")).GetProperty("apiKey").GetString()!;
-        using var agent = await RealtimeSockets.ConnectAsync(await NegotiateAsync(ApiKey(agentKey)));
+        using var agent = await RealtimeSockets.ConnectAsync(await ChannelCredentials.NegotiateAsync(Swarm, ApiKey(agentKey)));
         var id = await TaskSubmissions.SubmitAcceptedAsync(Swarm, new { prompt = "Sort the archive by hand", capabilities = new[] { "by-hand" } });
         var assigned = await RealtimeSockets.ReceiveAsync(agent, "task_assigned", "taskId", id);
 
@@ -115,7 +115,7 @@ public sealed class RealtimeChannelTests(RealtimeChannelTests.Host host) : IClas
     public async Task An_external_voter_hears_that_its_ballot_is_open_and_casts_it()
     {
         var voterKey = (await TestAgents.IssueKeyAsync(Swarm, "voter-rt")).GetProperty("apiKey").GetString()!;
-        using var voter = await RealtimeSockets.ConnectAsync(await NegotiateAsync(ApiKey(voterKey)));
+        using var voter = await RealtimeSockets.ConnectAsync(await ChannelCredentials.NegotiateAsync(Swarm, ApiKey(voterKey)));
         await TaskPolling.WaitForAgentAsync(Swarm, "queen-1");
         using var proposed = await Swarm.Http.SendAsync(Swarm.Request(HttpMethod.Post, "/api/v1/consensus/proposal", json: JsonSerializer.Serialize(
             new { question = "Ship on Friday?", options = new[] { "ship", "wait" }, participants = new { agents = new[] { "queen-1", "voter-rt" } }, deadlineSeconds = 120 })));
@@ -139,7 +139,7 @@ public sealed class RealtimeChannelTests(RealtimeChannelTests.Host host) : IClas
     [Fact]
     public async Task An_event_carries_quotes_and_pluses_as_written_not_as_unicode_escapes()
     {
-        using var submitter = await RealtimeSockets.ConnectAsync(await NegotiateAsync(Bearer("admin")));
+        using var submitter = await RealtimeSockets.ConnectAsync(await ChannelCredentials.NegotiateAsync(Swarm, Bearer("admin")));
 
         var id = await TaskSubmissions.SubmitAcceptedAsync(Swarm, new { prompt = "Is \"2+2\" four?", capabilities = new[] { "plain-rt" }, notify = true });
         var frame = await RealtimeSockets.ReceiveFrameAsync(submitter, "task_finished", "taskId", id);
@@ -156,7 +156,7 @@ public sealed class RealtimeChannelTests(RealtimeChannelTests.Host host) : IClas
         var senderKey = (await TestAgents.IssueKeyAsync(Swarm, "talker-a")).GetProperty("apiKey").GetString()!;
         var receiverKey = (await TestAgents.IssueKeyAsync(Swarm, "talker-b")).GetProperty("apiKey").GetString()!;
         await TestAgents.EnsureAsync(Swarm, "talker-c");
-        using var receiver = await RealtimeSockets.ConnectAsync(await NegotiateAsync(ApiKey(receiverKey)));
+        using var receiver = await RealtimeSockets.ConnectAsync(await ChannelCredentials.NegotiateAsync(Swarm, ApiKey(receiverKey)));
 
         var (sent, body) = await SendMessageAsync(ApiKey(senderKey), new { to = new[] { "talker-b", "talker-c" }, topic = "handoff", text = "Draft is ready for review." });
         var message = await RealtimeSockets.ReceiveAsync(receiver, "agent_message", "messageId", body.GetProperty("messageId").GetString()!);
@@ -191,7 +191,7 @@ public sealed class RealtimeChannelTests(RealtimeChannelTests.Host host) : IClas
     public async Task Negotiating_needs_a_credential_and_a_socket_needs_the_channels_own_token()
     {
         using var anonymous = await Swarm.Http.GetAsync(new Uri("/api/v1/realtime/negotiate", UriKind.Relative));
-        var url = await NegotiateAsync(Bearer("viewer"));
+        var url = await ChannelCredentials.NegotiateAsync(Swarm, Bearer("viewer"));
         var forged = url[..url.IndexOf("access_token=", StringComparison.Ordinal)] + "access_token=" + Swarm.Token("admin");
 
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
@@ -208,7 +208,7 @@ public sealed class RealtimeChannelTests(RealtimeChannelTests.Host host) : IClas
     {
         var issued = await TestAgents.IssueKeyAsync(Swarm, "revoked-rt");
         var key = issued.GetProperty("apiKey").GetString()!;
-        using var socket = await RealtimeSockets.ConnectAsync(await NegotiateAsync(ApiKey(key)));
+        using var socket = await RealtimeSockets.ConnectAsync(await ChannelCredentials.NegotiateAsync(Swarm, ApiKey(key)));
 
         using var revoke = await Swarm.Http.SendAsync(Swarm.Request(HttpMethod.Delete, $"/api/v1/agents/revoked-rt/keys/{issued.GetProperty("keyId").GetString()}"));
         using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
@@ -228,7 +228,7 @@ public sealed class RealtimeChannelTests(RealtimeChannelTests.Host host) : IClas
     public async Task Retiring_an_agent_closes_its_connections()
     {
         var key = (await TestAgents.IssueKeyAsync(Swarm, "retiring-rt")).GetProperty("apiKey").GetString()!;
-        using var socket = await RealtimeSockets.ConnectAsync(await NegotiateAsync(ApiKey(key)));
+        using var socket = await RealtimeSockets.ConnectAsync(await ChannelCredentials.NegotiateAsync(Swarm, ApiKey(key)));
 
         using var retire = await Swarm.Http.SendAsync(Swarm.Request(HttpMethod.Delete, "/api/v1/agents/retiring-rt"));
         using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(60));
@@ -345,7 +345,7 @@ public sealed class RealtimeChannelTests(RealtimeChannelTests.Host host) : IClas
 
         // The swarm's event handler admits a connection on the ticket negotiate puts in its URL, for the user the
         // Web PubSub token names; so the SDK's token is for the negotiated user, and the ticket goes with it.
-        var negotiated = System.Web.HttpUtility.ParseQueryString(new Uri(await NegotiateAsync(Bearer("viewer"))).Query);
+        var negotiated = System.Web.HttpUtility.ParseQueryString(new Uri(await ChannelCredentials.NegotiateAsync(Swarm, Bearer("viewer"))).Query);
         var userId = new Microsoft.IdentityModel.JsonWebTokens.JsonWebToken(negotiated["access_token"]).Subject;
         var token = JsonDocument.Parse(await NodeScript.RunAsync("web-pubsub-sdk.mjs", JsonSerializer.Serialize(new { connectionString = connection, hub = "swarm", op = "token", userId })));
         using var socket = await RealtimeSockets.ConnectAsync(token.RootElement.GetProperty("url").GetString()! + "&swarm_ticket=" + Uri.EscapeDataString(negotiated["swarm_ticket"]!));
@@ -371,7 +371,7 @@ public sealed class RealtimeChannelTests(RealtimeChannelTests.Host host) : IClas
         socket.Options.AddSubProtocol("json.webpubsub.azure.v1");
         using (var connecting = new CancellationTokenSource(TimeSpan.FromSeconds(15)))
         {
-            await socket.ConnectAsync(new Uri(await NegotiateAsync(Bearer("admin"))), connecting.Token);
+            await socket.ConnectAsync(new Uri(await ChannelCredentials.NegotiateAsync(Swarm, Bearer("admin"))), connecting.Token);
         }
 
         var connected = await RealtimeSockets.TryReceiveAsync(socket, TimeSpan.FromSeconds(15));
@@ -422,13 +422,4 @@ public sealed class RealtimeChannelTests(RealtimeChannelTests.Host host) : IClas
 
     static AuthenticationHeaderValue ApiKey(string key) => new("ApiKey", key);
 
-    async Task<string> NegotiateAsync(AuthenticationHeaderValue credential)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/api/v1/realtime/negotiate", UriKind.Relative));
-        request.Headers.Authorization = credential;
-        using var response = await Swarm.Http.SendAsync(request);
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"negotiate answered {(int)response.StatusCode}: {body}");
-        return body.GetProperty("url").GetString()!;
-    }
 }

@@ -61,9 +61,9 @@ public sealed class RealtimeEventHandlerTests(RealtimeEventHandlerTests.Host hos
     [Fact]
     public async Task A_negotiated_agent_connects_as_itself_in_its_groups_and_a_person_who_reads_everything_may_join_any()
     {
-        var agentUrl = await NegotiateAsync(new("ApiKey", await AgentKeyAsync()));
+        var agentUrl = await ChannelCredentials.NegotiateAsync(Swarm, await AgentKeyAsync());
         var (agentStatus, agent, agentState) = await ConnectAsync("conn-agent", "agent:ext-eh", Query(agentUrl));
-        var (adminStatus, admin, _) = await ConnectAsync("conn-admin", "test-admin", Query(await NegotiateAsync(new("Bearer", Swarm.Token("admin")))));
+        var (adminStatus, admin, _) = await ConnectAsync("conn-admin", "test-admin", Query(await ChannelCredentials.NegotiateAsync(Swarm, new("Bearer", Swarm.Token("admin")))));
 
         Assert.Equal(HttpStatusCode.OK, agentStatus);
         Assert.Equal("agent:ext-eh", agent.GetProperty("userId").GetString());
@@ -77,7 +77,7 @@ public sealed class RealtimeEventHandlerTests(RealtimeEventHandlerTests.Host hos
     [Fact]
     public async Task A_connect_without_a_ticket_with_a_rest_token_or_as_someone_else_is_refused()
     {
-        var agentUrl = await NegotiateAsync(new("ApiKey", await AgentKeyAsync()));
+        var agentUrl = await ChannelCredentials.NegotiateAsync(Swarm, await AgentKeyAsync());
         var (none, noneBody, _) = await ConnectAsync("conn-none", null, new { });
         var (restToken, _, _) = await ConnectAsync("conn-rest", null, Query(Swarm.Token("admin")));
         var (posing, _, _) = await ConnectAsync("conn-posing", "agent:someone-else", Query(agentUrl));
@@ -91,7 +91,7 @@ public sealed class RealtimeEventHandlerTests(RealtimeEventHandlerTests.Host hos
     [Fact]
     public async Task A_spec_client_connects_with_its_agent_id_and_session_token()
     {
-        var session = await SessionAsync();
+        var session = await ChannelCredentials.SessionAsync(Swarm, "ext-eh");
         var (status, body, _) = await ConnectAsync("conn-spec", null, Headers(("X-Agent-ID", "ext-eh"), ("X-Session-ID", session)));
         var (wrongAgent, _, _) = await ConnectAsync("conn-spec-wrong", null, Headers(("X-Agent-ID", "queen-1"), ("X-Session-ID", session)));
 
@@ -162,7 +162,7 @@ public sealed class RealtimeEventHandlerTests(RealtimeEventHandlerTests.Host hos
         // The host's limit is a burst of 60 per caller; this test's own agent spends it, over frames alone.
         await TaskSubmissions.CreateExternalAgentAsync(Swarm, "burst-eh", ["burst-eh"], seats: 1);
         var key = (await TestAgents.IssueKeyAsync(Swarm, "burst-eh")).GetProperty("apiKey").GetString()!;
-        var (status, body, state) = await ConnectAsync("conn-burst", "agent:burst-eh", Query(await NegotiateAsync(new("ApiKey", key))));
+        var (status, body, state) = await ConnectAsync("conn-burst", "agent:burst-eh", Query(await ChannelCredentials.NegotiateAsync(Swarm, new("ApiKey", key))));
         Assert.True(status == HttpStatusCode.OK, $"connect answered {(int)status}: {body}");
 
         // All at once, so the bucket cannot refill much while they arrive however slow the machine is.
@@ -200,25 +200,9 @@ public sealed class RealtimeEventHandlerTests(RealtimeEventHandlerTests.Host hos
         return request;
     }
 
-    async Task<string> AgentKeyAsync() => (await TestAgents.IssueKeyAsync(Swarm, "ext-eh")).GetProperty("apiKey").GetString()!;
+    Task<AuthenticationHeaderValue> AgentKeyAsync() => ChannelCredentials.AgentKeyAsync(Swarm, "ext-eh");
 
-    async Task<string> SessionAsync()
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/token");
-        request.Headers.Authorization = new AuthenticationHeaderValue("ApiKey", await AgentKeyAsync());
-        using var response = await Swarm.Http.SendAsync(request);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
-    }
 
-    async Task<string> NegotiateAsync(AuthenticationHeaderValue credential)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/realtime/negotiate");
-        request.Headers.Authorization = credential;
-        using var response = await Swarm.Http.SendAsync(request);
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"negotiate answered {(int)response.StatusCode}: {body}");
-        return body.GetProperty("url").GetString()!;
-    }
 
     /// <summary>A connect event's body carrying a negotiated URL's ticket (or any token put where a ticket goes).</summary>
     static object Query(string urlOrToken) => new
@@ -238,7 +222,7 @@ public sealed class RealtimeEventHandlerTests(RealtimeEventHandlerTests.Host hos
 
     async Task<string> AgentConnectionAsync(string connectionId)
     {
-        var (status, body, state) = await ConnectAsync(connectionId, "agent:ext-eh", Query(await NegotiateAsync(new("ApiKey", await AgentKeyAsync()))));
+        var (status, body, state) = await ConnectAsync(connectionId, "agent:ext-eh", Query(await ChannelCredentials.NegotiateAsync(Swarm, await AgentKeyAsync())));
         Assert.True(status == HttpStatusCode.OK, $"connect answered {(int)status}: {body}");
         return state!;
     }

@@ -34,8 +34,8 @@ public sealed class RealtimeFramesTests(RealtimeFramesTests.Host host) : IClassF
     [Fact]
     public async Task An_agent_answers_its_step_with_a_task_result_frame_and_the_submitter_hears_the_end()
     {
-        using var agent = await RealtimeSockets.ConnectAsync(await NegotiateAsync(await AgentKeyAsync("ext-fr")));
-        using var submitter = await RealtimeSockets.ConnectAsync(await NegotiateAsync(new("Bearer", Swarm.Token("admin"))));
+        using var agent = await RealtimeSockets.ConnectAsync(await ChannelCredentials.NegotiateAsync(Swarm, await ChannelCredentials.AgentKeyAsync(Swarm, "ext-fr")));
+        using var submitter = await RealtimeSockets.ConnectAsync(await ChannelCredentials.NegotiateAsync(Swarm, new("Bearer", Swarm.Token("admin"))));
         var id = await TaskSubmissions.SubmitAcceptedAsync(Swarm, new { prompt = "Tally the show of hands", capabilities = new[] { "by-hand-fr" }, notify = true });
         var assigned = await RealtimeSockets.ReceiveAsync(agent, "task_assigned", "taskId", id);
 
@@ -52,8 +52,8 @@ public sealed class RealtimeFramesTests(RealtimeFramesTests.Host host) : IClassF
     [Fact]
     public async Task A_message_frame_reaches_the_other_agent_and_a_bad_frame_hurts_nobody_else()
     {
-        using var sender = await RealtimeSockets.ConnectAsync(await NegotiateAsync(await AgentKeyAsync("ext-fr")));
-        using var receiver = await RealtimeSockets.ConnectAsync(await NegotiateAsync(await AgentKeyAsync("peer-fr")));
+        using var sender = await RealtimeSockets.ConnectAsync(await ChannelCredentials.NegotiateAsync(Swarm, await ChannelCredentials.AgentKeyAsync(Swarm, "ext-fr")));
+        using var receiver = await RealtimeSockets.ConnectAsync(await ChannelCredentials.NegotiateAsync(Swarm, await ChannelCredentials.AgentKeyAsync(Swarm, "peer-fr")));
 
         await RealtimeSockets.SendAsync(sender, "this is not a frame");
         var garbage = await RealtimeSockets.TryReceiveAsync(sender, TimeSpan.FromSeconds(10));
@@ -72,7 +72,7 @@ public sealed class RealtimeFramesTests(RealtimeFramesTests.Host host) : IClassF
     [Fact]
     public async Task A_spec_client_connects_to_ws_with_its_agent_id_and_session_and_is_refused_without_them()
     {
-        var session = await SessionAsync("ext-fr");
+        var session = await ChannelCredentials.SessionAsync(Swarm, "ext-fr");
         var ws = $"ws://127.0.0.1:{Swarm.HttpPort}/ws";
         using var spec = await RealtimeSockets.ConnectAsync(ws, ("X-Agent-ID", "ext-fr"), ("X-Session-ID", session));
         await RealtimeSockets.SendAsync(spec, """{"type": "join", "id": "j-1", "data": {"group": "operators"}}""");
@@ -90,7 +90,7 @@ public sealed class RealtimeFramesTests(RealtimeFramesTests.Host host) : IClassF
     public async Task The_vendors_client_joins_groups_and_sends_frames_as_events_through_the_swarm()
     {
         var id = await TaskSubmissions.SubmitAcceptedAsync(Swarm, new { prompt = "Wait for a watcher", capabilities = new[] { "by-hand-fr" } });
-        var url = await NegotiateAsync(new("Bearer", Swarm.Token("operator")));
+        var url = await ChannelCredentials.NegotiateAsync(Swarm, new("Bearer", Swarm.Token("operator")));
         var output = await NodeScript.RunAsync("swarm-realtime-client.mjs", JsonSerializer.Serialize(new
         {
             url,
@@ -120,7 +120,7 @@ public sealed class RealtimeFramesTests(RealtimeFramesTests.Host host) : IClassF
     [Fact]
     public async Task A_connected_agent_is_present_its_heartbeat_frame_is_recorded_and_closing_ends_its_presence()
     {
-        var socket = await RealtimeSockets.ConnectAsync(await NegotiateAsync(await AgentKeyAsync("beat-fr")));
+        var socket = await RealtimeSockets.ConnectAsync(await ChannelCredentials.NegotiateAsync(Swarm, await ChannelCredentials.AgentKeyAsync(Swarm, "beat-fr")));
         await RealtimeSockets.SendAsync(socket, """{"type": "heartbeat", "id": "h-1", "data": {"status": "idle"}}""");
         var ack = await RealtimeSockets.ReceiveReplyAsync(socket, "h-1");
         var present = await PresenceAsync("beat-fr", p => p.GetProperty("connected").GetBoolean() && p.TryGetProperty("lastHeartbeatAt", out _));
@@ -142,7 +142,7 @@ public sealed class RealtimeFramesTests(RealtimeFramesTests.Host host) : IClassF
     [Fact]
     public async Task An_external_voter_casts_its_ballot_with_a_vote_frame_and_the_round_records_it()
     {
-        using var voter = await RealtimeSockets.ConnectAsync(await NegotiateAsync(await AgentKeyAsync("voter-fr")));
+        using var voter = await RealtimeSockets.ConnectAsync(await ChannelCredentials.NegotiateAsync(Swarm, await ChannelCredentials.AgentKeyAsync(Swarm, "voter-fr")));
         await TaskPolling.WaitForAgentAsync(Swarm, "queen-1");
         using var proposed = await Swarm.Http.SendAsync(Swarm.Request(HttpMethod.Post, "/api/v1/consensus/proposal", json: JsonSerializer.Serialize(
             new { question = "Merge the branch?", options = new[] { "merge", "hold" }, participants = new { agents = new[] { "queen-1", "voter-fr" } }, deadlineSeconds = 120 })));
@@ -165,9 +165,9 @@ public sealed class RealtimeFramesTests(RealtimeFramesTests.Host host) : IClassF
     [Fact]
     public async Task A_broadcast_to_a_capability_reaches_its_agents_and_needs_the_broadcast_permission()
     {
-        using var listener = await RealtimeSockets.ConnectAsync(await NegotiateAsync(await AgentKeyAsync("peer-fr")));
-        using var agentSender = await RealtimeSockets.ConnectAsync(await NegotiateAsync(await AgentKeyAsync("ext-fr")));
-        using var operatorSender = await RealtimeSockets.ConnectAsync(await NegotiateAsync(new("Bearer", Swarm.Token("operator"))));
+        using var listener = await RealtimeSockets.ConnectAsync(await ChannelCredentials.NegotiateAsync(Swarm, await ChannelCredentials.AgentKeyAsync(Swarm, "peer-fr")));
+        using var agentSender = await RealtimeSockets.ConnectAsync(await ChannelCredentials.NegotiateAsync(Swarm, await ChannelCredentials.AgentKeyAsync(Swarm, "ext-fr")));
+        using var operatorSender = await RealtimeSockets.ConnectAsync(await ChannelCredentials.NegotiateAsync(Swarm, new("Bearer", Swarm.Token("operator"))));
 
         await RealtimeSockets.SendAsync(agentSender, """{"type": "message", "id": "b-1", "data": {"capability": "peer-fr", "text": "From a peer."}}""");
         var refused = await RealtimeSockets.ReceiveReplyAsync(agentSender, "b-1");
@@ -223,24 +223,5 @@ public sealed class RealtimeFramesTests(RealtimeFramesTests.Host host) : IClassF
         }
     }
 
-    async Task<AuthenticationHeaderValue> AgentKeyAsync(string agentId) =>
-        new("ApiKey", (await TestAgents.IssueKeyAsync(Swarm, agentId)).GetProperty("apiKey").GetString()!);
 
-    async Task<string> SessionAsync(string agentId)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/token");
-        request.Headers.Authorization = await AgentKeyAsync(agentId);
-        using var response = await Swarm.Http.SendAsync(request);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
-    }
-
-    async Task<string> NegotiateAsync(AuthenticationHeaderValue credential)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/realtime/negotiate");
-        request.Headers.Authorization = credential;
-        using var response = await Swarm.Http.SendAsync(request);
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"negotiate answered {(int)response.StatusCode}: {body}");
-        return body.GetProperty("url").GetString()!;
-    }
 }

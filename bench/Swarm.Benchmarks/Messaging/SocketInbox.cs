@@ -89,31 +89,10 @@ sealed class SocketInbox : IAsyncDisposable
 
     async Task ReadAsync()
     {
-        var buffer = new byte[64 * 1024];
-        var message = new MemoryStream();
         Exception? failure = null;
         try
         {
-            while (socket.State == WebSocketState.Open)
-            {
-                var received = await socket.ReceiveAsync(buffer, stop.Token);
-                if (received.MessageType == WebSocketMessageType.Close)
-                {
-                    break;
-                }
-
-                message.Write(buffer, 0, received.Count);
-                if (received.EndOfMessage)
-                {
-                    var at = Stopwatch.GetTimestamp();
-                    arrivals.Writer.TryWrite((at, Encoding.UTF8.GetString(message.GetBuffer(), 0, (int)message.Length)));
-                    message.SetLength(0);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
-        {
-            // Disposed: the scenario is done with this socket.
+            await SocketFrames.ReadEachAsync(socket, text => arrivals.Writer.TryWrite((Stopwatch.GetTimestamp(), text)), stop.Token);
         }
         catch (WebSocketException e)
         {

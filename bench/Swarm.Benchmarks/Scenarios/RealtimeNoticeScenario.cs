@@ -3,6 +3,7 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 using Swarm.Benchmarks.Hosting;
+using Swarm.Benchmarks.Messaging;
 using Swarm.Benchmarks.Measurement;
 using Swarm.Benchmarks.Reporting;
 
@@ -112,45 +113,18 @@ sealed class RealtimeNoticeScenario(BenchmarkOptions options, StorageEndpoint? s
         ]);
     }
 
-    static async Task ListenAsync(ClientWebSocket socket, ConcurrentDictionary<string, TaskCompletionSource<DateTimeOffset>> arrivals, CancellationToken stop)
-    {
-        var buffer = new byte[64 * 1024];
-        var message = new StringBuilder();
-        try
+    static Task ListenAsync(ClientWebSocket socket, ConcurrentDictionary<string, TaskCompletionSource<DateTimeOffset>> arrivals, CancellationToken stop) =>
+        SocketFrames.ReadEachAsync(socket, text =>
         {
-            while (socket.State == WebSocketState.Open)
+            var at = DateTimeOffset.UtcNow;
+            using var document = JsonDocument.Parse(text);
+            var root = document.RootElement;
+            if (root.TryGetProperty("type", out var type) && type.GetString() == "task_finished"
+                && root.TryGetProperty("data", out var data) && data.TryGetProperty("taskId", out var task) && task.GetString() is { } taskId)
             {
-                var received = await socket.ReceiveAsync(buffer, stop);
-                if (received.MessageType == WebSocketMessageType.Close)
-                {
-                    return;
-                }
-
-                message.Append(Encoding.UTF8.GetString(buffer, 0, received.Count));
-                if (!received.EndOfMessage)
-                {
-                    continue;
-                }
-
-                var at = DateTimeOffset.UtcNow;
-                using (var document = JsonDocument.Parse(message.ToString()))
-                {
-                    var root = document.RootElement;
-                    if (root.TryGetProperty("type", out var type) && type.GetString() == "task_finished"
-                        && root.TryGetProperty("data", out var data) && data.TryGetProperty("taskId", out var task) && task.GetString() is { } taskId)
-                    {
-                        arrivals.GetOrAdd(taskId, _ => new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult(at);
-                    }
-                }
-
-                message.Clear();
+                arrivals.GetOrAdd(taskId, _ => new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult(at);
             }
-        }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
-        {
-            // The scenario is done listening.
-        }
-    }
+        }, stop);
 
     sealed record Run(DateTimeOffset Posted, DateTimeOffset Heard, DateTimeOffset SeenByPolling, DateTimeOffset CompletedAt, bool Completed, bool StillRunningAtFirstPoll);
 }

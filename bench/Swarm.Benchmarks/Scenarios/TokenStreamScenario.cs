@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
 using Swarm.Benchmarks.Hosting;
+using Swarm.Benchmarks.Messaging;
 using Swarm.Benchmarks.Measurement;
 using Swarm.Benchmarks.Reporting;
 using Swarm.Domain.Agents;
@@ -138,44 +139,17 @@ sealed class TokenStreamScenario(BenchmarkOptions options, StorageEndpoint? stor
         return times;
     }
 
-    static async Task ListenAsync(ClientWebSocket socket, ConcurrentDictionary<string, TaskCompletionSource<long>> firsts, ConcurrentDictionary<string, TaskCompletionSource<long>> ends, CancellationToken stop)
-    {
-        var buffer = new byte[64 * 1024];
-        var message = new StringBuilder();
-        try
+    static Task ListenAsync(ClientWebSocket socket, ConcurrentDictionary<string, TaskCompletionSource<long>> firsts, ConcurrentDictionary<string, TaskCompletionSource<long>> ends, CancellationToken stop) =>
+        SocketFrames.ReadEachAsync(socket, text =>
         {
-            while (socket.State == WebSocketState.Open)
+            var at = Stopwatch.GetTimestamp();
+            using var document = JsonDocument.Parse(text);
+            var root = document.RootElement;
+            if (root.TryGetProperty("data", out var data) && data.TryGetProperty("taskId", out var task) && task.GetString() is { } taskId)
             {
-                var received = await socket.ReceiveAsync(buffer, stop);
-                if (received.MessageType == WebSocketMessageType.Close)
-                {
-                    return;
-                }
-
-                message.Append(Encoding.UTF8.GetString(buffer, 0, received.Count));
-                if (!received.EndOfMessage)
-                {
-                    continue;
-                }
-
-                var at = Stopwatch.GetTimestamp();
-                using (var document = JsonDocument.Parse(message.ToString()))
-                {
-                    var root = document.RootElement;
-                    if (root.TryGetProperty("data", out var data) && data.TryGetProperty("taskId", out var task) && task.GetString() is { } taskId)
-                    {
-                        var type = root.GetProperty("type").GetString();
-                        var waiting = type == "task_delta" ? firsts : type == "task_finished" ? ends : null;
-                        waiting?.GetOrAdd(taskId, _ => new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult(at);
-                    }
-                }
-
-                message.Clear();
+                var type = root.GetProperty("type").GetString();
+                var waiting = type == "task_delta" ? firsts : type == "task_finished" ? ends : null;
+                waiting?.GetOrAdd(taskId, _ => new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult(at);
             }
-        }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
-        {
-            // The scenario is done listening.
-        }
-    }
+        }, stop);
 }

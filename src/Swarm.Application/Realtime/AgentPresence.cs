@@ -51,11 +51,15 @@ public static class AgentPresence
         return new PresenceClient(durable).HeartbeatAsync(agentId, new HeartbeatSignal(at, status), cancellationToken);
     }
 
+    /// <summary>Whether presence takes this as a connection id: 1 to <see cref="MaxConnectionIdLength"/> characters, none a control character.</summary>
+    public static bool IsConnectionId(string? connectionId) =>
+        connectionId is { Length: > 0 and <= MaxConnectionIdLength } && !connectionId.Any(char.IsControl);
+
     static void Check(DurableTaskClient durable, string agentId, string connectionId)
     {
         ArgumentNullException.ThrowIfNull(durable);
         CheckAgent(agentId);
-        if (string.IsNullOrEmpty(connectionId) || connectionId.Length > MaxConnectionIdLength || connectionId.Any(char.IsControl))
+        if (!IsConnectionId(connectionId))
         {
             throw new ArgumentException($"A connection id is 1 to {MaxConnectionIdLength} characters without control characters.", nameof(connectionId));
         }

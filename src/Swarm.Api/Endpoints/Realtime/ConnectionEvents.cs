@@ -33,8 +33,7 @@ public sealed class ConnectionEvents(RealtimeTraffic traffic, TimeProvider time)
         && user.StartsWith(AgentSubject.Prefix, StringComparison.Ordinal)
         && user[AgentSubject.Prefix.Length..] is var agentId
         && AgentProfileRules.IsAgentId(agentId)
-        && request.Header(CloudEventHeaders.ConnectionId) is { Length: > 0 and <= AgentPresence.MaxConnectionIdLength } connectionId
-        && !connectionId.Any(char.IsControl)
+        && AgentPresence.IsConnectionId(request.Header(CloudEventHeaders.ConnectionId))
             ? agentId
             : null;
 }
