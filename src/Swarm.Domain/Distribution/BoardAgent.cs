@@ -4,7 +4,7 @@ using Swarm.Domain.Learning;
 namespace Swarm.Domain.Distribution;
 
 /// <summary>
-/// An agent as the dispatch board sees it: its profile, the seats it holds, how well it has done and what it has done.
+/// An agent as the dispatch board sees it: its profile, the seats it holds, how well it has done (its skill) and what it has done.
 /// The board is the one owner of all of it while the agent takes work.
 /// </summary>
 /// <param name="Holders">The seats it holds, as <see cref="SeatRequest.Holder"/> keys.</param>

@@ -4,7 +4,7 @@ using Swarm.Domain.Learning;
 namespace Swarm.Domain.Distribution;
 
 /// <summary>
-/// Who may take work and who is waiting for it: every agent's seats, health, reputation and statistics, and the line of
+/// Who may take work and who is waiting for it: every agent's seats, health, skill and statistics, and the line of
 /// steps waiting for a seat, ordered by priority, then arrival. It is the one owner of seats: a step asks it for one
 /// (<see cref="Request"/>), works, and gives it back with its outcome (<see cref="Release"/>); nothing else claims or
 /// counts. Immutable; each change returns a new board, so the entity that keeps it stays thin. Seats freed or added are
@@ -182,9 +182,9 @@ public sealed record DispatchBoard
             return (this, SeatDecision.Queued(place + 1, "waiting for a fitting agent to free a seat"));
         }
 
-        if (AgentSelector.Rank(Agents.Values, request).FirstOrDefault() is { Agent: { } chosen, Score: var score })
+        if (Best(request) is { } best)
         {
-            return (Seat(chosen, request), SeatDecision.Granted(chosen.Profile, Explain(chosen, request, score)));
+            return (Seat(best, request), SeatDecision.Granted(best.Agent.Profile, Explain(best, request)));
         }
 
         // With no agents at all the swarm is still starting; otherwise a capability nobody has will never come free.
@@ -277,10 +277,10 @@ public sealed record DispatchBoard
                 break;
             }
 
-            if (AgentSelector.Rank(board.Agents.Values, waiting).FirstOrDefault() is { Agent: { } chosen, Score: var score })
+            if (board.Best(waiting) is { } best)
             {
-                board = board.Seat(chosen, waiting);
-                grants.Add(new SeatGrant(waiting.TaskId, waiting.SeatKey, chosen.Profile, Explain(chosen, waiting, score)));
+                board = board.Seat(best, waiting);
+                grants.Add(new SeatGrant(waiting.TaskId, waiting.SeatKey, best.Agent.Profile, Explain(best, waiting)));
             }
         }
 
@@ -314,11 +314,16 @@ public sealed record DispatchBoard
         };
     }
 
-    DispatchBoard Seat(BoardAgent agent, SeatRequest request) => this with
+    // The draw is seeded by the request and how many seats were granted, so a re-run request chooses as the first did.
+    RankedAgent? Best(SeatRequest request) =>
+        AgentSelector.Rank(Agents.Values, request, EffectivePolicy, SelectionDraw.For(request.Holder, Granted)) is [var best, ..] ? best : null;
+
+    DispatchBoard Seat(RankedAgent chosen, SeatRequest request) => this with
     {
-        Agents = With(agent with { Holders = [.. agent.Holders, request.Holder] }),
+        Agents = With(chosen.Agent with { Holders = [.. chosen.Agent.Holders, request.Holder] }),
         Waiting = [.. Waiting.Where(w => w.Holder != request.Holder)],
         Granted = Granted + 1,
+        Routing = (Routing ?? RoutingCounts.None).Decided(chosen.Skill.Kind),
     };
 
     BoardAgent? HolderOf(string holder) => Agents.Values.FirstOrDefault(a => a.Holders.Contains(holder, StringComparer.Ordinal));
@@ -356,10 +361,10 @@ public sealed record DispatchBoard
         return this with { Agents = rest };
     }
 
-    static string Explain(BoardAgent agent, SeatRequest request, double score) =>
-        $"{agent.Id} ({agent.Type.ToString().ToLowerInvariant()}, load {agent.Load}/{agent.MaxConcurrency}"
+    static string Explain(RankedAgent chosen, SeatRequest request) =>
+        $"{chosen.Agent.Id} ({chosen.Agent.Type.ToString().ToLowerInvariant()}, load {chosen.Agent.Load}/{chosen.Agent.MaxConcurrency}"
         + (request.Capabilities.Count > 0 ? $", has {string.Join(", ", request.Capabilities)}" : "")
-        + $"): best score {score:0.000}";
+        + $"): {chosen.Skill.Reason}; score {chosen.Score:0.000}";
 
     string NoFitReason(SeatRequest request)
     {
