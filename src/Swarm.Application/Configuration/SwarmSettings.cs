@@ -146,6 +146,9 @@ public sealed class LearningSettings
     public double LearningRate { get; set; } = 0.01;
 
     public double ExplorationRate { get; set; } = 0.1;
+
+    /// <summary>The embedding model, if any, that represents prompts and memory values by meaning (<c>learning:embeddings</c>).</summary>
+    public EmbeddingSettings Embeddings { get; set; } = new();
 }
 
 /// <summary>Limits on what the HTTP API accepts.</summary>

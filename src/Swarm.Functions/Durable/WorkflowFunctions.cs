@@ -9,6 +9,7 @@ using Swarm.Workflows.Consensus;
 using Swarm.Workflows.Distribution;
 using Swarm.Workflows.Realtime;
 using Swarm.Workflows.Memory;
+using Swarm.Workflows.Models;
 using Swarm.Workflows.Tasks;
 using Swarm.Workflows.Tools;
 
@@ -186,6 +187,14 @@ public static class WorkflowFunctions
         ArgumentNullException.ThrowIfNull(executionContext);
         var activity = ActivatorUtilities.GetServiceOrCreateInstance<OpenMemoryValuesActivity>(executionContext.InstanceServices);
         return activity.RunAsync(new FunctionActivityContext(nameof(OpenMemoryValuesActivity), instanceId), input);
+    }
+
+    [Function(nameof(EmbedTextActivity))]
+    public static Task<Domain.Learning.QuantizedEmbedding?> EmbedText([ActivityTrigger] TextToEmbed input, string instanceId, FunctionContext executionContext)
+    {
+        ArgumentNullException.ThrowIfNull(executionContext);
+        var activity = ActivatorUtilities.GetServiceOrCreateInstance<EmbedTextActivity>(executionContext.InstanceServices);
+        return activity.RunAsync(new FunctionActivityContext(nameof(EmbedTextActivity), instanceId), input);
     }
 
     /// <summary>The function name is the entity name, which the runtime keeps lowercase.</summary>
