@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Swarm.Domain.Learning;
 
 namespace Swarm.Domain.Memory;
 
@@ -49,27 +50,45 @@ public sealed partial record MemoryShelf
         [.. Entries.Keys.Where(k => prefix is null || k.StartsWith(prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal).Take(limit)];
 
     /// <summary>
-    /// The entries that share the most words with <paramref name="query"/>, best first, at most <paramref name="limit"/>.
-    /// A word counts once per entry; a sealed (encrypted) value cannot be read here, so only its key is matched.
-    /// Entries that share no word are left out. Plain word overlap: cheap, deterministic and good enough to surface
-    /// what agents wrote about a task's subject, without an embedding model the swarm may not have.
+    /// How far a query's vector must point the way of an entry's for the entry to count as a match with no word in
+    /// common: unrelated texts still have small positive cosines under most embedding models, and a search that
+    /// always fills its <c>limit</c> with them would put noise before an agent.
     /// </summary>
-    public IReadOnlyList<MemoryHit> Search(string query, int limit)
+    public const double MinMeaningCosine = 0.3;
+
+    /// <summary>
+    /// The entries that best match <paramref name="query"/>, best first, at most <paramref name="limit"/>. The score is
+    /// the lexical match in [0, 1]; when <paramref name="queryEmbedding"/> and an entry's vector come from one model it
+    /// is <c>0.5·lexical + 0.5·cosine</c>. A sealed (encrypted) value cannot be read here, so only its key is matched
+    /// (and it has no vector). An entry matches when it shares a term with the query or its vector's cosine reaches
+    /// <see cref="MinMeaningCosine"/>; ties go to the newer entry, then the key.
+    /// </summary>
+    public IReadOnlyList<MemoryHit> Search(string query, int limit, QuantizedEmbedding? queryEmbedding = null)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var wanted = Words(query);
-        if (wanted.Count == 0)
-        {
-            return [];
-        }
-
-        return [.. Entries
-            .Select(e => new MemoryHit(e.Key, e.Value, Words(e.Value.Sealed ? e.Key : e.Key + " " + e.Value.Value).Count(wanted.Contains)))
-            .Where(h => h.Score > 0)
+        var entries = Entries.ToList();
+        var lexical = LexicalScores(query, entries);
+        return [.. entries
+            .Select((e, i) =>
+            {
+                var cosine = queryEmbedding is not null && e.Value.Embedding is { } vector ? queryEmbedding.CosineWith(vector) : null;
+                var matches = lexical[i] > 0 || cosine >= MinMeaningCosine;
+                var score = cosine is { } c ? (0.5 * lexical[i]) + (0.5 * Math.Max(0, c)) : lexical[i];
+                return (Hit: new MemoryHit(e.Key, e.Value, score), Matches: matches);
+            })
+            .Where(h => h.Matches)
+            .Select(h => h.Hit)
             .OrderByDescending(h => h.Score)
             .ThenByDescending(h => h.Entry.UpdatedAt)
             .ThenBy(h => h.Key, StringComparer.Ordinal)
             .Take(limit)];
+    }
+
+    /// <summary>The share of the query's words each entry holds, in the entries' order (sealed entries by key only).</summary>
+    static double[] LexicalScores(string query, List<KeyValuePair<string, MemoryEntry>> entries)
+    {
+        var wanted = Words(query);
+        return [.. entries.Select(e => wanted.Count == 0 ? 0 : (double)Words(e.Value.Sealed ? e.Key : e.Key + " " + e.Value.Value).Count(wanted.Contains) / wanted.Count)];
     }
 
     /// <summary>The distinct lowercase words of a text of three letters or more; shorter ones are mostly noise ("a", "of", "is").</summary>
