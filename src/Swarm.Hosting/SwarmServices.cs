@@ -55,6 +55,7 @@ public static class SwarmServices
         services.AddSingleton<Swarm.Workflows.Tools.IToolCallRecorder, AuditedToolCallRecorder>();
         services.AddTransient<Swarm.Workflows.Tools.RecordToolCallsActivity>();
         services.AddSingleton<Swarm.Workflows.Memory.IMemorySeal>(sp => sp.GetRequiredService<MemorySealer>());
+        services.AddSingleton<Swarm.Application.Learning.FeedbackRecorder>();
         services.AddTransient<Swarm.Workflows.Memory.SealMemoryValueActivity>();
         services.AddTransient<Swarm.Workflows.Memory.OpenMemoryValuesActivity>();
         services.AddTransient<Swarm.Workflows.Tasks.PlanTaskActivity>();

@@ -219,6 +219,13 @@ public static class WorkflowFunctions
         return dispatcher.DispatchAsync<AgentPresenceEntity>();
     }
 
+    [Function(Workflows.Learning.TaskRatingsEntity.EntityName)]
+    public static Task TaskRatings([EntityTrigger] TaskEntityDispatcher dispatcher)
+    {
+        ArgumentNullException.ThrowIfNull(dispatcher);
+        return dispatcher.DispatchAsync<Workflows.Learning.TaskRatingsEntity>();
+    }
+
     [Function(Workflows.Memory.MemoryEntity.EntityName)]
     public static Task Memory([EntityTrigger] TaskEntityDispatcher dispatcher)
     {
