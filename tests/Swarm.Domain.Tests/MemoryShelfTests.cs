@@ -43,6 +43,37 @@ public sealed class MemoryShelfTests
     [InlineData("", false)]
     public void Names_are_plain(string name, bool valid) => Assert.Equal(valid, MemoryShelf.IsName(name));
 
+    [Fact]
+    public void A_rare_shared_word_outranks_common_ones()
+    {
+        // Four entries hold "status" and "report"; one holds "kubernetes". Counting shared words would put any of the
+        // four first (two words to one); over this shelf, the rare word says more.
+        var shelf = ShelfOf(
+            ("billing", Entry("status of the billing report")),
+            ("hiring", Entry("status of the hiring report")),
+            ("sales", Entry("status of the sales report")),
+            ("support", Entry("status of the support report")),
+            ("cluster", Entry("kubernetes upgrade checklist")));
+
+        var hits = shelf.Search("kubernetes status report", 10);
+
+        Assert.Equal("cluster", hits[0].Key);
+        Assert.Equal(5, hits.Count);
+        Assert.All(hits.Skip(1), h => Assert.True(h.Score < hits[0].Score));
+    }
+
+    [Fact]
+    public void An_entry_identical_to_the_query_scores_one_and_one_sharing_nothing_is_left_out()
+    {
+        var shelf = ShelfOf(("a", Entry("deploy billing service")), ("b", Entry("bake sourdough bread")));
+
+        var hits = shelf.Search("a deploy billing service", 10);
+
+        Assert.Equal("a", Assert.Single(hits).Key);
+        Assert.True(hits[0].Score > 0.7);
+        Assert.Empty(shelf.Search("the of and", 10));
+    }
+
     const string Model = "openai:text-embedding-3-small";
 
     static MemoryEntry Embedded(string value, params float[] vector) =>

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Swarm.Domain.Learning;
+using Swarm.Domain.Patterns;
 
 namespace Swarm.Domain.Memory;
 
@@ -58,8 +59,9 @@ public sealed partial record MemoryShelf
 
     /// <summary>
     /// The entries that best match <paramref name="query"/>, best first, at most <paramref name="limit"/>. The score is
-    /// the lexical match in [0, 1]; when <paramref name="queryEmbedding"/> and an entry's vector come from one model it
-    /// is <c>0.5·lexical + 0.5·cosine</c>. A sealed (encrypted) value cannot be read here, so only its key is matched
+    /// the lexical match in [0, 1], the TF-IDF cosine of the query's terms with the entry's (the representation task
+    /// fingerprints use, with document frequencies over this shelf); when <paramref name="queryEmbedding"/> and an
+    /// entry's vector come from one model it is <c>0.5·lexical + 0.5·cosine</c>. A sealed (encrypted) value cannot be read here, so only its key is matched
     /// (and it has no vector). An entry matches when it shares a term with the query or its vector's cosine reaches
     /// <see cref="MinMeaningCosine"/>; ties go to the newer entry, then the key.
     /// </summary>
@@ -84,19 +86,17 @@ public sealed partial record MemoryShelf
             .Take(limit)];
     }
 
-    /// <summary>The share of the query's words each entry holds, in the entries' order (sealed entries by key only).</summary>
+    /// <summary>
+    /// TF-IDF cosine of the query with each entry (<see cref="LexicalIndex"/> over <see cref="PromptTerms"/>), in the
+    /// entries' order, with document frequencies counted over this shelf: a word most entries hold ("report", "data")
+    /// counts for little, a word few hold for much. A sealed entry is represented by its key alone (its parts are words:
+    /// "solar-capacity" holds "solar" and "capacity").
+    /// </summary>
     static double[] LexicalScores(string query, List<KeyValuePair<string, MemoryEntry>> entries)
     {
-        var wanted = Words(query);
-        return [.. entries.Select(e => wanted.Count == 0 ? 0 : (double)Words(e.Value.Sealed ? e.Key : e.Key + " " + e.Value.Value).Count(wanted.Contains) / wanted.Count)];
+        var index = new LexicalIndex([.. entries.Select(e => PromptTerms.From(e.Value.Sealed ? e.Key : e.Key + " " + e.Value.Value))]);
+        return index.Similarities(PromptTerms.From(query));
     }
-
-    /// <summary>The distinct lowercase words of a text of three letters or more; shorter ones are mostly noise ("a", "of", "is").</summary>
-    static HashSet<string> Words(string text) =>
-        [.. WordShape().Matches(text).Select(m => m.Value.ToLowerInvariant()).Where(w => w.Length >= 3)];
-
-    [GeneratedRegex(@"[\p{L}\p{N}]+", RegexOptions.CultureInvariant)]
-    private static partial Regex WordShape();
 
     [GeneratedRegex("^[A-Za-z0-9._-]{1,128}$", RegexOptions.CultureInvariant)]
     private static partial Regex NameShape();
