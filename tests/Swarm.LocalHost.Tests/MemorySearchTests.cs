@@ -122,4 +122,47 @@ public sealed class MemorySearchTests
         // Matched by its key only; the value comes back opened, to a caller who may read it.
         Assert.Equal("the launch code is 1234", body.GetProperty("hits")[0].GetProperty("value").GetString());
     }
+
+    [Fact]
+    public async Task An_agents_memory_put_and_search_tools_embed_through_the_activity()
+    {
+        await using var vendor = await FakeVendorServer.StartAsync();
+        await using var host = await LocalHostProcess.StartAsync(
+            ("OPENAI_API_KEY", "sk-local-host-test-0123456789abcdef"),
+            ("providers__openai__baseUrl", new Uri(vendor.BaseUri, "v1/").ToString()),
+            ("providers__openai__maxRetries", "0"),
+            ("learning__embeddings__provider", "openai"),
+            ("learning__embeddings__model", "text-embedding-3-small"),
+            ("learning__embeddings__dimensions", "64"));
+        await TaskSubmissions.CreateAgentAsync(host, new
+        {
+            id = "archivist",
+            name = "archivist",
+            type = "specialist",
+            role = new { type = "operational", permissions = Array.Empty<string>(), expertise = new[] { "archive" }, priority = 9 },
+            provider = new { type = "openai", model = "m-tools" },
+            maxConcurrency = 1,
+            tools = new[] { "memory_put", "memory_search" },
+            maxTurns = 4,
+        });
+        vendor.Enqueue(
+            FakeReply.ToolCalls([new FakeToolCall("call-1", "memory_put", """{"key":"finding","value":"Durable loops survive crashes."}""")]),
+            FakeReply.ToolCalls([new FakeToolCall("call-2", "memory_search", """{"query":"crashes durable"}""")]),
+            FakeReply.Text("Filed."));
+
+        var id = await TaskSubmissions.SubmitAcceptedAsync(host, new { prompt = "File what we know about durable loops.", capabilities = new[] { "archive" }, strategy = "single" });
+        var task = await TaskPolling.WaitUntilFinishedAsync(host, id, TimeSpan.FromSeconds(90));
+        var shelf = await WaitForEntriesAsync(host, id, 1);
+
+        Assert.Equal("completed", task.GetProperty("status").GetString());
+        var stored = shelf.Entries["finding"].Embedding!;
+        Assert.Equal("openai:text-embedding-3-small", stored.Model);
+        Assert.Equal(64, stored.Dimensions);
+        var embedded = vendor.Requests.Where(r => r.Path == "/v1/embeddings").Select(r => r.Body).ToList();
+        Assert.Contains(embedded, b => b.Contains("Durable loops survive crashes.", StringComparison.Ordinal));
+        Assert.Contains(embedded, b => b.Contains("crashes durable", StringComparison.Ordinal));
+        // The search found the entry, and the model saw it (the search answer's vectors stay out of the history).
+        var searchAnswer = vendor.Requests.Last(r => r.Path == "/v1/chat/completions").Body;
+        Assert.Contains("finding: Durable loops survive crashes.", searchAnswer, StringComparison.Ordinal);
+    }
 }
