@@ -165,4 +165,25 @@ public sealed class MemorySearchTests
         var searchAnswer = vendor.Requests.Last(r => r.Path == "/v1/chat/completions").Body;
         Assert.Contains("finding: Durable loops survive crashes.", searchAnswer, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_value_is_stored_and_found_by_its_words_when_the_embedding_model_is_down()
+    {
+        var refusing = Swarm.Tests.FreePorts.Next();
+        await using var host = await LocalHostProcess.StartAsync(
+            ("OPENAI_API_KEY", "sk-local-host-test-0123456789abcdef"),
+            ("providers__openai__baseUrl", $"http://127.0.0.1:{refusing}/v1/"),
+            ("providers__openai__maxRetries", "0"),
+            ("learning__embeddings__provider", "openai"),
+            ("learning__embeddings__model", "text-embedding-3-small"));
+
+        await PutAsync(host, "/api/v1/memory/research/solar", "Solar capacity grew thirty percent last year");
+        var shelf = await WaitForEntriesAsync(host, "research", 1);
+        using var response = await host.Http.SendAsync(host.Request(HttpMethod.Get, "/api/v1/memory/research/search?q=solar", role: "viewer"));
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Null(shelf.Entries["solar"].Embedding);
+        Assert.Equal("solar", body.GetProperty("hits")[0].GetProperty("key").GetString());
+        Assert.Contains("The embedding model could not be reached (", host.Output, StringComparison.Ordinal);
+    }
 }

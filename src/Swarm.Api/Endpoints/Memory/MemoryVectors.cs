@@ -1,16 +1,18 @@
+using Microsoft.Extensions.Logging;
 using Swarm.Domain.Learning;
 using Swarm.Workflows.Models;
 
 namespace Swarm.Api.Endpoints.Memory;
 
 /// <summary>Embedding for the memory endpoints, which call the model directly (they are not orchestrations).</summary>
-static class MemoryVectors
+static partial class MemoryVectors
 {
     /// <summary>
     /// The text's vector; none when embeddings are off or the model cannot be reached. A vector only sharpens search, so
-    /// a put is stored and a search answered by words alone rather than failed because an embedding vendor is down.
+    /// a put is stored and a search answered by words alone rather than failed because an embedding vendor is down; the
+    /// failure is logged by its type only (a vendor's message may echo the text, which may be private).
     /// </summary>
-    public static async Task<QuantizedEmbedding?> EmbedOrNothingAsync(IEmbeddingSource embeddings, string text, CancellationToken cancellationToken)
+    public static async Task<QuantizedEmbedding?> EmbedOrNothingAsync(IEmbeddingSource embeddings, string text, ILogger logger, CancellationToken cancellationToken)
     {
         try
         {
@@ -18,7 +20,11 @@ static class MemoryVectors
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
+            LogEmbeddingFailed(logger, e.GetType().Name);
             return null;
         }
     }
+
+    [LoggerMessage(EventId = 1901, Level = LogLevel.Warning, Message = "The embedding model could not be reached ({ErrorType}); memory goes by words alone for this request")]
+    static partial void LogEmbeddingFailed(ILogger logger, string errorType);
 }

@@ -1,4 +1,5 @@
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
 using Swarm.Application.Configuration;
 using Swarm.Application.Memory;
 using Swarm.Domain.Memory;
@@ -13,7 +14,7 @@ namespace Swarm.Api.Endpoints.Memory;
 /// well under a second). With <c>learning:embeddings</c> on, a plain value is embedded first, so search finds it by
 /// meaning too; a sealed value never is (its vector would leak it).
 /// </summary>
-public sealed class PutMemoryHandler(SwarmSettings settings, MemorySealer sealer, IEmbeddingSource embeddings, TimeProvider time) : IApiHandler
+public sealed class PutMemoryHandler(SwarmSettings settings, MemorySealer sealer, IEmbeddingSource embeddings, ILogger<PutMemoryHandler> logger, TimeProvider time) : IApiHandler
 {
     /// <summary>The key <c>GET …/{namespace}/search</c> would hide from reads, so the API does not write it.</summary>
     public const string ReservedKey = "search";
@@ -40,7 +41,7 @@ public sealed class PutMemoryHandler(SwarmSettings settings, MemorySealer sealer
         }
 
         var (value, sealedValue) = sealer.Seal(memoryNamespace, key!, body.Value);
-        var vector = sealedValue ? null : await MemoryVectors.EmbedOrNothingAsync(embeddings, body.Value, cancellationToken);
+        var vector = sealedValue ? null : await MemoryVectors.EmbedOrNothingAsync(embeddings, body.Value, logger, cancellationToken);
         var entry = new MemoryEntry(value, time.GetUtcNow(), request.Principal!.Subject, sealedValue, vector);
         await new MemoryClient(durable).PutAsync(memoryNamespace, new MemoryWrite(key!, entry), CancellationToken.None);
         var location = SwarmRoutes.GetMemory.PathFor(("namespace", memoryNamespace), ("key", key!));

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
 using Swarm.Application.Memory;
 using Swarm.Domain.Memory;
 using Swarm.Domain.Tasks;
@@ -14,7 +15,7 @@ namespace Swarm.Api.Endpoints.Memory;
 /// agents' <c>memory_search</c> tool uses. With embeddings on, the query is embedded here and joins the words half and
 /// half for entries that carry a vector of the same model. Who may search is who may read (<see cref="MemoryAccess"/>).
 /// </summary>
-public sealed class SearchMemoryHandler(MemorySealer sealer, IEmbeddingSource embeddings) : IApiHandler
+public sealed class SearchMemoryHandler(MemorySealer sealer, IEmbeddingSource embeddings, ILogger<SearchMemoryHandler> logger) : IApiHandler
 {
     public const int DefaultLimit = 10;
     public const int MaxLimit = 50;
@@ -43,7 +44,7 @@ public sealed class SearchMemoryHandler(MemorySealer sealer, IEmbeddingSource em
         var shelf = await new MemoryClient(durable).GetAsync(memoryNamespace, cancellationToken);
         var vector = shelf is null || !shelf.Entries.Values.Any(e => e.Embedding is not null)
             ? null
-            : await MemoryVectors.EmbedOrNothingAsync(embeddings, query, cancellationToken);
+            : await MemoryVectors.EmbedOrNothingAsync(embeddings, query, logger, cancellationToken);
         var hits = (shelf ?? new MemoryShelf()).Search(query, limit, vector);
         return ApiResponse.Ok(new
         {
