@@ -157,6 +157,41 @@ public sealed class TaskFeedbackTests(TaskFeedbackTests.Host host) : IClassFixtu
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
+    [Fact]
+    public async Task System_metrics_show_learning_feedback_and_memory()
+    {
+        var id = await FinishedTaskAsync("operator");
+        using (var rated = await RateAsync(id, "operator", """{"rating": 4}"""))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, rated.StatusCode);
+        }
+
+        await ReadMemoryAsync($"/api/v1/memory/rated-1/feedback.{id}");
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        JsonElement metrics;
+        while (true)
+        {
+            using var response = await Swarm.Http.SendAsync(Swarm.Request(HttpMethod.Get, "/api/v1/system/metrics", role: "viewer"));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            metrics = await response.Content.ReadFromJsonAsync<JsonElement>();
+            if (metrics.GetProperty("feedback").GetProperty("ratings").GetInt32() >= 1)
+            {
+                break;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"the rating did not reach the metrics within 30 s: {metrics.GetProperty("feedback")}");
+            await Task.Delay(200);
+        }
+
+        var learning = metrics.GetProperty("learning");
+        Assert.Equal("hybrid", learning.GetProperty("policy").GetProperty("algorithm").GetString());
+        Assert.True(learning.GetProperty("updates").GetProperty("outcome").GetInt64() >= 1, learning.ToString());
+        Assert.True(learning.GetProperty("keys").GetProperty("rated-work").GetProperty("agents").GetInt32() >= 1, learning.ToString());
+        Assert.True(metrics.GetProperty("feedback").GetProperty("byValue").GetProperty("4").GetInt32() >= 1);
+        Assert.True(metrics.GetProperty("memory").GetProperty("namespaces").GetInt32() >= 1);
+        Assert.True(metrics.GetProperty("memory").GetProperty("entries").GetInt32() >= 1);
+    }
+
     async Task<string> ReadMemoryAsync(string path)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);

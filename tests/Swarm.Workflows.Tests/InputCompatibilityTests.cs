@@ -2,6 +2,8 @@ using System.Text.Json.Nodes;
 using Microsoft.DurableTask.Converters;
 using Swarm.Domain.Agents;
 using Swarm.Domain.Consensus;
+using Swarm.Domain.Distribution;
+using Swarm.Domain.Learning;
 using Swarm.Domain.Tasks;
 using Swarm.Workflows.Agents;
 using Swarm.Workflows.Consensus;
@@ -63,6 +65,66 @@ public sealed class InputCompatibilityTests
 
         Assert.Equal("someone", input.ProposedBy);
         Assert.False(input.Notify);
+    }
+
+    [Fact]
+    public void A_proposal_input_stored_before_learning_reads_back_teaching_no_voter()
+    {
+        var today = new ProposalInput("proposal-1", "q", ["a", "b"], new ConsensusRules(ConsensusAlgorithm.SimpleMajority), new ParticipantSpec(["a1"], null, null),
+            "sql", TimeSpan.FromMinutes(5), 2, "someone", Notify: true, NotifyGroup: true, Learn: true);
+
+        var input = ReadWithout(today, "Learn");
+
+        Assert.True(input.NotifyGroup);
+        Assert.False(input.Learn);
+    }
+
+    [Fact]
+    public void A_seat_request_stored_before_similar_tasks_reads_back_with_no_evidence()
+    {
+        var today = new SeatRequest("task-1", "s1.1", ["sql"], 5, [], null, DateTimeOffset.UnixEpoch, Evidence: [new SimilarEvidence("a1", 0.9, 1, DateTimeOffset.UnixEpoch)]);
+
+        var request = ReadWithout(today, "Evidence");
+
+        Assert.Null(request.Evidence);
+        Assert.Equal(["sql"], request.Capabilities);
+    }
+
+    [Fact]
+    public void A_seat_release_stored_before_late_signals_reads_back_on_time()
+    {
+        var today = new SeatRelease("a1", "task-1/s1.1", ["sql"], null, Announce: true, Late: true);
+
+        var release = ReadWithout(today, "Late");
+
+        Assert.False(release.Late);
+        Assert.True(release.Announce);
+    }
+
+    [Fact]
+    public void A_dispatch_board_stored_at_version_2_reads_back_with_its_reputation_and_no_policy()
+    {
+        var profile = new AgentProfile("a1", "A", AgentType.Worker, new ProviderSettings("simulated", "sim"), 1);
+        var today = new DispatchBoard().Register(profile, accepting: true).Board.Learn(new SkillSignal("vote:p:a1", SkillKind.Consensus, "a1", [], 1, 0.5, DateTimeOffset.UnixEpoch));
+        var stored = JsonNode.Parse(JsonDataConverter.Default.Serialize(today)!)!.AsObject();
+        stored["Version"] = 2;
+        foreach (var name in new[] { "Policy", "RecentSignals", "Routing", "EffectivePolicy" })
+        {
+            stored.Remove(name);
+        }
+
+        var agent = stored["Agents"]!["a1"]!.AsObject();
+        foreach (var name in new[] { "Skills", "SkillTrace", "SkillResetAt" })
+        {
+            agent.Remove(name);
+        }
+
+        var board = JsonDataConverter.Default.Deserialize<DispatchBoard>(stored.ToJsonString())!;
+
+        Assert.Equal((2, null), (board.Version, board.Policy));
+        Assert.Equal(today.Agents["a1"].Reputation["general"], board.Agents["a1"].Reputation["general"]);
+        Assert.Null(board.Agents["a1"].Skills);
+        Assert.Equal(LearningPolicy.Default, board.EffectivePolicy);
     }
 
     [Fact]

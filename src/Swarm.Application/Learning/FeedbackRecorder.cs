@@ -1,9 +1,9 @@
 using Microsoft.DurableTask.Client;
 using Swarm.Application.Memory;
-using Swarm.Domain.Learning;
 using Swarm.Workflows.Learning;
 using Swarm.Workflows.Memory;
 using Swarm.Workflows.Realtime;
+using Swarm.Domain.Patterns;
 
 namespace Swarm.Application.Learning;
 
@@ -20,7 +20,7 @@ public sealed class FeedbackRecorder(MemorySealer sealer, IRealtimeChannel chann
 
     public static string MemoryKeyFor(string taskId) => "feedback." + taskId;
 
-    public async Task RecordAsync(DurableTaskClient durable, string taskId, TaskRating rating, IReadOnlyList<RatedWork> work, CancellationToken cancellationToken)
+    public async Task RecordAsync(DurableTaskClient durable, string taskId, Rating rating, IReadOnlyList<RatedWork> work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(durable);
         ArgumentNullException.ThrowIfNull(rating);
@@ -31,7 +31,7 @@ public sealed class FeedbackRecorder(MemorySealer sealer, IRealtimeChannel chann
         foreach (var agent in work)
         {
             var key = MemoryKeyFor(taskId);
-            var note = $"{rating.By} rated task {taskId} {rating.Value}/{TaskRating.Highest} for your work on it ({string.Join(", ", agent.Capabilities.DefaultIfEmpty("general"))})"
+            var note = $"{rating.By} rated task {taskId} {rating.Value}/{Rating.Highest} for your work on it ({string.Join(", ", agent.Capabilities.DefaultIfEmpty("general"))})"
                 + (rating.Comment is { Length: > 0 } comment ? $": {comment}" : ".");
             await memory.PutAsync(agent.AgentId, new MemoryWrite(key, sealer.Seal(agent.AgentId, key, note, rating.At, rating.By)), cancellationToken);
         }
@@ -39,7 +39,7 @@ public sealed class FeedbackRecorder(MemorySealer sealer, IRealtimeChannel chann
         await TellConnectedAgentsAsync(taskId, rating, work, cancellationToken);
     }
 
-    async Task TellConnectedAgentsAsync(string taskId, TaskRating rating, IReadOnlyList<RatedWork> work, CancellationToken cancellationToken)
+    async Task TellConnectedAgentsAsync(string taskId, Rating rating, IReadOnlyList<RatedWork> work, CancellationToken cancellationToken)
     {
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         limit.CancelAfter(EventLimit);

@@ -1,3 +1,5 @@
+using Swarm.Domain.Patterns;
+
 namespace Swarm.Domain.Learning;
 
 /// <summary>
@@ -13,14 +15,14 @@ public sealed record TaskRatings
     public int Version { get; init; } = 1;
 
     /// <summary>The ratings in the order they arrived.</summary>
-    public IReadOnlyList<TaskRating> Ratings { get; init; } = [];
+    public IReadOnlyList<Rating> Ratings { get; init; } = [];
 
-    public TaskRating? By(string rater) => Ratings.FirstOrDefault(r => string.Equals(r.By, rater, StringComparison.Ordinal));
+    public Rating? By(string rater) => Ratings.FirstOrDefault(r => string.Equals(r.By, rater, StringComparison.Ordinal));
 
     public bool IsFull => Ratings.Count >= MaxRaters;
 
     /// <summary>Adds the rating unless its rater has rated already or the record is full; says which.</summary>
-    public (TaskRatings Ratings, bool Added) Rate(TaskRating rating)
+    public (TaskRatings Ratings, bool Added) Rate(Rating rating)
     {
         ArgumentNullException.ThrowIfNull(rating);
         return By(rating.By) is not null || IsFull ? (this, false) : (this with { Ratings = [.. Ratings, rating] }, true);

@@ -1,5 +1,6 @@
 using Microsoft.DurableTask.Entities;
 using Swarm.Domain.Learning;
+using Swarm.Domain.Patterns;
 
 namespace Swarm.Workflows.Learning;
 
@@ -15,7 +16,7 @@ public sealed class TaskRatingsEntity : TaskEntity<TaskRatings>
 
     public static EntityInstanceId IdFor(string taskId) => new(EntityName, taskId);
 
-    public void Rate(TaskRating rating) => State = State.Rate(rating).Ratings;
+    public void Rate(Rating rating) => State = State.Rate(rating).Ratings;
 
     public TaskRatings Get() => State;
 

@@ -1,4 +1,5 @@
 using Swarm.Domain.Learning;
+using Swarm.Domain.Patterns;
 
 namespace Swarm.Domain.Tests.Learning;
 
@@ -9,8 +10,8 @@ public sealed class TaskRatingsTests
     [Fact]
     public void A_rater_keeps_the_first_rating()
     {
-        var (once, added) = new TaskRatings().Rate(new TaskRating("alice", 2, "wrong table", At));
-        var (twice, addedAgain) = once.Rate(new TaskRating("alice", 5, null, At.AddMinutes(1)));
+        var (once, added) = new TaskRatings().Rate(new Rating("alice", 2, "wrong table", At));
+        var (twice, addedAgain) = once.Rate(new Rating("alice", 5, null, At.AddMinutes(1)));
 
         Assert.True(added);
         Assert.False(addedAgain);
@@ -20,8 +21,8 @@ public sealed class TaskRatingsTests
     [Fact]
     public void Different_raters_each_count()
     {
-        var (ratings, _) = new TaskRatings().Rate(new TaskRating("alice", 4, null, At));
-        (ratings, var added) = ratings.Rate(new TaskRating("bob", 1, null, At));
+        var (ratings, _) = new TaskRatings().Rate(new Rating("alice", 4, null, At));
+        (ratings, var added) = ratings.Rate(new Rating("bob", 1, null, At));
 
         Assert.True(added);
         Assert.Equal(["alice", "bob"], ratings.Ratings.Select(r => r.By));
@@ -33,10 +34,10 @@ public sealed class TaskRatingsTests
         var ratings = new TaskRatings();
         for (var i = 0; i < TaskRatings.MaxRaters; i++)
         {
-            (ratings, _) = ratings.Rate(new TaskRating($"rater-{i}", 3, null, At));
+            (ratings, _) = ratings.Rate(new Rating($"rater-{i}", 3, null, At));
         }
 
-        var (after, added) = ratings.Rate(new TaskRating("late", 5, null, At));
+        var (after, added) = ratings.Rate(new Rating("late", 5, null, At));
 
         Assert.False(added);
         Assert.Equal(TaskRatings.MaxRaters, after.Ratings.Count);
@@ -47,5 +48,5 @@ public sealed class TaskRatingsTests
     [InlineData(3, 0.5)]
     [InlineData(5, 1.0)]
     public void A_rating_maps_onto_a_skill_value(int value, double expected) =>
-        Assert.Equal(expected, new TaskRating("alice", value, null, At).SkillValue, 10);
+        Assert.Equal(expected, new Rating("alice", value, null, At).Score, 10);
 }

@@ -6,6 +6,7 @@ using Swarm.Domain.Learning;
 using Swarm.Domain.Tasks;
 using Swarm.Workflows.Learning;
 using Swarm.Workflows.Tasks;
+using Swarm.Domain.Patterns;
 
 namespace Swarm.Api.Endpoints.Tasks;
 
@@ -17,6 +18,9 @@ namespace Swarm.Api.Endpoints.Tasks;
 /// </summary>
 public sealed class PostFeedbackHandler(SwarmSettings settings, FeedbackRecorder recorder, TimeProvider time) : IApiHandler
 {
+    /// <summary>Longest comment taken, in characters.</summary>
+    public const int MaxCommentLength = 2_000;
+
     public async Task<ApiResponse> HandleAsync(ApiRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -54,7 +58,7 @@ public sealed class PostFeedbackHandler(SwarmSettings settings, FeedbackRecorder
         var ratings = await new FeedbackClient(durable).GetAsync(task.Id, cancellationToken);
         if (ratings.By(principal.Subject) is { } earlier)
         {
-            return ApiResponse.Problem(Problems.Conflict($"'{principal.Subject}' rated task '{task.Id}' already ({earlier.Value}/{TaskRating.Highest} at {earlier.At:O}); a rating is not changed."));
+            return ApiResponse.Problem(Problems.Conflict($"'{principal.Subject}' rated task '{task.Id}' already ({earlier.Value}/{Rating.Highest} at {earlier.At:O}); a rating is not changed."));
         }
 
         if (ratings.IsFull)
@@ -62,7 +66,7 @@ public sealed class PostFeedbackHandler(SwarmSettings settings, FeedbackRecorder
             return ApiResponse.Problem(Problems.Conflict($"Task '{task.Id}' has {TaskRatings.MaxRaters} ratings, the most it keeps."));
         }
 
-        var rating = new TaskRating(principal.Subject, body.Rating!.Value, string.IsNullOrWhiteSpace(body.Comment) ? null : body.Comment, time.GetUtcNow());
+        var rating = new Rating(principal.Subject, body.Rating!.Value, string.IsNullOrWhiteSpace(body.Comment) ? null : body.Comment, time.GetUtcNow());
         var work = WorkOf(task, input);
         await recorder.RecordAsync(durable, task.Id, rating, work, CancellationToken.None);
         var agents = work.Select(w => w.AgentId).ToList();
@@ -88,14 +92,14 @@ public sealed class PostFeedbackHandler(SwarmSettings settings, FeedbackRecorder
     static List<FieldError> Validate(FeedbackBody body)
     {
         var errors = new List<FieldError>();
-        if (body.Rating is not (>= TaskRating.Lowest and <= TaskRating.Highest))
+        if (body.Rating is not (>= Rating.Lowest and <= Rating.Highest))
         {
-            errors.Add(new("rating", $"is required, a whole number from {TaskRating.Lowest} to {TaskRating.Highest}."));
+            errors.Add(new("rating", $"is required, a whole number from {Rating.Lowest} to {Rating.Highest}."));
         }
 
-        if (body.Comment is { Length: > TaskRating.MaxCommentLength })
+        if (body.Comment is { Length: > MaxCommentLength })
         {
-            errors.Add(new("comment", $"is at most {TaskRating.MaxCommentLength} characters."));
+            errors.Add(new("comment", $"is at most {MaxCommentLength} characters."));
         }
         else if (body.Comment is { } comment && comment.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
         {

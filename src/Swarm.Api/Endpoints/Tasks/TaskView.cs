@@ -2,9 +2,9 @@ using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Swarm.Application.Schedules;
 using Swarm.Domain.Agents;
-using Swarm.Domain.Learning;
 using Swarm.Domain.Tasks;
 using Swarm.Workflows.Tasks;
+using Swarm.Domain.Patterns;
 
 namespace Swarm.Api.Endpoints.Tasks;
 
@@ -39,7 +39,7 @@ public sealed record TaskView(
     IReadOnlyList<string> Waiting,
     IReadOnlyList<TaskEvent> Timeline,
     TaskFailure? Error,
-    IReadOnlyList<TaskRating>? Feedback = null)
+    IReadOnlyList<Rating>? Feedback = null)
 {
     public static TaskView From(OrchestrationMetadata instance)
     {
