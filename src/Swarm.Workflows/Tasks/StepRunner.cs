@@ -74,9 +74,10 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
             // asks the dispatcher about this seat (and gets it back if it was granted), so no seat can leak.
             tracker.Waiting(seatKey, true);
             AgentProfile profile;
+            string seatReason;
             try
             {
-                profile = await AcquireSeatAsync(stage, seatKey, capabilities, requiredType, exclude, failures, distinctGroup, onlyAgent, seatWait);
+                (profile, seatReason) = await AcquireSeatAsync(stage, seatKey, capabilities, requiredType, exclude, failures, distinctGroup, onlyAgent, seatWait);
             }
             catch
             {
@@ -101,7 +102,8 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
             }
 
             tracker.Waiting(seatKey, false);
-            tracker.Record("assigned", $"{stage}: {agentId}");
+            // The board's reason names the agent and how routing valued it (the draw, the mean, warm-up or exploration).
+            tracker.Record("assigned", $"{stage}: {(seatReason.StartsWith(agentId + " ", StringComparison.Ordinal) ? seatReason : $"{agentId} ({seatReason})")}");
             log.SeatGranted(input.TaskId, stage, agentId);
             var started = context.CurrentUtcDateTime;
             try
@@ -115,9 +117,9 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
             }
             catch (Exception e) when (EndedByDeadline(e))
             {
-                // The task's deadline ended the step, not the agent: the seat goes back without judging the agent, and
-                // no other agent is tried, since the task is over.
-                await ReleaseSeatAsync(seat, capabilities, outcome: null);
+                // The task's deadline ended the step, not only the agent: the seat goes back without counting a failure
+                // (a late signal teaches the agent's skill at half weight), and no other agent is tried: the task is over.
+                await ReleaseSeatAsync(seat, capabilities, outcome: null, late: true);
                 throw e as TaskStoppedException ?? new TaskStoppedException(
                     $"The task passed its deadline while {agentId} worked on step '{stage}'; its model call was stopped.", e) { Kind = TaskStoppedException.TimedOut };
             }
@@ -136,7 +138,7 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
         throw new TaskStoppedException($"Step '{stage}' failed on {failures.Count} agent(s): {string.Join(" | ", failures)}") { Kind = "StepFailed" };
     }
 
-    async Task<AgentProfile> AcquireSeatAsync(
+    async Task<(AgentProfile Agent, string Reason)> AcquireSeatAsync(
         string stage, string seatKey, IReadOnlyList<string> capabilities, AgentType? requiredType, List<string> exclude, List<string> failures, List<string>? distinctGroup, string? onlyAgent, TimeSpan seatWait)
     {
         var (wait, deadlineFirst) = WaitLimit("The task passed its deadline.", seatWait);
@@ -146,7 +148,7 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
         switch (decision.Outcome)
         {
             case SeatOutcome.Granted:
-                return decision.Agent!;
+                return (decision.Agent!, decision.Reason);
             case SeatOutcome.NoFit when distinctGroup is { Count: > 0 }:
                 throw new AgentSlotUnavailableException(
                     $"Step '{stage}': its task asked for distinct agents, and no fitting agent is left besides [{string.Join(", ", distinctGroup)}]"
@@ -162,7 +164,7 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
         try
         {
             var grant = await context.WaitForExternalEvent<SeatGrant>(SeatOfferOrchestrator.EventName(seatKey), wait);
-            return grant.Agent;
+            return (grant.Agent, grant.Reason);
         }
         catch (TaskCanceledException)
         {
@@ -170,7 +172,7 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
             var late = await context.Entities.CallEntityAsync<SeatDecision?>(DispatcherEntity.Id, nameof(DispatcherEntity.Leave), new SeatKey(input.TaskId, seatKey));
             if (late is { Agent: { } agent })
             {
-                return agent;
+                return (agent, late.Reason);
             }
 
             throw deadlineFirst
@@ -225,10 +227,13 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
 
     bool PastDeadline() => input.Deadline is { } deadline && context.CurrentUtcDateTime >= deadline;
 
-    /// <summary>Gives the seat back with the step's outcome (null: freed without judging the agent), and stops listing it as held.</summary>
-    async Task ReleaseSeatAsync(SeatHold seat, IReadOnlyList<string> capabilities, WorkOutcome? outcome)
+    /// <summary>
+    /// Gives the seat back with the step's outcome (null: freed without judging the agent; <paramref name="late"/>: the
+    /// task's deadline ended it, a half-weight skill signal that counts in no statistics), and stops listing it as held.
+    /// </summary>
+    async Task ReleaseSeatAsync(SeatHold seat, IReadOnlyList<string> capabilities, WorkOutcome? outcome, bool late = false)
     {
-        await context.Entities.SignalEntityAsync(DispatcherEntity.Id, nameof(DispatcherEntity.Release), new SeatRelease(seat.AgentId, seat.Holder, capabilities, outcome, input.NotifyGroups));
+        await context.Entities.SignalEntityAsync(DispatcherEntity.Id, nameof(DispatcherEntity.Release), new SeatRelease(seat.AgentId, seat.Holder, capabilities, outcome, input.NotifyGroups, late));
         tracker.Released(seat);
     }
 
