@@ -268,7 +268,7 @@ sealed class LearningCurveScenario(BenchmarkOptions options) : IScenario
         [
             "Ran, unchanged: `DispatchBoard.Register`, `Configure`, `Request`, `Release` (its `outcome` signal through `Learn`'s path to `SkillEstimate`), `Reinstate`; "
                 + "`AgentSelector.Rank` and `Fits`; `SkillPosterior`; `SelectionDraw` and `BetaSampler`; `RoutingCounts`; `PromptTerms`, `TaskAtlas.Add` and `Similar`, `LexicalIndex`, "
-                + "`SimilarTasks.Rank` and `EvidenceFor`; `MemoryShelf.Search` for the word-overlap row.",
+                + "`SimilarTasks.Rank` and `EvidenceFor`. The word-overlap row of the precision table restates the rule memory search had before it moved to TF-IDF (the domain no longer has it).",
             "Not run: the dispatcher entity and durable runtime, orchestrations, storage, model calls (outcomes are Bernoulli draws), `StrategyChoice` (every task is one step), "
                 + "the learning pass (`Relax`: the tasks carry no clock worth relaxing by), feedback, consensus signals, lessons, embeddings, and the health job's probation (played as an immediate reinstatement).",
             "The λ sweep sets `LearningPolicy.GlobalShrink`, a policy property that defaults to `SkillPosterior.GlobalShrink` (0.25); it was added for this sweep and is not a setting.",

@@ -1,4 +1,4 @@
-using Swarm.Domain.Memory;
+using System.Text.RegularExpressions;
 using Swarm.Domain.Patterns;
 
 namespace Swarm.Benchmarks.Learning;
@@ -7,10 +7,11 @@ namespace Swarm.Benchmarks.Learning;
 /// How well recall finds prompts of the same hidden category, leave-one-out over the labelled set: each prompt asks
 /// among the other 199 for its top k, and precision is the share of them in its category (a missing result counts as
 /// a miss). Three rankers: TF-IDF cosine as recall runs it (<c>TaskAtlas.Similar</c>, minimum similarity 0 so every
-/// prompt gets k), the shared-word count memory search uses today (<c>MemoryShelf.Search</c>), and a seeded random pick
-/// of k (whose expectation is 39/199 ≈ 0.196).
+/// prompt gets k), the shared-word count memory search used before it moved to TF-IDF (18a4821: distinct lowercase words
+/// of 3 letters or more, scored by how many the two texts share; restated here, since the domain no longer has it), and
+/// a seeded random pick of k (whose expectation is 39/199 ≈ 0.196).
 /// </summary>
-static class PrecisionAtK
+static partial class PrecisionAtK
 {
     public static IReadOnlyList<int> Ks { get; } = [1, 5, 10];
 
@@ -33,15 +34,21 @@ static class PrecisionAtK
             var query = all[i].Prompt;
             tfidf.Add([.. atlas.Similar(new SimilarQuery(PromptTerms.From(query), largest, 0, ExcludeTaskId: Id(i))).Select(h => IndexOf(h.Fingerprint.TaskId))]);
             var others = Enumerable.Range(0, all.Count).Where(j => j != i).ToList();
-            var shelf = others.Aggregate(new MemoryShelf(), (s, j) => s.Put(Id(j), new MemoryEntry(all[j].Prompt, At, "bench", false)).Shelf);
-            overlap.Add([.. shelf.Search(query, largest).Select(h => IndexOf(h.Key))]);
+            var wanted = Words(query);
+            overlap.Add([.. others
+                .Select(j => (Index: j, Shared: Words(all[j].Prompt).Count(wanted.Contains)))
+                .Where(h => h.Shared > 0)
+                .OrderByDescending(h => h.Shared)
+                .ThenBy(h => h.Index)
+                .Take(largest)
+                .Select(h => h.Index)]);
             shuffled.Add([.. others.OrderBy(_ => random.Next()).Take(largest)]);
         }
 
         return
         [
             ("TF-IDF cosine (`TaskAtlas.Similar`)", Precision(prompts, tfidf)),
-            ("Word overlap (`MemoryShelf.Search`, today's memory search)", Precision(prompts, overlap)),
+            ("Word overlap (shared words, memory search's rule before 18a4821)", Precision(prompts, overlap)),
             ("Random (seeded)", Precision(prompts, shuffled)),
         ];
     }
@@ -54,6 +61,13 @@ static class PrecisionAtK
         Swarm.Domain.Tasks.TaskRunStatus.Completed, null, 0, 0, [], PromptTerms.From(prompt));
 
     static string Id(int index) => $"p{index}";
+
+    /// <summary>The old memory search's words: distinct, lowercase, 3 letters or more (shorter ones are mostly noise).</summary>
+    static HashSet<string> Words(string text) =>
+        [.. WordShape().Matches(text).Select(m => m.Value.ToLowerInvariant()).Where(w => w.Length >= 3)];
+
+    [GeneratedRegex(@"[\p{L}\p{N}]+", RegexOptions.CultureInvariant)]
+    private static partial Regex WordShape();
 
     static int IndexOf(string id) => int.Parse(id[1..], System.Globalization.CultureInfo.InvariantCulture);
 }
