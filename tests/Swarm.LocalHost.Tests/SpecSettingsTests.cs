@@ -43,6 +43,21 @@ public sealed class SpecSettingsTests
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
     }
 
+    [Fact]
+    public async Task Learning_patterns_enabled_false_recalls_nothing_and_leaves_no_fingerprint()
+    {
+        await using var host = await LocalHostProcess.StartAsync(("learning__patterns__enabled", "false"));
+
+        var id = await TaskPolling.SubmitAsync(host, "Write a SQL query");
+        var task = await TaskPolling.WaitUntilFinishedAsync(host, id, TimeSpan.FromSeconds(60));
+        var second = await TaskPolling.WaitUntilFinishedAsync(host, await TaskPolling.SubmitAsync(host, "Write a SQL query"), TimeSpan.FromSeconds(60));
+
+        // A fingerprint signalled at the first task's end would have reached its shard while the second task ran.
+        Assert.Equal("completed", second.GetProperty("status").GetString());
+        Assert.Empty(PatternTests.Timeline(task, "recall"));
+        Assert.Null(await Entities.ReadAsync<System.Text.Json.Nodes.JsonObject>(host, "taskatlas", "general"));
+    }
+
     static async Task<HttpResponseMessage> SendWithBadCredentialAsync(LocalHostProcess host)
     {
         using var request = host.Request(HttpMethod.Get, "/api/v1/tasks", role: null);

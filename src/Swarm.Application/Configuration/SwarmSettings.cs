@@ -146,6 +146,9 @@ public sealed class LearningSettings
     public double LearningRate { get; set; } = 0.01;
 
     public double ExplorationRate { get; set; } = 0.1;
+
+    /// <summary>Pattern recognition: task fingerprints and similar-task recall (<c>learning:patterns:*</c>).</summary>
+    public PatternSettings Patterns { get; set; } = new();
 }
 
 /// <summary>Limits on what the HTTP API accepts.</summary>

@@ -2,6 +2,7 @@ using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 using Swarm.Domain.Agents;
 using Swarm.Domain.Distribution;
+using Swarm.Domain.Patterns;
 using Swarm.Domain.Tasks;
 using Swarm.Domain.Time;
 using Swarm.Workflows.Agents;
@@ -20,6 +21,9 @@ namespace Swarm.Workflows.Tasks;
 /// <param name="log">A replay-safe logger of the task's category.</param>
 public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput input, TaskTracker tracker, ILogger log)
 {
+    /// <summary>What the task recalled of similar tasks; its evidence about agents goes with each seat request.</summary>
+    public Patterns.Recall Recall { get; init; } = Patterns.Recall.Nothing;
+
     /// <summary>
     /// Answers a briefing on a fitting agent: its model through <see cref="AgentLoop"/> (one call, or turns with tools),
     /// each call an <see cref="InvokeAgentActivity"/> with the same durable retries as <see cref="AgentTurnOrchestrator"/>,
@@ -110,8 +114,9 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
                 await ReleaseSeatAsync(seat, capabilities, new WorkOutcome(
                     true, answer.LatencyMs, new ModelUsage(answer.InputTokens, answer.OutputTokens, answer.CostUsd ?? 0), context.CurrentUtcDateTime));
                 tracker.Record("answered", $"{stage}: {agentId} ({answer.Provider}:{answer.Model}, {answer.LatencyMs} ms)");
+                tracker.Traced(new StepTrace(agentId, stage, capabilities, Succeeded: true), answer.CostUsd ?? 0);
                 log.StepAnswered(input.TaskId, stage, agentId, answer.LatencyMs);
-                return (value, new StepOutcome(stage, agentId, answer, failures, started, context.CurrentUtcDateTime));
+                return (value, new StepOutcome(stage, agentId, answer, failures, started, context.CurrentUtcDateTime, capabilities));
             }
             catch (Exception e) when (EndedByDeadline(e))
             {
@@ -129,6 +134,7 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
                 failures.Add($"{agentId}: {reason.Type}: {reason.Message}");
                 exclude.Add(agentId);
                 tracker.Record("attempt-failed", $"{stage}: {agentId}: {reason.Type}");
+                tracker.Traced(new StepTrace(agentId, stage, capabilities, Succeeded: false), 0);
                 log.StepAttemptFailed(input.TaskId, stage, agentId, reason.Type);
             }
         }

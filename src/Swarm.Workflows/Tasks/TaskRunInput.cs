@@ -25,6 +25,11 @@ namespace Swarm.Workflows.Tasks;
 /// agree; a task stored before groups existed reads back false and runs the activities it ran before).
 /// </param>
 /// <param name="SealMemory">Whether memory values its agents' tools write are sealed (encryption at rest was on at submission, so replays agree).</param>
+/// <param name="Patterns">
+/// Pattern recognition as set at submission: recall of similar tasks before the strategy is chosen, and the task's
+/// fingerprint at the end. Null when it was off, and in the histories of tasks submitted before it existed, which
+/// then replay without the entity call and the signal they never made.
+/// </param>
 public sealed record TaskRunInput(
     string TaskId,
     string Prompt,
@@ -46,4 +51,5 @@ public sealed record TaskRunInput(
     bool NotifySubmitter = false,
     bool SealMemory = false,
     bool Stream = false,
-    bool NotifyGroups = false);
+    bool NotifyGroups = false,
+    Patterns.PatternOptions? Patterns = null);
