@@ -42,6 +42,13 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
         string stage, AgentBriefing briefing, IReadOnlyList<string> capabilities, AgentType? requiredType = null, List<string>? distinctGroup = null, string? onlyAgent = null, bool delegation = true, TimeSpan? seatWait = null)
     {
         ArgumentNullException.ThrowIfNull(briefing);
+        if (delegation && Recall.Lessons.Count > 0)
+        {
+            // Every agent of the task hears what similar tasks taught; an agent answering another's question does not,
+            // since the question is not the task.
+            briefing = briefing with { Lessons = Recall.LessonTexts };
+        }
+
         var (_, outcome) = await RunAsync(stage, capabilities, requiredType, distinctGroup, onlyAgent, seatWait ?? input.SlotWaitLimit, async (profile, seat) =>
         {
             var answer = profile.Provider.Type == ProviderSettings.ExternalType
