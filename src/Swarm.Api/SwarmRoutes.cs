@@ -31,6 +31,7 @@ public static class SwarmRoutes
     public static readonly ApiRoute RejectTask = new("RejectTask", "POST", "api/v1/tasks/{id}/reject", Permissions.TasksApprove, typeof(RejectTaskHandler), TakesBody: true);
     public static readonly ApiRoute SimilarTasks = new("SimilarTasks", "GET", "api/v1/tasks/{id}/similar", Permissions.TasksRead, typeof(SimilarTasksHandler));
     public static readonly ApiRoute SearchTasks = new("SearchTasks", "GET", "api/v1/patterns/tasks", Permissions.TasksRead, typeof(SearchTasksHandler));
+    public static readonly ApiRoute TaskFeedback = new("TaskFeedback", "POST", "api/v1/tasks/{id}/feedback", Permissions.TasksFeedback, typeof(PostFeedbackHandler), TakesBody: true);
     public static readonly ApiRoute PostTaskResult = new("PostTaskResult", "POST", "api/v1/tasks/{id}/result", Permissions.TasksResult, typeof(PostTaskResultHandler), TakesBody: true);
     public static readonly ApiRoute CreateAgent = new("CreateAgent", "POST", "api/v1/agents", Permissions.AgentsWrite, typeof(CreateAgentHandler), TakesBody: true);
     public static readonly ApiRoute ScalePool = new("ScalePool", "POST", "api/v1/agents/scale", Permissions.AgentsScale, typeof(ScalePoolHandler), TakesBody: true);
@@ -72,5 +73,5 @@ public static class SwarmRoutes
     public static readonly ApiRoute PutMemory = new("PutMemory", "PUT", "api/v1/memory/{namespace}/{key}", Permissions.MemoryWrite, typeof(PutMemoryHandler), TakesBody: true);
     public static readonly ApiRoute DeleteMemory = new("DeleteMemory", "DELETE", "api/v1/memory/{namespace}/{key}", Permissions.MemoryWrite, typeof(DeleteMemoryHandler));
 
-    public static IReadOnlyList<ApiRoute> All { get; } = [Health, Ready, SubmitTask, ListTasks, GetTask, CancelTask, ApproveTask, RejectTask, PostTaskResult, SimilarTasks, SearchTasks, CreateAgent, ScalePool, ListAgents, GetAgent, RetireAgent, AgentHeartbeat, IssueApiKey, RevokeApiKey, ExchangeToken, ListProviders, GetScaling, SystemState, SystemHealth, SystemMetrics, CreateProposal, ListProposals, GetProposal, PostVote, ConsensusMetrics, SendMessage, NegotiateRealtime, RealtimeEvents, RealtimeHandshake, GetAudit, ListMemory, GetMemory, PutMemory, DeleteMemory];
+    public static IReadOnlyList<ApiRoute> All { get; } = [Health, Ready, SubmitTask, ListTasks, GetTask, CancelTask, ApproveTask, RejectTask, PostTaskResult, TaskFeedback, SimilarTasks, SearchTasks, CreateAgent, ScalePool, ListAgents, GetAgent, RetireAgent, AgentHeartbeat, IssueApiKey, RevokeApiKey, ExchangeToken, ListProviders, GetScaling, SystemState, SystemHealth, SystemMetrics, CreateProposal, ListProposals, GetProposal, PostVote, ConsensusMetrics, SendMessage, NegotiateRealtime, RealtimeEvents, RealtimeHandshake, GetAudit, ListMemory, GetMemory, PutMemory, DeleteMemory];
 }

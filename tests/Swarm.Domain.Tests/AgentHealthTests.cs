@@ -101,17 +101,18 @@ public sealed class AgentHealthTests
     }
 
     [Fact]
-    public void The_learning_pass_fades_reputation_no_outcome_confirmed_since_the_last_pass()
+    public void The_learning_pass_fades_skill_no_outcome_confirmed_since_the_last_pass()
     {
         var board = Run(Run(Board(), "t1", true), "t2", true);
-        var learned = Agent(board).Reputation["general"];
+        var learned = Agent(board).SkillOf("general");
 
         var first = board.Relax(0.5, T0.AddMinutes(15));
         var second = first.Relax(0.5, T0.AddMinutes(30));
         var confirmed = Run(first, "t3", true, minute: 20).Relax(0.5, T0.AddMinutes(30));
 
-        Assert.Equal(learned, Agent(first).Reputation["general"]);
-        Assert.Equal(learned + (0.5 * (AgentSelector.NeutralReputation - learned)), Agent(second).Reputation["general"], 9);
-        Assert.True(Agent(confirmed).Reputation["general"] > learned);
+        Assert.Equal(learned, Agent(first).SkillOf("general"));
+        Assert.Equal(learned.Evidence * 0.5, Agent(second).SkillOf("general").Evidence, 9);
+        Assert.Equal(Agent(second).SkillOf("general").Mean, Agent(second).Reputation["general"]);
+        Assert.True(Agent(confirmed).SkillOf("general").Mean > learned.Mean);
     }
 }

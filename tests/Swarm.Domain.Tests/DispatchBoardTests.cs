@@ -1,5 +1,6 @@
 using Swarm.Domain.Agents;
 using Swarm.Domain.Distribution;
+using Swarm.Domain.Learning;
 
 namespace Swarm.Domain.Tests;
 
@@ -155,22 +156,26 @@ public sealed class DispatchBoardTests
     }
 
     [Fact]
-    public void Reputation_moves_toward_outcomes_and_the_better_agent_wins_the_next_step()
+    public void Skill_moves_toward_outcomes_and_the_better_agent_wins_the_next_step_under_greedy()
     {
-        var board = Board(Agent("a1", seats: 1, expertise: ["analysis"]), Agent("a2", seats: 1, expertise: ["analysis"]));
-        // Two rounds: a third failure in a row would make a1 unhealthy, which takes it off the board altogether.
-        for (var i = 0; i < 2; i++)
+        var board = Board(Agent("a1", seats: 1, expertise: ["analysis"]), Agent("a2", seats: 1, expertise: ["analysis"]))
+            .Configure(LearningPolicy.Default with { Algorithm = RoutingAlgorithm.Greedy });
+        // Four rounds, past warm-up (evidence 3; three outcomes decay to 2.97 at the default rate); a1 succeeds once, since
+        // three failures in a row would make it unhealthy, which takes it off the board altogether.
+        for (var i = 0; i < 4; i++)
         {
             (board, var a) = board.Request(Step($"t{i}", capabilities: ["analysis"], seat: "x"));
             (board, var b) = board.Request(Step($"t{i}", capabilities: ["analysis"], seat: "y"));
-            (board, _) = board.Release(new SeatRelease("a1", $"t{i}/{(a.AgentId == "a1" ? "x" : "y")}", ["analysis"], Done(false)));
+            (board, _) = board.Release(new SeatRelease("a1", $"t{i}/{(a.AgentId == "a1" ? "x" : "y")}", ["analysis"], Done(i == 1)));
             (board, _) = board.Release(new SeatRelease("a2", $"t{i}/{(a.AgentId == "a2" ? "x" : "y")}", ["analysis"], Done(true)));
         }
 
         Assert.True(board.Agents["a1"].Reputation["analysis"] < 0.5);
         Assert.True(board.Agents["a2"].Reputation["analysis"] > 0.5);
-        Assert.Equal("a2", board.Request(Step("next", capabilities: ["analysis"])).Decision.AgentId);
-        Assert.Equal((2, 2), (board.Succeeded, board.Failed));
+        var (_, next) = board.Request(Step("next", capabilities: ["analysis"]));
+        Assert.Equal("a2", next.AgentId);
+        Assert.Contains($"greedy mean {board.Agents["a2"].SkillOf("analysis").Mean:0.00} (n 3.9)", next.Reason, StringComparison.Ordinal);
+        Assert.Equal((5, 3), (board.Succeeded, board.Failed));
     }
 
     [Fact]
@@ -299,12 +304,12 @@ public sealed class DispatchBoardTests
     }
 
     [Fact]
-    public void The_score_weighs_reputation_load_role_priority_and_type_as_documented()
+    public void The_score_weighs_skill_load_role_priority_and_type_as_documented()
     {
         var specialist = BoardAgent.From(Agent("s", AgentType.Specialist, seats: 4, priority: 10, "x")) with { Holders = ["a/1"] };
-        var score = AgentSelector.Score(specialist, Step("t", capabilities: ["x"]));
+        var score = AgentSelector.Score(specialist, Step("t", capabilities: ["x"]), AgentSelector.NeutralReputation);
 
-        // 0.35 × 0.5 (no record) + 0.25 × (1 − 1/4) + 0.25 × 1.0 (specialist with the capability) + 0.15 × 10/10
+        // 0.35 × 0.5 (the skill value) + 0.25 × (1 − 1/4) + 0.25 × 1.0 (specialist with the capability) + 0.15 × 10/10
         Assert.Equal(0.175 + 0.1875 + 0.25 + 0.15, score, 9);
     }
 

@@ -21,8 +21,8 @@ public sealed class LearningPassTests
         static double General(JsonElement agent) => agent.GetProperty("reputation").GetProperty("general").GetDouble();
         var faded = await TaskPolling.WaitForAgentAsync(host, "queen-1", a => General(a) > 0.49);
 
-        // Two failures and no success took it to 0.405 at the board's rate (0.5 → 0.45 → 0.405); only the passes, each
-        // moving it halfway back to neutral, can have brought it above 0.49, and never past 0.5.
+        // Two failures and no success took it to 1/4 (a Beta(1, 3) mean); only the passes, each halving the unconfirmed
+        // evidence, can have brought it above 0.49, and never past 0.5.
         Assert.True(General(faded) < 0.5, faded.ToString());
         Assert.Equal((2, 0), (faded.GetProperty("failed").GetInt64(), faded.GetProperty("completed").GetInt64()));
     }

@@ -149,6 +149,9 @@ public sealed class LearningSettings
 
     /// <summary>Pattern recognition: task fingerprints and similar-task recall (<c>learning:patterns:*</c>).</summary>
     public PatternSettings Patterns { get; set; } = new();
+
+    /// <summary>The embedding model, if any, that represents prompts and memory values by meaning (<c>learning:embeddings</c>).</summary>
+    public EmbeddingSettings Embeddings { get; set; } = new();
 }
 
 /// <summary>Limits on what the HTTP API accepts.</summary>

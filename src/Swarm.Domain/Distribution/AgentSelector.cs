@@ -1,4 +1,5 @@
 using Swarm.Domain.Agents;
+using Swarm.Domain.Learning;
 
 namespace Swarm.Domain.Distribution;
 
@@ -7,33 +8,46 @@ namespace Swarm.Domain.Distribution;
 /// required type (if any), has every required capability, and holds no other seat of the same task (so the agents of
 /// a parallel task are distinct while they work). An external agent (a person or program answering over the API, who
 /// may take minutes or never answer) fits only a step that names it, or names capabilities, all of which it has: plain
-/// work never waits on one. A step that names an agent fits no other. Fitting model agents always rank before fitting external agents; within each, by a score in [0, 1]:
+/// work never waits on one. A step that names an agent fits no other. Skill only orders the fitting agents and never
+/// filters them. Fitting model agents always rank before fitting external agents; within each, by a score in [0, 1]:
 /// <list type="bullet">
-/// <item>0.35 × reputation: the mean, over the required capabilities (or "general" when none), of its smoothed success rate (0.5 until it has a record);</item>
+/// <item>0.35 × skill value v: chosen by the policy's algorithm from the agent's <see cref="SkillPosterior"/> for the request (docs/design/learning.md §2.2): the mean (greedy, epsilon-greedy), a Beta draw (thompson, hybrid), 1 while its own record for the keys is under <see cref="SkillPosterior.WarmUpEvidence"/> (warm-up, every algorithm), one half when learning is off;</item>
 /// <item>0.25 × free capacity: 1 − load / maxConcurrency, so work spreads instead of piling on one agent;</item>
 /// <item>0.25 × type fit: for a task that names capabilities a specialist 1, a worker 0.8, a queen 0.2; for one that names none a worker 1, a specialist 0.5, a queen 0.2 (queens plan and merge, and specialists are kept for their expertise);</item>
 /// <item>0.15 × role priority / 10, so priority breaks near-ties without overriding the agent's type.</item>
 /// </list>
-/// Ties go to the agent id that sorts first, so the choice is deterministic.
+/// Under epsilon-greedy and hybrid, with probability ε (the draw's u &lt; ε) the request explores instead: one agent of
+/// its exploration tier (the fitting agents of the best external-then-type-fit pair, so exploring never sends plain work
+/// to a queen or an external agent), picked uniformly, ranks first. Exploring is skipped while every agent of the tier
+/// is warming up, since warm-up already gives them the work. Ties go to the agent id that sorts first, so given the
+/// board and the draw the choice is deterministic.
 /// </summary>
 public static class AgentSelector
 {
-    /// <summary>The reputation key for steps that name no capability.</summary>
+    /// <summary>The skill key for steps that name no capability.</summary>
     public const string GeneralCapability = "general";
 
-    /// <summary>Reputation of an agent with no record for a capability yet.</summary>
+    /// <summary>The skill value of an agent with no record (and of every agent while learning is off).</summary>
     public const double NeutralReputation = 0.5;
 
-    public static IEnumerable<(BoardAgent Agent, double Score)> Rank(IEnumerable<BoardAgent> agents, SeatRequest request)
+    /// <summary>The fitting agents, best first, under <paramref name="policy"/> with the request's <paramref name="draw"/>.</summary>
+    public static IReadOnlyList<RankedAgent> Rank(IEnumerable<BoardAgent> agents, SeatRequest request, LearningPolicy policy, SelectionDraw draw)
     {
         ArgumentNullException.ThrowIfNull(agents);
         ArgumentNullException.ThrowIfNull(request);
-        return agents
-            .Where(a => Fits(a, request))
-            .Select(a => (Agent: a, Score: Score(a, request)))
-            .OrderBy(r => r.Agent.IsExternal)
-            .ThenByDescending(r => r.Score)
-            .ThenBy(r => r.Agent.Id, StringComparer.Ordinal);
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(draw);
+        var fitting = agents.Where(a => Fits(a, request)).OrderBy(a => a.Id, StringComparer.Ordinal).ToList();
+        var explored = Explored(fitting, request, policy, draw);
+        return
+        [
+            .. fitting
+                .Select(a => a == explored.Agent ? Ranked(a, request, explored.Choice!) : Ranked(a, request, Value(a, request, policy, draw)))
+                .OrderBy(r => r.Agent.IsExternal)
+                .ThenByDescending(r => r.Agent == explored.Agent)
+                .ThenByDescending(r => r.Score)
+                .ThenBy(r => r.Agent.Id, StringComparer.Ordinal),
+        ];
     }
 
     /// <summary>Whether the agent could ever take the step, ignoring how busy it is now (and, if asked, that it is unhealthy for now).</summary>
@@ -57,19 +71,65 @@ public static class AgentSelector
         return Qualifies(agent, request) && agent.HasFreeSeat && !agent.Holders.Any(h => h.StartsWith(prefix, StringComparison.Ordinal));
     }
 
-    public static double Score(BoardAgent agent, SeatRequest request)
+    /// <summary>The composite score of an agent for a request, given its skill value v.</summary>
+    public static double Score(BoardAgent agent, SeatRequest request, double skill)
     {
         ArgumentNullException.ThrowIfNull(agent);
         ArgumentNullException.ThrowIfNull(request);
-        IEnumerable<string> keys = request.Capabilities.Count > 0 ? request.Capabilities : [GeneralCapability];
-        var reputation = keys.Average(k => agent.Reputation.TryGetValue(k, out var r) ? r : NeutralReputation);
         var free = 1.0 - ((double)agent.Load / agent.MaxConcurrency);
-        var typeFit = agent.Type switch
+        return (0.35 * skill) + (0.25 * free) + (0.25 * TypeFit(agent, request)) + (0.15 * (agent.RolePriority / 10.0));
+    }
+
+    static double TypeFit(BoardAgent agent, SeatRequest request) => agent.Type switch
+    {
+        AgentType.Specialist => request.Capabilities.Count > 0 ? 1.0 : 0.5,
+        AgentType.Worker => request.Capabilities.Count > 0 ? 0.8 : 1.0,
+        _ => 0.2,
+    };
+
+    static RankedAgent Ranked(BoardAgent agent, SeatRequest request, SkillChoice choice) => new(agent, Score(agent, request, choice.Value), choice);
+
+    static SkillChoice Value(BoardAgent agent, SeatRequest request, LearningPolicy policy, SelectionDraw draw)
+    {
+        if (!policy.Enabled)
         {
-            AgentType.Specialist => request.Capabilities.Count > 0 ? 1.0 : 0.5,
-            AgentType.Worker => request.Capabilities.Count > 0 ? 0.8 : 1.0,
-            _ => 0.2,
-        };
-        return (0.35 * reputation) + (0.25 * free) + (0.25 * typeFit) + (0.15 * (agent.RolePriority / 10.0));
+            return new SkillChoice(NeutralReputation, SkillChoice.Off, "learning off");
+        }
+
+        var posterior = SkillPosterior.For(agent, request);
+        var name = policy.AlgorithmName;
+        var similar = posterior.HasSimilar ? $"; similar {posterior.SimilarSucceeded}✓ {posterior.SimilarFailed}✗" : "";
+        if (posterior.WarmingUp)
+        {
+            return new SkillChoice(1, SkillChoice.WarmUp, $"{name} warm-up (n {posterior.OwnEvidence:0.#}{similar})");
+        }
+
+        if (policy.Algorithm is RoutingAlgorithm.Greedy or RoutingAlgorithm.EpsilonGreedy)
+        {
+            return new SkillChoice(posterior.Mean, SkillChoice.Exploit, $"{name} mean {posterior.Mean:0.00} (n {posterior.Evidence:0.#}{similar})");
+        }
+
+        var sample = draw.Sample(agent.Id, posterior.Alpha, posterior.Beta);
+        return new SkillChoice(sample, SkillChoice.Sample, $"{name} sample {sample:0.00} (mean {posterior.Mean:0.00}, n {posterior.Evidence:0.#}{similar})");
+    }
+
+    // With probability ε, one agent of the exploration tier, uniformly: ⌊(u/ε)·m⌋ is uniform over the tier given u < ε.
+    static (BoardAgent? Agent, SkillChoice? Choice) Explored(List<BoardAgent> fitting, SeatRequest request, LearningPolicy policy, SelectionDraw draw)
+    {
+        if (!policy.Enabled || policy.Algorithm is not (RoutingAlgorithm.EpsilonGreedy or RoutingAlgorithm.Hybrid) || draw.Uniform >= policy.ExplorationRate || fitting.Count == 0)
+        {
+            return (null, null);
+        }
+
+        var best = fitting.Min(a => (a.IsExternal ? 1 : 0, -TypeFit(a, request)));
+        var tier = fitting.Where(a => (a.IsExternal ? 1 : 0, -TypeFit(a, request)) == best).ToList();
+        if (tier.All(a => SkillPosterior.For(a, request).WarmingUp))
+        {
+            return (null, null);
+        }
+
+        var index = Math.Min(tier.Count - 1, (int)(draw.Uniform / policy.ExplorationRate * tier.Count));
+        return (tier[index], new SkillChoice(
+            SkillPosterior.For(tier[index], request).Mean, SkillChoice.Explore, $"{policy.AlgorithmName} explored (ε {policy.ExplorationRate:0.00}, {index + 1} of {tier.Count})"));
     }
 }

@@ -1,23 +1,34 @@
 using Swarm.Domain.Agents;
+using Swarm.Domain.Learning;
 
 namespace Swarm.Domain.Distribution;
 
 /// <summary>
-/// An agent as the dispatch board sees it: its profile, the seats it holds, how well it has done and what it has done.
+/// An agent as the dispatch board sees it: its profile, the seats it holds, how well it has done (its skill) and what it has done.
 /// The board is the one owner of all of it while the agent takes work.
 /// </summary>
 /// <param name="Holders">The seats it holds, as <see cref="SeatRequest.Holder"/> keys.</param>
-/// <param name="Reputation">Per capability (and <see cref="AgentSelector.GeneralCapability"/>), a smoothed success rate from 0 to 1: the one measure of the agent's quality.</param>
+/// <param name="Reputation">
+/// Per capability (and <see cref="AgentSelector.GeneralCapability"/>), the mean of its skill estimate from 0 to 1: a copy
+/// derived from <paramref name="Skills"/> in the same change, kept for readers outside the board (consensus voter weights)
+/// and so that a board recorded before skills existed reads back with the numbers it had.
+/// </param>
 /// <param name="Work">Its statistics and failure streak.</param>
 /// <param name="Leaving">True once the agent drains or retires: it gets no new seats and leaves the board with its last one.</param>
 /// <param name="LeaveWatchers">The orchestrations to tell when a leaving agent has left (its retirements; two may race).</param>
-public sealed record BoardAgent(
+/// <param name="Skills">Per capability key, the skill estimate: the one measure of the agent's quality. Null on an agent stored before version 3 (derived from its reputation on first write).</param>
+/// <param name="SkillTrace">The last <see cref="TraceLength"/> changes to its estimates, newest first, each naming its signal.</param>
+/// <param name="SkillResetAt">When an operator last reset its estimates; similar-task evidence older than this is ignored.</param>
+public sealed partial record BoardAgent(
     AgentProfile Profile,
     IReadOnlyList<string> Holders,
     IReadOnlyDictionary<string, double> Reputation,
     AgentWork Work,
     bool Leaving = false,
-    IReadOnlyList<string>? LeaveWatchers = null)
+    IReadOnlyList<string>? LeaveWatchers = null,
+    IReadOnlyDictionary<string, SkillEstimate>? Skills = null,
+    IReadOnlyList<SkillUpdate>? SkillTrace = null,
+    DateTimeOffset? SkillResetAt = null)
 {
     public string Id => Profile.Id;
 
@@ -47,7 +58,9 @@ public sealed record BoardAgent(
     public static BoardAgent From(AgentProfile profile)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        return new BoardAgent(profile, [], new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase), new AgentWork());
+        return new BoardAgent(
+            profile, [], new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase), new AgentWork(),
+            Skills: new Dictionary<string, SkillEstimate>(StringComparer.OrdinalIgnoreCase), SkillTrace: []);
     }
 
     public bool Has(string capability) => Expertise.Contains(capability, StringComparer.OrdinalIgnoreCase);

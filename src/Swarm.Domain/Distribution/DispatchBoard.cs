@@ -1,9 +1,10 @@
 using Swarm.Domain.Agents;
+using Swarm.Domain.Learning;
 
 namespace Swarm.Domain.Distribution;
 
 /// <summary>
-/// Who may take work and who is waiting for it: every agent's seats, health, reputation and statistics, and the line of
+/// Who may take work and who is waiting for it: every agent's seats, health, skill and statistics, and the line of
 /// steps waiting for a seat, ordered by priority, then arrival. It is the one owner of seats: a step asks it for one
 /// (<see cref="Request"/>), works, and gives it back with its outcome (<see cref="Release"/>); nothing else claims or
 /// counts. Immutable; each change returns a new board, so the entity that keeps it stays thin. Seats freed or added are
@@ -11,8 +12,11 @@ namespace Swarm.Domain.Distribution;
 /// </summary>
 public sealed record DispatchBoard
 {
-    /// <summary>Smoothing of reputation: how much one outcome moves an agent's success rate for a capability.</summary>
-    public const double ReputationRate = 0.1;
+    /// <summary>The schema version this code writes.</summary>
+    public const int CurrentVersion = 3;
+
+    /// <summary>How many signal ids the board remembers to drop a signal that arrives twice.</summary>
+    public const int RecentSignalCount = 1_024;
 
     /// <summary>
     /// Aging: a waiting step counts one priority level higher for each this long it has waited, so a steady stream of
@@ -21,8 +25,24 @@ public sealed record DispatchBoard
     /// </summary>
     public static readonly TimeSpan AgingStep = TimeSpan.FromMinutes(1);
 
-    /// <summary>Schema version of the stored record. 2: agents carry their profile, health and statistics.</summary>
-    public int Version { get; init; } = 2;
+    /// <summary>
+    /// Schema version of the stored record. 2: agents carry their profile, health and statistics. 3: agents carry skill
+    /// estimates and their trace (a version 2 agent's are derived from its reputation on the board's first write), and
+    /// the board its learning policy, recent signal ids and routing counts.
+    /// </summary>
+    public int Version { get; init; } = CurrentVersion;
+
+    /// <summary>How the board learns and routes; null until configured, which behaves as <see cref="LearningPolicy.Default"/>.</summary>
+    public LearningPolicy? Policy { get; init; }
+
+    /// <summary>The ids of the last <see cref="RecentSignalCount"/> signals taken by <see cref="Learn"/>, newest last.</summary>
+    public IReadOnlyList<string>? RecentSignals { get; init; }
+
+    /// <summary>Seat decisions and skill updates by kind, for the metrics.</summary>
+    public RoutingCounts? Routing { get; init; }
+
+    /// <summary>The policy in force.</summary>
+    public LearningPolicy EffectivePolicy => Policy ?? LearningPolicy.Default;
 
     public IReadOnlyDictionary<string, BoardAgent> Agents { get; init; } = new Dictionary<string, BoardAgent>(StringComparer.Ordinal);
 
@@ -78,25 +98,70 @@ public sealed record DispatchBoard
             ? (this with { Agents = With(agent with { Work = agent.Work.Reinstate() }) }).Serve(now)
             : new BoardChange(this, []);
 
+    /// <summary>Sets how the board learns and routes (the <c>learning</c> settings), from the next operation on.</summary>
+    public DispatchBoard Configure(LearningPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        return this with { Policy = policy };
+    }
+
     /// <summary>
-    /// The learning pass: every agent that had no outcome since the last pass has its reputation moved toward neutral
-    /// by <paramref name="rate"/>, so an estimate that is no longer confirmed fades, and an agent that had a bad spell is
-    /// tried again instead of being starved by it.
+    /// Takes one signal about an agent (a consensus vote, a rating): each of its keys' estimates moves toward its value at
+    /// the policy's learning rate, traced. A signal whose id the board saw recently, or about an agent not on the board,
+    /// changes nothing; while learning is off it is counted as ignored and changes no estimate.
+    /// </summary>
+    public DispatchBoard Learn(SkillSignal signal)
+    {
+        ArgumentNullException.ThrowIfNull(signal);
+        if ((RecentSignals ?? []).Contains(signal.Id, StringComparer.Ordinal) || !Agents.TryGetValue(signal.AgentId, out var agent))
+        {
+            return this;
+        }
+
+        var remembered = this with { RecentSignals = [.. (RecentSignals ?? []).TakeLast(RecentSignalCount - 1), signal.Id] };
+        return remembered.Teach(agent, signal);
+    }
+
+    /// <summary>
+    /// The learning pass: every estimate no signal changed since the previous pass loses evidence at
+    /// <paramref name="rate"/>, so its mean moves toward one half and its doubt widens: an estimate nothing confirms
+    /// fades, and an agent that had a bad spell is tried again instead of being starved by it. The first pass only marks
+    /// the time.
     /// </summary>
     public DispatchBoard Relax(double rate, DateTimeOffset now)
     {
         var since = LastRelaxedAt;
-        var agents = new Dictionary<string, BoardAgent>(Agents, StringComparer.Ordinal);
-        foreach (var agent in Agents.Values.Where(a => since is not null && (a.Work.LastActiveAt is not { } last || last < since)))
+        var board = this with { LastRelaxedAt = now, Version = CurrentVersion };
+        if (since is not { } from)
         {
-            agents[agent.Id] = agent with
-            {
-                Reputation = agent.Reputation.ToDictionary(
-                    r => r.Key, r => r.Value + (rate * (AgentSelector.NeutralReputation - r.Value)), StringComparer.OrdinalIgnoreCase),
-            };
+            return board;
         }
 
-        return this with { Agents = agents, LastRelaxedAt = now };
+        var agents = new Dictionary<string, BoardAgent>(Agents, StringComparer.Ordinal);
+        var relaxed = 0;
+        foreach (var agent in Agents.Values)
+        {
+            (agents[agent.Id], var count) = agent.Relax(rate, from, now);
+            relaxed += count;
+        }
+
+        return board with { Agents = agents, Routing = (Routing ?? RoutingCounts.None).Updated(RoutingCounts.NameOf(SkillKind.Relax), relaxed) };
+    }
+
+    /// <summary>Returns an agent's estimate for one capability (or all, for a null one) to the prior, traced and dated.</summary>
+    public DispatchBoard ResetSkill(string agentId, string? capability, DateTimeOffset at)
+    {
+        if (!Agents.TryGetValue(agentId, out var agent))
+        {
+            return this;
+        }
+
+        return this with
+        {
+            Agents = With(agent.ResetSkill(capability, at)),
+            Routing = (Routing ?? RoutingCounts.None).Updated(RoutingCounts.NameOf(SkillKind.Reset)),
+            Version = CurrentVersion,
+        };
     }
 
     /// <summary>
@@ -117,9 +182,9 @@ public sealed record DispatchBoard
             return (this, SeatDecision.Queued(place + 1, "waiting for a fitting agent to free a seat"));
         }
 
-        if (AgentSelector.Rank(Agents.Values, request).FirstOrDefault() is { Agent: { } chosen, Score: var score })
+        if (Best(request) is { } best)
         {
-            return (Seat(chosen, request), SeatDecision.Granted(chosen.Profile, Explain(chosen, request, score)));
+            return (Seat(best, request), SeatDecision.Granted(best.Agent.Profile, Explain(best, request)));
         }
 
         // With no agents at all the swarm is still starting; otherwise a capability nobody has will never come free.
@@ -135,7 +200,8 @@ public sealed record DispatchBoard
 
     /// <summary>
     /// Frees a seat and, when the step's outcome is known, counts it for the agent (statistics and failure streak) and
-    /// moves its reputation for the step's capabilities toward it; then offers freed seats to the line. A leaving agent
+    /// teaches its skill estimates for the step's capabilities an <c>outcome</c> signal (and a <c>late</c> one when the
+    /// task's deadline ended the step, which counts in no statistics); then offers freed seats to the line. A leaving agent
     /// that gave its last seat back leaves the board (<see cref="BoardChange.Departure"/>). Releasing a seat that is not
     /// held changes nothing, so a repeated release counts once.
     /// </summary>
@@ -147,21 +213,9 @@ public sealed record DispatchBoard
             return new BoardChange(this, []);
         }
 
-        var reputation = new Dictionary<string, double>(agent.Reputation, StringComparer.OrdinalIgnoreCase);
-        if (release.Outcome is { Succeeded: var succeeded })
-        {
-            IEnumerable<string> keys = release.Capabilities.Count > 0 ? release.Capabilities : [AgentSelector.GeneralCapability];
-            foreach (var key in keys)
-            {
-                var before = reputation.TryGetValue(key, out var r) ? r : AgentSelector.NeutralReputation;
-                reputation[key] = before + (ReputationRate * ((succeeded ? 1.0 : 0.0) - before));
-            }
-        }
-
         var freed = agent with
         {
             Holders = [.. agent.Holders.Where(h => h != release.Holder)],
-            Reputation = reputation,
             Work = release.Outcome is { } outcome ? agent.Work.Record(outcome) : agent.Work,
         };
         var board = this with
@@ -170,6 +224,22 @@ public sealed record DispatchBoard
             Succeeded = Succeeded + (release.Outcome?.Succeeded == true ? 1 : 0),
             Failed = Failed + (release.Outcome?.Succeeded == false ? 1 : 0),
         };
+
+        // The seat check above already makes a repeated release count once, so these signals skip the recent-id ring
+        // (which then keeps its room for signals that have no such check).
+        if (release.Outcome is { } judged)
+        {
+            board = board.Teach(freed, new SkillSignal($"release:{release.Holder}", SkillKind.Outcome, freed.Id, release.Capabilities, judged.Succeeded ? 1 : 0, 1, judged.At));
+            freed = board.Agents[freed.Id];
+        }
+
+        // Dated by the keeper's clock (the domain reads none); a caller that passes no time dates it at the epoch.
+        if (release.Late)
+        {
+            board = board.Teach(freed, new SkillSignal($"late:{release.Holder}", SkillKind.Late, freed.Id, release.Capabilities, 0, 0.5, release.Outcome?.At ?? now ?? DateTimeOffset.UnixEpoch));
+            freed = board.Agents[freed.Id];
+        }
+
         if (freed.Leaving && freed.Holders.Count == 0)
         {
             return board.Without(freed.Id).Serve(now) with { Departure = new AgentDeparture(freed.Id, freed.LeaveWatchers ?? [], freed.Work) };
@@ -207,10 +277,10 @@ public sealed record DispatchBoard
                 break;
             }
 
-            if (AgentSelector.Rank(board.Agents.Values, waiting).FirstOrDefault() is { Agent: { } chosen, Score: var score })
+            if (board.Best(waiting) is { } best)
             {
-                board = board.Seat(chosen, waiting);
-                grants.Add(new SeatGrant(waiting.TaskId, waiting.SeatKey, chosen.Profile, Explain(chosen, waiting, score)));
+                board = board.Seat(best, waiting);
+                grants.Add(new SeatGrant(waiting.TaskId, waiting.SeatKey, best.Agent.Profile, Explain(best, waiting)));
             }
         }
 
@@ -226,11 +296,34 @@ public sealed record DispatchBoard
         Agents.Values.Where(a => a.Accepting).Sum(a => a.MaxConcurrency),
         Agents.Count);
 
-    DispatchBoard Seat(BoardAgent agent, SeatRequest request) => this with
+    // Applies a signal already known to be new; while learning is off it is only counted.
+    DispatchBoard Teach(BoardAgent agent, SkillSignal signal)
     {
-        Agents = With(agent with { Holders = [.. agent.Holders, request.Holder] }),
+        var policy = EffectivePolicy;
+        var counts = Routing ?? RoutingCounts.None;
+        if (!policy.Enabled)
+        {
+            return this with { Routing = counts.Updated("ignored") };
+        }
+
+        return this with
+        {
+            Agents = With(agent.Learn(signal, policy.LearningRate)),
+            Routing = counts.Updated(RoutingCounts.NameOf(signal.Kind), BoardAgent.KeysOf(signal.Keys).Count),
+            Version = CurrentVersion,
+        };
+    }
+
+    // The draw is seeded by the request and how many seats were granted, so a re-run request chooses as the first did.
+    RankedAgent? Best(SeatRequest request) =>
+        AgentSelector.Rank(Agents.Values, request, EffectivePolicy, SelectionDraw.For(request.Holder, Granted)) is [var best, ..] ? best : null;
+
+    DispatchBoard Seat(RankedAgent chosen, SeatRequest request) => this with
+    {
+        Agents = With(chosen.Agent with { Holders = [.. chosen.Agent.Holders, request.Holder] }),
         Waiting = [.. Waiting.Where(w => w.Holder != request.Holder)],
         Granted = Granted + 1,
+        Routing = (Routing ?? RoutingCounts.None).Decided(chosen.Skill.Kind),
     };
 
     BoardAgent? HolderOf(string holder) => Agents.Values.FirstOrDefault(a => a.Holders.Contains(holder, StringComparer.Ordinal));
@@ -268,10 +361,10 @@ public sealed record DispatchBoard
         return this with { Agents = rest };
     }
 
-    static string Explain(BoardAgent agent, SeatRequest request, double score) =>
-        $"{agent.Id} ({agent.Type.ToString().ToLowerInvariant()}, load {agent.Load}/{agent.MaxConcurrency}"
+    static string Explain(RankedAgent chosen, SeatRequest request) =>
+        $"{chosen.Agent.Id} ({chosen.Agent.Type.ToString().ToLowerInvariant()}, load {chosen.Agent.Load}/{chosen.Agent.MaxConcurrency}"
         + (request.Capabilities.Count > 0 ? $", has {string.Join(", ", request.Capabilities)}" : "")
-        + $"): best score {score:0.000}";
+        + $"): {chosen.Skill.Reason}; score {chosen.Score:0.000}";
 
     string NoFitReason(SeatRequest request)
     {

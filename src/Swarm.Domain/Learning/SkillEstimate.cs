@@ -38,7 +38,7 @@ public sealed record SkillEstimate(double Successes, double Failures, DateTimeOf
     /// </summary>
     /// <param name="value">y in [0, 1]: 1 for a success, 0 for a failure, in between for a rating.</param>
     /// <param name="weight">w &gt; 0: how much the signal counts against a step's outcome (1).</param>
-    /// <param name="learningRate">η in (0, 1): <c>learning:learningRate</c>.</param>
+    /// <param name="learningRate">η in (0, 1]: <c>learning:learningRate</c>; at 1 the estimate keeps only this signal.</param>
     public SkillEstimate Apply(double value, double weight, double learningRate, DateTimeOffset at)
     {
         Require(value is >= 0 and <= 1, nameof(value), "must be between 0 and 1");
@@ -59,7 +59,8 @@ public sealed record SkillEstimate(double Successes, double Failures, DateTimeOf
     }
 
     static void RequireRate(double learningRate) =>
-        Require(learningRate is > 0 and < 1, nameof(learningRate), "must be above 0 and below 1");
+        // 1 is allowed (the settings allow it): d = 0, so only the last signal is kept and a relax forgets everything.
+        Require(learningRate is > 0 and <= 1, nameof(learningRate), "must be above 0 and at most 1");
 
     static void Require(bool holds, string name, string rule)
     {

@@ -63,6 +63,11 @@ public sealed class HttpFunctions(ApiDispatcher dispatcher)
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/tasks/{id}/reject")] HttpRequestData request,
         [DurableClient] DurableTaskClient durable) => ServeAsync(SwarmRoutes.RejectTask, request, durable);
 
+    [Function(nameof(SwarmRoutes.TaskFeedback))]
+    public Task<HttpResponseData> TaskFeedback(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/tasks/{id}/feedback")] HttpRequestData request,
+        [DurableClient] DurableTaskClient durable) => ServeAsync(SwarmRoutes.TaskFeedback, request, durable);
+
     [Function(nameof(SwarmRoutes.PostTaskResult))]
     public Task<HttpResponseData> PostTaskResult(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/tasks/{id}/result")] HttpRequestData request,

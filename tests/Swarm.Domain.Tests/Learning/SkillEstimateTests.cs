@@ -94,12 +94,23 @@ public sealed class SkillEstimateTests
         });
     }
 
+    [Fact]
+    public void A_learning_rate_of_one_keeps_only_the_last_signal()
+    {
+        var known = Enumerable.Range(0, 20).Aggregate(SkillEstimate.Unknown, (e, _) => e.Apply(1, 1, 0.01, T0));
+
+        var last = known.Apply(0, 1, 1, T0);
+
+        Assert.Equal((0.0, 1.0), (last.Successes, last.Failures));
+        Assert.Equal(SkillEstimate.Unknown.Mean, last.Relax(1).Mean);
+    }
+
     [Theory]
     [InlineData(-0.1, 1, 0.01)]
     [InlineData(1.1, 1, 0.01)]
     [InlineData(0.5, 0, 0.01)]
     [InlineData(0.5, 1, 0)]
-    [InlineData(0.5, 1, 1)]
+    [InlineData(0.5, 1, 1.5)]
     [InlineData(double.NaN, 1, 0.01)]
     public void A_signal_outside_the_rules_is_refused(double value, double weight, double rate)
     {

@@ -1,0 +1,131 @@
+using Swarm.Domain.Learning;
+
+namespace Swarm.Domain.Distribution;
+
+/// <summary>
+/// An agent's skill on the board: one <see cref="SkillEstimate"/> per capability key, changed only here, with its trace
+/// and <see cref="BoardAgent.Reputation"/> rewritten as the estimates' means in the same change (one source, one derived
+/// copy inside one record).
+/// </summary>
+public sealed partial record BoardAgent
+{
+    /// <summary>How many changes the skill trace keeps.</summary>
+    public const int TraceLength = 20;
+
+    /// <summary>
+    /// The most evidence a reputation stored before version 3 is taken to rest on when it becomes an estimate: enough to
+    /// keep its side, little enough that new outcomes soon correct it.
+    /// </summary>
+    public const int MigratedEvidence = 10;
+
+    /// <summary>The estimate for one capability key; the prior (mean one half, no evidence) when it has none.</summary>
+    public SkillEstimate SkillOf(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return Find(EstimatesOrMigrated(), key) ?? SkillEstimate.Unknown;
+    }
+
+    /// <summary>Its estimates, derived from the stored reputation when the agent was stored before version 3.</summary>
+    public IReadOnlyDictionary<string, SkillEstimate> EstimatesOrMigrated() => Skills ?? Migrate();
+
+    /// <summary>Takes one signal for each of its keys at learning rate η, tracing each change.</summary>
+    public BoardAgent Learn(SkillSignal signal, double learningRate)
+    {
+        ArgumentNullException.ThrowIfNull(signal);
+        var skills = Copy(EstimatesOrMigrated());
+        var updates = new List<SkillUpdate>();
+        foreach (var key in KeysOf(signal.Keys))
+        {
+            var before = Find(skills, key) ?? SkillEstimate.Unknown;
+            var after = before.Apply(signal.Value, signal.Weight, learningRate, signal.At);
+            skills[key] = after;
+            updates.Add(new SkillUpdate(signal.Id, signal.Kind, key, signal.Value, signal.Weight, before.Mean, after.Mean, signal.At));
+        }
+
+        return WithSkills(skills, updates.Aggregate(SkillTrace ?? [], Prepend));
+    }
+
+    /// <summary>
+    /// The learning pass for this agent: every estimate no signal changed since <paramref name="since"/> loses evidence
+    /// at rate η (mean toward one half, doubt wider). Returns how many estimates it relaxed.
+    /// </summary>
+    public (BoardAgent Agent, int Relaxed) Relax(double learningRate, DateTimeOffset since, DateTimeOffset now)
+    {
+        var skills = Copy(EstimatesOrMigrated());
+        var trace = SkillTrace ?? [];
+        var relaxed = 0;
+        foreach (var (key, before) in skills.Where(s => s.Value.UpdatedAt is not { } at || at < since).ToList())
+        {
+            var after = before.Relax(learningRate);
+            skills[key] = after;
+            trace = MergeRelax(trace, new SkillUpdate($"relax:{now:O}", SkillKind.Relax, key, 0, 0, before.Mean, after.Mean, now));
+            relaxed++;
+        }
+
+        return relaxed == 0 ? (this, 0) : (WithSkills(skills, trace), relaxed);
+    }
+
+    /// <summary>Returns one key's estimate (or every one, for a null key) to the prior and traces it.</summary>
+    public BoardAgent ResetSkill(string? key, DateTimeOffset at)
+    {
+        var skills = Copy(EstimatesOrMigrated());
+        var trace = SkillTrace ?? [];
+        var id = $"reset:{Id}:{at:O}";
+        foreach (var known in skills.Keys.Where(k => key is null || string.Equals(k, key, StringComparison.OrdinalIgnoreCase)).ToList())
+        {
+            trace = Prepend(trace, new SkillUpdate(id, SkillKind.Reset, known, 0, 0, skills[known].Mean, SkillEstimate.Unknown.Mean, at));
+            skills.Remove(known);
+        }
+
+        return WithSkills(skills, trace) with { SkillResetAt = at };
+    }
+
+    /// <summary>The keys a signal or request concerns: its capabilities, or <see cref="AgentSelector.GeneralCapability"/> when it names none.</summary>
+    public static IReadOnlyList<string> KeysOf(IReadOnlyList<string> capabilities)
+    {
+        ArgumentNullException.ThrowIfNull(capabilities);
+        return capabilities.Count > 0 ? [.. capabilities.Distinct(StringComparer.OrdinalIgnoreCase)] : [AgentSelector.GeneralCapability];
+    }
+
+    BoardAgent WithSkills(Dictionary<string, SkillEstimate> skills, IReadOnlyList<SkillUpdate> trace) => this with
+    {
+        Skills = skills,
+        SkillTrace = trace,
+        Reputation = skills.ToDictionary(s => s.Key, s => s.Value.Mean, StringComparer.OrdinalIgnoreCase),
+    };
+
+    Dictionary<string, SkillEstimate> Migrate()
+    {
+        var evidence = Math.Min(MigratedEvidence, Work.Completed + Work.Failed);
+        return Reputation.ToDictionary(
+            r => r.Key,
+            r => new SkillEstimate(Math.Clamp(r.Value, 0, 1) * evidence, (1 - Math.Clamp(r.Value, 0, 1)) * evidence, Work.LastActiveAt, 0),
+            StringComparer.OrdinalIgnoreCase);
+    }
+
+    // A stored board's dictionaries read back with the default (ordinal) comparer; capabilities compare ignoring case.
+    static Dictionary<string, SkillEstimate> Copy(IReadOnlyDictionary<string, SkillEstimate> skills) =>
+        new(skills, StringComparer.OrdinalIgnoreCase);
+
+    static SkillEstimate? Find(IReadOnlyDictionary<string, SkillEstimate> skills, string key) =>
+        skills.TryGetValue(key, out var exact) ? exact
+        : skills.FirstOrDefault(s => string.Equals(s.Key, key, StringComparison.OrdinalIgnoreCase)).Value;
+
+    static IReadOnlyList<SkillUpdate> Prepend(IReadOnlyList<SkillUpdate> trace, SkillUpdate update) =>
+        [update, .. trace.Take(TraceLength - 1)];
+
+    // Consecutive passes over a key are one line: a pass merges into the key's line among the relax lines at the head.
+    static IReadOnlyList<SkillUpdate> MergeRelax(IReadOnlyList<SkillUpdate> trace, SkillUpdate pass)
+    {
+        for (var i = 0; i < trace.Count && trace[i].Kind == SkillKind.Relax; i++)
+        {
+            if (string.Equals(trace[i].Key, pass.Key, StringComparison.OrdinalIgnoreCase))
+            {
+                var merged = pass with { MeanBefore = trace[i].MeanBefore, Times = trace[i].Times + 1, Since = trace[i].Since ?? trace[i].At };
+                return [.. trace.Take(i), merged, .. trace.Skip(i + 1)];
+            }
+        }
+
+        return Prepend(trace, pass);
+    }
+}

@@ -1,0 +1,20 @@
+namespace Swarm.Domain.Learning;
+
+/// <summary>
+/// How routing turns an agent's skill estimate into the value it ranks by (<c>learning:algorithm</c>; docs/design/learning.md
+/// §2.2). All of them give an agent with a thin record an optimistic value (warm-up) and never filter on skill.
+/// </summary>
+public enum RoutingAlgorithm
+{
+    /// <summary>The posterior mean: no randomness, for operators who want none.</summary>
+    Greedy = 0,
+
+    /// <summary>With probability ε a uniform pick from the request's exploration tier, else the mean.</summary>
+    EpsilonGreedy = 1,
+
+    /// <summary>A draw from each candidate's Beta posterior (Thompson sampling).</summary>
+    Thompson = 2,
+
+    /// <summary>The default: Thompson sampling over the record joined with similar-task evidence, with an ε floor of uniform exploration.</summary>
+    Hybrid = 3,
+}

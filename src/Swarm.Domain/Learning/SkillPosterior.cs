@@ -1,0 +1,55 @@
+using Swarm.Domain.Distribution;
+
+namespace Swarm.Domain.Learning;
+
+/// <summary>
+/// What routing believes of one candidate for one request (docs/design/learning.md §2.1): a Beta posterior joining the
+/// agent's record for the request's keys (their mean S and F, shrunk by λ) with the request's similar-task evidence for
+/// the agent (each neighbour's outcome weighted by its similarity): <c>α = 1 + λ·S̄ + Σ s·y</c>, <c>β = 1 + λ·F̄ + Σ s·(1 − y)</c>.
+/// </summary>
+/// <param name="Alpha">α ≥ 1.</param>
+/// <param name="Beta">β ≥ 1.</param>
+/// <param name="OwnEvidence">The mean over the keys of S + F, unshrunk and without similar tasks: what warm-up looks at.</param>
+/// <param name="SimilarSucceeded">Similar-task entries for the agent with a value of at least one half.</param>
+/// <param name="SimilarFailed">Similar-task entries for the agent below one half.</param>
+public sealed record SkillPosterior(double Alpha, double Beta, double OwnEvidence, int SimilarSucceeded, int SimilarFailed)
+{
+    /// <summary>λ when the request carries similar-task evidence: the record becomes a prior that local evidence can overturn (otherwise outcomes count twice, in both).</summary>
+    public const double GlobalShrink = 0.25;
+
+    /// <summary>Below this much of its own evidence for the keys an agent is warming up: it ranks with the best value, under every algorithm.</summary>
+    public const double WarmUpEvidence = 3;
+
+    /// <summary>The posterior mean.</summary>
+    public double Mean => Alpha / (Alpha + Beta);
+
+    /// <summary>n = α + β − 2: the evidence it rests on.</summary>
+    public double Evidence => Alpha + Beta - 2;
+
+    /// <summary>Whether the agent's own record for the keys is too thin to rank it by.</summary>
+    public bool WarmingUp => OwnEvidence < WarmUpEvidence;
+
+    /// <summary>Whether the request carried any similar-task evidence for this agent.</summary>
+    public bool HasSimilar => SimilarSucceeded + SimilarFailed > 0;
+
+    /// <summary>The posterior of <paramref name="agent"/> for <paramref name="request"/>.</summary>
+    public static SkillPosterior For(BoardAgent agent, SeatRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(agent);
+        ArgumentNullException.ThrowIfNull(request);
+        var estimates = BoardAgent.KeysOf(request.Capabilities).Select(agent.SkillOf).ToList();
+        double successes = estimates.Average(e => e.Successes), failures = estimates.Average(e => e.Failures);
+        var shrink = request.Evidence is { Count: > 0 } ? GlobalShrink : 1;
+        // Evidence from before an operator's reset is what the reset meant to forget.
+        var similar = (request.Evidence ?? [])
+            .Where(e => string.Equals(e.AgentId, agent.Id, StringComparison.Ordinal) && (agent.SkillResetAt is not { } reset || e.At >= reset))
+            .Select(e => (Similarity: Math.Clamp(e.Similarity, 0, 1), Value: Math.Clamp(e.Value, 0, 1)))
+            .ToList();
+        return new SkillPosterior(
+            1 + (shrink * successes) + similar.Sum(e => e.Similarity * e.Value),
+            1 + (shrink * failures) + similar.Sum(e => e.Similarity * (1 - e.Value)),
+            successes + failures,
+            similar.Count(e => e.Value >= 0.5),
+            similar.Count(e => e.Value < 0.5));
+    }
+}

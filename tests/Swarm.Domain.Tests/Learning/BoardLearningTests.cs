@@ -1,0 +1,168 @@
+using System.Text.Json;
+using Swarm.Domain.Agents;
+using Swarm.Domain.Distribution;
+using Swarm.Domain.Learning;
+
+namespace Swarm.Domain.Tests.Learning;
+
+/// <summary>The dispatch board as the owner of skill: signals, releases, the learning pass, resets and old boards.</summary>
+public sealed class BoardLearningTests
+{
+    static readonly DateTimeOffset T0 = new(2026, 12, 6, 0, 0, 0, TimeSpan.Zero);
+
+    static DispatchBoard Board(params string[] ids) =>
+        ids.Aggregate(new DispatchBoard(), (board, id) =>
+            board.Register(new AgentProfile(id, id, AgentType.Specialist, new ProviderSettings("simulated", "m"), 4, new AgentRole("operational", [], ["sql", "analysis"], 5)), accepting: true).Board);
+
+    static SkillSignal Vote(string agent, double value, string id = "vote:p1:a1", int minute = 0) =>
+        new(id, SkillKind.Consensus, agent, ["sql"], value, 0.5, T0.AddMinutes(minute));
+
+    static DispatchBoard Run(DispatchBoard board, string task, bool succeeded, int minute = 0, bool late = false)
+    {
+        var (held, decision) = board.Request(new SeatRequest(task, "s1", ["sql"], 5, [], null, T0));
+        Assert.Equal(SeatOutcome.Granted, decision.Outcome);
+        var outcome = late ? null : new WorkOutcome(succeeded, 10, new ModelUsage(1, 1, 0), T0.AddMinutes(minute));
+        return held.Release(new SeatRelease(decision.AgentId!, $"{task}/s1", ["sql"], outcome, Late: late), T0.AddMinutes(minute)).Board;
+    }
+
+    [Fact]
+    public void A_repeated_signal_counts_once()
+    {
+        var once = Board("a1").Learn(Vote("a1", 1));
+
+        var twice = once.Learn(Vote("a1", 1));
+
+        Assert.Same(once, twice);
+        Assert.Equal(0.5, once.Agents["a1"].SkillOf("sql").Evidence);
+        Assert.Equal(1, once.Routing!.Updates["consensus"]);
+        Assert.Equal(["vote:p1:a1"], once.RecentSignals);
+    }
+
+    [Fact]
+    public void The_ring_of_recent_signals_keeps_the_newest()
+    {
+        var board = Enumerable.Range(0, DispatchBoard.RecentSignalCount + 5).Aggregate(Board("a1"), (b, i) => b.Learn(Vote("a1", 1, $"vote:p{i}:a1")));
+
+        Assert.Equal(DispatchBoard.RecentSignalCount, board.RecentSignals!.Count);
+        Assert.Equal($"vote:p{DispatchBoard.RecentSignalCount + 4}:a1", board.RecentSignals[^1]);
+        Assert.DoesNotContain("vote:p0:a1", board.RecentSignals);
+    }
+
+    [Fact]
+    public void Release_and_learn_agree_on_an_outcome()
+    {
+        var released = Run(Board("a1"), "t1", false, minute: 3);
+        var learned = Board("a1").Learn(new SkillSignal("release:t1/s1", SkillKind.Outcome, "a1", ["sql"], 0, 1, T0.AddMinutes(3)));
+
+        var agent = released.Agents["a1"];
+        Assert.Equal(learned.Agents["a1"].SkillOf("sql"), agent.SkillOf("sql"));
+        Assert.Equal(agent.SkillOf("sql").Mean, agent.Reputation["sql"]);
+        var update = Assert.Single(agent.SkillTrace!);
+        Assert.Equal(("release:t1/s1", SkillKind.Outcome, 0.5), (update.SignalId, update.Kind, update.MeanBefore));
+        Assert.Equal(1.0 / 3, update.MeanAfter, 9);
+        Assert.Equal(1, agent.Work.Failed);
+    }
+
+    [Fact]
+    public void A_late_release_teaches_a_half_weight_failure_and_counts_no_statistics()
+    {
+        var late = Run(Board("a1"), "t1", false, minute: 2, late: true).Agents["a1"];
+
+        Assert.Equal((0.0, 0.5), (late.SkillOf("sql").Successes, late.SkillOf("sql").Failures));
+        Assert.Equal(("late:t1/s1", SkillKind.Late), (late.SkillTrace![0].SignalId, late.SkillTrace[0].Kind));
+        Assert.Equal(new AgentWork(), late.Work);
+    }
+
+    [Fact]
+    public void A_v2_board_reads_back_the_same_reputation()
+    {
+        var json = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Learning", "Fixtures", "board-v2.json"));
+
+        var board = JsonSerializer.Deserialize<DispatchBoard>(json, new JsonSerializerOptions { IncludeFields = true })!;
+
+        var agent = board.Agents["coder-1"];
+        Assert.Equal(2, board.Version);
+        Assert.Equal(0.8146, agent.Reputation["sql"]);
+        Assert.Equal(0.271, agent.Reputation["analysis"]);
+        Assert.Null(agent.Skills);
+        // Read as skill, the stored reputation keeps its side on min(10, completed + failed) = 9 outcomes of evidence.
+        Assert.Equal(9, agent.SkillOf("SQL").Evidence, 9);
+        Assert.Equal(0.8146 * 9, agent.SkillOf("sql").Successes, 9);
+        // Its first write migrates it: every key becomes an estimate, and the reputation the posterior means.
+        var written = board.Learn(new SkillSignal("vote:p1:coder-1", SkillKind.Consensus, "coder-1", ["sql"], 1, 0.5, T0)).Agents["coder-1"];
+        Assert.Equal(["analysis", "sql"], written.Skills!.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(written.SkillOf("analysis").Mean, written.Reputation["analysis"]);
+        Assert.True(written.Reputation["analysis"] < 0.5 && written.Reputation["sql"] > 0.5);
+    }
+
+    [Fact]
+    public void Relax_widens_an_unconfirmed_estimate_and_keeps_its_side()
+    {
+        var board = Enumerable.Range(0, 8).Aggregate(Board("a1"), (b, i) => Run(b, $"t{i}", i != 3));
+        var before = board.Agents["a1"].SkillOf("sql");
+
+        var relaxed = board.Relax(0.2, T0.AddMinutes(15)).Relax(0.2, T0.AddMinutes(30)).Agents["a1"].SkillOf("sql");
+
+        Assert.True(relaxed.StandardDeviation > before.StandardDeviation);
+        Assert.True(relaxed.Mean is > 0.5 && relaxed.Mean < before.Mean);
+        Assert.Equal(before.Evidence * 0.8, relaxed.Evidence, 9);
+    }
+
+    [Fact]
+    public void Consecutive_relax_passes_are_one_trace_entry()
+    {
+        var board = Run(Board("a1"), "t1", true);
+        var start = board.Agents["a1"].SkillOf("sql").Mean;
+
+        var relaxed = Enumerable.Range(1, 12).Aggregate(board, (b, i) => b.Relax(0.1, T0.AddMinutes(15 * i)));
+
+        var trace = relaxed.Agents["a1"].SkillTrace!;
+        Assert.Equal(2, trace.Count);
+        var passes = trace[0];
+        Assert.Equal((SkillKind.Relax, 11, T0.AddMinutes(30), T0.AddMinutes(180)), (passes.Kind, passes.Times, passes.Since, passes.At));
+        Assert.Equal(start, passes.MeanBefore);
+        Assert.Equal(relaxed.Agents["a1"].SkillOf("sql").Mean, passes.MeanAfter);
+        Assert.Equal(SkillKind.Outcome, trace[1].Kind);
+        Assert.Equal(11, relaxed.Routing!.Updates["relax"]);
+    }
+
+    [Fact]
+    public void Reset_returns_the_key_to_the_prior_and_is_traced()
+    {
+        var board = Run(Run(Board("a1"), "t1", true), "t2", true).Learn(new SkillSignal("vote:p1:a1", SkillKind.Consensus, "a1", ["analysis"], 1, 0.5, T0));
+        var at = T0.AddHours(1);
+
+        var reset = board.ResetSkill("a1", "SQL", at).Agents["a1"];
+
+        Assert.Equal(SkillEstimate.Unknown, reset.SkillOf("sql"));
+        Assert.False(reset.Reputation.ContainsKey("sql"));
+        Assert.True(reset.SkillOf("analysis").Evidence > 0);
+        Assert.Equal(at, reset.SkillResetAt);
+        var line = reset.SkillTrace![0];
+        Assert.Equal(($"reset:a1:{at:O}", SkillKind.Reset, "sql", 0.5), (line.SignalId, line.Kind, line.Key, line.MeanAfter));
+        Assert.True(line.MeanBefore > 0.5);
+        Assert.Empty(board.ResetSkill("a1", null, at).Agents["a1"].Skills!);
+    }
+
+    [Fact]
+    public void Learning_off_ignores_signals_and_counts_them()
+    {
+        var off = Board("a1").Configure(LearningPolicy.Default with { Enabled = false });
+
+        var after = Run(off.Learn(Vote("a1", 1)), "t1", true);
+
+        Assert.Equal(SkillEstimate.Unknown, after.Agents["a1"].SkillOf("sql"));
+        Assert.Equal(2, after.Routing!.Updates["ignored"]);
+        Assert.Equal(1, after.Agents["a1"].Work.Completed);
+    }
+
+    [Fact]
+    public void The_trace_keeps_the_last_twenty_changes_newest_first()
+    {
+        var board = Enumerable.Range(0, 25).Aggregate(Board("a1"), (b, i) => b.Learn(Vote("a1", 1, $"vote:p{i}:a1")));
+
+        var trace = board.Agents["a1"].SkillTrace!;
+        Assert.Equal(BoardAgent.TraceLength, trace.Count);
+        Assert.Equal("vote:p24:a1", trace[0].SignalId);
+    }
+}

@@ -1,0 +1,191 @@
+using CsCheck;
+using Swarm.Domain.Agents;
+using Swarm.Domain.Distribution;
+using Swarm.Domain.Learning;
+
+namespace Swarm.Domain.Tests.Learning;
+
+/// <summary>The routing algorithms of learning:algorithm (docs/design/learning.md §2): what each ranks by, warm-up, exploration and reproducible draws.</summary>
+public sealed class RoutingTests
+{
+    static readonly DateTimeOffset T0 = new(2026, 12, 6, 0, 0, 0, TimeSpan.Zero);
+
+    static AgentProfile Profile(string id, AgentType type = AgentType.Specialist, string provider = "simulated") =>
+        new(id, id, type, new ProviderSettings(provider, "m"), 1_000_000, new AgentRole("operational", [], ["sql"], 5));
+
+    static DispatchBoard Board(LearningPolicy policy, params AgentProfile[] agents) =>
+        agents.Aggregate(new DispatchBoard().Configure(policy), (board, agent) => board.Register(agent, accepting: true).Board);
+
+    static LearningPolicy Policy(RoutingAlgorithm algorithm, double exploration = 0.1) => new(algorithm, 0.01, exploration, true);
+
+    /// <summary>Gives an agent a record for sql: <paramref name="successes"/> of <paramref name="total"/> outcomes.</summary>
+    static DispatchBoard Record(DispatchBoard board, string agent, int successes, int total) =>
+        Enumerable.Range(0, total).Aggregate(board, (b, i) =>
+            b.Learn(new SkillSignal($"release:{agent}-{i}/s1", SkillKind.Outcome, agent, ["sql"], i < successes ? 1 : 0, 1, T0)));
+
+    static SeatRequest Step(string task, IReadOnlyList<SimilarEvidence>? evidence = null) => new(task, "s1", ["sql"], 5, [], null, T0, Evidence: evidence);
+
+    static string Chosen(DispatchBoard board, string task, IReadOnlyList<SimilarEvidence>? evidence = null) =>
+        board.Request(Step(task, evidence)).Decision.AgentId!;
+
+    [Fact]
+    public void Greedy_ranks_by_mean()
+    {
+        var board = Board(Policy(RoutingAlgorithm.Greedy), Profile("low"), Profile("high"), Profile("mid"));
+        board = Record(Record(Record(board, "low", 2, 10), "high", 9, 10), "mid", 5, 10);
+
+        var ranked = AgentSelector.Rank(board.Agents.Values, Step("t1"), board.EffectivePolicy, SelectionDraw.For("t1/s1", 0));
+
+        Assert.Equal(["high", "mid", "low"], ranked.Select(r => r.Agent.Id));
+        Assert.All(ranked, r => Assert.Equal(SkillChoice.Exploit, r.Skill.Kind));
+        Assert.Equal(board.Agents["high"].SkillOf("sql").Mean, ranked[0].Skill.Value);
+    }
+
+    [Theory]
+    [InlineData(RoutingAlgorithm.Greedy)]
+    [InlineData(RoutingAlgorithm.EpsilonGreedy)]
+    [InlineData(RoutingAlgorithm.Thompson)]
+    [InlineData(RoutingAlgorithm.Hybrid)]
+    public void Warm_up_gives_a_new_agent_the_next_step_under_every_algorithm(RoutingAlgorithm algorithm)
+    {
+        // The veteran is as good as an agent can be; the newcomer has two outcomes, both failures: still under three.
+        var board = Record(Record(Board(Policy(algorithm, exploration: 0), Profile("veteran"), Profile("newcomer")), "veteran", 100, 100), "newcomer", 0, 2);
+
+        var chosen = Enumerable.Range(0, 50).Select(i => board.Request(Step($"t{i}")).Decision).ToList();
+
+        Assert.All(chosen, d => Assert.Equal("newcomer", d.AgentId));
+        Assert.All(chosen, d => Assert.Contains("warm-up (n 2)", d.Reason, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Explore_never_leaves_the_best_type_tier()
+    {
+        var board = Board(Policy(RoutingAlgorithm.EpsilonGreedy, exploration: 1),
+            Profile("s1"), Profile("s2"), Profile("w1", AgentType.Worker), Profile("q1", AgentType.Queen), Profile("e1", provider: ProviderSettings.ExternalType));
+        // The worker, queen and external agent are the best by record; exploring must still stay among the specialists.
+        board = new[] { ("s1", 1), ("s2", 1), ("w1", 10), ("q1", 10), ("e1", 10) }.Aggregate(board, (b, r) => Record(b, r.Item1, r.Item2, 10));
+
+        var chosen = Enumerable.Range(0, 400).Select(i => board.Request(Step($"t{i}")).Decision).ToList();
+
+        Assert.All(chosen, d => Assert.Contains(d.AgentId, new[] { "s1", "s2" }));
+        Assert.Equal(2, chosen.Select(d => d.AgentId).Distinct().Count());
+        Assert.All(chosen, d => Assert.Contains("epsilon-greedy explored (ε 1.00, ", d.Reason, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(RoutingAlgorithm.EpsilonGreedy)]
+    [InlineData(RoutingAlgorithm.Hybrid)]
+    public void Every_tier_agent_is_chosen_at_least_epsilon_over_m_of_the_time(RoutingAlgorithm algorithm)
+    {
+        const int Draws = 10_000;
+        const double Epsilon = 0.1;
+        var board = Board(Policy(algorithm, Epsilon), Profile("star"), Profile("weak-1"), Profile("weak-2"));
+        board = Record(Record(Record(board, "star", 100, 100), "weak-1", 0, 30), "weak-2", 1, 30);
+
+        var counts = Enumerable.Range(0, Draws).Select(i => Chosen(board, $"task-{i}")).CountBy(id => id).ToDictionary();
+
+        // Each of m = 3 is chosen with probability ≥ ε/m; allow three standard deviations of a binomial below that.
+        var p = Epsilon / 3;
+        var floor = (Draws * p) - (3 * Math.Sqrt(Draws * p * (1 - p)));
+        Assert.All(new[] { "star", "weak-1", "weak-2" }, id => Assert.True(counts.GetValueOrDefault(id) >= floor, $"{id}: {counts.GetValueOrDefault(id)} < {floor:0}"));
+        // And not much more often for the weak ones: the floor is a floor, not the rule.
+        Assert.True(counts["star"] > Draws * 0.85, $"star: {counts["star"]}");
+    }
+
+    [Fact]
+    public void Beta_sampler_matches_mean_and_variance()
+    {
+        const int N = 20_000;
+        Gen.Select(Gen.Double[0.3, 40], Gen.Double[0.3, 40], Gen.ULong).Sample((a, b, seed) =>
+        {
+            var random = new SplitMix64(seed);
+            var draws = Enumerable.Range(0, N).Select(_ => BetaSampler.Sample(random, a, b)).ToArray();
+            double mean = a / (a + b), variance = a * b / ((a + b) * (a + b) * (a + b + 1));
+            var excessKurtosis = 6 * ((((a - b) * (a - b)) * (a + b + 1)) - (a * b * (a + b + 2))) / (a * b * (a + b + 2) * (a + b + 3));
+            var sampleMean = draws.Average();
+            var sampleVariance = draws.Sum(x => (x - sampleMean) * (x - sampleMean)) / (N - 1);
+            // Five standard errors of each estimator: a wrong sampler misses by far more; a right one almost never by that much.
+            var meanError = Math.Sqrt(variance / N);
+            var varianceError = variance * Math.Sqrt((excessKurtosis + 2) / N);
+            return draws.All(x => x is >= 0 and <= 1)
+                && Math.Abs(sampleMean - mean) < 5 * meanError
+                && Math.Abs(sampleVariance - variance) < 5 * varianceError;
+        }, iter: 40);
+    }
+
+    [Fact]
+    public void Same_board_and_request_choose_the_same_agent()
+    {
+        var board = Board(Policy(RoutingAlgorithm.Hybrid), Profile("a"), Profile("b"), Profile("c"));
+        board = Record(Record(Record(board, "a", 6, 10), "b", 6, 10), "c", 6, 10);
+
+        var first = Enumerable.Range(0, 30).Select(i => board.Request(Step($"t{i}")).Decision).ToList();
+        var again = Enumerable.Range(0, 30).Select(i => board.Request(Step($"t{i}")).Decision).ToList();
+
+        Assert.Equal(first, again);
+        // The draws differ between requests: equal records share the work instead of all going to one agent.
+        Assert.Equal(3, first.Select(d => d.AgentId).Distinct().Count());
+        Assert.All(first, d => Assert.Matches(@"hybrid (sample 0\.\d\d \(mean 0\.5\d, n 9\.\d\)|explored \(ε 0\.10, \d of 3\)); score 0\.\d{3}$", d.Reason));
+    }
+
+    [Fact]
+    public void Learning_off_ranks_as_if_no_agent_had_a_record()
+    {
+        var off = new LearningPolicy(RoutingAlgorithm.Greedy, 0.01, 0.1, Enabled: false);
+        var fresh = Board(off, Profile("a"), Profile("b") with { Role = new AgentRole("operational", [], ["sql"], 9) });
+        var recorded = Record(Record(fresh, "a", 10, 10), "b", 0, 2);
+
+        var ranked = AgentSelector.Rank(recorded.Agents.Values, Step("t1"), off, SelectionDraw.For("t1/s1", 0));
+        var unranked = AgentSelector.Rank(fresh.Agents.Values, Step("t1"), off, SelectionDraw.For("t1/s1", 0));
+
+        Assert.Equal(unranked.Select(r => (r.Agent.Id, r.Score)), ranked.Select(r => (r.Agent.Id, r.Score)));
+        Assert.Equal("b", ranked[0].Agent.Id);
+        Assert.All(ranked, r => Assert.Equal((SkillChoice.Off, AgentSelector.NeutralReputation), (r.Skill.Kind, r.Skill.Value)));
+        Assert.Equal(SkillEstimate.Unknown, recorded.Agents["a"].SkillOf("sql"));
+    }
+
+    [Fact]
+    public void Similar_task_evidence_can_overturn_the_record_and_is_named_in_the_reason()
+    {
+        var board = Record(Record(Board(Policy(RoutingAlgorithm.Greedy), Profile("a"), Profile("b")), "a", 16, 20), "b", 12, 20);
+        IReadOnlyList<SimilarEvidence> evidence =
+        [
+            .. Enumerable.Range(0, 4).Select(i => new SimilarEvidence("b", 0.9, 1, T0)),
+            .. Enumerable.Range(0, 3).Select(i => new SimilarEvidence("a", 0.8, 0, T0)),
+        ];
+
+        var (_, without) = board.Request(Step("t1"));
+        var (_, with) = board.Request(Step("t1", evidence));
+
+        Assert.Equal("a", without.AgentId);
+        Assert.Equal("b", with.AgentId);
+        Assert.Contains("similar 4✓ 0✗", with.Reason, StringComparison.Ordinal);
+        // λ shrinks the record to a quarter for every candidate once the request carries any evidence.
+        var record = board.Agents["b"].SkillOf("sql");
+        var posterior = SkillPosterior.For(board.Agents["b"], Step("t1", evidence));
+        Assert.Equal(1 + (0.25 * record.Successes) + (4 * 0.9), posterior.Alpha, 9);
+        Assert.Equal(1 + (0.25 * record.Failures), posterior.Beta, 9);
+    }
+
+    [Fact]
+    public void Evidence_from_before_a_reset_is_ignored()
+    {
+        var board = Board(Policy(RoutingAlgorithm.Greedy), Profile("a")).ResetSkill("a", null, T0.AddHours(1));
+
+        var posterior = SkillPosterior.For(board.Agents["a"], Step("t1", [new SimilarEvidence("a", 1, 0, T0), new SimilarEvidence("a", 1, 1, T0.AddHours(2))]));
+
+        Assert.Equal((2.0, 1.0, 1, 0), (posterior.Alpha, posterior.Beta, posterior.SimilarSucceeded, posterior.SimilarFailed));
+    }
+
+    [Fact]
+    public void Decisions_are_counted_by_kind()
+    {
+        var board = Record(Board(Policy(RoutingAlgorithm.Greedy), Profile("a"), Profile("b")), "a", 5, 5);
+
+        var (after, _) = board.Request(Step("t1"));
+        (after, _) = after.Request(Step("t2"));
+
+        Assert.Equal(2, after.Routing!.Decisions[SkillChoice.WarmUp]);
+        Assert.Equal(5, after.Routing.Updates["outcome"]);
+    }
+}
