@@ -74,4 +74,31 @@ public sealed class PatternTests
         // The auto task leaves its own fingerprint, recalled by the next one.
         await FingerprintsAsync(host, "general", 6);
     }
+
+    [Fact]
+    public async Task Seat_reasons_carry_similar_task_evidence()
+    {
+        // The failing agent has the higher priority, so while both warm up it is tried first (unless the exploration
+        // floor picks the other), until three failures in a row take it off the board.
+        await using var host = await LocalHostProcess.StartAsync(("providers__simulated__profiles__broken__failureRate", "1"));
+        await TaskSubmissions.CreateAgentAsync(host, "bad-1", "specialist", ["care"], priority: 10, model: "broken");
+        await TaskSubmissions.CreateAgentAsync(host, "good-1", "specialist", ["care"], priority: 1);
+        for (var ward = 1; ward <= 3; ward++)
+        {
+            var id = await TaskSubmissions.SubmitAcceptedAsync(host, new { prompt = $"Summarize the care plan for the patients on ward {ward}", capabilities = new[] { "care" } });
+            Assert.Equal("completed", (await TaskPolling.WaitUntilFinishedAsync(host, id, TimeSpan.FromSeconds(60))).GetProperty("status").GetString());
+        }
+
+        await FingerprintsAsync(host, "care", 3);
+        var next = await TaskSubmissions.SubmitAcceptedAsync(host, new { prompt = "Summarize the care plan for the patients on ward 4", capabilities = new[] { "care" } });
+        var task = await TaskPolling.WaitUntilFinishedAsync(host, next, TimeSpan.FromSeconds(60));
+
+        var recall = Assert.Single(Timeline(task, "recall"));
+        Assert.Contains("; evidence for ", recall, StringComparison.Ordinal);
+        Assert.Contains("good-1 3✓ 0✗", recall, StringComparison.Ordinal);
+        Assert.Matches("bad-1 0✓ [1-3]✗", recall);
+        var assigned = Timeline(task, "assigned").Last();
+        Assert.StartsWith("answer: good-1 (specialist", assigned, StringComparison.Ordinal);
+        Assert.Contains("similar 3✓ 0✗", assigned, StringComparison.Ordinal);
+    }
 }

@@ -85,9 +85,10 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
             // asks the dispatcher about this seat (and gets it back if it was granted), so no seat can leak.
             tracker.Waiting(seatKey, true);
             AgentProfile profile;
+            string why;
             try
             {
-                profile = await AcquireSeatAsync(stage, seatKey, capabilities, requiredType, exclude, failures, distinctGroup, onlyAgent, seatWait);
+                (profile, why) = await AcquireSeatAsync(stage, seatKey, capabilities, requiredType, exclude, failures, distinctGroup, onlyAgent, seatWait);
             }
             catch
             {
@@ -112,7 +113,8 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
             }
 
             tracker.Waiting(seatKey, false);
-            tracker.Record("assigned", $"{stage}: {agentId}");
+            // The board's reason starts with the agent and says how it was chosen (the draw, similar tasks' evidence).
+            tracker.Record("assigned", $"{stage}: {(why.StartsWith(agentId, StringComparison.Ordinal) ? why : agentId)}");
             log.SeatGranted(input.TaskId, stage, agentId);
             var started = context.CurrentUtcDateTime;
             try
@@ -149,17 +151,19 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
         throw new TaskStoppedException($"Step '{stage}' failed on {failures.Count} agent(s): {string.Join(" | ", failures)}") { Kind = "StepFailed" };
     }
 
-    async Task<AgentProfile> AcquireSeatAsync(
+    /// <returns>The agent that holds the seat, and the board's reason for choosing it.</returns>
+    async Task<(AgentProfile Agent, string Reason)> AcquireSeatAsync(
         string stage, string seatKey, IReadOnlyList<string> capabilities, AgentType? requiredType, List<string> exclude, List<string> failures, List<string>? distinctGroup, string? onlyAgent, TimeSpan seatWait)
     {
         var (wait, deadlineFirst) = WaitLimit("The task passed its deadline.", seatWait);
         var request = new SeatRequest(
-            input.TaskId, seatKey, capabilities, input.Priority, [.. exclude.Union(distinctGroup ?? [], StringComparer.Ordinal)], requiredType, context.CurrentUtcDateTime, onlyAgent);
+            input.TaskId, seatKey, capabilities, input.Priority, [.. exclude.Union(distinctGroup ?? [], StringComparer.Ordinal)], requiredType, context.CurrentUtcDateTime, onlyAgent,
+            Recall.EvidenceFor(capabilities));
         var decision = await context.Entities.CallEntityAsync<SeatDecision>(DispatcherEntity.Id, nameof(DispatcherEntity.Request), request);
         switch (decision.Outcome)
         {
             case SeatOutcome.Granted:
-                return decision.Agent!;
+                return (decision.Agent!, decision.Reason);
             case SeatOutcome.NoFit when distinctGroup is { Count: > 0 }:
                 throw new AgentSlotUnavailableException(
                     $"Step '{stage}': its task asked for distinct agents, and no fitting agent is left besides [{string.Join(", ", distinctGroup)}]"
@@ -175,7 +179,7 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
         try
         {
             var grant = await context.WaitForExternalEvent<SeatGrant>(SeatOfferOrchestrator.EventName(seatKey), wait);
-            return grant.Agent;
+            return (grant.Agent, grant.Reason);
         }
         catch (TaskCanceledException)
         {
@@ -183,7 +187,7 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
             var late = await context.Entities.CallEntityAsync<SeatDecision?>(DispatcherEntity.Id, nameof(DispatcherEntity.Leave), new SeatKey(input.TaskId, seatKey));
             if (late is { Agent: { } agent })
             {
-                return agent;
+                return (agent, late.Reason);
             }
 
             throw deadlineFirst
