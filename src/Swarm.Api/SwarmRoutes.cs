@@ -69,9 +69,10 @@ public static class SwarmRoutes
     public static readonly ApiRoute GetAudit = new("GetAudit", "GET", "api/v1/audit", Permissions.AuditRead, typeof(GetAuditHandler));
 
     public static readonly ApiRoute ListMemory = new("ListMemory", "GET", "api/v1/memory/{namespace}", Permissions.MemoryRead, typeof(ListMemoryHandler));
+    public static readonly ApiRoute SearchMemory = new("SearchMemory", "GET", "api/v1/memory/{namespace}/search", Permissions.MemoryRead, typeof(SearchMemoryHandler));
     public static readonly ApiRoute GetMemory = new("GetMemory", "GET", "api/v1/memory/{namespace}/{key}", Permissions.MemoryRead, typeof(GetMemoryHandler));
     public static readonly ApiRoute PutMemory = new("PutMemory", "PUT", "api/v1/memory/{namespace}/{key}", Permissions.MemoryWrite, typeof(PutMemoryHandler), TakesBody: true);
     public static readonly ApiRoute DeleteMemory = new("DeleteMemory", "DELETE", "api/v1/memory/{namespace}/{key}", Permissions.MemoryWrite, typeof(DeleteMemoryHandler));
 
-    public static IReadOnlyList<ApiRoute> All { get; } = [Health, Ready, SubmitTask, ListTasks, GetTask, CancelTask, ApproveTask, RejectTask, PostTaskResult, TaskFeedback, SimilarTasks, SearchTasks, CreateAgent, ScalePool, ListAgents, GetAgent, RetireAgent, AgentHeartbeat, IssueApiKey, RevokeApiKey, ExchangeToken, ListProviders, GetScaling, SystemState, SystemHealth, SystemMetrics, CreateProposal, ListProposals, GetProposal, PostVote, ConsensusMetrics, SendMessage, NegotiateRealtime, RealtimeEvents, RealtimeHandshake, GetAudit, ListMemory, GetMemory, PutMemory, DeleteMemory];
+    public static IReadOnlyList<ApiRoute> All { get; } = [Health, Ready, SubmitTask, ListTasks, GetTask, CancelTask, ApproveTask, RejectTask, PostTaskResult, TaskFeedback, SimilarTasks, SearchTasks, CreateAgent, ScalePool, ListAgents, GetAgent, RetireAgent, AgentHeartbeat, IssueApiKey, RevokeApiKey, ExchangeToken, ListProviders, GetScaling, SystemState, SystemHealth, SystemMetrics, CreateProposal, ListProposals, GetProposal, PostVote, ConsensusMetrics, SendMessage, NegotiateRealtime, RealtimeEvents, RealtimeHandshake, GetAudit, ListMemory, SearchMemory, GetMemory, PutMemory, DeleteMemory];
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Swarm.Application.Configuration;
+using Swarm.Domain.Learning;
 using Swarm.Tests;
 
 namespace Swarm.Application.Tests;
@@ -56,7 +57,6 @@ public sealed class SettingsTests
     [InlineData("learning:embeddings:provider", "claude", "'learning:embeddings:provider' is 'claude', which cannot embed")]
     [InlineData("learning:embeddings:dimensions", "32", "'learning:embeddings:dimensions' must be between 64 and 1024")]
     [InlineData("learning:embeddings:dimension", "256", "'learning:embeddings:dimension' is not a setting")]
-    [InlineData("learning:algorithm", "q-learning", "'learning:algorithm' is 'q-learning'; this version has one learning algorithm, 'hybrid'")]
     [InlineData("learning:patterns:maxPerShard", "10", "'learning:patterns:maxPerShard' must be between 50 and 2000 (was 10)")]
     [InlineData("learning:patterns:neighbours", "0", "'learning:patterns:neighbours' must be between 1 and 50 (was 0)")]
     [InlineData("learning:patterns:minSimilarity", "1", "'learning:patterns:minSimilarity' must be above 0 and below 1 (was 1)")]
@@ -66,6 +66,27 @@ public sealed class SettingsTests
         var error = Assert.Throws<SwarmConfigurationException>(() => TestSettings.Load((key, value)));
 
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("greedy", RoutingAlgorithm.Greedy)]
+    [InlineData("epsilon-greedy", RoutingAlgorithm.EpsilonGreedy)]
+    [InlineData("thompson", RoutingAlgorithm.Thompson)]
+    [InlineData("hybrid", RoutingAlgorithm.Hybrid)]
+    [InlineData("Thompson", RoutingAlgorithm.Thompson)]
+    public void Each_algorithm_name_is_accepted(string name, RoutingAlgorithm algorithm)
+    {
+        var settings = TestSettings.Load(("learning:algorithm", name), ("learning:explorationRate", "0"), ("learning:learningRate", "1"));
+
+        Assert.Equal(new LearningPolicy(algorithm, 1, 0, true), settings.Learning.Policy);
+    }
+
+    [Fact]
+    public void An_unknown_algorithm_lists_the_four()
+    {
+        var error = Assert.Throws<SwarmConfigurationException>(() => TestSettings.Load(("learning:algorithm", "q-learning")));
+
+        Assert.Contains("'learning:algorithm' is 'q-learning'; use one of greedy, epsilon-greedy, thompson, hybrid", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Swarm.Domain.Learning;
 using Swarm.Providers.Simulated;
 
 namespace Swarm.LocalHost.Tests;
@@ -33,6 +34,9 @@ public sealed class ConsensusTests(ConsensusTests.Host host) : IClassFixture<Con
             await TaskSubmissions.CreateAgentAsync(Process, "trial-sage-2", "specialist", ["trial"], model: "sage");
             await TaskSubmissions.CreateAgentAsync(Process, "trial-fool-1", "specialist", ["trial"], model: "fool");
             await TaskSubmissions.CreateExternalAgentAsync(Process, "ext-voter", ["voting"], seats: 1);
+            await TaskSubmissions.CreateAgentAsync(Process, "judge-sage-1", "specialist", ["judging"], model: "sage");
+            await TaskSubmissions.CreateAgentAsync(Process, "judge-sage-2", "specialist", ["judging"], model: "sage");
+            await TaskSubmissions.CreateAgentAsync(Process, "judge-fool-1", "specialist", ["judging"], model: "fool");
         }
 
         public async Task DisposeAsync() => await Process.DisposeAsync();
@@ -100,6 +104,25 @@ public sealed class ConsensusTests(ConsensusTests.Host host) : IClassFixture<Con
         var records = (await audit.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items").EnumerateArray()
             .Where(r => r.GetProperty("resource").GetString()!.StartsWith($"consensus/{id}/", StringComparison.Ordinal)).ToList();
         Assert.Equal(3, records.Count);
+    }
+
+    [Fact]
+    public async Task Voters_who_chose_the_winner_gain_skill()
+    {
+        var id = await ProposeAsync(new { question = "Which index fits the query?", options = Options, participants = new { agents = new[] { "judge-sage-1", "judge-sage-2", "judge-fool-1" } }, capability = "judging", maxRounds = 1 });
+
+        var proposal = await WaitForProposalAsync(id, Finished);
+        var fool = await BoardAgents.WaitForAsync(Swarm, "judge-fool-1", a => a.SkillTrace?.Any(u => u.SignalId == $"vote:{id}:judge-fool-1") == true);
+        var sage = await BoardAgents.WaitForAsync(Swarm, "judge-sage-1", a => a.SkillTrace?.Any(u => u.SignalId == $"vote:{id}:judge-sage-1") == true);
+
+        Assert.Equal("decided", proposal.GetProperty("status").GetString());
+        Assert.Equal(SimulatedChatClient.RightChoice("Which index fits the query?", Options), proposal.GetProperty("winner").GetString());
+        // A consensus signal weighs half a step's outcome: the sage chose the winner, the fool did not.
+        Assert.Equal((0.5, 0.0), (sage!.SkillOf("judging").Successes, sage.SkillOf("judging").Failures));
+        Assert.Equal((0.0, 0.5), (fool!.SkillOf("judging").Successes, fool.SkillOf("judging").Failures));
+        var line = fool.SkillTrace!.Single(u => u.SignalId == $"vote:{id}:judge-fool-1");
+        Assert.Equal((SkillKind.Consensus, "judging", 0.0, 0.5), (line.Kind, line.Key, line.Value, line.Weight));
+        Assert.True(sage.Reputation["judging"] > 0.5 && fool.Reputation["judging"] < 0.5);
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using Swarm.Domain.Learning;
 
 namespace Swarm.LocalHost.Tests;
 
@@ -6,7 +6,7 @@ namespace Swarm.LocalHost.Tests;
 public sealed class LearningPassTests
 {
     [Fact]
-    public async Task Reputation_that_no_outcome_confirms_fades_toward_neutral_at_the_learning_rate()
+    public async Task Unconfirmed_skill_loses_evidence_at_the_learning_rate()
     {
         await using var host = await LocalHostProcess.StartAsync(
             ("providers__simulated__failureRate", "1"),
@@ -18,12 +18,19 @@ public sealed class LearningPassTests
             await TaskPolling.WaitUntilFinishedAsync(host, id, TimeSpan.FromSeconds(60));
         }
 
-        static double General(JsonElement agent) => agent.GetProperty("reputation").GetProperty("general").GetDouble();
-        var faded = await TaskPolling.WaitForAgentAsync(host, "queen-1", a => General(a) > 0.49);
+        var faded = await BoardAgents.WaitForAsync(host, "queen-1", a => a.SkillTrace is [{ Kind: SkillKind.Relax, Times: >= 2 }, ..]);
 
-        // Two failures and no success took it to 1/4 (a Beta(1, 3) mean); only the passes, each halving the unconfirmed
-        // evidence, can have brought it above 0.49, and never past 0.5.
-        Assert.True(General(faded) < 0.5, faded.ToString());
-        Assert.Equal((2, 0), (faded.GetProperty("failed").GetInt64(), faded.GetProperty("completed").GetInt64()));
+        // Two failures and no success: S = 0, so the mean 1/(2 + F) gives the evidence F before and after the passes.
+        // Only the passes, each keeping half of the unconfirmed evidence, can have moved it, and never past one half.
+        Assert.NotNull(faded);
+        var passes = faded.SkillTrace![0];
+        var skill = faded.SkillOf("general");
+        double before = (1 / passes.MeanBefore) - 2, after = (1 / passes.MeanAfter) - 2;
+        Assert.Equal(before * Math.Pow(0.5, passes.Times), after, 6);
+        Assert.Equal(skill.Evidence, after, 6);
+        Assert.True(skill.Mean is > 0.25 and < 0.5, skill.ToString());
+        Assert.Equal(skill.Mean, faded.Reputation["general"]);
+        Assert.Equal((2, 0), (faded.Work.Failed, faded.Work.Completed));
+        Assert.Equal(SkillKind.Outcome, faded.SkillTrace[1].Kind);
     }
 }

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
 
 namespace Swarm.LocalHost.Tests;
 
@@ -56,6 +58,24 @@ public sealed class SpecSettingsTests
         Assert.Equal("completed", second.GetProperty("status").GetString());
         Assert.Empty(PatternTests.Timeline(task, "recall"));
         Assert.Null(await Entities.ReadAsync<System.Text.Json.Nodes.JsonObject>(host, "taskatlas", "general"));
+    }
+
+    [Fact]
+    public async Task The_learning_settings_reach_the_dispatch_board_and_the_system_state()
+    {
+        await using var host = await LocalHostProcess.StartAsync(
+            ("learning__algorithm", "Thompson"), ("learning__learningRate", "0.2"), ("learning__explorationRate", "0.25"));
+
+        // The learning pass runs at startup and tells the board; nothing else configures it.
+        var board = await Entities.WaitForAsync<Swarm.Domain.Distribution.DispatchBoard>(host, "dispatcher", "swarm", b => b?.Policy is not null);
+        using var response = await host.Http.SendAsync(host.Request(HttpMethod.Get, "/api/v1/system/state", role: "viewer"));
+        var learning = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("learning");
+
+        Assert.Equal(new Swarm.Domain.Learning.LearningPolicy(Swarm.Domain.Learning.RoutingAlgorithm.Thompson, 0.2, 0.25, true), board!.Policy);
+        Assert.Equal(
+            ("thompson", 0.2, 0.25, true, true),
+            (learning.GetProperty("algorithm").GetString(), learning.GetProperty("learningRate").GetDouble(), learning.GetProperty("explorationRate").GetDouble(),
+                learning.GetProperty("enabled").GetBoolean(), learning.GetProperty("configured").GetBoolean()));
     }
 
     static async Task<HttpResponseMessage> SendWithBadCredentialAsync(LocalHostProcess host)

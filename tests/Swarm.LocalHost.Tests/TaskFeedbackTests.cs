@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Swarm.Domain.Distribution;
+using Swarm.Domain.Learning;
+using Swarm.Workflows.Distribution;
 
 namespace Swarm.LocalHost.Tests;
 
@@ -67,6 +70,25 @@ public sealed class TaskFeedbackTests(TaskFeedbackTests.Host host) : IClassFixtu
         var note = await ReadMemoryAsync($"/api/v1/memory/rated-1/feedback.{id}");
         Assert.Contains("2/5", note, StringComparison.Ordinal);
         Assert.Contains("The totals were off by a quarter.", note, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_rating_teaches_the_board_about_each_agent_that_worked_on_the_task_once()
+    {
+        var id = await FinishedTaskAsync("operator");
+        var before = (await Entities.ReadAsync<DispatchBoard>(Swarm, DispatcherEntity.EntityName, DispatcherEntity.Id.Key))!.Agents["rated-1"].SkillOf("rated-work");
+
+        using var rated = await RateAsync(id, "operator", """{"rating": 1, "comment": "Wrong quarter."}""");
+        Assert.Equal(HttpStatusCode.Accepted, rated.StatusCode);
+        var signalId = $"feedback:{id}:test-operator:rated-1";
+        var board = await Entities.WaitForAsync<DispatchBoard>(Swarm, DispatcherEntity.EntityName, DispatcherEntity.Id.Key,
+            b => b?.Agents["rated-1"].SkillTrace?.Any(u => u.SignalId == signalId) == true);
+
+        var agent = board!.Agents["rated-1"];
+        var update = Assert.Single(agent.SkillTrace!, u => u.SignalId == signalId);
+        Assert.Equal(SkillKind.Feedback, update.Kind);
+        Assert.Equal("rated-work", update.Key);
+        Assert.True(agent.SkillOf("rated-work").Mean < before.Mean, $"a rating of 1 did not lower the estimate ({before.Mean} -> {agent.SkillOf("rated-work").Mean})");
     }
 
     [Fact]
@@ -155,6 +177,41 @@ public sealed class TaskFeedbackTests(TaskFeedbackTests.Host host) : IClassFixtu
         using var response = await RateAsync("task-0123456789abcdef0123456789abcdef", "admin", JsonSerializer.Serialize(new { rating = 3, comment = new string('x', 2_001) }));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task System_metrics_show_learning_feedback_and_memory()
+    {
+        var id = await FinishedTaskAsync("operator");
+        using (var rated = await RateAsync(id, "operator", """{"rating": 4}"""))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, rated.StatusCode);
+        }
+
+        await ReadMemoryAsync($"/api/v1/memory/rated-1/feedback.{id}");
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        JsonElement metrics;
+        while (true)
+        {
+            using var response = await Swarm.Http.SendAsync(Swarm.Request(HttpMethod.Get, "/api/v1/system/metrics", role: "viewer"));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            metrics = await response.Content.ReadFromJsonAsync<JsonElement>();
+            if (metrics.GetProperty("feedback").GetProperty("ratings").GetInt32() >= 1)
+            {
+                break;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"the rating did not reach the metrics within 30 s: {metrics.GetProperty("feedback")}");
+            await Task.Delay(200);
+        }
+
+        var learning = metrics.GetProperty("learning");
+        Assert.Equal("hybrid", learning.GetProperty("policy").GetProperty("algorithm").GetString());
+        Assert.True(learning.GetProperty("updates").GetProperty("outcome").GetInt64() >= 1, learning.ToString());
+        Assert.True(learning.GetProperty("keys").GetProperty("rated-work").GetProperty("agents").GetInt32() >= 1, learning.ToString());
+        Assert.True(metrics.GetProperty("feedback").GetProperty("byValue").GetProperty("4").GetInt32() >= 1);
+        Assert.True(metrics.GetProperty("memory").GetProperty("namespaces").GetInt32() >= 1);
+        Assert.True(metrics.GetProperty("memory").GetProperty("entries").GetInt32() >= 1);
     }
 
     async Task<string> ReadMemoryAsync(string path)

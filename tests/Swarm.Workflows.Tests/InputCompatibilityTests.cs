@@ -2,6 +2,8 @@ using System.Text.Json.Nodes;
 using Microsoft.DurableTask.Converters;
 using Swarm.Domain.Agents;
 using Swarm.Domain.Consensus;
+using Swarm.Domain.Distribution;
+using Swarm.Domain.Learning;
 using Swarm.Domain.Tasks;
 using Swarm.Workflows.Agents;
 using Swarm.Workflows.Consensus;
@@ -89,6 +91,66 @@ public sealed class InputCompatibilityTests
     }
 
     [Fact]
+    public void A_proposal_input_stored_before_learning_reads_back_teaching_no_voter()
+    {
+        var today = new ProposalInput("proposal-1", "q", ["a", "b"], new ConsensusRules(ConsensusAlgorithm.SimpleMajority), new ParticipantSpec(["a1"], null, null),
+            "sql", TimeSpan.FromMinutes(5), 2, "someone", Notify: true, NotifyGroup: true, Learn: true);
+
+        var input = ReadWithout(today, "Learn");
+
+        Assert.True(input.NotifyGroup);
+        Assert.False(input.Learn);
+    }
+
+    [Fact]
+    public void A_seat_request_stored_before_similar_tasks_reads_back_with_no_evidence()
+    {
+        var today = new SeatRequest("task-1", "s1.1", ["sql"], 5, [], null, DateTimeOffset.UnixEpoch, Evidence: [new SimilarEvidence("a1", 0.9, 1, DateTimeOffset.UnixEpoch)]);
+
+        var request = ReadWithout(today, "Evidence");
+
+        Assert.Null(request.Evidence);
+        Assert.Equal(["sql"], request.Capabilities);
+    }
+
+    [Fact]
+    public void A_seat_release_stored_before_late_signals_reads_back_on_time()
+    {
+        var today = new SeatRelease("a1", "task-1/s1.1", ["sql"], null, Announce: true, Late: true);
+
+        var release = ReadWithout(today, "Late");
+
+        Assert.False(release.Late);
+        Assert.True(release.Announce);
+    }
+
+    [Fact]
+    public void A_dispatch_board_stored_at_version_2_reads_back_with_its_reputation_and_no_policy()
+    {
+        var profile = new AgentProfile("a1", "A", AgentType.Worker, new ProviderSettings("simulated", "sim"), 1);
+        var today = new DispatchBoard().Register(profile, accepting: true).Board.Learn(new SkillSignal("vote:p:a1", SkillKind.Consensus, "a1", [], 1, 0.5, DateTimeOffset.UnixEpoch));
+        var stored = JsonNode.Parse(JsonDataConverter.Default.Serialize(today)!)!.AsObject();
+        stored["Version"] = 2;
+        foreach (var name in new[] { "Policy", "RecentSignals", "Routing", "EffectivePolicy" })
+        {
+            stored.Remove(name);
+        }
+
+        var agent = stored["Agents"]!["a1"]!.AsObject();
+        foreach (var name in new[] { "Skills", "SkillTrace", "SkillResetAt" })
+        {
+            agent.Remove(name);
+        }
+
+        var board = JsonDataConverter.Default.Deserialize<DispatchBoard>(stored.ToJsonString())!;
+
+        Assert.Equal((2, null), (board.Version, board.Policy));
+        Assert.Equal(today.Agents["a1"].Reputation["general"], board.Agents["a1"].Reputation["general"]);
+        Assert.Null(board.Agents["a1"].Skills);
+        Assert.Equal(LearningPolicy.Default, board.EffectivePolicy);
+    }
+
+    [Fact]
     public void A_task_input_stored_before_groups_reads_back_telling_no_group()
     {
         var today = new TaskRunInput("task-1", "p", 5, [], TaskStrategy.Auto, 1, [], false, TimeSpan.FromMinutes(10), 3, null, false, TimeSpan.FromDays(1),
@@ -126,6 +188,34 @@ public sealed class InputCompatibilityTests
 
         Assert.Equal(new AgentRetirement("a1", Notify: false), stored);
         Assert.Equal(new AgentRetirement("a2", Notify: true), today);
+    }
+
+    [Fact]
+    public void A_task_input_stored_before_memory_embeddings_reads_back_embedding_nothing()
+    {
+        var today = new TaskRunInput("task-1", "p", 5, [], TaskStrategy.Auto, 1, [], false, TimeSpan.FromMinutes(10), 3, null, false, TimeSpan.FromDays(1),
+            SubmittedBy: "someone", EmbedMemory: true);
+
+        var input = ReadWithout(today, "EmbedMemory");
+
+        Assert.False(input.EmbedMemory);
+    }
+
+    [Fact]
+    public void A_memory_search_recorded_with_whole_number_scores_and_no_vectors_reads_back()
+    {
+        // As MemoryEntity.Search answered, and the memory tools' histories recorded, before scores were TF-IDF cosines.
+        const string recorded = """[{"Key":"solar","Entry":{"Value":"Solar capacity grew","UpdatedAt":"2026-11-01T00:00:00+00:00","UpdatedBy":"agent:a1","Sealed":false},"Score":2}]""";
+        const string query = """{"Query":"solar growth","Limit":5}""";
+
+        var hits = JsonDataConverter.Default.Deserialize<IReadOnlyList<Swarm.Domain.Memory.MemoryHit>>(recorded)!;
+        var search = JsonDataConverter.Default.Deserialize<Swarm.Workflows.Memory.MemorySearchQuery>(query)!;
+
+        var hit = Assert.Single(hits);
+        Assert.Equal(2.0, hit.Score);
+        Assert.Null(hit.Entry.Embedding);
+        Assert.Null(search.Embedding);
+        Assert.Equal(5, search.Limit);
     }
 
     static T ReadWithout<T>(T today, params string[] newer)

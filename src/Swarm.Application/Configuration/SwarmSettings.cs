@@ -1,4 +1,5 @@
 using Swarm.Domain.Agents;
+using Swarm.Domain.Learning;
 using Swarm.Providers.Configuration;
 
 namespace Swarm.Application.Configuration;
@@ -133,18 +134,24 @@ public sealed class JwtSettings
     public bool RequireHttpsMetadata { get; set; } = true;
 }
 
-/// <summary>The spec's <c>learning</c> section; the learning pass that uses it comes with the memory work.</summary>
+/// <summary>
+/// The spec's <c>learning</c> section: how the dispatch board learns each agent's skill and routes by it
+/// (docs/design/learning.md §2). <see cref="Schedules.LearningJob"/> tells the board (<see cref="Policy"/>).
+/// </summary>
 public sealed class LearningSettings
 {
+    /// <summary>False: routing ignores skill (load, type and priority only) and the board ignores signals.</summary>
     public bool Enabled { get; set; } = true;
 
-    /// <summary>Only <see cref="HybridAlgorithm"/>, the spec's default, exists; other values are refused.</summary>
+    /// <summary>One of <see cref="LearningPolicy.Names"/>: greedy, epsilon-greedy, thompson, hybrid (the spec's default).</summary>
     public string Algorithm { get; set; } = HybridAlgorithm;
 
     public const string HybridAlgorithm = "hybrid";
 
+    /// <summary>η in (0, 1]: the step size once an agent is known; evidence saturates near 1/η; 1 keeps only the last signal.</summary>
     public double LearningRate { get; set; } = 0.01;
 
+    /// <summary>ε in [0, 1]: how often epsilon-greedy and hybrid send a step to a uniformly chosen agent of the best type.</summary>
     public double ExplorationRate { get; set; } = 0.1;
 
     /// <summary>Pattern recognition: task fingerprints and similar-task recall (<c>learning:patterns:*</c>).</summary>
@@ -152,6 +159,10 @@ public sealed class LearningSettings
 
     /// <summary>The embedding model, if any, that represents prompts and memory values by meaning (<c>learning:embeddings</c>).</summary>
     public EmbeddingSettings Embeddings { get; set; } = new();
+
+    /// <summary>The settings as the board holds them (a name the validator refused reads as hybrid).</summary>
+    public LearningPolicy Policy => new(
+        LearningPolicy.Names.GetValueOrDefault(Algorithm, RoutingAlgorithm.Hybrid), LearningRate, ExplorationRate, Enabled);
 }
 
 /// <summary>Limits on what the HTTP API accepts.</summary>

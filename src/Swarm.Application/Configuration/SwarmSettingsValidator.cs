@@ -1,4 +1,5 @@
 using Swarm.Domain.Agents;
+using Swarm.Domain.Learning;
 using Swarm.Providers.Configuration;
 
 namespace Swarm.Application.Configuration;
@@ -102,9 +103,9 @@ public static class SwarmSettingsValidator
         Check(s.Security.AuthenticationRequired || s.IsDevelopment, "security:authenticationRequired", "may be false only in development.");
         Check(s.Security.AuditEnabled || s.IsDevelopment, "security:auditEnabled", "may be false only in development.");
         Check(
-            string.Equals(s.Learning.Algorithm, LearningSettings.HybridAlgorithm, StringComparison.OrdinalIgnoreCase),
+            s.Learning.Algorithm is not null && LearningPolicy.Names.ContainsKey(s.Learning.Algorithm),
             "learning:algorithm",
-            $"is '{s.Learning.Algorithm}'; this version has one learning algorithm, '{LearningSettings.HybridAlgorithm}' (the spec's default), so use it or leave the key out.");
+            $"is '{s.Learning.Algorithm}'; use one of {string.Join(", ", LearningPolicy.Names.Keys)} ('{LearningSettings.HybridAlgorithm}', the spec's default, when the key is left out).");
         Check(s.Learning.LearningRate is > 0 and <= 1, "learning:learningRate", "must be in (0, 1].");
         Check(s.Learning.ExplorationRate is >= 0 and <= 1, "learning:explorationRate", "must be in [0, 1].");
         errors.AddRange(PatternSettingsValidator.Validate(s.Learning.Patterns));

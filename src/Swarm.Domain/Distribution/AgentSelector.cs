@@ -101,7 +101,7 @@ public static class AgentSelector
         var similar = posterior.HasSimilar ? $"; similar {posterior.SimilarSucceeded}✓ {posterior.SimilarFailed}✗" : "";
         if (posterior.WarmingUp)
         {
-            return new SkillChoice(1, SkillChoice.WarmUp, $"{name} warm-up (n {posterior.OwnEvidence:0.#}{similar})");
+            return new SkillChoice(1, SkillChoice.WarmUp, $"{name} warm-up (n {posterior.OwnEvidence:0.##}{similar})");
         }
 
         if (policy.Algorithm is RoutingAlgorithm.Greedy or RoutingAlgorithm.EpsilonGreedy)

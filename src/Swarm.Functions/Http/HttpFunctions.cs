@@ -198,6 +198,11 @@ public sealed class HttpFunctions(ApiDispatcher dispatcher)
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/memory/{namespace}")] HttpRequestData request,
         [DurableClient] DurableTaskClient durable) => ServeAsync(SwarmRoutes.ListMemory, request, durable);
 
+    [Function(nameof(SwarmRoutes.SearchMemory))]
+    public Task<HttpResponseData> SearchMemory(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/memory/{namespace}/search")] HttpRequestData request,
+        [DurableClient] DurableTaskClient durable) => ServeAsync(SwarmRoutes.SearchMemory, request, durable);
+
     [Function(nameof(SwarmRoutes.GetMemory))]
     public Task<HttpResponseData> GetMemory(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/memory/{namespace}/{key}")] HttpRequestData request,

@@ -42,7 +42,7 @@ public sealed class TimerFunctions(HealthProbeJob healthProbe, StalledTaskReaper
 
     [Function("Learning")]
     public Task Learning(
-        [TimerTrigger("%" + PeriodicSchedules.LearningSetting + "%")] TimerInfo timer,
+        [TimerTrigger("%" + PeriodicSchedules.LearningSetting + "%", RunOnStartup = true)] TimerInfo timer,
         [DurableClient] DurableTaskClient durable,
         FunctionContext context)
     {

@@ -2,6 +2,7 @@ using Microsoft.DurableTask;
 using Swarm.Domain.Agents;
 using Swarm.Domain.Consensus;
 using Swarm.Domain.Distribution;
+using Swarm.Domain.Learning;
 using Swarm.Workflows.Agents;
 using Swarm.Workflows.Distribution;
 using Swarm.Workflows.Realtime;
@@ -34,6 +35,11 @@ public sealed class ConsensusRoundOrchestrator : TaskOrchestrator<ProposalInput,
             await context.CallActivityAsync<bool>(nameof(RecordRoundActivity), new RoundAudit(input.ProposalId, record), RecordAgentActivity.Retry);
             if (record.Outcome.Decided)
             {
+                if (input.Learn)
+                {
+                    await TeachVotersAsync(context, input, record);
+                }
+
                 break;
             }
 
@@ -148,6 +154,17 @@ public sealed class ConsensusRoundOrchestrator : TaskOrchestrator<ProposalInput,
         {
             var reason = Tasks.TaskFailure.From(e);
             return new BallotRecord(id, null, 0, null, null, "model", context.CurrentUtcDateTime, $"{reason.Type}: {reason.Message}");
+        }
+    }
+
+    /// <summary>Tells the board which counted voters chose the winner (signals: the proposal never waits on learning).</summary>
+    static async Task TeachVotersAsync(TaskOrchestrationContext context, ProposalInput input, RoundRecord record)
+    {
+        var cast = record.Ballots.Where(b => b.Problem is null).Select(b => new Ballot(b.VoterId, b.Choice, b.Confidence, b.Rationale, b.DelegateTo)).ToList();
+        var signals = VoteSignals.From(input.ProposalId, input.Capability ?? input.Participants.Capability, record.Outcome, cast, context.CurrentUtcDateTime);
+        foreach (var signal in signals)
+        {
+            await context.Entities.SignalEntityAsync(DispatcherEntity.Id, nameof(DispatcherEntity.Learn), signal);
         }
     }
 

@@ -14,6 +14,10 @@ namespace Swarm.Workflows.Consensus;
 /// Whether the proposal's group hears each ballot arrive and the outcome (fixed at the start, so replays agree; a
 /// proposal stored before groups existed reads back false and runs the activities it ran before).
 /// </param>
+/// <param name="Learn">
+/// Whether a decided round teaches the voters' skill on the dispatch board (a <c>consensus</c> signal each); a proposal
+/// stored before learning existed reads back false and sends no signal it did not send before.
+/// </param>
 public sealed record ProposalInput(
     string ProposalId,
     string Question,
@@ -25,7 +29,8 @@ public sealed record ProposalInput(
     int MaxRounds,
     string ProposedBy,
     bool Notify = false,
-    bool NotifyGroup = false);
+    bool NotifyGroup = false,
+    bool Learn = false);
 
 /// <summary>Who votes: <paramref name="AgentIds"/>, or the <paramref name="Count"/> agents with <paramref name="Capability"/> that have the best reputation for it.</summary>
 public sealed record ParticipantSpec(IReadOnlyList<string>? AgentIds, string? Capability, int? Count);

@@ -1,5 +1,6 @@
 using Microsoft.DurableTask.Client;
 using Swarm.Domain.Distribution;
+using Swarm.Domain.Learning;
 
 namespace Swarm.Workflows.Distribution;
 
@@ -25,7 +26,19 @@ public sealed class DispatcherClient(DurableTaskClient durable)
     public Task ReinstateAsync(string agentId, CancellationToken cancellationToken) =>
         durable.Entities.SignalEntityAsync(DispatcherEntity.Id, nameof(DispatcherEntity.Reinstate), agentId, cancellation: cancellationToken);
 
-    /// <summary>The learning pass: unconfirmed reputation fades toward neutral by <paramref name="rate"/>.</summary>
+    /// <summary>The learning pass: unconfirmed skill loses evidence at <paramref name="rate"/>.</summary>
     public Task RelaxAsync(double rate, CancellationToken cancellationToken) =>
         durable.Entities.SignalEntityAsync(DispatcherEntity.Id, nameof(DispatcherEntity.Relax), rate, cancellation: cancellationToken);
+
+    /// <summary>Tells the board how to learn and route (signals are taken in order, so a pass configures before it relaxes).</summary>
+    public Task ConfigureAsync(LearningPolicy policy, CancellationToken cancellationToken) =>
+        durable.Entities.SignalEntityAsync(DispatcherEntity.Id, nameof(DispatcherEntity.Configure), policy, cancellation: cancellationToken);
+
+    /// <summary>Tells the board one piece of evidence about an agent's skill.</summary>
+    public Task LearnAsync(SkillSignal signal, CancellationToken cancellationToken) =>
+        durable.Entities.SignalEntityAsync(DispatcherEntity.Id, nameof(DispatcherEntity.Learn), signal, cancellation: cancellationToken);
+
+    /// <summary>Returns an agent's skill for one capability (or all, for null) to the prior.</summary>
+    public Task ResetSkillAsync(string agentId, string? capability, CancellationToken cancellationToken) =>
+        durable.Entities.SignalEntityAsync(DispatcherEntity.Id, nameof(DispatcherEntity.ResetSkill), new SkillReset(agentId, capability), cancellation: cancellationToken);
 }

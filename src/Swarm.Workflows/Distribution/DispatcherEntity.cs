@@ -1,6 +1,7 @@
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Entities;
 using Swarm.Domain.Distribution;
+using Swarm.Domain.Learning;
 using Swarm.Workflows.Realtime;
 
 namespace Swarm.Workflows.Distribution;
@@ -8,7 +9,7 @@ namespace Swarm.Workflows.Distribution;
 /// <summary>
 /// The swarm's one dispatch board as a durable entity, and the one owner of seats: every step of every task asks it
 /// for an agent's seat (<see cref="Request"/>) and gives the seat back here with its outcome (<see cref="Release"/>),
-/// which is where the agent's statistics, health and reputation are counted. Its operations run one at a time, which is
+/// which is where the agent's statistics, health and skill are counted. Its operations run one at a time, which is
 /// what makes the line fair and the seat counts exact. A seat freed for a waiting step is delivered by a
 /// <see cref="SeatOfferOrchestrator"/>, and an agent's departure to its retirement by an
 /// <see cref="AgentLeftNoticeOrchestrator"/> (entities cannot raise events on orchestrations themselves), and an agent's
@@ -42,7 +43,20 @@ public sealed class DispatcherEntity : TaskEntity<DispatchBoard>
     /// <summary>Ends an unhealthy agent's probation (self-healing): it is offered work again.</summary>
     public void Reinstate(string agentId) => Apply(State.Reinstate(agentId, DateTimeOffset.UtcNow));
 
-    /// <summary>The learning pass: reputation not confirmed since the last pass fades toward neutral by the rate.</summary>
+    /// <summary>How the board learns and routes from now on (the <c>learning</c> settings, told at startup and on every pass).</summary>
+    public void Configure(LearningPolicy policy) => State = State.Configure(policy);
+
+    /// <summary>One piece of evidence about an agent's skill (a consensus vote, a rating); a repeated id counts once.</summary>
+    public void Learn(SkillSignal signal) => State = State.Learn(signal);
+
+    /// <summary>Returns an agent's skill for one capability, or all, to the prior.</summary>
+    public void ResetSkill(SkillReset reset)
+    {
+        ArgumentNullException.ThrowIfNull(reset);
+        State = State.ResetSkill(reset.AgentId, reset.Capability, DateTimeOffset.UtcNow);
+    }
+
+    /// <summary>The learning pass: skill no signal confirmed since the last pass loses evidence at the rate.</summary>
     public void Relax(double rate) => State = State.Relax(rate, DateTimeOffset.UtcNow);
 
     public SeatDecision Request(SeatRequest request)

@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Client.Entities;
 using Swarm.Domain.Learning;
 using Swarm.Domain.Patterns;
 
@@ -13,4 +15,17 @@ public sealed class FeedbackClient(DurableTaskClient durable)
     /// <summary>The task's ratings; none for a task nobody has rated.</summary>
     public async Task<TaskRatings> GetAsync(string taskId, CancellationToken cancellationToken) =>
         (await durable.Entities.GetEntityAsync<TaskRatings>(TaskRatingsEntity.IdFor(taskId), includeState: true, cancellationToken))?.State ?? new TaskRatings();
+
+    /// <summary>Every rated task's ratings: one query over the ratings entities.</summary>
+    public async IAsyncEnumerable<TaskRatings> GetAllAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var query = new EntityQuery { InstanceIdStartsWith = $"@{TaskRatingsEntity.EntityName}@", IncludeState = true };
+        await foreach (var entity in durable.Entities.GetAllEntitiesAsync(query).WithCancellation(cancellationToken))
+        {
+            if (entity.State?.ReadAs<TaskRatings>() is { } ratings)
+            {
+                yield return ratings;
+            }
+        }
+    }
 }

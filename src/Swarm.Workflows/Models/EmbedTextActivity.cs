@@ -16,16 +16,25 @@ public sealed class EmbedTextActivity(IEmbeddingSource source) : TaskActivity<Te
     /// </summary>
     public const int MaxCharacters = 8_000;
 
-    public override async Task<QuantizedEmbedding?> RunAsync(TaskActivityContext context, TextToEmbed input)
+    public override Task<QuantizedEmbedding?> RunAsync(TaskActivityContext context, TextToEmbed input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        if (string.IsNullOrWhiteSpace(input.Text) || !source.TryGet(out var generator, out var model))
+        return EmbedAsync(source, input.Text, CancellationToken.None);
+    }
+
+    /// <summary>
+    /// The text's vector, quantized, with its model; null when embeddings are off or the text is blank. For code outside
+    /// orchestrations (handlers), which may call the model directly; orchestrations go through the activity.
+    /// </summary>
+    public static async Task<QuantizedEmbedding?> EmbedAsync(IEmbeddingSource source, string? text, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        if (string.IsNullOrWhiteSpace(text) || !source.TryGet(out var generator, out var model))
         {
             return null;
         }
 
-        var text = input.Text.Length > MaxCharacters ? input.Text[..MaxCharacters] : input.Text;
-        var embeddings = await generator.GenerateAsync([text]);
+        var embeddings = await generator.GenerateAsync([text.Length > MaxCharacters ? text[..MaxCharacters] : text], cancellationToken: cancellationToken);
         return QuantizedEmbedding.From(model, embeddings[0].Vector.Span);
     }
 }

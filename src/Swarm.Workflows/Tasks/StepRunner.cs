@@ -85,10 +85,10 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
             // asks the dispatcher about this seat (and gets it back if it was granted), so no seat can leak.
             tracker.Waiting(seatKey, true);
             AgentProfile profile;
-            string why;
+            string seatReason;
             try
             {
-                (profile, why) = await AcquireSeatAsync(stage, seatKey, capabilities, requiredType, exclude, failures, distinctGroup, onlyAgent, seatWait);
+                (profile, seatReason) = await AcquireSeatAsync(stage, seatKey, capabilities, requiredType, exclude, failures, distinctGroup, onlyAgent, seatWait);
             }
             catch
             {
@@ -113,8 +113,8 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
             }
 
             tracker.Waiting(seatKey, false);
-            // The board's reason starts with the agent and says how it was chosen (the draw, similar tasks' evidence).
-            tracker.Record("assigned", $"{stage}: {(why.StartsWith(agentId, StringComparison.Ordinal) ? why : agentId)}");
+            // The board's reason names the agent and how routing valued it (the draw, the mean, warm-up or exploration).
+            tracker.Record("assigned", $"{stage}: {(seatReason.StartsWith(agentId + " ", StringComparison.Ordinal) ? seatReason : $"{agentId} ({seatReason})")}");
             log.SeatGranted(input.TaskId, stage, agentId);
             var started = context.CurrentUtcDateTime;
             try
@@ -129,9 +129,9 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
             }
             catch (Exception e) when (EndedByDeadline(e))
             {
-                // The task's deadline ended the step, not the agent: the seat goes back without judging the agent, and
-                // no other agent is tried, since the task is over.
-                await ReleaseSeatAsync(seat, capabilities, outcome: null);
+                // The task's deadline ended the step, not only the agent: the seat goes back without counting a failure
+                // (a late signal teaches the agent's skill at half weight), and no other agent is tried: the task is over.
+                await ReleaseSeatAsync(seat, capabilities, outcome: null, late: true);
                 throw e as TaskStoppedException ?? new TaskStoppedException(
                     $"The task passed its deadline while {agentId} worked on step '{stage}'; its model call was stopped.", e) { Kind = TaskStoppedException.TimedOut };
             }
@@ -242,10 +242,13 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
 
     bool PastDeadline() => input.Deadline is { } deadline && context.CurrentUtcDateTime >= deadline;
 
-    /// <summary>Gives the seat back with the step's outcome (null: freed without judging the agent), and stops listing it as held.</summary>
-    async Task ReleaseSeatAsync(SeatHold seat, IReadOnlyList<string> capabilities, WorkOutcome? outcome)
+    /// <summary>
+    /// Gives the seat back with the step's outcome (null: freed without judging the agent; <paramref name="late"/>: the
+    /// task's deadline ended it, a half-weight skill signal that counts in no statistics), and stops listing it as held.
+    /// </summary>
+    async Task ReleaseSeatAsync(SeatHold seat, IReadOnlyList<string> capabilities, WorkOutcome? outcome, bool late = false)
     {
-        await context.Entities.SignalEntityAsync(DispatcherEntity.Id, nameof(DispatcherEntity.Release), new SeatRelease(seat.AgentId, seat.Holder, capabilities, outcome, input.NotifyGroups));
+        await context.Entities.SignalEntityAsync(DispatcherEntity.Id, nameof(DispatcherEntity.Release), new SeatRelease(seat.AgentId, seat.Holder, capabilities, outcome, input.NotifyGroups, late));
         tracker.Released(seat);
     }
 

@@ -53,7 +53,7 @@ public static class VoteTool
         var proposalId = ProposalIdFor(taskId, stage, position);
         var proposal = new ProposalInput(
             proposalId, question, options, new ConsensusRules(rule, Ties: TiePolicy.QueenBreaks), new ParticipantSpec(null, capability, voters),
-            capability, BallotWait, MaxRounds: 1, ProposedBy: $"{Domain.Agents.AgentSubject.Of(caller.Id)} in {taskId}", notify);
+            capability, BallotWait, MaxRounds: 1, ProposedBy: $"{Domain.Agents.AgentSubject.Of(caller.Id)} in {taskId}", notify, Learn: true);
         var result = await context.CallSubOrchestratorAsync<ProposalResult>(nameof(ConsensusRoundOrchestrator), proposal, new SubOrchestrationOptions { InstanceId = proposalId });
         return result.Decided
             ? ToolResult.Ok($"Decided: {result.Winner} ({result.Reason}; proposal {proposalId}).")

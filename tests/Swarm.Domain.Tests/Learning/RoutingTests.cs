@@ -54,7 +54,7 @@ public sealed class RoutingTests
         var chosen = Enumerable.Range(0, 50).Select(i => board.Request(Step($"t{i}")).Decision).ToList();
 
         Assert.All(chosen, d => Assert.Equal("newcomer", d.AgentId));
-        Assert.All(chosen, d => Assert.Contains("warm-up (n 2)", d.Reason, StringComparison.Ordinal));
+        Assert.All(chosen, d => Assert.Contains("warm-up (n 1.99)", d.Reason, StringComparison.Ordinal));
     }
 
     [Fact]

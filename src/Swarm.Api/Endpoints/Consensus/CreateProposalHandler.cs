@@ -45,7 +45,8 @@ public sealed class CreateProposalHandler(SwarmSettings settings) : IApiHandler
             body.MaxRounds ?? 2,
             request.Principal!.Subject,
             Notify: settings.Realtime.Active,
-            NotifyGroup: settings.Realtime.Active);
+            NotifyGroup: settings.Realtime.Active,
+            Learn: settings.Learning.Enabled);
         await new ProposalClient(durable).StartAsync(input, id, CancellationToken.None);
 
         var location = SwarmRoutes.GetProposal.PathFor(("id", id));

@@ -11,7 +11,8 @@ namespace Swarm.Api.Endpoints.Operations;
 
 /// <summary>
 /// <c>GET /api/v1/system/state</c>: the swarm at a glance: its settings, the agents by lifecycle and type, the task
-/// queue, autoscaling with its latest decisions, the real-time channel, agents' presence on it (<see cref="PresenceSummary"/>),
+/// queue, autoscaling with its latest decisions, the real-time channel, the learning policy the dispatch board routes by
+/// (<see cref="LearningStatus"/>), agents' presence on it (<see cref="PresenceSummary"/>),
 /// and this instance's latest health probe.
 /// </summary>
 public sealed class SystemStateHandler(SwarmSettings settings, IAgentListing agents, LatestHealth health, TimeProvider time) : IApiHandler
@@ -20,6 +21,7 @@ public sealed class SystemStateHandler(SwarmSettings settings, IAgentListing age
     {
         ArgumentNullException.ThrowIfNull(durable);
         var system = settings.System;
+        var board = await new DispatcherClient(durable).GetBoardAsync(cancellationToken);
         return ApiResponse.Ok(new
         {
             system = new { name = system.Name, version = system.Version, environment = system.Environment, maxAgents = system.MaxAgents, autoScaling = system.AutoScaling },
@@ -27,8 +29,9 @@ public sealed class SystemStateHandler(SwarmSettings settings, IAgentListing age
             queue = await TaskQueueView.ReadAsync(durable, agentScope: null, cancellationToken),
             scaling = await ScalingView.ReadAsync(settings, durable, cancellationToken),
             realtime = RealtimeStatus.Of(settings.Realtime),
+            learning = LearningStatus.Of(board),
             presence = PresenceSummary.From(
-                await new DispatcherClient(durable).GetBoardAsync(cancellationToken),
+                board,
                 await new PresenceClient(durable).GetAllAsync(cancellationToken),
                 time.GetUtcNow(),
                 settings.Realtime.HeartbeatInterval),

@@ -94,6 +94,8 @@ public sealed class SubmitTaskHandler(SwarmSettings settings, TimeProvider time)
         SealMemory: settings.Security.EncryptionEnabled,
         Stream: task.Stream == true,
         NotifyGroups: settings.Realtime.Active,
+        // Sealed values are never embedded, so with encryption on there is nothing for a query's vector to meet.
+        EmbedMemory: settings.Learning.Embeddings.Enabled && !settings.Security.EncryptionEnabled,
         Patterns: settings.Learning.Patterns is { Enabled: true } patterns
             ? new PatternOptions(patterns.Neighbours, patterns.MinSimilarity, patterns.ShareLessons, patterns.MaxPerShard)
             : null);

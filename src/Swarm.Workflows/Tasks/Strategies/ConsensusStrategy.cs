@@ -40,7 +40,8 @@ public static class ConsensusStrategy
             2,
             input.TaskId,
             input.Notify,
-            input.NotifyGroups);
+            input.NotifyGroups,
+            Learn: true);
         var result = await context.CallSubOrchestratorAsync<ProposalResult>(
             nameof(ConsensusRoundOrchestrator), proposal, new SubOrchestrationOptions { InstanceId = proposalId });
         tracker.Record("consensus", result.Decided ? $"decided: {result.Reason}" : $"undecided: {result.Reason}");

@@ -1,0 +1,4 @@
+namespace Swarm.Workflows.Distribution;
+
+/// <summary>An operator's reset of an agent's learned skill: one capability's estimate, or every one when <paramref name="Capability"/> is null.</summary>
+public sealed record SkillReset(string AgentId, string? Capability);
