@@ -28,6 +28,7 @@ public static class SwarmRoutes
     public static readonly ApiRoute CancelTask = new("CancelTask", "POST", "api/v1/tasks/{id}/cancel", Permissions.TasksCancel, typeof(CancelTaskHandler));
     public static readonly ApiRoute ApproveTask = new("ApproveTask", "POST", "api/v1/tasks/{id}/approve", Permissions.TasksApprove, typeof(ApproveTaskHandler), TakesBody: true);
     public static readonly ApiRoute RejectTask = new("RejectTask", "POST", "api/v1/tasks/{id}/reject", Permissions.TasksApprove, typeof(RejectTaskHandler), TakesBody: true);
+    public static readonly ApiRoute TaskFeedback = new("TaskFeedback", "POST", "api/v1/tasks/{id}/feedback", Permissions.TasksFeedback, typeof(PostFeedbackHandler), TakesBody: true);
     public static readonly ApiRoute PostTaskResult = new("PostTaskResult", "POST", "api/v1/tasks/{id}/result", Permissions.TasksResult, typeof(PostTaskResultHandler), TakesBody: true);
     public static readonly ApiRoute CreateAgent = new("CreateAgent", "POST", "api/v1/agents", Permissions.AgentsWrite, typeof(CreateAgentHandler), TakesBody: true);
     public static readonly ApiRoute ScalePool = new("ScalePool", "POST", "api/v1/agents/scale", Permissions.AgentsScale, typeof(ScalePoolHandler), TakesBody: true);
@@ -66,9 +67,10 @@ public static class SwarmRoutes
     public static readonly ApiRoute GetAudit = new("GetAudit", "GET", "api/v1/audit", Permissions.AuditRead, typeof(GetAuditHandler));
 
     public static readonly ApiRoute ListMemory = new("ListMemory", "GET", "api/v1/memory/{namespace}", Permissions.MemoryRead, typeof(ListMemoryHandler));
+    public static readonly ApiRoute SearchMemory = new("SearchMemory", "GET", "api/v1/memory/{namespace}/search", Permissions.MemoryRead, typeof(SearchMemoryHandler));
     public static readonly ApiRoute GetMemory = new("GetMemory", "GET", "api/v1/memory/{namespace}/{key}", Permissions.MemoryRead, typeof(GetMemoryHandler));
     public static readonly ApiRoute PutMemory = new("PutMemory", "PUT", "api/v1/memory/{namespace}/{key}", Permissions.MemoryWrite, typeof(PutMemoryHandler), TakesBody: true);
     public static readonly ApiRoute DeleteMemory = new("DeleteMemory", "DELETE", "api/v1/memory/{namespace}/{key}", Permissions.MemoryWrite, typeof(DeleteMemoryHandler));
 
-    public static IReadOnlyList<ApiRoute> All { get; } = [Health, Ready, SubmitTask, ListTasks, GetTask, CancelTask, ApproveTask, RejectTask, PostTaskResult, CreateAgent, ScalePool, ListAgents, GetAgent, RetireAgent, AgentHeartbeat, ResetAgentLearning, IssueApiKey, RevokeApiKey, ExchangeToken, ListProviders, GetScaling, SystemState, SystemHealth, SystemMetrics, CreateProposal, ListProposals, GetProposal, PostVote, ConsensusMetrics, SendMessage, NegotiateRealtime, RealtimeEvents, RealtimeHandshake, GetAudit, ListMemory, GetMemory, PutMemory, DeleteMemory];
+    public static IReadOnlyList<ApiRoute> All { get; } = [Health, Ready, SubmitTask, ListTasks, GetTask, CancelTask, ApproveTask, RejectTask, PostTaskResult, TaskFeedback, CreateAgent, ScalePool, ListAgents, GetAgent, RetireAgent, AgentHeartbeat, ResetAgentLearning, IssueApiKey, RevokeApiKey, ExchangeToken, ListProviders, GetScaling, SystemState, SystemHealth, SystemMetrics, CreateProposal, ListProposals, GetProposal, PostVote, ConsensusMetrics, SendMessage, NegotiateRealtime, RealtimeEvents, RealtimeHandshake, GetAudit, ListMemory, SearchMemory, GetMemory, PutMemory, DeleteMemory];
 }

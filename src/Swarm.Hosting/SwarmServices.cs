@@ -47,12 +47,15 @@ public static class SwarmServices
             settings.Providers, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ProviderMetrics>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ProviderCatalog>>()));
         services.AddSingleton<IChatClientProvider>(sp => sp.GetRequiredService<ProviderCatalog>());
         services.AddSingleton(new ModelCallLimits(TimeSpan.FromSeconds(settings.Providers.CallTimeoutSeconds)));
+        services.AddSingleton<IEmbeddingSource>(_ => new Swarm.Providers.Embeddings.VendorEmbeddingSource(settings.Providers, settings.Learning.Embeddings));
+        services.AddTransient<EmbedTextActivity>();
         services.AddMcpToolServers(settings.Mcp);
         services.AddTransient<InvokeAgentActivity>();
         services.AddTransient<Swarm.Workflows.Tools.CallServerToolActivity>();
         services.AddSingleton<Swarm.Workflows.Tools.IToolCallRecorder, AuditedToolCallRecorder>();
         services.AddTransient<Swarm.Workflows.Tools.RecordToolCallsActivity>();
         services.AddSingleton<Swarm.Workflows.Memory.IMemorySeal>(sp => sp.GetRequiredService<MemorySealer>());
+        services.AddSingleton<Swarm.Application.Learning.FeedbackRecorder>();
         services.AddTransient<Swarm.Workflows.Memory.SealMemoryValueActivity>();
         services.AddTransient<Swarm.Workflows.Memory.OpenMemoryValuesActivity>();
         services.AddTransient<Swarm.Workflows.Tasks.PlanTaskActivity>();

@@ -52,6 +52,9 @@ public sealed class SettingsTests
     [InlineData("providers:simulated:profiles:expert:accuracy", "1.5", "'providers:simulated:profiles:expert' has a rate outside 0 to 1")]
     [InlineData("providers:simulated:failureRate", "often", "'providers:simulated:failureRate' is 'often', which is not a number")]
     [InlineData("system:logLevel", "loud", "'system:logLevel' (or LOG_LEVEL) is 'loud'; use trace, debug, info, warn, error, critical or none")]
+    [InlineData("learning:embeddings:provider", "claude", "'learning:embeddings:provider' is 'claude', which cannot embed")]
+    [InlineData("learning:embeddings:dimensions", "32", "'learning:embeddings:dimensions' must be between 64 and 1024")]
+    [InlineData("learning:embeddings:dimension", "256", "'learning:embeddings:dimension' is not a setting")]
     public void A_bad_setting_stops_the_host_with_its_key_named(string key, string value, string expected)
     {
         var error = Assert.Throws<SwarmConfigurationException>(() => TestSettings.Load((key, value)));

@@ -48,7 +48,8 @@ public sealed class MemoryScopeTests
 
         var hits = shelf.Search("How much did solar capacity grow?", 10);
 
-        // Two shared words, then one each (ties by key); "unrelated" shares none, and the sealed value is not read.
+        // Two shared words and their pair first; then one each, the shorter entry (the sealed one, its key alone) the
+        // closer match; "unrelated" shares none, and the sealed value is not read.
         Assert.Equal(new[] { "solar-capacity", "solar-secret", "wind" }, hits.Select(h => h.Key));
         Assert.Empty(shelf.Search("of a", 10));
     }

@@ -167,6 +167,34 @@ public sealed class InputCompatibilityTests
         Assert.Equal(new AgentRetirement("a2", Notify: true), today);
     }
 
+    [Fact]
+    public void A_task_input_stored_before_memory_embeddings_reads_back_embedding_nothing()
+    {
+        var today = new TaskRunInput("task-1", "p", 5, [], TaskStrategy.Auto, 1, [], false, TimeSpan.FromMinutes(10), 3, null, false, TimeSpan.FromDays(1),
+            SubmittedBy: "someone", EmbedMemory: true);
+
+        var input = ReadWithout(today, "EmbedMemory");
+
+        Assert.False(input.EmbedMemory);
+    }
+
+    [Fact]
+    public void A_memory_search_recorded_with_whole_number_scores_and_no_vectors_reads_back()
+    {
+        // As MemoryEntity.Search answered, and the memory tools' histories recorded, before scores were TF-IDF cosines.
+        const string recorded = """[{"Key":"solar","Entry":{"Value":"Solar capacity grew","UpdatedAt":"2026-11-01T00:00:00+00:00","UpdatedBy":"agent:a1","Sealed":false},"Score":2}]""";
+        const string query = """{"Query":"solar growth","Limit":5}""";
+
+        var hits = JsonDataConverter.Default.Deserialize<IReadOnlyList<Swarm.Domain.Memory.MemoryHit>>(recorded)!;
+        var search = JsonDataConverter.Default.Deserialize<Swarm.Workflows.Memory.MemorySearchQuery>(query)!;
+
+        var hit = Assert.Single(hits);
+        Assert.Equal(2.0, hit.Score);
+        Assert.Null(hit.Entry.Embedding);
+        Assert.Null(search.Embedding);
+        Assert.Equal(5, search.Limit);
+    }
+
     static T ReadWithout<T>(T today, params string[] newer)
     {
         var stored = JsonNode.Parse(JsonDataConverter.Default.Serialize(today)!)!.AsObject();

@@ -114,6 +114,7 @@ public static class SwarmSettingsValidator
         Check(s.Api.TaskAttempts is >= 1 and <= 10, "api:taskAttempts", "must be between 1 and 10.");
         Check(s.Api.ApprovalWaitSeconds is >= 1 and <= 30 * 86_400, "api:approvalWaitSeconds", "must be between 1 and 2592000 (30 days).");
         errors.AddRange(ProvidersSettingsValidator.Validate(s.Providers));
+        errors.AddRange(ProvidersSettingsValidator.ValidateEmbeddings(s.Learning.Embeddings, s.Providers));
         errors.AddRange(Swarm.Mcp.Configuration.McpSettingsValidator.Validate(s.Mcp));
         var defaultProvider = s.Providers.For(s.DefaultAgent.Provider);
         var providerProblem = defaultProvider is null ? "is not a provider type." : Swarm.Providers.Vendors.ProviderReadiness.ProblemOf(s.DefaultAgent.Provider, defaultProvider);

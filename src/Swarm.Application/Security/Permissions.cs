@@ -16,6 +16,12 @@ public static class Permissions
     /// <summary>Approve or reject a task that waits for a person.</summary>
     public const string TasksApprove = "tasks:approve";
 
+    /// <summary>Rate a finished task one submitted (<c>POST /api/v1/tasks/{id}/feedback</c>); its agents learn from it.</summary>
+    public const string TasksFeedback = "tasks:feedback";
+
+    /// <summary>Rate any finished task, not only one's own.</summary>
+    public const string TasksFeedbackAny = "tasks:feedback:any";
+
     /// <summary>Post the result of a step an external agent holds (the spec's <c>task_result</c>).</summary>
     public const string TasksResult = "tasks:result";
     public const string ConsensusPropose = "consensus:propose";
@@ -43,7 +49,7 @@ public static class Permissions
 
     public static IReadOnlyList<string> All { get; } =
     [
-        AgentsRead, AgentsWrite, AgentsScale, TasksSubmit, TasksRead, TasksCancel, TasksApprove, TasksResult, ConsensusPropose,
+        AgentsRead, AgentsWrite, AgentsScale, TasksSubmit, TasksRead, TasksCancel, TasksApprove, TasksResult, TasksFeedback, TasksFeedbackAny, ConsensusPropose,
         ConsensusVote, ConsensusRead, MemoryRead, MemoryWrite, SystemRead, AuditRead, AuthToken, MessagesSend, MessagesBroadcast,
     ];
 }

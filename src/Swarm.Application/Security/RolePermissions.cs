@@ -9,7 +9,7 @@ public static class RolePermissions
         ["operator"] = new HashSet<string>(StringComparer.Ordinal)
         {
             Permissions.AgentsRead, Permissions.AgentsWrite, Permissions.AgentsScale, Permissions.TasksSubmit, Permissions.TasksRead,
-            Permissions.TasksCancel, Permissions.TasksApprove, Permissions.ConsensusPropose, Permissions.ConsensusRead, Permissions.MemoryRead,
+            Permissions.TasksCancel, Permissions.TasksApprove, Permissions.TasksFeedback, Permissions.ConsensusPropose, Permissions.ConsensusRead, Permissions.MemoryRead,
             Permissions.MemoryWrite, Permissions.SystemRead, Permissions.MessagesSend, Permissions.MessagesBroadcast,
         },
         ["agent"] = new HashSet<string>(StringComparer.Ordinal)

@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using Swarm.Domain.Learning;
+using Swarm.Domain.Patterns;
 
 namespace Swarm.Domain.Memory;
 
@@ -49,35 +51,52 @@ public sealed partial record MemoryShelf
         [.. Entries.Keys.Where(k => prefix is null || k.StartsWith(prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal).Take(limit)];
 
     /// <summary>
-    /// The entries that share the most words with <paramref name="query"/>, best first, at most <paramref name="limit"/>.
-    /// A word counts once per entry; a sealed (encrypted) value cannot be read here, so only its key is matched.
-    /// Entries that share no word are left out. Plain word overlap: cheap, deterministic and good enough to surface
-    /// what agents wrote about a task's subject, without an embedding model the swarm may not have.
+    /// How far a query's vector must point the way of an entry's for the entry to count as a match with no word in
+    /// common: unrelated texts still have small positive cosines under most embedding models, and a search that
+    /// always fills its <c>limit</c> with them would put noise before an agent.
     /// </summary>
-    public IReadOnlyList<MemoryHit> Search(string query, int limit)
+    public const double MinMeaningCosine = 0.3;
+
+    /// <summary>
+    /// The entries that best match <paramref name="query"/>, best first, at most <paramref name="limit"/>. The score is
+    /// the lexical match in [0, 1], the TF-IDF cosine of the query's terms with the entry's (the representation task
+    /// fingerprints use, with document frequencies over this shelf); when <paramref name="queryEmbedding"/> and an
+    /// entry's vector come from one model it is <c>0.5·lexical + 0.5·cosine</c>. A sealed (encrypted) value cannot be read here, so only its key is matched
+    /// (and it has no vector). An entry matches when it shares a term with the query or its vector's cosine reaches
+    /// <see cref="MinMeaningCosine"/>; ties go to the newer entry, then the key.
+    /// </summary>
+    public IReadOnlyList<MemoryHit> Search(string query, int limit, QuantizedEmbedding? queryEmbedding = null)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var wanted = Words(query);
-        if (wanted.Count == 0)
-        {
-            return [];
-        }
-
-        return [.. Entries
-            .Select(e => new MemoryHit(e.Key, e.Value, Words(e.Value.Sealed ? e.Key : e.Key + " " + e.Value.Value).Count(wanted.Contains)))
-            .Where(h => h.Score > 0)
+        var entries = Entries.ToList();
+        var lexical = LexicalScores(query, entries);
+        return [.. entries
+            .Select((e, i) =>
+            {
+                var cosine = queryEmbedding is not null && e.Value.Embedding is { } vector ? queryEmbedding.CosineWith(vector) : null;
+                var matches = lexical[i] > 0 || cosine >= MinMeaningCosine;
+                var score = cosine is { } c ? (0.5 * lexical[i]) + (0.5 * Math.Max(0, c)) : lexical[i];
+                return (Hit: new MemoryHit(e.Key, e.Value, score), Matches: matches);
+            })
+            .Where(h => h.Matches)
+            .Select(h => h.Hit)
             .OrderByDescending(h => h.Score)
             .ThenByDescending(h => h.Entry.UpdatedAt)
             .ThenBy(h => h.Key, StringComparer.Ordinal)
             .Take(limit)];
     }
 
-    /// <summary>The distinct lowercase words of a text of three letters or more; shorter ones are mostly noise ("a", "of", "is").</summary>
-    static HashSet<string> Words(string text) =>
-        [.. WordShape().Matches(text).Select(m => m.Value.ToLowerInvariant()).Where(w => w.Length >= 3)];
-
-    [GeneratedRegex(@"[\p{L}\p{N}]+", RegexOptions.CultureInvariant)]
-    private static partial Regex WordShape();
+    /// <summary>
+    /// TF-IDF cosine of the query with each entry (<see cref="LexicalIndex"/> over <see cref="PromptTerms"/>), in the
+    /// entries' order, with document frequencies counted over this shelf: a word most entries hold ("report", "data")
+    /// counts for little, a word few hold for much. A sealed entry is represented by its key alone (its parts are words:
+    /// "solar-capacity" holds "solar" and "capacity").
+    /// </summary>
+    static double[] LexicalScores(string query, List<KeyValuePair<string, MemoryEntry>> entries)
+    {
+        var index = new LexicalIndex([.. entries.Select(e => PromptTerms.From(e.Value.Sealed ? e.Key : e.Key + " " + e.Value.Value))]);
+        return index.Similarities(PromptTerms.From(query));
+    }
 
     [GeneratedRegex("^[A-Za-z0-9._-]{1,128}$", RegexOptions.CultureInvariant)]
     private static partial Regex NameShape();

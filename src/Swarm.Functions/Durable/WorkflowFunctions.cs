@@ -9,6 +9,7 @@ using Swarm.Workflows.Consensus;
 using Swarm.Workflows.Distribution;
 using Swarm.Workflows.Realtime;
 using Swarm.Workflows.Memory;
+using Swarm.Workflows.Models;
 using Swarm.Workflows.Tasks;
 using Swarm.Workflows.Tools;
 
@@ -188,6 +189,14 @@ public static class WorkflowFunctions
         return activity.RunAsync(new FunctionActivityContext(nameof(OpenMemoryValuesActivity), instanceId), input);
     }
 
+    [Function(nameof(EmbedTextActivity))]
+    public static Task<Domain.Learning.QuantizedEmbedding?> EmbedText([ActivityTrigger] TextToEmbed input, string instanceId, FunctionContext executionContext)
+    {
+        ArgumentNullException.ThrowIfNull(executionContext);
+        var activity = ActivatorUtilities.GetServiceOrCreateInstance<EmbedTextActivity>(executionContext.InstanceServices);
+        return activity.RunAsync(new FunctionActivityContext(nameof(EmbedTextActivity), instanceId), input);
+    }
+
     /// <summary>The function name is the entity name, which the runtime keeps lowercase.</summary>
     [Function(AgentEntity.EntityName)]
     public static Task Agent([EntityTrigger] TaskEntityDispatcher dispatcher)
@@ -208,6 +217,13 @@ public static class WorkflowFunctions
     {
         ArgumentNullException.ThrowIfNull(dispatcher);
         return dispatcher.DispatchAsync<AgentPresenceEntity>();
+    }
+
+    [Function(Workflows.Learning.TaskRatingsEntity.EntityName)]
+    public static Task TaskRatings([EntityTrigger] TaskEntityDispatcher dispatcher)
+    {
+        ArgumentNullException.ThrowIfNull(dispatcher);
+        return dispatcher.DispatchAsync<Workflows.Learning.TaskRatingsEntity>();
     }
 
     [Function(Workflows.Memory.MemoryEntity.EntityName)]

@@ -53,6 +53,11 @@ public sealed class HttpFunctions(ApiDispatcher dispatcher)
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/tasks/{id}/reject")] HttpRequestData request,
         [DurableClient] DurableTaskClient durable) => ServeAsync(SwarmRoutes.RejectTask, request, durable);
 
+    [Function(nameof(SwarmRoutes.TaskFeedback))]
+    public Task<HttpResponseData> TaskFeedback(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/tasks/{id}/feedback")] HttpRequestData request,
+        [DurableClient] DurableTaskClient durable) => ServeAsync(SwarmRoutes.TaskFeedback, request, durable);
+
     [Function(nameof(SwarmRoutes.PostTaskResult))]
     public Task<HttpResponseData> PostTaskResult(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/tasks/{id}/result")] HttpRequestData request,
@@ -187,6 +192,11 @@ public sealed class HttpFunctions(ApiDispatcher dispatcher)
     public Task<HttpResponseData> ListMemory(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/memory/{namespace}")] HttpRequestData request,
         [DurableClient] DurableTaskClient durable) => ServeAsync(SwarmRoutes.ListMemory, request, durable);
+
+    [Function(nameof(SwarmRoutes.SearchMemory))]
+    public Task<HttpResponseData> SearchMemory(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/memory/{namespace}/search")] HttpRequestData request,
+        [DurableClient] DurableTaskClient durable) => ServeAsync(SwarmRoutes.SearchMemory, request, durable);
 
     [Function(nameof(SwarmRoutes.GetMemory))]
     public Task<HttpResponseData> GetMemory(

@@ -72,4 +72,44 @@ public static class ProvidersSettingsValidator
 
         return errors;
     }
+
+    /// <summary>
+    /// Checks <c>learning:embeddings</c> against the providers, which know which vendors embed: the provider must be one
+    /// whose API embeds and must be configured (key, base URL), a model must be named, and the dimensions in range.
+    /// </summary>
+    public static IReadOnlyList<string> ValidateEmbeddings(EmbeddingSettings embeddings, ProvidersSettings providers)
+    {
+        ArgumentNullException.ThrowIfNull(embeddings);
+        ArgumentNullException.ThrowIfNull(providers);
+        var errors = new List<string>();
+        var able = string.Join(", ", Embeddings.EmbeddingProviders.All);
+        if (embeddings.Enabled)
+        {
+            var block = providers.For(embeddings.Provider);
+            if (block is null)
+            {
+                errors.Add($"'learning:embeddings:provider' is '{embeddings.Provider}', which is not a provider type; these embed: {able}.");
+            }
+            else if (!Embeddings.EmbeddingProviders.CanEmbed(embeddings.Provider))
+            {
+                errors.Add($"'learning:embeddings:provider' is '{embeddings.Provider}', which cannot embed (its API has no embeddings); use one of {able}, or leave it empty.");
+            }
+            else if (Vendors.ProviderReadiness.ProblemOf(embeddings.Provider, block) is { } problem)
+            {
+                errors.Add($"'learning:embeddings:provider' '{embeddings.Provider}' cannot be called: {problem}");
+            }
+
+            if (string.IsNullOrWhiteSpace(embeddings.Model))
+            {
+                errors.Add("'learning:embeddings:model' must name the embedding model (e.g. text-embedding-3-small) when 'learning:embeddings:provider' is set.");
+            }
+        }
+
+        if (embeddings.Dimensions is < EmbeddingSettings.MinDimensions or > EmbeddingSettings.MaxDimensions)
+        {
+            errors.Add($"'learning:embeddings:dimensions' must be between {EmbeddingSettings.MinDimensions} and {EmbeddingSettings.MaxDimensions}.");
+        }
+
+        return errors;
+    }
 }

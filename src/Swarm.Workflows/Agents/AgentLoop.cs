@@ -31,7 +31,7 @@ public sealed class AgentLoop(TaskOrchestrationContext context, TaskRunInput inp
         }
 
         var scope = MemoryScope.For(agent, input.TaskId);
-        var memory = new MemoryTools(context, input.SealMemory);
+        var memory = new MemoryTools(context, input.SealMemory, input.EmbedMemory);
         IReadOnlyList<RecalledMemory> recalled;
         try
         {

@@ -44,7 +44,10 @@ public sealed class MemoryEntity : TaskEntity<MemoryShelf>
     public IReadOnlyList<MemoryHit> Search(MemorySearchQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var hits = State.Search(query.Query, query.Limit);
+        // The vectors stay on the shelf: the caller's history needs the entries, not their embeddings.
+        var hits = State.Search(query.Query, query.Limit, query.Embedding)
+            .Select(h => h.Entry.Embedding is null ? h : h with { Entry = h.Entry with { Embedding = null } })
+            .ToList();
         ForgetIfEmpty();
         return hits;
     }

@@ -45,6 +45,9 @@ public static class RealtimeEvents
     /// <summary>A message to an agent from another agent or a person (<c>POST /api/v1/messages</c>).</summary>
     public const string AgentMessage = "agent_message";
 
+    /// <summary>A person rated a finished task the agent worked on (<c>POST /api/v1/tasks/{id}/feedback</c>).</summary>
+    public const string TaskFeedback = "task_feedback";
+
     // Group events: what a group's members receive (RealtimeGroups). Operators hear the swarm's own changes; a task's
     // group its state changes; a proposal's group its ballots as they arrive and its outcome.
 
@@ -127,6 +130,11 @@ public static class RealtimeEvents
     /// <param name="from">The sender's user id on the channel (<c>agent:{id}</c> for an agent).</param>
     public static RealtimeDelivery Message(string agentId, string messageId, string from, string? topic, string text, DateTimeOffset sentAt) =>
         new(RealtimeAudience.User(AgentUser(agentId)), AgentMessage, JsonSerializer.SerializeToElement(new { messageId, from, to = agentId, topic, text, sentAt }, Web));
+
+    /// <summary>A rating of a task the agent worked on; the comment is the person's words, for the agent to weigh.</summary>
+    public static RealtimeDelivery Feedback(string agentId, string taskId, string by, int rating, string? comment, DateTimeOffset at) =>
+        new(RealtimeAudience.User(AgentUser(agentId)), TaskFeedback, JsonSerializer.SerializeToElement(
+            new { taskId, by, rating, comment, at, location = $"/api/v1/tasks/{taskId}" }, Web));
 
     /// <summary>A task's state change, for its group and for operators (two deliveries, sent together).</summary>
     public static IReadOnlyList<RealtimeDelivery> TaskState(string taskId, TaskRunStatus state, DateTimeOffset at, string? errorType = null, string? errorMessage = null)

@@ -25,6 +25,10 @@ namespace Swarm.Workflows.Tasks;
 /// agree; a task stored before groups existed reads back false and runs the activities it ran before).
 /// </param>
 /// <param name="SealMemory">Whether memory values its agents' tools write are sealed (encryption at rest was on at submission, so replays agree).</param>
+/// <param name="EmbedMemory">
+/// Whether its agents' memory tools embed plain values they put and queries they search (<c>learning:embeddings</c> was
+/// on at submission, so replays agree); false in histories from before, which run no embedding activity.
+/// </param>
 public sealed record TaskRunInput(
     string TaskId,
     string Prompt,
@@ -46,4 +50,5 @@ public sealed record TaskRunInput(
     bool NotifySubmitter = false,
     bool SealMemory = false,
     bool Stream = false,
-    bool NotifyGroups = false);
+    bool NotifyGroups = false,
+    bool EmbedMemory = false);

@@ -1,8 +1,10 @@
 using Microsoft.DurableTask;
 using Swarm.Domain.Agents;
+using Swarm.Domain.Learning;
 using Swarm.Domain.Memory;
 using Swarm.Workflows.Agents;
 using Swarm.Workflows.Memory;
+using Swarm.Workflows.Models;
 
 namespace Swarm.Workflows.Tools;
 
@@ -13,7 +15,11 @@ namespace Swarm.Workflows.Tools;
 /// encryption at rest is on.
 /// </summary>
 /// <param name="sealValues">Whether new values are sealed (encryption at rest was on when the task was accepted).</param>
-public sealed class MemoryTools(TaskOrchestrationContext context, bool sealValues)
+/// <param name="embed">
+/// Whether plain values put and queries searched are embedded first (<c>learning:embeddings</c> was on when the task
+/// was accepted), each by an <see cref="EmbedTextActivity"/>; sealed values never are.
+/// </param>
+public sealed class MemoryTools(TaskOrchestrationContext context, bool sealValues, bool embed = false)
 {
     /// <summary>Keys one <c>memory_list</c> returns at most; the model can narrow with a prefix.</summary>
     public const int ListLimit = 100;
@@ -62,7 +68,7 @@ public sealed class MemoryTools(TaskOrchestrationContext context, bool sealValue
                 var by = AgentSubject.Of(scope.AgentId);
                 var entry = sealValues
                     ? await context.CallActivityAsync<MemoryEntry>(nameof(SealMemoryValueActivity), new MemoryValueToSeal(memoryNamespace, key, value, context.CurrentUtcDateTime, by))
-                    : new MemoryEntry(value, context.CurrentUtcDateTime, by, false);
+                    : new MemoryEntry(value, context.CurrentUtcDateTime, by, false, await EmbedAsync(value));
                 var stored = await context.Entities.CallEntityAsync<bool>(entity, nameof(MemoryEntity.Put), new MemoryWrite(key, entry));
                 return stored
                     ? ToolResult.Ok($"Stored '{key}' in namespace '{memoryNamespace}'.")
@@ -79,7 +85,8 @@ public sealed class MemoryTools(TaskOrchestrationContext context, bool sealValue
 
             default:
             {
-                var hits = await context.Entities.CallEntityAsync<IReadOnlyList<MemoryHit>>(entity, nameof(MemoryEntity.Search), new MemorySearchQuery(arguments.RequiredText("query"), SearchLimit));
+                var query = arguments.RequiredText("query");
+                var hits = await context.Entities.CallEntityAsync<IReadOnlyList<MemoryHit>>(entity, nameof(MemoryEntity.Search), new MemorySearchQuery(query, SearchLimit, await EmbedAsync(query)));
                 if (hits.Count == 0)
                 {
                     return ToolResult.Ok($"Nothing in namespace '{memoryNamespace}' matches.");
@@ -88,6 +95,27 @@ public sealed class MemoryTools(TaskOrchestrationContext context, bool sealValue
                 var values = await OpenAsync(memoryNamespace, hits);
                 return ToolResult.Ok(string.Join('\n', hits.Select((h, i) => $"{h.Key}: {Cut(values[i], ValueChars)}")));
             }
+        }
+    }
+
+    /// <summary>
+    /// The text's vector when embedding is on; null otherwise, and when the model cannot be reached: a vector only
+    /// sharpens search, so a put or a search goes ahead on words alone rather than fail the agent's tool call.
+    /// </summary>
+    async Task<QuantizedEmbedding?> EmbedAsync(string text)
+    {
+        if (!embed)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await context.CallActivityAsync<QuantizedEmbedding?>(nameof(EmbedTextActivity), new TextToEmbed(text));
+        }
+        catch (TaskFailedException)
+        {
+            return null;
         }
     }
 

@@ -8,11 +8,14 @@ namespace Swarm.Providers.Tests.Fakes;
 /// <summary>
 /// A Kestrel app on 127.0.0.1 speaking three vendors' documented wire formats, chosen by request path:
 /// <c>…/chat/completions</c> is OpenAI Chat Completions, <c>…/messages</c> is Anthropic Messages and
-/// <c>…/api/chat</c> is Ollama chat; any other path gets a 404. The vendors' real SDKs talk to it over HTTP.
+/// <c>…/api/chat</c> is Ollama chat; <c>…/embeddings</c> and <c>…/api/embed</c> are OpenAI's and Ollama's
+/// embeddings; any other path gets a 404. The vendors' real SDKs talk to it over HTTP.
 /// </summary>
 /// <remarks>
 /// Replies queued with <see cref="Enqueue"/> are taken by the next vendor requests in arrival order, whichever
-/// vendor they call; with the queue empty a request gets <c>FakeReply.Text("ok")</c>. Every request is recorded
+/// vendor they call; with the queue empty a request gets <c>FakeReply.Text("ok")</c>. Embeddings take no queued
+/// reply: they always get <see cref="FakeEmbeddings"/> vectors, so a test that embeds on the way leaves the chat
+/// replies it queued for the chat calls. Every request is recorded
 /// before its reply is written, so <see cref="Requests"/> also shows calls that failed or hung.
 /// </remarks>
 public sealed class FakeVendorServer : IAsyncDisposable
@@ -89,6 +92,16 @@ public sealed class FakeVendorServer : IAsyncDisposable
         var json = VendorWireFormat.ParseBody(body);
         var headers = context.Request.Headers.ToDictionary(header => header.Key, header => header.Value.ToString(), StringComparer.OrdinalIgnoreCase);
         var recorded = new RecordedRequest(path, headers.AsReadOnly(), body, format?.AsksToStream(json) ?? false);
+        if (EmbeddingsWireFormat.ForPath(path) is { } embeddings)
+        {
+            lock (gate)
+            {
+                requests.Add(recorded);
+            }
+
+            await embeddings.WriteEmbeddingsAsync(context.Response, json, context.RequestAborted);
+            return;
+        }
 
         FakeReply? reply = null;
         lock (gate)

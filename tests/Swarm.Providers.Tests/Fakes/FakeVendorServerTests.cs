@@ -224,13 +224,34 @@ public sealed class FakeVendorServerTests
         server.Enqueue(FakeReply.Text("kept"));
         using var http = new HttpClient { BaseAddress = server.BaseUri };
 
-        using var response = await http.PostAsync(new Uri("v1/embeddings", UriKind.Relative), new StringContent("{}"));
+        using var response = await http.PostAsync(new Uri("v1/images/generations", UriKind.Relative), new StringContent("{}"));
         using var chat = VendorSdkClients.OpenAI(server);
         var next = await chat.GetResponseAsync("Hi");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("kept", next.Text);
-        Assert.Equal("/v1/embeddings", server.Requests[0].Path);
+        Assert.Equal("/v1/images/generations", server.Requests[0].Path);
+    }
+
+    [Fact]
+    public async Task Embeddings_answer_plain_floats_for_each_input_and_take_no_queued_reply()
+    {
+        await using var server = await FakeVendorServer.StartAsync();
+        server.Enqueue(FakeReply.Text("kept"));
+        using var http = new HttpClient { BaseAddress = server.BaseUri };
+
+        using var response = await http.PostAsync(
+            new Uri("v1/embeddings", UriKind.Relative),
+            new StringContent("""{"model":"text-embedding-3-small","input":["red apples","red apples"],"dimensions":8}"""));
+        using var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        using var chat = VendorSdkClients.OpenAI(server);
+        var next = await chat.GetResponseAsync("Hi");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var data = body.RootElement.GetProperty("data").EnumerateArray().ToList();
+        Assert.Equal(2, data.Count);
+        Assert.Equal(FakeEmbeddings.VectorOf("red apples", 8), data[1].GetProperty("embedding").EnumerateArray().Select(v => v.GetSingle()));
+        Assert.Equal("kept", next.Text);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using Swarm.Api.Endpoints.Consensus;
 using Swarm.Api.Endpoints.Tasks;
 using Swarm.Application.Realtime;
 using Swarm.Providers;
+using Swarm.Workflows.Distribution;
 
 namespace Swarm.Api.Endpoints.Operations;
 
@@ -12,7 +13,9 @@ namespace Swarm.Api.Endpoints.Operations;
 /// the OpenTelemetry export has the model numbers over time, not the process ones), the task queue, and consensus per
 /// algorithm (both swarm-wide, from durable state), and the real-time channel's traffic as this instance saw it
 /// (<see cref="RealtimeTraffic"/>) and, on the local host, as its Web PubSub stand-in counts it (connections, groups and
-/// frames each way; in Azure those are Web PubSub's own metrics, in Azure Monitor).
+/// frames each way; in Azure those are Web PubSub's own metrics, in Azure Monitor); learning (the routing policy, decisions
+/// and skill updates by kind, the spread of estimates per capability: <see cref="LearningMetrics"/>), people's ratings
+/// (<see cref="FeedbackMetrics"/>) and memory (<see cref="MemoryMetrics"/>).
 /// </summary>
 public sealed class SystemMetricsHandler(ProviderCatalog providers, RealtimeTraffic traffic, TimeProvider time, IChannelServiceStatistics? channelService = null) : IApiHandler
 {
@@ -45,6 +48,9 @@ public sealed class SystemMetricsHandler(ProviderCatalog providers, RealtimeTraf
             queue = await TaskQueueView.ReadAsync(durable, agentScope: null, cancellationToken),
             consensus = await ConsensusMetrics.ReadAsync(durable, cancellationToken),
             communication = new { swarm = traffic.Snapshot(), channelService = channelService?.Snapshot() },
+            learning = LearningMetrics.Read(await new DispatcherClient(durable).GetBoardAsync(cancellationToken)),
+            feedback = await FeedbackMetrics.ReadAsync(durable, cancellationToken),
+            memory = await MemoryMetrics.ReadAsync(durable, cancellationToken),
         });
     }
 }

@@ -92,7 +92,9 @@ public sealed class SubmitTaskHandler(SwarmSettings settings, TimeProvider time)
         NotifySubmitter: task.Notify == true,
         SealMemory: settings.Security.EncryptionEnabled,
         Stream: task.Stream == true,
-        NotifyGroups: settings.Realtime.Active);
+        NotifyGroups: settings.Realtime.Active,
+        // Sealed values are never embedded, so with encryption on there is nothing for a query's vector to meet.
+        EmbedMemory: settings.Learning.Embeddings.Enabled && !settings.Security.EncryptionEnabled);
 
     /// <summary>A field that asks for events (<c>notify</c>, <c>stream</c>) needs the channel on and a caller it can address.</summary>
     IEnumerable<FieldError> ChannelErrors(string field, bool? asked, SwarmPrincipal caller)

@@ -4,6 +4,7 @@ using Swarm.Application.Schedules;
 using Swarm.Domain.Agents;
 using Swarm.Domain.Tasks;
 using Swarm.Workflows.Tasks;
+using Swarm.Domain.Patterns;
 
 namespace Swarm.Api.Endpoints.Tasks;
 
@@ -14,6 +15,7 @@ namespace Swarm.Api.Endpoints.Tasks;
 /// <param name="Phase">While it runs, where it is: <c>awaiting-approval</c>, <c>waiting-for-agent</c>, <c>running</c>, <c>completing</c> or <c>failed</c>.</param>
 /// <param name="AgentId">The agent whose answer is the result, or while running the latest agent to take a step.</param>
 /// <param name="Waiting">Steps waiting in line for an agent right now.</param>
+/// <param name="Feedback">People's ratings of a finished task (<c>POST /api/v1/tasks/{id}/feedback</c>); null while it runs.</param>
 public sealed record TaskView(
     string Id,
     TaskRunStatus Status,
@@ -36,7 +38,8 @@ public sealed record TaskView(
     ModelUsage? Totals,
     IReadOnlyList<string> Waiting,
     IReadOnlyList<TaskEvent> Timeline,
-    TaskFailure? Error)
+    TaskFailure? Error,
+    IReadOnlyList<Rating>? Feedback = null)
 {
     public static TaskView From(OrchestrationMetadata instance)
     {
@@ -76,6 +79,9 @@ public sealed record TaskView(
         { Agents: [.., var agent] } => agent,
         _ => null,
     };
+
+    /// <summary>Whether people can rate it: it completed or failed.</summary>
+    public bool IsFinishedWork => Status is TaskRunStatus.Completed or TaskRunStatus.Failed;
 
     /// <summary>Whether the agent worked on (or holds a seat for) this task: what an agent principal may read.</summary>
     public bool Involves(string agentId) => Agents.Contains(agentId, StringComparer.Ordinal) || AgentId == agentId;

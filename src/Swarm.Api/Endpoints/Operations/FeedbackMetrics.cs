@@ -1,0 +1,34 @@
+using System.Globalization;
+using Microsoft.DurableTask.Client;
+using Swarm.Workflows.Learning;
+
+namespace Swarm.Api.Endpoints.Operations;
+
+/// <summary>
+/// The system metrics' <c>feedback</c> section: rated tasks, ratings, their mean and how many of each value, over every
+/// task's ratings (one entity query).
+/// </summary>
+public static class FeedbackMetrics
+{
+    public static async Task<object> ReadAsync(DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        var tasks = 0;
+        var values = new List<int>();
+        await foreach (var ratings in new FeedbackClient(durable).GetAllAsync(cancellationToken))
+        {
+            if (ratings.Ratings.Count > 0)
+            {
+                tasks++;
+                values.AddRange(ratings.Ratings.Select(r => r.Value));
+            }
+        }
+
+        return new
+        {
+            ratedTasks = tasks,
+            ratings = values.Count,
+            meanRating = values.Count == 0 ? (double?)null : values.Average(),
+            byValue = values.GroupBy(v => v).OrderBy(g => g.Key).ToDictionary(g => g.Key.ToString(CultureInfo.InvariantCulture), g => g.Count()),
+        };
+    }
+}

@@ -1,0 +1,111 @@
+using Microsoft.DurableTask.Client;
+using Swarm.Application.Configuration;
+using Swarm.Application.Learning;
+using Swarm.Application.Security;
+using Swarm.Domain.Learning;
+using Swarm.Domain.Tasks;
+using Swarm.Workflows.Learning;
+using Swarm.Workflows.Tasks;
+using Swarm.Domain.Patterns;
+
+namespace Swarm.Api.Endpoints.Tasks;
+
+/// <summary>
+/// <c>POST /api/v1/tasks/{id}/feedback</c>: a person rates a finished (completed or failed) task, and the agents that
+/// worked on it learn from it. The submitter may rate their own task; rating anyone's needs <c>tasks:feedback:any</c>.
+/// An agent may not rate (it would be judging work it took part in). One rating per person and task: a second is
+/// <c>409</c>. <c>202</c>: the rating is recorded by signals (see <see cref="FeedbackRecorder"/>).
+/// </summary>
+public sealed class PostFeedbackHandler(SwarmSettings settings, FeedbackRecorder recorder, TimeProvider time) : IApiHandler
+{
+    /// <summary>Longest comment taken, in characters.</summary>
+    public const int MaxCommentLength = 2_000;
+
+    public async Task<ApiResponse> HandleAsync(ApiRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(durable);
+        var body = await ApiJson.ReadBodyAsync<FeedbackBody>(request, settings.Api.MaxRequestBytes, cancellationToken);
+        if (Validate(body) is { Count: > 0 } errors)
+        {
+            return ApiResponse.Problem(Problems.Validation(errors));
+        }
+
+        var principal = request.Principal!;
+        if (principal.AgentId is not null)
+        {
+            return ApiResponse.Problem(Problems.NotPermitted("An agent may not rate tasks; ratings come from people."));
+        }
+
+        if (await TaskLookup.FindAsync(request, durable, cancellationToken) is not { } found)
+        {
+            return TaskLookup.NotFound(request);
+        }
+
+        var task = found.View;
+        if (!task.IsFinishedWork)
+        {
+            return ApiResponse.Problem(Problems.Conflict($"Task '{task.Id}' is {task.Status.ToString().ToLowerInvariant()}; only a completed or failed task can be rated."));
+        }
+
+        var input = found.Instance.ReadInputAs<TaskRunInput>();
+        if (!string.Equals(input?.SubmittedBy, principal.Subject, StringComparison.Ordinal) && !principal.Has(Permissions.TasksFeedbackAny))
+        {
+            return ApiResponse.Problem(Problems.NotPermitted(
+                $"Only the task's submitter may rate it, or a caller with the '{Permissions.TasksFeedbackAny}' permission."));
+        }
+
+        var ratings = await new FeedbackClient(durable).GetAsync(task.Id, cancellationToken);
+        if (ratings.By(principal.Subject) is { } earlier)
+        {
+            return ApiResponse.Problem(Problems.Conflict($"'{principal.Subject}' rated task '{task.Id}' already ({earlier.Value}/{Rating.Highest} at {earlier.At:O}); a rating is not changed."));
+        }
+
+        if (ratings.IsFull)
+        {
+            return ApiResponse.Problem(Problems.Conflict($"Task '{task.Id}' has {TaskRatings.MaxRaters} ratings, the most it keeps."));
+        }
+
+        var rating = new Rating(principal.Subject, body.Rating!.Value, string.IsNullOrWhiteSpace(body.Comment) ? null : body.Comment, time.GetUtcNow());
+        var work = WorkOf(task, input);
+        await recorder.RecordAsync(durable, task.Id, rating, work, CancellationToken.None);
+        var agents = work.Select(w => w.AgentId).ToList();
+        var location = SwarmRoutes.GetTask.PathFor(("id", task.Id));
+
+        // The comment's text stays with the rating; the audit trail says who rated what, and how long the comment was.
+        var detail = $"rating {rating.Value} by {rating.By} for {(agents.Count > 0 ? string.Join(", ", agents) : "no agent")}"
+            + (rating.Comment is { Length: var length } ? $" (comment, {length} characters)" : "");
+        return ApiResponse.Accepted(new { id = task.Id, rating = rating.Value, agents, location }, location) with { AuditDetail = detail };
+    }
+
+    /// <summary>
+    /// The agents that answered the task's steps, each with the capabilities its steps needed. A failed task has no
+    /// outcome, so every agent that held a seat of it is rated for the task's capabilities.
+    /// </summary>
+    static List<RatedWork> WorkOf(TaskView task, TaskRunInput? input)
+    {
+        IReadOnlyList<string> capabilities = input?.Capabilities ?? [];
+        IEnumerable<string> agents = task.Steps is { } steps ? steps.Select(s => s.AgentId) : task.Agents;
+        return [.. agents.Distinct(StringComparer.Ordinal).Select(a => new RatedWork(a, capabilities))];
+    }
+
+    static List<FieldError> Validate(FeedbackBody body)
+    {
+        var errors = new List<FieldError>();
+        if (body.Rating is not (>= Rating.Lowest and <= Rating.Highest))
+        {
+            errors.Add(new("rating", $"is required, a whole number from {Rating.Lowest} to {Rating.Highest}."));
+        }
+
+        if (body.Comment is { Length: > MaxCommentLength })
+        {
+            errors.Add(new("comment", $"is at most {MaxCommentLength} characters."));
+        }
+        else if (body.Comment is { } comment && comment.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
+        {
+            errors.Add(new("comment", "may not contain control characters other than line breaks and tabs."));
+        }
+
+        return errors;
+    }
+}

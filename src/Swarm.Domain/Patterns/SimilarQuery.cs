@@ -1,0 +1,8 @@
+namespace Swarm.Domain.Patterns;
+
+/// <summary>What to look for in an atlas shard.</summary>
+/// <param name="Terms">The query text's features (<see cref="PromptTerms.From"/>).</param>
+/// <param name="Neighbours">At most this many results.</param>
+/// <param name="MinSimilarity">Results below this similarity are left out.</param>
+/// <param name="ExcludeTaskId">A task to leave out: the one asking, when its own fingerprint is the query.</param>
+public sealed record SimilarQuery(TermCounts Terms, int Neighbours, double MinSimilarity, string? ExcludeTaskId = null);
