@@ -40,6 +40,7 @@ public static class SwarmRoutes
     public static readonly ApiRoute GetAgent = new("GetAgent", "GET", "api/v1/agents/{id}", Permissions.AgentsRead, typeof(GetAgentHandler), OpenToTheAgentItNames: true);
     // An agent heartbeats for itself; anyone else needs agents:write. Successes are not audited (see ApiRoute.AuditedWhenAccepted).
     public static readonly ApiRoute AgentHeartbeat = new("AgentHeartbeat", "POST", "api/v1/agents/{id}/heartbeat", Permissions.AgentsWrite, typeof(AgentHeartbeatHandler), TakesBody: true, OpenToTheAgentItNames: true, AuditedWhenAccepted: false);
+    public static readonly ApiRoute ResetAgentLearning = new("ResetAgentLearning", "POST", "api/v1/agents/{id}/learning/reset", Permissions.AgentsWrite, typeof(ResetAgentLearningHandler), TakesBody: true);
     public static readonly ApiRoute IssueApiKey = new("IssueApiKey", "POST", "api/v1/agents/{id}/keys", Permissions.AgentsWrite, typeof(IssueApiKeyHandler));
     public static readonly ApiRoute RevokeApiKey = new("RevokeApiKey", "DELETE", "api/v1/agents/{id}/keys/{keyId}", Permissions.AgentsWrite, typeof(RevokeApiKeyHandler));
     public static readonly ApiRoute ExchangeToken = new("ExchangeToken", "POST", "api/v1/auth/token", Permissions.AuthToken, typeof(ExchangeTokenHandler));
@@ -74,5 +75,5 @@ public static class SwarmRoutes
     public static readonly ApiRoute PutMemory = new("PutMemory", "PUT", "api/v1/memory/{namespace}/{key}", Permissions.MemoryWrite, typeof(PutMemoryHandler), TakesBody: true);
     public static readonly ApiRoute DeleteMemory = new("DeleteMemory", "DELETE", "api/v1/memory/{namespace}/{key}", Permissions.MemoryWrite, typeof(DeleteMemoryHandler));
 
-    public static IReadOnlyList<ApiRoute> All { get; } = [Health, Ready, SubmitTask, ListTasks, GetTask, CancelTask, ApproveTask, RejectTask, PostTaskResult, TaskFeedback, SimilarTasks, SearchTasks, CreateAgent, ScalePool, ListAgents, GetAgent, RetireAgent, AgentHeartbeat, IssueApiKey, RevokeApiKey, ExchangeToken, ListProviders, GetScaling, SystemState, SystemHealth, SystemMetrics, CreateProposal, ListProposals, GetProposal, PostVote, ConsensusMetrics, SendMessage, NegotiateRealtime, RealtimeEvents, RealtimeHandshake, GetAudit, ListMemory, SearchMemory, GetMemory, PutMemory, DeleteMemory];
+    public static IReadOnlyList<ApiRoute> All { get; } = [Health, Ready, SubmitTask, ListTasks, GetTask, CancelTask, ApproveTask, RejectTask, PostTaskResult, TaskFeedback, SimilarTasks, SearchTasks, CreateAgent, ScalePool, ListAgents, GetAgent, RetireAgent, AgentHeartbeat, ResetAgentLearning, IssueApiKey, RevokeApiKey, ExchangeToken, ListProviders, GetScaling, SystemState, SystemHealth, SystemMetrics, CreateProposal, ListProposals, GetProposal, PostVote, ConsensusMetrics, SendMessage, NegotiateRealtime, RealtimeEvents, RealtimeHandshake, GetAudit, ListMemory, SearchMemory, GetMemory, PutMemory, DeleteMemory];
 }

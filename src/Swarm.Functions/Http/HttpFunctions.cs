@@ -103,6 +103,11 @@ public sealed class HttpFunctions(ApiDispatcher dispatcher)
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/agents/{id}/heartbeat")] HttpRequestData request,
         [DurableClient] DurableTaskClient durable) => ServeAsync(SwarmRoutes.AgentHeartbeat, request, durable);
 
+    [Function(nameof(SwarmRoutes.ResetAgentLearning))]
+    public Task<HttpResponseData> ResetAgentLearning(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/agents/{id}/learning/reset")] HttpRequestData request,
+        [DurableClient] DurableTaskClient durable) => ServeAsync(SwarmRoutes.ResetAgentLearning, request, durable);
+
     [Function(nameof(SwarmRoutes.IssueApiKey))]
     public Task<HttpResponseData> IssueApiKey(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/agents/{id}/keys")] HttpRequestData request,
