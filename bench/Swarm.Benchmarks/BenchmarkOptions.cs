@@ -9,7 +9,8 @@ sealed record BenchmarkOptions
         Usage: ./bench.sh [options]
 
           --scenario NAME           all (default), throughput, overhead, realtime, stream, messages, memory, inmemory,
-                                    consensus-round, consensus-accuracy, storage or tools; repeat or comma-separate for several
+                                    consensus-round, consensus-accuracy, storage, tools or learning; repeat or comma-separate
+                                    for several
           --agents N                simulated worker agents created for the throughput and overhead runs, and the
                                     memory scenario's middle stage (default 50)
           --tasks N                 tasks in the throughput run (default 500)
@@ -31,6 +32,11 @@ sealed record BenchmarkOptions
                                     but not called; 1 round of 1 memory_put; 5 rounds of 1; 1 round of 5), and as
                                     many sequences of 5 memory writes made directly through the API, one after another
                                     and all at once, on each of the scenario's two hosts (default 20)
+          --learning-tasks N        tasks in sequence per seed in the learning scenario; a better agent joins
+                                    half-way (default 1000, at least 400)
+          --learning-seeds N        seeds per variant in the learning scenario (default 5)
+          --chart FILE              where the learning scenario writes its chart (default
+                                    docs/benchmarks/learning-curve.svg)
           --storage-log DIR         also write the Azurite access log lines of the storage scenario's measured
                                     windows to DIR (swarm-window.log, baseline-window.log)
           --timeout SECONDS         the most one scenario may take before it is stopped and reported as timed out (default 180)
@@ -42,7 +48,7 @@ sealed record BenchmarkOptions
         The report goes to standard output, progress to standard error.
         """;
 
-    public static readonly IReadOnlyList<string> ScenarioNames = ["throughput", "overhead", "realtime", "stream", "messages", "memory", "inmemory", "consensus-round", "consensus-accuracy", "storage", "tools"];
+    public static readonly IReadOnlyList<string> ScenarioNames = ["throughput", "overhead", "realtime", "stream", "messages", "memory", "inmemory", "consensus-round", "consensus-accuracy", "storage", "tools", "learning"];
 
     public IReadOnlyList<string> Scenarios { get; init; } = ScenarioNames;
 
@@ -69,6 +75,12 @@ sealed record BenchmarkOptions
     public int StorageTasks { get; init; } = 150;
 
     public int ToolSamples { get; init; } = 20;
+
+    public int LearningTasks { get; init; } = 1_000;
+
+    public int LearningSeeds { get; init; } = 5;
+
+    public string? ChartPath { get; init; }
 
     public string? StorageLogFolder { get; init; }
 
@@ -109,6 +121,9 @@ sealed record BenchmarkOptions
                 "--accuracy-questions" => options with { AccuracyQuestions = Count(1, 100_000) },
                 "--storage-tasks" => options with { StorageTasks = Count(1, 100_000) },
                 "--tool-samples" => options with { ToolSamples = Count(1, 1_000) },
+                "--learning-tasks" => options with { LearningTasks = Count(400, 100_000) },
+                "--learning-seeds" => options with { LearningSeeds = Count(1, 100) },
+                "--chart" => options with { ChartPath = Value() },
                 "--storage-log" => options with { StorageLogFolder = Value() },
                 "--timeout" => options with { Timeout = TimeSpan.FromSeconds(Count(10, 86_400)) },
                 "--host-setting" => AddHostSetting(options, hostSettings, Value()),

@@ -1,5 +1,6 @@
 using Swarm.Benchmarks;
 using Swarm.Benchmarks.Hosting;
+using Swarm.Benchmarks.Learning;
 using Swarm.Benchmarks.Reporting;
 using Swarm.Benchmarks.Scenarios;
 
@@ -44,6 +45,7 @@ IScenario[] scenarios =
     new ConsensusAccuracyScenario(options),
     new StorageScenario(options),
     new ToolLoopScenario(options, storage),
+    new LearningCurveScenario(options),
 ];
 
 // What else keeps the machine busy, measured before anything of the benchmark's own runs.

@@ -30,7 +30,7 @@ static class ReportHeader
             $"Code: {Environment.GetEnvironmentVariable(RevisionVariable) ?? "revision not known (run through ./bench.sh)"}",
             $"Options: scenarios {string.Join(", ", options.Scenarios)}; agents {options.Agents}, tasks {options.Tasks}, clients {options.Clients}, "
                 + $"overhead tasks {options.OverheadTasks}, realtime tasks {options.RealtimeTasks}, messages {options.Messages}, memory agents {options.MemoryAgents}, in-memory orchestrations {options.InMemoryOrchestrations}, "
-                + $"consensus proposals {options.ConsensusProposals}, accuracy questions {options.AccuracyQuestions}, storage tasks {options.StorageTasks}, tool samples {options.ToolSamples}, "
+                + $"consensus proposals {options.ConsensusProposals}, accuracy questions {options.AccuracyQuestions}, storage tasks {options.StorageTasks}, tool samples {options.ToolSamples}, learning tasks {options.LearningTasks} × {options.LearningSeeds} seeds, "
                 + $"timeout {Units.Seconds(options.Timeout)} per scenario",
         ]);
         report.Table(["Machine", ""], new List<IReadOnlyList<string>>

@@ -13,6 +13,13 @@ public sealed record LearningPolicy(RoutingAlgorithm Algorithm, double LearningR
     /// <summary>What a board that was never configured does: hybrid, η 0.01, ε 0.1, on (the settings' defaults).</summary>
     public static LearningPolicy Default { get; } = new(RoutingAlgorithm.Hybrid, 0.01, 0.1, true);
 
+    /// <summary>
+    /// λ: how much an agent's capability record counts beside a request's similar-task evidence, when the request
+    /// carries any (<see cref="SkillPosterior"/>). Not a setting: the default is the measured choice, and the learning
+    /// bench sweeps it (a board stored without it reads back with the default).
+    /// </summary>
+    public double GlobalShrink { get; init; } = SkillPosterior.GlobalShrink;
+
     /// <summary>The settings' spelling of each algorithm, as <c>learning:algorithm</c> accepts it.</summary>
     public static IReadOnlyDictionary<string, RoutingAlgorithm> Names { get; } = new Dictionary<string, RoutingAlgorithm>(StringComparer.OrdinalIgnoreCase)
     {

@@ -32,14 +32,17 @@ public sealed record SkillPosterior(double Alpha, double Beta, double OwnEvidenc
     /// <summary>Whether the request carried any similar-task evidence for this agent.</summary>
     public bool HasSimilar => SimilarSucceeded + SimilarFailed > 0;
 
-    /// <summary>The posterior of <paramref name="agent"/> for <paramref name="request"/>.</summary>
-    public static SkillPosterior For(BoardAgent agent, SeatRequest request)
+    /// <summary>The posterior of <paramref name="agent"/> for <paramref name="request"/>, with λ = <see cref="GlobalShrink"/>.</summary>
+    public static SkillPosterior For(BoardAgent agent, SeatRequest request) => For(agent, request, GlobalShrink);
+
+    /// <summary>The posterior of <paramref name="agent"/> for <paramref name="request"/>, the record shrunk by <paramref name="globalShrink"/> (λ) when the request carries similar-task evidence.</summary>
+    public static SkillPosterior For(BoardAgent agent, SeatRequest request, double globalShrink)
     {
         ArgumentNullException.ThrowIfNull(agent);
         ArgumentNullException.ThrowIfNull(request);
         var estimates = BoardAgent.KeysOf(request.Capabilities).Select(agent.SkillOf).ToList();
         double successes = estimates.Average(e => e.Successes), failures = estimates.Average(e => e.Failures);
-        var shrink = request.Evidence is { Count: > 0 } ? GlobalShrink : 1;
+        var shrink = request.Evidence is { Count: > 0 } ? Math.Clamp(globalShrink, 0, 1) : 1;
         // Evidence from before an operator's reset is what the reset meant to forget.
         var similar = (request.Evidence ?? [])
             .Where(e => string.Equals(e.AgentId, agent.Id, StringComparison.Ordinal) && (agent.SkillResetAt is not { } reset || e.At >= reset))

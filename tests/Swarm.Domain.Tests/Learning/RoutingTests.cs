@@ -168,6 +168,24 @@ public sealed class RoutingTests
     }
 
     [Fact]
+    public void The_policy_sets_how_much_the_record_counts_beside_similar_tasks()
+    {
+        // a's record (16 of 20) outweighs b's 4 similar successes at λ = 1, but not at the default λ = 0.25.
+        var policy = Policy(RoutingAlgorithm.Greedy);
+        var board = Record(Record(Board(policy, Profile("a"), Profile("b")), "a", 16, 20), "b", 12, 20);
+        IReadOnlyList<SimilarEvidence> evidence = [.. Enumerable.Range(0, 4).Select(i => new SimilarEvidence("b", 0.9, 1, T0))];
+
+        var byDefault = board.Request(Step("t1", evidence)).Decision.AgentId;
+        var fullRecord = board.Configure(policy with { GlobalShrink = 1 }).Request(Step("t1", evidence)).Decision.AgentId;
+
+        Assert.Equal(SkillPosterior.GlobalShrink, policy.GlobalShrink);
+        Assert.Equal("b", byDefault);
+        Assert.Equal("a", fullRecord);
+        var record = board.Agents["a"].SkillOf("sql");
+        Assert.Equal(1 + (0.5 * record.Successes), SkillPosterior.For(board.Agents["a"], Step("t1", evidence), 0.5).Alpha, 9);
+    }
+
+    [Fact]
     public void Evidence_from_before_a_reset_is_ignored()
     {
         var board = Board(Policy(RoutingAlgorithm.Greedy), Profile("a")).ResetSkill("a", null, T0.AddHours(1));

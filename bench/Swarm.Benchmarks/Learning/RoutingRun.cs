@@ -1,0 +1,88 @@
+using System.Globalization;
+using Swarm.Domain.Agents;
+using Swarm.Domain.Distribution;
+using Swarm.Domain.Learning;
+using Swarm.Domain.Patterns;
+using Swarm.Domain.Tasks;
+
+namespace Swarm.Benchmarks.Learning;
+
+/// <summary>
+/// One variant over one seed's tasks, one at a time, through the real code: the dispatch board registers the agents,
+/// is configured with the variant's policy, grants each task's seat (<c>DispatchBoard.Request</c>, ranking with
+/// <c>AgentSelector</c>, <c>SkillPosterior</c> and <c>SelectionDraw</c>) and learns from its release
+/// (<c>DispatchBoard.Release</c>, whose outcome signal moves the <c>SkillEstimate</c>); each finished task's fingerprint
+/// (<c>PromptTerms</c>) goes into a <c>TaskAtlas</c>, and a variant with evidence asks it for the task's neighbours
+/// (<c>TaskAtlas.Similar</c>) and turns them into the request's evidence (<c>SimilarTasks.EvidenceFor</c>). The outcome
+/// is the only thing simulated: a draw against the chosen agent's hidden accuracy.
+/// </summary>
+static class RoutingRun
+{
+    static readonly DateTimeOffset Start = new(2026, 12, 6, 0, 0, 0, TimeSpan.Zero);
+
+    static readonly IReadOnlyList<string> Capabilities = [SimulatedPanel.Capability];
+
+    public static RunTrace Run(RoutingVariant variant, SimulatedPanel panel, TaskStream stream, RecallSettings recall)
+    {
+        var board = panel.Founders.Aggregate(
+            new DispatchBoard().Configure(variant.Policy),
+            (b, id) => b.Register(panel.Profile(id), accepting: true, Start).Board);
+        var atlas = new TaskAtlas();
+        var picker = new Random(stream.Seed ^ 0x5eed);
+        var steps = new List<RoutedTask>(stream.Tasks.Count);
+        var reinstated = 0;
+        var turn = 0;
+        foreach (var task in stream.Tasks)
+        {
+            var at = Start.AddMinutes(task.Index);
+            if (task.Index == panel.LateJoinAt)
+            {
+                board = board.Register(panel.Profile(SimulatedPanel.LateJoiner), accepting: true, at).Board;
+            }
+
+            var terms = PromptTerms.From(task.Prompt);
+            IReadOnlyList<string> capabilities = variant.CategoryAsCapability ? [task.Category] : Capabilities;
+            var neighbours = variant.UsesEvidence ? atlas.Similar(new SimilarQuery(terms, recall.Neighbours, recall.MinSimilarity)) : [];
+            var evidence = SimilarTasks.EvidenceFor(neighbours, capabilities) is { Count: > 0 } found ? found : null;
+            if (evidence is not null && recall.EvidenceWeight > 0)
+            {
+                evidence = [.. evidence.Select(e => e with { Similarity = recall.EvidenceWeight })];
+            }
+            var sameCategory = neighbours.Count(n => stream.Tasks[int.Parse(n.Fingerprint.TaskId["task-".Length..], CultureInfo.InvariantCulture) - 1].Category == task.Category);
+            var request = new SeatRequest(task.TaskId, "s1.a1", capabilities, 5, [], null, at, Evidence: evidence);
+            if (variant.Baseline is { } pick)
+            {
+                var fitting = board.Agents.Values.Where(a => AgentSelector.Fits(a, request)).Select(a => a.Id).Order(StringComparer.Ordinal).ToList();
+                var named = pick == BaselinePick.Random ? fitting[picker.Next(fitting.Count)] : fitting[turn++ % fitting.Count];
+                request = request with { Agent = named };
+            }
+
+            (board, var decision) = board.Request(request);
+            if (decision.Outcome != SeatOutcome.Granted || decision.AgentId is not { } agent)
+            {
+                throw new InvalidOperationException($"{variant.Name}: {task.TaskId} was not granted a seat: {decision.Outcome}, {decision.Reason}");
+            }
+
+            var accuracy = panel.Accuracy(agent, task.Category);
+            var succeeded = task.OutcomeDraw < accuracy;
+            var ended = at.AddSeconds(30);
+            board = board.Release(new SeatRelease(agent, request.Holder, capabilities, new WorkOutcome(succeeded, 30_000, new ModelUsage(0, 0, 0), ended)), ended).Board;
+
+            // Self-healing's part, at once: three failures in a row (frequent at 55 %) make an agent unhealthy, and the
+            // swarm's health job reinstates it after its probation; here probation is the next task.
+            if (board.Agents[agent].IsUnhealthy)
+            {
+                board = board.Reinstate(agent, ended).Board;
+                reinstated++;
+            }
+
+            atlas = atlas.Add(new TaskFingerprint(
+                task.TaskId, ended, "bench", CapabilityKey.Of(capabilities), capabilities, TaskStrategy.Single,
+                succeeded ? TaskRunStatus.Completed : TaskRunStatus.Failed, succeeded ? null : "Rejected", 0, 30_000,
+                [new StepTrace(agent, "answer", capabilities, succeeded)], terms));
+            steps.Add(new RoutedTask(task, agent, accuracy, panel.Best(task.Index, task.Category), succeeded, neighbours.Count, sameCategory, decision.Reason));
+        }
+
+        return new RunTrace(variant, stream.Seed, steps, board.Routing ?? RoutingCounts.None, reinstated);
+    }
+}

@@ -1,0 +1,64 @@
+using Swarm.Domain.Learning;
+
+namespace Swarm.Benchmarks.Learning;
+
+/// <summary>
+/// What one variant did over one seed's tasks, and the measures of docs/design/learning.md §9 taken from it: the chosen
+/// agent's hidden accuracy (the expected accuracy, less noisy than the outcomes), the realised success rate, the gap to
+/// always choosing the best agent, and the cumulative pseudo-regret Σ (p_best − p_chosen).
+/// </summary>
+sealed record RunTrace(RoutingVariant Variant, int Seed, IReadOnlyList<RoutedTask> Tasks, RoutingCounts Routing, int Reinstated)
+{
+    /// <summary>The horizon: the goal is judged on the tasks after this many.</summary>
+    public const int Horizon = 300;
+
+    public double AccuracyBefore => Tasks.Take(Horizon).Average(t => t.Accuracy);
+
+    public double AccuracyAfter => After.Average(t => t.Accuracy);
+
+    public double OracleAfter => After.Average(t => t.Best);
+
+    /// <summary>How far below the best agent the chosen one was after the horizon, in accuracy (0.05 is 5 points).</summary>
+    public double GapAfter => OracleAfter - AccuracyAfter;
+
+    public double RealisedAfter => After.Average(t => t.Succeeded ? 1.0 : 0.0);
+
+    public double Regret => Tasks.Sum(t => t.Regret);
+
+    /// <summary>The cumulative regret after each task.</summary>
+    public IReadOnlyList<double> CumulativeRegret()
+    {
+        var sum = 0.0;
+        return [.. Tasks.Select(t => sum += t.Regret)];
+    }
+
+    /// <summary>How many tasks after it joined the late joiner was first chosen (1: the first task after it joined), or null if never.</summary>
+    public int? LateJoinerFirstChosen(int joinAt) =>
+        Tasks.Skip(joinAt).Select((t, i) => (t, i)).FirstOrDefault(x => x.t.AgentId == SimulatedPanel.LateJoiner) is { t: not null } first ? first.i + 1 : null;
+
+    /// <summary>The late joiner's share of its own category's tasks from <paramref name="from"/> on.</summary>
+    public double LateJoinerShare(string category, int from)
+    {
+        var own = Tasks.Skip(from).Where(t => t.Task.Category == category).ToList();
+        return own.Count == 0 ? 0 : own.Count(t => t.AgentId == SimulatedPanel.LateJoiner) / (double)own.Count;
+    }
+
+    /// <summary>Tasks whose request carried similar-task evidence.</summary>
+    public int WithEvidence => Tasks.Count(t => t.Neighbours > 0);
+
+    /// <summary>Neighbours recalled per task, on average.</summary>
+    public double MeanNeighbours => Tasks.Average(t => t.Neighbours);
+
+    /// <summary>The share of recalled neighbours in the task's own (hidden) category: recall's precision during the run.</summary>
+    public double NeighbourPrecision => Tasks.Sum(t => t.Neighbours) is var all and > 0 ? Tasks.Sum(t => t.SameCategory) / (double)all : 0;
+
+    IEnumerable<RoutedTask> After => Tasks.Skip(Horizon);
+}
+
+/// <summary>One routed task: who took it, how likely that agent was to be right and the best agent was, and how it went.</summary>
+/// <param name="Neighbours">Similar tasks recalled for it (each one evidence entry here: every task has one step).</param>
+/// <param name="SameCategory">How many of them were of its own hidden category.</param>
+sealed record RoutedTask(SimulatedTask Task, string AgentId, double Accuracy, double Best, bool Succeeded, int Neighbours, int SameCategory, string Reason)
+{
+    public double Regret => Best - Accuracy;
+}
