@@ -51,7 +51,8 @@ public sealed class AgentLearningTests
     public async Task A_reset_names_a_real_agent_and_a_capability_or_none()
     {
         await using var host = await LocalHostProcess.StartAsync();
-        await TaskPolling.WaitForAgentAsync(host, "queen-1");
+        // On the board, where what it learnt is kept: before it registers there, it has nothing a reset could clear.
+        await BoardAgents.WaitForAsync(host, "queen-1", _ => true);
 
         using var all = await ResetAsync(host, "queen-1", json: null);
         using var blank = await ResetAsync(host, "queen-1", """{"capability":" "}""");

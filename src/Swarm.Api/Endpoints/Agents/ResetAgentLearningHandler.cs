@@ -12,7 +12,8 @@ namespace Swarm.Api.Endpoints.Agents;
 /// (mean one half, no evidence), for one capability (<c>{"capability": "sql"}</c>) or, with no body or no capability,
 /// for all of them. The board is told by a signal, so the answer is <c>202</c>; the agent view then shows the reset in
 /// its <c>learning</c> (the estimate gone, a <c>reset</c> line in the trace, <c>resetAt</c>), and similar-task evidence
-/// from before it is ignored. Audited as <c>reset sql by alice</c>. <c>404</c> for an unknown or retired agent.
+/// from before it is ignored. Audited as <c>reset sql by alice</c>. <c>404</c> for an unknown or retired agent. An agent
+/// created a moment ago may not be on the board yet; it has learnt nothing there, so the reset then changes nothing.
 /// </summary>
 public sealed class ResetAgentLearningHandler(SwarmSettings settings, TimeProvider time) : IApiHandler
 {
