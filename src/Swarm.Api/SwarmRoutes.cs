@@ -5,6 +5,7 @@ using Swarm.Api.Endpoints.Consensus;
 using Swarm.Api.Endpoints.Memory;
 using Swarm.Api.Endpoints.Messages;
 using Swarm.Api.Endpoints.Operations;
+using Swarm.Api.Endpoints.Patterns;
 using Swarm.Api.Endpoints.Providers;
 using Swarm.Api.Endpoints.Realtime;
 using Swarm.Api.Endpoints.Scaling;
@@ -28,6 +29,8 @@ public static class SwarmRoutes
     public static readonly ApiRoute CancelTask = new("CancelTask", "POST", "api/v1/tasks/{id}/cancel", Permissions.TasksCancel, typeof(CancelTaskHandler));
     public static readonly ApiRoute ApproveTask = new("ApproveTask", "POST", "api/v1/tasks/{id}/approve", Permissions.TasksApprove, typeof(ApproveTaskHandler), TakesBody: true);
     public static readonly ApiRoute RejectTask = new("RejectTask", "POST", "api/v1/tasks/{id}/reject", Permissions.TasksApprove, typeof(RejectTaskHandler), TakesBody: true);
+    public static readonly ApiRoute SimilarTasks = new("SimilarTasks", "GET", "api/v1/tasks/{id}/similar", Permissions.TasksRead, typeof(SimilarTasksHandler));
+    public static readonly ApiRoute SearchTasks = new("SearchTasks", "GET", "api/v1/patterns/tasks", Permissions.TasksRead, typeof(SearchTasksHandler));
     public static readonly ApiRoute TaskFeedback = new("TaskFeedback", "POST", "api/v1/tasks/{id}/feedback", Permissions.TasksFeedback, typeof(PostFeedbackHandler), TakesBody: true);
     public static readonly ApiRoute PostTaskResult = new("PostTaskResult", "POST", "api/v1/tasks/{id}/result", Permissions.TasksResult, typeof(PostTaskResultHandler), TakesBody: true);
     public static readonly ApiRoute CreateAgent = new("CreateAgent", "POST", "api/v1/agents", Permissions.AgentsWrite, typeof(CreateAgentHandler), TakesBody: true);
@@ -37,6 +40,7 @@ public static class SwarmRoutes
     public static readonly ApiRoute GetAgent = new("GetAgent", "GET", "api/v1/agents/{id}", Permissions.AgentsRead, typeof(GetAgentHandler), OpenToTheAgentItNames: true);
     // An agent heartbeats for itself; anyone else needs agents:write. Successes are not audited (see ApiRoute.AuditedWhenAccepted).
     public static readonly ApiRoute AgentHeartbeat = new("AgentHeartbeat", "POST", "api/v1/agents/{id}/heartbeat", Permissions.AgentsWrite, typeof(AgentHeartbeatHandler), TakesBody: true, OpenToTheAgentItNames: true, AuditedWhenAccepted: false);
+    public static readonly ApiRoute ResetAgentLearning = new("ResetAgentLearning", "POST", "api/v1/agents/{id}/learning/reset", Permissions.AgentsWrite, typeof(ResetAgentLearningHandler), TakesBody: true);
     public static readonly ApiRoute IssueApiKey = new("IssueApiKey", "POST", "api/v1/agents/{id}/keys", Permissions.AgentsWrite, typeof(IssueApiKeyHandler));
     public static readonly ApiRoute RevokeApiKey = new("RevokeApiKey", "DELETE", "api/v1/agents/{id}/keys/{keyId}", Permissions.AgentsWrite, typeof(RevokeApiKeyHandler));
     public static readonly ApiRoute ExchangeToken = new("ExchangeToken", "POST", "api/v1/auth/token", Permissions.AuthToken, typeof(ExchangeTokenHandler));
@@ -71,5 +75,5 @@ public static class SwarmRoutes
     public static readonly ApiRoute PutMemory = new("PutMemory", "PUT", "api/v1/memory/{namespace}/{key}", Permissions.MemoryWrite, typeof(PutMemoryHandler), TakesBody: true);
     public static readonly ApiRoute DeleteMemory = new("DeleteMemory", "DELETE", "api/v1/memory/{namespace}/{key}", Permissions.MemoryWrite, typeof(DeleteMemoryHandler));
 
-    public static IReadOnlyList<ApiRoute> All { get; } = [Health, Ready, SubmitTask, ListTasks, GetTask, CancelTask, ApproveTask, RejectTask, PostTaskResult, TaskFeedback, CreateAgent, ScalePool, ListAgents, GetAgent, RetireAgent, AgentHeartbeat, IssueApiKey, RevokeApiKey, ExchangeToken, ListProviders, GetScaling, SystemState, SystemHealth, SystemMetrics, CreateProposal, ListProposals, GetProposal, PostVote, ConsensusMetrics, SendMessage, NegotiateRealtime, RealtimeEvents, RealtimeHandshake, GetAudit, ListMemory, SearchMemory, GetMemory, PutMemory, DeleteMemory];
+    public static IReadOnlyList<ApiRoute> All { get; } = [Health, Ready, SubmitTask, ListTasks, GetTask, CancelTask, ApproveTask, RejectTask, PostTaskResult, TaskFeedback, SimilarTasks, SearchTasks, CreateAgent, ScalePool, ListAgents, GetAgent, RetireAgent, AgentHeartbeat, ResetAgentLearning, IssueApiKey, RevokeApiKey, ExchangeToken, ListProviders, GetScaling, SystemState, SystemHealth, SystemMetrics, CreateProposal, ListProposals, GetProposal, PostVote, ConsensusMetrics, SendMessage, NegotiateRealtime, RealtimeEvents, RealtimeHandshake, GetAudit, ListMemory, SearchMemory, GetMemory, PutMemory, DeleteMemory];
 }

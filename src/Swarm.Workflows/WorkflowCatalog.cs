@@ -24,6 +24,7 @@ public static class WorkflowCatalog
         [Memory.MemoryEntity.EntityName] = typeof(Memory.MemoryEntity),
         [DispatcherEntity.EntityName] = typeof(DispatcherEntity),
         [Autoscaling.AutoscalerEntity.EntityName] = typeof(Autoscaling.AutoscalerEntity),
+        [Patterns.TaskAtlasEntity.EntityName] = typeof(Patterns.TaskAtlasEntity),
         [Learning.TaskRatingsEntity.EntityName] = typeof(Learning.TaskRatingsEntity),
     };
 }

@@ -20,6 +20,8 @@ public sealed class SettingsTests
 
         Assert.Equal(50, settings.System.MaxAgents);
         Assert.Equal(TestSettings.Secret, settings.Security.Jwt.Secret);
+        Assert.Equal((true, 500, 20, 0.25, false), (settings.Learning.Patterns.Enabled, settings.Learning.Patterns.MaxPerShard,
+            settings.Learning.Patterns.Neighbours, settings.Learning.Patterns.MinSimilarity, settings.Learning.Patterns.ShareLessons));
     }
 
     [Theory]
@@ -55,6 +57,10 @@ public sealed class SettingsTests
     [InlineData("learning:embeddings:provider", "claude", "'learning:embeddings:provider' is 'claude', which cannot embed")]
     [InlineData("learning:embeddings:dimensions", "32", "'learning:embeddings:dimensions' must be between 64 and 1024")]
     [InlineData("learning:embeddings:dimension", "256", "'learning:embeddings:dimension' is not a setting")]
+    [InlineData("learning:patterns:maxPerShard", "10", "'learning:patterns:maxPerShard' must be between 50 and 2000 (was 10)")]
+    [InlineData("learning:patterns:neighbours", "0", "'learning:patterns:neighbours' must be between 1 and 50 (was 0)")]
+    [InlineData("learning:patterns:minSimilarity", "1", "'learning:patterns:minSimilarity' must be above 0 and below 1 (was 1)")]
+    [InlineData("learning:patterns:neighbors", "5", "'learning:patterns:neighbors' is not a setting")]
     public void A_bad_setting_stops_the_host_with_its_key_named(string key, string value, string expected)
     {
         var error = Assert.Throws<SwarmConfigurationException>(() => TestSettings.Load((key, value)));

@@ -54,6 +54,8 @@ public sealed class FunctionsMetadataTests
             var trigger = FunctionsMetadata.Trigger(job.Name);
             Assert.Equal("timerTrigger", trigger.GetProperty("type").GetString());
             Assert.Equal($"%{job.ScheduleSetting}%", trigger.GetProperty("schedule").GetString());
+            // A job that runs when the local host starts runs when the Functions host starts too.
+            Assert.True(job.RunsAtStartup == (trigger.TryGetProperty("runOnStartup", out var atStartup) && atStartup.GetBoolean()), $"{job.Name}: runOnStartup should be {job.RunsAtStartup}");
         }
     }
 

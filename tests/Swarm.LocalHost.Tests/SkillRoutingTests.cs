@@ -17,8 +17,10 @@ public sealed class SkillRoutingTests
     [Fact]
     public async Task Routing_prefers_the_agent_that_succeeds()
     {
+        // Pattern recognition off: what moves the work here is the board's record alone, not similar tasks' evidence.
         await using var host = await LocalHostProcess.StartAsync(
             ("learning__algorithm", "greedy"),
+            ("learning__patterns__enabled", "false"),
             ("providers__simulated__profiles__broken__failureRate", "1"),
             ("selfHealing__unhealthyProbationSeconds", "1"),
             ("SelfHealingSchedule", "*/1 * * * * *"));

@@ -46,6 +46,21 @@ public sealed class SpecSettingsTests
     }
 
     [Fact]
+    public async Task Learning_patterns_enabled_false_recalls_nothing_and_leaves_no_fingerprint()
+    {
+        await using var host = await LocalHostProcess.StartAsync(("learning__patterns__enabled", "false"));
+
+        var id = await TaskPolling.SubmitAsync(host, "Write a SQL query");
+        var task = await TaskPolling.WaitUntilFinishedAsync(host, id, TimeSpan.FromSeconds(60));
+        var second = await TaskPolling.WaitUntilFinishedAsync(host, await TaskPolling.SubmitAsync(host, "Write a SQL query"), TimeSpan.FromSeconds(60));
+
+        // A fingerprint signalled at the first task's end would have reached its shard while the second task ran.
+        Assert.Equal("completed", second.GetProperty("status").GetString());
+        Assert.Empty(PatternTests.Timeline(task, "recall"));
+        Assert.Null(await Entities.ReadAsync<System.Text.Json.Nodes.JsonObject>(host, "taskatlas", "general"));
+    }
+
+    [Fact]
     public async Task The_learning_settings_reach_the_dispatch_board_and_the_system_state()
     {
         await using var host = await LocalHostProcess.StartAsync(

@@ -24,15 +24,17 @@ public sealed class TaskFeedbackTests(TaskFeedbackTests.Host host) : IClassFixtu
             Process = await LocalHostProcess.StartAsync();
             await TaskSubmissions.CreateAgentAsync(Process, "rated-1", "specialist", ["rated-work"]);
             await TaskSubmissions.CreateExternalAgentAsync(Process, "rated-ext", ["rated-manual"], seats: 4);
+            await TaskSubmissions.CreateAgentAsync(Process, "styled-1", "specialist", ["styled-prose"]);
+            await TaskPolling.WaitForAgentAsync(Process, "queen-1");
         }
 
         public async Task DisposeAsync() => await Process.DisposeAsync();
     }
 
-    async Task<string> FinishedTaskAsync(string submitter)
+    async Task<string> FinishedTaskAsync(string submitter, string prompt = "Summarise the quarterly figures", string capability = "rated-work", string strategy = "auto")
     {
         using var response = await Swarm.Http.SendAsync(Swarm.Request(HttpMethod.Post, "/api/v1/tasks", role: submitter,
-            json: JsonSerializer.Serialize(new { prompt = "Summarise the quarterly figures", capabilities = new[] { "rated-work" } })));
+            json: JsonSerializer.Serialize(new { prompt, capabilities = new[] { capability }, strategy })));
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
         var task = await TaskPolling.WaitUntilFinishedAsync(Swarm, id, TimeSpan.FromSeconds(60));
@@ -89,6 +91,54 @@ public sealed class TaskFeedbackTests(TaskFeedbackTests.Host host) : IClassFixtu
         Assert.Equal(SkillKind.Feedback, update.Kind);
         Assert.Equal("rated-work", update.Key);
         Assert.True(agent.SkillOf("rated-work").Mean < before.Mean, $"a rating of 1 did not lower the estimate ({before.Mean} -> {agent.SkillOf("rated-work").Mean})");
+    }
+
+    [Fact]
+    public async Task Auto_follows_the_strategy_people_rated_well_on_similar_tasks()
+    {
+        // Five similar tasks run hierarchically and rated 5, five run on one agent and rated 1: a one-capability task,
+        // whose shape alone says "single", runs hierarchically instead, and its timeline says why.
+        for (var i = 1; i <= 5; i++)
+        {
+            var good = await FinishedTaskAsync("operator", $"Write the product launch announcement for the spring catalogue, draft {i}", "styled-prose", "hierarchical");
+            var poor = await FinishedTaskAsync("operator", $"Write the product launch announcement for the autumn catalogue, draft {i}", "styled-prose", "single");
+            using var liked = await RateAsync(good, "operator", """{"rating": 5}""");
+            using var disliked = await RateAsync(poor, "operator", """{"rating": 1}""");
+            Assert.Equal(HttpStatusCode.Accepted, liked.StatusCode);
+            Assert.Equal(HttpStatusCode.Accepted, disliked.StatusCode);
+        }
+
+        var choice = await WaitForAutoChoiceAsync("Write the product launch announcement for the winter catalogue", "styled-prose", "hierarchical");
+
+        Assert.Contains("similar tasks", choice, StringComparison.Ordinal);
+        Assert.Contains("the shape's default single", choice, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Ratings reach the atlas by signal, so the first task after them may not see them yet: submits auto tasks until
+    /// one runs with <paramref name="expected"/> (at most five), and returns its timeline's strategy line.
+    /// </summary>
+    async Task<string> WaitForAutoChoiceAsync(string prompt, string capability, string expected)
+    {
+        var lines = new List<string>();
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var id = await FinishedTaskAsync("operator", prompt, capability);
+            var task = await TaskPolling.GetAsync(Swarm, id);
+            var line = task.GetProperty("timeline").EnumerateArray()
+                .Select(e => e.GetProperty("detail").GetString()!)
+                .First(d => d.StartsWith(expected + " (auto", StringComparison.Ordinal) || d.Contains("(auto", StringComparison.Ordinal));
+            if (task.GetProperty("strategy").GetString() == expected)
+            {
+                return line;
+            }
+
+            lines.Add(line);
+            await Task.Delay(1_000);
+        }
+
+        Assert.Fail($"auto never chose {expected}: {string.Join(" | ", lines)}");
+        return "";
     }
 
     [Fact]

@@ -68,6 +68,29 @@ public sealed class InputCompatibilityTests
     }
 
     [Fact]
+    public void A_task_input_stored_before_pattern_recognition_reads_back_without_it()
+    {
+        var today = new TaskRunInput("task-1", "p", 5, [], TaskStrategy.Auto, 1, [], false, TimeSpan.FromMinutes(10), 3, null, false, TimeSpan.FromDays(1),
+            SubmittedBy: "someone", Patterns: new Swarm.Workflows.Patterns.PatternOptions(20, 0.25, false, 500));
+
+        var input = ReadWithout(today, "Patterns");
+
+        Assert.Equal("someone", input.SubmittedBy);
+        Assert.Null(input.Patterns);
+    }
+
+    [Fact]
+    public void A_step_outcome_stored_before_its_capabilities_reads_back_without_them()
+    {
+        var today = new StepOutcome("answer", "a1", new AgentAnswer("x", "simulated", "sim", true, 1, 1, 1), [], DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, ["sql"]);
+
+        var outcome = ReadWithout(today, "Capabilities");
+
+        Assert.Equal("a1", outcome.AgentId);
+        Assert.Null(outcome.Capabilities);
+    }
+
+    [Fact]
     public void A_proposal_input_stored_before_learning_reads_back_teaching_no_voter()
     {
         var today = new ProposalInput("proposal-1", "q", ["a", "b"], new ConsensusRules(ConsensusAlgorithm.SimpleMajority), new ParticipantSpec(["a1"], null, null),

@@ -154,6 +154,9 @@ public sealed class LearningSettings
     /// <summary>ε in [0, 1]: how often epsilon-greedy and hybrid send a step to a uniformly chosen agent of the best type.</summary>
     public double ExplorationRate { get; set; } = 0.1;
 
+    /// <summary>Pattern recognition: task fingerprints and similar-task recall (<c>learning:patterns:*</c>).</summary>
+    public PatternSettings Patterns { get; set; } = new();
+
     /// <summary>The embedding model, if any, that represents prompts and memory values by meaning (<c>learning:embeddings</c>).</summary>
     public EmbeddingSettings Embeddings { get; set; } = new();
 

@@ -108,6 +108,7 @@ public static class SwarmSettingsValidator
             $"is '{s.Learning.Algorithm}'; use one of {string.Join(", ", LearningPolicy.Names.Keys)} ('{LearningSettings.HybridAlgorithm}', the spec's default, when the key is left out).");
         Check(s.Learning.LearningRate is > 0 and <= 1, "learning:learningRate", "must be in (0, 1].");
         Check(s.Learning.ExplorationRate is >= 0 and <= 1, "learning:explorationRate", "must be in [0, 1].");
+        errors.AddRange(PatternSettingsValidator.Validate(s.Learning.Patterns));
         Check(s.Api.MaxRequestBytes is >= 1024 and <= 16 * 1024 * 1024, "api:maxRequestBytes", "must be between 1 KiB and 16 MiB.");
         Check(s.Api.MaxPromptLength is >= 1 and <= 1_000_000, "api:maxPromptLength", "must be between 1 and 1000000.");
         Check(s.Api.TaskSlotWaitSeconds is >= 1 and <= 86_400, "api:taskSlotWaitSeconds", "must be between 1 and 86400.");

@@ -1,16 +1,18 @@
 using Microsoft.DurableTask.Client;
 using Swarm.Application.Memory;
 using Swarm.Domain.Learning;
+using Swarm.Domain.Patterns;
 using Swarm.Workflows.Distribution;
 using Swarm.Workflows.Learning;
 using Swarm.Workflows.Memory;
+using Swarm.Workflows.Patterns;
 using Swarm.Workflows.Realtime;
-using Swarm.Domain.Patterns;
 
 namespace Swarm.Application.Learning;
 
 /// <summary>
 /// Delivers a person's rating of a finished task to everyone who learns from it: the task's ratings (their owner); the
+/// task atlas's shard (a copy beside the task's fingerprint, for recall, lessons and <c>auto</c>); the
 /// dispatch board, as one <c>feedback</c> skill signal per agent that worked on it (value <c>(rating − 1) / 4</c>, weight
 /// 2, id <c>feedback:{taskId}:{rater}:{agent}</c> so a retried signal counts once); and each agent, in its own memory namespace (<c>feedback.{taskId}</c>, sealed when encryption at rest
 /// is on, so recall puts it before the agent on related work) and, when it is connected, as a <c>task_feedback</c> event.
@@ -26,12 +28,17 @@ public sealed class FeedbackRecorder(MemorySealer sealer, IRealtimeChannel chann
 
     public static string MemoryKeyFor(string taskId) => "feedback." + taskId;
 
-    public async Task RecordAsync(DurableTaskClient durable, string taskId, Rating rating, IReadOnlyList<RatedWork> work, CancellationToken cancellationToken)
+    /// <param name="capabilities">The task's capabilities: they name the atlas shard that holds its fingerprint.</param>
+    public async Task RecordAsync(DurableTaskClient durable, string taskId, IReadOnlyList<string> capabilities, Rating rating, IReadOnlyList<RatedWork> work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(durable);
         ArgumentNullException.ThrowIfNull(rating);
         ArgumentNullException.ThrowIfNull(work);
         await new FeedbackClient(durable).RateAsync(taskId, rating, cancellationToken);
+
+        // The atlas keeps a copy beside the task's fingerprint (or until it arrives), for recall: what people thought of
+        // similar tasks steers auto's strategy and writes a lesson when poor.
+        await new PatternsClient(durable).RateAsync(CapabilityKey.Of(capabilities), new TaskRating(taskId, rating), cancellationToken);
         var board = new DispatcherClient(durable);
         foreach (var agent in work)
         {

@@ -9,8 +9,11 @@ namespace Swarm.Domain.Distribution;
 /// </summary>
 public sealed partial record BoardAgent
 {
-    /// <summary>How many changes the skill trace keeps.</summary>
-    public const int TraceLength = 20;
+    /// <summary>
+    /// How many changes the skill trace keeps: 10, the design's fallback from 20, since 50 agents' traces at 20 made the
+    /// stored board about 380 KB (docs/design/learning.md §11; BoardLearningTests measures it).
+    /// </summary>
+    public const int TraceLength = 10;
 
     /// <summary>
     /// The most evidence a reputation stored before version 3 is taken to rest on when it becomes an estimate: enough to

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Swarm.Domain.Learning;
 
 /// <summary>
@@ -15,12 +17,15 @@ public sealed record SkillEstimate(double Successes, double Failures, DateTimeOf
     public static SkillEstimate Unknown { get; } = new(0, 0, null, 0);
 
     /// <summary>The posterior mean <c>α / (α + β)</c>: the estimated chance of success.</summary>
+    [JsonIgnore] // Derived; stored boards keep only the counts.
     public double Mean => (1 + Successes) / (2 + Successes + Failures);
 
     /// <summary><c>n = S + F</c>: how much the estimate rests on; it saturates near <c>1 / learningRate</c>.</summary>
+    [JsonIgnore] // Derived; stored boards keep only the counts.
     public double Evidence => Successes + Failures;
 
     /// <summary>The posterior's standard deviation, <c>sqrt(αβ / ((α+β)²(α+β+1)))</c>: how unsure we still are.</summary>
+    [JsonIgnore] // Derived; stored boards keep only the counts.
     public double StandardDeviation
     {
         get

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Swarm.Domain.Learning;
 
 /// <summary>
@@ -23,4 +25,4 @@ public sealed record SkillUpdate(
     double MeanAfter,
     DateTimeOffset At,
     int Times = 1,
-    DateTimeOffset? Since = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? Since = null);

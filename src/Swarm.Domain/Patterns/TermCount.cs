@@ -5,8 +5,8 @@ namespace Swarm.Domain.Patterns;
 /// The feature's FNV-1a 32-bit hash, with the top bit telling its kind: clear for a word (<c>u:word</c>), set for two
 /// adjacent words (<c>b:first second</c>), so scoring can weigh pairs above single words without storing the text.
 /// </param>
-/// <param name="Count">How often it occurs (its term frequency).</param>
-public readonly record struct TermCount(uint Hash, ushort Count)
+/// <param name="Count">How often it occurs (its term frequency), saturating at 255: a word said that often says no more.</param>
+public readonly record struct TermCount(uint Hash, byte Count)
 {
     const uint PairBit = 0x8000_0000;
 

@@ -23,7 +23,7 @@ public sealed record TermCounts
         ArgumentNullException.ThrowIfNull(terms);
         Terms = [.. terms
             .GroupBy(t => t.Hash)
-            .Select(g => new TermCount(g.Key, (ushort)Math.Min(ushort.MaxValue, g.Sum(t => t.Count))))
+            .Select(g => new TermCount(g.Key, (byte)Math.Min(byte.MaxValue, g.Sum(t => t.Count))))
             .Where(t => t.Count > 0)
             .OrderByDescending(t => t.Count)
             .ThenBy(t => t.Hash)

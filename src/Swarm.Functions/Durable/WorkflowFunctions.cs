@@ -253,4 +253,11 @@ public static class WorkflowFunctions
         ArgumentNullException.ThrowIfNull(dispatcher);
         return dispatcher.DispatchAsync<PoolLockEntity>();
     }
+
+    [Function(Workflows.Patterns.TaskAtlasEntity.EntityName)]
+    public static Task TaskAtlas([EntityTrigger] TaskEntityDispatcher dispatcher)
+    {
+        ArgumentNullException.ThrowIfNull(dispatcher);
+        return dispatcher.DispatchAsync<Workflows.Patterns.TaskAtlasEntity>();
+    }
 }

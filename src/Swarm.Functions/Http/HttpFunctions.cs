@@ -33,6 +33,16 @@ public sealed class HttpFunctions(ApiDispatcher dispatcher)
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/tasks/{id}")] HttpRequestData request,
         [DurableClient] DurableTaskClient durable) => ServeAsync(SwarmRoutes.GetTask, request, durable);
 
+    [Function(nameof(SwarmRoutes.SimilarTasks))]
+    public Task<HttpResponseData> SimilarTasks(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/tasks/{id}/similar")] HttpRequestData request,
+        [DurableClient] DurableTaskClient durable) => ServeAsync(SwarmRoutes.SimilarTasks, request, durable);
+
+    [Function(nameof(SwarmRoutes.SearchTasks))]
+    public Task<HttpResponseData> SearchTasks(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/patterns/tasks")] HttpRequestData request,
+        [DurableClient] DurableTaskClient durable) => ServeAsync(SwarmRoutes.SearchTasks, request, durable);
+
     [Function(nameof(SwarmRoutes.ListTasks))]
     public Task<HttpResponseData> ListTasks(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/tasks")] HttpRequestData request,
@@ -92,6 +102,11 @@ public sealed class HttpFunctions(ApiDispatcher dispatcher)
     public Task<HttpResponseData> AgentHeartbeat(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/agents/{id}/heartbeat")] HttpRequestData request,
         [DurableClient] DurableTaskClient durable) => ServeAsync(SwarmRoutes.AgentHeartbeat, request, durable);
+
+    [Function(nameof(SwarmRoutes.ResetAgentLearning))]
+    public Task<HttpResponseData> ResetAgentLearning(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/agents/{id}/learning/reset")] HttpRequestData request,
+        [DurableClient] DurableTaskClient durable) => ServeAsync(SwarmRoutes.ResetAgentLearning, request, durable);
 
     [Function(nameof(SwarmRoutes.IssueApiKey))]
     public Task<HttpResponseData> IssueApiKey(

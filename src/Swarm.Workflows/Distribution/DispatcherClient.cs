@@ -38,7 +38,7 @@ public sealed class DispatcherClient(DurableTaskClient durable)
     public Task LearnAsync(SkillSignal signal, CancellationToken cancellationToken) =>
         durable.Entities.SignalEntityAsync(DispatcherEntity.Id, nameof(DispatcherEntity.Learn), signal, cancellation: cancellationToken);
 
-    /// <summary>Returns an agent's skill for one capability (or all, for null) to the prior.</summary>
-    public Task ResetSkillAsync(string agentId, string? capability, CancellationToken cancellationToken) =>
-        durable.Entities.SignalEntityAsync(DispatcherEntity.Id, nameof(DispatcherEntity.ResetSkill), new SkillReset(agentId, capability), cancellation: cancellationToken);
+    /// <summary>Returns an agent's skill for one capability (or all, for null) to the prior, as of <paramref name="at"/>.</summary>
+    public Task ResetSkillAsync(string agentId, string? capability, DateTimeOffset at, CancellationToken cancellationToken) =>
+        durable.Entities.SignalEntityAsync(DispatcherEntity.Id, nameof(DispatcherEntity.ResetSkill), new SkillReset(agentId, capability, at), cancellation: cancellationToken);
 }

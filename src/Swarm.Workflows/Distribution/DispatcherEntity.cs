@@ -53,7 +53,7 @@ public sealed class DispatcherEntity : TaskEntity<DispatchBoard>
     public void ResetSkill(SkillReset reset)
     {
         ArgumentNullException.ThrowIfNull(reset);
-        State = State.ResetSkill(reset.AgentId, reset.Capability, DateTimeOffset.UtcNow);
+        State = State.ResetSkill(reset.AgentId, reset.Capability, reset.At);
     }
 
     /// <summary>The learning pass: skill no signal confirmed since the last pass loses evidence at the rate.</summary>

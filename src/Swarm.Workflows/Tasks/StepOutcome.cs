@@ -4,4 +4,8 @@ namespace Swarm.Workflows.Tasks;
 
 /// <summary>What one step of a task produced: which agent, its answer, and the agents that failed it first.</summary>
 /// <param name="Stage">The step's name: <c>answer</c>, <c>answer-2</c>, a pipeline stage, <c>plan</c>, <c>subtask-1</c>, <c>merge</c>…</param>
-public sealed record StepOutcome(string Stage, string AgentId, AgentAnswer Answer, IReadOnlyList<string> FailedAttempts, DateTimeOffset StartedAt, DateTimeOffset EndedAt);
+/// <param name="Capabilities">
+/// The capabilities the step asked for, so what is learnt of the step (a rating, say) goes to the right skill; null in
+/// the outputs of tasks that ran before it was recorded (fall back to the task's capabilities).
+/// </param>
+public sealed record StepOutcome(string Stage, string AgentId, AgentAnswer Answer, IReadOnlyList<string> FailedAttempts, DateTimeOffset StartedAt, DateTimeOffset EndedAt, IReadOnlyList<string>? Capabilities = null);

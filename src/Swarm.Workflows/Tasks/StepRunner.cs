@@ -2,6 +2,7 @@ using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 using Swarm.Domain.Agents;
 using Swarm.Domain.Distribution;
+using Swarm.Domain.Patterns;
 using Swarm.Domain.Tasks;
 using Swarm.Domain.Time;
 using Swarm.Workflows.Agents;
@@ -20,6 +21,9 @@ namespace Swarm.Workflows.Tasks;
 /// <param name="log">A replay-safe logger of the task's category.</param>
 public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput input, TaskTracker tracker, ILogger log)
 {
+    /// <summary>What the task recalled of similar tasks; its evidence about agents goes with each seat request.</summary>
+    public Patterns.Recall Recall { get; init; } = Patterns.Recall.Nothing;
+
     /// <summary>
     /// Answers a briefing on a fitting agent: its model through <see cref="AgentLoop"/> (one call, or turns with tools),
     /// each call an <see cref="InvokeAgentActivity"/> with the same durable retries as <see cref="AgentTurnOrchestrator"/>,
@@ -38,6 +42,13 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
         string stage, AgentBriefing briefing, IReadOnlyList<string> capabilities, AgentType? requiredType = null, List<string>? distinctGroup = null, string? onlyAgent = null, bool delegation = true, TimeSpan? seatWait = null)
     {
         ArgumentNullException.ThrowIfNull(briefing);
+        if (delegation && Recall.Lessons.Count > 0)
+        {
+            // Every agent of the task hears what similar tasks taught; an agent answering another's question does not,
+            // since the question is not the task.
+            briefing = briefing with { Lessons = Recall.LessonTexts };
+        }
+
         var (_, outcome) = await RunAsync(stage, capabilities, requiredType, distinctGroup, onlyAgent, seatWait ?? input.SlotWaitLimit, async (profile, seat) =>
         {
             var answer = profile.Provider.Type == ProviderSettings.ExternalType
@@ -112,8 +123,9 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
                 await ReleaseSeatAsync(seat, capabilities, new WorkOutcome(
                     true, answer.LatencyMs, new ModelUsage(answer.InputTokens, answer.OutputTokens, answer.CostUsd ?? 0), context.CurrentUtcDateTime));
                 tracker.Record("answered", $"{stage}: {agentId} ({answer.Provider}:{answer.Model}, {answer.LatencyMs} ms)");
+                tracker.Traced(new StepTrace(agentId, stage, capabilities, Succeeded: true), answer.CostUsd ?? 0);
                 log.StepAnswered(input.TaskId, stage, agentId, answer.LatencyMs);
-                return (value, new StepOutcome(stage, agentId, answer, failures, started, context.CurrentUtcDateTime));
+                return (value, new StepOutcome(stage, agentId, answer, failures, started, context.CurrentUtcDateTime, capabilities));
             }
             catch (Exception e) when (EndedByDeadline(e))
             {
@@ -131,6 +143,7 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
                 failures.Add($"{agentId}: {reason.Type}: {reason.Message}");
                 exclude.Add(agentId);
                 tracker.Record("attempt-failed", $"{stage}: {agentId}: {reason.Type}");
+                tracker.Traced(new StepTrace(agentId, stage, capabilities, Succeeded: false), 0);
                 log.StepAttemptFailed(input.TaskId, stage, agentId, reason.Type);
             }
         }
@@ -138,12 +151,14 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
         throw new TaskStoppedException($"Step '{stage}' failed on {failures.Count} agent(s): {string.Join(" | ", failures)}") { Kind = "StepFailed" };
     }
 
+    /// <returns>The agent that holds the seat, and the board's reason for choosing it.</returns>
     async Task<(AgentProfile Agent, string Reason)> AcquireSeatAsync(
         string stage, string seatKey, IReadOnlyList<string> capabilities, AgentType? requiredType, List<string> exclude, List<string> failures, List<string>? distinctGroup, string? onlyAgent, TimeSpan seatWait)
     {
         var (wait, deadlineFirst) = WaitLimit("The task passed its deadline.", seatWait);
         var request = new SeatRequest(
-            input.TaskId, seatKey, capabilities, input.Priority, [.. exclude.Union(distinctGroup ?? [], StringComparer.Ordinal)], requiredType, context.CurrentUtcDateTime, onlyAgent);
+            input.TaskId, seatKey, capabilities, input.Priority, [.. exclude.Union(distinctGroup ?? [], StringComparer.Ordinal)], requiredType, context.CurrentUtcDateTime, onlyAgent,
+            Recall.EvidenceFor(capabilities));
         var decision = await context.Entities.CallEntityAsync<SeatDecision>(DispatcherEntity.Id, nameof(DispatcherEntity.Request), request);
         switch (decision.Outcome)
         {

@@ -29,6 +29,11 @@ namespace Swarm.Workflows.Tasks;
 /// Whether its agents' memory tools embed plain values they put and queries they search (<c>learning:embeddings</c> was
 /// on at submission, so replays agree); false in histories from before, which run no embedding activity.
 /// </param>
+/// <param name="Patterns">
+/// Pattern recognition as set at submission: recall of similar tasks before the strategy is chosen, and the task's
+/// fingerprint at the end. Null when it was off, and in the histories of tasks submitted before it existed, which
+/// then replay without the entity call and the signal they never made.
+/// </param>
 public sealed record TaskRunInput(
     string TaskId,
     string Prompt,
@@ -51,4 +56,5 @@ public sealed record TaskRunInput(
     bool SealMemory = false,
     bool Stream = false,
     bool NotifyGroups = false,
-    bool EmbedMemory = false);
+    bool EmbedMemory = false,
+    Patterns.PatternOptions? Patterns = null);

@@ -1,7 +1,9 @@
 using Microsoft.DurableTask;
 using Swarm.Domain.Agents;
+using Swarm.Domain.Patterns;
 using Swarm.Domain.Tasks;
 using Swarm.Domain.Time;
+using Swarm.Workflows.Patterns;
 using Swarm.Workflows.Realtime;
 using Swarm.Workflows.Tasks.Strategies;
 
@@ -11,6 +13,8 @@ namespace Swarm.Workflows.Tasks;
 /// One task from acceptance to result: a person's approval if the task asks for it, then its strategy (one agent,
 /// several in parallel, a pipeline of stages, or a queen's plan), each step on an agent the dispatcher chooses.
 /// Every step is recorded in durable history, so a crash anywhere resumes here instead of starting over.
+/// With pattern recognition on, it first recalls similar past tasks (they may change what <c>auto</c> chooses, and
+/// their lessons go to the agents) and at the end, completed or failed, leaves its own fingerprint.
 /// </summary>
 public sealed class TaskRunOrchestrator : TaskOrchestrator<TaskRunInput, TaskRunResult>
 {
@@ -22,6 +26,9 @@ public sealed class TaskRunOrchestrator : TaskOrchestrator<TaskRunInput, TaskRun
         var log = context.CreateReplaySafeLogger(Logs.TaskCategory);
         var notices = new TaskStateNotices(context, input);
         tracker.Record("accepted", $"priority {input.Priority}" + (input.SubmittedBy is { } by ? $", from {by}" : ""));
+        StrategyChoice? choice = null;
+        var terms = TermCounts.Empty;
+        var running = context.CurrentUtcDateTime;
         try
         {
             if (input.RequiresApproval)
@@ -30,12 +37,15 @@ public sealed class TaskRunOrchestrator : TaskOrchestrator<TaskRunInput, TaskRun
             }
 
             notices.Changed(TaskRunStatus.Running);
-            var choice = StrategyChoice.For(input.Strategy, input.Agents, input.Stages.Count, input.Capabilities.Count);
+            running = context.CurrentUtcDateTime;
+            terms = input.Patterns is null ? TermCounts.Empty : PromptTerms.From(input.Prompt);
+            var recall = await PatternRecall.RecallAsync(context, input, terms, tracker);
+            choice = StrategyChoice.For(input.Strategy, input.Agents, input.Stages.Count, input.Capabilities.Count, recall.Strategies);
             tracker.Strategy = choice.Strategy.ToString().ToLowerInvariant();
             tracker.Record("strategy", $"{tracker.Strategy} ({choice.Reason})");
             log.TaskStarted(input.TaskId, tracker.Strategy, input.Priority);
 
-            var steps = new StepRunner(context, input, tracker, log);
+            var steps = new StepRunner(context, input, tracker, log) { Recall = recall };
             var run = choice.Strategy switch
             {
                 TaskStrategy.Parallel => await ParallelStrategy.RunAsync(steps, input, tracker),
@@ -52,6 +62,7 @@ public sealed class TaskRunOrchestrator : TaskOrchestrator<TaskRunInput, TaskRun
             var totals = new ModelUsage(run.Steps.Sum(s => s.Answer.InputTokens), run.Steps.Sum(s => s.Answer.OutputTokens), run.Steps.Sum(s => s.Answer.CostUsd ?? 0));
             // Stamped before the end notice goes out: the result was ready then, and its agents' seats already free.
             var answeredAt = context.CurrentUtcDateTime;
+            await PatternRecall.RememberAsync(context, input, Fingerprint(context, input, tracker, choice.Strategy, terms, running, failureType: null));
             await notices.EndedAsync(TaskRunStatus.Completed, result: run.Answer().Text);
             return new TaskRunResult(
                 input.TaskId,
@@ -72,10 +83,32 @@ public sealed class TaskRunOrchestrator : TaskOrchestrator<TaskRunInput, TaskRun
             tracker.Record("failed", $"{failure.Type}: {failure.Message}");
             tracker.Fail(failure);
             log.TaskFailed(input.TaskId, failure.Type, failure.Message);
+            if (choice is not null)
+            {
+                // A task that ended before its strategy was chosen (rejected, never approved) says nothing about strategies or agents.
+                await PatternRecall.RememberAsync(context, input, Fingerprint(context, input, tracker, choice.Strategy, terms, running, failure.Type));
+            }
+
             await notices.EndedAsync(TaskRunStatus.Failed, errorType: failure.Type, errorMessage: failure.Message);
             throw;
         }
     }
+
+    /// <summary>What the task leaves for pattern recognition; its prompt only as term counts.</summary>
+    static TaskFingerprint Fingerprint(
+        TaskOrchestrationContext context, TaskRunInput input, TaskTracker tracker, TaskStrategy strategy, TermCounts terms, DateTime running, string? failureType) => new(
+        input.TaskId,
+        context.CurrentUtcDateTime,
+        input.SubmittedBy,
+        CapabilityKey.Of(input.Capabilities),
+        input.Capabilities,
+        strategy,
+        failureType is null ? TaskRunStatus.Completed : TaskRunStatus.Failed,
+        failureType,
+        tracker.CostUsd,
+        (long)(context.CurrentUtcDateTime - running).TotalMilliseconds,
+        [.. tracker.Steps],
+        terms);
 
     /// <summary>Waits, at no cost, for a person's decision; a rejection or no decision in time ends the task.</summary>
     static async Task AwaitApprovalAsync(TaskOrchestrationContext context, TaskRunInput input, TaskTracker tracker, TaskStateNotices notices)

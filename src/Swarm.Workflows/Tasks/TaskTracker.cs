@@ -1,4 +1,5 @@
 using Microsoft.DurableTask;
+using Swarm.Domain.Patterns;
 
 namespace Swarm.Workflows.Tasks;
 
@@ -20,6 +21,7 @@ public sealed class TaskTracker(TaskOrchestrationContext context)
     readonly List<string> waiting = [];
     readonly List<string> agents = [];
     readonly List<TaskEvent> timeline = [];
+    readonly List<StepTrace> steps = [];
     string phase = TaskProgress.WaitingForAgent;
 
     public string? Strategy { get; set; }
@@ -27,6 +29,19 @@ public sealed class TaskTracker(TaskOrchestrationContext context)
     public IReadOnlyList<TaskEvent> Timeline => timeline;
 
     public IReadOnlyList<string> Agents => agents;
+
+    /// <summary>Every attempt at every step so far, failed ones too, in the order they ended: the fingerprint's steps.</summary>
+    public IReadOnlyList<StepTrace> Steps => steps;
+
+    /// <summary>What the answered steps have cost so far.</summary>
+    public decimal CostUsd { get; private set; }
+
+    /// <summary>Notes how an attempt at a step ended, and what it cost. Not published: the fingerprint reads it at the end.</summary>
+    public void Traced(StepTrace step, decimal costUsd)
+    {
+        steps.Add(step);
+        CostUsd += costUsd;
+    }
 
     public void Record(string kind, string detail)
     {

@@ -54,6 +54,17 @@ public sealed class SimilarTasksTests
     }
 
     [Fact]
+    public void A_capability_key_is_the_sorted_lowercase_names_or_a_hash_when_storage_would_refuse_them()
+    {
+        Assert.Equal("general", CapabilityKey.Of([]));
+        Assert.Equal("python+sql", CapabilityKey.Of(["SQL", " python", "sql"]));
+        Assert.Matches("^caps-[0-9a-f]{16}$", CapabilityKey.Of(["c#"]));
+        Assert.Matches("^caps-[0-9a-f]{16}$", CapabilityKey.Of([.. Enumerable.Range(0, 16).Select(i => new string('x', 60) + i)]));
+        Assert.Equal(CapabilityKey.Of(["c#", "a/b"]), CapabilityKey.Of(["A/B", "C#"]));
+        Assert.NotEqual(CapabilityKey.Of(["c#"]), CapabilityKey.Of(["f#"]));
+    }
+
+    [Fact]
     public void Evidence_is_at_most_forty_entries()
     {
         var atlas = Enumerable.Range(0, 60).Aggregate(new TaskAtlas(), (a, i) => a.Add(Of($"t{i}", "sql query", minute: i)));

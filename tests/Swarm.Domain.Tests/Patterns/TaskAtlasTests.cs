@@ -123,6 +123,24 @@ public sealed class TaskAtlasTests
     }
 
     [Fact]
+    public void A_full_shard_of_long_prompts_stays_under_600_KB()
+    {
+        // The design's budget for one shard's state (docs/design/learning.md §11): 500 fingerprints of prompts long
+        // enough to keep all 96 features, each with a failed attempt and an answer on two capabilities.
+        var words = Enumerable.Range(0, 80).Select(i => $"word{i}").ToList();
+        var atlas = Enumerable.Range(0, TaskAtlas.DefaultMaxFingerprints).Aggregate(new TaskAtlas(), (a, i) => a.Add(Of(
+            $"task-{i:x32}", string.Join(' ', words.Select(w => w + i)), minute: i, capabilities: ["sql", "python"]) with
+        {
+            Steps = [.. Enumerable.Range(1, 2).Select(n => new StepTrace($"coder-{n}", "answer", ["sql", "python"], n == 2))],
+        }));
+
+        var bytes = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(atlas).Length;
+
+        Assert.Equal(TermCounts.MaxTerms, atlas.Fingerprints[0].Terms.Terms.Count);
+        Assert.True(bytes < 600 * 1024, $"{bytes / 1024} KB");
+    }
+
+    [Fact]
     public void An_atlas_reads_back_from_json_as_it_was_written()
     {
         var atlas = new TaskAtlas().Add(Of("t1", "write a sql query")).Rate("t1", new Rating("alice", 2, "slow", T0)).Atlas.Rate("t9", new Rating("bob", 5, null, T0)).Atlas;

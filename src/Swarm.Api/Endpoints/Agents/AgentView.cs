@@ -4,8 +4,9 @@ using Swarm.Domain.Distribution;
 namespace Swarm.Api.Endpoints.Agents;
 
 /// <summary>
-/// An agent as the API shows it: its profile and lifecycle from its ledger, and its seats, health, reputation and
-/// statistics from the dispatch board (their one owner while it takes work; the ledger keeps them once it retires).
+/// An agent as the API shows it: its profile and lifecycle from its ledger, and its seats, health, skill and statistics
+/// from the dispatch board (their one owner while it takes work; the ledger keeps the statistics once it retires).
+/// <c>reputation</c> is each capability's skill mean; <c>learning</c> has the estimates in full and their trace.
 /// Provider settings carry no credentials, so there is nothing secret to leave out. <c>instructions</c> is what the
 /// agent's model is told (its own, or its type's default when <c>defaultInstructions</c>); <c>tools</c> and the loop
 /// limits are as they apply. <c>presence</c> is its connection on the real-time channel and its heartbeats, from its
@@ -37,7 +38,8 @@ public sealed record AgentView(
     IReadOnlyList<string> Tools,
     int MaxTurns,
     int MaxToolCalls,
-    PresenceView Presence)
+    PresenceView Presence,
+    AgentLearningView Learning)
 {
     /// <param name="onBoard">The agent on the dispatch board, or null when it is not (yet, or any more) on it.</param>
     public static AgentView From(AgentLedger ledger, BoardAgent? onBoard, DateTimeOffset lastModified, PresenceView presence)
@@ -73,6 +75,7 @@ public sealed record AgentView(
             profile.Tools ?? [],
             limits.MaxTurns,
             limits.MaxToolCalls,
-            presence);
+            presence,
+            AgentLearningView.From(onBoard));
     }
 }

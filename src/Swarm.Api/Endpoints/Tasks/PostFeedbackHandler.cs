@@ -2,6 +2,7 @@ using Microsoft.DurableTask.Client;
 using Swarm.Application.Configuration;
 using Swarm.Application.Learning;
 using Swarm.Application.Security;
+using Swarm.Domain.Distribution;
 using Swarm.Domain.Learning;
 using Swarm.Domain.Tasks;
 using Swarm.Workflows.Learning;
@@ -68,7 +69,7 @@ public sealed class PostFeedbackHandler(SwarmSettings settings, FeedbackRecorder
 
         var rating = new Rating(principal.Subject, body.Rating!.Value, string.IsNullOrWhiteSpace(body.Comment) ? null : body.Comment, time.GetUtcNow());
         var work = WorkOf(task, input);
-        await recorder.RecordAsync(durable, task.Id, rating, work, CancellationToken.None);
+        await recorder.RecordAsync(durable, task.Id, input?.Capabilities ?? [], rating, work, CancellationToken.None);
         var agents = work.Select(w => w.AgentId).ToList();
         var location = SwarmRoutes.GetTask.PathFor(("id", task.Id));
 
@@ -79,14 +80,21 @@ public sealed class PostFeedbackHandler(SwarmSettings settings, FeedbackRecorder
     }
 
     /// <summary>
-    /// The agents that answered the task's steps, each with the capabilities its steps needed. A failed task has no
+    /// The agents that answered the task's steps, each with the capabilities its steps asked for (a step that asked for
+    /// none is general work; a task recorded before steps kept theirs falls back to the task's). A failed task has no
     /// outcome, so every agent that held a seat of it is rated for the task's capabilities.
     /// </summary>
     static List<RatedWork> WorkOf(TaskView task, TaskRunInput? input)
     {
-        IReadOnlyList<string> capabilities = input?.Capabilities ?? [];
-        IEnumerable<string> agents = task.Steps is { } steps ? steps.Select(s => s.AgentId) : task.Agents;
-        return [.. agents.Distinct(StringComparer.Ordinal).Select(a => new RatedWork(a, capabilities))];
+        IReadOnlyList<string> taskCapabilities = input?.Capabilities ?? [];
+        if (task.Steps is not { } steps)
+        {
+            return [.. task.Agents.Distinct(StringComparer.Ordinal).Select(a => new RatedWork(a, taskCapabilities))];
+        }
+
+        return [.. steps
+            .GroupBy(s => s.AgentId, StringComparer.Ordinal)
+            .Select(g => new RatedWork(g.Key, [.. g.SelectMany(s => BoardAgent.KeysOf(s.Capabilities ?? taskCapabilities)).Distinct(StringComparer.OrdinalIgnoreCase)]))];
     }
 
     static List<FieldError> Validate(FeedbackBody body)

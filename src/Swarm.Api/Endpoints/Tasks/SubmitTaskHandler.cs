@@ -7,6 +7,7 @@ using Swarm.Application.Configuration;
 using Swarm.Application.Realtime;
 using Swarm.Application.Security;
 using Swarm.Domain.Tasks;
+using Swarm.Workflows.Patterns;
 using Swarm.Workflows.Tasks;
 
 namespace Swarm.Api.Endpoints.Tasks;
@@ -94,7 +95,10 @@ public sealed class SubmitTaskHandler(SwarmSettings settings, TimeProvider time)
         Stream: task.Stream == true,
         NotifyGroups: settings.Realtime.Active,
         // Sealed values are never embedded, so with encryption on there is nothing for a query's vector to meet.
-        EmbedMemory: settings.Learning.Embeddings.Enabled && !settings.Security.EncryptionEnabled);
+        EmbedMemory: settings.Learning.Embeddings.Enabled && !settings.Security.EncryptionEnabled,
+        Patterns: settings.Learning.Patterns is { Enabled: true } patterns
+            ? new PatternOptions(patterns.Neighbours, patterns.MinSimilarity, patterns.ShareLessons, patterns.MaxPerShard)
+            : null);
 
     /// <summary>A field that asks for events (<c>notify</c>, <c>stream</c>) needs the channel on and a caller it can address.</summary>
     IEnumerable<FieldError> ChannelErrors(string field, bool? asked, SwarmPrincipal caller)

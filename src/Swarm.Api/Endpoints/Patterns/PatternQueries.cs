@@ -1,0 +1,48 @@
+using Swarm.Domain.Patterns;
+using Swarm.Domain.Tasks;
+
+namespace Swarm.Api.Endpoints.Patterns;
+
+/// <summary>What the pattern routes share: the <c>k</c> parameter, and ranking a shard for a caller.</summary>
+public static class PatternQueries
+{
+    public const int DefaultK = 10, MaxK = 50;
+
+    /// <summary>Reads <c>k</c> (1 to 50, default 10), adding an error when it is out of range or not a number.</summary>
+    public static int K(ApiRequest request, List<FieldError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(errors);
+        if (request.Query.GetValueOrDefault("k") is not { } text)
+        {
+            return DefaultK;
+        }
+
+        if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var k) && k is >= 1 and <= MaxK)
+        {
+            return k;
+        }
+
+        errors.Add(new FieldError("k", $"must be a whole number from 1 to {MaxK}."));
+        return DefaultK;
+    }
+
+    /// <summary>
+    /// The shard's tasks most like <paramref name="terms"/>, best first, at most <paramref name="k"/>; an agent principal
+    /// sees only tasks it worked on (an attempt at any step counts, as for <c>GET /api/v1/tasks/{id}</c>).
+    /// </summary>
+    public static IReadOnlyList<SimilarTaskView> Rank(TaskAtlas? atlas, TermCounts terms, double minSimilarity, int k, ApiRequest request, string? exclude = null)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (atlas is null)
+        {
+            return [];
+        }
+
+        var agent = request.Principal?.AgentId;
+        return [.. SimilarTasks.Rank(atlas, new SimilarQuery(terms, atlas.Fingerprints.Count, minSimilarity, exclude))
+            .Where(s => agent is null || s.Fingerprint.Steps.Any(step => string.Equals(step.AgentId, agent, StringComparison.Ordinal)))
+            .Take(k)
+            .Select(SimilarTaskView.From)];
+    }
+}

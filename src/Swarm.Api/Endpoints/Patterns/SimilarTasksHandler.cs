@@ -1,0 +1,44 @@
+using Microsoft.DurableTask.Client;
+using Swarm.Api.Endpoints.Tasks;
+using Swarm.Application.Configuration;
+using Swarm.Domain.Patterns;
+using Swarm.Domain.Tasks;
+using Swarm.Workflows.Patterns;
+
+namespace Swarm.Api.Endpoints.Patterns;
+
+/// <summary>
+/// <c>GET /api/v1/tasks/{id}/similar?k=10</c>: the finished tasks of the same capability key most like this one, by
+/// the task's own fingerprint (so 404 until the task has finished and its fingerprint reached the atlas). An agent
+/// sees the task only if it worked on it, and of its neighbours only those it worked on too.
+/// </summary>
+public sealed class SimilarTasksHandler(SwarmSettings settings) : IApiHandler
+{
+    public async Task<ApiResponse> HandleAsync(ApiRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(durable);
+        var errors = new List<FieldError>();
+        var k = PatternQueries.K(request, errors);
+        if (errors.Count > 0)
+        {
+            return ApiResponse.Problem(Problems.Validation(errors));
+        }
+
+        if (await TaskLookup.FindAsync(request, durable, cancellationToken) is not { } found)
+        {
+            return TaskLookup.NotFound(request);
+        }
+
+        var key = CapabilityKey.Of(found.View.Capabilities);
+        var atlas = await new PatternsClient(durable).GetAsync(key, cancellationToken);
+        if (atlas?.Find(found.View.Id) is not { } fingerprint)
+        {
+            return ApiResponse.Problem(Problems.NotFound(
+                $"Task '{found.View.Id}' has no fingerprint yet: a task leaves one when it finishes, if pattern recognition (learning:patterns:enabled) was on when it was submitted."));
+        }
+
+        var items = PatternQueries.Rank(atlas, fingerprint.Terms, settings.Learning.Patterns.MinSimilarity, k, request, exclude: fingerprint.TaskId);
+        return ApiResponse.Ok(new { taskId = fingerprint.TaskId, capabilityKey = key, items });
+    }
+}

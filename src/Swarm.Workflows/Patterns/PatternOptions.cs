@@ -1,0 +1,12 @@
+namespace Swarm.Workflows.Patterns;
+
+/// <summary>
+/// Pattern recognition as the settings said when the task was submitted (<c>learning:patterns:*</c>), fixed in its input
+/// so replays recall and remember as the first run did. A task's <c>Patterns</c> is null when recognition was off, and
+/// in the histories of tasks submitted before it existed: such a task recalls nothing and leaves no fingerprint.
+/// </summary>
+/// <param name="Neighbours">Similar tasks recalled at most.</param>
+/// <param name="MinSimilarity">Past tasks less alike than this are not recalled.</param>
+/// <param name="ShareLessons">Whether lessons carrying a person's comment reach other people's tasks.</param>
+/// <param name="MaxPerShard">Fingerprints the task's atlas shard keeps.</param>
+public sealed record PatternOptions(int Neighbours, double MinSimilarity, bool ShareLessons, int MaxPerShard);

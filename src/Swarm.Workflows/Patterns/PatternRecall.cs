@@ -1,0 +1,65 @@
+using Microsoft.DurableTask;
+using Swarm.Domain.Patterns;
+using Swarm.Workflows.Tasks;
+
+namespace Swarm.Workflows.Patterns;
+
+/// <summary>
+/// A task's two contacts with its atlas shard, from its orchestration: recall before the strategy is chosen (one entity
+/// call), and its fingerprint signalled at the end (the task never waits on it). Both are skipped when the task's input
+/// has no <see cref="PatternOptions"/>, so an old history replays exactly as it ran.
+/// </summary>
+public static class PatternRecall
+{
+    /// <summary>Characters of a task id the timeline shows when it names where a lesson came from.</summary>
+    const int ShownIdLength = 13;
+
+    /// <summary>Recalls the task's similar past tasks and the lessons they teach, and says so in the timeline.</summary>
+    public static async Task<Recall> RecallAsync(TaskOrchestrationContext context, TaskRunInput input, TermCounts terms, TaskTracker tracker)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(tracker);
+        if (input.Patterns is not { } options)
+        {
+            return Recall.Nothing;
+        }
+
+        var neighbours = await context.Entities.CallEntityAsync<IReadOnlyList<SimilarTask>>(
+            TaskAtlasEntity.IdFor(CapabilityKey.Of(input.Capabilities)),
+            nameof(TaskAtlasEntity.Similar),
+            new SimilarQuery(terms, options.Neighbours, options.MinSimilarity, ExcludeTaskId: input.TaskId));
+        var recall = new Recall(neighbours ?? [], SimilarTasks.LessonsFor(neighbours ?? [], input.SubmittedBy, options.ShareLessons));
+        tracker.Record("recall", recall.Describe(input.Capabilities));
+        if (recall.Lessons.Count > 0)
+        {
+            tracker.Record("lessons", $"{recall.Lessons.Count} from similar tasks ({string.Join(", ", recall.Lessons.Select(l => Shown(l.TaskId)))})");
+        }
+
+        return recall;
+    }
+
+    /// <summary>Signals the task's fingerprint to its shard; nothing when recognition is off for the task.</summary>
+    public static async Task RememberAsync(TaskOrchestrationContext context, TaskRunInput input, TaskFingerprint fingerprint)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(fingerprint);
+        if (input.Patterns is not { } options)
+        {
+            return;
+        }
+
+        await context.Entities.SignalEntityAsync(
+            TaskAtlasEntity.IdFor(fingerprint.CapabilityKey), nameof(TaskAtlasEntity.Add), new AtlasEntry(fingerprint, options.MaxPerShard));
+    }
+
+    /// <summary>A fingerprint as recall hands it out: without term counts and without the people's comments.</summary>
+    public static TaskFingerprint Trimmed(TaskFingerprint fingerprint)
+    {
+        ArgumentNullException.ThrowIfNull(fingerprint);
+        return fingerprint with { Terms = TermCounts.Empty, Ratings = fingerprint.Ratings?.Select(r => r with { Comment = null }).ToList() };
+    }
+
+    static string Shown(string taskId) => taskId.Length <= ShownIdLength ? taskId : taskId[..ShownIdLength] + "…";
+}

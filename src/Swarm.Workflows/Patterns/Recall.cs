@@ -1,0 +1,41 @@
+using Swarm.Domain.Learning;
+using Swarm.Domain.Patterns;
+
+namespace Swarm.Workflows.Patterns;
+
+/// <summary>What a task recalled of similar past tasks, and the uses it has: strategy evidence, routing evidence, lessons.</summary>
+/// <param name="Neighbours">The similar tasks, most alike first (trimmed: no term counts, no comments).</param>
+/// <param name="Lessons">The lessons its agents are given (already scoped to the submitter).</param>
+public sealed record Recall(IReadOnlyList<SimilarTask> Neighbours, IReadOnlyList<RecalledLesson> Lessons)
+{
+    /// <summary>Nothing recalled: recognition was off for the task, so nothing changes.</summary>
+    public static Recall Nothing { get; } = new([], []);
+
+    /// <summary>How strategies went for the neighbours; null when there are none, so <c>auto</c> decides by shape alone.</summary>
+    public StrategyEvidence? Strategies => Neighbours.Count == 0 ? null : StrategyEvidence.From(Neighbours);
+
+    /// <summary>What the neighbours say about agents for a step with these capabilities; null when they say nothing.</summary>
+    public IReadOnlyList<SimilarEvidence>? EvidenceFor(IReadOnlyList<string> capabilities) =>
+        SimilarTasks.EvidenceFor(Neighbours, capabilities) is { Count: > 0 } evidence ? evidence : null;
+
+    /// <summary>The lesson texts, for the agents' briefing.</summary>
+    public IReadOnlyList<string> LessonTexts => [.. Lessons.Select(l => l.Lesson.Text)];
+
+    /// <summary>The timeline's line: <c>9 similar tasks (best 0.82); evidence for coder-2 4✓ 0✗, coder-1 1✓ 2✗</c>.</summary>
+    public string Describe(IReadOnlyList<string> capabilities)
+    {
+        if (Neighbours.Count == 0)
+        {
+            return "no similar tasks";
+        }
+
+        var said = $"{Neighbours.Count} similar task{(Neighbours.Count == 1 ? "" : "s")} (best {Neighbours[0].Similarity.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)})";
+        var byAgent = (EvidenceFor(capabilities) ?? [])
+            .GroupBy(e => e.AgentId, StringComparer.Ordinal)
+            .Select(g => (Agent: g.Key, Good: g.Count(e => e.Value >= 0.5), Bad: g.Count(e => e.Value < 0.5)))
+            .OrderByDescending(a => a.Good + a.Bad)
+            .ThenBy(a => a.Agent, StringComparer.Ordinal)
+            .ToList();
+        return byAgent.Count == 0 ? said : $"{said}; evidence for {string.Join(", ", byAgent.Select(a => $"{a.Agent} {a.Good}✓ {a.Bad}✗"))}";
+    }
+}
