@@ -41,6 +41,14 @@ sealed class LearningCurveScenario(BenchmarkOptions options) : IScenario
         ("k 40, min 0.05", RoutingVariant.Main[5], new RecallSettings(40, 0.05)),
         ("k 40, min 0.02", RoutingVariant.Main[5], new RecallSettings(40, 0.02)),
         ("k 40, min 0.02, every neighbour weighs 1 (experiment)", RoutingVariant.Main[5], new RecallSettings(40, 0.02, EvidenceWeight: 1)),
+        ("m0 2 (record as a prior of 2 outcomes)", RoutingVariant.HybridWithRecordOf(2), RecallSettings.Default),
+        ("m0 8", RoutingVariant.HybridWithRecordOf(8), RecallSettings.Default),
+        ("m0 25", RoutingVariant.HybridWithRecordOf(25), RecallSettings.Default),
+        ("m0 2, k 40, min 0.05", RoutingVariant.HybridWithRecordOf(2), new RecallSettings(40, 0.05)),
+        ("m0 2, k 40, min 0.02", RoutingVariant.HybridWithRecordOf(2), new RecallSettings(40, 0.02)),
+        ("m0 2, k 40, min 0.02, every neighbour weighs 1 (experiment)", RoutingVariant.HybridWithRecordOf(2), new RecallSettings(40, 0.02, EvidenceWeight: 1)),
+        ("m0 8, k 40, min 0.02, every neighbour weighs 1 (experiment)", RoutingVariant.HybridWithRecordOf(8), new RecallSettings(40, 0.02, EvidenceWeight: 1)),
+        ("m0 2, k 100, min 0.02, every neighbour weighs 1 (experiment)", RoutingVariant.HybridWithRecordOf(2), new RecallSettings(100, 0.02, EvidenceWeight: 1)),
     ];
 
     public string Name => "learning";
@@ -207,7 +215,7 @@ sealed class LearningCurveScenario(BenchmarkOptions options) : IScenario
 
     static void WriteTuning(MarkdownReport report, IReadOnlyList<(string Label, IReadOnlyList<RunTrace> Runs)> tuning, IReadOnlyList<RunTrace> random)
     {
-        report.Heading(3, "The named constants: λ, k and the minimum similarity (hybrid with evidence)");
+        report.Heading(3, "The named constants: λ (or the record as a prior of m0 outcomes), k and the minimum similarity (hybrid with evidence)");
         report.Table(
             ["Hybrid with", $"Accuracy 1–{RunTrace.Horizon}", "Accuracy after", "Oracle after", "Gap (points)", "Realised after", "Regret", "÷ random's", "Goal", "Neighbours per task", "Of its category"],
             tuning.Select(t => (IReadOnlyList<string>)
@@ -220,7 +228,10 @@ sealed class LearningCurveScenario(BenchmarkOptions options) : IScenario
             "λ multiplies the agent's record for the request's keys when the request carries evidence (α = 1 + λ·S̄ + Σ s·y, β = 1 + λ·F̄ + Σ s·(1 − y)). At λ 1 the record counts in full "
             + "beside the neighbours; at small λ the neighbours decide, and so does their noise. k and the minimum similarity decide how many neighbours a task recalls "
             + "(`learning:patterns:neighbours`, `learning:patterns:minSimilarity`). The last row is an experiment outside the swarm's rule: every neighbour counts as a whole outcome "
-            + "instead of its cosine, to see whether weak weights are what holds recall back.");
+            + "instead of its cosine, to see whether weak weights are what holds recall back. "
+            + "The m0 rows replace λ with the record as a prior of bounded strength (`LearningPolicy.RecordStrength`, not a setting and not the default): "
+            + "α = 1 + m0·μ + Σ s·y, β = 1 + m0·(1 − μ) + Σ s·(1 − y), μ = (1 + S̄)/(2 + S̄ + F̄), so local evidence decides and an agent the neighbours say nothing of keeps a wide posterior. "
+            + "k 100 cannot recall more than the neighbours that share a weighted word (about 23 at min 0.02), and a request carries at most 40 evidence entries (`SimilarTasks.MaxEvidence`).");
     }
 
     static void WritePrecision(MarkdownReport report, IReadOnlyList<(string Ranker, IReadOnlyList<double> Precision)> precision)

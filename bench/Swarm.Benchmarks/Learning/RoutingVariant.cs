@@ -16,8 +16,12 @@ namespace Swarm.Benchmarks.Learning;
 sealed record RoutingVariant(string Name, BaselinePick? Baseline, LearningPolicy Policy, bool UsesEvidence, string Colour, bool CategoryAsCapability = false)
 {
     /// <summary>The settings' defaults: learning rate 0.01, exploration 0.1.</summary>
-    static LearningPolicy PolicyOf(RoutingAlgorithm algorithm, double? shrink = null) =>
-        new LearningPolicy(algorithm, LearningPolicy.Default.LearningRate, LearningPolicy.Default.ExplorationRate, true) { GlobalShrink = shrink ?? SkillPosterior.GlobalShrink };
+    static LearningPolicy PolicyOf(RoutingAlgorithm algorithm, double? shrink = null, double? recordStrength = null) =>
+        new LearningPolicy(algorithm, LearningPolicy.Default.LearningRate, LearningPolicy.Default.ExplorationRate, true)
+        {
+            GlobalShrink = shrink ?? SkillPosterior.GlobalShrink,
+            RecordStrength = recordStrength,
+        };
 
     public static RoutingVariant Random { get; } = new("random", BaselinePick.Random, LearningPolicy.Default, false, "#9e9e9e");
 
@@ -46,6 +50,10 @@ sealed record RoutingVariant(string Name, BaselinePick? Baseline, LearningPolicy
     /// <summary>Hybrid with evidence at another λ (the default's row is in <see cref="Main"/>).</summary>
     public static RoutingVariant HybridAt(double shrink) =>
         new(FormattableString.Invariant($"hybrid, λ {shrink:0.##}"), null, PolicyOf(RoutingAlgorithm.Hybrid, shrink), true, "#2ca02c");
+
+    /// <summary>Hybrid with evidence whose record counts as a prior worth <paramref name="recordStrength"/> outcomes (m0) instead of λ times its counts.</summary>
+    public static RoutingVariant HybridWithRecordOf(double recordStrength) =>
+        new(FormattableString.Invariant($"hybrid, m0 {recordStrength:0.##}"), null, PolicyOf(RoutingAlgorithm.Hybrid, recordStrength: recordStrength), true, "#2ca02c");
 }
 
 /// <summary>How a baseline picks among the agents that fit.</summary>

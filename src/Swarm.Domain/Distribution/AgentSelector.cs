@@ -96,7 +96,7 @@ public static class AgentSelector
             return new SkillChoice(NeutralReputation, SkillChoice.Off, "learning off");
         }
 
-        var posterior = SkillPosterior.For(agent, request, policy.GlobalShrink);
+        var posterior = SkillPosterior.For(agent, request, policy.GlobalShrink, policy.RecordStrength);
         var name = policy.AlgorithmName;
         var similar = posterior.HasSimilar ? $"; similar {posterior.SimilarSucceeded}✓ {posterior.SimilarFailed}✗" : "";
         if (posterior.WarmingUp)
@@ -123,13 +123,13 @@ public static class AgentSelector
 
         var best = fitting.Min(a => (a.IsExternal ? 1 : 0, -TypeFit(a, request)));
         var tier = fitting.Where(a => (a.IsExternal ? 1 : 0, -TypeFit(a, request)) == best).ToList();
-        if (tier.All(a => SkillPosterior.For(a, request, policy.GlobalShrink).WarmingUp))
+        if (tier.All(a => SkillPosterior.For(a, request, policy.GlobalShrink, policy.RecordStrength).WarmingUp))
         {
             return (null, null);
         }
 
         var index = Math.Min(tier.Count - 1, (int)(draw.Uniform / policy.ExplorationRate * tier.Count));
         return (tier[index], new SkillChoice(
-            SkillPosterior.For(tier[index], request, policy.GlobalShrink).Mean, SkillChoice.Explore, $"{policy.AlgorithmName} explored (ε {policy.ExplorationRate:0.00}, {index + 1} of {tier.Count})"));
+            SkillPosterior.For(tier[index], request, policy.GlobalShrink, policy.RecordStrength).Mean, SkillChoice.Explore, $"{policy.AlgorithmName} explored (ε {policy.ExplorationRate:0.00}, {index + 1} of {tier.Count})"));
     }
 }

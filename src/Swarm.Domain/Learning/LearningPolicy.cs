@@ -20,6 +20,13 @@ public sealed record LearningPolicy(RoutingAlgorithm Algorithm, double LearningR
     /// </summary>
     public double GlobalShrink { get; init; } = SkillPosterior.GlobalShrink;
 
+    /// <summary>
+    /// m0, when set: a request with similar-task evidence counts the agent's record as m0 outcomes at its mean instead of
+    /// λ times its counts (<see cref="SkillPosterior.For(Distribution.BoardAgent, Distribution.SeatRequest, double, double?)"/>).
+    /// Null (the default) keeps λ. Not a setting: the learning bench measures it, and it did not reach issue 15's goal.
+    /// </summary>
+    public double? RecordStrength { get; init; }
+
     /// <summary>The settings' spelling of each algorithm, as <c>learning:algorithm</c> accepts it.</summary>
     public static IReadOnlyDictionary<string, RoutingAlgorithm> Names { get; } = new Dictionary<string, RoutingAlgorithm>(StringComparer.OrdinalIgnoreCase)
     {

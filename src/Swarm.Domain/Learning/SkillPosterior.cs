@@ -17,6 +17,12 @@ public sealed record SkillPosterior(double Alpha, double Beta, double OwnEvidenc
     /// <summary>λ when the request carries similar-task evidence: the record becomes a prior that local evidence can overturn (otherwise outcomes count twice, in both).</summary>
     public const double GlobalShrink = 0.25;
 
+    /// <summary>
+    /// Not the default: the alternative the learning bench measures (m0 in docs/design/learning.md §2.1), where a request
+    /// with evidence takes the record as a prior worth this many outcomes at its mean μ instead of shrinking it by λ.
+    /// </summary>
+    public const double MeasuredRecordStrength = 2;
+
     /// <summary>Below this much of its own evidence for the keys an agent is warming up: it ranks with the best value, under every algorithm.</summary>
     public const double WarmUpEvidence = 3;
 
@@ -36,7 +42,14 @@ public sealed record SkillPosterior(double Alpha, double Beta, double OwnEvidenc
     public static SkillPosterior For(BoardAgent agent, SeatRequest request) => For(agent, request, GlobalShrink);
 
     /// <summary>The posterior of <paramref name="agent"/> for <paramref name="request"/>, the record shrunk by <paramref name="globalShrink"/> (λ) when the request carries similar-task evidence.</summary>
-    public static SkillPosterior For(BoardAgent agent, SeatRequest request, double globalShrink)
+    public static SkillPosterior For(BoardAgent agent, SeatRequest request, double globalShrink) => For(agent, request, globalShrink, null);
+
+    /// <summary>
+    /// As <see cref="For(BoardAgent, SeatRequest, double)"/>, except that with a <paramref name="recordStrength"/> (m0) a
+    /// request with evidence counts the record as m0 outcomes at its mean μ = (1 + S̄)/(2 + S̄ + F̄):
+    /// <c>α = 1 + m0·μ + Σ s·y</c>, <c>β = 1 + m0·(1 − μ) + Σ s·(1 − y)</c>. The learning bench's alternative, not the default.
+    /// </summary>
+    public static SkillPosterior For(BoardAgent agent, SeatRequest request, double globalShrink, double? recordStrength)
     {
         ArgumentNullException.ThrowIfNull(agent);
         ArgumentNullException.ThrowIfNull(request);
@@ -48,9 +61,13 @@ public sealed record SkillPosterior(double Alpha, double Beta, double OwnEvidenc
             .Where(e => string.Equals(e.AgentId, agent.Id, StringComparison.Ordinal) && (agent.SkillResetAt is not { } reset || e.At >= reset))
             .Select(e => (Similarity: Math.Clamp(e.Similarity, 0, 1), Value: Math.Clamp(e.Value, 0, 1)))
             .ToList();
+        // m0 bounds what the record is worth (a prior at its mean), where λ scales it (a share of up to ~1/η outcomes).
+        var (recordSuccesses, recordFailures) = request.Evidence is { Count: > 0 } && recordStrength is { } m0
+            ? (Math.Max(0, m0) * (1 + successes) / (2 + successes + failures), Math.Max(0, m0) * (1 + failures) / (2 + successes + failures))
+            : (shrink * successes, shrink * failures);
         return new SkillPosterior(
-            1 + (shrink * successes) + similar.Sum(e => e.Similarity * e.Value),
-            1 + (shrink * failures) + similar.Sum(e => e.Similarity * (1 - e.Value)),
+            1 + recordSuccesses + similar.Sum(e => e.Similarity * e.Value),
+            1 + recordFailures + similar.Sum(e => e.Similarity * (1 - e.Value)),
             successes + failures,
             similar.Count(e => e.Value >= 0.5),
             similar.Count(e => e.Value < 0.5));

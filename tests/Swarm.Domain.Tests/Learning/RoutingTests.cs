@@ -186,6 +186,45 @@ public sealed class RoutingTests
     }
 
     [Fact]
+    public void A_record_strength_makes_the_record_a_prior_worth_that_many_outcomes()
+    {
+        // a's long record (90 of 100) beats b's even record plus 4 similar successes under λ; as a prior of 2 outcomes it does not.
+        var policy = Policy(RoutingAlgorithm.Greedy);
+        var board = Record(Record(Board(policy, Profile("a"), Profile("b")), "a", 90, 100), "b", 50, 100);
+        IReadOnlyList<SimilarEvidence> evidence = [.. Enumerable.Range(0, 4).Select(i => new SimilarEvidence("b", 0.9, 1, T0))];
+
+        var underShrink = board.Request(Step("t1", evidence)).Decision.AgentId;
+        var underPrior = board.Configure(policy with { RecordStrength = 2 }).Request(Step("t1", evidence)).Decision.AgentId;
+
+        Assert.Null(policy.RecordStrength);
+        Assert.Equal("a", underShrink);
+        Assert.Equal("b", underPrior);
+        var record = board.Agents["b"].SkillOf("sql");
+        var mean = (1 + record.Successes) / (2 + record.Successes + record.Failures);
+        var posterior = SkillPosterior.For(board.Agents["b"], Step("t1", evidence), SkillPosterior.GlobalShrink, 2);
+        Assert.Equal(1 + (2 * mean) + (4 * 0.9), posterior.Alpha, 9);
+        Assert.Equal(1 + (2 * (1 - mean)), posterior.Beta, 9);
+    }
+
+    [Fact]
+    public void Under_a_record_strength_an_agent_the_neighbours_do_not_know_keeps_a_wide_posterior_and_its_warm_up()
+    {
+        var board = Record(Record(Board(Policy(RoutingAlgorithm.Hybrid), Profile("known"), Profile("unknown")), "known", 60, 100), "unknown", 90, 100);
+        IReadOnlyList<SimilarEvidence> evidence = [new SimilarEvidence("known", 0.5, 1, T0)];
+
+        var unknown = SkillPosterior.For(board.Agents["unknown"], Step("t1", evidence), SkillPosterior.GlobalShrink, 2);
+        var withoutEvidence = SkillPosterior.For(board.Agents["unknown"], Step("t1"), SkillPosterior.GlobalShrink, 2);
+
+        // Two outcomes of prior beside the uniform one, however long the record: the spread of Beta(1 + 2μ, 1 + 2(1 − μ)).
+        Assert.Equal(4, unknown.Alpha + unknown.Beta, 9);
+        Assert.False(unknown.WarmingUp);
+        // Without evidence m0 changes nothing: the record counts in full, as λ = 1 does.
+        Assert.Equal(SkillPosterior.For(board.Agents["unknown"], Step("t1")), withoutEvidence);
+        var newcomer = Board(Policy(RoutingAlgorithm.Hybrid), Profile("new"));
+        Assert.True(SkillPosterior.For(newcomer.Agents["new"], Step("t1", evidence), SkillPosterior.GlobalShrink, 2).WarmingUp);
+    }
+
+    [Fact]
     public void Evidence_from_before_a_reset_is_ignored()
     {
         var board = Board(Policy(RoutingAlgorithm.Greedy), Profile("a")).ResetSkill("a", null, T0.AddHours(1));
