@@ -230,7 +230,7 @@ public sealed class TaskFeedbackTests(TaskFeedbackTests.Host host) : IClassFixtu
     }
 
     [Fact]
-    public async Task System_metrics_show_learning_feedback_and_memory()
+    public async Task System_metrics_show_learning_patterns_feedback_and_memory()
     {
         var id = await FinishedTaskAsync("operator");
         using (var rated = await RateAsync(id, "operator", """{"rating": 4}"""))
@@ -261,6 +261,9 @@ public sealed class TaskFeedbackTests(TaskFeedbackTests.Host host) : IClassFixtu
         Assert.True(learning.GetProperty("keys").GetProperty("rated-work").GetProperty("agents").GetInt32() >= 1, learning.ToString());
         Assert.True(metrics.GetProperty("feedback").GetProperty("byValue").GetProperty("4").GetInt32() >= 1);
         Assert.True(metrics.GetProperty("memory").GetProperty("namespaces").GetInt32() >= 1);
+        var patterns = metrics.GetProperty("patterns");
+        Assert.True(patterns.GetProperty("shards").GetInt32() >= 1, patterns.ToString());
+        Assert.True(patterns.GetProperty("fingerprints").GetInt32() >= 1, patterns.ToString());
         Assert.True(metrics.GetProperty("memory").GetProperty("entries").GetInt32() >= 1);
     }
 

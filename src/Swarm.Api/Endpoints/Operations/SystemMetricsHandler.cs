@@ -14,8 +14,8 @@ namespace Swarm.Api.Endpoints.Operations;
 /// algorithm (both swarm-wide, from durable state), and the real-time channel's traffic as this instance saw it
 /// (<see cref="RealtimeTraffic"/>) and, on the local host, as its Web PubSub stand-in counts it (connections, groups and
 /// frames each way; in Azure those are Web PubSub's own metrics, in Azure Monitor); learning (the routing policy, decisions
-/// and skill updates by kind, the spread of estimates per capability: <see cref="LearningMetrics"/>), people's ratings
-/// (<see cref="FeedbackMetrics"/>) and memory (<see cref="MemoryMetrics"/>).
+/// and skill updates by kind, the spread of estimates per capability: <see cref="LearningMetrics"/>), pattern recognition
+/// (<see cref="PatternMetrics"/>), people's ratings (<see cref="FeedbackMetrics"/>) and memory (<see cref="MemoryMetrics"/>).
 /// </summary>
 public sealed class SystemMetricsHandler(ProviderCatalog providers, RealtimeTraffic traffic, TimeProvider time, IChannelServiceStatistics? channelService = null) : IApiHandler
 {
@@ -49,6 +49,7 @@ public sealed class SystemMetricsHandler(ProviderCatalog providers, RealtimeTraf
             consensus = await ConsensusMetrics.ReadAsync(durable, cancellationToken),
             communication = new { swarm = traffic.Snapshot(), channelService = channelService?.Snapshot() },
             learning = LearningMetrics.Read(await new DispatcherClient(durable).GetBoardAsync(cancellationToken)),
+            patterns = await PatternMetrics.ReadAsync(durable, cancellationToken),
             feedback = await FeedbackMetrics.ReadAsync(durable, cancellationToken),
             memory = await MemoryMetrics.ReadAsync(durable, cancellationToken),
         });
