@@ -80,6 +80,28 @@ public sealed class InputCompatibilityTests
     }
 
     [Fact]
+    public void Pattern_options_stored_before_fingerprint_embeddings_read_back_embedding_nothing()
+    {
+        var today = new Swarm.Workflows.Patterns.PatternOptions(20, 0.25, false, 500, Embed: true);
+
+        var options = ReadWithout(today, "Embed");
+
+        Assert.Equal(20, options.Neighbours);
+        Assert.False(options.Embed);
+    }
+
+    [Fact]
+    public void A_similar_query_and_fingerprint_stored_before_embeddings_read_back_without_vectors()
+    {
+        var fingerprint = new Swarm.Domain.Patterns.TaskFingerprint("t1", DateTimeOffset.UnixEpoch, "someone", "general", [], TaskStrategy.Single, TaskRunStatus.Completed,
+            null, 0, 1, [], Swarm.Domain.Patterns.PromptTerms.From("sql query"), Embedding: Swarm.Domain.Learning.QuantizedEmbedding.From("openai:m", [1f, 0f]));
+        var query = new Swarm.Domain.Patterns.SimilarQuery(Swarm.Domain.Patterns.PromptTerms.From("sql query"), 20, 0.25, "t2", fingerprint.Embedding);
+
+        Assert.Null(ReadWithout(fingerprint, "Embedding").Embedding);
+        Assert.Null(ReadWithout(query, "Embedding").Embedding);
+    }
+
+    [Fact]
     public void A_step_outcome_stored_before_its_capabilities_reads_back_without_them()
     {
         var today = new StepOutcome("answer", "a1", new AgentAnswer("x", "simulated", "sim", true, 1, 1, 1), [], DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, ["sql"]);

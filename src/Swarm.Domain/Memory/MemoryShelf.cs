@@ -50,18 +50,14 @@ public sealed partial record MemoryShelf
     public IReadOnlyList<string> Keys(string? prefix, int limit) =>
         [.. Entries.Keys.Where(k => prefix is null || k.StartsWith(prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal).Take(limit)];
 
-    /// <summary>
-    /// How far a query's vector must point the way of an entry's for the entry to count as a match with no word in
-    /// common: unrelated texts still have small positive cosines under most embedding models, and a search that
-    /// always fills its <c>limit</c> with them would put noise before an agent.
-    /// </summary>
-    public const double MinMeaningCosine = 0.3;
+    /// <summary>How far a query's vector must point the way of an entry's to match with no word in common (<see cref="TextSimilarity.MinMeaningCosine"/>).</summary>
+    public const double MinMeaningCosine = TextSimilarity.MinMeaningCosine;
 
     /// <summary>
     /// The entries that best match <paramref name="query"/>, best first, at most <paramref name="limit"/>. The score is
     /// the lexical match in [0, 1], the TF-IDF cosine of the query's terms with the entry's (the representation task
     /// fingerprints use, with document frequencies over this shelf); when <paramref name="queryEmbedding"/> and an
-    /// entry's vector come from one model it is <c>0.5·lexical + 0.5·cosine</c>. A sealed (encrypted) value cannot be read here, so only its key is matched
+    /// entry's vector come from one model it is <c>0.5·lexical + 0.5·cosine</c> (<see cref="TextSimilarity"/>). A sealed (encrypted) value cannot be read here, so only its key is matched
     /// (and it has no vector). An entry matches when it shares a term with the query or its vector's cosine reaches
     /// <see cref="MinMeaningCosine"/>; ties go to the newer entry, then the key.
     /// </summary>
@@ -73,10 +69,8 @@ public sealed partial record MemoryShelf
         return [.. entries
             .Select((e, i) =>
             {
-                var cosine = queryEmbedding is not null && e.Value.Embedding is { } vector ? queryEmbedding.CosineWith(vector) : null;
-                var matches = lexical[i] > 0 || cosine >= MinMeaningCosine;
-                var score = cosine is { } c ? (0.5 * lexical[i]) + (0.5 * Math.Max(0, c)) : lexical[i];
-                return (Hit: new MemoryHit(e.Key, e.Value, score), Matches: matches);
+                var score = TextSimilarity.Score(lexical[i], queryEmbedding, e.Value.Embedding);
+                return (Hit: new MemoryHit(e.Key, e.Value, score ?? 0), Matches: score is not null);
             })
             .Where(h => h.Matches)
             .Select(h => h.Hit)

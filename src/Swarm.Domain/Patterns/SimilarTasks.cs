@@ -4,7 +4,8 @@ namespace Swarm.Domain.Patterns;
 
 /// <summary>
 /// Recall over an atlas shard and what it yields: the nearest fingerprints (TF-IDF cosine over the shard,
-/// <see cref="LexicalIndex"/>), the evidence they give routing about agents, and the lessons they hand on. Pure.
+/// <see cref="LexicalIndex"/>, blended with the cosine of the prompts' vectors where both carry one of the same model,
+/// <see cref="TextSimilarity"/>), the evidence they give routing about agents, and the lessons they hand on. Pure.
 /// </summary>
 public static class SimilarTasks
 {
@@ -24,10 +25,11 @@ public static class SimilarTasks
         ArgumentNullException.ThrowIfNull(atlas);
         ArgumentNullException.ThrowIfNull(query);
         var candidates = atlas.Fingerprints.Where(f => !string.Equals(f.TaskId, query.ExcludeTaskId, StringComparison.Ordinal)).ToList();
-        var similarities = new LexicalIndex([.. candidates.Select(f => f.Terms)]).Similarities(query.Terms);
+        var lexical = new LexicalIndex([.. candidates.Select(f => f.Terms)]).Similarities(query.Terms);
         return [.. candidates
-            .Select((f, i) => new SimilarTask(f, similarities[i]))
-            .Where(s => s.Similarity > 0 && s.Similarity >= query.MinSimilarity)
+            .Select((f, i) => (Fingerprint: f, Score: TextSimilarity.Score(lexical[i], query.Embedding, f.Embedding)))
+            .Where(c => c.Score is { } score && score > 0 && score >= query.MinSimilarity)
+            .Select(c => new SimilarTask(c.Fingerprint, c.Score!.Value))
             .OrderByDescending(s => s.Similarity)
             .ThenByDescending(s => s.Fingerprint.At)
             .ThenBy(s => s.Fingerprint.TaskId, StringComparer.Ordinal)

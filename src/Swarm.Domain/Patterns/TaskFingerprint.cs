@@ -1,3 +1,4 @@
+using Swarm.Domain.Learning;
 using Swarm.Domain.Tasks;
 
 namespace Swarm.Domain.Patterns;
@@ -13,6 +14,10 @@ namespace Swarm.Domain.Patterns;
 /// <param name="Terms">The prompt's lexical features (<see cref="PromptTerms"/>).</param>
 /// <param name="Ratings">People's ratings, at most one per person.</param>
 /// <param name="Lesson">What it teaches future similar tasks, if it failed or was rated badly.</param>
+/// <param name="Embedding">
+/// The prompt's vector when <c>learning:embeddings</c> was on for the task and the model answered; null otherwise (and
+/// in fingerprints from before embeddings), when similarity goes by <see cref="Terms"/> alone.
+/// </param>
 public sealed record TaskFingerprint(
     string TaskId,
     DateTimeOffset At,
@@ -27,7 +32,8 @@ public sealed record TaskFingerprint(
     IReadOnlyList<StepTrace> Steps,
     TermCounts Terms,
     IReadOnlyList<Rating>? Ratings = null,
-    Lesson? Lesson = null)
+    Lesson? Lesson = null,
+    QuantizedEmbedding? Embedding = null)
 {
     public bool Succeeded => Outcome == TaskRunStatus.Completed;
 

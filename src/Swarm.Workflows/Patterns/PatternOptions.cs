@@ -9,4 +9,9 @@ namespace Swarm.Workflows.Patterns;
 /// <param name="MinSimilarity">Past tasks less alike than this are not recalled.</param>
 /// <param name="ShareLessons">Whether lessons carrying a person's comment reach other people's tasks.</param>
 /// <param name="MaxPerShard">Fingerprints the task's atlas shard keeps.</param>
-public sealed record PatternOptions(int Neighbours, double MinSimilarity, bool ShareLessons, int MaxPerShard);
+/// <param name="Embed">
+/// Whether the prompt is embedded once (<c>EmbedTextActivity</c>) to recall by words and meaning and to store in the
+/// fingerprint: <c>learning:embeddings</c> was on and encryption at rest off (the atlas is not sealed, and a vector
+/// says what its text says). False in histories from before embeddings, which recall by words alone.
+/// </param>
+public sealed record PatternOptions(int Neighbours, double MinSimilarity, bool ShareLessons, int MaxPerShard, bool Embed = false);

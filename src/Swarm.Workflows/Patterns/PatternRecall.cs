@@ -1,5 +1,7 @@
 using Microsoft.DurableTask;
+using Swarm.Domain.Learning;
 using Swarm.Domain.Patterns;
+using Swarm.Workflows.Models;
 using Swarm.Workflows.Tasks;
 
 namespace Swarm.Workflows.Patterns;
@@ -7,14 +9,18 @@ namespace Swarm.Workflows.Patterns;
 /// <summary>
 /// A task's two contacts with its atlas shard, from its orchestration: recall before the strategy is chosen (one entity
 /// call), and its fingerprint signalled at the end (the task never waits on it). Both are skipped when the task's input
-/// has no <see cref="PatternOptions"/>, so an old history replays exactly as it ran.
+/// has no <see cref="PatternOptions"/>, so an old history replays exactly as it ran. With <see cref="PatternOptions.Embed"/>
+/// the prompt is embedded once, before recall, and the vector serves both recall and the fingerprint.
 /// </summary>
 public static class PatternRecall
 {
     /// <summary>Characters of a task id the timeline shows when it names where a lesson came from.</summary>
     const int ShownIdLength = 13;
 
-    /// <summary>Recalls the task's similar past tasks and the lessons they teach, and says so in the timeline.</summary>
+    /// <summary>
+    /// Recalls the task's similar past tasks and the lessons they teach, and says so in the timeline. The recall carries
+    /// the prompt's vector when the task embeds, for its fingerprint.
+    /// </summary>
     public static async Task<Recall> RecallAsync(TaskOrchestrationContext context, TaskRunInput input, TermCounts terms, TaskTracker tracker)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -25,11 +31,12 @@ public static class PatternRecall
             return Recall.Nothing;
         }
 
+        var embedding = options.Embed ? await EmbedAsync(context, input.Prompt, tracker) : null;
         var neighbours = await context.Entities.CallEntityAsync<IReadOnlyList<SimilarTask>>(
             TaskAtlasEntity.IdFor(CapabilityKey.Of(input.Capabilities)),
             nameof(TaskAtlasEntity.Similar),
-            new SimilarQuery(terms, options.Neighbours, options.MinSimilarity, ExcludeTaskId: input.TaskId));
-        var recall = new Recall(neighbours ?? [], SimilarTasks.LessonsFor(neighbours ?? [], input.SubmittedBy, options.ShareLessons));
+            new SimilarQuery(terms, options.Neighbours, options.MinSimilarity, ExcludeTaskId: input.TaskId, Embedding: embedding));
+        var recall = new Recall(neighbours ?? [], SimilarTasks.LessonsFor(neighbours ?? [], input.SubmittedBy, options.ShareLessons), embedding);
         tracker.Record("recall", recall.Describe(input.Capabilities));
         if (recall.Lessons.Count > 0)
         {
@@ -37,6 +44,23 @@ public static class PatternRecall
         }
 
         return recall;
+    }
+
+    /// <summary>
+    /// The prompt's vector, or null when the model failed: a vector only sharpens recognition, so the task goes on by
+    /// words alone (and its fingerprint has none) rather than fail for it; the timeline says so.
+    /// </summary>
+    static async Task<QuantizedEmbedding?> EmbedAsync(TaskOrchestrationContext context, string prompt, TaskTracker tracker)
+    {
+        try
+        {
+            return await context.CallActivityAsync<QuantizedEmbedding?>(nameof(EmbedTextActivity), new TextToEmbed(prompt));
+        }
+        catch (TaskFailedException)
+        {
+            tracker.Record("embedding", "the embedding model failed; similar tasks are found by words alone");
+            return null;
+        }
     }
 
     /// <summary>Signals the task's fingerprint to its shard; nothing when recognition is off for the task.</summary>
@@ -54,11 +78,11 @@ public static class PatternRecall
             TaskAtlasEntity.IdFor(fingerprint.CapabilityKey), nameof(TaskAtlasEntity.Add), new AtlasEntry(fingerprint, options.MaxPerShard));
     }
 
-    /// <summary>A fingerprint as recall hands it out: without term counts and without the people's comments.</summary>
+    /// <summary>A fingerprint as recall hands it out: without term counts, vector or the people's comments.</summary>
     public static TaskFingerprint Trimmed(TaskFingerprint fingerprint)
     {
         ArgumentNullException.ThrowIfNull(fingerprint);
-        return fingerprint with { Terms = TermCounts.Empty, Ratings = fingerprint.Ratings?.Select(r => r with { Comment = null }).ToList() };
+        return fingerprint with { Terms = TermCounts.Empty, Embedding = null, Ratings = fingerprint.Ratings?.Select(r => r with { Comment = null }).ToList() };
     }
 
     static string Shown(string taskId) => taskId.Length <= ShownIdLength ? taskId : taskId[..ShownIdLength] + "…";

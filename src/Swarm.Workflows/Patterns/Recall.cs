@@ -6,7 +6,8 @@ namespace Swarm.Workflows.Patterns;
 /// <summary>What a task recalled of similar past tasks, and the uses it has: strategy evidence, routing evidence, lessons.</summary>
 /// <param name="Neighbours">The similar tasks, most alike first (trimmed: no term counts, no comments).</param>
 /// <param name="Lessons">The lessons its agents are given (already scoped to the submitter).</param>
-public sealed record Recall(IReadOnlyList<SimilarTask> Neighbours, IReadOnlyList<RecalledLesson> Lessons)
+/// <param name="Embedding">The prompt's vector recall searched with, which the task's fingerprint keeps; null by words alone.</param>
+public sealed record Recall(IReadOnlyList<SimilarTask> Neighbours, IReadOnlyList<RecalledLesson> Lessons, QuantizedEmbedding? Embedding = null)
 {
     /// <summary>Nothing recalled: recognition was off for the task, so nothing changes.</summary>
     public static Recall Nothing { get; } = new([], []);

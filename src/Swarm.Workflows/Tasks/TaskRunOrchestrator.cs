@@ -1,5 +1,6 @@
 using Microsoft.DurableTask;
 using Swarm.Domain.Agents;
+using Swarm.Domain.Learning;
 using Swarm.Domain.Patterns;
 using Swarm.Domain.Tasks;
 using Swarm.Domain.Time;
@@ -28,6 +29,7 @@ public sealed class TaskRunOrchestrator : TaskOrchestrator<TaskRunInput, TaskRun
         tracker.Record("accepted", $"priority {input.Priority}" + (input.SubmittedBy is { } by ? $", from {by}" : ""));
         StrategyChoice? choice = null;
         var terms = TermCounts.Empty;
+        var recall = Recall.Nothing;
         var running = context.CurrentUtcDateTime;
         try
         {
@@ -39,7 +41,7 @@ public sealed class TaskRunOrchestrator : TaskOrchestrator<TaskRunInput, TaskRun
             notices.Changed(TaskRunStatus.Running);
             running = context.CurrentUtcDateTime;
             terms = input.Patterns is null ? TermCounts.Empty : PromptTerms.From(input.Prompt);
-            var recall = await PatternRecall.RecallAsync(context, input, terms, tracker);
+            recall = await PatternRecall.RecallAsync(context, input, terms, tracker);
             choice = StrategyChoice.For(input.Strategy, input.Agents, input.Stages.Count, input.Capabilities.Count, recall.Strategies);
             tracker.Strategy = choice.Strategy.ToString().ToLowerInvariant();
             tracker.Record("strategy", $"{tracker.Strategy} ({choice.Reason})");
@@ -62,7 +64,7 @@ public sealed class TaskRunOrchestrator : TaskOrchestrator<TaskRunInput, TaskRun
             var totals = new ModelUsage(run.Steps.Sum(s => s.Answer.InputTokens), run.Steps.Sum(s => s.Answer.OutputTokens), run.Steps.Sum(s => s.Answer.CostUsd ?? 0));
             // Stamped before the end notice goes out: the result was ready then, and its agents' seats already free.
             var answeredAt = context.CurrentUtcDateTime;
-            await PatternRecall.RememberAsync(context, input, Fingerprint(context, input, tracker, choice.Strategy, terms, running, failureType: null));
+            await PatternRecall.RememberAsync(context, input, Fingerprint(context, input, tracker, choice.Strategy, terms, recall.Embedding, running, failureType: null));
             await notices.EndedAsync(TaskRunStatus.Completed, result: run.Answer().Text);
             return new TaskRunResult(
                 input.TaskId,
@@ -86,7 +88,7 @@ public sealed class TaskRunOrchestrator : TaskOrchestrator<TaskRunInput, TaskRun
             if (choice is not null)
             {
                 // A task that ended before its strategy was chosen (rejected, never approved) says nothing about strategies or agents.
-                await PatternRecall.RememberAsync(context, input, Fingerprint(context, input, tracker, choice.Strategy, terms, running, failure.Type));
+                await PatternRecall.RememberAsync(context, input, Fingerprint(context, input, tracker, choice.Strategy, terms, recall.Embedding, running, failure.Type));
             }
 
             await notices.EndedAsync(TaskRunStatus.Failed, errorType: failure.Type, errorMessage: failure.Message);
@@ -94,9 +96,9 @@ public sealed class TaskRunOrchestrator : TaskOrchestrator<TaskRunInput, TaskRun
         }
     }
 
-    /// <summary>What the task leaves for pattern recognition; its prompt only as term counts.</summary>
+    /// <summary>What the task leaves for pattern recognition; its prompt only as term counts and, if embedded, a vector.</summary>
     static TaskFingerprint Fingerprint(
-        TaskOrchestrationContext context, TaskRunInput input, TaskTracker tracker, TaskStrategy strategy, TermCounts terms, DateTime running, string? failureType) => new(
+        TaskOrchestrationContext context, TaskRunInput input, TaskTracker tracker, TaskStrategy strategy, TermCounts terms, QuantizedEmbedding? embedding, DateTime running, string? failureType) => new(
         input.TaskId,
         context.CurrentUtcDateTime,
         input.SubmittedBy,
@@ -108,7 +110,8 @@ public sealed class TaskRunOrchestrator : TaskOrchestrator<TaskRunInput, TaskRun
         tracker.CostUsd,
         (long)(context.CurrentUtcDateTime - running).TotalMilliseconds,
         [.. tracker.Steps],
-        terms);
+        terms,
+        Embedding: embedding);
 
     /// <summary>Waits, at no cost, for a person's decision; a rejection or no decision in time ends the task.</summary>
     static async Task AwaitApprovalAsync(TaskOrchestrationContext context, TaskRunInput input, TaskTracker tracker, TaskStateNotices notices)

@@ -59,4 +59,17 @@ public sealed class PatternRecallTests
 
         Assert.Equal(OrchestrationRuntimeStatus.Failed, result.RuntimeStatus);
     }
+
+    [Fact]
+    public void Recall_hands_out_fingerprints_without_their_vectors()
+    {
+        var fingerprint = new TaskFingerprint("t1", DateTimeOffset.UnixEpoch, null, CapabilityKey.General, [], TaskStrategy.Single, TaskRunStatus.Completed, null, 0, 0, [],
+            PromptTerms.From("write a sql query"), Embedding: Swarm.Domain.Learning.QuantizedEmbedding.From("openai:m", [1f, 0.5f]));
+
+        var trimmed = PatternRecall.Trimmed(fingerprint);
+
+        Assert.Null(trimmed.Embedding);
+        Assert.True(trimmed.Terms.IsEmpty);
+        Assert.Equal("t1", trimmed.TaskId);
+    }
 }

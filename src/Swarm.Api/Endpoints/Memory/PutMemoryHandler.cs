@@ -41,7 +41,7 @@ public sealed class PutMemoryHandler(SwarmSettings settings, MemorySealer sealer
         }
 
         var (value, sealedValue) = sealer.Seal(memoryNamespace, key!, body.Value);
-        var vector = sealedValue ? null : await MemoryVectors.EmbedOrNothingAsync(embeddings, body.Value, logger, cancellationToken);
+        var vector = sealedValue ? null : await TextVectors.EmbedOrNothingAsync(embeddings, body.Value, logger, cancellationToken);
         var entry = new MemoryEntry(value, time.GetUtcNow(), request.Principal!.Subject, sealedValue, vector);
         await new MemoryClient(durable).PutAsync(memoryNamespace, new MemoryWrite(key!, entry), CancellationToken.None);
         var location = SwarmRoutes.GetMemory.PathFor(("namespace", memoryNamespace), ("key", key!));

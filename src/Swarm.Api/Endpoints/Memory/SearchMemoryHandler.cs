@@ -44,7 +44,7 @@ public sealed class SearchMemoryHandler(MemorySealer sealer, IEmbeddingSource em
         var shelf = await new MemoryClient(durable).GetAsync(memoryNamespace, cancellationToken);
         var vector = shelf is null || !shelf.Entries.Values.Any(e => e.Embedding is not null)
             ? null
-            : await MemoryVectors.EmbedOrNothingAsync(embeddings, query, logger, cancellationToken);
+            : await TextVectors.EmbedOrNothingAsync(embeddings, query, logger, cancellationToken);
         var hits = (shelf ?? new MemoryShelf()).Search(query, limit, vector);
         return ApiResponse.Ok(new
         {

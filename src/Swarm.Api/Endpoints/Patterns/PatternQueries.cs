@@ -28,11 +28,14 @@ public static class PatternQueries
     }
 
     /// <summary>
-    /// The shard's tasks most like <paramref name="terms"/>, best first, at most <paramref name="k"/>; an agent principal
-    /// sees only tasks it worked on (an attempt at any step counts, as for <c>GET /api/v1/tasks/{id}</c>).
+    /// The shard's tasks most like <paramref name="query"/> (its words, and its vector if it has one), best first, at most
+    /// <paramref name="k"/>; an agent principal sees only tasks it worked on (an attempt at any step counts, as for
+    /// <c>GET /api/v1/tasks/{id}</c>). The query's own <see cref="SimilarQuery.Neighbours"/> is not used: the caller's
+    /// filter runs first, then <paramref name="k"/> are taken.
     /// </summary>
-    public static IReadOnlyList<SimilarTaskView> Rank(TaskAtlas? atlas, TermCounts terms, double minSimilarity, int k, ApiRequest request, string? exclude = null)
+    public static IReadOnlyList<SimilarTaskView> Rank(TaskAtlas? atlas, SimilarQuery query, int k, ApiRequest request)
     {
+        ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(request);
         if (atlas is null)
         {
@@ -40,7 +43,7 @@ public static class PatternQueries
         }
 
         var agent = request.Principal?.AgentId;
-        return [.. SimilarTasks.Rank(atlas, new SimilarQuery(terms, atlas.Fingerprints.Count, minSimilarity, exclude))
+        return [.. SimilarTasks.Rank(atlas, query with { Neighbours = atlas.Fingerprints.Count })
             .Where(s => agent is null || s.Fingerprint.Steps.Any(step => string.Equals(step.AgentId, agent, StringComparison.Ordinal)))
             .Take(k)
             .Select(SimilarTaskView.From)];

@@ -1,7 +1,9 @@
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
 using Swarm.Application.Configuration;
 using Swarm.Domain.Patterns;
 using Swarm.Domain.Tasks;
+using Swarm.Workflows.Models;
 using Swarm.Workflows.Patterns;
 
 namespace Swarm.Api.Endpoints.Patterns;
@@ -9,9 +11,10 @@ namespace Swarm.Api.Endpoints.Patterns;
 /// <summary>
 /// <c>GET /api/v1/patterns/tasks?q=...&amp;capabilities=a,b&amp;k=10</c>: free-text search over the finished tasks of
 /// one capability key (<c>general</c> when none is given), ranked as recall ranks them. A path of its own, so it cannot
-/// collide with <c>/api/v1/tasks/{id}</c>. An agent sees only tasks it worked on.
+/// collide with <c>/api/v1/tasks/{id}</c>. An agent sees only tasks it worked on. When the shard holds fingerprints with
+/// vectors, the query is embedded too (as memory search does), so those are found by meaning as well as words.
 /// </summary>
-public sealed class SearchTasksHandler(SwarmSettings settings) : IApiHandler
+public sealed class SearchTasksHandler(SwarmSettings settings, IEmbeddingSource embeddings, ILogger<SearchTasksHandler> logger) : IApiHandler
 {
     /// <summary>The longest query: enough for a task prompt's gist, bounded so one request costs little.</summary>
     public const int MaxQueryLength = 2_000;
@@ -47,7 +50,10 @@ public sealed class SearchTasksHandler(SwarmSettings settings) : IApiHandler
 
         var key = CapabilityKey.Of(capabilities);
         var atlas = await new PatternsClient(durable).GetAsync(key, cancellationToken);
-        var items = PatternQueries.Rank(atlas, terms, settings.Learning.Patterns.MinSimilarity, k, request);
+        var vector = atlas is null || !atlas.Fingerprints.Any(f => f.Embedding is not null)
+            ? null
+            : await TextVectors.EmbedOrNothingAsync(embeddings, query!, logger, cancellationToken);
+        var items = PatternQueries.Rank(atlas, new SimilarQuery(terms, 0, settings.Learning.Patterns.MinSimilarity, Embedding: vector), k, request);
         return ApiResponse.Ok(new { capabilityKey = key, items });
     }
 }

@@ -9,7 +9,7 @@ namespace Swarm.Api.Endpoints.Patterns;
 
 /// <summary>
 /// <c>GET /api/v1/tasks/{id}/similar?k=10</c>: the finished tasks of the same capability key most like this one, by
-/// the task's own fingerprint (so 404 until the task has finished and its fingerprint reached the atlas). An agent
+/// the task's own fingerprint, words and vector (so 404 until the task has finished and its fingerprint reached the atlas). An agent
 /// sees the task only if it worked on it, and of its neighbours only those it worked on too.
 /// </summary>
 public sealed class SimilarTasksHandler(SwarmSettings settings) : IApiHandler
@@ -38,7 +38,8 @@ public sealed class SimilarTasksHandler(SwarmSettings settings) : IApiHandler
                 $"Task '{found.View.Id}' has no fingerprint yet: a task leaves one when it finishes, if pattern recognition (learning:patterns:enabled) was on when it was submitted."));
         }
 
-        var items = PatternQueries.Rank(atlas, fingerprint.Terms, settings.Learning.Patterns.MinSimilarity, k, request, exclude: fingerprint.TaskId);
+        var query = new SimilarQuery(fingerprint.Terms, 0, settings.Learning.Patterns.MinSimilarity, fingerprint.TaskId, fingerprint.Embedding);
+        var items = PatternQueries.Rank(atlas, query, k, request);
         return ApiResponse.Ok(new { taskId = fingerprint.TaskId, capabilityKey = key, items });
     }
 }

@@ -97,7 +97,9 @@ public sealed class SubmitTaskHandler(SwarmSettings settings, TimeProvider time)
         // Sealed values are never embedded, so with encryption on there is nothing for a query's vector to meet.
         EmbedMemory: settings.Learning.Embeddings.Enabled && !settings.Security.EncryptionEnabled,
         Patterns: settings.Learning.Patterns is { Enabled: true } patterns
-            ? new PatternOptions(patterns.Neighbours, patterns.MinSimilarity, patterns.ShareLessons, patterns.MaxPerShard)
+            // Embedded under the same rule as memory: the atlas is not sealed, so with encryption on no vector goes into it.
+            ? new PatternOptions(patterns.Neighbours, patterns.MinSimilarity, patterns.ShareLessons, patterns.MaxPerShard,
+                Embed: settings.Learning.Embeddings.Enabled && !settings.Security.EncryptionEnabled)
             : null);
 
     /// <summary>A field that asks for events (<c>notify</c>, <c>stream</c>) needs the channel on and a caller it can address.</summary>

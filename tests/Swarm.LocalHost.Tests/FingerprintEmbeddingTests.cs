@@ -1,0 +1,72 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Swarm.Providers.Tests.Fakes;
+
+namespace Swarm.LocalHost.Tests;
+
+/// <summary>
+/// Task fingerprints with <c>learning:embeddings</c> on, on the real host against the fake vendor's embeddings API: the
+/// prompt is embedded once, the vector is kept in the fingerprint and used by recall and the search route, and a model
+/// that is down leaves the task to words alone.
+/// </summary>
+public sealed class FingerprintEmbeddingTests
+{
+    [Fact]
+    public async Task Fingerprints_carry_embeddings_when_configured()
+    {
+        await using var vendor = await FakeVendorServer.StartAsync();
+        await using var host = await LocalHostProcess.StartAsync(
+            ("OPENAI_API_KEY", "sk-local-host-test-0123456789abcdef"),
+            ("providers__openai__baseUrl", new Uri(vendor.BaseUri, "v1/").ToString()),
+            ("providers__openai__maxRetries", "0"),
+            ("learning__embeddings__provider", "openai"),
+            ("learning__embeddings__model", "text-embedding-3-small"),
+            ("learning__embeddings__dimensions", "64"));
+
+        var first = await TaskSubmissions.SubmitAcceptedAsync(host, new { prompt = "Write a SQL query that lists the customers with the most orders", strategy = "single" });
+        Assert.Equal("completed", (await TaskPolling.WaitUntilFinishedAsync(host, first, TimeSpan.FromSeconds(60))).GetProperty("status").GetString());
+        var fingerprint = (await PatternTests.FingerprintsAsync(host, "general", 1)).Single()!;
+        var second = await TaskSubmissions.SubmitAcceptedAsync(host, new { prompt = "Write a SQL query listing the customers with the most orders", strategy = "single" });
+        var recalled = await TaskPolling.WaitUntilFinishedAsync(host, second, TimeSpan.FromSeconds(60));
+        await PatternTests.FingerprintsAsync(host, "general", 2);
+        using var search = await host.Http.SendAsync(host.Request(HttpMethod.Get, "/api/v1/patterns/tasks?q=customers%20with%20the%20most%20orders", role: "viewer"));
+        var found = await search.Content.ReadFromJsonAsync<JsonElement>();
+
+        var embedding = fingerprint["embedding"]!;
+        Assert.Equal("openai:text-embedding-3-small", embedding["model"]!.GetValue<string>());
+        Assert.Equal(64, Convert.FromBase64String(embedding["values"]!.GetValue<string>()).Length);
+        // One embedding per task (its prompt), asking for the configured length, and one for the search's query.
+        var embedded = vendor.Requests.Where(r => r.Path == "/v1/embeddings").Select(r => r.Body).ToList();
+        Assert.Equal(3, embedded.Count);
+        Assert.All(embedded, b => Assert.Contains("\"dimensions\":64", b, StringComparison.Ordinal));
+        Assert.Contains("Write a SQL query that lists the customers", embedded[0], StringComparison.Ordinal);
+        Assert.Contains("customers with the most orders", embedded[2], StringComparison.Ordinal);
+        // The second task recalled the first by words and meaning, and nothing said its embedding failed.
+        Assert.StartsWith("1 similar task (best 0.", Assert.Single(PatternTests.Timeline(recalled, "recall")), StringComparison.Ordinal);
+        Assert.Empty(PatternTests.Timeline(recalled, "embedding"));
+        Assert.Equal(HttpStatusCode.OK, search.StatusCode);
+        Assert.Equal(2, found.GetProperty("items").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task A_task_completes_with_a_lexical_fingerprint_when_the_embedding_model_is_down()
+    {
+        var refusing = Swarm.Tests.FreePorts.Next();
+        await using var host = await LocalHostProcess.StartAsync(
+            ("OPENAI_API_KEY", "sk-local-host-test-0123456789abcdef"),
+            ("providers__openai__baseUrl", $"http://127.0.0.1:{refusing}/v1/"),
+            ("providers__openai__maxRetries", "0"),
+            ("learning__embeddings__provider", "openai"),
+            ("learning__embeddings__model", "text-embedding-3-small"));
+
+        var id = await TaskSubmissions.SubmitAcceptedAsync(host, new { prompt = "Write a SQL query that lists the customers with the most orders", strategy = "single" });
+        var task = await TaskPolling.WaitUntilFinishedAsync(host, id, TimeSpan.FromSeconds(60));
+        var fingerprint = (await PatternTests.FingerprintsAsync(host, "general", 1)).Single()!;
+
+        Assert.Equal("completed", task.GetProperty("status").GetString());
+        Assert.Equal(["the embedding model failed; similar tasks are found by words alone"], PatternTests.Timeline(task, "embedding"));
+        Assert.Null(fingerprint["embedding"]);
+        Assert.NotEmpty(fingerprint["terms"]!.GetValue<string>());
+    }
+}
