@@ -65,6 +65,7 @@ public sealed class TaskFeedbackTests(TaskFeedbackTests.Host host) : IClassFixtu
         Assert.Equal(2, body.GetProperty("rating").GetInt32());
         Assert.Equal(["rated-1"], body.GetProperty("agents").EnumerateArray().Select(a => a.GetString()));
         var view = await TaskSubmissions.WaitForTaskAsync(Swarm, id, t => t.TryGetProperty("feedback", out var f) && f.ValueKind == JsonValueKind.Array && f.GetArrayLength() == 1);
+        Assert.False(view.TryGetProperty("isFinishedWork", out _), "a helper of the view leaked into its JSON");
         var feedback = view.GetProperty("feedback")[0];
         Assert.Equal("test-operator", feedback.GetProperty("by").GetString());
         Assert.Equal(2, feedback.GetProperty("value").GetInt32());

@@ -80,7 +80,8 @@ public sealed record TaskView(
         _ => null,
     };
 
-    /// <summary>Whether people can rate it: it completed or failed.</summary>
+    /// <summary>Whether people can rate it: it completed or failed. Not part of the view a client reads.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool IsFinishedWork => Status is TaskRunStatus.Completed or TaskRunStatus.Failed;
 
     /// <summary>Whether the agent worked on (or holds a seat for) this task: what an agent principal may read.</summary>
