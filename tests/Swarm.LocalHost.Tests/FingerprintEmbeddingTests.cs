@@ -16,13 +16,7 @@ public sealed class FingerprintEmbeddingTests
     public async Task Fingerprints_carry_embeddings_when_configured()
     {
         await using var vendor = await FakeVendorServer.StartAsync();
-        await using var host = await LocalHostProcess.StartAsync(
-            ("OPENAI_API_KEY", "sk-local-host-test-0123456789abcdef"),
-            ("providers__openai__baseUrl", new Uri(vendor.BaseUri, "v1/").ToString()),
-            ("providers__openai__maxRetries", "0"),
-            ("learning__embeddings__provider", "openai"),
-            ("learning__embeddings__model", "text-embedding-3-small"),
-            ("learning__embeddings__dimensions", "64"));
+        await using var host = await LocalHostProcess.StartAsync(EmbeddingModel.Settings(new Uri(vendor.BaseUri, "v1/").ToString(), 64));
 
         var first = await TaskSubmissions.SubmitAcceptedAsync(host, new { prompt = "Write a SQL query that lists the customers with the most orders", strategy = "single" });
         Assert.Equal("completed", (await TaskPolling.WaitUntilFinishedAsync(host, first, TimeSpan.FromSeconds(60))).GetProperty("status").GetString());
@@ -53,12 +47,7 @@ public sealed class FingerprintEmbeddingTests
     public async Task A_task_completes_with_a_lexical_fingerprint_when_the_embedding_model_is_down()
     {
         var refusing = Swarm.Tests.FreePorts.Next();
-        await using var host = await LocalHostProcess.StartAsync(
-            ("OPENAI_API_KEY", "sk-local-host-test-0123456789abcdef"),
-            ("providers__openai__baseUrl", $"http://127.0.0.1:{refusing}/v1/"),
-            ("providers__openai__maxRetries", "0"),
-            ("learning__embeddings__provider", "openai"),
-            ("learning__embeddings__model", "text-embedding-3-small"));
+        await using var host = await LocalHostProcess.StartAsync(EmbeddingModel.Settings($"http://127.0.0.1:{refusing}/v1/", null));
 
         var id = await TaskSubmissions.SubmitAcceptedAsync(host, new { prompt = "Write a SQL query that lists the customers with the most orders", strategy = "single" });
         var task = await TaskPolling.WaitUntilFinishedAsync(host, id, TimeSpan.FromSeconds(60));

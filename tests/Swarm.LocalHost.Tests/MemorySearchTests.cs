@@ -74,12 +74,7 @@ public sealed class MemorySearchTests
     public async Task With_embeddings_configured_plain_values_and_queries_are_embedded()
     {
         await using var vendor = await FakeVendorServer.StartAsync();
-        await using var host = await LocalHostProcess.StartAsync(
-            ("OPENAI_API_KEY", "sk-local-host-test-0123456789abcdef"),
-            ("providers__openai__baseUrl", new Uri(vendor.BaseUri, "v1/").ToString()),
-            ("learning__embeddings__provider", "openai"),
-            ("learning__embeddings__model", "text-embedding-3-small"),
-            ("learning__embeddings__dimensions", "128"));
+        await using var host = await LocalHostProcess.StartAsync(EmbeddingModel.Settings(new Uri(vendor.BaseUri, "v1/").ToString(), 128));
         await PutAsync(host, "/api/v1/memory/research/solar", "Solar capacity grew thirty percent last year");
         await PutAsync(host, "/api/v1/memory/research/bread", "A recipe for sourdough bread");
         var shelf = await WaitForEntriesAsync(host, "research", 2);
@@ -103,13 +98,7 @@ public sealed class MemorySearchTests
     {
         await using var vendor = await FakeVendorServer.StartAsync();
         var key = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
-        await using var host = await LocalHostProcess.StartAsync(
-            ("security__encryptionEnabled", "true"),
-            ("security__encryptionKeys", "k1:" + key),
-            ("OPENAI_API_KEY", "sk-local-host-test-0123456789abcdef"),
-            ("providers__openai__baseUrl", new Uri(vendor.BaseUri, "v1/").ToString()),
-            ("learning__embeddings__provider", "openai"),
-            ("learning__embeddings__model", "text-embedding-3-small"));
+        await using var host = await LocalHostProcess.StartAsync(EmbeddingModel.Settings(new Uri(vendor.BaseUri, "v1/").ToString(), null, ("security__encryptionEnabled", "true"), ("security__encryptionKeys", "k1:" + key)));
         await PutAsync(host, "/api/v1/memory/secrets/launch", "the launch code is 1234");
         var shelf = await WaitForEntriesAsync(host, "secrets", 1);
 
@@ -127,13 +116,7 @@ public sealed class MemorySearchTests
     public async Task An_agents_memory_put_and_search_tools_embed_through_the_activity()
     {
         await using var vendor = await FakeVendorServer.StartAsync();
-        await using var host = await LocalHostProcess.StartAsync(
-            ("OPENAI_API_KEY", "sk-local-host-test-0123456789abcdef"),
-            ("providers__openai__baseUrl", new Uri(vendor.BaseUri, "v1/").ToString()),
-            ("providers__openai__maxRetries", "0"),
-            ("learning__embeddings__provider", "openai"),
-            ("learning__embeddings__model", "text-embedding-3-small"),
-            ("learning__embeddings__dimensions", "64"));
+        await using var host = await LocalHostProcess.StartAsync(EmbeddingModel.Settings(new Uri(vendor.BaseUri, "v1/").ToString(), 64));
         await TaskSubmissions.CreateAgentAsync(host, new
         {
             id = "archivist",
@@ -170,12 +153,7 @@ public sealed class MemorySearchTests
     public async Task A_value_is_stored_and_found_by_its_words_when_the_embedding_model_is_down()
     {
         var refusing = Swarm.Tests.FreePorts.Next();
-        await using var host = await LocalHostProcess.StartAsync(
-            ("OPENAI_API_KEY", "sk-local-host-test-0123456789abcdef"),
-            ("providers__openai__baseUrl", $"http://127.0.0.1:{refusing}/v1/"),
-            ("providers__openai__maxRetries", "0"),
-            ("learning__embeddings__provider", "openai"),
-            ("learning__embeddings__model", "text-embedding-3-small"));
+        await using var host = await LocalHostProcess.StartAsync(EmbeddingModel.Settings($"http://127.0.0.1:{refusing}/v1/", null));
 
         await PutAsync(host, "/api/v1/memory/research/solar", "Solar capacity grew thirty percent last year");
         var shelf = await WaitForEntriesAsync(host, "research", 1);
