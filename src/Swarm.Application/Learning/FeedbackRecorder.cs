@@ -49,7 +49,7 @@ public sealed class FeedbackRecorder(MemorySealer sealer, IRealtimeChannel chann
         foreach (var agent in work)
         {
             var key = MemoryKeyFor(taskId);
-            var note = $"{rating.By} rated task {taskId} {rating.Value}/{Rating.Highest} for your work on it ({string.Join(", ", agent.Capabilities.DefaultIfEmpty("general"))})"
+            var note = $"{rating.By} rated task {taskId} {rating.Value}/{Rating.Highest} for your work on it ({string.Join(", ", agent.Capabilities)})"
                 + (rating.Comment is { Length: > 0 } comment ? $": {comment}" : ".");
             await memory.PutAsync(agent.AgentId, new MemoryWrite(key, sealer.Seal(agent.AgentId, key, note, rating.At, rating.By)), cancellationToken);
         }

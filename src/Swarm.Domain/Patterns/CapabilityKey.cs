@@ -10,7 +10,7 @@ namespace Swarm.Domain.Patterns;
 public static partial class CapabilityKey
 {
     /// <summary>The key of tasks that name no capability.</summary>
-    public const string General = "general";
+    public const string General = Distribution.AgentSelector.GeneralCapability;
 
     /// <summary>The longest key kept readable.</summary>
     public const int LongestReadable = 200;

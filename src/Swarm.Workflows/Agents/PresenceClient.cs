@@ -1,5 +1,4 @@
 using Microsoft.DurableTask.Client;
-using Microsoft.DurableTask.Client.Entities;
 using Swarm.Domain.Agents;
 
 namespace Swarm.Workflows.Agents;
@@ -27,13 +26,9 @@ public sealed class PresenceClient(DurableTaskClient durable)
     public async Task<IReadOnlyDictionary<string, Presence>> GetAllAsync(CancellationToken cancellationToken)
     {
         var all = new Dictionary<string, Presence>(StringComparer.Ordinal);
-        var query = new EntityQuery { InstanceIdStartsWith = $"@{AgentPresenceEntity.EntityName}@", IncludeState = true };
-        await foreach (var entity in durable.Entities.GetAllEntitiesAsync(query).WithCancellation(cancellationToken))
+        await foreach (var (agentId, presence) in EntityStates.GetAllAsync<Presence>(durable, AgentPresenceEntity.EntityName, cancellationToken))
         {
-            if (entity.State?.ReadAs<Presence>() is { } presence)
-            {
-                all[entity.Id.Key] = presence;
-            }
+            all[agentId] = presence;
         }
 
         return all;

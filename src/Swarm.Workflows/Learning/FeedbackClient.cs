@@ -1,6 +1,4 @@
-using System.Runtime.CompilerServices;
 using Microsoft.DurableTask.Client;
-using Microsoft.DurableTask.Client.Entities;
 using Swarm.Domain.Learning;
 using Swarm.Domain.Patterns;
 
@@ -16,16 +14,7 @@ public sealed class FeedbackClient(DurableTaskClient durable)
     public async Task<TaskRatings> GetAsync(string taskId, CancellationToken cancellationToken) =>
         (await durable.Entities.GetEntityAsync<TaskRatings>(TaskRatingsEntity.IdFor(taskId), includeState: true, cancellationToken))?.State ?? new TaskRatings();
 
-    /// <summary>Every rated task's ratings: one query over the ratings entities.</summary>
-    public async IAsyncEnumerable<TaskRatings> GetAllAsync([EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var query = new EntityQuery { InstanceIdStartsWith = $"@{TaskRatingsEntity.EntityName}@", IncludeState = true };
-        await foreach (var entity in durable.Entities.GetAllEntitiesAsync(query).WithCancellation(cancellationToken))
-        {
-            if (entity.State?.ReadAs<TaskRatings>() is { } ratings)
-            {
-                yield return ratings;
-            }
-        }
-    }
+    /// <summary>Every rated task's ratings, by task id: one query over the ratings entities.</summary>
+    public IAsyncEnumerable<(string TaskId, TaskRatings Ratings)> GetAllAsync(CancellationToken cancellationToken) =>
+        EntityStates.GetAllAsync<TaskRatings>(durable, TaskRatingsEntity.EntityName, cancellationToken);
 }

@@ -1,6 +1,4 @@
-using System.Runtime.CompilerServices;
 using Microsoft.DurableTask.Client;
-using Microsoft.DurableTask.Client.Entities;
 using Swarm.Domain.Memory;
 
 namespace Swarm.Workflows.Memory;
@@ -19,15 +17,6 @@ public sealed class MemoryClient(DurableTaskClient durable)
         durable.Entities.SignalEntityAsync(MemoryEntity.IdFor(memoryNamespace), nameof(MemoryEntity.Remove), key, cancellation: cancellationToken);
 
     /// <summary>Every namespace's shelf, by namespace: one query over the memory entities.</summary>
-    public async IAsyncEnumerable<(string Namespace, MemoryShelf Shelf)> GetAllAsync([EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var query = new EntityQuery { InstanceIdStartsWith = $"@{MemoryEntity.EntityName}@", IncludeState = true };
-        await foreach (var entity in durable.Entities.GetAllEntitiesAsync(query).WithCancellation(cancellationToken))
-        {
-            if (entity.State?.ReadAs<MemoryShelf>() is { } shelf)
-            {
-                yield return (entity.Id.Key, shelf);
-            }
-        }
-    }
+    public IAsyncEnumerable<(string Namespace, MemoryShelf Shelf)> GetAllAsync(CancellationToken cancellationToken) =>
+        EntityStates.GetAllAsync<MemoryShelf>(durable, MemoryEntity.EntityName, cancellationToken);
 }

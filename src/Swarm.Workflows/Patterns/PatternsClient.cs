@@ -1,6 +1,4 @@
-using System.Runtime.CompilerServices;
 using Microsoft.DurableTask.Client;
-using Microsoft.DurableTask.Client.Entities;
 using Swarm.Domain.Patterns;
 
 namespace Swarm.Workflows.Patterns;
@@ -17,15 +15,6 @@ public sealed class PatternsClient(DurableTaskClient durable)
         durable.Entities.SignalEntityAsync(TaskAtlasEntity.IdFor(capabilityKey), nameof(TaskAtlasEntity.Rate), rating, cancellation: cancellationToken);
 
     /// <summary>Every shard's atlas, by capability key: one query over the atlas entities.</summary>
-    public async IAsyncEnumerable<(string CapabilityKey, TaskAtlas Atlas)> GetAllAsync([EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var query = new EntityQuery { InstanceIdStartsWith = $"@{TaskAtlasEntity.EntityName}@", IncludeState = true };
-        await foreach (var entity in durable.Entities.GetAllEntitiesAsync(query).WithCancellation(cancellationToken))
-        {
-            if (entity.State?.ReadAs<TaskAtlas>() is { } atlas)
-            {
-                yield return (entity.Id.Key, atlas);
-            }
-        }
-    }
+    public IAsyncEnumerable<(string CapabilityKey, TaskAtlas Atlas)> GetAllAsync(CancellationToken cancellationToken) =>
+        EntityStates.GetAllAsync<TaskAtlas>(durable, TaskAtlasEntity.EntityName, cancellationToken);
 }

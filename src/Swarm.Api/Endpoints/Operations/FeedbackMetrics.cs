@@ -14,7 +14,7 @@ public static class FeedbackMetrics
     {
         var tasks = 0;
         var values = new List<int>();
-        await foreach (var ratings in new FeedbackClient(durable).GetAllAsync(cancellationToken))
+        await foreach (var (_, ratings) in new FeedbackClient(durable).GetAllAsync(cancellationToken))
         {
             if (ratings.Ratings.Count > 0)
             {

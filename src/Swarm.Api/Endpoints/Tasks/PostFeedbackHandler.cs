@@ -89,7 +89,7 @@ public sealed class PostFeedbackHandler(SwarmSettings settings, FeedbackRecorder
         IReadOnlyList<string> taskCapabilities = input?.Capabilities ?? [];
         if (task.Steps is not { } steps)
         {
-            return [.. task.Agents.Distinct(StringComparer.Ordinal).Select(a => new RatedWork(a, taskCapabilities))];
+            return [.. task.Agents.Distinct(StringComparer.Ordinal).Select(a => new RatedWork(a, BoardAgent.KeysOf(taskCapabilities)))];
         }
 
         return [.. steps
