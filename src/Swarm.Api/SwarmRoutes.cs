@@ -11,6 +11,7 @@ using Swarm.Api.Endpoints.Realtime;
 using Swarm.Api.Endpoints.Scaling;
 using Swarm.Api.Endpoints.Security;
 using Swarm.Api.Endpoints.Tasks;
+using Swarm.Api.Endpoints.Visibility;
 using Swarm.Application.Security;
 
 namespace Swarm.Api;
@@ -32,6 +33,7 @@ public static class SwarmRoutes
     public static readonly ApiRoute SimilarTasks = new("SimilarTasks", "GET", "api/v1/tasks/{id}/similar", Permissions.TasksRead, typeof(SimilarTasksHandler));
     public static readonly ApiRoute SearchTasks = new("SearchTasks", "GET", "api/v1/patterns/tasks", Permissions.TasksRead, typeof(SearchTasksHandler));
     public static readonly ApiRoute TaskFeedback = new("TaskFeedback", "POST", "api/v1/tasks/{id}/feedback", Permissions.TasksFeedback, typeof(PostFeedbackHandler), TakesBody: true);
+    public static readonly ApiRoute ShareTask = new("ShareTask", "POST", "api/v1/tasks/{id}/share", Permissions.TasksRead, typeof(ShareTaskHandler), TakesBody: true);
     public static readonly ApiRoute PostTaskResult = new("PostTaskResult", "POST", "api/v1/tasks/{id}/result", Permissions.TasksResult, typeof(PostTaskResultHandler), TakesBody: true);
     public static readonly ApiRoute CreateAgent = new("CreateAgent", "POST", "api/v1/agents", Permissions.AgentsWrite, typeof(CreateAgentHandler), TakesBody: true);
     public static readonly ApiRoute ScalePool = new("ScalePool", "POST", "api/v1/agents/scale", Permissions.AgentsScale, typeof(ScalePoolHandler), TakesBody: true);
@@ -56,6 +58,7 @@ public static class SwarmRoutes
     public static readonly ApiRoute ListProposals = new("ListProposals", "GET", "api/v1/consensus/proposals", Permissions.ConsensusRead, typeof(ListProposalsHandler));
     public static readonly ApiRoute GetProposal = new("GetProposal", "GET", "api/v1/consensus/proposals/{id}", Permissions.ConsensusRead, typeof(GetProposalHandler));
     public static readonly ApiRoute PostVote = new("PostVote", "POST", "api/v1/consensus/proposals/{id}/votes", Permissions.ConsensusVote, typeof(PostVoteHandler), TakesBody: true);
+    public static readonly ApiRoute ShareProposal = new("ShareProposal", "POST", "api/v1/consensus/proposals/{id}/share", Permissions.ConsensusRead, typeof(ShareProposalHandler), TakesBody: true);
     public static readonly ApiRoute ConsensusMetrics = new("ConsensusMetrics", "GET", "api/v1/consensus/metrics", Permissions.ConsensusRead, typeof(ConsensusMetricsHandler));
 
     public static readonly ApiRoute SendMessage = new("SendMessage", "POST", "api/v1/messages", Permissions.MessagesSend, typeof(SendMessageHandler), TakesBody: true);
@@ -75,5 +78,5 @@ public static class SwarmRoutes
     public static readonly ApiRoute PutMemory = new("PutMemory", "PUT", "api/v1/memory/{namespace}/{key}", Permissions.MemoryWrite, typeof(PutMemoryHandler), TakesBody: true);
     public static readonly ApiRoute DeleteMemory = new("DeleteMemory", "DELETE", "api/v1/memory/{namespace}/{key}", Permissions.MemoryWrite, typeof(DeleteMemoryHandler));
 
-    public static IReadOnlyList<ApiRoute> All { get; } = [Health, Ready, SubmitTask, ListTasks, GetTask, CancelTask, ApproveTask, RejectTask, PostTaskResult, TaskFeedback, SimilarTasks, SearchTasks, CreateAgent, ScalePool, ListAgents, GetAgent, RetireAgent, AgentHeartbeat, ResetAgentLearning, IssueApiKey, RevokeApiKey, ExchangeToken, ListProviders, GetScaling, SystemState, SystemHealth, SystemMetrics, CreateProposal, ListProposals, GetProposal, PostVote, ConsensusMetrics, SendMessage, NegotiateRealtime, RealtimeEvents, RealtimeHandshake, GetAudit, ListMemory, SearchMemory, GetMemory, PutMemory, DeleteMemory];
+    public static IReadOnlyList<ApiRoute> All { get; } = [Health, Ready, SubmitTask, ListTasks, GetTask, CancelTask, ApproveTask, RejectTask, PostTaskResult, TaskFeedback, SimilarTasks, SearchTasks, CreateAgent, ScalePool, ListAgents, GetAgent, RetireAgent, AgentHeartbeat, ResetAgentLearning, IssueApiKey, RevokeApiKey, ExchangeToken, ListProviders, GetScaling, SystemState, SystemHealth, SystemMetrics, CreateProposal, ListProposals, GetProposal, PostVote, ConsensusMetrics, SendMessage, NegotiateRealtime, RealtimeEvents, RealtimeHandshake, GetAudit, ListMemory, SearchMemory, GetMemory, PutMemory, DeleteMemory, ShareTask, ShareProposal];
 }

@@ -26,7 +26,7 @@ public sealed class SystemStateHandler(SwarmSettings settings, IAgentListing age
         {
             system = new { name = system.Name, version = system.Version, environment = system.Environment, maxAgents = system.MaxAgents, autoScaling = system.AutoScaling },
             agents = await agents.CountAsync(cancellationToken),
-            queue = await TaskQueueView.ReadAsync(durable, agentScope: null, cancellationToken),
+            queue = await TaskQueueView.ReadAsync(durable, scope: null, cancellationToken),
             scaling = await ScalingView.ReadAsync(settings, durable, cancellationToken),
             realtime = RealtimeStatus.Of(settings.Realtime),
             learning = LearningStatus.Of(board),
