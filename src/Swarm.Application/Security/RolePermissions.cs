@@ -1,9 +1,9 @@
 namespace Swarm.Application.Security;
 
 /// <summary>
-/// The default grant of permissions to the four roles; configuration may change them (see <see cref="RoleGrants"/>).
+/// The default grant of permissions to the five roles; configuration may change them (see <see cref="RoleGrants"/>).
 /// Only operators and admins read everyone's tasks and proposals (<c>tasks:read:any</c>, <c>consensus:read:any</c>); a
-/// viewer reads what it submitted or was shared with it, an agent what it works on or votes on.
+/// member or viewer reads what it submitted or was shared with it, an agent what it works on or votes on.
 /// </summary>
 public static class RolePermissions
 {
@@ -20,6 +20,12 @@ public static class RolePermissions
         {
             Permissions.TasksRead, Permissions.TasksResult, Permissions.ConsensusVote, Permissions.ConsensusRead, Permissions.MemoryRead,
             Permissions.MemoryWrite, Permissions.AuthToken, Permissions.MessagesSend,
+        },
+        // A person who submits work and reads their own (and what others share with them), not everyone's.
+        ["member"] = new HashSet<string>(StringComparer.Ordinal)
+        {
+            Permissions.AgentsRead, Permissions.TasksSubmit, Permissions.TasksRead, Permissions.TasksCancel, Permissions.TasksFeedback,
+            Permissions.ConsensusPropose, Permissions.ConsensusRead,
         },
         ["viewer"] = new HashSet<string>(StringComparer.Ordinal)
         {
