@@ -120,6 +120,8 @@ public sealed class VisibilityTests(VisibilityTests.Host host) : IClassFixture<V
 
         var carolReads = await WaitUntilReadableAsync("carol", "viewer", $"/api/v1/tasks/{forCarol}");
         var (carolOnLater, _) = await AsAsync("carol", "viewer", HttpMethod.Get, $"/api/v1/tasks/{later}");
+        var (carolOnLatersMemory, _) = await AsAsync("carol", "viewer", HttpMethod.Get, $"/api/v1/memory/{later}");
+        var (carolOnHerMemory, _) = await AsAsync("carol", "viewer", HttpMethod.Get, $"/api/v1/memory/{forCarol}");
         var (shared, sharedBody) = await AsAsync("alice", Member, HttpMethod.Post, $"/api/v1/tasks/{later}/share", new { with = new[] { "role:viewer" } });
         await WaitUntilReadableAsync("dave", "viewer", $"/api/v1/tasks/{later}");
         var (_, davesList) = await AsAsync("dave", "viewer", HttpMethod.Get, "/api/v1/tasks?pageSize=200");
@@ -131,6 +133,8 @@ public sealed class VisibilityTests(VisibilityTests.Host host) : IClassFixture<V
 
         Assert.Equal("Draft for Carol", carolReads.GetProperty("prompt").GetString());
         Assert.Equal(HttpStatusCode.NotFound, carolOnLater);
+        Assert.Equal(HttpStatusCode.NotFound, carolOnLatersMemory);
+        Assert.Equal(HttpStatusCode.OK, carolOnHerMemory);
         Assert.Equal(HttpStatusCode.OK, shared);
         Assert.Equal(["role:viewer"], sharedBody.GetProperty("sharedWith").EnumerateArray().Select(r => r.GetString()));
         Assert.Contains(later, Ids(davesList));
