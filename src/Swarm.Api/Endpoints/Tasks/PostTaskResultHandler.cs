@@ -53,6 +53,6 @@ public sealed class PostTaskResultHandler(SwarmSettings settings) : IApiHandler
         var result = new ExternalResult(body.Text!, body.InputTokens ?? 0, body.OutputTokens ?? 0, body.CostUsd, body.Model);
         await new TaskRunClient(durable).PostResultAsync(found.View.Id, seat.SeatKey, result, CancellationToken.None);
         var location = SwarmRoutes.GetTask.PathFor(("id", found.View.Id));
-        return ApiResponse.Accepted(new { id = found.View.Id, step = seat.Stage, location }, location) with { AuditDetail = $"result for {seat.Stage} from {agentId}" };
+        return ApiResponse.Accepted(new StepResultAccepted(found.View.Id, seat.Stage, location), location) with { AuditDetail = $"result for {seat.Stage} from {agentId}" };
     }
 }
