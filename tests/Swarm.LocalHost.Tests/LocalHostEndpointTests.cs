@@ -37,7 +37,7 @@ public sealed class LocalHostEndpointTests
             Assert.True(route is not null, $"The local host maps {string.Join(",", methods)} /{path}, which SwarmRoutes does not declare.");
             Assert.True(route.Permission == Permissions.Anonymous
                 ? route.Name is "Health" or "Ready" or "RealtimeHandshake"
-                : Permissions.All.Contains(route.Permission) || route.Permission == Permissions.ChannelService);
+                : Permissions.All.Contains(route.Permission) || route.Permission is Permissions.ChannelService or Permissions.Authenticated);
         }
 
         Assert.Equal(SwarmRoutes.All.Count, mapped.Count);

@@ -150,7 +150,7 @@ public static partial class OpenApiDocument
         var permission = route.Permission switch
         {
             Permissions.Anonymous => "No credential needed.",
-            Permissions.Authenticated => "Needs any valid credential (a person's token, a service's token or an agent's API key); no particular permission.",
+            Permissions.Authenticated => "Needs only 'authenticated': any valid credential (a person's or service's token, or an agent's API key), whatever it grants.",
             Permissions.ChannelService => "Only the real-time service (Azure Web PubSub) may call it, with its own signature; no swarm credential is accepted.",
             _ => $"Needs the '{route.Permission}' permission." + (route.OpenToTheAgentItNames ? " An agent may also call it for its own id without it." : ""),
         };
