@@ -68,6 +68,12 @@ public sealed class ContractSchemas
             NotNull(schema);
         }
 
+        if (schema is JsonValue value && value.TryGetValue<bool>(out var any) && any)
+        {
+            // "Anything" (an object-typed property): {} says the same as the exporter's true and every OpenAPI reader takes it.
+            schema = new JsonObject();
+        }
+
         var type = context.TypeInfo.Type;
         if (EnumOf(type) is { } enumType)
         {

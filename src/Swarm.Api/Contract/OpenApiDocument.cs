@@ -52,7 +52,9 @@ public static partial class OpenApiDocument
                 ["description"] = "The swarm's HTTP API, as both hosts (the Functions app and the local host) serve it. Every route but health, readiness and the real-time handshake needs a credential; each operation names the permission it needs (x-permission). Every error is an RFC 9457 problem document (application/problem+json). Generated from the route table (src/Swarm.Api/SwarmRoutes.cs); do not edit by hand.",
                 ["license"] = new JsonObject { ["name"] = "Proprietary", ["identifier"] = "LicenseRef-Proprietary" },
             },
-            ["servers"] = new JsonArray(new JsonObject { ["url"] = "http://127.0.0.1:7071", ["description"] = "The local host (./run.sh); a Functions app serves the same paths at its own address." }),
+            ["servers"] = new JsonArray(
+                new JsonObject { ["url"] = "http://127.0.0.1:5180", ["description"] = "The local host (./run.sh), on its default port (localHost:httpPort)." },
+                new JsonObject { ["url"] = "http://127.0.0.1:7071", ["description"] = "The Functions app under Azure Functions Core Tools (func start); a deployed app serves the same paths at its own address." }),
             ["tags"] = new JsonArray([.. routes.Select(TagOf).Distinct(StringComparer.Ordinal).Select(t => (JsonNode)new JsonObject { ["name"] = t, ["description"] = OpenApiTags.Describe(t) })]),
             ["paths"] = paths,
             ["components"] = new JsonObject
