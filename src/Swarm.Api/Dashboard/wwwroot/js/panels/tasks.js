@@ -29,6 +29,7 @@ export function wireSubmit(board) {
       strategy: form.strategy.value,
       requiresApproval: form.requiresApproval.checked,
     };
+    board.say('Submitting…', true);
     // The end is announced to the submitter only while the channel is on (notify is refused otherwise).
     if (board.live) body.notify = true;
     const answer = await board.api.post('/api/v1/tasks', body);
