@@ -25,7 +25,7 @@ public sealed class DashboardTests(DashboardTests.Host host) : IClassFixture<Das
     LocalHostProcess Swarm => host.Process;
 
     [Fact]
-    public async Task A_person_signs_in_watches_a_task_they_submitted_finish_live_and_a_viewer_sees_the_audit_panel_refused()
+    public async Task A_person_signs_in_and_watches_the_swarm_live_and_a_viewer_sees_the_panels_it_may_not_read_refused()
     {
         await DashboardBrowser.EnsureInstalledAsync();
         var userDataDir = Directory.CreateTempSubdirectory("swarm-dashboard-chromium-");
@@ -48,6 +48,9 @@ public sealed class DashboardTests(DashboardTests.Host host) : IClassFixture<Das
             Assert.Contains(steps, s => s.StartsWith("sees an agent: queen-1", StringComparison.Ordinal));
             Assert.Contains(steps, s => s.StartsWith("watched it complete live", StringComparison.Ordinal) && s.Contains("task_finished completed", StringComparison.Ordinal));
             Assert.Contains(steps, s => s.StartsWith("approved from the page", StringComparison.Ordinal));
+            Assert.Contains(steps, s => s.StartsWith("sees an agent created elsewhere", StringComparison.Ordinal));
+            Assert.Contains(steps, s => s.StartsWith("sees a consensus round decided", StringComparison.Ordinal));
+            Assert.Contains("token kept in sessionStorage only", steps);
             Assert.Contains(steps, s => s.StartsWith("viewer sees the audit panel refused", StringComparison.Ordinal) && s.Contains("may not read the audit trail", StringComparison.Ordinal));
             Assert.Contains(steps, s => s.StartsWith("viewer submission refused", StringComparison.Ordinal) && s.Contains("403", StringComparison.Ordinal));
             Assert.DoesNotContain(result.RootElement.GetProperty("violations").EnumerateArray(), v => v.GetProperty("impact").GetString() is "serious" or "critical");

@@ -62,6 +62,14 @@ try {
   await page.locator('#task-status', { hasText: 'completed' }).waitFor(wait);
   step('approved from the page', gated);
 
+  // Changes made elsewhere (another client of the API) reach the open page: a new agent, a consensus round.
+  const created = await callApi('POST', '/api/v1/agents', { name: 'Dashboard helper', type: 'worker', provider: { type: 'simulated', model: 'simulated-1' } });
+  await page.locator('#agent-list', { hasText: created.agent.id }).waitFor(wait);
+  step('sees an agent created elsewhere', created.agent.id);
+  const proposal = await callApi('POST', '/api/v1/consensus/proposal', { question: 'Ship the dashboard?', options: ['yes', 'no'], participants: { agents: ['queen-1'] } });
+  await page.locator('#proposal-list tr', { hasText: 'Ship the dashboard?' }).filter({ hasText: 'decided' }).waitFor(wait);
+  step('sees a consensus round decided', proposal.id);
+
   if (page.url().includes(request.adminToken) || page.url() !== `${request.baseUrl}/dashboard/`) throw new Error(`the URL changed: ${page.url()}`);
   const stored = await page.evaluate(() => ({ session: sessionStorage.getItem('swarm.dashboard.credential'), local: localStorage.length }));
   if (stored.session !== request.adminToken || stored.local !== 0) throw new Error(`the token is not (only) in sessionStorage: ${JSON.stringify(stored)}`);
@@ -103,6 +111,14 @@ try {
   process.stdout.write(JSON.stringify({ steps, failed: String(error), consoleErrors, page: shown.slice(0, 4000) }));
   await browser.close().catch(() => {});
   process.exit(1);
+}
+
+async function callApi(method, path, body) {
+  const response = await fetch(`${request.baseUrl}${path}`, {
+    method, headers: { Authorization: `Bearer ${request.adminToken}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+  return response.json();
 }
 
 async function signIn(target, token) {
