@@ -7,6 +7,7 @@ cd "$(dirname "$0")"
 
 require_tools
 install_node_tools
+install_qwen_agent
 mkdir -p .run
 install_browser
 
