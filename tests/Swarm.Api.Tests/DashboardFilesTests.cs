@@ -62,6 +62,7 @@ public sealed partial class DashboardFilesTests
         var problem = Assert.IsType<ProblemDetails>(answer.Body);
         Assert.Equal("urn:swarm:problem:route-not-found", problem.Type);
         Assert.Equal("correlation-1", problem.CorrelationId);
+        Assert.Equal("correlation-1", answer.Headers[CorrelationIds.Header]);
     }
 
     static string Resolve(string directory, string relative)

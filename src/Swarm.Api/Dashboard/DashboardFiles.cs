@@ -61,7 +61,8 @@ public static class DashboardFiles
 
         if (name is null || !Files.TryGetValue(name, out var content) || !ContentTypes.TryGetValue(Path.GetExtension(name), out var type))
         {
-            return ApiResponse.Problem(Problems.RouteNotFound("GET", path) with { Instance = path, CorrelationId = correlationId });
+            return ApiResponse.Problem(Problems.RouteNotFound("GET", path) with { Instance = path, CorrelationId = correlationId })
+                .WithHeader(CorrelationIds.Header, correlationId);
         }
 
         return new ApiResponse(200, content, type)
