@@ -14,6 +14,7 @@ using Swarm.Hosting;
 using Swarm.LocalHost.Durable;
 using Swarm.LocalHost.Http;
 using Swarm.LocalHost.Realtime;
+using Swarm.LocalHost.Reference;
 using Swarm.LocalHost.Schedules;
 
 namespace Swarm.LocalHost;
@@ -89,6 +90,7 @@ public static class LocalHostApp
         }
 
         builder.Services.AddSwarm(settings);
+        builder.Services.AddBrowserCors(settings.Api.Cors);
         builder.Services.AddSwarmTelemetry(builder.Configuration);
         builder.Services.AddHostedService<PeriodicJobRunner>();
 
@@ -96,6 +98,7 @@ public static class LocalHostApp
         app.Lifetime.ApplicationStarted.Register(() => Console.WriteLine($"Swarm API listening on http://127.0.0.1:{httpPort} (durable client gRPC on unix:{durableSocket})"));
         app.Lifetime.ApplicationStopped.Register(() => DurableClientSocket.Remove(durableSocket));
         app.UseRequestHeaderLimit();
+        app.UseBrowserCors(settings.Api.Cors);
         app.UseStatusCodePages(async context =>
         {
             var http = context.HttpContext;
@@ -109,6 +112,8 @@ public static class LocalHostApp
         }
 
         app.MapSwarmRoutes();
+        app.MapApiReference();
+        app.MapDashboard();
         return app;
     }
 }

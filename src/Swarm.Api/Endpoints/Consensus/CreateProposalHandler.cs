@@ -60,7 +60,7 @@ public sealed class CreateProposalHandler(SwarmSettings settings, RoleGrants rol
         await ResourceSharing.ShareAsync(durable, id, readers);
 
         var location = SwarmRoutes.GetProposal.PathFor(("id", id));
-        var accepted = ApiResponse.Accepted(new { id, status = "voting", location }, location);
+        var accepted = ApiResponse.Accepted(new ProposalAccepted(id, "voting", location), location);
         return readers.Count > 0 ? accepted with { AuditDetail = ResourceSharing.Detail(readers) } : accepted;
     }
 

@@ -41,6 +41,6 @@ public sealed class SimilarTasksHandler(SwarmSettings settings) : IApiHandler
 
         var query = new SimilarQuery(fingerprint.Terms, 0, settings.Learning.Patterns.MinSimilarity, fingerprint.TaskId, fingerprint.Embedding);
         var items = await PatternQueries.RankAsync(atlas, query, k, scope, cancellationToken);
-        return ApiResponse.Ok(new { taskId = fingerprint.TaskId, capabilityKey = key, items });
+        return ApiResponse.Ok(new SimilarTaskList(fingerprint.TaskId, key, items));
     }
 }

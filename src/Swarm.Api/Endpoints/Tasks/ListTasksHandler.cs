@@ -53,7 +53,7 @@ public sealed class ListTasksHandler : IApiHandler
             }
         }
 
-        return ApiResponse.Ok(new { queue, items, continuationToken = page.ContinuationToken });
+        return ApiResponse.Ok(new TaskPage(queue, items, page.ContinuationToken));
     }
 
     static List<OrchestrationRuntimeStatus> RuntimeStatusesOf(TaskRunStatus status) => status switch

@@ -42,6 +42,6 @@ public sealed class ShareProposalHandler(SwarmSettings settings, RoleGrants role
 
         await ResourceSharing.ShareAsync(durable, proposal.Id, readers);
         var location = SwarmRoutes.GetProposal.PathFor(("id", proposal.Id));
-        return ApiResponse.Ok(new { id = proposal.Id, sharedWith = readers.Distinct(StringComparer.Ordinal), location }) with { AuditDetail = ResourceSharing.Detail(readers) };
+        return ApiResponse.Ok(new ResourceShared(proposal.Id, [.. readers.Distinct(StringComparer.Ordinal)], location)) with { AuditDetail = ResourceSharing.Detail(readers) };
     }
 }

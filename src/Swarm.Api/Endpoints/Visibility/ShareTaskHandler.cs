@@ -42,6 +42,6 @@ public sealed class ShareTaskHandler(SwarmSettings settings, RoleGrants roles) :
 
         await ResourceSharing.ShareAsync(durable, found.View.Id, readers);
         var location = SwarmRoutes.GetTask.PathFor(("id", found.View.Id));
-        return ApiResponse.Ok(new { id = found.View.Id, sharedWith = readers.Distinct(StringComparer.Ordinal), location }) with { AuditDetail = ResourceSharing.Detail(readers) };
+        return ApiResponse.Ok(new ResourceShared(found.View.Id, [.. readers.Distinct(StringComparer.Ordinal)], location)) with { AuditDetail = ResourceSharing.Detail(readers) };
     }
 }
