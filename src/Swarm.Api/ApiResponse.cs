@@ -27,6 +27,10 @@ public sealed record ApiResponse(int Status, object? Body, string ContentType = 
     public ApiResponse WithHeader(string name, string value) =>
         this with { Headers = new Dictionary<string, string>(Headers) { [name] = value } };
 
-    public Task WriteBodyAsync(Stream destination, CancellationToken cancellationToken) =>
-        Body is null ? Task.CompletedTask : JsonSerializer.SerializeAsync(destination, Body, Body.GetType(), ApiJson.Options, cancellationToken);
+    public Task WriteBodyAsync(Stream destination, CancellationToken cancellationToken) => Body switch
+    {
+        null => Task.CompletedTask,
+        IStreamedBody streamed => streamed.WriteToAsync(destination, cancellationToken),
+        _ => JsonSerializer.SerializeAsync(destination, Body, Body.GetType(), ApiJson.Options, cancellationToken),
+    };
 }

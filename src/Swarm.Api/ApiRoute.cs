@@ -27,7 +27,8 @@ public sealed record ApiRoute(string Name, string Method, string Template, strin
     {
         ArgumentNullException.ThrowIfNull(principal);
         ArgumentNullException.ThrowIfNull(request);
-        return principal.Has(Permission)
+        return Permission == Permissions.Authenticated
+            || principal.Has(Permission)
             || (OpenToTheAgentItNames && principal.AgentId is { } agentId && string.Equals(request.RouteValues.GetValueOrDefault("id"), agentId, StringComparison.Ordinal));
     }
 

@@ -47,6 +47,13 @@ public static class Permissions
     /// <summary>Exchange an agent's API key for a short-lived session token.</summary>
     public const string AuthToken = "auth:token";
 
+    /// <summary>
+    /// Any valid credential, whatever it grants: a door whose every action is dispatched again as its REST route, with
+    /// that route's own permission (the MCP endpoint: anyone signed in may list its tools; each call is checked). No
+    /// <c>SwarmRoutes</c> entry declares it, and no role needs to grant it.
+    /// </summary>
+    public const string Authenticated = "authenticated";
+
     public static IReadOnlyList<string> All { get; } =
     [
         AgentsRead, AgentsWrite, AgentsScale, TasksSubmit, TasksRead, TasksCancel, TasksApprove, TasksResult, TasksFeedback, TasksFeedbackAny, ConsensusPropose,
