@@ -38,11 +38,13 @@ public sealed class McpServerTests(McpServerTests.Host host) : IClassFixture<Mcp
         public void Report(ProgressNotificationValue value) => Seen.Enqueue(value);
     }
 
-    async Task<McpClient> ConnectAsync(string role) => await McpClient.CreateAsync(new HttpClientTransport(new HttpClientTransportOptions
+    Task<McpClient> ConnectAsync(string role) => ConnectWithAsync("Authorization", "Bearer " + Swarm.Token(role));
+
+    async Task<McpClient> ConnectWithAsync(string header, string value) => await McpClient.CreateAsync(new HttpClientTransport(new HttpClientTransportOptions
     {
         Endpoint = new Uri(Swarm.Http.BaseAddress!, Endpoint),
         TransportMode = HttpTransportMode.StreamableHttp,
-        AdditionalHeaders = new Dictionary<string, string> { ["Authorization"] = "Bearer " + Swarm.Token(role) },
+        AdditionalHeaders = new Dictionary<string, string> { [header] = value },
     }));
 
     static string TextOf(CallToolResult result) => string.Concat(result.Content.OfType<TextContentBlock>().Select(b => b.Text));
@@ -116,6 +118,22 @@ public sealed class McpServerTests(McpServerTests.Host host) : IClassFixture<Mcp
     }
 
     [Fact]
+    public async Task An_agents_api_key_acts_as_that_agent_through_the_tools_as_over_rest()
+    {
+        await TestAgents.EnsureAsync(Swarm, "mcp-agent-1");
+        var key = (await TestAgents.IssueKeyAsync(Swarm, "mcp-agent-1")).GetProperty("apiKey").GetString()!;
+        await using var client = await ConnectWithAsync("X-Api-Key", key);
+
+        var own = JsonOf(await client.CallToolAsync("get_agent", new Dictionary<string, object?> { ["id"] = "mcp-agent-1" }));
+        var other = await client.CallToolAsync("get_agent", new Dictionary<string, object?> { ["id"] = "queen-1" });
+
+        Assert.Equal("mcp-agent-1", own.GetProperty("id").GetString());
+        Assert.True(other.IsError);
+        Assert.Contains("HTTP 403", TextOf(other), StringComparison.Ordinal);
+        Assert.Contains("agents:read", TextOf(other), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Bad_arguments_are_clear_tool_errors_whether_the_tool_or_the_route_finds_them()
     {
         await using var client = await ConnectAsync("admin");
@@ -145,7 +163,15 @@ public sealed class McpServerTests(McpServerTests.Host host) : IClassFixture<Mcp
         var key = "mcp-" + Guid.NewGuid().ToString("N")[..8];
 
         JsonOf(await client.CallToolAsync("memory_put", new Dictionary<string, object?> { ["namespace"] = "shared", ["key"] = key, ["value"] = "kept by an assistant" }));
-        var entry = JsonOf(await client.CallToolAsync("memory_get", new Dictionary<string, object?> { ["namespace"] = "shared", ["key"] = key }));
+        // A write is accepted (202) and applied by the namespace's entity moments later, as over REST.
+        var read = await client.CallToolAsync("memory_get", new Dictionary<string, object?> { ["namespace"] = "shared", ["key"] = key });
+        for (var attempt = 0; read.IsError == true && TextOf(read).Contains("HTTP 404", StringComparison.Ordinal) && attempt < 40; attempt++)
+        {
+            await Task.Delay(250);
+            read = await client.CallToolAsync("memory_get", new Dictionary<string, object?> { ["namespace"] = "shared", ["key"] = key });
+        }
+
+        var entry = JsonOf(read);
         var listing = TextOf(await client.CallToolAsync("memory_list", new Dictionary<string, object?> { ["namespace"] = "shared" }));
 
         Assert.Equal("kept by an assistant", entry.GetProperty("value").GetString());

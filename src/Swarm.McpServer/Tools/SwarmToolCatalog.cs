@@ -167,7 +167,7 @@ public static class SwarmToolCatalog
     public static readonly SwarmTool MemoryGet = new("memory_get", "Read one memory entry (needs memory:read).", SwarmRoutes.GetMemory, [Namespace, Key]);
 
     public static readonly SwarmTool MemoryPut = new(
-        "memory_put", "Write one memory entry (needs memory:write).", SwarmRoutes.PutMemory,
+        "memory_put", "Write one memory entry (needs memory:write); it is accepted at once and readable moments later.", SwarmRoutes.PutMemory,
         [Namespace, Key, Text("value", "The value to keep.", Body, required: true)]);
 
     public static readonly SwarmTool MemoryList = new("memory_list", "List the entries of a memory namespace (needs memory:read).", SwarmRoutes.ListMemory, [Namespace]);
