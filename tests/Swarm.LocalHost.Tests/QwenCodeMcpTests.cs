@@ -5,13 +5,13 @@ using Swarm.Tests;
 namespace Swarm.LocalHost.Tests;
 
 /// <summary>
-/// Qwen Code (<c>@qwen-code/qwen-code</c>, run from <c>node_modules</c>) configured as the README shows, with the swarm
+/// Qwen Code (<c>@qwen-code/qwen-code</c>, the copy the Qwen Code agent bridge installs in <c>agents/qwen-code</c>) configured as the README shows, with the swarm
 /// in its <c>settings.json</c> <c>mcpServers</c> (<c>httpUrl</c> and an Authorization header): <c>qwen mcp list</c>
 /// connects to the local host's MCP endpoint. Qwen Code needs no model for this command, so it runs offline.
 /// </summary>
 public sealed class QwenCodeMcpTests(McpServerTests.Host host) : IClassFixture<McpServerTests.Host>
 {
-    static readonly string QwenCli = Path.Combine(RepositoryPaths.Root, "node_modules", "@qwen-code", "qwen-code", "cli-entry.js");
+    static readonly string QwenCli = Path.Combine(RepositoryPaths.Root, "agents", "qwen-code", "node_modules", "@qwen-code", "qwen-code", "cli-entry.js");
 
     [Fact]
     public async Task Qwen_code_lists_the_swarm_as_a_connected_mcp_server()
