@@ -19,7 +19,8 @@ public sealed class ProjectLayersTests
         ["Swarm.Application"] = ["Swarm.Workflows", "Swarm.Providers", "Swarm.Mcp"],
         ["Swarm.Api"] = ["Swarm.Application"],
         ["Swarm.Adapters"] = ["Swarm.Application"],
-        ["Swarm.Hosting"] = ["Swarm.Api", "Swarm.Adapters"],
+        ["Swarm.McpServer"] = ["Swarm.Api"],
+        ["Swarm.Hosting"] = ["Swarm.Api", "Swarm.Adapters", "Swarm.McpServer"],
         ["Swarm.Functions"] = ["Swarm.Hosting"],
         ["Swarm.LocalHost"] = ["Swarm.Hosting"],
     };
