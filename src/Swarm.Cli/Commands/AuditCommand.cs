@@ -22,7 +22,7 @@ static class AuditCommand
                 [("from", context.Value(from)), ("to", context.Value(to)), ("principal", context.Value(principal)), ("action", context.Value(action)), .. Paging.Query(context, pageSize, continuation)]), cancellationToken);
             Printer.Print(context, answer, a => Printer.WithNextPage(Tables.Of(Json.Array(a.Body, "items"),
             [
-                new("time", "time"), new("principal", "principal"), new("action", "action"), new("resource", "resource"),
+                new("time", "time", Instants.DateTime), new("principal", "principal"), new("action", "action"), new("resource", "resource"),
                 new("outcome", "outcome"), new("status", "status"), new("detail", "detail"),
             ]), a, "swarm audit"));
             return ExitCodes.Ok;

@@ -63,7 +63,7 @@ static class MemoryCommands
         {
             using var api = context.Api();
             var answer = await api.GetAsync(PathOf(context, withKey: false), cancellationToken);
-            Printer.Print(context, answer, a => Tables.Of(Json.Array(a.Body, "keys"), [new("key", "key"), new("updated", "updatedAt"), new("by", "updatedBy"), new("sealed", "sealed")]));
+            Printer.Print(context, answer, a => Tables.Of(Json.Array(a.Body, "keys"), [new("key", "key"), new("updated", "updatedAt", Instants.DateTime), new("by", "updatedBy"), new("sealed", "sealed")]));
             return ExitCodes.Ok;
         });
         return command;

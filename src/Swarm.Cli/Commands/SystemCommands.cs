@@ -31,17 +31,23 @@ static class SystemCommands
         return command;
     }
 
+    /// <summary>Counts by name (<c>running 2, queued 1</c>), or <c>none</c>.</summary>
+    public static string Counts(System.Text.Json.JsonElement? counts) =>
+        counts is { ValueKind: System.Text.Json.JsonValueKind.Object } given && given.EnumerateObject().Any()
+            ? string.Join(", ", given.EnumerateObject().Select(p => $"{p.Name} {p.Value}"))
+            : "none";
+
     static IRenderable Status(System.Text.Json.JsonElement state) => new Rows(
         Tables.Details(
         [
-            ("agents", Json.Text(state, "agents") is null ? null : Json.TextAt(state, "agents.total")),
-            ("queue", Json.At(state, "queue.byStatus") is { } counts ? string.Join(", ", counts.EnumerateObject().Select(p => $"{p.Name} {p.Value}")) : null),
+            ("agents", Json.TextAt(state, "agents.total") is { } total ? $"{total} ({Counts(Json.At(state, "agents.byLifecycle"))}); {Json.TextAt(state, "agents.retired") ?? "0"} retired" : null),
+            ("unfinished tasks", Counts(Json.At(state, "queue.byStatus"))),
             ("oldest waiting", Json.TextAt(state, "queue.oldestWaitingTask")),
-            ("autoscaling", Json.TextAt(state, "autoscaling.enabled")),
-            ("channel", Json.TextAt(state, "realtime.enabled") ?? Json.TextAt(state, "realtime.mode")),
+            ("autoscaling", Json.TextAt(state, "scaling.enabled")),
+            ("channel", Json.TextAt(state, "realtime.active") is { } active ? (active == "true" ? $"on (hub {Json.TextAt(state, "realtime.hub")})" : "off") : null),
             ("connected agents", Json.TextAt(state, "presence.connected")),
             ("learning", Json.TextAt(state, "learning.algorithm")),
-            ("instance", Json.TextAt(state, "instance.hostName")),
+            ("instance", Json.TextAt(state, "instance.host") is { } host ? $"{host}, pid {Json.TextAt(state, "instance.processId")}, up {Json.TextAt(state, "instance.uptimeSeconds")} s" : null),
         ]),
         new Text("(--json shows everything)", new Style(Color.Grey)));
 }

@@ -97,11 +97,11 @@ static class TaskCommands
             using var api = context.Api();
             var answer = await api.GetAsync(SwarmApi.WithQuery("api/v1/tasks", [("status", context.Value(status)), .. Paging.Query(context, pageSize, continuation)]), cancellationToken);
             Printer.Print(context, answer, a => new Rows(
-                new Text("queue: " + (Json.At(a.Body, "queue.byStatus") is { } counts ? string.Join(", ", counts.EnumerateObject().Select(p => $"{p.Name} {p.Value}")) : "empty")),
+                new Text("unfinished: " + SystemCommands.Counts(Json.At(a.Body, "queue.byStatus"))),
                 Printer.WithNextPage(Tables.Of(Json.Array(a.Body, "items"),
                 [
                     new("id", "id"), new("status", "status"), new("phase", "phase"), new("strategy", "strategy"),
-                    new("prio", "priority"), new("agent", "agentId"), new("created", "createdAt"), new("error", "error"),
+                    new("prio", "priority"), new("agent", "agentId"), new("created", "createdAt", Instants.DateTime), new("error", "error"),
                 ]), a, "swarm tasks list")));
             return ExitCodes.Ok;
         });

@@ -25,7 +25,7 @@ static class Tables
 
         foreach (var item in items)
         {
-            table.AddRow(columns.Select(c => (IRenderable)new Text(Cut(Json.TextAt(item, c.Path) ?? ""))));
+            table.AddRow(columns.Select(c => (IRenderable)new Text(Cut(Json.TextAt(item, c.Path) is { } value ? c.Format?.Invoke(value) ?? value : ""))));
         }
 
         return table;

@@ -51,7 +51,7 @@ static class TaskViews
         var timeline = Json.Array(task, "timeline").ToList();
         if (timeline.Count > 0)
         {
-            parts.Add(Tables.Of(timeline.TakeLast(20), [new("at", "at"), new("event", "kind"), new("detail", "detail")]));
+            parts.Add(Tables.Of(timeline.TakeLast(20), [new("at", "at", Instants.TimeOfDay), new("event", "kind"), new("detail", "detail")]));
         }
 
         if (Json.TextAt(task, "result.text") is { } result)

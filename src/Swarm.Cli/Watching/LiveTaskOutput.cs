@@ -67,7 +67,7 @@ sealed class LiveTaskOutput(IAnsiConsole terminal) : ITaskWatchOutput
             var timeline = Json.Array(current, "timeline").ToList();
             if (timeline.Count > 0)
             {
-                parts.Add(Tables.Of(timeline.TakeLast(Math.Max(3, (height / 3) - 4)), [new("at", "at"), new("event", "kind"), new("detail", "detail")]));
+                parts.Add(Tables.Of(timeline.TakeLast(Math.Max(3, (height / 3) - 4)), [new("at", "at", Instants.TimeOfDay), new("event", "kind"), new("detail", "detail")]));
             }
         }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Spectre.Console;
 using Swarm.Cli.Api;
+using Swarm.Cli.Output;
 
 namespace Swarm.Cli.Watching;
 
@@ -28,7 +29,7 @@ sealed class PlainTaskOutput(IAnsiConsole terminal) : ITaskWatchOutput
         var timeline = Json.Array(task, "timeline").ToList();
         foreach (var entry in timeline.Skip(timelineShown))
         {
-            Line($"  {Time(Json.Text(entry, "at"))}  {Json.Text(entry, "kind")}  {Json.Text(entry, "detail")}");
+            Line($"  {Instants.TimeOfDay(Json.Text(entry, "at"))}  {Json.Text(entry, "kind")}  {Json.Text(entry, "detail")}");
         }
 
         timelineShown = Math.Max(timelineShown, timeline.Count);
@@ -68,10 +69,4 @@ sealed class PlainTaskOutput(IAnsiConsole terminal) : ITaskWatchOutput
             terminal.WriteLine(text, Style.Plain);
         }
     }
-
-    /// <summary>The time of day of an ISO-8601 instant (a timeline shows one task, minutes long), or the text as it came.</summary>
-    internal static string Time(string? at) =>
-        DateTimeOffset.TryParse(at, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var instant)
-            ? instant.ToUniversalTime().ToString("HH:mm:ss.fff", System.Globalization.CultureInfo.InvariantCulture)
-            : at ?? "";
 }

@@ -18,6 +18,7 @@ sealed class ProposalWatch(CommandContext context, SwarmApi api)
 
     readonly HashSet<string> announced = [];
     readonly HashSet<int> countedRounds = [];
+    readonly HashSet<string> seen = new(StringComparer.Ordinal);
 
     public async Task<int> RunAsync(string proposalId, ChannelConnection? channel, CancellationToken cancellationToken)
     {
@@ -56,6 +57,12 @@ sealed class ProposalWatch(CommandContext context, SwarmApi api)
 
             var data = Json.At(message.Value, "data") ?? default;
             if (Json.Text(data, "proposalId") is { } about && about != proposalId)
+            {
+                continue;
+            }
+
+            // The submitter and the group it joined both get a streamed task's events: the same frame twice, shown once.
+            if (!seen.Add(message.Value.GetRawText()))
             {
                 continue;
             }
@@ -107,7 +114,7 @@ sealed class ProposalWatch(CommandContext context, SwarmApi api)
     {
         if (voter is not null && announced.Add($"{round}/{voter}"))
         {
-            Say($"round {round}: {voter} voted" + (at is null ? "" : $" at {PlainTaskOutput.Time(at)}"));
+            Say($"round {round}: {voter} voted" + (at is null ? "" : $" at {Instants.TimeOfDay(at)}"));
         }
     }
 

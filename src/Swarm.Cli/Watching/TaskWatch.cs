@@ -19,6 +19,8 @@ sealed class TaskWatch(CommandContext context, SwarmApi api)
     /// <summary>After the task ends, how long the watch waits for text still in flight.</summary>
     static readonly TimeSpan Settle = TimeSpan.FromSeconds(2);
 
+    readonly HashSet<string> seen = new(StringComparer.Ordinal);
+
     public async Task<int> RunAsync(string taskId, ChannelConnection? channel, CancellationToken cancellationToken)
     {
         var terminal = context.Environment.Terminal;
@@ -86,6 +88,12 @@ sealed class TaskWatch(CommandContext context, SwarmApi api)
             var type = Json.Text(message.Value, "type");
             var data = Json.At(message.Value, "data") ?? default;
             if (type is "ack" || (Json.Text(data, "taskId") is { } about && about != taskId))
+            {
+                continue;
+            }
+
+            // The submitter and the group it joined both get a streamed task's events: the same frame twice, shown once.
+            if (!seen.Add(message.Value.GetRawText()))
             {
                 continue;
             }
