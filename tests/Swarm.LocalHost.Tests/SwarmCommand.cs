@@ -23,7 +23,7 @@ sealed class SwarmCommand(LocalHostProcess host)
     {
         var start = new ProcessStartInfo("dotnet")
         {
-            ArgumentList = { Path.Combine(RepositoryPaths.ProjectOutput("Swarm.Cli"), "Swarm.Cli.dll") },
+            ArgumentList = { Path.Combine(RepositoryPaths.ProjectOutput("Swarm.Cli"), "swarm.dll") },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
