@@ -7,6 +7,7 @@ cd "$(dirname "$0")"
 
 require_tools
 install_node_tools
+install_qwen_agent
 
 echo "Building (Release, warnings as errors)..."
 build_locked Swarm.Functions.sln

@@ -22,6 +22,16 @@ install_node_tools() {
   fi
 }
 
+# The Qwen Code agent bridge's own packages (agents/qwen-code: the Qwen Code CLI and the Web PubSub client), which
+# agents/qwen-code/run.sh installs the same way on first use; the tests run the bridge, so test.sh installs them first.
+install_qwen_agent() {
+  local dir=agents/qwen-code
+  if [ ! -x "$dir/node_modules/.bin/qwen" ] || ! cmp -s "$dir/package-lock.json" "$dir/node_modules/.installed-package-lock.json" 2>/dev/null; then
+    echo "Installing the Qwen Code agent's packages (npm ci in $dir)..."
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null && cp package-lock.json node_modules/.installed-package-lock.json)
+  fi
+}
+
 # Builds in Release with the exact package graph the lock files record (packages.lock.json beside each project, and
 # src/Swarm.Functions/worker-extensions.packages.lock.json for the Functions host's extensions). When a registry no
 # longer serves a locked version, or Directory.Packages.props changed without the lock files, the restore stops here

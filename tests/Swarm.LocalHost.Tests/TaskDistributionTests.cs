@@ -360,6 +360,41 @@ public sealed class TaskDistributionTests(TaskDistributionTests.Host host) : ICl
     }
 
     [Fact]
+    public async Task An_external_agent_that_cannot_do_its_step_says_why_and_the_task_fails_with_its_reason()
+    {
+        var key = (await TestAgents.IssueKeyAsync(Swarm, "ext-1")).GetProperty("apiKey").GetString()!;
+        var id = await TaskSubmissions.SubmitAcceptedAsync(Swarm, new { prompt = "Sign the form in ink", capabilities = new[] { "manual" } });
+        await TaskSubmissions.WaitForTaskAsync(Swarm, id, t => t.GetProperty("status").GetString() == "running" && t.GetProperty("agentId").GetString() == "ext-1");
+        async Task<(HttpStatusCode Status, string Body)> PostAsync(string json)
+        {
+            using var post = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/tasks/{id}/result") { Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json") };
+            post.Headers.Authorization = new AuthenticationHeaderValue("ApiKey", key);
+            using var response = await Swarm.Http.SendAsync(post);
+            return (response.StatusCode, await response.Content.ReadAsStringAsync());
+        }
+
+        var both = await PostAsync("""{"text":"Signed.","error":"No pen."}""");
+        var blank = await PostAsync("""{"error":"   "}""");
+        var tooLong = await PostAsync(JsonSerializer.Serialize(new { error = new string('x', 2001) }));
+        var failure = await PostAsync("""{"error":"I have no pen.","step":"answer"}""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, both.Status);
+        Assert.Contains("not both", both.Body, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, blank.Status);
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.Status);
+        Assert.Contains("2000", tooLong.Body, StringComparison.Ordinal);
+        Assert.True(failure.Status == HttpStatusCode.Accepted, failure.Body);
+        // ext-1 is the only agent with this expertise, so the step has nowhere else to go: the task fails at once with
+        // the agent's own reason, instead of waiting out the agent's time limit.
+        var task = await TaskPolling.WaitUntilFinishedAsync(Swarm, id, TimeSpan.FromSeconds(30));
+        Assert.Equal("failed", task.GetProperty("status").GetString());
+        var message = task.GetProperty("error").GetProperty("message").GetString()!;
+        Assert.Contains("ExternalFailed", message, StringComparison.Ordinal);
+        Assert.Contains("I have no pen.", message, StringComparison.Ordinal);
+        Assert.Contains(task.GetProperty("timeline").EnumerateArray(), e => e.GetProperty("kind").GetString() == "attempt-failed" && e.GetProperty("detail").GetString()!.Contains("ext-1: ExternalFailed", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Submitting_again_with_the_same_idempotency_key_returns_the_same_task()
     {
         var key = "retry-" + Guid.NewGuid().ToString("N");

@@ -6,5 +6,8 @@ namespace Swarm.Workflows.Tasks;
 /// </summary>
 public sealed record ExternalResult(string Text, long InputTokens, long OutputTokens, decimal? CostUsd, string? Model)
 {
+    /// <summary>Set instead of an answer when the agent could not do the step: the step fails on this agent and tries another.</summary>
+    public string? Error { get; init; }
+
     public static string EventName(string seatKey) => "result:" + seatKey;
 }

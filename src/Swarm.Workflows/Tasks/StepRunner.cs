@@ -196,6 +196,9 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
         }
     }
 
+    /// <summary>The failure type of a step whose external agent reported that it could not do it.</summary>
+    public const string ExternalFailedKind = "ExternalFailed";
+
     async Task<AgentAnswer> ExternalAnswerAsync(AgentProfile profile, SeatHold seat, string prompt)
     {
         tracker.Record("awaiting-external", $"{seat.Stage}: {profile.Id} answers through POST /api/v1/tasks/{input.TaskId}/result");
@@ -213,6 +216,13 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
             // Measured from when the agent was asked, so the time the notice took does not extend the limit or the deadline.
             var remaining = answerBy - context.CurrentUtcDateTime;
             var result = await context.WaitForExternalEvent<ExternalResult>(ExternalResult.EventName(seat.SeatKey), remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero);
+            if (result.Error is { } error)
+            {
+                // The agent's own account of why it could not do the step: a failure of this agent, like a model call
+                // that failed, so the step tries the next fitting agent now rather than after the agent's time limit.
+                throw new TaskStoppedException($"External agent '{profile.Id}' could not do step '{seat.Stage}': {error}") { Kind = ExternalFailedKind };
+            }
+
             var latency = (long)(context.CurrentUtcDateTime - asked).TotalMilliseconds;
             return new AgentAnswer(result.Text, ProviderSettings.ExternalType, result.Model ?? profile.Provider.Model, false, result.InputTokens, result.OutputTokens, latency, result.CostUsd);
         }

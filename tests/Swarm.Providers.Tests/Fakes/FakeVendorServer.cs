@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Swarm.Tests;
@@ -70,6 +71,12 @@ public sealed class FakeVendorServer : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// How to answer a request when nothing is queued, decided from its parsed body (null: the default "ok"): for a
+    /// client whose calls a test cannot order, such as several agents' tool loops at once.
+    /// </summary>
+    public Func<JsonElement, FakeReply?>? Rule { get; set; }
+
     /// <summary>Releases hung requests (their connections are dropped), then stops Kestrel.</summary>
     public async ValueTask DisposeAsync()
     {
@@ -111,7 +118,7 @@ public sealed class FakeVendorServer : IAsyncDisposable
             requests.Add(recorded);
             if (format is not null)
             {
-                reply = replies.TryDequeue(out var next) ? next : FakeReply.Text("ok");
+                reply = replies.TryDequeue(out var next) ? next : Rule?.Invoke(json) ?? FakeReply.Text("ok");
             }
         }
 
