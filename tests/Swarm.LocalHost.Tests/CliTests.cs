@@ -210,6 +210,28 @@ public sealed class CliTests(CliTests.Host host) : IClassFixture<CliTests.Host>
         Assert.Equal(ExitCodes.NotFound, (await UntilAsync(() => cli.AsAsync("admin", "memory", "get", "cli-notes", "turtles"), r => r.ExitCode != 0)).ExitCode);
     }
 
+    [Theory]
+    [InlineData("tasks", "list")]
+    [InlineData("agents", "list")]
+    [InlineData("agents", "get", "queen-1")]
+    [InlineData("consensus", "list")]
+    [InlineData("audit")]
+    [InlineData("system", "status")]
+    [InlineData("system", "health")]
+    [InlineData("system", "metrics")]
+    public async Task Each_read_command_prints_the_apis_json_with_json_and_a_view_without(params string[] command)
+    {
+        var cli = new SwarmCommand(Swarm);
+
+        var json = await cli.AsAsync("admin", [.. command, "--json"]);
+        var human = await cli.AsAsync("admin", command);
+
+        Assert.True(json.ExitCode == 0, json.ToString());
+        Assert.Equal(JsonValueKind.Object, Parse(json.Output).ValueKind);
+        Assert.True(human.ExitCode == 0 && human.Output.Length > 0, human.ToString());
+        Assert.All(human.Output.Split('\n'), line => Assert.True(line.Length <= 120, $"'{line}' is wider than COLUMNS=120"));
+    }
+
     /// <summary>The ballot is open once the round has started; until then the swarm answers 409.</summary>
     static Task<CommandRun> VoteWhenOpenAsync(SwarmCommand cli, string proposal, string key) =>
         UntilAsync(() => cli.RunAsync(["consensus", "vote", proposal, "--choice", "adopt", "--rationale", "clear enough"], null, ("SWARM_API_KEY", key)), r => r.ExitCode != ExitCodes.Conflict);
