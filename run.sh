@@ -81,5 +81,7 @@ cat <<INFO
   Real-time events (task_finished for tasks submitted with "notify": true):
   node --experimental-websocket scripts/watch-events.mjs $api
 
+  Dashboard (sign in with the token above): $api/dashboard/
+
 INFO
 wait "$host_pid"

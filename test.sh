@@ -8,6 +8,8 @@ cd "$(dirname "$0")"
 require_tools
 install_node_tools
 install_qwen_agent
+mkdir -p .run
+install_browser
 
 echo "Building (Release, warnings as errors)..."
 build_locked Swarm.Functions.sln

@@ -50,3 +50,20 @@ port_open() {
 http_ok() {
   node -e "fetch(process.argv[1]).then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))" "$1"
 }
+
+# The dashboard's browser tests drive Debian's Chromium (/usr/bin/chromium); test tools cannot download a browser here.
+# Installed once, quietly, when missing; fails with the reason when apt cannot (not root, no apt, no Debian archive).
+install_browser() {
+  [ -x /usr/bin/chromium ] && return 0
+  echo "Installing Chromium for the dashboard's browser tests (apt-get install chromium)..."
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo -n"
+  if ! command -v apt-get >/dev/null 2>&1; then
+    echo "error: the dashboard's browser tests need Chromium at /usr/bin/chromium, and apt-get is not available to install it" >&2
+    return 1
+  fi
+  if ! { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends chromium; } >.run/chromium-install.log 2>&1; then
+    echo "error: could not install Chromium with apt-get (see .run/chromium-install.log); the dashboard's browser tests need /usr/bin/chromium" >&2
+    return 1
+  fi
+}

@@ -65,6 +65,9 @@ param webPubSubSku string = 'Free_F1'
 @description('Audience of the Entra token Web PubSub sends the app\'s event handler: the application ID URI (or client id) of an Entra app registration you create for it, e.g. api://swarm-events. Empty: the service keeps its access keys and signs each request with them instead, and the app is given the keys to check the signatures.')
 param eventHandlerAudience string = ''
 
+@description('Origins of browser pages on other sites that may call the API (e.g. https://ops.example.com): the platform\'s CORS, the Functions counterpart of the local host\'s api:cors:allowedOrigins. Empty: none. The dashboard at /dashboard/ is served by the app itself and needs none.')
+param corsAllowedOrigins array = []
+
 var resourceToken = toLower(uniqueString(resourceGroup().id, namePrefix))
 var storageAccountName = take(toLower('${namePrefix}${resourceToken}'), 24)
 var functionAppName = '${namePrefix}-func-${resourceToken}'
@@ -252,6 +255,12 @@ resource functionApp 'Microsoft.Web/sites@2024-11-01' = {
     siteConfig: {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
+      // Cross-origin browser access is the platform's (it answers preflights before the app); no credentials mode, since
+      // the API takes tokens in the Authorization header, never cookies.
+      cors: {
+        allowedOrigins: corsAllowedOrigins
+        supportCredentials: false
+      }
       appSettings: [
         // Host storage (Durable Functions task hub included) through the user-assigned identity.
         {

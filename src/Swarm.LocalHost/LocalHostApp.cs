@@ -89,6 +89,7 @@ public static class LocalHostApp
         }
 
         builder.Services.AddSwarm(settings);
+        builder.Services.AddBrowserCors(settings.Api.Cors);
         builder.Services.AddSwarmTelemetry(builder.Configuration);
         builder.Services.AddHostedService<PeriodicJobRunner>();
 
@@ -96,6 +97,7 @@ public static class LocalHostApp
         app.Lifetime.ApplicationStarted.Register(() => Console.WriteLine($"Swarm API listening on http://127.0.0.1:{httpPort} (durable client gRPC on unix:{durableSocket})"));
         app.Lifetime.ApplicationStopped.Register(() => DurableClientSocket.Remove(durableSocket));
         app.UseRequestHeaderLimit();
+        app.UseBrowserCors(settings.Api.Cors);
         app.UseStatusCodePages(async context =>
         {
             var http = context.HttpContext;
@@ -109,6 +111,7 @@ public static class LocalHostApp
         }
 
         app.MapSwarmRoutes();
+        app.MapDashboard();
         return app;
     }
 }

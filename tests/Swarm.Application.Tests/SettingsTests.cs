@@ -81,6 +81,29 @@ public sealed class SettingsTests
         Assert.Equal(new LearningPolicy(algorithm, 1, 0, true), settings.Learning.Policy);
     }
 
+    [Theory]
+    [InlineData("*")]
+    [InlineData("https://*.example.com")]
+    [InlineData("https://ops.example.com/dashboard")]
+    [InlineData("ftp://ops.example.com")]
+    [InlineData("ops.example.com")]
+    public void A_cors_origin_must_be_an_origin_without_a_path_or_a_wildcard(string origin)
+    {
+        var error = Assert.Throws<SwarmConfigurationException>(() => TestSettings.Load(("api:cors:allowedOrigins:0", origin)));
+
+        Assert.Contains($"'api:cors:allowedOrigins' '{origin}' is not an origin", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Cors_allows_no_origin_by_default_and_takes_origins_as_browsers_send_them()
+    {
+        Assert.Empty(TestSettings.Load().Api.Cors.Origins);
+
+        var settings = TestSettings.Load(("api:cors:allowedOrigins:0", "https://ops.example.com/"), ("api:cors:allowedOrigins:1", "http://127.0.0.1:3000"));
+
+        Assert.Equal(["https://ops.example.com", "http://127.0.0.1:3000"], settings.Api.Cors.Origins);
+    }
+
     [Fact]
     public void An_unknown_algorithm_lists_the_four()
     {

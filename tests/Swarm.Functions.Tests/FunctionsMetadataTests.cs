@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Swarm.Api;
+using Swarm.Api.Dashboard;
 using Swarm.Application.Schedules;
 using Swarm.Workflows;
 
@@ -69,6 +70,7 @@ public sealed class FunctionsMetadataTests
             .Concat(WorkflowCatalog.Entities.Keys)
             .Concat(services.GetServices<IPeriodicJob>().Select(j => j.Name))
             .Append(UnmatchedRequests.FunctionName)
+            .Append(DashboardFiles.FunctionName)
             .ToHashSet();
 
         Assert.DoesNotContain(FunctionsMetadata.Functions.Keys, name => !known.Contains(name));
@@ -81,6 +83,17 @@ public sealed class FunctionsMetadataTests
 
         Assert.Equal("{*path}", trigger.GetProperty("route").GetString());
         Assert.Equal(["get", "post", "put", "patch", "delete"], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
+    }
+
+    [Fact]
+    public void The_dashboards_files_are_one_anonymous_get_function_under_dashboard()
+    {
+        var trigger = FunctionsMetadata.Trigger(DashboardFiles.FunctionName);
+
+        Assert.Equal("httpTrigger", trigger.GetProperty("type").GetString());
+        Assert.Equal("dashboard/{*path}", trigger.GetProperty("route").GetString());
+        Assert.Equal(["get"], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
+        Assert.Equal("Anonymous", trigger.GetProperty("authLevel").GetString());
     }
 
     [Fact]

@@ -165,6 +165,18 @@ public sealed class MainTemplateTests(MainTemplateFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public void Cors_for_browser_clients_comes_from_a_parameter_that_allows_no_origin_by_default()
+    {
+        var cors = fixture.SingleResource("Microsoft.Web/sites").GetProperty("properties").GetProperty("siteConfig").GetProperty("cors");
+        var parameter = fixture.Template.GetProperty("parameters").GetProperty("corsAllowedOrigins");
+
+        Assert.Equal("[parameters('corsAllowedOrigins')]", cors.GetProperty("allowedOrigins").GetString());
+        Assert.False(cors.GetProperty("supportCredentials").GetBoolean());
+        Assert.Equal("array", parameter.GetProperty("type").GetString());
+        Assert.Equal(0, parameter.GetProperty("defaultValue").GetArrayLength());
+    }
+
+    [Fact]
     public void Key_vault_references_resolve_with_the_apps_own_identity()
     {
         var site = fixture.SingleResource("Microsoft.Web/sites");

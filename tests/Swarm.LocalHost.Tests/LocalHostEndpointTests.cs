@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Swarm.Api;
 using Swarm.Application.Security;
 using Swarm.LocalHost.Durable;
+using Swarm.LocalHost.Http;
 using Swarm.LocalHost.Realtime;
 using Swarm.Tests;
 
@@ -13,7 +14,7 @@ namespace Swarm.LocalHost.Tests;
 public sealed class LocalHostEndpointTests
 {
     [Fact]
-    public async Task Every_http_endpoint_of_the_local_host_is_a_declared_route_with_a_permission_or_the_web_pubsub_stand_in()
+    public async Task Every_http_endpoint_of_the_local_host_is_a_declared_route_with_a_permission_the_web_pubsub_stand_in_or_the_dashboards_files()
     {
         var configuration = TestSettings.Configuration(("localHost:httpPort", FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture)));
         await using var app = LocalHostApp.Create([], configuration, TestSettings.Load());
@@ -31,6 +32,11 @@ public sealed class LocalHostEndpointTests
         var standIn = mapped.Where(m => LocalWebPubSub.Routes.Any(r => r.Template == m.Path && m.Methods.SequenceEqual([r.Method]))).ToList();
         Assert.Equal(LocalWebPubSub.Routes.Count, standIn.Count);
         mapped = [.. mapped.Except(standIn)];
+
+        // The dashboard's static files carry no data (every datum comes from the API with the user's token); GET only.
+        var dashboard = mapped.Where(m => m.Path == DashboardEndpoint.Template).ToList();
+        Assert.Equal([(DashboardEndpoint.Template, (IReadOnlyList<string>)["GET"])], dashboard.Select(d => (d.Path, d.Methods)));
+        mapped = [.. mapped.Except(dashboard)];
         foreach (var (path, methods) in mapped)
         {
             var route = SwarmRoutes.All.SingleOrDefault(r => r.Template == path && methods.Contains(r.Method));

@@ -180,6 +180,22 @@ public sealed class ApiSettings
 
     /// <summary>How long a task that requires approval waits for a person's decision.</summary>
     public int ApprovalWaitSeconds { get; set; } = 86_400;
+
+    /// <summary>Which other web origins' pages may call the API from a browser (none by default).</summary>
+    public ApiCorsSettings Cors { get; set; } = new();
+}
+
+/// <summary>
+/// Cross-origin access for browser clients (<c>api:cors</c>), applied by the local host; in Azure the Functions platform's
+/// own CORS setting does this (the Bicep template's <c>corsAllowedOrigins</c>).
+/// </summary>
+public sealed class ApiCorsSettings
+{
+    /// <summary>Origins such as <c>https://ops.example.com</c> (scheme, host and port; no path, no wildcard). Empty: none.</summary>
+    public string[] AllowedOrigins { get; set; } = [];
+
+    /// <summary>The configured origins, blanks dropped, without a trailing slash (browsers send the origin without one).</summary>
+    public IReadOnlyList<string> Origins => [.. AllowedOrigins.Where(o => !string.IsNullOrWhiteSpace(o)).Select(o => o.Trim().TrimEnd('/'))];
 }
 
 /// <summary>The agent the swarm creates on first start (once, however many instances start) and runs tasks on.</summary>

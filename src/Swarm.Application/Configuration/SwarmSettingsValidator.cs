@@ -114,6 +114,11 @@ public static class SwarmSettingsValidator
         Check(s.Api.TaskSlotWaitSeconds is >= 1 and <= 86_400, "api:taskSlotWaitSeconds", "must be between 1 and 86400.");
         Check(s.Api.TaskAttempts is >= 1 and <= 10, "api:taskAttempts", "must be between 1 and 10.");
         Check(s.Api.ApprovalWaitSeconds is >= 1 and <= 30 * 86_400, "api:approvalWaitSeconds", "must be between 1 and 2592000 (30 days).");
+        foreach (var origin in s.Api.Cors.Origins.Where(o => !IsOrigin(o)))
+        {
+            Check(false, "api:cors:allowedOrigins", $"'{origin}' is not an origin: give the scheme (http or https), the host and optionally the port, with no path, query or wildcard (e.g. https://ops.example.com).");
+        }
+
         errors.AddRange(ProvidersSettingsValidator.Validate(s.Providers));
         errors.AddRange(ProvidersSettingsValidator.ValidateEmbeddings(s.Learning.Embeddings, s.Providers));
         errors.AddRange(Swarm.Mcp.Configuration.McpSettingsValidator.Validate(s.Mcp));
@@ -143,4 +148,12 @@ public static class SwarmSettingsValidator
         Check(s.SelfHealing.StalledTaskSeconds is >= 1 and <= 7 * 86_400, "selfHealing:stalledTaskSeconds", "must be between 1 and 604800.");
         return errors;
     }
+
+    /// <summary>An origin as a browser sends it: http or https, a host, optionally a port, nothing else.</summary>
+    static bool IsOrigin(string origin) =>
+        Uri.TryCreate(origin, UriKind.Absolute, out var uri)
+        && uri.Scheme is "http" or "https"
+        && uri.AbsolutePath == "/" && uri.Query.Length == 0 && uri.Fragment.Length == 0 && uri.UserInfo.Length == 0
+        && !origin.Contains('*', StringComparison.Ordinal)
+        && string.Equals(origin, uri.GetLeftPart(UriPartial.Authority).TrimEnd('/'), StringComparison.OrdinalIgnoreCase);
 }
