@@ -26,7 +26,7 @@ public sealed class CliTests(CliTests.Host host) : IClassFixture<CliTests.Host>
     [Fact]
     public async Task Login_stores_the_token_owner_only_never_prints_it_and_later_commands_use_it()
     {
-        var cli = new SwarmCommand(Swarm);
+        using var cli = new SwarmCommand(Swarm);
         var token = Swarm.Token("operator");
 
         var login = await cli.RunAsync(["login", "--stdin", "--profile", "local"], token + "\n");
@@ -59,7 +59,7 @@ public sealed class CliTests(CliTests.Host host) : IClassFixture<CliTests.Host>
     [Fact]
     public async Task Login_local_mints_a_token_with_the_development_secret_that_the_swarm_accepts()
     {
-        var cli = new SwarmCommand(Swarm);
+        using var cli = new SwarmCommand(Swarm);
 
         var login = await cli.RunAsync(["login", "--local", "--role", "viewer"], null, ("JWT_SECRET", LocalHostProcess.Secret));
         var status = await cli.RunAsync("tasks", "list", "--json");
@@ -72,7 +72,7 @@ public sealed class CliTests(CliTests.Host host) : IClassFixture<CliTests.Host>
     [Fact]
     public async Task A_refused_credential_is_not_stored_and_every_command_exits_4_naming_the_problem()
     {
-        var cli = new SwarmCommand(Swarm);
+        using var cli = new SwarmCommand(Swarm);
 
         var login = await cli.RunAsync(["login", "--stdin"], "not-a-token\n");
         var list = await cli.RunAsync(["tasks", "list"], null, ("SWARM_TOKEN", "not-a-token"));
@@ -86,7 +86,7 @@ public sealed class CliTests(CliTests.Host host) : IClassFixture<CliTests.Host>
     [Fact]
     public async Task A_simulated_task_submitted_with_watch_streams_its_text_and_ends_completed()
     {
-        var cli = new SwarmCommand(Swarm);
+        using var cli = new SwarmCommand(Swarm);
 
         var run = await cli.AsAsync("admin", "tasks", "submit", "Write a haiku about durable workflows", "--priority", "7", "--watch");
 
@@ -100,7 +100,7 @@ public sealed class CliTests(CliTests.Host host) : IClassFixture<CliTests.Host>
     [Fact]
     public async Task Json_output_parses_for_submit_watch_and_get()
     {
-        var cli = new SwarmCommand(Swarm);
+        using var cli = new SwarmCommand(Swarm);
 
         var submit = await cli.AsAsync("admin", "tasks", "submit", "one line of json", "--json");
         var id = Parse(submit.Output).GetProperty("id").GetString()!;
@@ -117,7 +117,7 @@ public sealed class CliTests(CliTests.Host host) : IClassFixture<CliTests.Host>
     [Fact]
     public async Task Not_found_exits_2_with_the_problem_on_stderr_and_as_json_on_stdout()
     {
-        var cli = new SwarmCommand(Swarm);
+        using var cli = new SwarmCommand(Swarm);
 
         var human = await cli.AsAsync("admin", "tasks", "get", "task-does-not-exist");
         var json = await cli.AsAsync("admin", "tasks", "get", "task-does-not-exist", "--json");
@@ -132,7 +132,7 @@ public sealed class CliTests(CliTests.Host host) : IClassFixture<CliTests.Host>
     [Fact]
     public async Task A_caller_without_the_permission_exits_5_and_bad_input_exits_1()
     {
-        var cli = new SwarmCommand(Swarm);
+        using var cli = new SwarmCommand(Swarm);
 
         var forbidden = await cli.AsAsync("viewer", "tasks", "submit", "a viewer may not submit");
         var invalid = await cli.AsAsync("admin", "tasks", "submit", "bad priority", "--priority", "99");
@@ -147,7 +147,7 @@ public sealed class CliTests(CliTests.Host host) : IClassFixture<CliTests.Host>
     [Fact]
     public async Task A_rejected_task_ends_its_watch_with_exit_code_6()
     {
-        var cli = new SwarmCommand(Swarm);
+        using var cli = new SwarmCommand(Swarm);
         var submit = await cli.AsAsync("admin", "tasks", "submit", "needs a yes", "--requires-approval", "--json");
         var id = Parse(submit.Output).GetProperty("id").GetString()!;
         await WaitForStatusAsync(cli, id, "awaitingApproval");
@@ -164,7 +164,7 @@ public sealed class CliTests(CliTests.Host host) : IClassFixture<CliTests.Host>
     [Fact]
     public async Task A_proposal_is_proposed_voted_by_two_agents_and_watched_to_its_decision()
     {
-        var cli = new SwarmCommand(Swarm);
+        using var cli = new SwarmCommand(Swarm);
         var keys = new List<string>();
         foreach (var voter in new[] { "cli-voter-1", "cli-voter-2" })
         {
@@ -194,7 +194,7 @@ public sealed class CliTests(CliTests.Host host) : IClassFixture<CliTests.Host>
     [Fact]
     public async Task Memory_put_get_list_search_and_delete_round_trip()
     {
-        var cli = new SwarmCommand(Swarm);
+        using var cli = new SwarmCommand(Swarm);
         var put = await cli.AsAsync("admin", "memory", "put", "cli-notes", "turtles", "Durable turtles keep their state across restarts.");
         Assert.True(put.ExitCode == 0, put.ToString());
 
@@ -221,7 +221,7 @@ public sealed class CliTests(CliTests.Host host) : IClassFixture<CliTests.Host>
     [InlineData("system", "metrics")]
     public async Task Each_read_command_prints_the_apis_json_with_json_and_a_view_without(params string[] command)
     {
-        var cli = new SwarmCommand(Swarm);
+        using var cli = new SwarmCommand(Swarm);
 
         var json = await cli.AsAsync("admin", [.. command, "--json"]);
         var human = await cli.AsAsync("admin", command);

@@ -13,7 +13,7 @@ sealed record CommandRun(int ExitCode, string Output, string Error)
 /// The built <c>swarm</c> command (src/Swarm.Cli) run as a process, as a user or a script runs it: its own profiles
 /// folder, the host's URL, and no credential from the test process's environment unless a test gives one.
 /// </summary>
-sealed class SwarmCommand(LocalHostProcess host)
+sealed class SwarmCommand(LocalHostProcess host) : IDisposable
 {
     public string ConfigDirectory { get; } = Directory.CreateTempSubdirectory("swarm-cli-").FullName;
 
@@ -71,4 +71,7 @@ sealed class SwarmCommand(LocalHostProcess host)
 
     /// <summary>A run as a caller with <paramref name="role"/>'s token in <c>SWARM_TOKEN</c>, as a script would pass it.</summary>
     public Task<CommandRun> AsAsync(string role, params string[] args) => RunAsync(args, null, ("SWARM_TOKEN", host.Token(role)));
+
+    /// <summary>The profiles folder holds the test's tokens: removed with the run.</summary>
+    public void Dispose() => Directory.Delete(ConfigDirectory, recursive: true);
 }
