@@ -1,3 +1,4 @@
+using Swarm.Api.Contract;
 using Swarm.Application.Security;
 
 namespace Swarm.Api;
@@ -9,7 +10,8 @@ namespace Swarm.Api;
 /// <param name="Name">Function name in the Functions app; endpoint name in the local host.</param>
 /// <param name="Method">HTTP method, upper case.</param>
 /// <param name="Template">Route template without a leading slash, e.g. <c>api/v1/tasks/{id}</c>.</param>
-/// <param name="Permission">What the caller must hold; <see cref="Permissions.Anonymous"/> only for health and readiness.</param>
+/// <param name="Permission">What the caller must hold; <see cref="Permissions.Anonymous"/> only for health and readiness,
+/// <see cref="Permissions.Authenticated"/> for what any caller with a valid credential may read.</param>
 /// <param name="Handler">The <see cref="IApiHandler"/> type that serves it.</param>
 /// <param name="TakesBody">Whether it reads a JSON body; a body sent to a route that takes none is refused, not ignored.</param>
 /// <param name="OpenToTheAgentItNames">Whether an agent may call it without <paramref name="Permission"/> when the route's
@@ -22,12 +24,16 @@ namespace Swarm.Api;
 /// call, and the state it keeps (the last heartbeat) is its own trace. Its refusals and failures are recorded as any route's.</param>
 public sealed record ApiRoute(string Name, string Method, string Template, string Permission, Type Handler, bool TakesBody = false, bool OpenToTheAgentItNames = false, bool AuditedByHandler = false, bool AuditedWhenAccepted = true)
 {
+    /// <summary>What the route takes and answers, from which the OpenAPI document is generated; required, so no route goes undocumented.</summary>
+    public required ApiContract Contract { get; init; }
+
     /// <summary>Whether <paramref name="principal"/> may call this route for <paramref name="request"/>'s resource.</summary>
     public bool Admits(SwarmPrincipal principal, ApiRequest request)
     {
         ArgumentNullException.ThrowIfNull(principal);
         ArgumentNullException.ThrowIfNull(request);
-        return principal.Has(Permission)
+        return Permission == Permissions.Authenticated
+            || principal.Has(Permission)
             || (OpenToTheAgentItNames && principal.AgentId is { } agentId && string.Equals(request.RouteValues.GetValueOrDefault("id"), agentId, StringComparison.Ordinal));
     }
 

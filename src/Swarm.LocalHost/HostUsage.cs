@@ -19,6 +19,7 @@ static class HostUsage
         Usage:
           dotnet Swarm.LocalHost.dll [--<section>:<key>=<value> ...]   start the host (./run.sh does this)
           dotnet Swarm.LocalHost.dll mint-token [options]              print a bearer token; see mint-token --help
+          dotnet Swarm.LocalHost.dll openapi [path]                    write (or print) the API's OpenAPI document
           dotnet Swarm.LocalHost.dll --help                            print this text
 
         Settings come from config.json (or the file SWARM_CONFIG names), then environment variables

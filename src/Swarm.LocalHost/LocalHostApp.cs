@@ -14,6 +14,7 @@ using Swarm.Hosting;
 using Swarm.LocalHost.Durable;
 using Swarm.LocalHost.Http;
 using Swarm.LocalHost.Realtime;
+using Swarm.LocalHost.Reference;
 using Swarm.LocalHost.Schedules;
 
 namespace Swarm.LocalHost;
@@ -111,6 +112,7 @@ public static class LocalHostApp
         }
 
         app.MapSwarmRoutes();
+        app.MapApiReference();
         app.MapDashboard();
         return app;
     }

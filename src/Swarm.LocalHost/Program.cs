@@ -2,6 +2,11 @@ using Swarm.Application.Configuration;
 using Swarm.LocalHost;
 using Swarm.LocalHost.Durable;
 
+if (args.FirstOrDefault() == OpenApiCommand.Name)
+{
+    return OpenApiCommand.Run(args[1..]);
+}
+
 if (args.FirstOrDefault() != MintTokenCommand.Name && HostUsage.AsksForHelp(args))
 {
     Console.WriteLine(HostUsage.Text);

@@ -1,6 +1,7 @@
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Swarm.Api;
+using Swarm.Api.Contract;
 using Swarm.Application.Security;
 using Swarm.Hosting;
 using Swarm.Tests;
@@ -10,7 +11,7 @@ namespace Swarm.LocalHost.Tests;
 /// <summary>The request pipeline in-process, where a handler can be made to throw.</summary>
 public sealed class ApiDispatcherTests
 {
-    static readonly ApiRoute Throwing = new("Throwing", "GET", "api/v1/boom", Permissions.SystemRead, typeof(ThrowingHandler));
+    static readonly ApiRoute Throwing = new("Throwing", "GET", "api/v1/boom", Permissions.SystemRead, typeof(ThrowingHandler)) { Contract = new("Throw", ApiResult.NoContent("Never.")) };
 
     readonly ApiDispatcher dispatcher;
 
@@ -85,7 +86,9 @@ public sealed class ApiDispatcherTests
         Assert.Equal(["Health", "Ready", "RealtimeHandshake"], anonymous);
         Assert.Equal(["RealtimeEvents"], serviceOnly);
         Assert.DoesNotContain(Permissions.ChannelService, Permissions.All);
-        Assert.All(SwarmRoutes.All.Where(r => r.Permission is not (Permissions.Anonymous or Permissions.ChannelService)), r => Assert.Contains(r.Permission, Permissions.All));
+        Assert.DoesNotContain(Permissions.Authenticated, Permissions.All);
+        Assert.Equal(["GetOpenApi"], SwarmRoutes.All.Where(r => r.Permission == Permissions.Authenticated).Select(r => r.Name));
+        Assert.All(SwarmRoutes.All.Where(r => r.Permission is not (Permissions.Anonymous or Permissions.ChannelService or Permissions.Authenticated)), r => Assert.Contains(r.Permission, Permissions.All));
     }
 
     [Fact]
@@ -97,7 +100,7 @@ public sealed class ApiDispatcherTests
         var services = new ServiceCollection().AddLogging().AddSwarm(TestSettings.Load(("database:connectionString", unreachable)));
         services.AddSingleton<AcceptingHandler>();
         var isolated = services.BuildServiceProvider().GetRequiredService<ApiDispatcher>();
-        var change = new ApiRoute("Change", "POST", "api/v1/change", Permissions.TasksSubmit, typeof(AcceptingHandler));
+        var change = new ApiRoute("Change", "POST", "api/v1/change", Permissions.TasksSubmit, typeof(AcceptingHandler)) { Contract = new("Accept", ApiResult.NoContent("Accepted.")) };
 
         var response = await isolated.DispatchAsync(change, Request(Tokens.Signed(["admin"])) with { Method = "POST" }, durable: null!, CancellationToken.None);
 

@@ -6,6 +6,7 @@ using Swarm.Application.Security;
 using Swarm.LocalHost.Durable;
 using Swarm.LocalHost.Http;
 using Swarm.LocalHost.Realtime;
+using Swarm.LocalHost.Reference;
 using Swarm.Tests;
 
 namespace Swarm.LocalHost.Tests;
@@ -33,6 +34,11 @@ public sealed class LocalHostEndpointTests
         Assert.Equal(LocalWebPubSub.Routes.Count, standIn.Count);
         mapped = [.. mapped.Except(standIn)];
 
+        // The API reference page's static files carry no data (the page fetches the OpenAPI document with the user's token).
+        var reference = mapped.Where(m => ApiReferencePage.Files.Any(f => f.Path.TrimStart('/') == m.Path && m.Methods.SequenceEqual(["GET"]))).ToList();
+        Assert.Equal(ApiReferencePage.Files.Count, reference.Count);
+        mapped = [.. mapped.Except(reference)];
+
         // The dashboard's static files carry no data (every datum comes from the API with the user's token); GET only.
         var dashboard = mapped.Where(m => m.Path == DashboardEndpoint.Template).ToList();
         Assert.Equal([(DashboardEndpoint.Template, (IReadOnlyList<string>)["GET"])], dashboard.Select(d => (d.Path, d.Methods)));
@@ -43,7 +49,7 @@ public sealed class LocalHostEndpointTests
             Assert.True(route is not null, $"The local host maps {string.Join(",", methods)} /{path}, which SwarmRoutes does not declare.");
             Assert.True(route.Permission == Permissions.Anonymous
                 ? route.Name is "Health" or "Ready" or "RealtimeHandshake"
-                : Permissions.All.Contains(route.Permission) || route.Permission == Permissions.ChannelService);
+                : Permissions.All.Contains(route.Permission) || route.Permission is Permissions.ChannelService or Permissions.Authenticated);
         }
 
         Assert.Equal(SwarmRoutes.All.Count, mapped.Count);

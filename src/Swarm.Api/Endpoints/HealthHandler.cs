@@ -7,5 +7,5 @@ namespace Swarm.Api.Endpoints;
 public sealed class HealthHandler(SwarmSettings settings) : IApiHandler
 {
     public Task<ApiResponse> HandleAsync(ApiRequest request, DurableTaskClient durable, CancellationToken cancellationToken) =>
-        Task.FromResult(ApiResponse.Ok(new { status = "healthy", service = settings.System.Name, version = settings.System.Version }));
+        Task.FromResult(ApiResponse.Ok(new HealthView("healthy", settings.System.Name, settings.System.Version)));
 }

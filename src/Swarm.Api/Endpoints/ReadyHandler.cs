@@ -9,7 +9,7 @@ public sealed class ReadyHandler(ReadinessProbe probe) : IApiHandler
     public async Task<ApiResponse> HandleAsync(ApiRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         var report = await probe.CheckAsync(durable, cancellationToken);
-        var body = new { status = report.Ready ? "ready" : "not-ready", checks = report.Checks, checkedAt = report.CheckedAt };
+        var body = new ReadinessView(report.Ready ? "ready" : "not-ready", report.Checks, report.CheckedAt);
         return new ApiResponse(report.Ready ? 200 : 503, body);
     }
 }

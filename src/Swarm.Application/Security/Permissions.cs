@@ -6,6 +6,12 @@ public static class Permissions
     /// <summary>No token needed: health and readiness, and the handshakes that grant nothing (see <c>SwarmRoutes</c>).</summary>
     public const string Anonymous = "anonymous";
 
+    /// <summary>
+    /// Any valid credential, whatever it grants: for what every caller may read about the API itself (its OpenAPI
+    /// document). No role grants it and it is not in <see cref="All"/>; it is only ever declared by a route.
+    /// </summary>
+    public const string Authenticated = "authenticated";
+
     public const string AgentsRead = "agents:read";
     public const string AgentsWrite = "agents:write";
     public const string AgentsScale = "agents:scale";

@@ -223,6 +223,11 @@ public sealed class HttpFunctions(ApiDispatcher dispatcher)
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "api/v1/memory/{namespace}/{key}")] HttpRequestData request,
         [DurableClient] DurableTaskClient durable) => ServeAsync(SwarmRoutes.DeleteMemory, request, durable);
 
+    [Function(nameof(SwarmRoutes.GetOpenApi))]
+    public Task<HttpResponseData> GetOpenApi(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/openapi.json")] HttpRequestData request,
+        [DurableClient] DurableTaskClient durable) => ServeAsync(SwarmRoutes.GetOpenApi, request, durable);
+
     /// <summary>Every request no route takes gets the same problem document as from the local host (the catch-all route ranks last).</summary>
     [Function(UnmatchedRequests.FunctionName)]
     public static Task<HttpResponseData> Unmatched(

@@ -38,6 +38,6 @@ public sealed class AgentHeartbeatHandler(SwarmSettings settings, TimeProvider t
         var at = time.GetUtcNow();
         await AgentPresence.HeartbeatAsync(durable, id!, at, body.Status, cancellationToken);
         var location = SwarmRoutes.GetAgent.PathFor(("id", id!));
-        return ApiResponse.Accepted(new { agentId = id, receivedAt = at, nextHeartbeatDueAt = at + settings.Realtime.HeartbeatInterval, heartbeatSeconds = settings.Realtime.HeartbeatSeconds }, location);
+        return ApiResponse.Accepted(new HeartbeatReceived(id!, at, at + settings.Realtime.HeartbeatInterval, settings.Realtime.HeartbeatSeconds), location);
     }
 }

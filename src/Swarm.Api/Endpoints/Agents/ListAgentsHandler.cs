@@ -58,7 +58,7 @@ public sealed class ListAgentsHandler(IAgentListing directory, SwarmSettings set
         try
         {
             var page = await directory.ListAsync(new AgentListQuery(type, lifecycle, expertise, pageSize, q.GetValueOrDefault("continuationToken")), cancellationToken);
-            return ApiResponse.Ok(new { items = await WithPresenceAsync(page.Items, durable, cancellationToken), continuationToken = page.ContinuationToken });
+            return ApiResponse.Ok(new AgentPage(await WithPresenceAsync(page.Items, durable, cancellationToken), page.ContinuationToken));
         }
         catch (ArgumentException e)
         {

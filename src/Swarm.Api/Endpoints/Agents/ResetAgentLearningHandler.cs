@@ -41,7 +41,7 @@ public sealed class ResetAgentLearningHandler(SwarmSettings settings, TimeProvid
         await new DispatcherClient(durable).ResetSkillAsync(id!, body.Capability, at, cancellationToken);
         var location = SwarmRoutes.GetAgent.PathFor(("id", id!));
         var what = body.Capability ?? "all capabilities";
-        return ApiResponse.Accepted(new { agentId = id, capability = body.Capability, resetAt = at, signal = $"reset:{id}:{at:O}" }, location) with
+        return ApiResponse.Accepted(new LearningReset(id!, body.Capability, at, $"reset:{id}:{at:O}"), location) with
         {
             AuditDetail = $"reset {what} by {request.Principal!.Subject}",
         };

@@ -34,6 +34,6 @@ public sealed class RetireAgentHandler(SwarmSettings settings) : IApiHandler
         }
 
         var location = SwarmRoutes.GetAgent.PathFor(("id", id!));
-        return ApiResponse.Accepted(new { id, status = ledger.Lifecycle == AgentLifecycle.Retired ? "retired" : "draining", location }, location);
+        return ApiResponse.Accepted(new AgentRetiring(id!, ledger.Lifecycle == AgentLifecycle.Retired ? "retired" : "draining", location), location);
     }
 }

@@ -49,7 +49,7 @@ public sealed class ScalePoolHandler(SwarmSettings settings, ProviderCatalog pro
         }
         catch (OperationCanceledException) when (patience.IsCancellationRequested)
         {
-            return new ApiResponse(202, new { pool = pool.Key, status = "scaling" });
+            return new ApiResponse(202, new PoolScalingStarted(pool.Key, "scaling"));
         }
     }
 

@@ -50,7 +50,7 @@ public sealed class CreateProposalHandler(SwarmSettings settings) : IApiHandler
         await new ProposalClient(durable).StartAsync(input, id, CancellationToken.None);
 
         var location = SwarmRoutes.GetProposal.PathFor(("id", id));
-        return ApiResponse.Accepted(new { id, status = "voting", location }, location);
+        return ApiResponse.Accepted(new ProposalAccepted(id, "voting", location), location);
     }
 
     public static bool IsProposalId(string? id) =>

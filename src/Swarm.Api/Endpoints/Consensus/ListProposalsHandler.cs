@@ -41,7 +41,7 @@ public sealed class ListProposalsHandler : IApiHandler
             .Where(v => status is null || v.Status == status)
             .Select(ProposalSummary.From)
             .ToList();
-        return ApiResponse.Ok(new { items, continuationToken = page.ContinuationToken });
+        return ApiResponse.Ok(new ProposalPage(items, page.ContinuationToken));
     }
 
     /// <summary>The durable statuses a proposal status can come from; decided and undecided are told apart by the output.</summary>

@@ -60,6 +60,6 @@ public sealed class PostVoteHandler(SwarmSettings settings) : IApiHandler
         var ballot = new ExternalBallot(agentId, round, vote.Choice, vote.Confidence ?? 1.0, vote.Rationale, vote.DelegateTo);
         await new ProposalClient(durable).VoteAsync(view.Id, agentId, round, ballot, CancellationToken.None);
         var location = SwarmRoutes.GetProposal.PathFor(("id", view.Id));
-        return ApiResponse.Accepted(new { id = view.Id, round, location }, location) with { AuditDetail = $"ballot from {agentId} for round {round}" };
+        return ApiResponse.Accepted(new VoteAccepted(view.Id, round, location), location) with { AuditDetail = $"ballot from {agentId} for round {round}" };
     }
 }

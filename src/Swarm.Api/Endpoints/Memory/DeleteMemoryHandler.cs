@@ -17,6 +17,6 @@ public sealed class DeleteMemoryHandler : IApiHandler
         }
 
         await new MemoryClient(durable).RemoveAsync(memoryNamespace, key!, CancellationToken.None);
-        return new ApiResponse(202, new { @namespace = memoryNamespace, key, status = "forgetting" });
+        return new ApiResponse(202, new MemoryForgetting(memoryNamespace, key!, "forgetting"));
     }
 }

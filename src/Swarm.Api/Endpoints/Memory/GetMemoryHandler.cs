@@ -20,7 +20,7 @@ public sealed class GetMemoryHandler(MemorySealer sealer) : IApiHandler
 
         var shelf = await new MemoryClient(durable).GetAsync(memoryNamespace, cancellationToken);
         return shelf?.Entries.GetValueOrDefault(key!) is { } entry
-            ? ApiResponse.Ok(new { @namespace = memoryNamespace, key, value = sealer.Open(memoryNamespace, key!, entry), updatedAt = entry.UpdatedAt, updatedBy = entry.UpdatedBy })
+            ? ApiResponse.Ok(new MemoryEntryView(memoryNamespace, key!, sealer.Open(memoryNamespace, key!, entry), entry.UpdatedAt, entry.UpdatedBy))
             : ApiResponse.Problem(Problems.NotFound($"Memory '{memoryNamespace}' has no key '{key}'."));
     }
 }

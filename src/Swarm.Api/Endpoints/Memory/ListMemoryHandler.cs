@@ -20,8 +20,8 @@ public sealed class ListMemoryHandler : IApiHandler
         var shelf = await new MemoryClient(durable).GetAsync(memoryNamespace, cancellationToken);
         var keys = (shelf?.Entries ?? new Dictionary<string, MemoryEntry>())
             .OrderBy(e => e.Key, StringComparer.Ordinal)
-            .Select(e => new { key = e.Key, updatedAt = e.Value.UpdatedAt, updatedBy = e.Value.UpdatedBy })
+            .Select(e => new MemoryKeyView(e.Key, e.Value.UpdatedAt, e.Value.UpdatedBy))
             .ToList();
-        return ApiResponse.Ok(new { @namespace = memoryNamespace, keys });
+        return ApiResponse.Ok(new MemoryKeys(memoryNamespace, keys));
     }
 }

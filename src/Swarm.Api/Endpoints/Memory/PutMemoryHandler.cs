@@ -45,6 +45,6 @@ public sealed class PutMemoryHandler(SwarmSettings settings, MemorySealer sealer
         var entry = new MemoryEntry(value, time.GetUtcNow(), request.Principal!.Subject, sealedValue, vector);
         await new MemoryClient(durable).PutAsync(memoryNamespace, new MemoryWrite(key!, entry), CancellationToken.None);
         var location = SwarmRoutes.GetMemory.PathFor(("namespace", memoryNamespace), ("key", key!));
-        return ApiResponse.Accepted(new { @namespace = memoryNamespace, key, location }, location);
+        return ApiResponse.Accepted(new MemoryStored(memoryNamespace, key!, location), location);
     }
 }

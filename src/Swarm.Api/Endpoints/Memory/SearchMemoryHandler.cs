@@ -46,19 +46,10 @@ public sealed class SearchMemoryHandler(MemorySealer sealer, IEmbeddingSource em
             ? null
             : await TextVectors.EmbedOrNothingAsync(embeddings, query, logger, cancellationToken);
         var hits = (shelf ?? new MemoryShelf()).Search(query, limit, vector);
-        return ApiResponse.Ok(new
-        {
-            @namespace = memoryNamespace,
+        return ApiResponse.Ok(new MemorySearchResults(
+            memoryNamespace,
             query,
-            hits = hits.Select(h => new
-            {
-                key = h.Key,
-                score = Math.Round(h.Score, 4),
-                value = sealer.Open(memoryNamespace, h.Key, h.Entry),
-                updatedAt = h.Entry.UpdatedAt,
-                updatedBy = h.Entry.UpdatedBy,
-            }).ToList(),
-        });
+            [.. hits.Select(h => new MemorySearchHit(h.Key, Math.Round(h.Score, 4), sealer.Open(memoryNamespace, h.Key, h.Entry), h.Entry.UpdatedAt, h.Entry.UpdatedBy))]));
     }
 
     static (string Query, int Limit, List<FieldError> Errors) Parse(IReadOnlyDictionary<string, string> parameters)

@@ -127,7 +127,7 @@ public sealed class SendMessageHandler(SwarmSettings settings, IRealtimeChannel 
         }
 
         // The audit record names the message and its recipients, not its text.
-        return new ApiResponse(202, new { messageId, delivered, notConnected }) with { AuditDetail = $"message {messageId} to {string.Join(", ", delivered)}" };
+        return new ApiResponse(202, new MessageSent(messageId, delivered, notConnected)) with { AuditDetail = $"message {messageId} to {string.Join(", ", delivered)}" };
     }
 
     /// <summary>
@@ -164,6 +164,6 @@ public sealed class SendMessageHandler(SwarmSettings settings, IRealtimeChannel 
             return ApiResponse.Problem(Problems.Unavailable("The real-time channel did not take the message; try again shortly."));
         }
 
-        return new ApiResponse(202, new { messageId, group }) with { AuditDetail = $"message {messageId} to group {group}" };
+        return new ApiResponse(202, new MessageSent(messageId, Group: group)) with { AuditDetail = $"message {messageId} to group {group}" };
     }
 }

@@ -14,14 +14,12 @@ public sealed class SystemHealthHandler(ReadinessProbe probe, LatestHealth lates
     public async Task<ApiResponse> HandleAsync(ApiRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         var now = await probe.CheckAsync(durable, cancellationToken);
-        return ApiResponse.Ok(new
-        {
-            status = now.Ready ? "healthy" : "degraded",
-            checks = now.Checks,
-            checkedAt = now.CheckedAt,
-            lastProbe = new { report = latest.Report },
-            realtime = RealtimeStatus.Of(settings.Realtime),
-            instance = InstanceSnapshot.Now(time),
-        });
+        return ApiResponse.Ok(new SystemHealthView(
+            now.Ready ? "healthy" : "degraded",
+            now.Checks,
+            now.CheckedAt,
+            new HealthProbeView(latest.Report),
+            RealtimeStatus.Of(settings.Realtime),
+            InstanceSnapshot.Now(time)));
     }
 }

@@ -22,21 +22,19 @@ public sealed class SystemStateHandler(SwarmSettings settings, IAgentListing age
         ArgumentNullException.ThrowIfNull(durable);
         var system = settings.System;
         var board = await new DispatcherClient(durable).GetBoardAsync(cancellationToken);
-        return ApiResponse.Ok(new
-        {
-            system = new { name = system.Name, version = system.Version, environment = system.Environment, maxAgents = system.MaxAgents, autoScaling = system.AutoScaling },
-            agents = await agents.CountAsync(cancellationToken),
-            queue = await TaskQueueView.ReadAsync(durable, agentScope: null, cancellationToken),
-            scaling = await ScalingView.ReadAsync(settings, durable, cancellationToken),
-            realtime = RealtimeStatus.Of(settings.Realtime),
-            learning = LearningStatus.Of(board),
-            presence = PresenceSummary.From(
+        return ApiResponse.Ok(new SystemStateView(
+            new SystemSummary(system.Name, system.Version, system.Environment, system.MaxAgents, system.AutoScaling),
+            await agents.CountAsync(cancellationToken),
+            await TaskQueueView.ReadAsync(durable, agentScope: null, cancellationToken),
+            await ScalingView.ReadAsync(settings, durable, cancellationToken),
+            RealtimeStatus.Of(settings.Realtime),
+            LearningStatus.Of(board),
+            PresenceSummary.From(
                 board,
                 await new PresenceClient(durable).GetAllAsync(cancellationToken),
                 time.GetUtcNow(),
                 settings.Realtime.HeartbeatInterval),
-            lastHealthProbe = new { report = health.Report },
-            instance = InstanceSnapshot.Now(time),
-        });
+            new HealthProbeView(health.Report),
+            InstanceSnapshot.Now(time)));
     }
 }

@@ -54,6 +54,6 @@ public sealed class SearchTasksHandler(SwarmSettings settings, IEmbeddingSource 
             ? null
             : await TextVectors.EmbedOrNothingAsync(embeddings, query!, logger, cancellationToken);
         var items = PatternQueries.Rank(atlas, new SimilarQuery(terms, 0, settings.Learning.Patterns.MinSimilarity, Embedding: vector), k, request);
-        return ApiResponse.Ok(new { capabilityKey = key, items });
+        return ApiResponse.Ok(new TaskSearchResults(key, items));
     }
 }

@@ -40,6 +40,6 @@ public sealed class SimilarTasksHandler(SwarmSettings settings) : IApiHandler
 
         var query = new SimilarQuery(fingerprint.Terms, 0, settings.Learning.Patterns.MinSimilarity, fingerprint.TaskId, fingerprint.Embedding);
         var items = PatternQueries.Rank(atlas, query, k, request);
-        return ApiResponse.Ok(new { taskId = fingerprint.TaskId, capabilityKey = key, items });
+        return ApiResponse.Ok(new SimilarTaskList(fingerprint.TaskId, key, items));
     }
 }

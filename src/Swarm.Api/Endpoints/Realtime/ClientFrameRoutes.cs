@@ -1,3 +1,4 @@
+using Swarm.Api.Contract;
 using Swarm.Application.Security;
 
 namespace Swarm.Api.Endpoints.Realtime;
@@ -21,10 +22,12 @@ public static class ClientFrameRoutes
     public const string ConnectionHeader = "X-Swarm-Connection-Id";
 
     /// <summary>Put the sending connection in a group whose events the caller may read (<c>{"type": "join", "data": {"group": ...}}</c>).</summary>
-    public static readonly ApiRoute JoinGroup = new("JoinGroup", "POST", "realtime/groups/{group}/join", Permissions.TasksRead, typeof(JoinGroupHandler));
+    public static readonly ApiRoute JoinGroup = new("JoinGroup", "POST", "realtime/groups/{group}/join", Permissions.TasksRead, typeof(JoinGroupHandler))
+        { Contract = new("Join a group of the real-time channel (a frame, not an HTTP route)", ApiResult.UntypedOk("The connection is in the group.")) };
 
     /// <summary>Take the sending connection out of a group (<c>{"type": "leave", "data": {"group": ...}}</c>).</summary>
-    public static readonly ApiRoute LeaveGroup = new("LeaveGroup", "POST", "realtime/groups/{group}/leave", Permissions.TasksRead, typeof(LeaveGroupHandler));
+    public static readonly ApiRoute LeaveGroup = new("LeaveGroup", "POST", "realtime/groups/{group}/leave", Permissions.TasksRead, typeof(LeaveGroupHandler))
+        { Contract = new("Leave a group of the real-time channel (a frame, not an HTTP route)", ApiResult.UntypedOk("The connection is out of the group.")) };
 
     /// <summary>What the audit trail records as a frame's client address: the connection it came over.</summary>
     public static string AddressOf(string connectionId) => "realtime:" + connectionId;

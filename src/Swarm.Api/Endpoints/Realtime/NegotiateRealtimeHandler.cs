@@ -43,7 +43,7 @@ public sealed partial class NegotiateRealtimeHandler(SwarmSettings settings, Tim
         // The URL is a credential: it is answered once and never logged or audited.
         var ticket = ChannelTickets.Mint(settings.Security.Jwt, principal, TimeSpan.FromMinutes(settings.Realtime.ClientTokenMinutes), time);
         var url = $"{access.Url}{(access.Url.Contains('?', StringComparison.Ordinal) ? '&' : '?')}{ChannelTickets.QueryParameter}={Uri.EscapeDataString(ticket)}";
-        return new ApiResponse(200, new { url, userId = access.UserId, hub = access.Hub, expiresAt = access.ExpiresAt });
+        return new ApiResponse(200, new ChannelNegotiation(url, access.UserId, access.Hub, access.ExpiresAt));
     }
 
     [LoggerMessage(EventId = 1601, Level = LogLevel.Warning, Message = "The real-time channel did not issue a client token: {Reason}")]

@@ -33,6 +33,6 @@ public sealed class CancelTaskHandler(StoppedTaskNotices notices) : IApiHandler
         await TaskStopper.StopAsync(durable, found.Instance, reason, agentsFailed: false, CancellationToken.None);
         await notices.SendAsync(found.Instance, "Canceled", reason);
         var location = SwarmRoutes.GetTask.PathFor(("id", found.View.Id));
-        return ApiResponse.Accepted(new { id = found.View.Id, status = "canceling", location }, location) with { AuditDetail = reason };
+        return ApiResponse.Accepted(new TaskCanceling(found.View.Id, "canceling", location), location) with { AuditDetail = reason };
     }
 }

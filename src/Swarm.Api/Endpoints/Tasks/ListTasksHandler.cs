@@ -49,7 +49,7 @@ public sealed class ListTasksHandler : IApiHandler
             .Where(v => (status is null || v.Status == status) && (agentScope is null || v.Involves(agentScope)))
             .Select(TaskSummary.From)
             .ToList();
-        return ApiResponse.Ok(new { queue, items, continuationToken = page.ContinuationToken });
+        return ApiResponse.Ok(new TaskPage(queue, items, page.ContinuationToken));
     }
 
     static List<OrchestrationRuntimeStatus> RuntimeStatusesOf(TaskRunStatus status) => status switch

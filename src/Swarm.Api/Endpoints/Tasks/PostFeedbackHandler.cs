@@ -76,7 +76,7 @@ public sealed class PostFeedbackHandler(SwarmSettings settings, FeedbackRecorder
         // The comment's text stays with the rating; the audit trail says who rated what, and how long the comment was.
         var detail = $"rating {rating.Value} by {rating.By} for {(agents.Count > 0 ? string.Join(", ", agents) : "no agent")}"
             + (rating.Comment is { Length: var length } ? $" (comment, {length} characters)" : "");
-        return ApiResponse.Accepted(new { id = task.Id, rating = rating.Value, agents, location }, location) with { AuditDetail = detail };
+        return ApiResponse.Accepted(new FeedbackAccepted(task.Id, rating.Value, agents, location), location) with { AuditDetail = detail };
     }
 
     /// <summary>

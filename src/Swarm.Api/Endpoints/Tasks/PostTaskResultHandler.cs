@@ -68,6 +68,6 @@ public sealed class PostTaskResultHandler(SwarmSettings settings) : IApiHandler
         await new TaskRunClient(durable).PostResultAsync(found.View.Id, seat.SeatKey, result, CancellationToken.None);
         var location = SwarmRoutes.GetTask.PathFor(("id", found.View.Id));
         var what = body.Error is null ? "result" : "failure";
-        return ApiResponse.Accepted(new { id = found.View.Id, step = seat.Stage, location }, location) with { AuditDetail = $"{what} for {seat.Stage} from {agentId}" };
+        return ApiResponse.Accepted(new StepResultAccepted(found.View.Id, seat.Stage, location), location) with { AuditDetail = $"{what} for {seat.Stage} from {agentId}" };
     }
 }

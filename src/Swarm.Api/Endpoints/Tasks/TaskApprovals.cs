@@ -35,6 +35,6 @@ public static class TaskApprovals
         await new TaskRunClient(durable).DecideAsync(found.View.Id, new ApprovalDecision(approved, by, body.Comment), CancellationToken.None);
         var location = SwarmRoutes.GetTask.PathFor(("id", found.View.Id));
         var verdict = approved ? "approved" : "rejected";
-        return ApiResponse.Accepted(new { id = found.View.Id, decision = verdict, location }, location) with { AuditDetail = $"{verdict} by {by}" };
+        return ApiResponse.Accepted(new ApprovalRecorded(found.View.Id, verdict, location), location) with { AuditDetail = $"{verdict} by {by}" };
     }
 }
