@@ -23,6 +23,9 @@ public sealed class ProjectLayersTests
         ["Swarm.Hosting"] = ["Swarm.Api", "Swarm.Adapters", "Swarm.McpServer"],
         ["Swarm.Functions"] = ["Swarm.Hosting"],
         ["Swarm.LocalHost"] = ["Swarm.Hosting"],
+
+        // The swarm command is a client of the API over HTTP only: no project of the swarm, not even the domain.
+        ["Swarm.Cli"] = [],
     };
 
     /// <summary>Azure services and metrics exporters: what only the adapters talk to.</summary>
