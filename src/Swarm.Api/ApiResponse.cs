@@ -27,9 +27,12 @@ public sealed record ApiResponse(int Status, object? Body, string ContentType = 
     public ApiResponse WithHeader(string name, string value) =>
         this with { Headers = new Dictionary<string, string>(Headers) { [name] = value } };
 
-    /// <summary>Writes the body: a byte array as it is (a static file's content), anything else as JSON.</summary>
-    public Task WriteBodyAsync(Stream destination, CancellationToken cancellationToken) =>
-        Body is null ? Task.CompletedTask
-        : Body is byte[] bytes ? destination.WriteAsync(bytes, cancellationToken).AsTask()
-        : JsonSerializer.SerializeAsync(destination, Body, Body.GetType(), ApiJson.Options, cancellationToken);
+    /// <summary>Writes the body: a byte array as it is (a static file's content), a streamed body as it is produced (the MCP endpoint's events), anything else as JSON.</summary>
+    public Task WriteBodyAsync(Stream destination, CancellationToken cancellationToken) => Body switch
+    {
+        null => Task.CompletedTask,
+        byte[] bytes => destination.WriteAsync(bytes, cancellationToken).AsTask(),
+        IStreamedBody streamed => streamed.WriteToAsync(destination, cancellationToken),
+        _ => JsonSerializer.SerializeAsync(destination, Body, Body.GetType(), ApiJson.Options, cancellationToken),
+    };
 }

@@ -19,6 +19,7 @@ using Swarm.Application.Security.Encryption;
 using Swarm.Application.Security.RateLimiting;
 using Swarm.Application.Tasks;
 using Swarm.Mcp;
+using Swarm.McpServer;
 using Swarm.Providers;
 using Swarm.Providers.Accounting;
 using Swarm.Workflows.Agents;
@@ -121,6 +122,8 @@ public static class SwarmServices
         {
             services.AddSingleton(route.Handler);
         }
+
+        services.AddSwarmMcpServer();
 
         services.AddSingleton<IStorageProbe>(sp => sp.GetRequiredService<TableStorageProbe>());
         services.AddSingleton<ReadinessProbe>();

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Swarm.Api;
 using Swarm.Api.Dashboard;
 using Swarm.Application.Schedules;
+using Swarm.McpServer;
 using Swarm.Workflows;
 
 namespace Swarm.Functions.Tests;
@@ -71,9 +72,22 @@ public sealed class FunctionsMetadataTests
             .Concat(services.GetServices<IPeriodicJob>().Select(j => j.Name))
             .Append(UnmatchedRequests.FunctionName)
             .Append(DashboardFiles.FunctionName)
+            .Append(McpRoutes.FunctionName)
             .ToHashSet();
 
         Assert.DoesNotContain(FunctionsMetadata.Functions.Keys, name => !known.Contains(name));
+    }
+
+    [Fact]
+    public void The_mcp_endpoint_is_an_anonymous_http_function_on_the_local_hosts_path_and_methods()
+    {
+        var trigger = FunctionsMetadata.Trigger(McpRoutes.FunctionName);
+
+        Assert.Equal("httpTrigger", trigger.GetProperty("type").GetString());
+        Assert.Equal(McpRoutes.Endpoint.Template, trigger.GetProperty("route").GetString());
+        // POST is dispatched; GET and DELETE get the stateless server's 405 rather than the catch-all's 404.
+        Assert.Equal(["post", "get", "delete"], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
+        Assert.Equal("Anonymous", trigger.GetProperty("authLevel").GetString());
     }
 
     [Fact]

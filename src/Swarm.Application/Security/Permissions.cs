@@ -8,7 +8,9 @@ public static class Permissions
 
     /// <summary>
     /// Any valid credential, whatever it grants: for what every caller may read about the API itself (its OpenAPI
-    /// document). No role grants it and it is not in <see cref="All"/>; it is only ever declared by a route.
+    /// document), and for a door whose every action is dispatched again as its REST route with that route's own
+    /// permission (the MCP endpoint: anyone signed in may list its tools; each call is checked). No role grants it and
+    /// it is not in <see cref="All"/>; it is only ever declared by a route.
     /// </summary>
     public const string Authenticated = "authenticated";
 

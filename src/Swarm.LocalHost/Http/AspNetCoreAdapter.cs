@@ -1,5 +1,6 @@
 using Microsoft.DurableTask.Client;
 using Swarm.Api;
+using Swarm.McpServer;
 
 namespace Swarm.LocalHost.Http;
 
@@ -13,6 +14,12 @@ static class AspNetCoreAdapter
             endpoints.MapMethods("/" + route.Template, [route.Method], (HttpContext context) => ServeAsync(route, context))
                 .WithName(route.Name);
         }
+
+        // The MCP endpoint: POST through the dispatcher like any route; GET and DELETE answered 405 (a stateless server).
+        endpoints.MapMethods("/" + McpRoutes.Endpoint.Template, ["POST"], (HttpContext context) => ServeAsync(McpRoutes.Endpoint, context))
+            .WithName(McpRoutes.Endpoint.Name);
+        endpoints.MapMethods("/" + McpRoutes.Endpoint.Template, ["GET", "DELETE"], (HttpContext context) =>
+            WriteAsync(context, McpRoutes.MethodNotAllowed(context.Request.Method, CorrelationIds.FromClient(context.Request.Headers[CorrelationIds.Header].FirstOrDefault()))));
     }
 
     static async Task ServeAsync(ApiRoute route, HttpContext context)

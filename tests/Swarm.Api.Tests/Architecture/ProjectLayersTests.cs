@@ -19,9 +19,13 @@ public sealed class ProjectLayersTests
         ["Swarm.Application"] = ["Swarm.Workflows", "Swarm.Providers", "Swarm.Mcp"],
         ["Swarm.Api"] = ["Swarm.Application"],
         ["Swarm.Adapters"] = ["Swarm.Application"],
-        ["Swarm.Hosting"] = ["Swarm.Api", "Swarm.Adapters"],
+        ["Swarm.McpServer"] = ["Swarm.Api"],
+        ["Swarm.Hosting"] = ["Swarm.Api", "Swarm.Adapters", "Swarm.McpServer"],
         ["Swarm.Functions"] = ["Swarm.Hosting"],
         ["Swarm.LocalHost"] = ["Swarm.Hosting"],
+
+        // The swarm command is a client of the API over HTTP only: no project of the swarm, not even the domain.
+        ["Swarm.Cli"] = [],
     };
 
     /// <summary>Azure services and metrics exporters: what only the adapters talk to.</summary>
