@@ -13,6 +13,7 @@ using Swarm.Api.Endpoints.Realtime;
 using Swarm.Api.Endpoints.Scaling;
 using Swarm.Api.Endpoints.Security;
 using Swarm.Api.Endpoints.Tasks;
+using Swarm.Api.Endpoints.Visibility;
 using Swarm.Application.Audit;
 using Swarm.Application.Security;
 using Swarm.Domain.Agents;
@@ -36,7 +37,7 @@ public static class SwarmRoutes
     public static readonly ApiRoute ListTasks = new("ListTasks", "GET", "api/v1/tasks", Permissions.TasksRead, typeof(ListTasksHandler))
         { Contract = new("List tasks", ApiResult.Ok<TaskPage>("The queue, and a page of tasks the caller may read, newest first by the store's order.")) { Query = [new ApiParameter("status", "Only tasks in this status.", typeof(TaskRunStatus)), .. ApiParameter.Paging(200)] } };
     public static readonly ApiRoute GetTask = new("GetTask", "GET", "api/v1/tasks/{id}", Permissions.TasksRead, typeof(GetTaskHandler))
-        { Contract = new("Read a task", ApiResult.Ok<TaskView>("The task: status, steps, attempts, result, cost and, once finished, its ratings.")) { Description = "An agent reads only tasks it worked on." } };
+        { Contract = new("Read a task", ApiResult.Ok<TaskView>("The task: status, steps, attempts, result, cost and, once finished, its ratings.")) { Description = "Only a task the caller may read: its own, one shared with it, one an agent works on, or any with tasks:read:any; any other is a 404." } };
     public static readonly ApiRoute CancelTask = new("CancelTask", "POST", "api/v1/tasks/{id}/cancel", Permissions.TasksCancel, typeof(CancelTaskHandler))
         { Contract = new("Cancel a task", ApiResult.Accepted<TaskCanceling>("The task is being canceled.")) { Description = "Refused with 409 once the task has finished." } };
     public static readonly ApiRoute ApproveTask = new("ApproveTask", "POST", "api/v1/tasks/{id}/approve", Permissions.TasksApprove, typeof(ApproveTaskHandler), TakesBody: true)
@@ -61,6 +62,8 @@ public static class SwarmRoutes
         { Contract = new("Retire an agent", ApiResult.Accepted<AgentRetiring>("The agent is retired, or draining while it finishes its work.")) { Description = "The default agent cannot be retired (409)." } };
     public static readonly ApiRoute GetAgent = new("GetAgent", "GET", "api/v1/agents/{id}", Permissions.AgentsRead, typeof(GetAgentHandler), OpenToTheAgentItNames: true)
         { Contract = new("Read an agent", ApiResult.Ok<AgentView>("The agent: profile, lifecycle, load, skills, learning and presence.")) };
+    public static readonly ApiRoute ShareTask = new("ShareTask", "POST", "api/v1/tasks/{id}/share", Permissions.TasksRead, typeof(ShareTaskHandler), TakesBody: true)
+        { Contract = new("Let more people read a task", ApiResult.Ok<ResourceShared>("The readers named may read the task (a moment later: shares are durable signals).")) { Body = typeof(ShareBody), Description = "Only the task's submitter, or a caller with tasks:read:any; readers are subjects or role:{name}. Audited." } };
     // An agent heartbeats for itself; anyone else needs agents:write. Successes are not audited (see ApiRoute.AuditedWhenAccepted).
     public static readonly ApiRoute AgentHeartbeat = new("AgentHeartbeat", "POST", "api/v1/agents/{id}/heartbeat", Permissions.AgentsWrite, typeof(AgentHeartbeatHandler), TakesBody: true, OpenToTheAgentItNames: true, AuditedWhenAccepted: false)
         { Contract = new("Record an agent's heartbeat", ApiResult.Accepted<HeartbeatReceived>("The heartbeat is recorded; the next is due by nextHeartbeatDueAt.")) { Body = typeof(HeartbeatBody), BodyOptional = true } };
@@ -95,6 +98,8 @@ public static class SwarmRoutes
         { Contract = new("Vote on a proposal", ApiResult.Accepted<VoteAccepted>("The ballot counts in the current round.")) { Body = typeof(VoteRequest), Description = "Only an agent votes, with its API key or a session from it, and only where it holds an open ballot." } };
     public static readonly ApiRoute ConsensusMetrics = new("ConsensusMetrics", "GET", "api/v1/consensus/metrics", Permissions.ConsensusRead, typeof(ConsensusMetricsHandler))
         { Contract = new("Read consensus metrics", ApiResult.UntypedOk("Per algorithm: proposals, rounds, decided and undecided, mean rounds, time to decision and participation.")) };
+    public static readonly ApiRoute ShareProposal = new("ShareProposal", "POST", "api/v1/consensus/proposals/{id}/share", Permissions.ConsensusRead, typeof(ShareProposalHandler), TakesBody: true)
+        { Contract = new("Let more people read a proposal", ApiResult.Ok<ResourceShared>("The readers named may read the proposal (a moment later: shares are durable signals).")) { Body = typeof(ShareBody), Description = "Only the proposer, or a caller with consensus:read:any; readers are subjects or role:{name}. Audited." } };
 
     public static readonly ApiRoute SendMessage = new("SendMessage", "POST", "api/v1/messages", Permissions.MessagesSend, typeof(SendMessageHandler), TakesBody: true)
         { Contract = new("Send a message to agents", ApiResult.Accepted<MessageSent>("The message is on the real-time channel.")) { Body = typeof(MessageRequest), Description = "To named agents (messages:send), or to a group, a capability or every agent (also messages:broadcast)." } };
@@ -127,5 +132,5 @@ public static class SwarmRoutes
     public static readonly ApiRoute GetOpenApi = new("GetOpenApi", "GET", "api/v1/openapi.json", Permissions.Authenticated, typeof(GetOpenApiHandler))
         { Contract = new("Read this API's OpenAPI 3.1 document", ApiResult.UntypedOk("The document, generated from the route table; docs/api/openapi.json holds the same.")) };
 
-    public static IReadOnlyList<ApiRoute> All { get; } = [Health, Ready, SubmitTask, ListTasks, GetTask, CancelTask, ApproveTask, RejectTask, PostTaskResult, TaskFeedback, SimilarTasks, SearchTasks, CreateAgent, ScalePool, ListAgents, GetAgent, RetireAgent, AgentHeartbeat, ResetAgentLearning, IssueApiKey, RevokeApiKey, ExchangeToken, ListProviders, GetScaling, SystemState, SystemHealth, SystemMetrics, CreateProposal, ListProposals, GetProposal, PostVote, ConsensusMetrics, SendMessage, NegotiateRealtime, RealtimeEvents, RealtimeHandshake, GetAudit, ListMemory, SearchMemory, GetMemory, PutMemory, DeleteMemory, GetOpenApi];
+    public static IReadOnlyList<ApiRoute> All { get; } = [Health, Ready, SubmitTask, ListTasks, GetTask, CancelTask, ApproveTask, RejectTask, PostTaskResult, TaskFeedback, SimilarTasks, SearchTasks, CreateAgent, ScalePool, ListAgents, GetAgent, RetireAgent, AgentHeartbeat, ResetAgentLearning, IssueApiKey, RevokeApiKey, ExchangeToken, ListProviders, GetScaling, SystemState, SystemHealth, SystemMetrics, CreateProposal, ListProposals, GetProposal, PostVote, ConsensusMetrics, SendMessage, NegotiateRealtime, RealtimeEvents, RealtimeHandshake, GetAudit, ListMemory, SearchMemory, GetMemory, PutMemory, DeleteMemory, GetOpenApi, ShareTask, ShareProposal];
 }

@@ -26,5 +26,6 @@ public static class WorkflowCatalog
         [Autoscaling.AutoscalerEntity.EntityName] = typeof(Autoscaling.AutoscalerEntity),
         [Patterns.TaskAtlasEntity.EntityName] = typeof(Patterns.TaskAtlasEntity),
         [Learning.TaskRatingsEntity.EntityName] = typeof(Learning.TaskRatingsEntity),
+        [Visibility.ReaderSharesEntity.EntityName] = typeof(Visibility.ReaderSharesEntity),
     };
 }

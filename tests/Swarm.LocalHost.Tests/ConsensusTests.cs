@@ -51,7 +51,7 @@ public sealed class ConsensusTests(ConsensusTests.Host host) : IClassFixture<Con
 
     async Task<JsonElement> ProposalAsync(string id)
     {
-        using var response = await Swarm.Http.SendAsync(Swarm.Request(HttpMethod.Get, "/api/v1/consensus/proposals/" + id, role: "viewer"));
+        using var response = await Swarm.Http.SendAsync(Swarm.Request(HttpMethod.Get, "/api/v1/consensus/proposals/" + id, role: "operator"));
         response.EnsureSuccessStatusCode();
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
@@ -260,7 +260,7 @@ public sealed class ConsensusTests(ConsensusTests.Host host) : IClassFixture<Con
 
     async Task<JsonElement> ListProposalsAsync(string query)
     {
-        using var response = await Swarm.Http.SendAsync(Swarm.Request(HttpMethod.Get, "/api/v1/consensus/proposals" + query, role: "viewer"));
+        using var response = await Swarm.Http.SendAsync(Swarm.Request(HttpMethod.Get, "/api/v1/consensus/proposals" + query, role: "operator"));
         Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }

@@ -24,7 +24,7 @@ public sealed class FingerprintEmbeddingTests
         var second = await TaskSubmissions.SubmitAcceptedAsync(host, new { prompt = "Write a SQL query listing the customers with the most orders", strategy = "single" });
         var recalled = await TaskPolling.WaitUntilFinishedAsync(host, second, TimeSpan.FromSeconds(60));
         await PatternTests.FingerprintsAsync(host, "general", 2);
-        using var search = await host.Http.SendAsync(host.Request(HttpMethod.Get, "/api/v1/patterns/tasks?q=customers%20with%20the%20most%20orders", role: "viewer"));
+        using var search = await host.Http.SendAsync(host.Request(HttpMethod.Get, "/api/v1/patterns/tasks?q=customers%20with%20the%20most%20orders", role: "operator"));
         var found = await search.Content.ReadFromJsonAsync<JsonElement>();
 
         var embedding = fingerprint["embedding"]!;

@@ -265,6 +265,18 @@ public sealed class LocalHostProcess : IAsyncDisposable
     public string Token(string role) => TokenIssuer.Mint(
         new JwtSettings { Secret = Secret }, "test-" + role, [role], TimeSpan.FromMinutes(30), TimeProvider.System);
 
+    /// <summary>A token for a person of its own (<paramref name="subject"/>), not the shared <c>test-{role}</c>: whose work is whose.</summary>
+    public string TokenFor(string subject, string role) => TokenIssuer.Mint(
+        new JwtSettings { Secret = Secret }, subject, [role], TimeSpan.FromMinutes(30), TimeProvider.System);
+
+    /// <summary>A request from <paramref name="subject"/> holding <paramref name="role"/> (see <see cref="TokenFor"/>).</summary>
+    public HttpRequestMessage RequestAs(string subject, string role, HttpMethod method, string path, string? json = null)
+    {
+        var request = Request(method, path, role: null, json);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", TokenFor(subject, role));
+        return request;
+    }
+
     public HttpRequestMessage Request(HttpMethod method, string path, string? role = "admin", string? json = null)
     {
         var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));

@@ -24,7 +24,7 @@ public sealed class OrphanSeatTests
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (true)
         {
-            using var listing = await host.Http.SendAsync(host.Request(HttpMethod.Get, "/api/v1/tasks", role: "viewer"));
+            using var listing = await host.Http.SendAsync(host.Request(HttpMethod.Get, "/api/v1/tasks", role: "operator"));
             var dispatcher = (await listing.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("queue").GetProperty("dispatcher");
             if (dispatcher.GetProperty("seatsInUse").GetInt32() == 0)
             {

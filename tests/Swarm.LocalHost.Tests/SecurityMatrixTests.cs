@@ -118,6 +118,73 @@ public sealed class SecurityMatrixTests
         }
     }
 
+    /// <summary>What each route that names a task or proposal is sent, where it takes a body.</summary>
+    static readonly Dictionary<string, string> Bodies = new(StringComparer.Ordinal)
+    {
+        [SwarmRoutes.TaskFeedback.Name] = """{"rating": 4}""",
+        [SwarmRoutes.ApproveTask.Name] = """{"comment": "fine"}""",
+        [SwarmRoutes.RejectTask.Name] = """{"comment": "no"}""",
+        [SwarmRoutes.ShareTask.Name] = """{"with": ["stranger"]}""",
+        [SwarmRoutes.ShareProposal.Name] = """{"with": ["stranger"]}""",
+    };
+
+    [Fact]
+    public async Task Every_route_naming_a_task_or_proposal_is_a_404_to_a_caller_who_may_not_read_it_exactly_as_for_one_that_does_not_exist()
+    {
+        // The stranger holds every permission but reading everyone's work, so only visibility can turn it away.
+        var strangerRole = Permissions.All.Where(p => p is not (Permissions.TasksReadAny or Permissions.ConsensusReadAny)).Select((p, i) => ($"security__roles__stranger__{i}", p));
+        await using var host = await LocalHostProcess.StartAsync([.. strangerRole]);
+        var taskId = await TaskSubmissions.SubmitAcceptedAsync(host, new { prompt = "The owner's own", requiresApproval = true });
+        await TaskSubmissions.WaitForTaskAsync(host, taskId, t => t.GetProperty("status").GetString() == "awaitingApproval");
+        using var proposed = await host.Http.SendAsync(host.Request(HttpMethod.Post, "/api/v1/consensus/proposal",
+            json: """{"question": "Which?", "options": ["a", "b"], "participants": {"agents": ["queen-1"]}, "deadlineSeconds": 600}"""));
+        var proposalId = (await proposed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        var missingTask = global::Swarm.Domain.Tasks.TaskId.New();
+        var missingProposal = "proposal-" + Guid.NewGuid().ToString("N");
+
+        // Agent-only routes answer a person 409 before any lookup ("only an agent ..."), whatever the id: nothing to leak.
+        var named = SwarmRoutes.All.Where(r => r.Template.Contains("{id}", StringComparison.Ordinal)
+            && (r.Template.StartsWith("api/v1/tasks/", StringComparison.Ordinal) || r.Template.StartsWith("api/v1/consensus/proposals/", StringComparison.Ordinal))
+            && r != SwarmRoutes.PostTaskResult && r != SwarmRoutes.PostVote).ToList();
+        Assert.Equal(9, named.Count);
+        foreach (var route in named)
+        {
+            var (real, missing) = route.Template.StartsWith("api/v1/tasks/", StringComparison.Ordinal) ? (taskId, missingTask) : (proposalId, missingProposal);
+            var stranger = await SendAsync(host, route, real, host.TokenFor("stranger-1", "stranger"));
+            var nobody = await SendAsync(host, route, missing, host.TokenFor("stranger-1", "stranger"));
+            var owner = await SendAsync(host, route, real, host.Token("admin"), dryRun: true);
+
+            Assert.True(stranger.Status == HttpStatusCode.NotFound, $"{route.Name} for a stranger: {(int)stranger.Status} {stranger.Detail}");
+            Assert.Equal(nobody.Status, stranger.Status);
+            Assert.Equal(nobody.Detail?.Replace(missing, "{id}", StringComparison.Ordinal), stranger.Detail?.Replace(real, "{id}", StringComparison.Ordinal));
+            Assert.DoesNotContain("There is no", owner.Detail ?? "", StringComparison.Ordinal);
+        }
+
+        // Nothing the stranger sent changed the task: it still waits for its approval.
+        var task = await TaskPolling.GetAsync(host, taskId);
+        Assert.Equal("awaitingApproval", task.GetProperty("status").GetString());
+    }
+
+    /// <summary>Sends the route for <paramref name="id"/>; with <paramref name="dryRun"/> only routes that change nothing run (the owner's look must not approve or cancel).</summary>
+    static async Task<(HttpStatusCode Status, string? Detail)> SendAsync(LocalHostProcess host, ApiRoute route, string id, string token, bool dryRun = false)
+    {
+        if (dryRun && route.Method != "GET" && route != SwarmRoutes.ShareTask && route != SwarmRoutes.ShareProposal && route != SwarmRoutes.TaskFeedback)
+        {
+            return (HttpStatusCode.OK, null);
+        }
+
+        using var request = new HttpRequestMessage(new HttpMethod(route.Method), new Uri(route.PathFor(("id", id)), UriKind.Relative));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (route.TakesBody)
+        {
+            request.Content = new StringContent(Bodies[route.Name], System.Text.Encoding.UTF8, "application/json");
+        }
+
+        using var response = await host.Http.SendAsync(request);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return (response.StatusCode, body.TryGetProperty("detail", out var detail) ? detail.GetString() : null);
+    }
+
     sealed record IssuedKey(string KeyId, string Key);
 
     static async Task<IssuedKey> IssueKeyAsync(LocalHostProcess host, string agentId)

@@ -10,7 +10,7 @@ namespace Swarm.LocalHost.Tests;
 /// </summary>
 public sealed class SimilarRouteTests
 {
-    static async Task<(HttpStatusCode Status, JsonElement Body)> GetAsync(LocalHostProcess host, string path, string role = "viewer", string? apiKey = null)
+    static async Task<(HttpStatusCode Status, JsonElement Body)> GetAsync(LocalHostProcess host, string path, string role = "operator", string? apiKey = null)
     {
         using var request = host.Request(HttpMethod.Get, path, apiKey is null ? role : null);
         if (apiKey is not null)

@@ -155,7 +155,7 @@ public sealed class TaskApiTests(TaskApiTests.Host host) : IClassFixture<TaskApi
         var id = await TaskSubmissions.SubmitAcceptedAsync(Swarm, new { prompt = "Publish the minutes", requiresApproval = true });
 
         var task = await TaskSubmissions.WaitForTaskAsync(Swarm, id, t => t.GetProperty("status").GetString() == "awaitingApproval");
-        using var listing = await Swarm.Http.SendAsync(Swarm.Request(HttpMethod.Get, "/api/v1/tasks?status=awaitingApproval&pageSize=200", role: "viewer"));
+        using var listing = await Swarm.Http.SendAsync(Swarm.Request(HttpMethod.Get, "/api/v1/tasks?status=awaitingApproval&pageSize=200", role: "operator"));
         var listed = (await listing.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items").EnumerateArray().Single(t => t.GetProperty("id").GetString() == id);
 
         Assert.Equal("awaiting-approval", task.GetProperty("phase").GetString());

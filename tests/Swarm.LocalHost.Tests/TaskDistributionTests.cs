@@ -210,7 +210,7 @@ public sealed class TaskDistributionTests(TaskDistributionTests.Host host) : ICl
         await TaskSubmissions.WaitForTaskAsync(Swarm, low, Queued);
         await TaskSubmissions.WaitForTaskAsync(Swarm, high, Queued);
 
-        using var listing = await Swarm.Http.SendAsync(Swarm.Request(HttpMethod.Get, "/api/v1/tasks", role: "viewer"));
+        using var listing = await Swarm.Http.SendAsync(Swarm.Request(HttpMethod.Get, "/api/v1/tasks", role: "operator"));
         var queue = (await listing.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("queue");
         Assert.True(queue.GetProperty("dispatcher").GetProperty("waiting").GetInt32() >= 2, queue.ToString());
         Assert.True(queue.GetProperty("byStatus").GetProperty("queued").GetInt32() >= 2, queue.ToString());
@@ -433,7 +433,7 @@ public sealed class TaskDistributionTests(TaskDistributionTests.Host host) : ICl
         var mine = await TaskSubmissions.SubmitAcceptedAsync(Swarm, new { prompt = "For the analyst", capabilities = new[] { "analysis" } });
         await TaskPolling.WaitUntilFinishedAsync(Swarm, mine, TimeSpan.FromSeconds(60));
 
-        using var completed = await Swarm.Http.SendAsync(Swarm.Request(HttpMethod.Get, "/api/v1/tasks?status=completed&pageSize=5", role: "viewer"));
+        using var completed = await Swarm.Http.SendAsync(Swarm.Request(HttpMethod.Get, "/api/v1/tasks?status=completed&pageSize=5", role: "operator"));
         using var bad = await Swarm.Http.SendAsync(Swarm.Request(HttpMethod.Get, "/api/v1/tasks?status=done", role: "viewer"));
         var page = await completed.Content.ReadFromJsonAsync<JsonElement>();
 

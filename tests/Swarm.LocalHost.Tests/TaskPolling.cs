@@ -16,7 +16,7 @@ static class TaskPolling
 
     public static async Task<JsonElement> GetAsync(LocalHostProcess host, string taskId)
     {
-        using var response = await host.Http.SendAsync(host.Request(HttpMethod.Get, "/api/v1/tasks/" + taskId, role: "viewer"));
+        using var response = await host.Http.SendAsync(host.Request(HttpMethod.Get, "/api/v1/tasks/" + taskId, role: "operator"));
         response.EnsureSuccessStatusCode();
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }

@@ -18,7 +18,12 @@ public static class Permissions
     public const string AgentsWrite = "agents:write";
     public const string AgentsScale = "agents:scale";
     public const string TasksSubmit = "tasks:submit";
+
+    /// <summary>Read the tasks one submitted, or that were shared with one (an agent: the tasks it works on).</summary>
     public const string TasksRead = "tasks:read";
+
+    /// <summary>Read every task, whoever submitted it (operators and admins); without it, others' tasks are a 404.</summary>
+    public const string TasksReadAny = "tasks:read:any";
     public const string TasksCancel = "tasks:cancel";
 
     /// <summary>Approve or reject a task that waits for a person.</summary>
@@ -34,7 +39,12 @@ public static class Permissions
     public const string TasksResult = "tasks:result";
     public const string ConsensusPropose = "consensus:propose";
     public const string ConsensusVote = "consensus:vote";
+
+    /// <summary>Read the proposals one made, or that were shared with one (an agent: those it votes on, or of tasks it works on).</summary>
     public const string ConsensusRead = "consensus:read";
+
+    /// <summary>Read every proposal, whoever made it (operators and admins).</summary>
+    public const string ConsensusReadAny = "consensus:read:any";
     public const string MemoryRead = "memory:read";
     public const string MemoryWrite = "memory:write";
     public const string SystemRead = "system:read";
@@ -57,7 +67,7 @@ public static class Permissions
 
     public static IReadOnlyList<string> All { get; } =
     [
-        AgentsRead, AgentsWrite, AgentsScale, TasksSubmit, TasksRead, TasksCancel, TasksApprove, TasksResult, TasksFeedback, TasksFeedbackAny, ConsensusPropose,
-        ConsensusVote, ConsensusRead, MemoryRead, MemoryWrite, SystemRead, AuditRead, AuthToken, MessagesSend, MessagesBroadcast,
+        AgentsRead, AgentsWrite, AgentsScale, TasksSubmit, TasksRead, TasksReadAny, TasksCancel, TasksApprove, TasksResult, TasksFeedback, TasksFeedbackAny, ConsensusPropose,
+        ConsensusVote, ConsensusRead, ConsensusReadAny, MemoryRead, MemoryWrite, SystemRead, AuditRead, AuthToken, MessagesSend, MessagesBroadcast,
     ];
 }

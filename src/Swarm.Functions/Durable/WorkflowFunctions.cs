@@ -226,6 +226,13 @@ public static class WorkflowFunctions
         return dispatcher.DispatchAsync<Workflows.Learning.TaskRatingsEntity>();
     }
 
+    [Function(Workflows.Visibility.ReaderSharesEntity.EntityName)]
+    public static Task ReaderShares([EntityTrigger] TaskEntityDispatcher dispatcher)
+    {
+        ArgumentNullException.ThrowIfNull(dispatcher);
+        return dispatcher.DispatchAsync<Workflows.Visibility.ReaderSharesEntity>();
+    }
+
     [Function(Workflows.Memory.MemoryEntity.EntityName)]
     public static Task Memory([EntityTrigger] TaskEntityDispatcher dispatcher)
     {

@@ -68,6 +68,16 @@ public sealed class HttpFunctions(ApiDispatcher dispatcher)
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/tasks/{id}/feedback")] HttpRequestData request,
         [DurableClient] DurableTaskClient durable) => ServeAsync(SwarmRoutes.TaskFeedback, request, durable);
 
+    [Function(nameof(SwarmRoutes.ShareTask))]
+    public Task<HttpResponseData> ShareTask(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/tasks/{id}/share")] HttpRequestData request,
+        [DurableClient] DurableTaskClient durable) => ServeAsync(SwarmRoutes.ShareTask, request, durable);
+
+    [Function(nameof(SwarmRoutes.ShareProposal))]
+    public Task<HttpResponseData> ShareProposal(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/consensus/proposals/{id}/share")] HttpRequestData request,
+        [DurableClient] DurableTaskClient durable) => ServeAsync(SwarmRoutes.ShareProposal, request, durable);
+
     [Function(nameof(SwarmRoutes.PostTaskResult))]
     public Task<HttpResponseData> PostTaskResult(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/tasks/{id}/result")] HttpRequestData request,

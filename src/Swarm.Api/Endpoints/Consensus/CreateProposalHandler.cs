@@ -1,6 +1,8 @@
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
+using Swarm.Api.Endpoints.Visibility;
 using Swarm.Application.Configuration;
+using Swarm.Application.Security;
 using Swarm.Domain.Consensus;
 using Swarm.Workflows.Consensus;
 
@@ -8,9 +10,10 @@ namespace Swarm.Api.Endpoints.Consensus;
 
 /// <summary>
 /// <c>POST /api/v1/consensus/proposal</c>: validates the proposal and starts its durable rounds of voting; <c>202</c> with
-/// the id and <c>Location</c>. The proposal is durable once this returns.
+/// the id and <c>Location</c>. The proposal is durable once this returns. Its proposer may read it, and whoever it is
+/// <c>sharedWith</c> (see <see cref="ReadScope"/>).
 /// </summary>
-public sealed class CreateProposalHandler(SwarmSettings settings) : IApiHandler
+public sealed class CreateProposalHandler(SwarmSettings settings, RoleGrants roles) : IApiHandler
 {
     public const string IdPrefix = "proposal-";
 
@@ -19,13 +22,19 @@ public sealed class CreateProposalHandler(SwarmSettings settings) : IApiHandler
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(durable);
         var body = await ApiJson.ReadBodyAsync<ProposalRequest>(request, settings.Api.MaxRequestBytes, cancellationToken);
-        var errors = body.Validate();
+        IReadOnlyList<Domain.Tasks.FieldError> errors = [.. body.Validate(), .. ShareTargets.Validate("sharedWith", body.SharedWith, roles, required: false)];
         if (errors.Count > 0)
         {
             return ApiResponse.Problem(Problems.Validation(errors));
         }
 
         var id = IdPrefix + Guid.NewGuid().ToString("N");
+        var readers = body.SharedWith ?? [];
+        if (await ResourceSharing.RefusalAsync(durable, id, readers, cancellationToken) is { } full)
+        {
+            return ApiResponse.Problem(full);
+        }
+
         var defaults = new ConsensusRules(ConsensusAlgorithm.SimpleMajority);
         var rules = new ConsensusRules(
             body.Algorithm ?? ConsensusAlgorithm.SimpleMajority,
@@ -48,9 +57,11 @@ public sealed class CreateProposalHandler(SwarmSettings settings) : IApiHandler
             NotifyGroup: settings.Realtime.Active,
             Learn: settings.Learning.Enabled);
         await new ProposalClient(durable).StartAsync(input, id, CancellationToken.None);
+        await ResourceSharing.ShareAsync(durable, id, readers);
 
         var location = SwarmRoutes.GetProposal.PathFor(("id", id));
-        return ApiResponse.Accepted(new ProposalAccepted(id, "voting", location), location);
+        var accepted = ApiResponse.Accepted(new ProposalAccepted(id, "voting", location), location);
+        return readers.Count > 0 ? accepted with { AuditDetail = ResourceSharing.Detail(readers) } : accepted;
     }
 
     public static bool IsProposalId(string? id) =>

@@ -11,14 +11,19 @@ public sealed class GetProposalHandler : IApiHandler
             ? ApiResponse.Ok(ProposalView.From(instance))
             : NotFound(request);
 
-    /// <summary>The proposal's orchestration; only proposal ids are looked up, so the route reaches nothing else.</summary>
+    /// <summary>
+    /// The proposal's orchestration, if the caller may read it (<see cref="ProposalAccess"/>; to anyone else it does not
+    /// exist); only proposal ids are looked up, so the route reaches nothing else.
+    /// </summary>
     public static async Task<OrchestrationMetadata?> FindAsync(ApiRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(durable);
         var id = request.RouteValues.GetValueOrDefault("id");
         var instance = CreateProposalHandler.IsProposalId(id) ? await durable.GetInstanceAsync(id!, getInputsAndOutputs: true, cancellationToken) : null;
-        return instance is not null && ProposalClient.IsProposal(instance) ? instance : null;
+        return instance is not null && ProposalClient.IsProposal(instance) && await ProposalAccess.CanReadAsync(Visibility.ReadScope.Of(request, durable), instance, durable, cancellationToken)
+            ? instance
+            : null;
     }
 
     public static ApiResponse NotFound(ApiRequest request)

@@ -6,8 +6,8 @@ namespace Swarm.Api.Endpoints.Consensus;
 
 /// <summary>
 /// <c>GET /api/v1/consensus/proposals?status=&amp;pageSize=&amp;continuationToken=</c>: a page of proposals (those of
-/// consensus tasks included), in the order the store returns them (by id, not by age). Whoever may read a proposal may
-/// list them: an agent reads every proposal with <c>consensus:read</c>, as <c>GET .../proposals/{id}</c> allows.
+/// consensus tasks included), in the order the store returns them (by id, not by age), of those the caller may read
+/// (<see cref="ProposalAccess"/>, as <c>GET .../proposals/{id}</c>): a page may hold fewer than <c>pageSize</c>.
 /// </summary>
 public sealed class ListProposalsHandler : IApiHandler
 {
@@ -35,12 +35,17 @@ public sealed class ListProposalsHandler : IApiHandler
             return problem;
         }
 
-        var items = page.Instances
-            .Where(ProposalClient.IsProposal)
-            .Select(ProposalView.From)
-            .Where(v => status is null || v.Status == status)
-            .Select(ProposalSummary.From)
-            .ToList();
+        var scope = Visibility.ReadScope.Of(request, durable);
+        var items = new List<ProposalSummary>();
+        foreach (var instance in page.Instances.Where(ProposalClient.IsProposal))
+        {
+            var view = ProposalView.From(instance);
+            if ((status is null || view.Status == status) && await ProposalAccess.CanReadAsync(scope, instance, durable, cancellationToken))
+            {
+                items.Add(ProposalSummary.From(view));
+            }
+        }
+
         return ApiResponse.Ok(new ProposalPage(items, page.ContinuationToken));
     }
 

@@ -7,6 +7,7 @@ namespace Swarm.Api.Endpoints.Consensus;
 /// <param name="Participants">Named agents, or the N agents with a capability that have the best reputation for it.</param>
 /// <param name="DeadlineSeconds">How long each round waits for ballots; 300 when omitted.</param>
 /// <param name="MaxRounds">Rounds of debate before the proposal ends undecided; 2 when omitted.</param>
+/// <param name="SharedWith">Who else may read it besides its proposer: subjects, or <c>role:{name}</c> (see <c>ShareTargets</c>).</param>
 public sealed record ProposalRequest(
     string? Question,
     IReadOnlyList<string>? Options,
@@ -19,7 +20,8 @@ public sealed record ProposalRequest(
     ProposalParticipants? Participants = null,
     string? Capability = null,
     int? DeadlineSeconds = null,
-    int? MaxRounds = null)
+    int? MaxRounds = null,
+    IReadOnlyList<string>? SharedWith = null)
 {
     public const int MaxOptions = 10;
     public const int MaxParticipants = 50;

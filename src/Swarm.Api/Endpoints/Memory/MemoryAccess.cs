@@ -9,7 +9,8 @@ namespace Swarm.Api.Endpoints.Memory;
 /// Route checks shared by the memory endpoints: well-formed names, and an agent kept to the namespaces its
 /// <see cref="MemoryScope"/> allows, the same rule its memory tools follow: its own, and the team namespaces its role
 /// grants (read-only grants for reads only). A task's shared namespace is reached through the tools, while working on
-/// the task; people and programs with the memory permissions reach every namespace.
+/// the task; people and programs with the memory permissions reach every namespace but the namespaces of tasks they may
+/// not read (see <see cref="Visibility.ReadScope"/>).
 /// </summary>
 static class MemoryAccess
 {
@@ -36,7 +37,16 @@ static class MemoryAccess
             return (ApiResponse.Problem(Problems.Validation(errors)), memoryNamespace, key);
         }
 
-        if (request.Principal is not { AgentId: { } agentId } || string.Equals(agentId, memoryNamespace, StringComparison.Ordinal))
+        if (request.Principal is not { AgentId: { } agentId })
+        {
+            // A task's namespace is its working memory (what its agents noted): as private as the task itself, and a
+            // task the caller may not read is a 404 here too, the same as for a task that never was.
+            return TaskId.IsWellFormed(memoryNamespace) && await Tasks.TaskLookup.FindByIdAsync(memoryNamespace, durable, Visibility.ReadScope.Of(request, durable), cancellationToken) is null
+                ? (ApiResponse.Problem(Problems.NotFound($"There is no task with id '{memoryNamespace}'.")), memoryNamespace, key)
+                : (null, memoryNamespace, key);
+        }
+
+        if (string.Equals(agentId, memoryNamespace, StringComparison.Ordinal))
         {
             return (null, memoryNamespace, key);
         }

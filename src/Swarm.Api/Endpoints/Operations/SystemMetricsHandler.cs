@@ -45,7 +45,7 @@ public sealed class SystemMetricsHandler(ProviderCatalog providers, RealtimeTraf
                 costUsd = routes.Sum(r => r.costUsd),
                 routes,
             },
-            queue = await TaskQueueView.ReadAsync(durable, agentScope: null, cancellationToken),
+            queue = await TaskQueueView.ReadAsync(durable, scope: null, cancellationToken),
             consensus = await ConsensusMetrics.ReadAsync(durable, cancellationToken),
             communication = new { swarm = traffic.Snapshot(), channelService = channelService?.Snapshot() },
             learning = LearningMetrics.Read(await new DispatcherClient(durable).GetBoardAsync(cancellationToken)),

@@ -25,7 +25,7 @@ public sealed class SystemStateHandler(SwarmSettings settings, IAgentListing age
         return ApiResponse.Ok(new SystemStateView(
             new SystemSummary(system.Name, system.Version, system.Environment, system.MaxAgents, system.AutoScaling),
             await agents.CountAsync(cancellationToken),
-            await TaskQueueView.ReadAsync(durable, agentScope: null, cancellationToken),
+            await TaskQueueView.ReadAsync(durable, scope: null, cancellationToken),
             await ScalingView.ReadAsync(settings, durable, cancellationToken),
             RealtimeStatus.Of(settings.Realtime),
             LearningStatus.Of(board),

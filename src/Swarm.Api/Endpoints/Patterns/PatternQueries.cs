@@ -29,23 +29,34 @@ public static class PatternQueries
 
     /// <summary>
     /// The shard's tasks most like <paramref name="query"/> (its words, and its vector if it has one), best first, at most
-    /// <paramref name="k"/>; an agent principal sees only tasks it worked on (an attempt at any step counts, as for
-    /// <c>GET /api/v1/tasks/{id}</c>). The query's own <see cref="SimilarQuery.Neighbours"/> is not used: the caller's
-    /// filter runs first, then <paramref name="k"/> are taken.
+    /// <paramref name="k"/>, of those the caller may read (<see cref="Visibility.ReadScope"/>: its own, those shared with
+    /// it, for an agent those it worked on at any step, everyone's with <c>tasks:read:any</c>). The query's own
+    /// <see cref="SimilarQuery.Neighbours"/> is not used: the caller's filter runs first, then <paramref name="k"/> are taken.
     /// </summary>
-    public static IReadOnlyList<SimilarTaskView> Rank(TaskAtlas? atlas, SimilarQuery query, int k, ApiRequest request)
+    public static async Task<IReadOnlyList<SimilarTaskView>> RankAsync(TaskAtlas? atlas, SimilarQuery query, int k, Visibility.ReadScope scope, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(scope);
         if (atlas is null)
         {
             return [];
         }
 
-        var agent = request.Principal?.AgentId;
-        return [.. SimilarTasks.Rank(atlas, query with { Neighbours = atlas.Fingerprints.Count })
-            .Where(s => agent is null || s.Fingerprint.Steps.Any(step => string.Equals(step.AgentId, agent, StringComparison.Ordinal)))
-            .Take(k)
-            .Select(SimilarTaskView.From)];
+        var items = new List<SimilarTaskView>();
+        foreach (var similar in SimilarTasks.Rank(atlas, query with { Neighbours = atlas.Fingerprints.Count }))
+        {
+            var f = similar.Fingerprint;
+            if (items.Count == k)
+            {
+                break;
+            }
+
+            if (await scope.CanReadTaskAsync(f.TaskId, f.SubmittedBy, f.Steps.Select(step => step.AgentId), cancellationToken))
+            {
+                items.Add(SimilarTaskView.From(similar));
+            }
+        }
+
+        return items;
     }
 }

@@ -11,7 +11,7 @@ namespace Swarm.Api.Endpoints.Patterns;
 /// <summary>
 /// <c>GET /api/v1/patterns/tasks?q=...&amp;capabilities=a,b&amp;k=10</c>: free-text search over the finished tasks of
 /// one capability key (<c>general</c> when none is given), ranked as recall ranks them. A path of its own, so it cannot
-/// collide with <c>/api/v1/tasks/{id}</c>. An agent sees only tasks it worked on. When the shard holds fingerprints with
+/// collide with <c>/api/v1/tasks/{id}</c>. The caller sees only tasks it may read. When the shard holds fingerprints with
 /// vectors, the query is embedded too (as memory search does), so those are found by meaning as well as words.
 /// </summary>
 public sealed class SearchTasksHandler(SwarmSettings settings, IEmbeddingSource embeddings, ILogger<SearchTasksHandler> logger) : IApiHandler
@@ -53,7 +53,7 @@ public sealed class SearchTasksHandler(SwarmSettings settings, IEmbeddingSource 
         var vector = atlas is null || !atlas.Fingerprints.Any(f => f.Embedding is not null)
             ? null
             : await TextVectors.EmbedOrNothingAsync(embeddings, query!, logger, cancellationToken);
-        var items = PatternQueries.Rank(atlas, new SimilarQuery(terms, 0, settings.Learning.Patterns.MinSimilarity, Embedding: vector), k, request);
+        var items = await PatternQueries.RankAsync(atlas, new SimilarQuery(terms, 0, settings.Learning.Patterns.MinSimilarity, Embedding: vector), k, Visibility.ReadScope.Of(request, durable), cancellationToken);
         return ApiResponse.Ok(new TaskSearchResults(key, items));
     }
 }

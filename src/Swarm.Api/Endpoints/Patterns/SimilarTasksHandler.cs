@@ -9,8 +9,8 @@ namespace Swarm.Api.Endpoints.Patterns;
 
 /// <summary>
 /// <c>GET /api/v1/tasks/{id}/similar?k=10</c>: the finished tasks of the same capability key most like this one, by
-/// the task's own fingerprint, words and vector (so 404 until the task has finished and its fingerprint reached the atlas). An agent
-/// sees the task only if it worked on it, and of its neighbours only those it worked on too.
+/// the task's own fingerprint, words and vector (so 404 until the task has finished and its fingerprint reached the atlas). The caller
+/// sees the task only if it may read it, and of its neighbours only those it may read too.
 /// </summary>
 public sealed class SimilarTasksHandler(SwarmSettings settings) : IApiHandler
 {
@@ -25,7 +25,8 @@ public sealed class SimilarTasksHandler(SwarmSettings settings) : IApiHandler
             return ApiResponse.Problem(Problems.Validation(errors));
         }
 
-        if (await TaskLookup.FindAsync(request, durable, cancellationToken) is not { } found)
+        var scope = Visibility.ReadScope.Of(request, durable);
+        if (await TaskLookup.FindAsync(request, durable, scope, cancellationToken) is not { } found)
         {
             return TaskLookup.NotFound(request);
         }
@@ -39,7 +40,7 @@ public sealed class SimilarTasksHandler(SwarmSettings settings) : IApiHandler
         }
 
         var query = new SimilarQuery(fingerprint.Terms, 0, settings.Learning.Patterns.MinSimilarity, fingerprint.TaskId, fingerprint.Embedding);
-        var items = PatternQueries.Rank(atlas, query, k, request);
+        var items = await PatternQueries.RankAsync(atlas, query, k, scope, cancellationToken);
         return ApiResponse.Ok(new SimilarTaskList(fingerprint.TaskId, key, items));
     }
 }

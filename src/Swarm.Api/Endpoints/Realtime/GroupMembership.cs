@@ -10,7 +10,8 @@ namespace Swarm.Api.Endpoints.Realtime;
 
 /// <summary>
 /// Whether a caller may be in a group: it must read what the group carries (<see cref="GroupReadPermissions"/>), and a
-/// task's or proposal's group needs that task or proposal to exist for the caller (an agent sees only tasks it works on).
+/// task's or proposal's group needs that task or proposal to exist for the caller: one it may read (see
+/// <see cref="Visibility.ReadScope"/>), so the events of another person's task never reach it.
 /// </summary>
 public static class GroupMembership
 {
@@ -29,7 +30,7 @@ public static class GroupMembership
             : [];
         if (!GroupReadPermissions.Admits(caller, kind, id, ownCapabilities))
         {
-            return Problems.NotPermitted($"Being in '{group}' needs the '{GroupReadPermissions.For(kind)}' permission.");
+            return Problems.NotPermitted($"Being in '{group}' needs the '{string.Join("' and '", GroupReadPermissions.For(kind))}' permission.");
         }
 
         var named = request with { RouteValues = new Dictionary<string, string> { ["id"] = id } };

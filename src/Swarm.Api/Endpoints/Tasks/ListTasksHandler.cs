@@ -7,7 +7,8 @@ namespace Swarm.Api.Endpoints.Tasks;
 /// <summary>
 /// <c>GET /api/v1/tasks?status=&amp;pageSize=&amp;continuationToken=</c>: the queue (unfinished tasks by status and
 /// priority, the oldest waiting one, the dispatcher's line and seats) and a page of tasks, in the order the store
-/// returns them. An agent sees only tasks it works on.
+/// returns them. Only tasks the caller may read are counted and listed (<see cref="Visibility.ReadScope"/>): a page
+/// may hold fewer than <c>pageSize</c>, and its continuation token still leads on.
 /// </summary>
 public sealed class ListTasksHandler : IApiHandler
 {
@@ -35,20 +36,23 @@ public sealed class ListTasksHandler : IApiHandler
             return ApiResponse.Problem(Problems.Validation(errors));
         }
 
-        var agentScope = request.Principal?.AgentId;
-        var queue = await TaskQueueView.ReadAsync(durable, agentScope, cancellationToken);
+        var scope = Visibility.ReadScope.Of(request, durable);
+        var queue = await TaskQueueView.ReadAsync(durable, scope, cancellationToken);
         var page = await InstancePages.ReadAsync(durable, request, TaskId.Prefix, status is { } s ? RuntimeStatusesOf(s) : null, pageSize, cancellationToken);
         if (page.Problem is { } problem)
         {
             return problem;
         }
 
-        var items = page.Instances
-            .Where(TaskRunClient.IsTask)
-            .Select(TaskView.From)
-            .Where(v => (status is null || v.Status == status) && (agentScope is null || v.Involves(agentScope)))
-            .Select(TaskSummary.From)
-            .ToList();
+        var items = new List<TaskSummary>();
+        foreach (var view in page.Instances.Where(TaskRunClient.IsTask).Select(TaskView.From))
+        {
+            if ((status is null || view.Status == status) && await scope.CanReadAsync(view, cancellationToken))
+            {
+                items.Add(TaskSummary.From(view));
+            }
+        }
+
         return ApiResponse.Ok(new TaskPage(queue, items, page.ContinuationToken));
     }
 

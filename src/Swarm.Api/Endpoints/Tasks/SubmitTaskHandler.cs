@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
+using Swarm.Api.Endpoints.Visibility;
 using Swarm.Application.Configuration;
 using Swarm.Application.Realtime;
 using Swarm.Application.Security;
@@ -16,9 +17,10 @@ namespace Swarm.Api.Endpoints.Tasks;
 /// <c>POST /api/v1/tasks</c>: validates the task, starts its durable orchestration and answers 202.
 /// The task is durable once this returns: the start message is in storage before the response is sent.
 /// With an <c>Idempotency-Key</c> header, the same caller sending the same key gets the same task back instead of a
-/// second one (and a 409 if the key comes with a different request).
+/// second one (and a 409 if the key comes with a different request). The task is its submitter's to read, and theirs it
+/// is <c>sharedWith</c> (see <see cref="ReadScope"/>).
 /// </summary>
-public sealed class SubmitTaskHandler(SwarmSettings settings, TimeProvider time) : IApiHandler
+public sealed class SubmitTaskHandler(SwarmSettings settings, RoleGrants roles, TimeProvider time) : IApiHandler
 {
     public const string IdempotencyHeader = "Idempotency-Key";
 
@@ -36,7 +38,8 @@ public sealed class SubmitTaskHandler(SwarmSettings settings, TimeProvider time)
             errors = [.. errors, new FieldError(IdempotencyHeader, "must be 1 to 200 characters.")];
         }
 
-        errors = [.. errors, .. ChannelErrors("notify", task.Notify, request.Principal!), .. ChannelErrors("stream", task.Stream, request.Principal!)];
+        errors = [.. errors, .. ChannelErrors("notify", task.Notify, request.Principal!), .. ChannelErrors("stream", task.Stream, request.Principal!),
+            .. ShareTargets.Validate("sharedWith", task.SharedWith, roles, required: false)];
 
         if (errors.Count > 0)
         {
@@ -49,6 +52,12 @@ public sealed class SubmitTaskHandler(SwarmSettings settings, TimeProvider time)
         if (key is not null && await durable.GetInstanceAsync(taskId, getInputsAndOutputs: true, cancellationToken) is { } existing)
         {
             return Replayed(existing, fingerprint);
+        }
+
+        var readers = task.SharedWith ?? [];
+        if (await ResourceSharing.RefusalAsync(durable, taskId, readers, cancellationToken) is { } full)
+        {
+            return ApiResponse.Problem(full);
         }
 
         var input = InputFor(task, taskId, caller, fingerprint);
@@ -68,8 +77,12 @@ public sealed class SubmitTaskHandler(SwarmSettings settings, TimeProvider time)
             throw;
         }
 
+        // After the start: a share of a task that failed to start would name nothing. The readers may see the task a
+        // moment after this answer (the shares are signals); the submitter sees it at once.
+        await ResourceSharing.ShareAsync(durable, taskId, readers);
         var location = SwarmRoutes.GetTask.PathFor(("id", taskId));
-        return ApiResponse.Accepted(new TaskAccepted(taskId, TaskRunStatus.Queued, location), location);
+        var accepted = ApiResponse.Accepted(new TaskAccepted(taskId, TaskRunStatus.Queued, location), location);
+        return readers.Count > 0 ? accepted with { AuditDetail = ResourceSharing.Detail(readers) } : accepted;
     }
 
     TaskRunInput InputFor(TaskRequest task, string taskId, string caller, string fingerprint) => new(

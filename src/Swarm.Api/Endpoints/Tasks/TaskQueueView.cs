@@ -22,8 +22,11 @@ public sealed record TaskQueueView(
     /// <summary>Unfinished tasks scanned for the counts; beyond it the counts say they are partial.</summary>
     public const int CountLimit = 2_000;
 
-    /// <summary>The queue now; for an agent (<paramref name="agentScope"/>), only the tasks it works on and not the line's priorities.</summary>
-    public static async Task<TaskQueueView> ReadAsync(DurableTaskClient durable, string? agentScope, CancellationToken cancellationToken)
+    /// <summary>
+    /// The queue now: of every task, or with a <paramref name="scope"/> only of those its caller may read (so the oldest
+    /// waiting task it names is one the caller could open); for an agent, not the line's priorities either.
+    /// </summary>
+    public static async Task<TaskQueueView> ReadAsync(DurableTaskClient durable, Visibility.ReadScope? scope, CancellationToken cancellationToken)
     {
         var query = new OrchestrationQuery
         {
@@ -45,7 +48,7 @@ public sealed record TaskQueueView(
                 break;
             }
 
-            if (!TaskRunClient.IsTask(instance) || TaskView.From(instance) is not { } view || (agentScope is not null && !view.Involves(agentScope)))
+            if (!TaskRunClient.IsTask(instance) || TaskView.From(instance) is not { } view || (scope is not null && !await scope.CanReadAsync(view, cancellationToken)))
             {
                 continue;
             }
@@ -67,6 +70,6 @@ public sealed record TaskQueueView(
             complete,
             oldestWaiting?.Id,
             oldestWaiting?.CreatedAt,
-            agentScope is null ? dispatcher : dispatcher with { WaitingByPriority = new Dictionary<int, int>() });
+            scope?.Principal.AgentId is null ? dispatcher : dispatcher with { WaitingByPriority = new Dictionary<int, int>() });
     }
 }

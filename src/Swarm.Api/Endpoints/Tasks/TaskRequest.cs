@@ -15,6 +15,7 @@ namespace Swarm.Api.Endpoints.Tasks;
 /// <param name="RequiresApproval">Whether a person must approve the task before any agent works on it.</param>
 /// <param name="Notify">Whether the submitter is told on the real-time channel when the task ends (<c>task_finished</c>).</param>
 /// <param name="Stream">Whether the agents' answers are sent as they are generated (<c>task_delta</c>), then <c>task_finished</c>.</param>
+/// <param name="SharedWith">Who else may read it besides its submitter: subjects, or <c>role:{name}</c> (see <c>ShareTargets</c>).</param>
 public sealed record TaskRequest(
     string? Prompt,
     int? Priority = null,
@@ -31,7 +32,9 @@ public sealed record TaskRequest(
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     bool? Notify = null,
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-    bool? Stream = null)
+    bool? Stream = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    IReadOnlyList<string>? SharedWith = null)
 {
     public const int DefaultPriority = 5;
 

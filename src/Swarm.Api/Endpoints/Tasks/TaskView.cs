@@ -16,6 +16,7 @@ namespace Swarm.Api.Endpoints.Tasks;
 /// <param name="AgentId">The agent whose answer is the result, or while running the latest agent to take a step.</param>
 /// <param name="Waiting">Steps waiting in line for an agent right now.</param>
 /// <param name="Feedback">People's ratings of a finished task (<c>POST /api/v1/tasks/{id}/feedback</c>); null while it runs.</param>
+/// <param name="SubmittedBy">Who submitted it: the subject that may read it and share it (see <see cref="Visibility.ReadScope"/>).</param>
 public sealed record TaskView(
     string Id,
     TaskRunStatus Status,
@@ -39,7 +40,8 @@ public sealed record TaskView(
     IReadOnlyList<string> Waiting,
     IReadOnlyList<TaskEvent> Timeline,
     TaskFailure? Error,
-    IReadOnlyList<Rating>? Feedback = null)
+    IReadOnlyList<Rating>? Feedback = null,
+    string? SubmittedBy = null)
 {
     public static TaskView From(OrchestrationMetadata instance)
     {
@@ -70,7 +72,8 @@ public sealed record TaskView(
             output?.Totals,
             instance.IsRunning ? progress?.Waiting ?? [] : [],
             output?.Timeline ?? progress?.Timeline ?? [],
-            ErrorOf(instance, progress));
+            ErrorOf(instance, progress),
+            SubmittedBy: input?.SubmittedBy);
     }
 
     static string? LatestAgent(TaskProgress? progress) => progress switch
