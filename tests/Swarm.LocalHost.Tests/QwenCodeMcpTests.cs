@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Swarm.Providers.Tests.Fakes;
 using Swarm.Tests;
 
 namespace Swarm.LocalHost.Tests;
@@ -50,7 +51,59 @@ public sealed class QwenCodeMcpTests(McpServerTests.Host host) : IClassFixture<M
         }
     }
 
+    [Fact]
+    public async Task Qwen_code_lists_every_tool_of_the_swarm()
+    {
+        // What the assistant can do with the swarm is what Qwen Code lists: run headless once (its JSON output starts with
+        // the tools and MCP servers of the session), against a local server that speaks OpenAI's chat-completions format.
+        await using var model = await FakeVendorServer.StartAsync();
+        var endpoint = new Uri(host.Process.Http.BaseAddress!, "/api/v1/mcp").ToString();
+        var home = Directory.CreateTempSubdirectory("qwen-home-");
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(home.FullName, ".qwen"));
+            var settings = new
+            {
+                mcpServers = new Dictionary<string, object>
+                {
+                    ["swarm"] = new { httpUrl = endpoint, headers = new Dictionary<string, string> { ["Authorization"] = "Bearer " + host.Process.Token("operator") }, timeout = 20_000 },
+                },
+            };
+            await File.WriteAllTextAsync(Path.Combine(home.FullName, ".qwen", "settings.json"), JsonSerializer.Serialize(settings));
+            var environment = new Dictionary<string, string>
+            {
+                ["OPENAI_BASE_URL"] = new Uri(model.BaseUri, "v1").ToString(),
+                ["OPENAI_API_KEY"] = "sk-qwen-mcp-test-0123456789abcdef",
+            };
+
+            var (exitCode, stdout, stderr) = await RunQwenAsync(home.FullName, environment, "-o", "json", "--auth-type", "openai", "-m", "qwen-fake", "--approval-mode", "plan", "What can the swarm do?");
+
+            Assert.True(exitCode == 0, stdout + stderr);
+            var init = JsonDocument.Parse(stdout).RootElement.EnumerateArray().First(m => m.GetProperty("type").GetString() == "system");
+            var server = Assert.Single(init.GetProperty("mcp_servers").EnumerateArray());
+            Assert.Equal("swarm", server.GetProperty("name").GetString());
+            Assert.Equal("connected", server.GetProperty("status").GetString());
+            // Qwen Code names an MCP tool after its server, and lists every one; it hands them to its model on demand
+            // (its tool_search and tool_call), so the list it starts with is the check.
+            var listed = init.GetProperty("tools").EnumerateArray().Select(t => t.GetString()!).ToList();
+            Assert.Equal(
+                [.. Swarm.McpServer.Tools.SwarmToolCatalog.All.Select(tool => "mcp__swarm__" + tool.Name)],
+                listed.Where(name => name.StartsWith("mcp__swarm__", StringComparison.Ordinal)));
+            Assert.Contains(model.Requests, r => r.Path.EndsWith("chat/completions", StringComparison.Ordinal) && r.Body.Contains("tool_search", StringComparison.Ordinal));
+        }
+        finally
+        {
+            home.Delete(recursive: true);
+        }
+    }
+
     static async Task<(int ExitCode, string Output)> RunQwenAsync(string home, params string[] arguments)
+    {
+        var (exitCode, stdout, stderr) = await RunQwenAsync(home, new Dictionary<string, string>(), arguments);
+        return (exitCode, stdout + stderr);
+    }
+
+    static async Task<(int ExitCode, string Stdout, string Stderr)> RunQwenAsync(string home, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo("node") { WorkingDirectory = home, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(QwenCli);
@@ -61,8 +114,13 @@ public sealed class QwenCodeMcpTests(McpServerTests.Host host) : IClassFixture<M
 
         start.Environment["HOME"] = home;
         start.Environment["NO_COLOR"] = "1";
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         using var process = Process.Start(start)!;
-        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(90));
         var stdout = process.StandardOutput.ReadToEndAsync(patience.Token);
         var stderr = process.StandardError.ReadToEndAsync(patience.Token);
         try
@@ -75,6 +133,6 @@ public sealed class QwenCodeMcpTests(McpServerTests.Host host) : IClassFixture<M
             throw;
         }
 
-        return (process.ExitCode, await stdout + await stderr);
+        return (process.ExitCode, await stdout, await stderr);
     }
 }
