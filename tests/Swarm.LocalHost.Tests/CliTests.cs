@@ -162,6 +162,43 @@ public sealed class CliTests(CliTests.Host host) : IClassFixture<CliTests.Host>
     }
 
     [Fact]
+    public async Task An_approved_task_completes_and_is_rated_and_a_pool_is_scaled_and_its_agent_retired()
+    {
+        using var cli = new SwarmCommand(Swarm);
+        var submit = await cli.AsAsync("admin", "tasks", "submit", "needs a nod", "--requires-approval", "--json");
+        var id = Parse(submit.Output).GetProperty("id").GetString()!;
+        await WaitForStatusAsync(cli, id, "awaitingApproval");
+
+        var approve = await cli.AsAsync("admin", "tasks", "approve", id, "--comment", "go ahead");
+        var watch = await cli.AsAsync("admin", "tasks", "watch", id);
+        var feedback = await cli.AsAsync("admin", "tasks", "feedback", id, "--rating", "4", "--comment", "useful");
+        var again = await cli.AsAsync("admin", "tasks", "feedback", id, "--rating", "5");
+        var grow = await cli.AsAsync("admin", "agents", "scale", "--type", "worker", "--expertise", "cli-pool", "--target", "2", "--provider", "simulated", "--model", "sim", "--json");
+        var shrink = await cli.AsAsync("admin", "agents", "scale", "--type", "worker", "--expertise", "cli-pool", "--delta", "-1", "--json");
+
+        Assert.True(approve.ExitCode == 0, approve.ToString());
+        Assert.True(watch.ExitCode == 0, watch.ToString());
+        Assert.True(feedback.ExitCode == 0, feedback.ToString());
+        Assert.Equal(ExitCodes.Conflict, again.ExitCode);
+        // The rating reaches the task's ratings by a durable signal, so the task shows it a moment later.
+        var rated = Parse((await UntilAsync(() => cli.AsAsync("admin", "tasks", "get", id, "--json"), r => Parse(r.Output).TryGetProperty("feedback", out _))).Output);
+        Assert.Equal(4, rated.GetProperty("feedback")[0].GetProperty("value").GetInt32());
+        Assert.True(grow.ExitCode == 0, grow.ToString());
+        var grown = Parse(grow.Output);
+        Assert.Equal(2, grown.GetProperty("after").GetInt32());
+        Assert.True(shrink.ExitCode == 0, shrink.ToString());
+        var shrunk = Parse(shrink.Output);
+        Assert.Equal(1, shrunk.GetProperty("after").GetInt32());
+
+        // The pool's one agent left (the scaling retired the other) is retired by hand.
+        static IEnumerable<string> Ids(JsonElement list) => list.ValueKind == JsonValueKind.Array ? list.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.String ? e.GetString()! : e.GetProperty("id").GetString()!) : [];
+        var survivor = Assert.Single(Ids(grown.GetProperty("created")).Except(Ids(shrunk.GetProperty("retired"))));
+        var retire = await cli.AsAsync("admin", "agents", "retire", survivor);
+        Assert.True(retire.ExitCode == 0, retire.ToString());
+        Assert.Equal(ExitCodes.NotFound, (await cli.AsAsync("admin", "agents", "retire", "no-such-agent")).ExitCode);
+    }
+
+    [Fact]
     public async Task A_proposal_is_proposed_voted_by_two_agents_and_watched_to_its_decision()
     {
         using var cli = new SwarmCommand(Swarm);
