@@ -13,23 +13,25 @@ require_tools() {
   fi
 }
 
-# The Node tools (Azurite, the MCP reference servers, ...) come from package.json; reinstall only when the lock file changed.
-install_node_tools() {
-  if [ ! -x node_modules/.bin/azurite ] || ! cmp -s package-lock.json node_modules/.installed-package-lock.json 2>/dev/null; then
-    echo "Installing the Node tools (npm ci)..."
-    npm ci --no-audit --no-fund --loglevel=error >/dev/null
-    cp package-lock.json node_modules/.installed-package-lock.json
+# Runs `npm ci` in folder $1 when its executable $2 (under node_modules/.bin) is missing or its package-lock.json changed
+# since the last install (a copy is kept in node_modules), so a run installs only what moved; $3 names it in the message.
+npm_ci_when_changed() {
+  local dir=$1 bin=$2 what=$3
+  if [ ! -x "$dir/node_modules/.bin/$bin" ] || ! cmp -s "$dir/package-lock.json" "$dir/node_modules/.installed-package-lock.json" 2>/dev/null; then
+    echo "Installing $what (npm ci in $dir)..."
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null && cp package-lock.json node_modules/.installed-package-lock.json)
   fi
+}
+
+# The Node tools (Azurite, the MCP reference servers, ...) come from package.json.
+install_node_tools() {
+  npm_ci_when_changed . azurite "the Node tools"
 }
 
 # The Qwen Code agent bridge's own packages (agents/qwen-code: the Qwen Code CLI and the Web PubSub client), which
 # agents/qwen-code/run.sh installs the same way on first use; the tests run the bridge, so test.sh installs them first.
 install_qwen_agent() {
-  local dir=agents/qwen-code
-  if [ ! -x "$dir/node_modules/.bin/qwen" ] || ! cmp -s "$dir/package-lock.json" "$dir/node_modules/.installed-package-lock.json" 2>/dev/null; then
-    echo "Installing the Qwen Code agent's packages (npm ci in $dir)..."
-    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null && cp package-lock.json node_modules/.installed-package-lock.json)
-  fi
+  npm_ci_when_changed agents/qwen-code qwen "the Qwen Code agent's packages"
 }
 
 # Builds in Release with the exact package graph the lock files record (packages.lock.json beside each project, and

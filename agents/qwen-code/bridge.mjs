@@ -14,6 +14,7 @@ import { ConfigError, readConfig, usage } from './lib/config.mjs';
 import { QwenFailure, redact, startQwen } from './lib/qwen.mjs';
 import { CredentialRefused, SwarmApi } from './lib/swarm-api.mjs';
 import { ballotPrompt, ballotSchema, chosenOption } from './lib/ballot.mjs';
+import { tryParseJson } from './lib/json.mjs';
 
 const require = createRequire(import.meta.url);
 const { WebPubSubClient, WebPubSubJsonProtocol } = require('@azure/web-pubsub-client');
@@ -64,7 +65,7 @@ client.on('disconnected', (e) => log('disconnected', { reason: e.message?.data?.
 client.on('server-message', (e) => onServerMessage(e.message.data));
 
 function onServerMessage(frame) {
-  const message = typeof frame === 'string' ? safeParse(frame) : frame;
+  const message = typeof frame === 'string' ? tryParseJson(frame) : frame;
   if (!message || typeof message !== 'object') return;
   if (process.env.QWEN_AGENT_DEBUG) log('received', { type: message.type, taskId: message.data?.taskId, step: message.data?.step });
   switch (message.type) {
@@ -193,13 +194,6 @@ async function shutDown(why, code = 0) {
   process.exit(code);
 }
 
-function safeParse(text) {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
-}
 
 process.on('SIGINT', () => shutDown('SIGINT'));
 process.on('SIGTERM', () => shutDown('SIGTERM'));

@@ -2,6 +2,8 @@
 // structured output (Qwen Code's --json-schema), so the vote is a number Qwen Code checked rather than text to parse.
 // Options are numbered because in a consensus task they are whole answers, too long to repeat back exactly.
 
+import { tryParseJson } from './json.mjs';
+
 export function ballotPrompt(question, options) {
   const numbered = options.map((option, i) => `Option ${i + 1}:\n${option}`).join('\n\n');
   return [
@@ -30,7 +32,7 @@ export function ballotSchema(options) {
 
 /** The vote body from Qwen Code's structured result; throws when the result does not name an option. */
 export function chosenOption(answer, options) {
-  const result = answer.structured ?? safeParse(answer.text);
+  const result = answer.structured ?? tryParseJson(answer.text);
   const index = Number(result?.option);
   if (!Number.isInteger(index) || index < 1 || index > options.length) {
     throw new Error(`Qwen Code's ballot named no option from 1 to ${options.length}: ${JSON.stringify(result ?? answer.text).slice(0, 200)}`);
@@ -41,12 +43,4 @@ export function chosenOption(answer, options) {
     confidence: Number.isFinite(confidence) ? Math.min(1, Math.max(0, confidence)) : 0.5,
     rationale: typeof result.rationale === 'string' ? result.rationale.slice(0, 1000) : undefined,
   };
-}
-
-function safeParse(text) {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
 }
