@@ -85,7 +85,7 @@ static class AzureStorageBackend
     static AzureStorageOrchestrationServiceSettings Settings(SwarmSettings settings, StorageAccountClientProvider storage, ILoggerFactory loggers)
     {
         var durable = settings.Durable;
-        return new AzureStorageOrchestrationServiceSettings
+        var backend = new AzureStorageOrchestrationServiceSettings
         {
             StorageAccountClientProvider = storage,
             TaskHubName = durable.TaskHub,
@@ -98,5 +98,21 @@ static class AzureStorageBackend
             UseSeparateQueueForEntityWorkItems = true,
             LoggerFactory = loggers,
         };
+        Tune(backend, durable);
+        return backend;
+    }
+
+    /// <summary>
+    /// The backend's own knobs that the settings set (<c>durable:extendedSessions</c>, batch sizes, concurrency); unset,
+    /// the backend's defaults stay. The benchmark's plain baseline (<c>bench/…/Baseline/PlainWorker.cs</c>) does the same.
+    /// </summary>
+    static void Tune(AzureStorageOrchestrationServiceSettings backend, DurableSettings durable)
+    {
+        backend.ExtendedSessionsEnabled = durable.ExtendedSessions ?? backend.ExtendedSessionsEnabled;
+        backend.ControlQueueBatchSize = durable.ControlQueueBatchSize ?? backend.ControlQueueBatchSize;
+        backend.MaxConcurrentTaskOrchestrationWorkItems = durable.MaxConcurrentOrchestrations ?? backend.MaxConcurrentTaskOrchestrationWorkItems;
+        backend.MaxConcurrentTaskActivityWorkItems = durable.MaxConcurrentActivities ?? backend.MaxConcurrentTaskActivityWorkItems;
+        backend.MaxConcurrentTaskEntityWorkItems = durable.MaxConcurrentEntities ?? backend.MaxConcurrentTaskEntityWorkItems;
+        backend.MaxEntityOperationBatchSize = durable.MaxEntityOperationBatchSize ?? backend.MaxEntityOperationBatchSize;
     }
 }
