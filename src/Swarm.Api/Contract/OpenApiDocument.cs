@@ -111,6 +111,10 @@ public static partial class OpenApiDocument
             {
                 response["content"] = new JsonObject { ["application/json"] = new JsonObject { ["schema"] = schemas.For(type) } };
             }
+            else if (result.TextMediaType is { } media)
+            {
+                response["content"] = new JsonObject { [media] = new JsonObject { ["schema"] = new JsonObject { ["type"] = "string" } } };
+            }
 
             responses[result.Status.ToString(System.Globalization.CultureInfo.InvariantCulture)] = response;
         }
