@@ -4,7 +4,7 @@ using Swarm.Workflows;
 
 namespace Swarm.Functions.Tests;
 
-/// <summary>Every log event the swarm declares is in one of the spec's categories, and no two share an id.</summary>
+/// <summary>Every log event the swarm declares (in the assemblies the Functions app ships; the local host adds its own 1560s and 1570s) is in one of the spec's categories, and no two share an id.</summary>
 public sealed class LogCategoryTests
 {
     [Fact]
@@ -20,7 +20,7 @@ public sealed class LogCategoryTests
             .Select(e => (Name: e.Method.DeclaringType!.Name + "." + e.Method.Name, e.Attribute!.EventId))
             .ToList();
 
-        Assert.True(events.Count > 50, $"only {events.Count} log events found");
+        Assert.True(events.Count > 40, $"only {events.Count} log events found");
         Assert.All(events, e => Assert.True(LogCategories.Of(e.EventId) is not null, $"{e.Name}: event {e.EventId} is in no category"));
         Assert.Empty(events.GroupBy(e => e.EventId).Where(g => g.Count() > 1).Select(g => $"{g.Key}: {string.Join(", ", g.Select(e => e.Name))}"));
         Assert.Equal(LogCategories.Performance, LogCategories.Of(2001));
