@@ -41,6 +41,7 @@ public sealed partial class ApiDispatcher(
     {
         ArgumentNullException.ThrowIfNull(route);
         ArgumentNullException.ThrowIfNull(request);
+        using var span = RequestTracing.Start(route, request, isFrame: caller is not null);
         ApiResponse response;
         try
         {
@@ -82,6 +83,7 @@ public sealed partial class ApiDispatcher(
             response = response.WithHeader("Retry-After", DependencyFailures.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture));
         }
 
+        RequestTracing.Finish(span, response);
         return response.WithHeader(CorrelationIds.Header, request.CorrelationId);
     }
 
