@@ -51,7 +51,7 @@ public sealed class TraceTests(TraceTests.Host host) : IClassFixture<TraceTests.
         Assert.Equal("completed", task.GetProperty("status").GetString());
         var result = task.GetProperty("result");
 
-        var trace = await WaitForConnectedTraceAsync(client.TraceId.ToString(), client.SpanId.ToString());
+        var trace = await WaitForConnectedTraceAsync(client.TraceId.ToString(), client.SpanId.ToString(), "orchestration:TaskRunOrchestrator");
 
         // The root: the API's server span for the request, a child of the client's span.
         var request = Assert.Single(trace, s => s.Scope == "Swarm.Api");
@@ -86,11 +86,36 @@ public sealed class TraceTests(TraceTests.Host host) : IClassFixture<TraceTests.
         Assert.Empty(host.Receiver.Refused);
     }
 
+    [Fact]
+    public async Task A_consensus_round_is_one_connected_trace_from_the_proposal_to_each_ballots_model_call()
+    {
+        await TaskPolling.WaitForAgentAsync(host.Process, "queen-1");
+        var client = ActivityContext.Parse($"00-{ActivityTraceId.CreateRandom()}-{ActivitySpanId.CreateRandom()}-01", null);
+        var body = new { question = "Which trace format?", options = new[] { "w3c", "b3" }, algorithm = "simpleMajority", participants = new { agents = new[] { "queen-1" } }, deadlineSeconds = 60 };
+        using var propose = host.Process.Request(HttpMethod.Post, "/api/v1/consensus/proposal", role: "operator", json: JsonSerializer.Serialize(body));
+        propose.Headers.Add("traceparent", $"00-{client.TraceId}-{client.SpanId}-01");
+        using var accepted = await host.Process.Http.SendAsync(propose);
+        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+
+        var trace = await WaitForConnectedTraceAsync(client.TraceId.ToString(), client.SpanId.ToString(), "orchestration:ConsensusRoundOrchestrator");
+
+        var request = Assert.Single(trace, s => s.Scope == "Swarm.Api");
+        Assert.Equal("POST /api/v1/consensus/proposal", request.Name);
+        Assert.Equal(client.SpanId.ToString(), request.ParentSpanId);
+        var ballot = Assert.Single(trace, s => s.Scope == "Swarm.Models");
+        Assert.Equal("chat", ballot.Attribute("gen_ai.operation.name"));
+        var names = LineToRoot(trace, ballot).Select(s => s.Name).ToList();
+        Assert.Equal(request.Name, names[^1]);
+        Assert.Contains("orchestration:ConsensusRoundOrchestrator", names);
+        Assert.Contains("activity:CastBallotActivity", names);
+        Assert.DoesNotContain(trace.SelectMany(s => s.Attributes.Values), v => v.Contains("Which trace format", StringComparison.Ordinal));
+    }
+
     /// <summary>
-    /// Waits until the trace holds the model call's span and every span in it has its parent there too (the request's
+    /// Waits until the trace holds a model call's span and <paramref name="orchestration"/>'s, and every span in it has its parent there too (the request's
     /// parent is the client's span, which only the client knows). Spans arrive as they end, the orchestration's last.
     /// </summary>
-    async Task<IReadOnlyList<OtlpSpan>> WaitForConnectedTraceAsync(string traceId, string clientSpanId)
+    async Task<IReadOnlyList<OtlpSpan>> WaitForConnectedTraceAsync(string traceId, string clientSpanId, string orchestration)
     {
         var deadline = DateTime.UtcNow + Patience;
         while (true)
@@ -98,7 +123,7 @@ public sealed class TraceTests(TraceTests.Host host) : IClassFixture<TraceTests.
             var trace = host.Receiver.Trace(traceId);
             var ids = trace.Select(s => s.SpanId).Append(clientSpanId).ToHashSet();
             var orphans = trace.Where(s => s.ParentSpanId is null || !ids.Contains(s.ParentSpanId)).ToList();
-            if (trace.Any(s => s.Scope == "Swarm.Models") && trace.Any(s => s.Name == "orchestration:TaskRunOrchestrator") && orphans.Count == 0)
+            if (trace.Any(s => s.Scope == "Swarm.Models") && trace.Any(s => s.Name == orchestration) && orphans.Count == 0)
             {
                 return trace;
             }
