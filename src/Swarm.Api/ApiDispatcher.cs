@@ -51,6 +51,7 @@ public sealed partial class ApiDispatcher(
         ArgumentNullException.ThrowIfNull(route);
         ArgumentNullException.ThrowIfNull(request);
         var started = time.GetTimestamp();
+        using var span = RequestTracing.Start(route, request, isFrame: caller is not null);
         ApiResponse response;
         try
         {
@@ -99,6 +100,7 @@ public sealed partial class ApiDispatcher(
             LogSlowRequest(performance, route.Name, (long)elapsed.TotalMilliseconds, response.Status, request.CorrelationId);
         }
 
+        RequestTracing.Finish(span, response);
         return response.WithHeader(CorrelationIds.Header, request.CorrelationId);
     }
 
