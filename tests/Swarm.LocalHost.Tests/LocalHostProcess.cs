@@ -112,14 +112,26 @@ public sealed class LocalHostProcess : IAsyncDisposable
     /// <summary>Two hosts on the same task hub and tables, started at the same moment, as two instances of one swarm.</summary>
     public static async Task<(LocalHostProcess First, LocalHostProcess Second)> StartPairAsync(params (string Key, string Value)[] settings)
     {
+        var hosts = await StartManyAsync(2, settings);
+        return (hosts[0], hosts[1]);
+    }
+
+    /// <summary><paramref name="count"/> hosts on the same task hub and tables, started at the same moment, as instances of one swarm.</summary>
+    public static async Task<IReadOnlyList<LocalHostProcess>> StartManyAsync(int count, params (string Key, string Value)[] settings)
+    {
         var first = await CreateAsync(settings);
-        var environment = new Dictionary<string, string>(first.environment)
+        var hosts = new List<LocalHostProcess> { first };
+        for (var i = 1; i < count; i++)
         {
-            ["localHost__httpPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
-        };
-        var second = new LocalHostProcess(environment, int.Parse(environment["localHost__httpPort"], System.Globalization.CultureInfo.InvariantCulture));
-        await Task.WhenAll(first.StartAgainAsync(), second.StartAgainAsync());
-        return (first, second);
+            var environment = new Dictionary<string, string>(first.environment)
+            {
+                ["localHost__httpPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            };
+            hosts.Add(new LocalHostProcess(environment, int.Parse(environment["localHost__httpPort"], System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        await Task.WhenAll(hosts.Select(h => h.StartAgainAsync()));
+        return hosts;
     }
 
     /// <summary>Starts the process (again, after <see cref="KillHard"/>) and waits until <c>/ready</c> says ready.</summary>
