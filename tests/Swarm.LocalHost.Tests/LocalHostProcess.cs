@@ -46,6 +46,9 @@ public sealed class LocalHostProcess : IAsyncDisposable
 
     public string TaskHub => environment["durable__taskHub"];
 
+    /// <summary>The name its durable worker holds partition leases under (the host names it by machine and port).</summary>
+    public string WorkerName => Environment.MachineName + ":" + HttpPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     public string StorageConnectionString => environment["database__connectionString"];
 
     /// <summary>The name of one of this host's tables (each test host has its own table prefix).</summary>

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Azure.Data.Tables;
 using DurableTask.Core.History;
 using Swarm.Providers.Simulated;
 
@@ -20,6 +21,7 @@ public sealed partial class MultiHostTests
             ("defaultAgent__maxConcurrency", "3"),
             ("providers__simulated__latencyMs", "1000"),
             ("LearningSchedule", "*/2 * * * * *"),
+            ("durable__leaseIntervalSeconds", "15"),
             ("Logging__LogLevel__Swarm.LocalHost.Schedules", "Information"));
         try
         {
@@ -31,12 +33,13 @@ public sealed partial class MultiHostTests
                 ids.Add(await TaskPolling.SubmitAsync(hosts[i % hosts.Count], prompts[i]));
             }
 
-            // The third host dies with work in flight; the others take over its partitions when its leases lapse.
+            // A host that owns a partition dies with work in flight; the others take its partitions when its leases lapse.
             await TaskPolling.WaitUntilAnyIsRunningAsync(hosts[0], ids);
-            hosts[2].KillHard();
-            Assert.True(hosts[2].HasExited);
+            var victim = await PartitionOwnerAsync(hosts);
+            victim.KillHard();
+            Assert.True(victim.HasExited);
 
-            var survivors = hosts.Take(2).ToList();
+            var survivors = hosts.Where(h => h != victim).ToList();
             for (var i = 0; i < tasks; i++)
             {
                 var finished = await TaskPolling.WaitUntilFinishedAsync(survivors[i % survivors.Count], ids[i], TimeSpan.FromMinutes(3));
@@ -62,7 +65,7 @@ public sealed partial class MultiHostTests
             Assert.True(runs.Count >= 5, $"Expected the learning job to have run at least 5 times: {runs.Count}.{Environment.NewLine}{hosts[0].Output}");
             var twice = runs.GroupBy(r => r.Occurrence).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
             Assert.True(twice.Count == 0, "Occurrences run by more than one host: " + string.Join(", ", twice));
-            Assert.Contains(runs, r => r.Host != 2);
+            Assert.Contains(runs, r => hosts[r.Host] != victim);
         }
         finally
         {
@@ -71,6 +74,29 @@ public sealed partial class MultiHostTests
             {
                 await host.DisposeAsync();
             }
+        }
+    }
+
+    /// <summary>A host whose durable worker holds a partition lease now (Durable Task's partition table names the owner).</summary>
+    static async Task<LocalHostProcess> PartitionOwnerAsync(IReadOnlyList<LocalHostProcess> hosts)
+    {
+        var partitions = new TableServiceClient(hosts[0].StorageConnectionString).GetTableClient(hosts[0].TaskHub + "Partitions");
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var owners = new List<string>();
+            await foreach (var lease in partitions.QueryAsync<TableEntity>())
+            {
+                owners.Add(lease.GetString("CurrentOwner") ?? string.Empty);
+            }
+
+            if (hosts.FirstOrDefault(h => owners.Contains(h.WorkerName, StringComparer.Ordinal)) is { } owner)
+            {
+                return owner;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "No host owns a partition: " + string.Join(", ", owners));
+            await Task.Delay(200);
         }
     }
 
