@@ -17,6 +17,7 @@ public static class TableStorageServices
         services.AddSingleton(_ => StorageClients.Tables(database));
         services.AddSingleton(sp => new TableStorageProbe(sp.GetRequiredService<TableServiceClient>()));
         services.AddSingleton(sp => new TableAgentDirectory(sp.GetRequiredService<TableServiceClient>(), database.TableName("Agents")));
+        services.AddSingleton(sp => new TableTaskIndex(sp.GetRequiredService<TableServiceClient>(), database.TableName("TaskIndex")));
         services.AddSingleton(sp => new TableApiKeyStore(sp.GetRequiredService<TableServiceClient>(), database.TableName("ApiKeys")));
         services.AddSingleton(sp => new TableAuditTrail(
             sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<ILogger<TableAuditTrail>>(), database.TableName("Audit")));
