@@ -35,6 +35,7 @@ var storage = StorageEndpoint.FromEnvironment();
 IScenario[] scenarios =
 [
     new ThroughputScenario(options, storage),
+    new ApiLatencyScenario(options, storage),
     new OverheadScenario(options, storage),
     new RealtimeNoticeScenario(options, storage),
     new TokenStreamScenario(options, storage),
