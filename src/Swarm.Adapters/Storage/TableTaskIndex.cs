@@ -86,9 +86,15 @@ public sealed class TableTaskIndex(TableServiceClient tables, string tableName) 
             : new TaskListPage([.. rows.Select(r => r.Entry)], null);
     }
 
-    public async Task<OpenTasks> OpenAsync(int limit, CancellationToken cancellationToken)
+    public async Task<OpenTasks> OpenAsync(int limit, string? submittedBy, CancellationToken cancellationToken)
     {
-        var rows = await ReadAsync(TableClient.CreateQueryFilter($"PartitionKey eq {TaskIndexKeys.Open}"), limit + 1, cancellationToken);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TaskIndexKeys.Open}");
+        if (submittedBy is not null)
+        {
+            filter += " and " + TableClient.CreateQueryFilter($"SubmittedBy eq {submittedBy}");
+        }
+
+        var rows = await ReadAsync(filter, limit + 1, cancellationToken);
         return new OpenTasks([.. rows.Take(limit).Select(r => r.Entry)], rows.Count <= limit);
     }
 

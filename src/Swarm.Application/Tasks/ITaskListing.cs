@@ -12,6 +12,6 @@ public interface ITaskListing
     /// <exception cref="ArgumentException">The query's continuation token was not issued by this listing.</exception>
     Task<TaskListPage> ListAsync(TaskListQuery query, CancellationToken cancellationToken);
 
-    /// <summary>The unfinished tasks, newest accepted first, at most <paramref name="limit"/> of them.</summary>
-    Task<OpenTasks> OpenAsync(int limit, CancellationToken cancellationToken);
+    /// <summary>The unfinished tasks, newest accepted first, at most <paramref name="limit"/> of them; only <paramref name="submittedBy"/>'s when given.</summary>
+    Task<OpenTasks> OpenAsync(int limit, string? submittedBy, CancellationToken cancellationToken);
 }

@@ -46,7 +46,7 @@ public sealed partial class TaskIndexCatchUp(ITaskIndex index, ITaskListing list
         ArgumentNullException.ThrowIfNull(durable);
         var now = time.GetUtcNow();
         var corrected = 0;
-        foreach (var entry in (await listing.OpenAsync(RowsPerPass, cancellationToken)).Items.Where(e => now - e.UpdatedAt > Grace))
+        foreach (var entry in (await listing.OpenAsync(RowsPerPass, submittedBy: null, cancellationToken)).Items.Where(e => now - e.UpdatedAt > Grace))
         {
             var instance = await durable.GetInstanceAsync(entry.TaskId, getInputsAndOutputs: true, cancellationToken);
             var ended = instance is null

@@ -59,7 +59,7 @@ public sealed class ListTasksHandler(ITaskListing listing) : IApiHandler
             }
         }
 
-        var queue = await TaskQueueView.ReadAsync(listing, durable, scope, cancellationToken);
+        var queue = await TaskQueueView.ReadAsync(listing, durable, scope, cancellationToken, ownOnly);
         return ApiResponse.Ok(new TaskPage(queue, items, page.ContinuationToken));
     }
 }

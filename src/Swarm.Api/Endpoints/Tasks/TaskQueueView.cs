@@ -28,11 +28,12 @@ public sealed record TaskQueueView(
     /// those its caller may read (so the oldest waiting task it names is one the caller could open); for an agent, not
     /// the line's priorities either.
     /// </summary>
-    public static async Task<TaskQueueView> ReadAsync(ITaskListing listing, DurableTaskClient durable, Visibility.ReadScope? scope, CancellationToken cancellationToken)
+    /// <param name="ownOnly">The caller reads only the tasks it submitted (<see cref="Visibility.ReadScope.ReadsOnlyOwnTasksAsync"/>): only those are read.</param>
+    public static async Task<TaskQueueView> ReadAsync(ITaskListing listing, DurableTaskClient durable, Visibility.ReadScope? scope, CancellationToken cancellationToken, bool ownOnly = false)
     {
         ArgumentNullException.ThrowIfNull(listing);
         var board = new DispatcherClient(durable).GetBoardAsync(cancellationToken);
-        var open = await listing.OpenAsync(CountLimit, cancellationToken);
+        var open = await listing.OpenAsync(CountLimit, ownOnly ? scope?.Principal.Subject : null, cancellationToken);
         var byStatus = new Dictionary<string, int>(StringComparer.Ordinal);
         var byPriority = new Dictionary<int, int>();
         TaskIndexEntry? oldestWaiting = null;

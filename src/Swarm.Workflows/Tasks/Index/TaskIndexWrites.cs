@@ -53,7 +53,7 @@ public sealed class TaskIndexWrites
     /// <summary>Its end, after every earlier write; the task waits for it before it completes.</summary>
     public Task EndedAsync(TaskRunStatus status, string? strategy, string? agentId, IReadOnlyList<string> agents, string? errorType)
     {
-        Change(entry with { Status = status, Phase = null, Strategy = strategy ?? entry.Strategy, AgentId = agentId ?? entry.AgentId, Agents = agents, ErrorType = errorType });
+        Change(entry with { Status = status, Phase = null, Strategy = strategy ?? entry.Strategy, AgentId = agentId ?? entry.AgentId, Agents = [.. agents], ErrorType = errorType });
         return previous;
     }
 
