@@ -12,6 +12,8 @@
 //     connect/connected/disconnected), called with the service's Entra token for that audience, or, without one,
 //     signed with the service's access key, which the app is then given;
 //   - a Log Analytics workspace and a workspace-based Application Insights component;
+//   - the swarm's alerts (tasks failing, a breaker open, stalled tasks reaped, the dispatcher's line growing, 5xx on the
+//     API), e-mailed when alertEmail is given, and a workbook for the swarm (monitoring.bicep);
 //   - a Flex Consumption (FC1) plan and the function app (dotnet-isolated 10.0).
 //
 // Deploy with:
@@ -67,6 +69,21 @@ param eventHandlerAudience string = ''
 
 @description('Origins of browser pages on other sites that may call the API (e.g. https://ops.example.com): the platform\'s CORS, the Functions counterpart of the local host\'s api:cors:allowedOrigins. Empty: none. The dashboard at /dashboard/ is served by the app itself and needs none.')
 param corsAllowedOrigins array = []
+
+@description('E-mail address the alerts go to; empty: they fire in the portal only.')
+param alertEmail string = ''
+
+@description('Failed tasks within 15 minutes that raise the task-failure alert.')
+@minValue(1)
+param failedTasksAlertThreshold int = 5
+
+@description('Position in the dispatcher\'s line, reached by a waiting step within 15 minutes, that raises the line alert.')
+@minValue(1)
+param dispatcherLineAlertThreshold int = 25
+
+@description('API answers with a 5xx status within 5 minutes that raise the server-error alert.')
+@minValue(1)
+param serverErrorsAlertThreshold int = 5
 
 var resourceToken = toLower(uniqueString(resourceGroup().id, namePrefix))
 var storageAccountName = take(toLower('${namePrefix}${resourceToken}'), 24)
@@ -218,6 +235,21 @@ resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
   properties: {
     Application_Type: 'web'
     WorkspaceResourceId: logAnalytics.id
+  }
+}
+
+module monitoring 'monitoring.bicep' = {
+  name: 'swarm-monitoring'
+  params: {
+    location: location
+    namePrefix: namePrefix
+    resourceToken: resourceToken
+    appInsightsId: appInsights.id
+    tags: tags
+    alertEmail: alertEmail
+    failedTasksThreshold: failedTasksAlertThreshold
+    dispatcherLineThreshold: dispatcherLineAlertThreshold
+    serverErrorsThreshold: serverErrorsAlertThreshold
   }
 }
 

@@ -7,6 +7,7 @@ using Swarm.Application.Audit;
 using Swarm.Application.Configuration;
 using Swarm.Application.Security;
 using Swarm.Application.Security.RateLimiting;
+using Swarm.Workflows;
 
 namespace Swarm.Api;
 
@@ -30,8 +31,16 @@ public sealed partial class ApiDispatcher(
     SwarmSettings settings,
     IAuditTrail audit,
     TimeProvider time,
-    ILogger<ApiDispatcher> logger)
+    ApiRequestMetrics metrics,
+    ILoggerFactory loggers)
 {
+    /// <summary>A request slower than this is logged as a performance event (<see cref="LogSlowRequest"/>).</summary>
+    public static readonly TimeSpan SlowRequest = TimeSpan.FromSeconds(5);
+
+    // Refusals and failures of the pipeline are the security category's; slow answers the performance category's.
+    readonly ILogger logger = loggers.CreateLogger(LogCategories.Security);
+    readonly ILogger performance = loggers.CreateLogger(LogCategories.Performance);
+
     /// <param name="caller">
     /// Who sends it, when that was established already: a frame on a real-time connection, whose caller was
     /// authenticated when it connected (see <see cref="Swarm.Application.Realtime.ChannelIdentities"/>). Everything
@@ -41,6 +50,8 @@ public sealed partial class ApiDispatcher(
     {
         ArgumentNullException.ThrowIfNull(route);
         ArgumentNullException.ThrowIfNull(request);
+        var started = time.GetTimestamp();
+        using var span = RequestTracing.Start(route, request, isFrame: caller is not null);
         ApiResponse response;
         try
         {
@@ -82,6 +93,14 @@ public sealed partial class ApiDispatcher(
             response = response.WithHeader("Retry-After", DependencyFailures.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture));
         }
 
+        var elapsed = time.GetElapsedTime(started);
+        metrics.Record(route, response.Status, elapsed);
+        if (elapsed > SlowRequest)
+        {
+            LogSlowRequest(performance, route.Name, (long)elapsed.TotalMilliseconds, response.Status, request.CorrelationId);
+        }
+
+        RequestTracing.Finish(span, response);
         return response.WithHeader(CorrelationIds.Header, request.CorrelationId);
     }
 
@@ -206,6 +225,9 @@ public sealed partial class ApiDispatcher(
 
     [LoggerMessage(EventId = 1403, Level = LogLevel.Warning, Message = "Request {Route} rejected: not authenticated (correlation {CorrelationId}): {Reason}")]
     static partial void LogRejected(ILogger logger, string route, string correlationId, string? reason);
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Request {Route} took {ElapsedMs} ms and answered {Status} (correlation {CorrelationId})")]
+    static partial void LogSlowRequest(ILogger logger, string route, long elapsedMs, int status, string correlationId);
 
     [LoggerMessage(EventId = 1404, Level = LogLevel.Warning, Message = "Request {Route} forbidden for {Subject}: needs {Permission} (correlation {CorrelationId})")]
     static partial void LogForbidden(ILogger logger, string route, string correlationId, string subject, string permission);

@@ -7,6 +7,7 @@ using Swarm.Api.Endpoints.Memory;
 using Swarm.Api.Endpoints.Messages;
 using Swarm.Api.Endpoints.OpenApi;
 using Swarm.Api.Endpoints.Operations;
+using Swarm.Api.Endpoints.Operations.Prometheus;
 using Swarm.Api.Endpoints.Patterns;
 using Swarm.Api.Endpoints.Providers;
 using Swarm.Api.Endpoints.Realtime;
@@ -87,6 +88,9 @@ public static class SwarmRoutes
         { Contract = new("Check the swarm's health now", ApiResult.Ok<SystemHealthView>("healthy or degraded, with each check; /ready is what load balancers act on.")) };
     public static readonly ApiRoute SystemMetrics = new("SystemMetrics", "GET", "api/v1/system/metrics", Permissions.SystemRead, typeof(SystemMetricsHandler))
         { Contract = new("Read the swarm's metrics", ApiResult.UntypedOk("Model calls, tokens and cost per route, the process, the queue, consensus, real-time traffic, learning, patterns, feedback and memory.")) };
+    /// <summary>The spec's metrics path, in the Prometheus text format, for a scraper; a GET, so a scrape leaves no audit record (refusals do).</summary>
+    public static readonly ApiRoute Metrics = new("Metrics", "GET", "metrics", Permissions.MetricsRead, typeof(PrometheusMetricsHandler))
+        { Contract = new("Scrape the swarm's metrics", new ApiResult(200, null, "The Prometheus text format (0.0.4): model calls, tokens, cost and latency; API requests, errors and latency by route; agents, the queue and its wait, the real-time channel, consensus, memory and learning.") { TextMediaType = "text/plain; version=0.0.4" }) { Description = "Counters and histograms are this instance's since it started; agents, tasks, consensus, memory and learning are read from durable state and the same on every instance." } };
 
     public static readonly ApiRoute CreateProposal = new("CreateProposal", "POST", "api/v1/consensus/proposal", Permissions.ConsensusPropose, typeof(CreateProposalHandler), TakesBody: true)
         { Contract = new("Open a proposal for the agents to vote on", ApiResult.Accepted<ProposalAccepted>("The proposal is open; the agents are voting.")) { Body = typeof(ProposalRequest) } };
@@ -132,5 +136,5 @@ public static class SwarmRoutes
     public static readonly ApiRoute GetOpenApi = new("GetOpenApi", "GET", "api/v1/openapi.json", Permissions.Authenticated, typeof(GetOpenApiHandler))
         { Contract = new("Read this API's OpenAPI 3.1 document", ApiResult.UntypedOk("The document, generated from the route table; docs/api/openapi.json holds the same.")) };
 
-    public static IReadOnlyList<ApiRoute> All { get; } = [Health, Ready, SubmitTask, ListTasks, GetTask, CancelTask, ApproveTask, RejectTask, PostTaskResult, TaskFeedback, SimilarTasks, SearchTasks, CreateAgent, ScalePool, ListAgents, GetAgent, RetireAgent, AgentHeartbeat, ResetAgentLearning, IssueApiKey, RevokeApiKey, ExchangeToken, ListProviders, GetScaling, SystemState, SystemHealth, SystemMetrics, CreateProposal, ListProposals, GetProposal, PostVote, ConsensusMetrics, SendMessage, NegotiateRealtime, RealtimeEvents, RealtimeHandshake, GetAudit, ListMemory, SearchMemory, GetMemory, PutMemory, DeleteMemory, GetOpenApi, ShareTask, ShareProposal];
+    public static IReadOnlyList<ApiRoute> All { get; } = [Health, Ready, SubmitTask, ListTasks, GetTask, CancelTask, ApproveTask, RejectTask, PostTaskResult, TaskFeedback, SimilarTasks, SearchTasks, CreateAgent, ScalePool, ListAgents, GetAgent, RetireAgent, AgentHeartbeat, ResetAgentLearning, IssueApiKey, RevokeApiKey, ExchangeToken, ListProviders, GetScaling, SystemState, SystemHealth, SystemMetrics, Metrics, CreateProposal, ListProposals, GetProposal, PostVote, ConsensusMetrics, SendMessage, NegotiateRealtime, RealtimeEvents, RealtimeHandshake, GetAudit, ListMemory, SearchMemory, GetMemory, PutMemory, DeleteMemory, GetOpenApi, ShareTask, ShareProposal];
 }

@@ -32,6 +32,7 @@ public static class FunctionsAppServices
         configuration.Sources.Insert(1, specNames.Sources[0]);
         services.AddSwarm(SwarmSettingsLoader.Load(configuration, HostProblems(configuration)));
         services.AddSwarmTelemetry(configuration);
+        services.AddSwarmTracing(configuration);
     }
 
     /// <summary>The Functions platform chooses the port, so the spec's API_PORT would be ignored here: it is refused instead.</summary>

@@ -122,6 +122,12 @@ public static class SwarmServices
         }
 
         services.AddSingleton<ApiDispatcher>();
+        services.AddSingleton<ApiRequestMetrics>();
+        services.AddSingleton<Swarm.Api.Endpoints.Tasks.TaskMetrics>();
+
+        // Listening from now, not from the first scrape, so nothing counted before it is lost; the container disposes it.
+        var meterReadings = new Swarm.Api.Endpoints.Operations.Prometheus.MeterReadings();
+        services.AddSingleton(_ => meterReadings);
         foreach (var route in SwarmRoutes.All)
         {
             services.AddSingleton(route.Handler);

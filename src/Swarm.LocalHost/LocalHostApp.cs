@@ -92,6 +92,7 @@ public static class LocalHostApp
         builder.Services.AddSwarm(settings);
         builder.Services.AddBrowserCors(settings.Api.Cors);
         builder.Services.AddSwarmTelemetry(builder.Configuration);
+        builder.Services.AddSwarmTracing(builder.Configuration);
         builder.Services.AddHostedService<PeriodicJobRunner>();
 
         var app = builder.Build();

@@ -8,6 +8,7 @@ using Swarm.Providers.Accounting;
 using Swarm.Providers.Configuration;
 using Swarm.Providers.Resilience;
 using Swarm.Providers.Simulated;
+using Swarm.Providers.Tracing;
 using Swarm.Providers.Vendors;
 using Swarm.Workflows.Agents;
 using Swarm.Workflows.Models;
@@ -16,7 +17,7 @@ namespace Swarm.Providers;
 
 /// <summary>
 /// Gives each agent the chat client for its provider and model, built once per route and shared:
-/// fallback chain → per route (accounting → resilience → the vendor's SDK client). Also reports what is configured
+/// fallback chain → per route (tracing → accounting → resilience → the vendor's SDK client). Also reports what is configured
 /// and how each route is doing, for <c>GET /api/v1/providers</c>.
 /// </summary>
 public sealed class ProviderCatalog : IChatClientProvider, IDisposable
@@ -140,7 +141,7 @@ public sealed class ProviderCatalog : IChatClientProvider, IDisposable
             vendor, route, ProviderPipelines.Build(block, health, time, logger), limiter,
             TimeSpan.FromSeconds(block.AttemptTimeoutSeconds), health, SecretsOf(block));
         block.Prices.TryGetValue(route.Model, out var price);
-        return new RouteClient(new AccountingChatClient(resilient, route, price, metrics, health), health);
+        return new RouteClient(ModelCallTracing.Traced(new AccountingChatClient(resilient, route, price, metrics, health), route), health);
     }
 
     /// <summary>Values that must never appear in a message: the key and every extra header (gateway keys travel there).</summary>

@@ -15,9 +15,9 @@ public sealed partial class TableAuditTrail : IAuditTrail, IDisposable
     public const string DefaultTable = "SwarmAudit";
 
     readonly LazyTable table;
-    readonly ILogger<TableAuditTrail> logger;
+    readonly ILogger logger;
 
-    public TableAuditTrail(TableServiceClient tables, ILogger<TableAuditTrail> logger, string tableName = DefaultTable)
+    public TableAuditTrail(TableServiceClient tables, ILogger logger, string tableName = DefaultTable)
     {
         ArgumentNullException.ThrowIfNull(tables);
         table = new LazyTable(tables, tableName);

@@ -20,7 +20,7 @@ public static class TableStorageServices
         services.AddSingleton(sp => new TableTaskIndex(sp.GetRequiredService<TableServiceClient>(), database.TableName("TaskIndex")));
         services.AddSingleton(sp => new TableApiKeyStore(sp.GetRequiredService<TableServiceClient>(), database.TableName("ApiKeys")));
         services.AddSingleton(sp => new TableAuditTrail(
-            sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<ILogger<TableAuditTrail>>(), database.TableName("Audit")));
+            sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger(Swarm.Workflows.LogCategories.Security), database.TableName("Audit")));
         return services;
     }
 }

@@ -7,7 +7,7 @@ using Swarm.Providers.Accounting;
 namespace Swarm.Adapters.Telemetry;
 
 /// <summary>
-/// Exports the swarm's meters (today <see cref="ProviderMetrics.MeterName"/>: model calls, tokens, cost, duration)
+/// Exports the swarm's meters (every <c>Swarm.*</c> meter: model calls, tokens, cost, duration; API requests; tasks submitted)
 /// with OpenTelemetry, the same way in both hosts: to Azure Monitor when <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c>
 /// is set (the Bicep template sets it), and over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (a collector,
 /// Prometheus, Grafana, Aspire's dashboard). With neither, nothing is exported and nothing is collected.
@@ -30,7 +30,8 @@ public static class SwarmTelemetry
 
         services.AddOpenTelemetry().WithMetrics(metrics =>
         {
-            metrics.AddMeter(ProviderMetrics.MeterName);
+            // Every Swarm.* meter: the providers' (ProviderMetrics), the API's requests and the tasks submitted, as GET /metrics reads them.
+            metrics.AddMeter(ProviderMetrics.MeterName, "Swarm.*");
             if (!string.IsNullOrEmpty(azureMonitor))
             {
                 metrics.AddAzureMonitorMetricExporter(o => o.ConnectionString = azureMonitor);

@@ -6,6 +6,9 @@ namespace Swarm.Api.Contract;
 /// <param name="Description">What this answer means to the caller.</param>
 public sealed record ApiResult(int Status, Type? Body, string Description)
 {
+    /// <summary>For an answer that is text, not JSON (<see cref="Body"/> null): its media type, declared as a string.</summary>
+    public string? TextMediaType { get; init; }
+
     public static ApiResult Ok<T>(string description) => new(200, typeof(T), description);
 
     public static ApiResult Created<T>(string description) => new(201, typeof(T), description);

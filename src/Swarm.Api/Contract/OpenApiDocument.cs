@@ -111,6 +111,10 @@ public static partial class OpenApiDocument
             {
                 response["content"] = new JsonObject { ["application/json"] = new JsonObject { ["schema"] = schemas.For(type) } };
             }
+            else if (result.TextMediaType is { } media)
+            {
+                response["content"] = new JsonObject { [media] = new JsonObject { ["schema"] = new JsonObject { ["type"] = "string" } } };
+            }
 
             responses[result.Status.ToString(System.Globalization.CultureInfo.InvariantCulture)] = response;
         }
@@ -159,11 +163,16 @@ public static partial class OpenApiDocument
         return route.Contract.Description is { } description ? description + "\n\n" + permission : permission;
     }
 
-    /// <summary>The resource a route belongs to: the segment after <c>api/v1/</c> (<c>tasks</c>, <c>agents</c>), or <c>health</c>.</summary>
+    /// <summary>The resource a route belongs to: the segment after <c>api/v1/</c> (<c>tasks</c>, <c>agents</c>), <c>system</c> for the scrape path, or <c>health</c>.</summary>
     static string TagOf(ApiRoute route)
     {
         var segments = route.Template.Split('/');
-        return segments is ["api", "v1", var resource, ..] ? resource.Split('.')[0] : "health";
+        return segments switch
+        {
+            ["api", "v1", var resource, ..] => resource.Split('.')[0],
+            ["metrics"] => "system",
+            _ => "health",
+        };
     }
 
     [GeneratedRegex(@"\{([^}]+)\}", RegexOptions.CultureInvariant)]

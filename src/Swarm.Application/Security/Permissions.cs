@@ -50,6 +50,12 @@ public static class Permissions
     public const string SystemRead = "system:read";
     public const string AuditRead = "audit:read";
 
+    /// <summary>
+    /// Scrape <c>GET /metrics</c> (operators and admins; a Prometheus server gets a role of its own with only this, see
+    /// README). Apart from <see cref="SystemRead"/> so a scraper's credential reads counts, not the swarm's state.
+    /// </summary>
+    public const string MetricsRead = "metrics:read";
+
     /// <summary>Send a message to agents over the real-time channel.</summary>
     public const string MessagesSend = "messages:send";
 
@@ -68,6 +74,6 @@ public static class Permissions
     public static IReadOnlyList<string> All { get; } =
     [
         AgentsRead, AgentsWrite, AgentsScale, TasksSubmit, TasksRead, TasksReadAny, TasksCancel, TasksApprove, TasksResult, TasksFeedback, TasksFeedbackAny, ConsensusPropose,
-        ConsensusVote, ConsensusRead, ConsensusReadAny, MemoryRead, MemoryWrite, SystemRead, AuditRead, AuthToken, MessagesSend, MessagesBroadcast,
+        ConsensusVote, ConsensusRead, ConsensusReadAny, MemoryRead, MemoryWrite, SystemRead, MetricsRead, AuditRead, AuthToken, MessagesSend, MessagesBroadcast,
     ];
 }

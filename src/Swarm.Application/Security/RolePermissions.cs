@@ -14,7 +14,7 @@ public static class RolePermissions
         {
             Permissions.AgentsRead, Permissions.AgentsWrite, Permissions.AgentsScale, Permissions.TasksSubmit, Permissions.TasksRead, Permissions.TasksReadAny,
             Permissions.TasksCancel, Permissions.TasksApprove, Permissions.TasksFeedback, Permissions.ConsensusPropose, Permissions.ConsensusRead, Permissions.ConsensusReadAny, Permissions.MemoryRead,
-            Permissions.MemoryWrite, Permissions.SystemRead, Permissions.MessagesSend, Permissions.MessagesBroadcast,
+            Permissions.MemoryWrite, Permissions.SystemRead, Permissions.MetricsRead, Permissions.MessagesSend, Permissions.MessagesBroadcast,
         },
         ["agent"] = new HashSet<string>(StringComparer.Ordinal)
         {

@@ -178,6 +178,11 @@ public sealed class HttpFunctions(ApiDispatcher dispatcher)
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/system/health")] HttpRequestData request,
         [DurableClient] DurableTaskClient durable) => ServeAsync(SwarmRoutes.SystemHealth, request, durable);
 
+    [Function(nameof(SwarmRoutes.Metrics))]
+    public Task<HttpResponseData> Metrics(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "metrics")] HttpRequestData request,
+        [DurableClient] DurableTaskClient durable) => ServeAsync(SwarmRoutes.Metrics, request, durable);
+
     [Function(nameof(SwarmRoutes.SystemMetrics))]
     public Task<HttpResponseData> SystemMetrics(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/system/metrics")] HttpRequestData request,

@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using DurableTask.AzureStorage;
 using DurableTask.Core;
 using DurableTask.Core.Entities;
+using DurableTask.Core.Tracing;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Client.Entities;
@@ -24,7 +26,11 @@ sealed class AzureStorageEntityClient(AzureStorageOrchestrationService backend, 
     {
         var target = new OrchestrationInstance { InstanceId = id.ToString() };
         var scheduled = options?.SignalTime is { } at ? (at.UtcDateTime, at.UtcDateTime) : ((DateTime, DateTime)?)null;
-        var message = ClientEntityHelpers.EmitOperationSignal(target, Guid.NewGuid(), operationName, converter.Serialize(input), scheduled);
+        // The caller's trace (the API request's span) goes with the signal, as the SDK's own clients send it, so the
+        // entity's work and whatever it starts join that trace.
+        var caller = Activity.Current is { IdFormat: ActivityIdFormat.W3C, Id: { } traceParent } span ? new DistributedTraceContext(traceParent, span.TraceStateString) : null;
+        var message = ClientEntityHelpers.EmitOperationSignal(
+            target, Guid.NewGuid(), operationName, converter.Serialize(input), scheduled, caller, DateTimeOffset.UtcNow, createTrace: caller is not null);
         await backend.SendTaskOrchestrationMessageAsync(message.AsTaskMessage());
     }
 

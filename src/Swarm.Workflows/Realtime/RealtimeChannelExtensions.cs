@@ -16,17 +16,26 @@ public static class RealtimeChannelExtensions
     }
 
     /// <summary>Sends a notice to its audience; throws like the channel's own calls.</summary>
-    public static Task SendAsync(this IRealtimeChannel channel, RealtimeDelivery notice, CancellationToken cancellationToken)
+    public static async Task SendAsync(this IRealtimeChannel channel, RealtimeDelivery notice, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(channel);
         ArgumentNullException.ThrowIfNull(notice);
+        using var span = WorkflowSpans.StartNotice(notice);
         var json = notice.ToJson();
-        return notice.To.Kind switch
+        try
         {
-            RealtimeAudienceKind.User => channel.SendToUserAsync(notice.To.Name, json, cancellationToken),
-            RealtimeAudienceKind.Group => channel.SendToGroupAsync(notice.To.Name, json, cancellationToken),
-            _ => channel.SendToAllAsync(json, cancellationToken),
-        };
+            await (notice.To.Kind switch
+            {
+                RealtimeAudienceKind.User => channel.SendToUserAsync(notice.To.Name, json, cancellationToken),
+                RealtimeAudienceKind.Group => channel.SendToGroupAsync(notice.To.Name, json, cancellationToken),
+                _ => channel.SendToAllAsync(json, cancellationToken),
+            });
+        }
+        catch (Exception e)
+        {
+            WorkflowSpans.Failed(span, e.GetType().Name);
+            throw;
+        }
     }
 
     /// <summary>Closes a user's connections, or logs why it could not; they then end when their clients next reconnect with a dead credential.</summary>

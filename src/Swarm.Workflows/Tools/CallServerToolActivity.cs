@@ -31,16 +31,23 @@ public sealed class CallServerToolActivity(IToolServers servers, ILoggerFactory 
 
         using var deadline = new CancellationTokenSource(left);
         using var arguments = JsonDocument.Parse(input.Arguments);
+        using var span = WorkflowSpans.StartToolCall(input.Name, input.TaskId, input.AgentId);
         var clock = Stopwatch.StartNew();
         try
         {
             var result = ToolLimits.Capped(await servers.CallToolAsync(input.Name, arguments.RootElement, deadline.Token));
             log.ServerToolCalled(input.TaskId, input.AgentId, input.Name, clock.ElapsedMilliseconds, result.IsError);
+            if (result.IsError)
+            {
+                WorkflowSpans.Failed(span, "tool_error");
+            }
+
             return result;
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested)
         {
             log.ServerToolCalled(input.TaskId, input.AgentId, input.Name, clock.ElapsedMilliseconds, true);
+            WorkflowSpans.Failed(span, "deadline");
             return ToolResult.Error("The task's deadline passed while the tool ran; it was stopped.");
         }
     }

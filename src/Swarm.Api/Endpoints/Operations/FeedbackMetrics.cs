@@ -10,7 +10,7 @@ namespace Swarm.Api.Endpoints.Operations;
 /// </summary>
 public static class FeedbackMetrics
 {
-    public static async Task<object> ReadAsync(DurableTaskClient durable, CancellationToken cancellationToken)
+    public static async Task<FeedbackFigures> ReadAsync(DurableTaskClient durable, CancellationToken cancellationToken)
     {
         var tasks = 0;
         var values = new List<int>();
@@ -23,12 +23,13 @@ public static class FeedbackMetrics
             }
         }
 
-        return new
-        {
-            ratedTasks = tasks,
-            ratings = values.Count,
-            meanRating = values.Count == 0 ? (double?)null : values.Average(),
-            byValue = values.GroupBy(v => v).OrderBy(g => g.Key).ToDictionary(g => g.Key.ToString(CultureInfo.InvariantCulture), g => g.Count()),
-        };
+        return new FeedbackFigures(
+            tasks,
+            values.Count,
+            values.Count == 0 ? null : values.Average(),
+            values.GroupBy(v => v).OrderBy(g => g.Key).ToDictionary(g => g.Key.ToString(CultureInfo.InvariantCulture), g => g.Count()));
     }
 }
+
+/// <summary>People's ratings: rated tasks, ratings, their mean (null before the first) and the count of each value.</summary>
+public sealed record FeedbackFigures(int RatedTasks, int Ratings, double? MeanRating, IReadOnlyDictionary<string, int> ByValue);

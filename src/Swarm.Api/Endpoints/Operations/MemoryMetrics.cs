@@ -10,7 +10,7 @@ namespace Swarm.Api.Endpoints.Operations;
 /// </summary>
 public static class MemoryMetrics
 {
-    public static async Task<object> ReadAsync(DurableTaskClient durable, CancellationToken cancellationToken)
+    public static async Task<MemoryFigures> ReadAsync(DurableTaskClient durable, CancellationToken cancellationToken)
     {
         int namespaces = 0, entries = 0, sealedEntries = 0;
         await foreach (var (_, shelf) in new MemoryClient(durable).GetAllAsync(cancellationToken))
@@ -20,6 +20,9 @@ public static class MemoryMetrics
             sealedEntries += shelf.Entries.Values.Count(e => e.Sealed);
         }
 
-        return new { namespaces, entries, sealedEntries };
+        return new MemoryFigures(namespaces, entries, sealedEntries);
     }
 }
+
+/// <summary>Memory across every namespace: how many namespaces, entries and sealed entries.</summary>
+public sealed record MemoryFigures(int Namespaces, int Entries, int SealedEntries);

@@ -10,7 +10,7 @@ namespace Swarm.Api.Endpoints.Operations;
 /// </summary>
 public static class PatternMetrics
 {
-    public static async Task<object> ReadAsync(DurableTaskClient durable, CancellationToken cancellationToken)
+    public static async Task<PatternFigures> ReadAsync(DurableTaskClient durable, CancellationToken cancellationToken)
     {
         int shards = 0, fingerprints = 0, completed = 0, rated = 0, lessons = 0, pendingRatings = 0, largestShard = 0;
         await foreach (var (_, atlas) in new PatternsClient(durable).GetAllAsync(cancellationToken))
@@ -24,6 +24,9 @@ public static class PatternMetrics
             largestShard = Math.Max(largestShard, atlas.Fingerprints.Count);
         }
 
-        return new { shards, fingerprints, completed, failed = fingerprints - completed, rated, lessons, pendingRatings, largestShard };
+        return new PatternFigures(shards, fingerprints, completed, fingerprints - completed, rated, lessons, pendingRatings, largestShard);
     }
 }
+
+/// <summary>Pattern recognition across every atlas shard: shards, fingerprints by outcome and rating, lessons, ratings waiting, the largest shard.</summary>
+public sealed record PatternFigures(int Shards, int Fingerprints, int Completed, int Failed, int Rated, int Lessons, int PendingRatings, int LargestShard);

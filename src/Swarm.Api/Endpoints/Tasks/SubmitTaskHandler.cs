@@ -20,7 +20,7 @@ namespace Swarm.Api.Endpoints.Tasks;
 /// second one (and a 409 if the key comes with a different request). The task is its submitter's to read, and theirs it
 /// is <c>sharedWith</c> (see <see cref="ReadScope"/>).
 /// </summary>
-public sealed class SubmitTaskHandler(SwarmSettings settings, RoleGrants roles, TimeProvider time) : IApiHandler
+public sealed class SubmitTaskHandler(SwarmSettings settings, RoleGrants roles, TimeProvider time, TaskMetrics metrics) : IApiHandler
 {
     public const string IdempotencyHeader = "Idempotency-Key";
 
@@ -76,6 +76,8 @@ public sealed class SubmitTaskHandler(SwarmSettings settings, RoleGrants roles, 
 
             throw;
         }
+
+        metrics.Submitted();
 
         // After the start: a share of a task that failed to start would name nothing. The readers may see the task a
         // moment after this answer (the shares are signals); the submitter sees it at once.
