@@ -69,6 +69,8 @@ AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFP
 BlobEndpoint=http://127.0.0.1:$blob_port/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$queue_port/devstoreaccount1;\
 TableEndpoint=http://127.0.0.1:$table_port/devstoreaccount1;"
 export BENCH_AZURITE_PID="$azurite_pid"
+# Azurite's access log (one line per request on its standard output): the baseline and throughput scenarios count it.
+export BENCH_AZURITE_LOG="$work/azurite.log"
 export BENCH_AZURITE_VERSION="$(node -p "require('./node_modules/azurite/package.json').version" 2>/dev/null || true)"
 BENCH_COMMAND="./bench.sh"
 if [ "$#" -gt 0 ]; then BENCH_COMMAND="$BENCH_COMMAND$(printf ' %q' "$@")"; fi

@@ -8,18 +8,20 @@ sealed record BenchmarkOptions
     public const string Usage = """
         Usage: ./bench.sh [options]
 
-          --scenario NAME           all (default), throughput, api, overhead, realtime, stream, messages, memory, inmemory,
-                                    consensus-round, consensus-accuracy, storage, tools or learning; repeat or comma-separate
-                                    for several
+          --scenario NAME           all (default), baseline, throughput, api, overhead, realtime, stream, messages,
+                                    memory, inmemory, consensus-round, consensus-accuracy, storage, tools or learning; repeat or
+                                    comma-separate for several (throughput and overhead bring baseline with them: they
+                                    report ratios to it)
           --agents N                simulated worker agents created for the throughput and overhead runs, and the
                                     memory scenario's middle stage (default 50)
-          --tasks N                 tasks in the throughput run (default 500)
+          --tasks N                 tasks in the throughput run and the baseline's batch (default 500)
           --clients N               concurrent HTTP clients submitting tasks and creating agents (default 16)
           --api-finished-tasks N    tasks the api scenario runs to their end before its clients start (default 1000)
           --api-clients N           concurrent clients in the api scenario (default 20)
           --api-seconds N           how long the api scenario's clients run (default 60)
           --api-interval-ms N       each api client's pace: one request every N ms (default 300)
-          --overhead-tasks N        tasks run one at a time on a 1 s simulated model call (default 20)
+          --overhead-tasks N        tasks run one at a time on a 1 s simulated model call, and as many plain
+                                    orchestrations in the baseline when the overhead scenario runs (default 20)
           --realtime-tasks N        tasks run one at a time, each announced on the real-time channel, and as many
                                     streamed tasks and direct streaming calls in the stream scenario (default 30)
           --messages N              agent-to-agent messages sent one at a time in the messages scenario, after 20
@@ -41,8 +43,9 @@ sealed record BenchmarkOptions
           --learning-seeds N        seeds per variant in the learning scenario (default 5)
           --chart FILE              where the learning scenario writes its chart (default
                                     docs/benchmarks/learning-curve.svg)
-          --storage-log DIR         also write the Azurite access log lines of the storage scenario's measured
-                                    windows to DIR (swarm-window.log, baseline-window.log)
+          --storage-log DIR         also write the Azurite access log lines of the storage, baseline and throughput
+                                    scenarios' measured windows to DIR (swarm-window.log, baseline-window.log,
+                                    plainorchestration-window.log, swarmsingletasks-window.log)
           --timeout SECONDS         the most one scenario may take before it is stopped and reported as timed out (default 180)
           --host-setting KEY=VALUE  an extra environment variable for the local host, e.g.
                                     durable__maxQueuePollingIntervalMs=100 (repeatable; applied last)
@@ -52,7 +55,7 @@ sealed record BenchmarkOptions
         The report goes to standard output, progress to standard error.
         """;
 
-    public static readonly IReadOnlyList<string> ScenarioNames = ["throughput", "api", "overhead", "realtime", "stream", "messages", "memory", "inmemory", "consensus-round", "consensus-accuracy", "storage", "tools", "learning"];
+    public static readonly IReadOnlyList<string> ScenarioNames = ["baseline", "throughput", "api", "overhead", "realtime", "stream", "messages", "memory", "inmemory", "consensus-round", "consensus-accuracy", "storage", "tools", "learning"];
 
     public IReadOnlyList<string> Scenarios { get; init; } = ScenarioNames;
 
@@ -172,6 +175,12 @@ sealed record BenchmarkOptions
             {
                 throw new ArgumentException($"Unknown scenario '{scenario}'; scenarios: all, {string.Join(", ", ScenarioNames)}.");
             }
+        }
+
+        // The task scenarios that report ratios to the baseline need it measured first, in the same run.
+        if (scenarios.Contains("throughput") || scenarios.Contains("overhead"))
+        {
+            scenarios.Add("baseline");
         }
 
         // Always in the documented order, each once, whatever order they were asked in.

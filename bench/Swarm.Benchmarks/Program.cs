@@ -32,11 +32,15 @@ Console.CancelKeyPress += (_, e) =>
 };
 
 var storage = StorageEndpoint.FromEnvironment();
+
+// The baseline runs first; the task scenarios after it report their figures as ratios to what it measured.
+var baseline = new Swarm.Benchmarks.Baseline.PeerBaseline();
 IScenario[] scenarios =
 [
-    new ThroughputScenario(options, storage),
+    new BaselineScenario(options, storage, baseline),
+    new ThroughputScenario(options, storage, baseline),
     new ApiLatencyScenario(options, storage),
-    new OverheadScenario(options, storage),
+    new OverheadScenario(options, storage, baseline),
     new RealtimeNoticeScenario(options, storage),
     new TokenStreamScenario(options, storage),
     new AgentMessageScenario(options, storage),

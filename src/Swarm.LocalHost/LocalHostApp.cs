@@ -6,10 +6,12 @@ using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Client.Grpc;
 using Microsoft.DurableTask.Converters;
 using Microsoft.DurableTask.Testing.Sidecar.Grpc;
+using Swarm.Adapters.Storage;
 using Swarm.Adapters.Telemetry;
 using Swarm.Api;
 using Swarm.Application.Configuration;
 using Swarm.Application.Health;
+using Swarm.Application.Schedules;
 using Swarm.Hosting;
 using Swarm.LocalHost.Durable;
 using Swarm.LocalHost.Http;
@@ -48,7 +50,7 @@ public static class LocalHostApp
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
 
         // The durable backend the sidecar is given (it serves only client calls) and this process's worker, on a backend of its own.
-        builder.Services.AddSingleton(sp => AzureStorageBackend.Create(settings, sp.GetRequiredService<ILoggerFactory>()));
+        builder.Services.AddSingleton(sp => AzureStorageBackend.Create(settings, sp.GetRequiredService<ILoggerFactory>(), httpPort));
         builder.Services.AddSingleton<IOrchestrationService>(sp => sp.GetRequiredService<AzureStorageOrchestrationService>());
 
         // Requests reach the task hub through a client of their own whose storage calls give up within seconds (a 503),
@@ -58,7 +60,7 @@ public static class LocalHostApp
         // Each start of the worker (the first, and each restart after a storage outage) gets a backend of its own, fenced
         // off from storage when the worker is replaced.
         builder.Services.AddSingleton(sp => new DurableTaskEngine(
-            (restarts, fence) => AzureStorageBackend.Create(settings, sp.GetRequiredService<ILoggerFactory>(), restarts, fence),
+            (restarts, fence) => AzureStorageBackend.Create(settings, sp.GetRequiredService<ILoggerFactory>(), httpPort, restarts, fence),
             settings,
             sp,
             sp.GetRequiredService<ILoggerFactory>(),
@@ -93,6 +95,7 @@ public static class LocalHostApp
         builder.Services.AddBrowserCors(settings.Api.Cors);
         builder.Services.AddSwarmTelemetry(builder.Configuration);
         builder.Services.AddSwarmTracing(builder.Configuration);
+        builder.Services.AddSingleton<IScheduleClaims>(sp => sp.GetRequiredService<TableScheduleClaims>());
         builder.Services.AddHostedService<PeriodicJobRunner>();
 
         var app = builder.Build();

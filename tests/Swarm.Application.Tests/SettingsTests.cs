@@ -219,6 +219,31 @@ public sealed class SettingsTests
     }
 
     [Fact]
+    public void The_durable_backend_knobs_are_unset_by_default_and_bound_when_set()
+    {
+        var defaults = TestSettings.Load().Durable;
+        var tuned = TestSettings.Load(("durable:extendedSessions", "true"), ("durable:controlQueueBatchSize", "16"), ("durable:maxConcurrentEntities", "8")).Durable;
+
+        Assert.Null(defaults.ExtendedSessions);
+        Assert.Null(defaults.ControlQueueBatchSize);
+        Assert.Null(defaults.MaxConcurrentOrchestrations);
+        Assert.True(tuned.ExtendedSessions);
+        Assert.Equal(16, tuned.ControlQueueBatchSize);
+        Assert.Equal(8, tuned.MaxConcurrentEntities);
+    }
+
+    [Fact]
+    public void Durable_backend_knobs_out_of_range_are_refused()
+    {
+        var error = Assert.Throws<SwarmConfigurationException>(() => TestSettings.Load(
+            ("durable:controlQueueBatchSize", "33"), ("durable:maxConcurrentActivities", "0"), ("durable:maxEntityOperationBatchSize", "0")));
+
+        Assert.Contains("'durable:controlQueueBatchSize' must be between 1 and 32", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'durable:maxConcurrentActivities' must be between 1 and 1000", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'durable:maxEntityOperationBatchSize' must be between 1 and 5000", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Every_problem_is_reported_at_once()
     {
         var error = Assert.Throws<SwarmConfigurationException>(() => TestSettings.Load(("system:maxAgents", "0"), ("durable:partitionCount", "99")));

@@ -23,7 +23,7 @@ public sealed class CrashRecoveryTests
             ids.Add(await TaskPolling.SubmitAsync(host, prompt));
         }
 
-        await WaitUntilAnyIsRunningAsync(host, ids);
+        await TaskPolling.WaitUntilAnyIsRunningAsync(host, ids);
         host.KillHard();
         Assert.True(host.HasExited);
 
@@ -56,22 +56,5 @@ public sealed class CrashRecoveryTests
         Assert.Equal(tasks, agent.Work.Completed);
         Assert.Equal(0, agent.Work.Failed);
         Assert.Empty(agent.Holders);
-    }
-
-    static async Task WaitUntilAnyIsRunningAsync(LocalHostProcess host, List<string> ids)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline)
-        {
-            var statuses = await Task.WhenAll(ids.Select(async id => (await TaskPolling.GetAsync(host, id)).GetProperty("status").GetString()));
-            if (statuses.Contains("running") && !statuses.All(s => s == "completed"))
-            {
-                return;
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException("No task started running within 60 s." + Environment.NewLine + host.Output);
     }
 }

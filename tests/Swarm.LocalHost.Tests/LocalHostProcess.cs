@@ -46,6 +46,9 @@ public sealed class LocalHostProcess : IAsyncDisposable
 
     public string TaskHub => environment["durable__taskHub"];
 
+    /// <summary>The name its durable worker holds partition leases under (the host names it by machine and port).</summary>
+    public string WorkerName => Environment.MachineName + ":" + HttpPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     public string StorageConnectionString => environment["database__connectionString"];
 
     /// <summary>The name of one of this host's tables (each test host has its own table prefix).</summary>
@@ -112,14 +115,26 @@ public sealed class LocalHostProcess : IAsyncDisposable
     /// <summary>Two hosts on the same task hub and tables, started at the same moment, as two instances of one swarm.</summary>
     public static async Task<(LocalHostProcess First, LocalHostProcess Second)> StartPairAsync(params (string Key, string Value)[] settings)
     {
+        var hosts = await StartManyAsync(2, settings);
+        return (hosts[0], hosts[1]);
+    }
+
+    /// <summary><paramref name="count"/> hosts on the same task hub and tables, started at the same moment, as instances of one swarm.</summary>
+    public static async Task<IReadOnlyList<LocalHostProcess>> StartManyAsync(int count, params (string Key, string Value)[] settings)
+    {
         var first = await CreateAsync(settings);
-        var environment = new Dictionary<string, string>(first.environment)
+        var hosts = new List<LocalHostProcess> { first };
+        for (var i = 1; i < count; i++)
         {
-            ["localHost__httpPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
-        };
-        var second = new LocalHostProcess(environment, int.Parse(environment["localHost__httpPort"], System.Globalization.CultureInfo.InvariantCulture));
-        await Task.WhenAll(first.StartAgainAsync(), second.StartAgainAsync());
-        return (first, second);
+            var environment = new Dictionary<string, string>(first.environment)
+            {
+                ["localHost__httpPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            };
+            hosts.Add(new LocalHostProcess(environment, int.Parse(environment["localHost__httpPort"], System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        await Task.WhenAll(hosts.Select(h => h.StartAgainAsync()));
+        return hosts;
     }
 
     /// <summary>Starts the process (again, after <see cref="KillHard"/>) and waits until <c>/ready</c> says ready.</summary>

@@ -42,6 +42,24 @@ static class TaskPolling
         }
     }
 
+    /// <summary>Polls until at least one of the tasks is running while not all have completed: work is in flight.</summary>
+    public static async Task WaitUntilAnyIsRunningAsync(LocalHostProcess host, IReadOnlyList<string> ids)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            var statuses = await Task.WhenAll(ids.Select(async id => (await GetAsync(host, id)).GetProperty("status").GetString()));
+            if (statuses.Contains("running") && !statuses.All(s => s == "completed"))
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("No task started running within 60 s." + Environment.NewLine + host.Output);
+    }
+
     /// <summary>Polls <c>GET /api/v1/agents/{id}</c> until the agent exists (and meets <paramref name="condition"/>).</summary>
     public static async Task<JsonElement> WaitForAgentAsync(LocalHostProcess host, string agentId, Func<JsonElement, bool>? condition = null)
     {

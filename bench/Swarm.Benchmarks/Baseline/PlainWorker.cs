@@ -39,7 +39,7 @@ sealed class PlainWorker : IAsyncDisposable
     public static AzureStorageOrchestrationServiceSettings Settings(string connectionString, string taskHub, DurableSettings durable)
     {
         ArgumentNullException.ThrowIfNull(durable);
-        return new AzureStorageOrchestrationServiceSettings
+        var backend = new AzureStorageOrchestrationServiceSettings
         {
             StorageAccountClientProvider = new StorageAccountClientProvider(connectionString),
             TaskHubName = taskHub,
@@ -52,6 +52,15 @@ sealed class PlainWorker : IAsyncDisposable
             UseSeparateQueueForEntityWorkItems = true,
             LoggerFactory = NullLoggerFactory.Instance,
         };
+
+        // The backend's own knobs, as AzureStorageBackend.Tune sets them: unset, the backend's defaults stay.
+        backend.ExtendedSessionsEnabled = durable.ExtendedSessions ?? backend.ExtendedSessionsEnabled;
+        backend.ControlQueueBatchSize = durable.ControlQueueBatchSize ?? backend.ControlQueueBatchSize;
+        backend.MaxConcurrentTaskOrchestrationWorkItems = durable.MaxConcurrentOrchestrations ?? backend.MaxConcurrentTaskOrchestrationWorkItems;
+        backend.MaxConcurrentTaskActivityWorkItems = durable.MaxConcurrentActivities ?? backend.MaxConcurrentTaskActivityWorkItems;
+        backend.MaxConcurrentTaskEntityWorkItems = durable.MaxConcurrentEntities ?? backend.MaxConcurrentTaskEntityWorkItems;
+        backend.MaxEntityOperationBatchSize = durable.MaxEntityOperationBatchSize ?? backend.MaxEntityOperationBatchSize;
+        return backend;
     }
 
     public async ValueTask DisposeAsync() => await worker.StopAsync(isForced: true);

@@ -41,7 +41,12 @@ static class RoutingRun
             }
 
             var terms = PromptTerms.From(task.Prompt);
-            IReadOnlyList<string> capabilities = variant.CategoryAsCapability ? [task.Category] : Capabilities;
+            IReadOnlyList<string> capabilities = variant.Known switch
+            {
+                KnownKey.Category => [task.Category],
+                KnownKey.Prompt => [task.Source],
+                _ => Capabilities,
+            };
             var neighbours = variant.UsesEvidence ? atlas.Similar(new SimilarQuery(terms, recall.Neighbours, recall.MinSimilarity)) : [];
             var evidence = SimilarTasks.EvidenceFor(neighbours, capabilities) is { Count: > 0 } found ? found : null;
             if (evidence is not null && recall.EvidenceWeight > 0)

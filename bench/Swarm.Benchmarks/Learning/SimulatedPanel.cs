@@ -25,9 +25,12 @@ sealed class SimulatedPanel
 
     readonly IReadOnlyList<string> categories;
 
-    public SimulatedPanel(IReadOnlyList<string> categories, int lateJoinAt)
+    readonly IReadOnlyList<string> sources;
+
+    public SimulatedPanel(LabelledPrompts prompts, int lateJoinAt)
     {
-        this.categories = categories;
+        categories = prompts.Categories;
+        sources = [.. categories.SelectMany(c => Enumerable.Range(0, prompts.Of(c).Count).Select(i => TaskStream.SourceKey(c, i)))];
         LateJoinAt = lateJoinAt;
         Founders = [.. Enumerable.Range(1, categories.Count).Select(i => $"sim-{i}"), "generalist"];
     }
@@ -54,9 +57,9 @@ sealed class SimulatedPanel
     /// <summary>The accuracy of the best agent on the board for the task: what always choosing right would give.</summary>
     public double Best(int task, string category) => PresentAt(task).Max(a => Accuracy(a, category));
 
-    /// <summary>The agent's profile: a worker with one seat and the capability <see cref="Capability"/>, and every category as one too.</summary>
+    /// <summary>The agent's profile: a worker with one seat and the capability <see cref="Capability"/>, and every category and source prompt as one too (for the reference rows).</summary>
     public AgentProfile Profile(string agentId) =>
-        new(agentId, agentId, AgentType.Worker, new ProviderSettings(ProviderSettings.SimulatedType, "simulated"), 1, new AgentRole("operational", [], [Capability, .. categories], 5));
+        new(agentId, agentId, AgentType.Worker, new ProviderSettings(ProviderSettings.SimulatedType, "simulated"), 1, new AgentRole("operational", [], [Capability, .. categories, .. sources], 5));
 
     /// <summary>How each agent is described in the report.</summary>
     public IReadOnlyList<string> Describe() =>

@@ -18,9 +18,10 @@ sealed class TaskStream
         {
             var category = prompts.Categories[random.Next(prompts.Categories.Count)];
             var pool = prompts.Of(category);
-            var words = pool[random.Next(pool.Count)].Prompt.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var source = random.Next(pool.Count);
+            var words = pool[source].Prompt.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             var kept = words.Where(_ => random.NextDouble() >= DropWord).ToArray();
-            tasks.Add(new SimulatedTask(i, category, string.Join(' ', kept.Length > 0 ? kept : words), random.NextDouble()));
+            tasks.Add(new SimulatedTask(i, category, SourceKey(category, source), string.Join(' ', kept.Length > 0 ? kept : words), random.NextDouble()));
         }
 
         Tasks = tasks;
@@ -29,11 +30,14 @@ sealed class TaskStream
 
     public int Seed { get; }
 
+    /// <summary>The key that names a source prompt: its category and its place among the category's prompts.</summary>
+    public static string SourceKey(string category, int index) => FormattableString.Invariant($"{category}-{index:D2}");
+
     public IReadOnlyList<SimulatedTask> Tasks { get; }
 }
 
-/// <summary>One task of the sequence: its hidden category, the prompt the router sees, and the draw that decides its outcome.</summary>
-sealed record SimulatedTask(int Index, string Category, string Prompt, double OutcomeDraw)
+/// <summary>One task of the sequence: its hidden category and source prompt, the prompt the router sees (the source with words dropped), and the draw that decides its outcome.</summary>
+sealed record SimulatedTask(int Index, string Category, string Source, string Prompt, double OutcomeDraw)
 {
     public string TaskId => $"task-{Index + 1:D4}";
 }

@@ -1,4 +1,5 @@
 using Swarm.Benchmarks.Api;
+using Swarm.Benchmarks.Baseline;
 using Swarm.Benchmarks.Hosting;
 using Swarm.Benchmarks.Load;
 using Swarm.Benchmarks.Measurement;
@@ -9,11 +10,12 @@ namespace Swarm.Benchmarks.Scenarios;
 /// <summary>
 /// Scenario 2: the swarm's own cost around one model call. The same setup as the throughput run, but the simulated model
 /// takes a second per call and tasks run one at a time, so nothing queues behind anything: whatever a task takes beyond
-/// the call is the swarm's overhead (HTTP, durable messages through storage, the agent's entity, polling intervals).
+/// the call is the swarm's overhead (HTTP, durable messages through storage, the agent's entity, polling intervals),
+/// also as a ratio to the plain orchestration's overhead on the same model (<see cref="BaselineScenario"/>).
 /// </summary>
-sealed class OverheadScenario(BenchmarkOptions options, StorageEndpoint? storage) : IScenario
+sealed class OverheadScenario(BenchmarkOptions options, StorageEndpoint? storage, PeerBaseline baseline) : IScenario
 {
-    const int ModelLatencyMs = 1000;
+    public const int ModelLatencyMs = 1000;
 
     /// <summary>Short, because only one task is in flight: it sets the resolution of the client-observed latency.</summary>
     static readonly TimeSpan PollPause = TimeSpan.FromMilliseconds(20);
@@ -70,6 +72,7 @@ sealed class OverheadScenario(BenchmarkOptions options, StorageEndpoint? storage
             ($"Phase: `claimedAt` to `answeredAt` minus the model call (the agent turn's own cost)", Phase(completed, o => o.Last!.AnsweredAt - o.Last.ClaimedAt - TimeSpan.FromMilliseconds(o.Last.ModelLatencyMs ?? 0))),
             ("Phase: `answeredAt` to `lastUpdatedAt` (slot released, orchestration completed)", Phase(completed, o => o.Last!.LastUpdatedAt - o.Last.AnsweredAt)),
         ]);
+        BaselineComparison.WriteOverhead(report, LatencySummary.Of(completed.Select(o => o.EndToEnd!.Value.TotalMilliseconds - ModelLatencyMs)), baseline);
         report.Heading(3, "What bounds these numbers");
         var s = host.Settings;
         report.Bullets(

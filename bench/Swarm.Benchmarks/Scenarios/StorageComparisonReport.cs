@@ -81,6 +81,10 @@ static class StorageComparisonReport
             new[] { "CPU over the window", Units.Cpu(swarm.Cpu), Units.Cpu(baseline.Cpu), string.Empty },
         });
 
+        report.Paragraph(
+            $"Issue 17's goals against this baseline: throughput {BaselineComparison.Verdict(swarm.Throughput, baseline.Throughput, higherIsBetter: true, BaselineComparison.ThroughputGoal)}, "
+            + $"storage requests per task {BaselineComparison.Verdict(swarm.PerTask(All), baseline.PerTask(All), higherIsBetter: false, BaselineComparison.StorageGoal)}.");
+
         report.Heading(3, "Background and the client's reads");
         report.Table(["Measure", "Swarm", "Baseline"], new List<IReadOnlyList<string>>
         {

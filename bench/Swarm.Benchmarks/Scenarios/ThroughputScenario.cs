@@ -1,17 +1,20 @@
 using Swarm.Benchmarks.Api;
+using Swarm.Benchmarks.Baseline;
 using Swarm.Benchmarks.Hosting;
 using Swarm.Benchmarks.Load;
 using Swarm.Benchmarks.Measurement;
 using Swarm.Benchmarks.Reporting;
+using Swarm.Benchmarks.StorageRequests;
 
 namespace Swarm.Benchmarks.Scenarios;
 
 /// <summary>
 /// Scenario 1: many tasks through the persistent backend. Creates simulated worker agents, submits tasks from
 /// concurrent clients to a local host on Azurite with a simulated model that answers at once, and follows every task
-/// to its end: how many tasks a second the swarm sustains, and how long each waits.
+/// to its end: how many tasks a second the swarm sustains, how long each waits, and the storage requests each costs,
+/// as ratios to the plain orchestration baseline of the same run (<see cref="BaselineScenario"/>).
 /// </summary>
-sealed class ThroughputScenario(BenchmarkOptions options, StorageEndpoint? storage) : IScenario
+sealed class ThroughputScenario(BenchmarkOptions options, StorageEndpoint? storage, PeerBaseline baseline) : IScenario
 {
     static readonly TimeSpan PollPause = TimeSpan.FromMilliseconds(100);
 
@@ -40,8 +43,10 @@ sealed class ThroughputScenario(BenchmarkOptions options, StorageEndpoint? stora
 
         Progress.Write($"{Name}: {options.Tasks} tasks from {options.Clients} clients");
         var cpu = CpuWindow.Start(LocalHostSetup.MeasuredProcesses(host, storage));
-        var run = await new TaskBatch(host.Api, options.Clients, PollPause).RunAsync(options.Tasks, "bench task", cancellationToken);
-        var usage = cpu.Stop();
+        var (run, workload) = await RunCountedAsync(host, cancellationToken);
+
+        // The meter's window is the batch alone; the scenario's own also holds the meter's quiet window after it.
+        var usage = workload?.Cpu ?? cpu.Stop();
         var memory = host.Memory();
 
         report.Paragraph(
@@ -53,6 +58,7 @@ sealed class ThroughputScenario(BenchmarkOptions options, StorageEndpoint? stora
             + $"Before the measured run: one task on the fresh host, then {Units.Count(warmUp.Submissions.Count)} warm-up tasks ({Units.Count(warmUp.Completed.Count())} completed), not counted.");
         report.Bullets(LocalHostSetup.DescribeSettings(host, settings, options));
         WriteResults(report, first, agents, run, usage, memory);
+        BaselineComparison.WriteBatch(report, workload, baseline);
         WriteBounds(report, host, agents, run, usage);
 
         if (run.TimedOut)
@@ -60,6 +66,41 @@ sealed class ThroughputScenario(BenchmarkOptions options, StorageEndpoint? stora
             throw new TimeoutException(
                 $"{Units.Count(run.Unfinished.Count())} of {Units.Count(run.Outcomes.Count)} accepted tasks had not finished when the scenario's time ran out "
                 + $"(last seen: {string.Join(", ", run.UnfinishedStatuses.Select(s => $"{s.Key} {s.Value}"))}); the numbers above count only the tasks that finished.");
+        }
+    }
+
+    /// <summary>
+    /// The measured batch, with Azurite's access log counted as the baseline's was, when the run's Azurite has one (the
+    /// meter then also waits for a quiet window and measures what a status read costs, after the batch).
+    /// </summary>
+    async Task<(TaskBatchResult Run, StorageWorkload? Workload)> RunCountedAsync(SwarmHostProcess host, CancellationToken cancellationToken)
+    {
+        if (storage?.AccessLogPath is not { } path || storage.AzuritePid is not { } azuritePid)
+        {
+            return (await new TaskBatch(host.Api, options.Clients, PollPause).RunAsync(options.Tasks, "bench task", cancellationToken), null);
+        }
+
+        await using var tail = AccessLogTail.Start(path);
+        TaskBatchResult? run = null;
+        try
+        {
+            var workload = await new WorkloadMeter(tail.Log, azuritePid, options.StorageLogFolder, Name).MeasureAsync(
+                "swarm single tasks",
+                [("local host", host.Pid), ("benchmark", Environment.ProcessId)],
+                async token =>
+                {
+                    run = await new TaskBatch(host.Api, options.Clients, PollPause).RunAsync(options.Tasks, "bench task", token);
+                    var completed = run.Completed.Select(o => o.Submission.Id!).ToList();
+                    return new BatchRun(run.Submissions.Count, completed.Count, run.WallTime, run.Polls, completed, run.TimedOut);
+                },
+                (id, token) => host.Api.GetTaskAsync(id, token),
+                cancellationToken);
+            return (run!, workload);
+        }
+        catch (TimeoutException) when (run is { TimedOut: true })
+        {
+            // The results and the timeout are reported below, as without the meter.
+            return (run, null);
         }
     }
 

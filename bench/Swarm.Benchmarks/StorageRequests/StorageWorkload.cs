@@ -23,12 +23,18 @@ sealed record StorageWorkload(
 {
     public double? Throughput => WallTime is { } wall && wall > TimeSpan.Zero ? Completed / wall.TotalSeconds : null;
 
-    /// <summary>Requests of these kinds per completed task, less what the client's status reads cost.</summary>
-    public double? PerTask(IEnumerable<StorageRequestKind> kinds)
-    {
-        var list = kinds.ToList();
-        return Completed == 0 ? null : Math.Max(0, Window.Of(list) - (ClientPolls * list.Sum(k => PollCost[k]))) / Completed;
-    }
+    /// <summary>
+    /// Requests of these kinds per completed task, less what the client's status reads cost, kind by kind: a kind whose
+    /// reads, as calibrated, cost more than the window held counts 0 and takes nothing from the other kinds (a sum
+    /// clamped as a whole let a calibration of table reads that overshot eat queue and blob requests the client never
+    /// made), so a sum is a lower bound whenever a kind counts 0.
+    /// </summary>
+    public double? PerTask(IEnumerable<StorageRequestKind> kinds) =>
+        Completed == 0 ? null : kinds.Distinct().Sum(k => Math.Max(0, Window.Of([k]) - (ClientPolls * PollCost[k]))) / Completed;
+
+    /// <summary>The kinds among these of which the client's reads, as calibrated, took away all the window held: their 0 is a floor.</summary>
+    public IReadOnlyList<StorageRequestKind> ClampedKinds(IEnumerable<StorageRequestKind> kinds) =>
+        [.. kinds.Distinct().Where(k => Window.Of([k]) > 0 && Window.Of([k]) - (ClientPolls * PollCost[k]) <= 0)];
 
     /// <summary>The client's status reads, in requests per completed task: what <see cref="PerTask"/> took away.</summary>
     public double? ClientPollingPerTask => Completed == 0 ? null : ClientPolls * Enum.GetValues<StorageRequestKind>().Sum(k => PollCost[k]) / Completed;

@@ -4,12 +4,20 @@ using Swarm.Benchmarks.Measurement;
 namespace Swarm.Benchmarks.StorageRequests;
 
 /// <summary>
-/// Measures one side of the storage scenario on its own Azurite, after its warm-up: the batch (requests by kind from
-/// the access log, Azurite's CPU, throughput), then a pause for the backend's queue polling to back off, a quiet window
-/// for the idle polling rate, then the client's status read, repeated, for what each read costs.
+/// Measures one workload on an Azurite whose access log is followed, after its warm-up: the batch (requests by kind
+/// from the access log, Azurite's CPU, throughput), then a pause for the backend's queue polling to back off, a quiet
+/// window for the idle polling rate, then the client's status read, repeated, for what each read costs. Nothing else
+/// may use that Azurite meanwhile: every request in the window is counted.
 /// </summary>
-sealed class WorkloadMeter(AzuriteProcess azurite, string? rawLogFolder)
+/// <param name="scenario">The scenario measuring, for progress lines.</param>
+sealed class WorkloadMeter(AccessLog log, int azuritePid, string? rawLogFolder, string scenario = "storage")
 {
+    /// <summary>On an Azurite of the scenario's own.</summary>
+    public WorkloadMeter(AzuriteProcess azurite, string? rawLogFolder)
+        : this(azurite.Log, azurite.Pid, rawLogFolder)
+    {
+    }
+
     /// <summary>Long enough for the backend's idle queue polling to reach its longest interval (1 s by default).</summary>
     static readonly TimeSpan Settle = TimeSpan.FromSeconds(5);
 
@@ -28,8 +36,7 @@ sealed class WorkloadMeter(AzuriteProcess azurite, string? rawLogFolder)
     {
         ArgumentNullException.ThrowIfNull(runBatch);
         ArgumentNullException.ThrowIfNull(readStatus);
-        var log = azurite.Log;
-        var cpu = CpuWindow.Start([(StorageWorkload.AzuriteLabel, azurite.Pid), .. workers]);
+        var cpu = CpuWindow.Start([(StorageWorkload.AzuriteLabel, azuritePid), .. workers]);
         var from = log.Now;
         var run = await runBatch(cancellationToken);
         var until = log.Now;
@@ -40,7 +47,7 @@ sealed class WorkloadMeter(AzuriteProcess azurite, string? rawLogFolder)
             throw new TimeoutException($"{label}: {run.Completed} of {run.Submitted} tasks completed before the scenario's time ran out.");
         }
 
-        Progress.Write($"storage: {label}: quiet window ({Quiet.TotalSeconds:0} s after {Settle.TotalSeconds:0} s)");
+        Progress.Write($"{scenario}: {label}: quiet window ({Quiet.TotalSeconds:0} s after {Settle.TotalSeconds:0} s)");
         await Task.Delay(Settle, cancellationToken);
         var idleFrom = log.Now;
         await Task.Delay(Quiet, cancellationToken);
@@ -59,7 +66,7 @@ sealed class WorkloadMeter(AzuriteProcess azurite, string? rawLogFolder)
         var calibrationUntil = log.Now;
         var calibration = StorageRequestCount.Of(log.Between(calibrationFrom, calibrationUntil), calibrationUntil - calibrationFrom);
         await WriteRawLogAsync(label, log.Between(from, until), cancellationToken);
-        return new StorageWorkload(label, run.Submitted, run.Completed, run.WallTime, window, run.ClientPolls, PollCost.From(calibration, idle, reads.Count), idle, usage, azurite.Pid);
+        return new StorageWorkload(label, run.Submitted, run.Completed, run.WallTime, window, run.ClientPolls, PollCost.From(calibration, idle, reads.Count), idle, usage, azuritePid);
     }
 
     async Task WriteRawLogAsync(string label, IReadOnlyList<string> lines, CancellationToken cancellationToken)
@@ -72,6 +79,6 @@ sealed class WorkloadMeter(AzuriteProcess azurite, string? rawLogFolder)
         Directory.CreateDirectory(rawLogFolder);
         var file = Path.Combine(rawLogFolder, string.Concat(label.Where(char.IsAsciiLetterOrDigit)) + "-window.log");
         await File.WriteAllLinesAsync(file, lines, cancellationToken);
-        Progress.Write($"storage: {label}: {lines.Count} access log lines of the measured window written to {file}");
+        Progress.Write($"{scenario}: {label}: {lines.Count} access log lines of the measured window written to {file}");
     }
 }

@@ -19,6 +19,7 @@ public static class TableStorageServices
         services.AddSingleton(sp => new TableAgentDirectory(sp.GetRequiredService<TableServiceClient>(), database.TableName("Agents")));
         services.AddSingleton(sp => new TableTaskIndex(sp.GetRequiredService<TableServiceClient>(), database.TableName("TaskIndex")));
         services.AddSingleton(sp => new TableApiKeyStore(sp.GetRequiredService<TableServiceClient>(), database.TableName("ApiKeys")));
+        services.AddSingleton(sp => new TableScheduleClaims(sp.GetRequiredService<TableServiceClient>(), database.TableName("Schedules")));
         services.AddSingleton(sp => new TableAuditTrail(
             sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger(Swarm.Workflows.LogCategories.Security), database.TableName("Audit")));
         return services;

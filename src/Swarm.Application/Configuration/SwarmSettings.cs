@@ -233,6 +233,27 @@ public sealed class DurableSettings
 
     /// <summary>How long a partition lease lasts; after a crash, the longest wait before another worker takes the partition.</summary>
     public int LeaseIntervalSeconds { get; set; } = 30;
+
+    /// <summary>
+    /// Keeps an orchestration or entity in memory between its work items, so its next message does not re-read its
+    /// history from storage (the backend's extended sessions). Unset: the backend's default (off).
+    /// </summary>
+    public bool? ExtendedSessions { get; set; }
+
+    /// <summary>Messages one read of a control queue takes, at most (1-32). Unset: the backend's default (32).</summary>
+    public int? ControlQueueBatchSize { get; set; }
+
+    /// <summary>Orchestration work items one worker runs at once. Unset: the backend's default (100 per worker).</summary>
+    public int? MaxConcurrentOrchestrations { get; set; }
+
+    /// <summary>Activity work items one worker runs at once. Unset: the backend's default (10 per core).</summary>
+    public int? MaxConcurrentActivities { get; set; }
+
+    /// <summary>Entity work items one worker runs at once. Unset: the backend's default (100 per worker).</summary>
+    public int? MaxConcurrentEntities { get; set; }
+
+    /// <summary>Operations an entity applies in one work item (one history write), at most. Unset: the backend's default.</summary>
+    public int? MaxEntityOperationBatchSize { get; set; }
 }
 
 /// <summary>

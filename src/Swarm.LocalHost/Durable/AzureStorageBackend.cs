@@ -15,13 +15,17 @@ static class AzureStorageBackend
     /// A backend with the storage SDK's own retries: a worker's loops ride out an outage on their own. A worker's backend
     /// passes every request through <paramref name="fence"/>, which cuts it off once the worker is replaced.
     /// </summary>
-    /// <param name="restarts">
-    /// How many times this process's worker was restarted before (after storage outages). The first worker takes Durable
-    /// Task's default name (the machine's), so a restarted process takes over the partitions its predecessor held at
-    /// once; each later one a name of its own, because the worker it replaces may still be giving up its partitions,
-    /// and under the same name it would give up the new worker's too.
+    /// <param name="httpPort">
+    /// The port this host listens on, which names its worker with the machine (<see cref="WorkerName"/>): no two hosts
+    /// of one machine share a port, and a host started again on its port is the same worker.
     /// </param>
-    public static AzureStorageOrchestrationService Create(SwarmSettings settings, ILoggerFactory loggers, int restarts = 0, StorageFence? fence = null)
+    /// <param name="restarts">
+    /// How many times this process's worker was restarted before (after storage outages). The first worker takes the
+    /// host's name, so a restarted process takes over the partitions its predecessor held at once; each later one a
+    /// name of its own, because the worker it replaces may still be giving up its partitions, and under the same name
+    /// it would give up the new worker's too.
+    /// </param>
+    public static AzureStorageOrchestrationService Create(SwarmSettings settings, ILoggerFactory loggers, int httpPort, int restarts = 0, StorageFence? fence = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var blobs = new BlobClientOptions();
@@ -37,6 +41,7 @@ static class AzureStorageBackend
         }
 
         var backend = Settings(settings, Storage(settings.Database, blobs, queues, tables), loggers);
+        backend.WorkerId = WorkerName(httpPort);
         if (restarts > 0)
         {
             backend.WorkerId += "-restart" + restarts.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -44,6 +49,14 @@ static class AzureStorageBackend
 
         return new AzureStorageOrchestrationService(backend);
     }
+
+    /// <summary>
+    /// The worker's name in the task hub's partition table. Durable Task's default is the machine's name, which two
+    /// hosts on one machine would share: each would take the other's partition leases for its own, and both would run
+    /// the same instances at once (the provider's "split brain" warnings, and entity batches thrown away).
+    /// </summary>
+    public static string WorkerName(int httpPort) =>
+        Environment.MachineName + ":" + httpPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The table in which Durable Task's workers share out the task hub's partitions (named so by the provider).</summary>
     public static string PartitionTable(SwarmSettings settings)
@@ -85,7 +98,7 @@ static class AzureStorageBackend
     static AzureStorageOrchestrationServiceSettings Settings(SwarmSettings settings, StorageAccountClientProvider storage, ILoggerFactory loggers)
     {
         var durable = settings.Durable;
-        return new AzureStorageOrchestrationServiceSettings
+        var backend = new AzureStorageOrchestrationServiceSettings
         {
             StorageAccountClientProvider = storage,
             TaskHubName = durable.TaskHub,
@@ -98,5 +111,21 @@ static class AzureStorageBackend
             UseSeparateQueueForEntityWorkItems = true,
             LoggerFactory = loggers,
         };
+        Tune(backend, durable);
+        return backend;
+    }
+
+    /// <summary>
+    /// The backend's own knobs that the settings set (<c>durable:extendedSessions</c>, batch sizes, concurrency); unset,
+    /// the backend's defaults stay. The benchmark's plain baseline (<c>bench/…/Baseline/PlainWorker.cs</c>) does the same.
+    /// </summary>
+    static void Tune(AzureStorageOrchestrationServiceSettings backend, DurableSettings durable)
+    {
+        backend.ExtendedSessionsEnabled = durable.ExtendedSessions ?? backend.ExtendedSessionsEnabled;
+        backend.ControlQueueBatchSize = durable.ControlQueueBatchSize ?? backend.ControlQueueBatchSize;
+        backend.MaxConcurrentTaskOrchestrationWorkItems = durable.MaxConcurrentOrchestrations ?? backend.MaxConcurrentTaskOrchestrationWorkItems;
+        backend.MaxConcurrentTaskActivityWorkItems = durable.MaxConcurrentActivities ?? backend.MaxConcurrentTaskActivityWorkItems;
+        backend.MaxConcurrentTaskEntityWorkItems = durable.MaxConcurrentEntities ?? backend.MaxConcurrentTaskEntityWorkItems;
+        backend.MaxEntityOperationBatchSize = durable.MaxEntityOperationBatchSize ?? backend.MaxEntityOperationBatchSize;
     }
 }

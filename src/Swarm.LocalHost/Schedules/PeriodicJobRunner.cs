@@ -4,11 +4,16 @@ using Swarm.Application.Schedules;
 
 namespace Swarm.LocalHost.Schedules;
 
-/// <summary>The local host's stand-in for timer functions: runs every <see cref="IPeriodicJob"/> on its NCRONTAB schedule.</summary>
+/// <summary>
+/// The local host's stand-in for timer functions: runs every <see cref="IPeriodicJob"/> on its NCRONTAB schedule. Like
+/// a timer function, each scheduled occurrence runs once however many hosts share the task hub: a host runs it only
+/// after claiming it (<see cref="IScheduleClaims"/>). The start-up run is each host's own, as a timer's RunOnStartup is.
+/// </summary>
 sealed partial class PeriodicJobRunner(
     IEnumerable<IPeriodicJob> jobs,
     IConfiguration configuration,
     DurableTaskClient durable,
+    IScheduleClaims claims,
     TimeProvider time,
     ILogger<PeriodicJobRunner> logger) : BackgroundService
 {
@@ -29,6 +34,14 @@ sealed partial class PeriodicJobRunner(
             try
             {
                 await Task.Delay(due - now, time, stoppingToken);
+                var occurrence = new DateTimeOffset(due, TimeSpan.Zero);
+                if (!await claims.TryClaimAsync(job.Name, occurrence, Host, stoppingToken))
+                {
+                    LogClaimedElsewhere(logger, job.Name, occurrence);
+                    continue;
+                }
+
+                LogRunning(logger, job.Name, occurrence, Host);
                 await job.RunAsync(durable, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -74,6 +87,15 @@ sealed partial class PeriodicJobRunner(
             }
         }
     }
+
+    /// <summary>This process, as the claims name it: enough to tell the hosts of one machine apart in a log.</summary>
+    static string Host { get; } = $"{Environment.MachineName}/{Environment.ProcessId}";
+
+    [LoggerMessage(EventId = 1552, Level = LogLevel.Information, Message = "Periodic job {Job} runs its {Occurrence} occurrence on {Host}")]
+    static partial void LogRunning(ILogger logger, string job, DateTimeOffset occurrence, string host);
+
+    [LoggerMessage(EventId = 1553, Level = LogLevel.Debug, Message = "Periodic job {Job}: another host claimed its {Occurrence} occurrence")]
+    static partial void LogClaimedElsewhere(ILogger logger, string job, DateTimeOffset occurrence);
 
     [LoggerMessage(EventId = 1551, Level = LogLevel.Error, Message = "Periodic job {Job} failed")]
     static partial void LogJobFailed(ILogger logger, Exception exception, string job);

@@ -1,0 +1,105 @@
+using System.Text.RegularExpressions;
+using Azure.Data.Tables;
+using DurableTask.Core.History;
+using Swarm.Providers.Simulated;
+
+namespace Swarm.LocalHost.Tests;
+
+/// <summary>
+/// Several local hosts on one task hub (one Azurite, one set of tables), as several instances of one swarm: tasks
+/// submitted to any of them complete exactly once, SIGKILL of one loses nothing, and each occurrence of a periodic job
+/// runs on one host only (issue 17).
+/// </summary>
+public sealed partial class MultiHostTests
+{
+    [Fact]
+    public async Task Three_hosts_complete_every_task_once_when_one_is_killed_and_run_each_schedule_occurrence_once()
+    {
+        const int tasks = 12;
+        var hosts = await LocalHostProcess.StartManyAsync(
+            3,
+            ("defaultAgent__maxConcurrency", "3"),
+            ("providers__simulated__latencyMs", "1000"),
+            ("LearningSchedule", "*/2 * * * * *"),
+            ("durable__leaseIntervalSeconds", "15"),
+            ("Logging__LogLevel__Swarm.LocalHost.Schedules", "Information"));
+        try
+        {
+            await TaskPolling.WaitForAgentAsync(hosts[0], "queen-1");
+            var prompts = Enumerable.Range(0, tasks).Select(i => $"multi-host prompt {i}").ToList();
+            var ids = new List<string>();
+            for (var i = 0; i < tasks; i++)
+            {
+                ids.Add(await TaskPolling.SubmitAsync(hosts[i % hosts.Count], prompts[i]));
+            }
+
+            // A host that owns a partition dies with work in flight; the others take its partitions when its leases lapse.
+            await TaskPolling.WaitUntilAnyIsRunningAsync(hosts[0], ids);
+            var victim = await PartitionOwnerAsync(hosts);
+            victim.KillHard();
+            Assert.True(victim.HasExited);
+
+            var survivors = hosts.Where(h => h != victim).ToList();
+            for (var i = 0; i < tasks; i++)
+            {
+                var finished = await TaskPolling.WaitUntilFinishedAsync(survivors[i % survivors.Count], ids[i], TimeSpan.FromMinutes(3));
+                Assert.Equal("completed", finished.GetProperty("status").GetString());
+                Assert.Equal(SimulatedChatClient.Answer(prompts[i]), finished.GetProperty("result").GetProperty("text").GetString());
+            }
+
+            foreach (var id in ids)
+            {
+                var history = await DurableHistories.ReadAsync(hosts[0], id);
+                Assert.Single(history, e => e == EventType.ExecutionStarted);
+                Assert.Single(history, e => e == EventType.ExecutionCompleted);
+                Assert.Single(await DurableHistories.ScheduledActivitiesAsync(hosts[0], id), name => name == "InvokeAgentActivity");
+            }
+
+            // Exactly once on the board too: every task counted once, no seat left held.
+            var agent = await BoardAgents.WaitForAsync(hosts[0], "queen-1", a => a.Work.Completed == tasks && a.Holders.Count == 0);
+            Assert.Equal(tasks, agent!.Work.Completed);
+            Assert.Empty(agent.Holders);
+
+            // Each two-second occurrence of the learning job ran on one host, never on two, and the survivors kept it going.
+            var runs = hosts.SelectMany((h, i) => ScheduledRun().Matches(h.Output).Select(m => (Host: i, Occurrence: m.Groups["occurrence"].Value))).ToList();
+            Assert.True(runs.Count >= 5, $"Expected the learning job to have run at least 5 times: {runs.Count}.{Environment.NewLine}{hosts[0].Output}");
+            var twice = runs.GroupBy(r => r.Occurrence).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+            Assert.True(twice.Count == 0, "Occurrences run by more than one host: " + string.Join(", ", twice));
+            Assert.Contains(runs, r => hosts[r.Host] != victim);
+        }
+        finally
+        {
+            for (var h = 0; h < hosts.Count; h++) { File.WriteAllText($"/tmp/mh-host{h}.log", hosts[h].Output); }
+            foreach (var host in hosts)
+            {
+                await host.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>A host whose durable worker holds a partition lease now (Durable Task's partition table names the owner).</summary>
+    static async Task<LocalHostProcess> PartitionOwnerAsync(IReadOnlyList<LocalHostProcess> hosts)
+    {
+        var partitions = new TableServiceClient(hosts[0].StorageConnectionString).GetTableClient(hosts[0].TaskHub + "Partitions");
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var owners = new List<string>();
+            await foreach (var lease in partitions.QueryAsync<TableEntity>())
+            {
+                owners.Add(lease.GetString("CurrentOwner") ?? string.Empty);
+            }
+
+            if (hosts.FirstOrDefault(h => owners.Contains(h.WorkerName, StringComparer.Ordinal)) is { } owner)
+            {
+                return owner;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "No host owns a partition: " + string.Join(", ", owners));
+            await Task.Delay(200);
+        }
+    }
+
+    [GeneratedRegex(@"Periodic job Learning runs its (?<occurrence>.+?) occurrence on")]
+    private static partial Regex ScheduledRun();
+}
