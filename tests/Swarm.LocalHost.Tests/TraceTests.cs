@@ -51,7 +51,7 @@ public sealed class TraceTests(TraceTests.Host host) : IClassFixture<TraceTests.
         Assert.Equal("completed", task.GetProperty("status").GetString());
         var result = task.GetProperty("result");
 
-        var trace = await WaitForConnectedTraceAsync(client.TraceId.ToString(), client.SpanId.ToString(), "orchestration:TaskRunOrchestrator");
+        var trace = await WaitForConnectedTraceAsync(client.TraceId.ToString(), client.SpanId.ToString(), Versioned("orchestration:TaskRunOrchestrator"));
 
         // The root: the API's server span for the request, a child of the client's span.
         var request = Assert.Single(trace, s => s.Scope == "Swarm.Api");
@@ -69,13 +69,13 @@ public sealed class TraceTests(TraceTests.Host host) : IClassFixture<TraceTests.
         Assert.Equal(result.GetProperty("inputTokens").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture), model.Attribute("gen_ai.usage.input_tokens"));
         Assert.Equal(result.GetProperty("outputTokens").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture), model.Attribute("gen_ai.usage.output_tokens"));
         Assert.False(string.IsNullOrEmpty(model.Attribute("gen_ai.response.finish_reasons")), "the model span names no finish reason");
-        Assert.Equal("queen-1", model.Attribute("swarm.agent.id"));
+        Assert.Equal(task.GetProperty("agents")[0].GetString(), model.Attribute("swarm.agent.id"));
         var line = LineToRoot(trace, model);
         Assert.Equal(request, line[^1]);
         var names = line.Select(s => s.Name).ToList();
-        Assert.Contains("create_orchestration:TaskRunOrchestrator", names);
-        Assert.Contains("orchestration:TaskRunOrchestrator", names);
-        Assert.Contains("activity:InvokeAgentActivity", names);
+        Assert.Contains(Versioned("create_orchestration:TaskRunOrchestrator"), names);
+        Assert.Contains(Versioned("orchestration:TaskRunOrchestrator"), names);
+        Assert.Contains(Versioned("activity:InvokeAgentActivity"), names);
 
         // The task's real-time notice is in the same trace, under the same request.
         var notice = Assert.Single(trace, s => s.Name == "publish task_finished");
@@ -97,7 +97,7 @@ public sealed class TraceTests(TraceTests.Host host) : IClassFixture<TraceTests.
         using var accepted = await host.Process.Http.SendAsync(propose);
         Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
 
-        var trace = await WaitForConnectedTraceAsync(client.TraceId.ToString(), client.SpanId.ToString(), "orchestration:ConsensusRoundOrchestrator");
+        var trace = await WaitForConnectedTraceAsync(client.TraceId.ToString(), client.SpanId.ToString(), Versioned("orchestration:ConsensusRoundOrchestrator"));
 
         var request = Assert.Single(trace, s => s.Scope == "Swarm.Api");
         Assert.Equal("POST /api/v1/consensus/proposal", request.Name);
@@ -106,16 +106,44 @@ public sealed class TraceTests(TraceTests.Host host) : IClassFixture<TraceTests.
         Assert.Equal("chat", ballot.Attribute("gen_ai.operation.name"));
         var names = LineToRoot(trace, ballot).Select(s => s.Name).ToList();
         Assert.Equal(request.Name, names[^1]);
-        Assert.Contains("orchestration:ConsensusRoundOrchestrator", names);
-        Assert.Contains("activity:CastBallotActivity", names);
+        Assert.Contains(Versioned("orchestration:ConsensusRoundOrchestrator"), names);
+        Assert.Contains(Versioned("activity:CastBallotActivity"), names);
         Assert.DoesNotContain(trace.SelectMany(s => s.Attributes.Values), v => v.Contains("Which trace format", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Creating_an_agent_is_one_connected_trace_from_the_request_through_its_provisioning_orchestration()
+    {
+        await TaskPolling.WaitForAgentAsync(host.Process, "queen-1");
+        var client = ActivityContext.Parse($"00-{ActivityTraceId.CreateRandom()}-{ActivitySpanId.CreateRandom()}-01", null);
+        var body = new
+        {
+            id = "traced-writer",
+            name = "Writer",
+            type = "worker",
+            role = new { type = "operational", permissions = new[] { "task:*" }, expertise = new[] { "writing" }, priority = 6 },
+            provider = new { type = "simulated", model = "sim-2" },
+            maxConcurrency = 1,
+        };
+        using var create = host.Process.Request(HttpMethod.Post, "/api/v1/agents", json: JsonSerializer.Serialize(body));
+        create.Headers.Add("traceparent", $"00-{client.TraceId}-{client.SpanId}-01");
+        using var created = await host.Process.Http.SendAsync(create);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+
+        var trace = await WaitForConnectedTraceAsync(client.TraceId.ToString(), client.SpanId.ToString(), Versioned("orchestration:ProvisionAgentOrchestrator"), withModelCall: false);
+
+        var request = Assert.Single(trace, s => s.Scope == "Swarm.Api");
+        Assert.Equal("POST /api/v1/agents", request.Name);
+        Assert.Equal(client.SpanId.ToString(), request.ParentSpanId);
+        var provisioning = Assert.Single(trace, s => s.Name == Versioned("orchestration:ProvisionAgentOrchestrator"));
+        Assert.Equal(request.Name, LineToRoot(trace, provisioning).Select(s => s.Name).Last());
+    }
+
     /// <summary>
-    /// Waits until the trace holds a model call's span and <paramref name="orchestration"/>'s, and every span in it has its parent there too (the request's
-    /// parent is the client's span, which only the client knows). Spans arrive as they end, the orchestration's last.
+    /// Waits until the trace holds <paramref name="orchestration"/>'s span (and a model call's, unless told otherwise), and every span in it has its parent
+    /// there too (the request's parent is the client's span, which only the client knows). Spans arrive as they end, the orchestration's last.
     /// </summary>
-    async Task<IReadOnlyList<OtlpSpan>> WaitForConnectedTraceAsync(string traceId, string clientSpanId, string orchestration)
+    async Task<IReadOnlyList<OtlpSpan>> WaitForConnectedTraceAsync(string traceId, string clientSpanId, string orchestration, bool withModelCall = true)
     {
         var deadline = DateTime.UtcNow + Patience;
         while (true)
@@ -123,7 +151,7 @@ public sealed class TraceTests(TraceTests.Host host) : IClassFixture<TraceTests.
             var trace = host.Receiver.Trace(traceId);
             var ids = trace.Select(s => s.SpanId).Append(clientSpanId).ToHashSet();
             var orphans = trace.Where(s => s.ParentSpanId is null || !ids.Contains(s.ParentSpanId)).ToList();
-            if (trace.Any(s => s.Scope == "Swarm.Models") && trace.Any(s => s.Name == orchestration) && orphans.Count == 0)
+            if ((!withModelCall || trace.Any(s => s.Scope == "Swarm.Models")) && trace.Any(s => s.Name == orchestration) && orphans.Count == 0)
             {
                 return trace;
             }
@@ -137,6 +165,9 @@ public sealed class TraceTests(TraceTests.Host host) : IClassFixture<TraceTests.
             await Task.Delay(250);
         }
     }
+
+    /// <summary>An orchestration's or activity's span name as the runtime writes it: with the workflow version of the instance it belongs to.</summary>
+    static string Versioned(string name) => $"{name}@({Swarm.Workflows.WorkflowVersion.Current})";
 
     /// <summary>The span and its ancestors, nearest first, up to the span whose parent is not in the trace.</summary>
     static List<OtlpSpan> LineToRoot(IReadOnlyList<OtlpSpan> trace, OtlpSpan span)
