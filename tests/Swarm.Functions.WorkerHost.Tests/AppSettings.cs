@@ -10,8 +10,6 @@ namespace Swarm.Functions.WorkerHost.Tests;
 /// </summary>
 static class AppSettings
 {
-    public const string Secret = "worker-host-test-secret-0123456789-abcdefghij";
-
     public static async Task<Dictionary<string, string>> ForTestAsync()
     {
         var azurite = await AzuriteServer.SharedAsync();
@@ -21,7 +19,9 @@ static class AppSettings
         values["database__connectionString"] = azurite.ConnectionString;
         values["database__tablePrefix"] = hub;
         values["TaskHubName"] = hub;
-        values["JWT_SECRET"] = Secret;
+        // The local host's test settings, so the two answer the same request alike (its tokens, no rate limit).
+        values["JWT_SECRET"] = LocalHostProcess.Secret;
+        values["security__rateLimit__permitsPerMinute"] = "0";
         values["system__logLevel"] = "warning";
         return values;
     }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json;
 using Microsoft.Azure.WebJobs.Script.Grpc.Messages;
 using Swarm.Tests;
 
@@ -89,6 +90,8 @@ sealed class FunctionsWorkerProcess : IAsyncDisposable
         // The test process's own .NET logging level (tests/test.runsettings) is not the app's.
         start.Environment.Remove("Logging__LogLevel__Default");
         start.Environment["FUNCTIONS_WORKER_RUNTIME"] = "dotnet-isolated";
+        // The host sets it for its workers; the worker reads it to load a function (and fails the load without it).
+        start.Environment["FUNCTIONS_APPLICATION_DIRECTORY"] = AppFolder;
         foreach (var (key, value) in appSettings)
         {
             start.Environment[key] = value;
@@ -125,11 +128,38 @@ sealed class FunctionsWorkerProcess : IAsyncDisposable
         return (await ReceiveAsync(StreamingMessage.ContentOneofCase.FunctionMetadataResponse)).FunctionMetadataResponse;
     }
 
-    /// <summary>The host's FunctionLoadRequest for one function, with the metadata the worker reported for it.</summary>
+    /// <summary>
+    /// The host's FunctionLoadRequest for one function: the metadata the worker reported, with the binding map the host
+    /// fills from the raw bindings (name, type, direction, data type).
+    /// </summary>
     public async Task<FunctionLoadResponse> LoadAsync(RpcFunctionMetadata function)
     {
-        await SendAsync(new StreamingMessage { FunctionLoadRequest = new FunctionLoadRequest { FunctionId = function.FunctionId, Metadata = function } });
-        return (await ReceiveAsync(m => m.FunctionLoadResponse?.FunctionId == function.FunctionId)).FunctionLoadResponse;
+        var metadata = function.Clone();
+        foreach (var raw in function.RawBindings)
+        {
+            using var binding = JsonDocument.Parse(raw);
+            var root = binding.RootElement;
+            var info = new BindingInfo
+            {
+                Type = root.GetProperty("type").GetString(),
+                Direction = Enum.Parse<BindingInfo.Types.Direction>(root.GetProperty("direction").GetString()!, ignoreCase: true),
+            };
+            if (root.TryGetProperty("dataType", out var dataType))
+            {
+                info.DataType = Enum.Parse<BindingInfo.Types.DataType>(dataType.GetString()!, ignoreCase: true);
+            }
+
+            metadata.Bindings[root.GetProperty("name").GetString()] = info;
+        }
+
+        await SendAsync(new StreamingMessage { FunctionLoadRequest = new FunctionLoadRequest { FunctionId = function.FunctionId, Metadata = metadata } });
+        var response = (await ReceiveAsync(m => m.FunctionLoadResponse?.FunctionId == function.FunctionId)).FunctionLoadResponse;
+        if (response.Result.Status != StatusResult.Types.Status.Success)
+        {
+            throw new InvalidOperationException($"The worker did not load {function.Name}: {response.Result.Exception?.Message}{Environment.NewLine}{Output}");
+        }
+
+        return response;
     }
 
     public async Task<InvocationResponse> InvokeAsync(InvocationRequest invocation)
