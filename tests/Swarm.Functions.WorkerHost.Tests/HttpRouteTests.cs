@@ -15,6 +15,7 @@ public sealed class HttpRouteTests : IAsyncLifetime
 {
     FunctionsWorkerProcess worker = null!;
     LocalHostProcess local = null!;
+    DurableEndpointRelay durable = null!;
     Dictionary<string, RpcFunctionMetadata> functions = null!;
 
     public async Task InitializeAsync()
@@ -22,11 +23,15 @@ public sealed class HttpRouteTests : IAsyncLifetime
         var started = Task.WhenAll(Task.Run(async () => worker = await FunctionsWorkerProcess.StartAsync(await AppSettings.ForTestAsync())), Task.Run(async () => local = await LocalHostProcess.StartAsync()));
         await started;
         functions = (await worker.MetadataAsync()).FunctionMetadataResults.ToDictionary(f => f.Name);
+
+        // The worker's durable client reaches the local host's Durable Task runtime, so both answer from the same task hub.
+        durable = new DurableEndpointRelay(local.DurableSocket);
     }
 
     public async Task DisposeAsync()
     {
         await worker.DisposeAsync();
+        await durable.DisposeAsync();
         await local.DisposeAsync();
     }
 
@@ -60,6 +65,23 @@ public sealed class HttpRouteTests : IAsyncLifetime
         Assert.Equal("400", answer.StatusCode);
     }
 
+    [Fact]
+    public async Task A_route_value_reaches_the_handler_and_the_durable_client_as_on_the_local_host()
+    {
+        // GetTask reads the orchestration through the [DurableClient]: over the relay, from the local host's task hub.
+        var answer = await AssertSameAnswerAsync(SwarmRoutes.GetTask, () => local.Request(HttpMethod.Get, "/api/v1/tasks/no-such-task", role: "admin"));
+
+        Assert.Equal("404", answer.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_post_with_a_malformed_body_gets_the_local_hosts_problem_document()
+    {
+        var answer = await AssertSameAnswerAsync(SwarmRoutes.SubmitTask, () => local.Request(HttpMethod.Post, "/api/v1/tasks", role: "admin", json: "{\"description\": "));
+
+        Assert.Equal("400", answer.StatusCode);
+    }
+
     /// <summary>Sends one request to both and compares what the client would see; returns the worker's answer.</summary>
     async Task<RpcHttp> AssertSameAnswerAsync(ApiRoute route, Func<HttpRequestMessage> request)
     {
@@ -75,7 +97,7 @@ public sealed class HttpRouteTests : IAsyncLifetime
         toWorker.RequestUri = new Uri(new Uri("http://127.0.0.1:7071"), toWorker.RequestUri!);
         var function = functions[route.Name];
         await worker.LoadAsync(function);
-        var response = await worker.InvokeAsync(HttpInvocation.Build(function, worker.Init.Capabilities, toWorker, body));
+        var response = await worker.InvokeAsync(HttpInvocation.Build(function, worker.Init.Capabilities, toWorker, body, (durable.Address, local.TaskHub)));
 
         Assert.True(response.Result.Status == StatusResult.Types.Status.Success, $"{response.Result.Exception?.Message}{Environment.NewLine}{worker.Output}");
         var http = response.ReturnValue.Http;
@@ -85,7 +107,7 @@ public sealed class HttpRouteTests : IAsyncLifetime
             TypedData.DataOneofCase.String => http.Body.String,
             _ => http.Body.ToString(),
         };
-        var detail = $"local host: {(int)localAnswer.StatusCode} {Headers(localAnswer)} {localBody}{Environment.NewLine}worker: {http.StatusCode} {string.Join(" ", http.Headers.OrderBy(h => h.Key).Select(h => h.Key + "=" + h.Value))} {workerBody}";
+        var detail = $"local host: {(int)localAnswer.StatusCode} {Headers(localAnswer)} {localBody}{Environment.NewLine}worker: {http.StatusCode} {string.Join(" ", http.Headers.OrderBy(h => h.Key).Select(h => h.Key + "=" + h.Value))} {workerBody}{Environment.NewLine}{worker.Output}";
         Assert.True(((int)localAnswer.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture) == http.StatusCode, detail);
         Assert.True(localBody == workerBody, detail);
         var workerHeaders = http.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value);

@@ -14,10 +14,12 @@ namespace Swarm.Functions.WorkerHost.Tests.Host;
 /// </summary>
 static class HttpInvocation
 {
-    /// <summary>The durable extension's endpoint the host would name in the DurableClient binding; see <see cref="DurableClientInput"/>.</summary>
-    public static Uri DurableEndpoint { get; set; } = new("http://127.0.0.1:9/");
-
-    public static InvocationRequest Build(RpcFunctionMetadata function, IReadOnlyDictionary<string, string> workerCapabilities, HttpRequestMessage request, string body = "")
+    /// <param name="durable">
+    /// The durable extension's gRPC endpoint and task hub, which the host names in every <c>[DurableClient]</c> binding
+    /// (see <see cref="DurableEndpointRelay"/>).
+    /// </param>
+    public static InvocationRequest Build(
+        RpcFunctionMetadata function, IReadOnlyDictionary<string, string> workerCapabilities, HttpRequestMessage request, string body, (Uri Endpoint, string TaskHub) durable)
     {
         var bindings = function.RawBindings.Select(b => JsonDocument.Parse(b).RootElement).ToList();
         var trigger = bindings.Single(b => b.GetProperty("type").GetString() == "httpTrigger");
@@ -62,9 +64,9 @@ static class HttpInvocation
             InputData = { new ParameterBinding { Name = trigger.GetProperty("name").GetString(), Data = new TypedData { Http = http } } },
             TraceContext = new RpcTraceContext(),
         };
-        foreach (var durable in bindings.Where(b => b.GetProperty("type").GetString() == "durableClient"))
+        foreach (var client in bindings.Where(b => b.GetProperty("type").GetString() == "durableClient"))
         {
-            invocation.InputData.Add(new ParameterBinding { Name = durable.GetProperty("name").GetString(), Data = new TypedData { String = DurableClientInput() } });
+            invocation.InputData.Add(new ParameterBinding { Name = client.GetProperty("name").GetString(), Data = new TypedData { String = DurableClientInput(durable.Endpoint, durable.TaskHub) } });
         }
 
         // The HTTP trigger's binding data, as the WebJobs HTTP extension builds it.
@@ -82,16 +84,11 @@ static class HttpInvocation
         return invocation;
     }
 
-    /// <summary>
-    /// What the durable extension hands an isolated worker for a <c>[DurableClient]</c> parameter: where its gRPC endpoint
-    /// is and the task hub. This test host has no durable extension, so the endpoint is one nothing answers on: the
-    /// client is created as in production, and a route that calls it fails as it would with the extension down.
-    /// </summary>
-    static string DurableClientInput() => JsonSerializer.Serialize(new
+    /// <summary>What the durable extension hands an isolated worker for a <c>[DurableClient]</c> parameter: where its gRPC endpoint is, and the task hub.</summary>
+    static string DurableClientInput(Uri endpoint, string taskHub) => JsonSerializer.Serialize(new
     {
-        taskHubName = "testhub",
-        connectionName = "AzureWebJobsStorage",
-        rpcBaseUrl = DurableEndpoint.AbsoluteUri,
+        taskHubName = taskHub,
+        rpcBaseUrl = endpoint.AbsoluteUri,
         requiredQueryStringParameters = string.Empty,
         httpBaseUrl = "http://127.0.0.1/runtime/webhooks/durabletask",
     });
