@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Measures the swarm's task path on this machine and prints a Markdown report on standard output (progress goes to
-# standard error): throughput and latency through the local host on Azurite, overhead around a 1 s model call, the
+# standard error): throughput and latency through the local host on Azurite, the API's answers under load (api),
+# overhead around a 1 s model call, the
 # host's memory, the in-memory engine's ceiling, a 10-agent consensus round's latency, a simulation of how voting
 # changes accuracy, storage requests per task by kind against a plain orchestration baseline (that scenario starts
 # two Azurite instances of its own, to count their access logs), and what an agent's tool round trip costs, with a

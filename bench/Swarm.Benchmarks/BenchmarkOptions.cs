@@ -8,14 +8,18 @@ sealed record BenchmarkOptions
     public const string Usage = """
         Usage: ./bench.sh [options]
 
-          --scenario NAME           all (default), baseline, throughput, overhead, realtime, stream, messages, memory,
-                                    inmemory, consensus-round, consensus-accuracy, storage, tools or learning; repeat or
+          --scenario NAME           all (default), baseline, throughput, api, overhead, realtime, stream, messages,
+                                    memory, inmemory, consensus-round, consensus-accuracy, storage, tools or learning; repeat or
                                     comma-separate for several (throughput and overhead bring baseline with them: they
                                     report ratios to it)
           --agents N                simulated worker agents created for the throughput and overhead runs, and the
                                     memory scenario's middle stage (default 50)
           --tasks N                 tasks in the throughput run and the baseline's batch (default 500)
           --clients N               concurrent HTTP clients submitting tasks and creating agents (default 16)
+          --api-finished-tasks N    tasks the api scenario runs to their end before its clients start (default 1000)
+          --api-clients N           concurrent clients in the api scenario (default 20)
+          --api-seconds N           how long the api scenario's clients run (default 60)
+          --api-interval-ms N       each api client's pace: one request every N ms (default 300)
           --overhead-tasks N        tasks run one at a time on a 1 s simulated model call, and as many plain
                                     orchestrations in the baseline when the overhead scenario runs (default 20)
           --realtime-tasks N        tasks run one at a time, each announced on the real-time channel, and as many
@@ -51,7 +55,7 @@ sealed record BenchmarkOptions
         The report goes to standard output, progress to standard error.
         """;
 
-    public static readonly IReadOnlyList<string> ScenarioNames = ["baseline", "throughput", "overhead", "realtime", "stream", "messages", "memory", "inmemory", "consensus-round", "consensus-accuracy", "storage", "tools", "learning"];
+    public static readonly IReadOnlyList<string> ScenarioNames = ["baseline", "throughput", "api", "overhead", "realtime", "stream", "messages", "memory", "inmemory", "consensus-round", "consensus-accuracy", "storage", "tools", "learning"];
 
     public IReadOnlyList<string> Scenarios { get; init; } = ScenarioNames;
 
@@ -60,6 +64,14 @@ sealed record BenchmarkOptions
     public int Tasks { get; init; } = 500;
 
     public int Clients { get; init; } = 16;
+
+    public int ApiFinishedTasks { get; init; } = 1_000;
+
+    public int ApiClients { get; init; } = 20;
+
+    public int ApiSeconds { get; init; } = 60;
+
+    public int ApiIntervalMs { get; init; } = 300;
 
     public int OverheadTasks { get; init; } = 20;
 
@@ -115,6 +127,10 @@ sealed record BenchmarkOptions
                 "--agents" => options with { Agents = Count(1, 5_000) },
                 "--tasks" => options with { Tasks = Count(1, 100_000) },
                 "--clients" => options with { Clients = Count(1, 512) },
+                "--api-finished-tasks" => options with { ApiFinishedTasks = Count(0, 100_000) },
+                "--api-clients" => options with { ApiClients = Count(1, 512) },
+                "--api-seconds" => options with { ApiSeconds = Count(5, 3_600) },
+                "--api-interval-ms" => options with { ApiIntervalMs = Count(0, 60_000) },
                 "--overhead-tasks" => options with { OverheadTasks = Count(1, 1_000) },
                 "--realtime-tasks" => options with { RealtimeTasks = Count(1, 1_000) },
                 "--messages" => options with { Messages = Count(1, 10_000) },

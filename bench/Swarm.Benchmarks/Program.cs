@@ -39,6 +39,7 @@ IScenario[] scenarios =
 [
     new BaselineScenario(options, storage, baseline),
     new ThroughputScenario(options, storage, baseline),
+    new ApiLatencyScenario(options, storage),
     new OverheadScenario(options, storage, baseline),
     new RealtimeNoticeScenario(options, storage),
     new TokenStreamScenario(options, storage),

@@ -66,6 +66,9 @@ public static class SwarmServices
         services.AddSingleton<IAgentDirectory>(sp => sp.GetRequiredService<TableAgentDirectory>());
         services.AddSingleton<IAgentListing>(sp => sp.GetRequiredService<TableAgentDirectory>());
         services.AddTransient<RecordAgentActivity>();
+        services.AddSingleton<Swarm.Workflows.Tasks.Index.ITaskIndex>(sp => sp.GetRequiredService<TableTaskIndex>());
+        services.AddSingleton<Swarm.Application.Tasks.ITaskListing>(sp => sp.GetRequiredService<TableTaskIndex>());
+        services.AddTransient<Swarm.Workflows.Tasks.Index.RecordTaskActivity>();
         services.AddSingleton<IAgentCredentials>(sp => sp.GetRequiredService<ApiKeyService>());
         services.AddTransient<RevokeAgentKeysActivity>();
         // Everything the swarm sends on the channel is counted on its way (communication statistics).
@@ -92,6 +95,7 @@ public static class SwarmServices
         services.AddTransient<Swarm.Workflows.Realtime.PublishRealtimeActivity>();
         services.AddTransient<Swarm.Workflows.Realtime.PublishRealtimeNoticesActivity>();
         services.AddSingleton<StoppedTaskNotices>();
+        services.AddSingleton<Swarm.Application.Tasks.TaskIndexCatchUp>();
         services.AddSingleton<Swarm.Application.Realtime.OperatorNotices>();
 
         services.AddSingleton<IApiKeyStore>(sp => sp.GetRequiredService<TableApiKeyStore>());

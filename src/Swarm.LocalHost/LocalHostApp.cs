@@ -77,7 +77,11 @@ public static class LocalHostApp
         builder.Services.AddSingleton<DurableTaskClient>(sp => new LocalHostDurableClient(
             new GrpcDurableTaskClient(
                 "swarm",
-                new GrpcDurableTaskClientOptions { Channel = DurableClientSocket.Channel(durableSocket) },
+                new GrpcDurableTaskClientOptions
+                {
+                    Channel = DurableClientSocket.Channel(durableSocket),
+                    DefaultVersion = settings.Durable.WorkflowVersion ?? Swarm.Workflows.WorkflowVersion.Current,
+                },
                 sp.GetRequiredService<ILogger<GrpcDurableTaskClient>>()),
             new AzureStorageEntityClient(sp.GetRequiredKeyedService<AzureStorageOrchestrationService>(RequestBackend), JsonDataConverter.Default)));
 

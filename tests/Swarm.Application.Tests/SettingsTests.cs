@@ -244,6 +244,16 @@ public sealed class SettingsTests
     }
 
     [Fact]
+    public void A_workflow_version_that_is_not_a_version_is_refused_and_unset_means_the_builds()
+    {
+        var error = Assert.Throws<SwarmConfigurationException>(() => TestSettings.Load(("durable:workflowVersion", "next")));
+        Assert.Contains("'durable:workflowVersion' must be a version", error.Message, StringComparison.Ordinal);
+
+        Assert.Null(TestSettings.Load().Durable.WorkflowVersion);
+        Assert.Equal("0.9", TestSettings.Load(("durable:workflowVersion", "0.9")).Durable.WorkflowVersion);
+    }
+
+    [Fact]
     public void Every_problem_is_reported_at_once()
     {
         var error = Assert.Throws<SwarmConfigurationException>(() => TestSettings.Load(("system:maxAgents", "0"), ("durable:partitionCount", "99")));

@@ -120,4 +120,16 @@ public sealed class FunctionsMetadataTests
         Assert.Equal(string.Empty, extensions.GetProperty("http").GetProperty("routePrefix").GetString());
         Assert.Equal("%TaskHubName%", extensions.GetProperty("durableTask").GetProperty("hubName").GetString());
     }
+
+    [Fact]
+    public void Host_json_versions_the_workflows_as_the_local_host_does()
+    {
+        using var hostJson = JsonDocument.Parse(File.ReadAllText(Path.Combine(FunctionsMetadata.OutputFolder, "host.json")));
+        var durable = hostJson.RootElement.GetProperty("extensions").GetProperty("durableTask");
+
+        // New orchestrations carry this build's version; a worker runs its own and older ones and leaves newer ones queued.
+        Assert.Equal(Swarm.Workflows.WorkflowVersion.Current, durable.GetProperty("defaultVersion").GetString());
+        Assert.Equal("CurrentOrOlder", durable.GetProperty("versionMatchStrategy").GetString());
+        Assert.Equal("Reject", durable.GetProperty("versionFailureStrategy").GetString());
+    }
 }

@@ -137,6 +137,25 @@ public sealed class LocalHostProcess : IAsyncDisposable
         return hosts;
     }
 
+    /// <summary>Starts another host on <paramref name="existing"/>'s task hub and tables, with <paramref name="settings"/> on top of its settings.</summary>
+    public static async Task<LocalHostProcess> StartBesideAsync(LocalHostProcess existing, params (string Key, string Value)[] settings)
+    {
+        ArgumentNullException.ThrowIfNull(existing);
+        var port = FreePorts.Next();
+        var environment = new Dictionary<string, string>(existing.environment)
+        {
+            ["localHost__httpPort"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        foreach (var (key, value) in settings)
+        {
+            environment[key] = value;
+        }
+
+        var host = new LocalHostProcess(environment, port);
+        await host.StartAgainAsync();
+        return host;
+    }
+
     /// <summary>Starts the process (again, after <see cref="KillHard"/>) and waits until <c>/ready</c> says ready.</summary>
     public async Task StartAgainAsync()
     {

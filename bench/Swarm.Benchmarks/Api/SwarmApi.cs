@@ -280,6 +280,25 @@ sealed class SwarmApi : IDisposable
         }
     }
 
+    /// <summary>
+    /// One plain GET as a client makes it: its status (0 when the request failed) and the time to its whole body, and
+    /// the body when it succeeded.
+    /// </summary>
+    public async Task<(int Status, TimeSpan Latency, string? Body)> GetAsync(string path, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            using var response = await http.GetAsync(new Uri(path, UriKind.Relative), cancellationToken);
+            var text = await response.Content.ReadAsStringAsync(cancellationToken);
+            return ((int)response.StatusCode, clock.Elapsed, response.IsSuccessStatusCode ? text : null);
+        }
+        catch (Exception e) when (IsRequestFailure(e, cancellationToken))
+        {
+            return (0, clock.Elapsed, null);
+        }
+    }
+
     /// <summary>A refused connection or the client's own timeout: a result to report, unlike the benchmark being stopped.</summary>
     static bool IsRequestFailure(Exception e, CancellationToken cancellationToken) =>
         e is HttpRequestException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested);

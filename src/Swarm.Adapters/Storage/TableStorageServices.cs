@@ -17,6 +17,7 @@ public static class TableStorageServices
         services.AddSingleton(_ => StorageClients.Tables(database));
         services.AddSingleton(sp => new TableStorageProbe(sp.GetRequiredService<TableServiceClient>()));
         services.AddSingleton(sp => new TableAgentDirectory(sp.GetRequiredService<TableServiceClient>(), database.TableName("Agents")));
+        services.AddSingleton(sp => new TableTaskIndex(sp.GetRequiredService<TableServiceClient>(), database.TableName("TaskIndex")));
         services.AddSingleton(sp => new TableApiKeyStore(sp.GetRequiredService<TableServiceClient>(), database.TableName("ApiKeys")));
         services.AddSingleton(sp => new TableScheduleClaims(sp.GetRequiredService<TableServiceClient>(), database.TableName("Schedules")));
         services.AddSingleton(sp => new TableAuditTrail(

@@ -254,6 +254,12 @@ public sealed class DurableSettings
 
     /// <summary>Operations an entity applies in one work item (one history write), at most. Unset: the backend's default.</summary>
     public int? MaxEntityOperationBatchSize { get; set; }
+
+    /// <summary>
+    /// The workflow version this host stamps on new orchestrations and the highest its worker runs. Unset: the build's
+    /// own (<c>WorkflowVersion.Current</c>). Set it lower only to run as an older deployment would (the upgrade test).
+    /// </summary>
+    public string? WorkflowVersion { get; set; }
 }
 
 /// <summary>

@@ -132,6 +132,7 @@ public static class SwarmSettingsValidator
         Check(s.Durable.MaxQueuePollingIntervalMs is >= 100 and <= 30_000, "durable:maxQueuePollingIntervalMs", "must be between 100 and 30000.");
         Check(s.Durable.MessageVisibilityTimeoutSeconds is >= 5 and <= 600, "durable:messageVisibilityTimeoutSeconds", "must be between 5 and 600.");
         Check(s.Durable.LeaseIntervalSeconds is >= 5 and <= 60, "durable:leaseIntervalSeconds", "must be between 5 and 60.");
+        Check(s.Durable.WorkflowVersion is null || Version.TryParse(s.Durable.WorkflowVersion, out _), "durable:workflowVersion", "must be a version such as 1.0 (numbers separated by dots).");
         Check(s.Durable.ControlQueueBatchSize is null or (>= 1 and <= 32), "durable:controlQueueBatchSize", "must be between 1 and 32.");
         Check(s.Durable.MaxConcurrentOrchestrations is null or (>= 1 and <= 1_000), "durable:maxConcurrentOrchestrations", "must be between 1 and 1000.");
         Check(s.Durable.MaxConcurrentActivities is null or (>= 1 and <= 1_000), "durable:maxConcurrentActivities", "must be between 1 and 1000.");

@@ -15,13 +15,14 @@ namespace Swarm.Application.Schedules;
 
 /// <summary>
 /// The self-healing pass. It reinstates unhealthy agents whose probation is over (<see cref="AgentProbation"/>), frees
-/// seats held for tasks that are no longer running (<see cref="SeatSweep"/>), and: a
+/// seats held for tasks that are no longer running (<see cref="SeatSweep"/>), records in the task index the end of
+/// tasks whose own write never came (<see cref="TaskIndexCatchUp"/>), and: a
 /// task whose agent turn has made no durable progress for
 /// <c>selfHealing:stalledTaskSeconds</c> (a hung model call, a lost worker) is terminated with the reason, so it
 /// ends visibly, and its agent slot is freed, instead of holding both forever. Termination is the only way to end
 /// it: an orchestration cannot complete while the model call it started is still outstanding.
 /// </summary>
-public sealed partial class StalledTaskReaper(SwarmSettings settings, TimeProvider time, StoppedTaskNotices notices, OperatorNotices operators, ILogger<StalledTaskReaper> logger) : IPeriodicJob
+public sealed partial class StalledTaskReaper(SwarmSettings settings, TimeProvider time, StoppedTaskNotices notices, TaskIndexCatchUp taskIndex, OperatorNotices operators, ILogger<StalledTaskReaper> logger) : IPeriodicJob
 {
     /// <summary>The prefix of the reason a reaped task carries; the API's <c>TaskView</c> shows it as the error.</summary>
     public const string ReasonPrefix = "Stalled:";
@@ -52,6 +53,7 @@ public sealed partial class StalledTaskReaper(SwarmSettings settings, TimeProvid
             LogOrphansFreed(logger, freed);
         }
 
+        await taskIndex.CatchUpAsync(durable, cancellationToken);
         if (now - startedAt < limit)
         {
             return;
@@ -75,6 +77,7 @@ public sealed partial class StalledTaskReaper(SwarmSettings settings, TimeProvid
 
             var reason = $"{ReasonPrefix} the agent made no progress for {ReadableDuration.Of(limit)} (since {task.LastUpdatedAt:u}); ended by self-healing.";
             await TaskStopper.StopAsync(durable, task, reason, agentsFailed: true, cancellationToken);
+            await taskIndex.StoppedAsync(task, "Stalled", cancellationToken);
             await notices.SendAsync(task, "Stalled", reason);
             LogReaped(logger, task.InstanceId, task.LastUpdatedAt);
         }

@@ -11,6 +11,7 @@ using Swarm.Workflows.Realtime;
 using Swarm.Workflows.Memory;
 using Swarm.Workflows.Models;
 using Swarm.Workflows.Tasks;
+using Swarm.Workflows.Tasks.Index;
 using Swarm.Workflows.Tools;
 
 namespace Swarm.Functions.Durable;
@@ -131,6 +132,14 @@ public static class WorkflowFunctions
         ArgumentNullException.ThrowIfNull(executionContext);
         var activity = ActivatorUtilities.GetServiceOrCreateInstance<RecordAgentActivity>(executionContext.InstanceServices);
         return activity.RunAsync(new FunctionActivityContext(nameof(RecordAgentActivity), instanceId), input);
+    }
+
+    [Function(nameof(RecordTaskActivity))]
+    public static Task<bool> RecordTask([ActivityTrigger] TaskIndexEntry input, string instanceId, FunctionContext executionContext)
+    {
+        ArgumentNullException.ThrowIfNull(executionContext);
+        var activity = ActivatorUtilities.GetServiceOrCreateInstance<RecordTaskActivity>(executionContext.InstanceServices);
+        return activity.RunAsync(new FunctionActivityContext(nameof(RecordTaskActivity), instanceId), input);
     }
 
     [Function(nameof(RevokeAgentKeysActivity))]

@@ -1,5 +1,6 @@
 using DurableTask.AzureStorage;
 using DurableTask.Core;
+using DurableTask.Core.Settings;
 using Microsoft.DurableTask.Worker;
 using Microsoft.DurableTask.Worker.Shims;
 using Swarm.Application.Health;
@@ -181,7 +182,19 @@ sealed partial class DurableTaskEngine(
     TaskHubWorker CreateWorker(AzureStorageOrchestrationService backend)
     {
         var shims = new DurableTaskShimFactory(new DurableTaskWorkerOptions { EnableEntitySupport = true }, loggers);
-        var hub = new TaskHubWorker(backend, loggers)
+        var versioning = new VersioningSettings
+        {
+            Version = settings.Durable.WorkflowVersion ?? WorkflowVersion.Current,
+            MatchStrategy = VersioningSettings.VersionMatchStrategy.CurrentOrOlder,
+            FailureStrategy = VersioningSettings.VersionFailureStrategy.Reject,
+        };
+        var hub = new TaskHubWorker(
+            backend,
+            new NameOnlyObjectManager<TaskOrchestration>(),
+            new NameOnlyObjectManager<TaskActivity>(),
+            new NameOnlyObjectManager<DurableTask.Core.Entities.TaskEntity>(),
+            versioning,
+            loggers)
         {
             // The SDK's shims report failures as FailureDetails (as Durable Functions does); the default mode would try
             // to serialize exception objects, which fails for ours and leaves the orchestration retrying forever.

@@ -34,6 +34,10 @@ namespace Swarm.Workflows.Tasks;
 /// fingerprint at the end. Null when it was off, and in the histories of tasks submitted before it existed, which
 /// then replay without the entity call and the signal they never made.
 /// </param>
+/// <param name="AcceptedAt">
+/// When the API accepted it: its place in the task index (newest first). Null in the histories of tasks submitted
+/// before the index existed, which then replay without the index writes they never made.
+/// </param>
 public sealed record TaskRunInput(
     string TaskId,
     string Prompt,
@@ -57,4 +61,5 @@ public sealed record TaskRunInput(
     bool Stream = false,
     bool NotifyGroups = false,
     bool EmbedMemory = false,
-    Patterns.PatternOptions? Patterns = null);
+    Patterns.PatternOptions? Patterns = null,
+    DateTimeOffset? AcceptedAt = null);

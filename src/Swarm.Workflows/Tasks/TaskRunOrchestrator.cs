@@ -6,6 +6,7 @@ using Swarm.Domain.Tasks;
 using Swarm.Domain.Time;
 using Swarm.Workflows.Patterns;
 using Swarm.Workflows.Realtime;
+using Swarm.Workflows.Tasks.Index;
 using Swarm.Workflows.Tasks.Strategies;
 
 namespace Swarm.Workflows.Tasks;
@@ -23,7 +24,8 @@ public sealed class TaskRunOrchestrator : TaskOrchestrator<TaskRunInput, TaskRun
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        var tracker = new TaskTracker(context);
+        var index = new TaskIndexWrites(context, input);
+        var tracker = new TaskTracker(context) { Index = index };
         var log = context.CreateReplaySafeLogger(Logs.TaskCategory);
         var notices = new TaskStateNotices(context, input);
         tracker.Record("accepted", $"priority {input.Priority}" + (input.SubmittedBy is { } by ? $", from {by}" : ""));
@@ -35,7 +37,7 @@ public sealed class TaskRunOrchestrator : TaskOrchestrator<TaskRunInput, TaskRun
         {
             if (input.RequiresApproval)
             {
-                await AwaitApprovalAsync(context, input, tracker, notices);
+                await AwaitApprovalAsync(context, input, tracker, notices, index);
             }
 
             notices.Changed(TaskRunStatus.Running);
@@ -65,7 +67,10 @@ public sealed class TaskRunOrchestrator : TaskOrchestrator<TaskRunInput, TaskRun
             // Stamped before the end notice goes out: the result was ready then, and its agents' seats already free.
             var answeredAt = context.CurrentUtcDateTime;
             await PatternRecall.RememberAsync(context, input, Fingerprint(context, input, tracker, choice.Strategy, terms, recall.Embedding, running, failureType: null));
-            await notices.EndedAsync(TaskRunStatus.Completed, result: run.Answer().Text);
+            var finalAgent = run.Final?.AgentId ?? run.Steps[0].AgentId;
+            await Task.WhenAll(
+                index.EndedAsync(TaskRunStatus.Completed, tracker.Strategy, finalAgent, AgentsOf(run.Steps, tracker), errorType: null),
+                notices.EndedAsync(TaskRunStatus.Completed, result: run.Answer().Text));
             return new TaskRunResult(
                 input.TaskId,
                 run.Final?.AgentId ?? run.Steps[0].AgentId,
@@ -91,10 +96,16 @@ public sealed class TaskRunOrchestrator : TaskOrchestrator<TaskRunInput, TaskRun
                 await PatternRecall.RememberAsync(context, input, Fingerprint(context, input, tracker, choice.Strategy, terms, recall.Embedding, running, failure.Type));
             }
 
-            await notices.EndedAsync(TaskRunStatus.Failed, errorType: failure.Type, errorMessage: failure.Message);
+            await Task.WhenAll(
+                index.EndedAsync(TaskRunStatus.Failed, tracker.Strategy, agentId: null, tracker.Agents, failure.Type),
+                notices.EndedAsync(TaskRunStatus.Failed, errorType: failure.Type, errorMessage: failure.Message));
             throw;
         }
     }
+
+    /// <summary>Every agent that held a seat: the steps' agents first, as the task's own view lists them.</summary>
+    static IReadOnlyList<string> AgentsOf(IReadOnlyList<StepOutcome> steps, TaskTracker tracker) =>
+        [.. steps.Select(s => s.AgentId).Concat(tracker.Agents).Distinct(StringComparer.Ordinal)];
 
     /// <summary>What the task leaves for pattern recognition; its prompt only as term counts and, if embedded, a vector.</summary>
     static TaskFingerprint Fingerprint(
@@ -114,8 +125,10 @@ public sealed class TaskRunOrchestrator : TaskOrchestrator<TaskRunInput, TaskRun
         Embedding: embedding);
 
     /// <summary>Waits, at no cost, for a person's decision; a rejection or no decision in time ends the task.</summary>
-    static async Task AwaitApprovalAsync(TaskOrchestrationContext context, TaskRunInput input, TaskTracker tracker, TaskStateNotices notices)
+    static async Task AwaitApprovalAsync(TaskOrchestrationContext context, TaskRunInput input, TaskTracker tracker, TaskStateNotices notices, TaskIndexWrites index)
     {
+        // The listing holds the wait before the task's own view shows it, so whoever saw it waiting finds it listed so.
+        await index.Written;
         tracker.Phase(TaskProgress.AwaitingApproval);
         tracker.Record("awaiting-approval", $"up to {ReadableDuration.Of(input.ApprovalWaitLimit)}");
         notices.Changed(TaskRunStatus.AwaitingApproval);
@@ -138,5 +151,6 @@ public sealed class TaskRunOrchestrator : TaskOrchestrator<TaskRunInput, TaskRun
 
         tracker.Record("approved", $"by {decision.By}{comment}");
         tracker.Phase(TaskProgress.WaitingForAgent);
+        index.Approved();
     }
 }

@@ -26,6 +26,9 @@ public sealed class TaskTracker(TaskOrchestrationContext context)
 
     public string? Strategy { get; set; }
 
+    /// <summary>The task's writes to the task index, told when its first seat is held; none when not set.</summary>
+    public Index.TaskIndexWrites? Index { get; init; }
+
     public IReadOnlyList<TaskEvent> Timeline => timeline;
 
     public IReadOnlyList<string> Agents => agents;
@@ -77,6 +80,7 @@ public sealed class TaskTracker(TaskOrchestrationContext context)
     public void Holding(SeatHold seat)
     {
         seats.Add(seat);
+        Index?.SeatHeld(seat.AgentId, Strategy);
         if (!agents.Contains(seat.AgentId, StringComparer.Ordinal))
         {
             agents.Add(seat.AgentId);

@@ -4,6 +4,7 @@ using Swarm.Api.Endpoints.Tasks;
 using Swarm.Application.Agents;
 using Swarm.Application.Configuration;
 using Swarm.Application.Health;
+using Swarm.Application.Tasks;
 using Swarm.Workflows.Agents;
 using Swarm.Workflows.Distribution;
 
@@ -15,7 +16,7 @@ namespace Swarm.Api.Endpoints.Operations;
 /// (<see cref="LearningStatus"/>), agents' presence on it (<see cref="PresenceSummary"/>),
 /// and this instance's latest health probe.
 /// </summary>
-public sealed class SystemStateHandler(SwarmSettings settings, IAgentListing agents, LatestHealth health, TimeProvider time) : IApiHandler
+public sealed class SystemStateHandler(SwarmSettings settings, IAgentListing agents, ITaskListing tasks, LatestHealth health, TimeProvider time) : IApiHandler
 {
     public async Task<ApiResponse> HandleAsync(ApiRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
     {
@@ -25,7 +26,7 @@ public sealed class SystemStateHandler(SwarmSettings settings, IAgentListing age
         return ApiResponse.Ok(new SystemStateView(
             new SystemSummary(system.Name, system.Version, system.Environment, system.MaxAgents, system.AutoScaling),
             await agents.CountAsync(cancellationToken),
-            await TaskQueueView.ReadAsync(durable, scope: null, cancellationToken),
+            await TaskQueueView.ReadAsync(tasks, durable, scope: null, cancellationToken),
             await ScalingView.ReadAsync(settings, durable, cancellationToken),
             RealtimeStatus.Of(settings.Realtime),
             LearningStatus.Of(board),

@@ -7,7 +7,7 @@ namespace Swarm.Api.Endpoints.Tasks;
 /// <c>POST /api/v1/tasks/{id}/cancel</c>: ends a task that has not finished, giving back every agent seat it holds
 /// and its places in line; the task shows <c>canceled</c> with who canceled it. <c>409</c> for a finished task.
 /// </summary>
-public sealed class CancelTaskHandler(StoppedTaskNotices notices) : IApiHandler
+public sealed class CancelTaskHandler(StoppedTaskNotices notices, TaskIndexCatchUp taskIndex) : IApiHandler
 {
     public async Task<ApiResponse> HandleAsync(ApiRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
     {
@@ -31,6 +31,7 @@ public sealed class CancelTaskHandler(StoppedTaskNotices notices) : IApiHandler
 
         var reason = $"Canceled by {request.Principal!.Subject}.";
         await TaskStopper.StopAsync(durable, found.Instance, reason, agentsFailed: false, CancellationToken.None);
+        await taskIndex.StoppedAsync(found.Instance, "Canceled", CancellationToken.None);
         await notices.SendAsync(found.Instance, "Canceled", reason);
         var location = SwarmRoutes.GetTask.PathFor(("id", found.View.Id));
         return ApiResponse.Accepted(new TaskCanceling(found.View.Id, "canceling", location), location) with { AuditDetail = reason };

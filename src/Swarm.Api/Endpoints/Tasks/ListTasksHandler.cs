@@ -1,18 +1,19 @@
 using Microsoft.DurableTask.Client;
+using Swarm.Application.Tasks;
 using Swarm.Domain.Tasks;
-using Swarm.Workflows.Tasks;
 
 namespace Swarm.Api.Endpoints.Tasks;
 
 /// <summary>
 /// <c>GET /api/v1/tasks?status=&amp;pageSize=&amp;continuationToken=</c>: the queue (unfinished tasks by status and
-/// priority, the oldest waiting one, the dispatcher's line and seats) and a page of tasks, in the order the store
-/// returns them. Only tasks the caller may read are counted and listed (<see cref="Visibility.ReadScope"/>): a page
-/// may hold fewer than <c>pageSize</c>, and its continuation token still leads on.
+/// priority, the oldest waiting one, the dispatcher's line and seats) and a page of tasks, newest accepted first, both
+/// from the task index (<see cref="ITaskListing"/>), never a scan of orchestrations. Only tasks the caller may read are
+/// counted and listed (<see cref="Visibility.ReadScope"/>): a caller who reads only its own tasks pages through its own
+/// partition of the index; one who reads some of others' (an agent, a reader of shares) through everyone's, filtered,
+/// so its page may hold fewer than <c>pageSize</c> and its continuation token still leads on.
 /// </summary>
-public sealed class ListTasksHandler : IApiHandler
+public sealed class ListTasksHandler(ITaskListing listing) : IApiHandler
 {
-
     public async Task<ApiResponse> HandleAsync(ApiRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -37,30 +38,31 @@ public sealed class ListTasksHandler : IApiHandler
         }
 
         var scope = Visibility.ReadScope.Of(request, durable);
-        var queue = await TaskQueueView.ReadAsync(durable, scope, cancellationToken);
-        var page = await InstancePages.ReadAsync(durable, request, TaskId.Prefix, status is { } s ? RuntimeStatusesOf(s) : null, pageSize, cancellationToken);
-        if (page.Problem is { } problem)
+        var ownOnly = await scope.ReadsOnlyOwnTasksAsync(cancellationToken);
+        // The page and the queue are independent reads: side by side, the answer waits for the slower, not for both.
+        var query = new TaskListQuery(ownOnly ? scope.Principal.Subject : null, status, pageSize, request.Query.GetValueOrDefault("continuationToken"));
+        var pageRead = listing.ListAsync(query, cancellationToken);
+        var queueRead = TaskQueueView.ReadAsync(listing, durable, scope, cancellationToken, ownOnly);
+        TaskListPage page;
+        try
         {
-            return problem;
+            page = await pageRead;
+        }
+        catch (ArgumentException)
+        {
+            await queueRead;
+            return ApiResponse.Problem(Problems.Validation([new("continuationToken", "is not a token this listing handed out.")]));
         }
 
         var items = new List<TaskSummary>();
-        foreach (var view in page.Instances.Where(TaskRunClient.IsTask).Select(TaskView.From))
+        foreach (var entry in page.Items)
         {
-            if ((status is null || view.Status == status) && await scope.CanReadAsync(view, cancellationToken))
+            if (ownOnly || await scope.CanReadAsync(entry, cancellationToken))
             {
-                items.Add(TaskSummary.From(view));
+                items.Add(TaskSummary.From(entry));
             }
         }
 
-        return ApiResponse.Ok(new TaskPage(queue, items, page.ContinuationToken));
+        return ApiResponse.Ok(new TaskPage(await queueRead, items, page.ContinuationToken));
     }
-
-    static List<OrchestrationRuntimeStatus> RuntimeStatusesOf(TaskRunStatus status) => status switch
-    {
-        TaskRunStatus.Completed => [OrchestrationRuntimeStatus.Completed],
-        TaskRunStatus.Failed => [OrchestrationRuntimeStatus.Failed],
-        TaskRunStatus.Canceled => [OrchestrationRuntimeStatus.Terminated],
-        _ => [OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running],
-    };
 }

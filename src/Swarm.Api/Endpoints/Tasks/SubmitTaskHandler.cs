@@ -115,7 +115,8 @@ public sealed class SubmitTaskHandler(SwarmSettings settings, RoleGrants roles, 
             // Embedded under the same rule as memory: the atlas is not sealed, so with encryption on no vector goes into it.
             ? new PatternOptions(patterns.Neighbours, patterns.MinSimilarity, patterns.ShareLessons, patterns.MaxPerShard,
                 Embed: settings.Learning.Embeddings.Enabled && !settings.Security.EncryptionEnabled)
-            : null);
+            : null,
+        AcceptedAt: time.GetUtcNow());
 
     /// <summary>A field that asks for events (<c>notify</c>, <c>stream</c>) needs the channel on and a caller it can address.</summary>
     IEnumerable<FieldError> ChannelErrors(string field, bool? asked, SwarmPrincipal caller)

@@ -1,15 +1,16 @@
 using Microsoft.DurableTask.Client;
+using Swarm.Application.Tasks;
 using Swarm.Domain.Distribution;
 using Swarm.Domain.Tasks;
 using Swarm.Workflows.Distribution;
-using Swarm.Workflows.Tasks;
+using Swarm.Workflows.Tasks.Index;
 
 namespace Swarm.Api.Endpoints.Tasks;
 
 /// <summary>
-/// The queue as <c>GET /api/v1/tasks</c> shows it: unfinished tasks counted by status and by priority (from a scan of
-/// at most <see cref="CountLimit"/> of them; <paramref name="CountsComplete"/> says whether that was
-/// all), the oldest waiting, and the dispatcher's line and seats.
+/// The queue as <c>GET /api/v1/tasks</c> shows it: unfinished tasks counted by status and by priority (from the task
+/// index's open partition, at most <see cref="CountLimit"/> of them; <paramref name="CountsComplete"/> says whether that
+/// was all), the oldest waiting, and the dispatcher's line and seats.
 /// </summary>
 public sealed record TaskQueueView(
     IReadOnlyDictionary<string, int> ByStatus,
@@ -19,57 +20,47 @@ public sealed record TaskQueueView(
     DateTimeOffset? OldestWaitingSince,
     QueueSummary Dispatcher)
 {
-    /// <summary>Unfinished tasks scanned for the counts; beyond it the counts say they are partial.</summary>
+    /// <summary>Unfinished tasks read for the counts; beyond it the counts say they are partial.</summary>
     public const int CountLimit = 2_000;
 
     /// <summary>
-    /// The queue now: of every task, or with a <paramref name="scope"/> only of those its caller may read (so the oldest
-    /// waiting task it names is one the caller could open); for an agent, not the line's priorities either.
+    /// The queue now, from the task index's unfinished tasks: of every task, or with a <paramref name="scope"/> only of
+    /// those its caller may read (so the oldest waiting task it names is one the caller could open); for an agent, not
+    /// the line's priorities either.
     /// </summary>
-    public static async Task<TaskQueueView> ReadAsync(DurableTaskClient durable, Visibility.ReadScope? scope, CancellationToken cancellationToken)
+    /// <param name="ownOnly">The caller reads only the tasks it submitted (<see cref="Visibility.ReadScope.ReadsOnlyOwnTasksAsync"/>): only those are read.</param>
+    public static async Task<TaskQueueView> ReadAsync(ITaskListing listing, DurableTaskClient durable, Visibility.ReadScope? scope, CancellationToken cancellationToken, bool ownOnly = false)
     {
-        var query = new OrchestrationQuery
-        {
-            InstanceIdPrefix = TaskId.Prefix,
-            Statuses = [OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Suspended],
-            FetchInputsAndOutputs = true,
-            PageSize = 200,
-        };
+        ArgumentNullException.ThrowIfNull(listing);
+        var board = new DispatcherClient(durable).GetBoardAsync(cancellationToken);
+        var open = await listing.OpenAsync(CountLimit, ownOnly ? scope?.Principal.Subject : null, cancellationToken);
         var byStatus = new Dictionary<string, int>(StringComparer.Ordinal);
         var byPriority = new Dictionary<int, int>();
-        TaskView? oldestWaiting = null;
-        var scanned = 0;
-        var complete = true;
-        await foreach (var instance in durable.GetAllInstancesAsync(query).WithCancellation(cancellationToken))
+        TaskIndexEntry? oldestWaiting = null;
+        foreach (var entry in open.Items)
         {
-            if (++scanned > CountLimit)
-            {
-                complete = false;
-                break;
-            }
-
-            if (!TaskRunClient.IsTask(instance) || TaskView.From(instance) is not { } view || (scope is not null && !await scope.CanReadAsync(view, cancellationToken)))
+            if (scope is not null && !await scope.CanReadAsync(entry, cancellationToken))
             {
                 continue;
             }
 
-            var key = view.Status.ToString();
+            var key = entry.Status.ToString();
             key = char.ToLowerInvariant(key[0]) + key[1..];
             byStatus[key] = byStatus.GetValueOrDefault(key) + 1;
-            byPriority[view.Priority ?? TaskRequest.DefaultPriority] = byPriority.GetValueOrDefault(view.Priority ?? TaskRequest.DefaultPriority) + 1;
-            if (view.Status == TaskRunStatus.Queued && (oldestWaiting is null || view.CreatedAt < oldestWaiting.CreatedAt))
+            byPriority[entry.Priority] = byPriority.GetValueOrDefault(entry.Priority) + 1;
+            if (entry.Status == TaskRunStatus.Queued && (oldestWaiting is null || entry.AcceptedAt < oldestWaiting.AcceptedAt))
             {
-                oldestWaiting = view;
+                oldestWaiting = entry;
             }
         }
 
-        var dispatcher = (await new DispatcherClient(durable).GetBoardAsync(cancellationToken)).Summarize();
+        var dispatcher = (await board).Summarize();
         return new TaskQueueView(
             byStatus,
             byPriority.OrderByDescending(p => p.Key).ToDictionary(p => p.Key, p => p.Value),
-            complete,
-            oldestWaiting?.Id,
-            oldestWaiting?.CreatedAt,
+            open.Complete,
+            oldestWaiting?.TaskId,
+            oldestWaiting?.AcceptedAt,
             scope?.Principal.AgentId is null ? dispatcher : dispatcher with { WaitingByPriority = new Dictionary<int, int>() });
     }
 }

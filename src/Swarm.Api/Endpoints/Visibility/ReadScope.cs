@@ -41,6 +41,20 @@ public sealed class ReadScope(SwarmPrincipal principal, DurableTaskClient durabl
         return CanReadTaskAsync(task.Id, task.SubmittedBy, task.AgentId is { } latest ? task.Agents.Append(latest) : task.Agents, cancellationToken);
     }
 
+    /// <summary>Whether the caller may read the task as the task index holds it.</summary>
+    public ValueTask<bool> CanReadAsync(Swarm.Workflows.Tasks.Index.TaskIndexEntry task, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        return CanReadTaskAsync(task.TaskId, task.SubmittedBy, task.AgentId is { } latest ? task.Agents.Append(latest) : task.Agents, cancellationToken);
+    }
+
+    /// <summary>
+    /// Whether the caller reads only the tasks it submitted: not everyone's, not an agent's (it reads what it works on),
+    /// and nothing shared with it or its roles. Such a caller's listing is its own partition of the task index.
+    /// </summary>
+    public async ValueTask<bool> ReadsOnlyOwnTasksAsync(CancellationToken cancellationToken) =>
+        !ReadsAnyTask && principal.AgentId is null && !(await SharedAsync(cancellationToken)).Any(Swarm.Domain.Tasks.TaskId.IsWellFormed);
+
     /// <summary>Whether the caller may read the task <paramref name="taskId"/>, submitted by <paramref name="submittedBy"/>, worked on by <paramref name="agents"/>.</summary>
     public async ValueTask<bool> CanReadTaskAsync(string taskId, string? submittedBy, IEnumerable<string> agents, CancellationToken cancellationToken)
     {
@@ -64,7 +78,10 @@ public sealed class ReadScope(SwarmPrincipal principal, DurableTaskClient durabl
             || await IsSharedAsync(proposalId, cancellationToken);
     }
 
-    async ValueTask<bool> IsSharedAsync(string resourceId, CancellationToken cancellationToken)
+    async ValueTask<bool> IsSharedAsync(string resourceId, CancellationToken cancellationToken) =>
+        (await SharedAsync(cancellationToken)).Contains(resourceId);
+
+    async ValueTask<HashSet<string>> SharedAsync(CancellationToken cancellationToken)
     {
         if (shared is null)
         {
@@ -75,6 +92,6 @@ public sealed class ReadScope(SwarmPrincipal principal, DurableTaskClient durabl
             shared = records.SelectMany(r => r.Resources).ToHashSet(StringComparer.Ordinal);
         }
 
-        return shared.Contains(resourceId);
+        return shared;
     }
 }

@@ -24,6 +24,7 @@ public sealed class PrometheusMetricsHandler(
     ProviderCatalog providers,
     RealtimeTraffic traffic,
     IAgentListing agents,
+    Swarm.Application.Tasks.ITaskListing tasks,
     TimeProvider time) : IApiHandler
 {
     public async Task<ApiResponse> HandleAsync(ApiRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
@@ -35,7 +36,7 @@ public sealed class PrometheusMetricsHandler(
         WriteProviders(text, providers.Report());
         WriteRealtime(text, traffic.Snapshot());
         WriteAgents(text, await agents.CountAsync(cancellationToken));
-        WriteQueue(text, await TaskQueueView.ReadAsync(durable, scope: null, cancellationToken), now);
+        WriteQueue(text, await TaskQueueView.ReadAsync(tasks, durable, scope: null, cancellationToken), now);
         WriteConsensus(text, await ConsensusMetrics.ReadAsync(durable, cancellationToken));
         WriteLearning(text, await new DispatcherClient(durable).GetBoardAsync(cancellationToken));
         WriteMemory(text, await MemoryMetrics.ReadAsync(durable, cancellationToken), await PatternMetrics.ReadAsync(durable, cancellationToken), await FeedbackMetrics.ReadAsync(durable, cancellationToken));
@@ -118,7 +119,7 @@ public sealed class PrometheusMetricsHandler(
 
     static void WriteQueue(PrometheusText text, TaskQueueView queue, DateTimeOffset now)
     {
-        text.Family("swarm_tasks_unfinished", "gauge", $"Unfinished tasks by status (from a scan of at most {TaskQueueView.CountLimit}; see swarm_tasks_counts_complete).");
+        text.Family("swarm_tasks_unfinished", "gauge", $"Unfinished tasks by status (from the task index, at most {TaskQueueView.CountLimit}; see swarm_tasks_counts_complete).");
         foreach (var (status, count) in queue.ByStatus)
         {
             text.Sample("swarm_tasks_unfinished", count, ("status", status));

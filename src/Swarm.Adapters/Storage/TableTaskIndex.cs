@@ -1,0 +1,173 @@
+using System.Globalization;
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using Swarm.Application.Tasks;
+using Swarm.Domain.Tasks;
+using Swarm.Workflows.Tasks.Index;
+
+namespace Swarm.Adapters.Storage;
+
+/// <summary>
+/// The task index in Azure Table storage (keys in <see cref="TaskIndexKeys"/>): a row per task in the partition of
+/// everyone's tasks and in its submitter's, and while it is unfinished in the open partition. The listing is a range
+/// query over one partition, newest first; the queue view reads the open partition, as large as the backlog.
+/// </summary>
+public sealed class TableTaskIndex(TableServiceClient tables, string tableName) : ITaskIndex, ITaskListing, IDisposable
+{
+    /// <summary>The columns a listing reads (every one but Table storage's own).</summary>
+    static readonly string[] Columns = ["RowKey", "TaskId", "SubmittedBy", "AcceptedAt", "Status", "Phase", "Strategy", "Priority", "AgentId", "Agents", "UpdatedAt", "ErrorType"];
+
+    readonly LazyTable table = new(tables, tableName);
+
+    public async Task RecordAsync(TaskIndexEntry entry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var rowKey = TaskIndexKeys.RowKey(entry.AcceptedAt, entry.TaskId);
+        await table.RunAsync(async client =>
+        {
+            if (!entry.IsFinished)
+            {
+                // A late write (a retried activity, a write that crossed the canceling of its task) must not reopen a finished task.
+                var current = await client.GetEntityIfExistsAsync<TableEntity>(TaskIndexKeys.Everyone, rowKey, ["Status"], cancellationToken);
+                if (current.HasValue && Enum.TryParse<TaskRunStatus>(current.Value!.GetString("Status"), out var status) && IsFinished(status))
+                {
+                    return;
+                }
+            }
+
+            var writes = new List<Task>
+            {
+                client.UpsertEntityAsync(ToEntity(TaskIndexKeys.Everyone, rowKey, entry), TableUpdateMode.Replace, cancellationToken),
+                entry.IsFinished
+                    ? LeaveOpenAsync(client, rowKey, cancellationToken)
+                    : client.UpsertEntityAsync(ToEntity(TaskIndexKeys.Open, rowKey, entry), TableUpdateMode.Replace, cancellationToken),
+            };
+            if (entry.SubmittedBy is { } submitter)
+            {
+                writes.Add(client.UpsertEntityAsync(ToEntity(TaskIndexKeys.Submitter(submitter), rowKey, entry), TableUpdateMode.Replace, cancellationToken));
+            }
+
+            await Task.WhenAll(writes);
+        }, cancellationToken);
+    }
+
+    public async Task<TaskListPage> ListAsync(TaskListQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.ContinuationToken is { } token && !TaskIndexKeys.IsRowKey(token))
+        {
+            throw new ArgumentException("The continuation token was not issued by this listing.", nameof(query));
+        }
+
+        // Unfinished tasks are read from the open partition (the backlog), finished ones from everyone's or the submitter's.
+        var open = query.Status is { } wanted && !IsFinished(wanted);
+        var partition = open || query.SubmittedBy is null ? (open ? TaskIndexKeys.Open : TaskIndexKeys.Everyone) : TaskIndexKeys.Submitter(query.SubmittedBy);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
+        if (query.ContinuationToken is { } after)
+        {
+            filter += " and " + TableClient.CreateQueryFilter($"RowKey gt {after}");
+        }
+
+        if (query.Status is { } status)
+        {
+            filter += " and " + TableClient.CreateQueryFilter($"Status eq {status.ToString()}");
+        }
+
+        if (open && query.SubmittedBy is { } submitter)
+        {
+            filter += " and " + TableClient.CreateQueryFilter($"SubmittedBy eq {submitter}");
+        }
+
+        // One more than the page: whether there is a next page is known without handing out a token to an empty one.
+        var rows = await ReadAsync(filter, query.PageSize + 1, cancellationToken);
+        return rows.Count > query.PageSize
+            ? new TaskListPage([.. rows.Take(query.PageSize).Select(r => r.Entry)], rows[query.PageSize - 1].RowKey)
+            : new TaskListPage([.. rows.Select(r => r.Entry)], null);
+    }
+
+    public async Task<OpenTasks> OpenAsync(int limit, string? submittedBy, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TaskIndexKeys.Open}");
+        if (submittedBy is not null)
+        {
+            filter += " and " + TableClient.CreateQueryFilter($"SubmittedBy eq {submittedBy}");
+        }
+
+        var rows = await ReadAsync(filter, limit + 1, cancellationToken);
+        return new OpenTasks([.. rows.Take(limit).Select(r => r.Entry)], rows.Count <= limit);
+    }
+
+    Task<List<(string RowKey, TaskIndexEntry Entry)>> ReadAsync(string filter, int count, CancellationToken cancellationToken) =>
+        table.RunAsync(async client =>
+        {
+            var rows = new List<(string, TaskIndexEntry)>();
+            await foreach (var row in client.QueryAsync<TableEntity>(filter, Math.Min(count, 1_000), Columns, cancellationToken))
+            {
+                if (FromEntity(row) is { } entry)
+                {
+                    rows.Add((row.RowKey, entry));
+                    if (rows.Count == count)
+                    {
+                        break;
+                    }
+                }
+            }
+
+            return rows;
+        }, cancellationToken);
+
+    static async Task LeaveOpenAsync(TableClient client, string rowKey, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await client.DeleteEntityAsync(TaskIndexKeys.Open, rowKey, ETag.All, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // Already gone: a repeated end, or a task whose earlier writes never came.
+        }
+    }
+
+    static bool IsFinished(TaskRunStatus status) => status is TaskRunStatus.Completed or TaskRunStatus.Failed or TaskRunStatus.Canceled;
+
+    static TableEntity ToEntity(string partition, string rowKey, TaskIndexEntry e) => new(partition, rowKey)
+    {
+        ["TaskId"] = e.TaskId,
+        ["SubmittedBy"] = e.SubmittedBy,
+        ["AcceptedAt"] = e.AcceptedAt,
+        ["Status"] = e.Status.ToString(),
+        ["Phase"] = e.Phase,
+        ["Strategy"] = e.Strategy,
+        ["Priority"] = e.Priority,
+        ["AgentId"] = e.AgentId,
+        ["Agents"] = JsonSerializer.Serialize(e.Agents),
+        ["UpdatedAt"] = e.UpdatedAt,
+        ["ErrorType"] = e.ErrorType,
+    };
+
+    static TaskIndexEntry? FromEntity(TableEntity e)
+    {
+        if (e.GetString("TaskId") is not { } id || !Enum.TryParse<TaskRunStatus>(e.GetString("Status"), out var status))
+        {
+            return null; // not a row this version writes
+        }
+
+        return new TaskIndexEntry(
+            id,
+            e.GetString("SubmittedBy"),
+            e.GetDateTimeOffset("AcceptedAt") ?? DateTimeOffset.MinValue,
+            status,
+            e.GetString("Phase"),
+            e.GetString("Strategy"),
+            e.GetInt32("Priority") ?? 5, // always written; 5 is the API's default priority
+            e.GetString("AgentId"),
+            e.GetString("Agents") is { Length: > 0 } agents ? JsonSerializer.Deserialize<string[]>(agents) ?? [] : [],
+            e.GetDateTimeOffset("UpdatedAt") ?? DateTimeOffset.MinValue,
+            e.GetString("ErrorType"));
+    }
+
+    public void Dispose() => table.Dispose();
+
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"task index {tableName}");
+}
