@@ -9,7 +9,7 @@ sealed record BenchmarkOptions
         Usage: ./bench.sh [options]
 
           --scenario NAME           all (default), baseline, throughput, api, overhead, realtime, stream, messages,
-                                    memory, inmemory, consensus-round, consensus-accuracy, storage, tools or learning; repeat or
+                                    memory, inmemory, consensus-round, consensus-accuracy, storage, tools, learning or hosts; repeat or
                                     comma-separate for several (throughput and overhead bring baseline with them: they
                                     report ratios to it)
           --agents N                simulated worker agents created for the throughput and overhead runs, and the
@@ -55,7 +55,7 @@ sealed record BenchmarkOptions
         The report goes to standard output, progress to standard error.
         """;
 
-    public static readonly IReadOnlyList<string> ScenarioNames = ["baseline", "throughput", "api", "overhead", "realtime", "stream", "messages", "memory", "inmemory", "consensus-round", "consensus-accuracy", "storage", "tools", "learning"];
+    public static readonly IReadOnlyList<string> ScenarioNames = ["baseline", "throughput", "api", "overhead", "realtime", "stream", "messages", "memory", "inmemory", "consensus-round", "consensus-accuracy", "storage", "tools", "learning", "hosts"];
 
     public IReadOnlyList<string> Scenarios { get; init; } = ScenarioNames;
 

@@ -51,6 +51,7 @@ IScenario[] scenarios =
     new StorageScenario(options),
     new ToolLoopScenario(options, storage),
     new LearningCurveScenario(options),
+    new HostsScenario(options, storage),
 ];
 
 // What else keeps the machine busy, measured before anything of the benchmark's own runs.
