@@ -40,6 +40,17 @@ public sealed class DurableTriggerTests(TaskEpisodeFixture task) : IClassFixture
         Assert.True(response.Result.Status == StatusResult.Types.Status.Success, $"{response.Result.Exception?.Message}{Environment.NewLine}{task.Worker.Output}");
         var localResult = task.History.Events.Single(e => TaskHubHistory.EventType(e) == "TaskCompleted" && e.GetProperty("TaskScheduledId").GetInt32() == scheduled.Id);
         Assert.Equal(localResult.GetProperty("Result").GetString(), DurableInvocation.ReturnedString(response));
+
+        // It ran against the worker's own storage, with its services resolved: the task's row is in the worker's index.
+        var index = new Azure.Data.Tables.TableClient(task.WorkerSettings["database__connectionString"], task.WorkerSettings["database__tablePrefix"] + "TaskIndex");
+        var rows = index.QueryAsync<Azure.Data.Tables.TableEntity>(r => r.PartitionKey == Swarm.Adapters.Storage.TaskIndexKeys.Everyone);
+        var written = new List<Azure.Data.Tables.TableEntity>();
+        await foreach (var row in rows)
+        {
+            written.Add(row);
+        }
+
+        Assert.Contains(written, r => r.GetString("TaskId") == task.TaskId);
     }
 
     [Fact]
