@@ -69,6 +69,7 @@ public static class SwarmServices
         services.AddSingleton<Swarm.Workflows.Tasks.Index.ITaskIndex>(sp => sp.GetRequiredService<TableTaskIndex>());
         services.AddSingleton<Swarm.Application.Tasks.ITaskListing>(sp => sp.GetRequiredService<TableTaskIndex>());
         services.AddTransient<Swarm.Workflows.Tasks.Index.RecordTaskActivity>();
+        services.AddTransient<Swarm.Workflows.Tasks.Index.RecordTaskChangeActivity>();
         services.AddSingleton<IAgentCredentials>(sp => sp.GetRequiredService<ApiKeyService>());
         services.AddTransient<RevokeAgentKeysActivity>();
         // Everything the swarm sends on the channel is counted on its way (communication statistics).

@@ -13,7 +13,7 @@ public static class WorkflowCatalog
 {
     public static IReadOnlyList<Type> Orchestrators { get; } = [typeof(TaskRunOrchestrator), typeof(AgentTurnOrchestrator), typeof(AgentSlotReleaseOrchestrator), typeof(ProvisionAgentOrchestrator), typeof(RetireAgentOrchestrator), typeof(ScalePoolOrchestrator), typeof(SeatOfferOrchestrator), typeof(AgentLeftNoticeOrchestrator), typeof(AgentHealthNoticeOrchestrator), typeof(Consensus.ConsensusRoundOrchestrator)];
 
-    public static IReadOnlyList<Type> Activities { get; } = [typeof(InvokeAgentActivity), typeof(RecordAgentActivity), typeof(Tasks.Index.RecordTaskActivity), typeof(RevokeAgentKeysActivity), typeof(PlanTaskActivity), typeof(Consensus.CastBallotActivity), typeof(Consensus.RecordRoundActivity), typeof(Realtime.PublishRealtimeActivity), typeof(Realtime.PublishRealtimeNoticesActivity), typeof(Tools.CallServerToolActivity), typeof(Tools.RecordToolCallsActivity), typeof(Memory.SealMemoryValueActivity), typeof(Memory.OpenMemoryValuesActivity), typeof(Models.EmbedTextActivity)];
+    public static IReadOnlyList<Type> Activities { get; } = [typeof(InvokeAgentActivity), typeof(RecordAgentActivity), typeof(Tasks.Index.RecordTaskActivity), typeof(Tasks.Index.RecordTaskChangeActivity), typeof(RevokeAgentKeysActivity), typeof(PlanTaskActivity), typeof(Consensus.CastBallotActivity), typeof(Consensus.RecordRoundActivity), typeof(Realtime.PublishRealtimeActivity), typeof(Realtime.PublishRealtimeNoticesActivity), typeof(Tools.CallServerToolActivity), typeof(Tools.RecordToolCallsActivity), typeof(Memory.SealMemoryValueActivity), typeof(Memory.OpenMemoryValuesActivity), typeof(Models.EmbedTextActivity)];
 
     public static IReadOnlyDictionary<string, Type> Entities { get; } = new Dictionary<string, Type>
     {

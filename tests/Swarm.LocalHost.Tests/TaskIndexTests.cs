@@ -155,6 +155,21 @@ public sealed class TaskIndexTests(TaskIndexTests.Host host) : IClassFixture<Tas
     }
 
     [Fact]
+    public async Task Each_change_of_a_task_leaves_its_index_row_and_its_notices_in_one_activity()
+    {
+        // Acceptance goes with the "running" notice, the first seat alone (no notice tells of it), the end with the end's
+        // notices: three activities beside the model call, where separate index and notice activities made five.
+        var id = await SubmitAsync("cara", new { prompt = "Summarise the minutes", strategy = "single" });
+        var task = await TaskPolling.WaitUntilFinishedAsync(Swarm, id, TimeSpan.FromSeconds(60));
+        Assert.Equal("completed", task.GetProperty("status").GetString());
+
+        var activities = await DurableHistories.ScheduledActivitiesAsync(Swarm, id);
+        Assert.Equal(["InvokeAgentActivity", "RecordTaskChangeActivity", "RecordTaskChangeActivity", "RecordTaskChangeActivity"], activities.Order(StringComparer.Ordinal));
+        var listed = await ListUntilAsync("cara", "pageSize=10", l => l.GetProperty("items").EnumerateArray().Any(t => t.GetProperty("id").GetString() == id && t.GetProperty("status").GetString() == "completed"));
+        Assert.Contains(listed.GetProperty("items").EnumerateArray(), t => t.GetProperty("id").GetString() == id);
+    }
+
+    [Fact]
     public async Task A_rejected_task_is_listed_failed_and_a_canceled_one_canceled_and_both_leave_the_queue()
     {
         const string fay = "fay";

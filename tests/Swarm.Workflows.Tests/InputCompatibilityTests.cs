@@ -80,6 +80,18 @@ public sealed class InputCompatibilityTests
     }
 
     [Fact]
+    public void A_task_input_stored_before_changes_went_together_reads_back_with_separate_index_and_notice_activities()
+    {
+        var today = new TaskRunInput("task-1", "p", 5, [], TaskStrategy.Auto, 1, [], false, TimeSpan.FromMinutes(10), 3, null, false, TimeSpan.FromDays(1),
+            SubmittedBy: "someone", NotifyGroups: true, AcceptedAt: DateTimeOffset.UnixEpoch, ChangesTogether: true);
+
+        var input = ReadWithout(today, "ChangesTogether");
+
+        Assert.Equal(DateTimeOffset.UnixEpoch, input.AcceptedAt);
+        Assert.False(input.ChangesTogether);
+    }
+
+    [Fact]
     public void Pattern_options_stored_before_fingerprint_embeddings_read_back_embedding_nothing()
     {
         var today = new Swarm.Workflows.Patterns.PatternOptions(20, 0.25, false, 500, Embed: true);

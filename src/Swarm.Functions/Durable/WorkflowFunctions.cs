@@ -142,6 +142,14 @@ public static class WorkflowFunctions
         return activity.RunAsync(new FunctionActivityContext(nameof(RecordTaskActivity), instanceId), input);
     }
 
+    [Function(nameof(RecordTaskChangeActivity))]
+    public static Task<int> RecordTaskChange([ActivityTrigger] TaskChange input, string instanceId, FunctionContext executionContext)
+    {
+        ArgumentNullException.ThrowIfNull(executionContext);
+        var activity = ActivatorUtilities.GetServiceOrCreateInstance<RecordTaskChangeActivity>(executionContext.InstanceServices);
+        return activity.RunAsync(new FunctionActivityContext(nameof(RecordTaskChangeActivity), instanceId), input);
+    }
+
     [Function(nameof(RevokeAgentKeysActivity))]
     public static Task<int> RevokeAgentKeys([ActivityTrigger] string input, string instanceId, FunctionContext executionContext)
     {

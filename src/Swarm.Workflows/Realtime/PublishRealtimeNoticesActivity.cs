@@ -11,14 +11,18 @@ namespace Swarm.Workflows.Realtime;
 /// </summary>
 public sealed class PublishRealtimeNoticesActivity(IRealtimeChannel sender, ILogger<PublishRealtimeNoticesActivity> logger) : TaskActivity<IReadOnlyList<RealtimeDelivery>, int>
 {
-    public override async Task<int> RunAsync(TaskActivityContext context, IReadOnlyList<RealtimeDelivery> input)
+    public override Task<int> RunAsync(TaskActivityContext context, IReadOnlyList<RealtimeDelivery> input) => SendAllAsync(sender, input, logger);
+
+    /// <summary>Sends each audience's notices in order, the audiences side by side; returns how many went.</summary>
+    public static async Task<int> SendAllAsync(IRealtimeChannel sender, IReadOnlyList<RealtimeDelivery> notices, ILogger logger)
     {
-        ArgumentNullException.ThrowIfNull(input);
-        var sent = await Task.WhenAll(input.GroupBy(notice => notice.To).Select(InOrderAsync));
+        ArgumentNullException.ThrowIfNull(sender);
+        ArgumentNullException.ThrowIfNull(notices);
+        var sent = await Task.WhenAll(notices.GroupBy(notice => notice.To).Select(audience => InOrderAsync(sender, audience, logger)));
         return sent.Sum();
     }
 
-    async Task<int> InOrderAsync(IEnumerable<RealtimeDelivery> notices)
+    static async Task<int> InOrderAsync(IRealtimeChannel sender, IEnumerable<RealtimeDelivery> notices, ILogger logger)
     {
         var sent = 0;
         foreach (var notice in notices)

@@ -38,6 +38,11 @@ namespace Swarm.Workflows.Tasks;
 /// When the API accepted it: its place in the task index (newest first). Null in the histories of tasks submitted
 /// before the index existed, which then replay without the index writes they never made.
 /// </param>
+/// <param name="ChangesTogether">
+/// Whether a state change's index entry and its real-time notices leave in one activity
+/// (<see cref="Index.RecordTaskChangeActivity"/>); false in the histories of tasks submitted before, which replay with
+/// the separate index and notice activities they ran.
+/// </param>
 public sealed record TaskRunInput(
     string TaskId,
     string Prompt,
@@ -62,4 +67,5 @@ public sealed record TaskRunInput(
     bool NotifyGroups = false,
     bool EmbedMemory = false,
     Patterns.PatternOptions? Patterns = null,
-    DateTimeOffset? AcceptedAt = null);
+    DateTimeOffset? AcceptedAt = null,
+    bool ChangesTogether = false);

@@ -27,7 +27,7 @@ public sealed class TaskRunOrchestrator : TaskOrchestrator<TaskRunInput, TaskRun
         var index = new TaskIndexWrites(context, input);
         var tracker = new TaskTracker(context) { Index = index };
         var log = context.CreateReplaySafeLogger(Logs.TaskCategory);
-        var notices = new TaskStateNotices(context, input);
+        var notices = new TaskStateNotices(context, input, index);
         tracker.Record("accepted", $"priority {input.Priority}" + (input.SubmittedBy is { } by ? $", from {by}" : ""));
         StrategyChoice? choice = null;
         var terms = TermCounts.Empty;
@@ -128,10 +128,22 @@ public sealed class TaskRunOrchestrator : TaskOrchestrator<TaskRunInput, TaskRun
     static async Task AwaitApprovalAsync(TaskOrchestrationContext context, TaskRunInput input, TaskTracker tracker, TaskStateNotices notices, TaskIndexWrites index)
     {
         // The listing holds the wait before the task's own view shows it, so whoever saw it waiting finds it listed so.
-        await index.Written;
-        tracker.Phase(TaskProgress.AwaitingApproval);
-        tracker.Record("awaiting-approval", $"up to {ReadableDuration.Of(input.ApprovalWaitLimit)}");
-        notices.Changed(TaskRunStatus.AwaitingApproval);
+        // When the entry carries the notice, the notice goes with it, so it is told before the view shows it.
+        if (index.CarriesNotices)
+        {
+            notices.Changed(TaskRunStatus.AwaitingApproval);
+            await index.Written;
+            tracker.Phase(TaskProgress.AwaitingApproval);
+            tracker.Record("awaiting-approval", $"up to {ReadableDuration.Of(input.ApprovalWaitLimit)}");
+        }
+        else
+        {
+            await index.Written;
+            tracker.Phase(TaskProgress.AwaitingApproval);
+            tracker.Record("awaiting-approval", $"up to {ReadableDuration.Of(input.ApprovalWaitLimit)}");
+            notices.Changed(TaskRunStatus.AwaitingApproval);
+        }
+
         ApprovalDecision decision;
         try
         {

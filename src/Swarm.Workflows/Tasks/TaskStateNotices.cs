@@ -10,9 +10,10 @@ namespace Swarm.Workflows.Tasks;
 /// waits only for its end (sent before the last checkpoint, like <c>task_finished</c>, and by then the earlier ones are
 /// long done). That end is the one cost on the task's path: one activity, with the channel on, for every task. A task
 /// stored before groups existed (<see cref="TaskRunInput.NotifyGroups"/> false) sends only its <c>task_finished</c>
-/// notices, one activity each as before, so its replay agrees.
+/// notices, one activity each as before, so its replay agrees. When the task's index entries carry its notices
+/// (<see cref="Index.TaskIndexWrites.CarriesNotices"/>), each change goes with its entry in one activity, in the index's order.
 /// </summary>
-public sealed class TaskStateNotices(TaskOrchestrationContext context, TaskRunInput input)
+public sealed class TaskStateNotices(TaskOrchestrationContext context, TaskRunInput input, Index.TaskIndexWrites index)
 {
     Task previous = Task.CompletedTask;
 
@@ -21,7 +22,8 @@ public sealed class TaskStateNotices(TaskOrchestrationContext context, TaskRunIn
     {
         if (input.NotifyGroups)
         {
-            previous = AfterAsync(previous, RealtimeEvents.TaskState(input.TaskId, state, context.CurrentUtcDateTime));
+            IReadOnlyList<RealtimeDelivery> notices = RealtimeEvents.TaskState(input.TaskId, state, context.CurrentUtcDateTime);
+            previous = index.CarriesNotices ? index.SendWith(notices) : AfterAsync(previous, notices);
         }
     }
 
@@ -36,7 +38,7 @@ public sealed class TaskStateNotices(TaskOrchestrationContext context, TaskRunIn
         }
 
         IReadOnlyList<RealtimeDelivery> notices = [.. RealtimeEvents.TaskState(input.TaskId, status, context.CurrentUtcDateTime, errorType, errorMessage), .. finished];
-        previous = AfterAsync(previous, notices);
+        previous = index.CarriesNotices ? index.SendWith(notices) : AfterAsync(previous, notices);
         return previous;
     }
 

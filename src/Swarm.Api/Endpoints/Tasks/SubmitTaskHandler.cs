@@ -116,7 +116,8 @@ public sealed class SubmitTaskHandler(SwarmSettings settings, RoleGrants roles, 
             ? new PatternOptions(patterns.Neighbours, patterns.MinSimilarity, patterns.ShareLessons, patterns.MaxPerShard,
                 Embed: settings.Learning.Embeddings.Enabled && !settings.Security.EncryptionEnabled)
             : null,
-        AcceptedAt: time.GetUtcNow());
+        AcceptedAt: time.GetUtcNow(),
+        ChangesTogether: true);
 
     /// <summary>A field that asks for events (<c>notify</c>, <c>stream</c>) needs the channel on and a caller it can address.</summary>
     IEnumerable<FieldError> ChannelErrors(string field, bool? asked, SwarmPrincipal caller)

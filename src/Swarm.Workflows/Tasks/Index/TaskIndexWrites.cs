@@ -1,5 +1,6 @@
 using Microsoft.DurableTask;
 using Swarm.Domain.Tasks;
+using Swarm.Workflows.Realtime;
 
 namespace Swarm.Workflows.Tasks.Index;
 
@@ -12,11 +13,20 @@ namespace Swarm.Workflows.Tasks.Index;
 /// the whole entry) or the self-healing pass's <c>TaskIndexRepair</c> brings the row up to date. A task stored before the
 /// index existed (<see cref="TaskRunInput.AcceptedAt"/> null) writes nothing, so its replay agrees.
 /// </summary>
+/// <remarks>
+/// With <see cref="TaskRunInput.ChangesTogether"/> the entry of a change that the channel also tells of waits for its
+/// notices (<see cref="SendWith"/>, called by <see cref="TaskStateNotices"/>), and both leave in one
+/// <see cref="RecordTaskChangeActivity"/>: acceptance with <c>running</c> (or with <c>awaitingApproval</c>), approval
+/// with <c>running</c>, the end with the end's notices. Only the first seat's entry goes alone. An entry still waiting
+/// when a newer one comes is replaced by it: every entry is the whole row. Older tasks write as before.
+/// </remarks>
 public sealed class TaskIndexWrites
 {
     readonly TaskOrchestrationContext context;
     readonly bool enabled;
+    readonly bool together;
     TaskIndexEntry entry;
+    TaskIndexEntry? waiting;
     Task previous = Task.CompletedTask;
     bool running;
 
@@ -26,14 +36,29 @@ public sealed class TaskIndexWrites
         ArgumentNullException.ThrowIfNull(input);
         this.context = context;
         enabled = input.AcceptedAt is not null;
+        // Only when the channel is on: with it off no notice would ever take the entries along.
+        together = enabled && input.ChangesTogether && input.NotifyGroups;
         var status = input.RequiresApproval ? TaskRunStatus.AwaitingApproval : TaskRunStatus.Queued;
         var phase = input.RequiresApproval ? TaskProgress.AwaitingApproval : TaskProgress.WaitingForAgent;
         entry = TaskIndexEntry.Accepted(input, input.AcceptedAt ?? context.CurrentUtcDateTime, status, phase, context.CurrentUtcDateTime);
         Write(entry);
     }
 
-    /// <summary>Done once every write so far is: awaited before the task shows a change the listing must already hold.</summary>
-    public Task Written => previous;
+    /// <summary>Whether notices go with the entries (<see cref="SendWith"/>) rather than in activities of their own.</summary>
+    public bool CarriesNotices => together;
+
+    /// <summary>
+    /// Done once every write so far is: awaited before the task shows a change the listing must already hold. An entry
+    /// still waiting for its notices goes now, alone.
+    /// </summary>
+    public Task Written
+    {
+        get
+        {
+            Flush();
+            return previous;
+        }
+    }
 
     /// <summary>Approved: it waits for an agent again, queued until its first seat.</summary>
     public void Approved() => Change(entry with { Status = TaskRunStatus.Queued, Phase = TaskProgress.WaitingForAgent });
@@ -48,12 +73,28 @@ public sealed class TaskIndexWrites
 
         running = true;
         Change(entry with { Status = TaskRunStatus.Running, Phase = TaskProgress.Running, AgentId = agentId, Agents = [agentId], Strategy = strategy });
+
+        // No notice tells of the first seat: its entry goes at once.
+        Flush();
     }
 
-    /// <summary>Its end, after every earlier write; the task waits for it before it completes.</summary>
+    /// <summary>
+    /// Its end, after every earlier write; the task waits for it before it completes. With notices carried, the entry
+    /// leaves with the end's notices, which the orchestration sends beside it (<see cref="TaskStateNotices.EndedAsync"/>).
+    /// </summary>
     public Task EndedAsync(TaskRunStatus status, string? strategy, string? agentId, IReadOnlyList<string> agents, string? errorType)
     {
         Change(entry with { Status = status, Phase = null, Strategy = strategy ?? entry.Strategy, AgentId = agentId ?? entry.AgentId, Agents = [.. agents], ErrorType = errorType });
+        return previous;
+    }
+
+    /// <summary>Sends the entry waiting for notices, if any, with <paramref name="notices"/> in one activity, after every earlier write.</summary>
+    public Task SendWith(IReadOnlyList<RealtimeDelivery> notices)
+    {
+        ArgumentNullException.ThrowIfNull(notices);
+        var change = new TaskChange(waiting, notices);
+        waiting = null;
+        previous = AfterAsync(previous, change);
         return previous;
     }
 
@@ -65,9 +106,21 @@ public sealed class TaskIndexWrites
 
     void Write(TaskIndexEntry next)
     {
-        if (enabled)
+        if (together)
+        {
+            waiting = next;
+        }
+        else if (enabled)
         {
             previous = AfterAsync(previous, next);
+        }
+    }
+
+    void Flush()
+    {
+        if (waiting is not null)
+        {
+            SendWith([]);
         }
     }
 
@@ -81,6 +134,27 @@ public sealed class TaskIndexWrites
         catch (TaskFailedException)
         {
             // Dropped: a copy that could not be written must not fail the task (see the class's remarks).
+        }
+    }
+
+    async Task AfterAsync(Task before, TaskChange change)
+    {
+        await before;
+        if (change.Entry is null)
+        {
+            // Notices alone: sent once, as RealtimeNotices sends them, lost rather than fatal.
+            await RealtimeNotices.SendAsync(context, change.Notices);
+            return;
+        }
+
+        try
+        {
+            await context.CallActivityAsync<int>(nameof(RecordTaskChangeActivity), change, RecordTaskActivity.Retry);
+        }
+        catch (TaskFailedException)
+        {
+            // The copy is dropped (see the class's remarks); the notices, which the failed write held back, go alone.
+            await RealtimeNotices.SendAsync(context, change.Notices);
         }
     }
 }
