@@ -37,7 +37,7 @@ public class WorkerBesideLocalHost : IAsyncLifetime
 
     public IReadOnlyDictionary<string, RpcFunctionMetadata> Functions => functions;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         (string, string)[] shared = [("durable__taskHub", TaskHub), ("database__tablePrefix", TaskHub), .. settings];
         await Task.WhenAll(
