@@ -38,16 +38,23 @@ public sealed class RouteParityTests(RouteParityFixture swarm) : IClassFixture<R
         }
     }
 
-    static void AssertSame(RouteCase routeCase, RouteAnswer local, RouteAnswer worker, string detail)
+    static void AssertSame(RouteCase routeCase, RouteAnswer local, RouteAnswer worker, string detail) =>
+        AssertSame(routeCase.Parity, local, worker, detail, routeCase.ServerMadeHeaders, routeCase.PerProcessProperties);
+
+    /// <summary>Holds two answers to be equal as far as <paramref name="parity"/> says (see <see cref="Parity"/>).</summary>
+    internal static void AssertSame(
+        Parity parity, RouteAnswer local, RouteAnswer worker, string detail, IReadOnlyCollection<string>? serverMadeHeaders = null, IReadOnlyCollection<string>? perProcessProperties = null)
     {
+        serverMadeHeaders ??= [];
+        perProcessProperties ??= [];
         Assert.True(local.Status == worker.Status, detail);
         foreach (var (header, value) in local.Headers)
         {
             Assert.True(worker.Headers.TryGetValue(header, out var workerValue), $"The worker's answer has no {header}.{Environment.NewLine}{detail}");
-            Assert.True(routeCase.Parity == Parity.Whole ? value == workerValue : routeCase.ServerMadeHeaders.Contains(header) || value == workerValue, $"{header} differs.{Environment.NewLine}{detail}");
+            Assert.True(parity == Parity.Whole ? value == workerValue : serverMadeHeaders.Contains(header) || value == workerValue, $"{header} differs.{Environment.NewLine}{detail}");
         }
 
-        switch (routeCase.Parity)
+        switch (parity)
         {
             case Parity.Whole:
                 Assert.True(local.Body == worker.Body, detail);
@@ -61,7 +68,7 @@ public sealed class RouteParityTests(RouteParityFixture swarm) : IClassFixture<R
                     Assert.True(localJson.Value.GetProperty("title").GetString() == workerJson.Value.GetProperty("title").GetString(), detail);
                 }
 
-                var (localShape, workerShape) = (Shape(localJson.Value, routeCase.PerProcessProperties), Shape(workerJson.Value, routeCase.PerProcessProperties));
+                var (localShape, workerShape) = (Shape(localJson.Value, perProcessProperties), Shape(workerJson.Value, perProcessProperties));
                 Assert.True(localShape == workerShape, $"The shapes differ: {localShape} / {workerShape}{Environment.NewLine}{detail}");
                 break;
             case Parity.Headers:
