@@ -96,6 +96,18 @@ public class WorkerBesideLocalHost : IAsyncLifetime
         return RouteAnswer.From(response.ReturnValue.Http);
     }
 
+    /// <summary>Fires the timer function <paramref name="functionName"/> in the worker as the Functions host would, and waits for it to finish.</summary>
+    public async Task InvokeTimerAsync(string functionName)
+    {
+        var function = functions[functionName];
+        await loaded.GetOrAdd(functionName, _ => Worker.LoadAsync(function));
+        var response = await Worker.InvokeAsync(TimerInvocation.Build(function, (Durable.Address, TaskHub), DateTime.UtcNow));
+        if (response.Result.Status != StatusResult.Types.Status.Success)
+        {
+            throw new InvalidOperationException($"{functionName} failed in the worker: {response.Result.Exception?.Message}{Environment.NewLine}{Worker.Output}");
+        }
+    }
+
     /// <inheritdoc cref="InvokeAsync(string, HttpRequestMessage)"/>
     public Task<RouteAnswer> InvokeAsync(ApiRoute route, HttpRequestMessage request) => InvokeAsync(route!.Name, request);
 

@@ -89,7 +89,7 @@ static class HttpInvocation
     /// endpoint is, the task hub, and the client's message size at its default (DurableTaskOptions: 4 MB).
     /// Without the message size the worker's client takes 0 and refuses every answer that carries data.
     /// </summary>
-    static string DurableClientInput(Uri endpoint, string taskHub) => JsonSerializer.Serialize(new
+    internal static string DurableClientInput(Uri endpoint, string taskHub) => JsonSerializer.Serialize(new
     {
         taskHubName = taskHub,
         rpcBaseUrl = endpoint.AbsoluteUri,
