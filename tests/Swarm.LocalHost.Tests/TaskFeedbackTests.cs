@@ -197,6 +197,28 @@ public sealed class TaskFeedbackTests(TaskFeedbackTests.Host host) : IClassFixtu
     }
 
     [Fact]
+    public async Task Two_ratings_by_one_person_sent_together_get_one_202_and_one_409_and_only_the_kept_one_teaches()
+    {
+        var id = await FinishedTaskAsync("operator");
+
+        // Sent at once, both pass the API's early check: the task's ratings decide, and each request reads back which it kept.
+        var low = RateAsync(id, "operator", """{"rating": 1, "comment": "Racing low."}""");
+        var high = RateAsync(id, "operator", """{"rating": 5, "comment": "Racing high."}""");
+        using var lowAnswer = await low;
+        using var highAnswer = await high;
+
+        Assert.Equal([HttpStatusCode.Accepted, HttpStatusCode.Conflict], new[] { lowAnswer.StatusCode, highAnswer.StatusCode }.Order());
+        var (kept, refused) = lowAnswer.StatusCode == HttpStatusCode.Accepted ? ((1, "Racing low."), "Racing high.") : ((5, "Racing high."), "Racing low.");
+        var conflict = await (lowAnswer.StatusCode == HttpStatusCode.Conflict ? lowAnswer : highAnswer).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains("already", conflict.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var view = await TaskSubmissions.WaitForTaskAsync(Swarm, id, t => t.TryGetProperty("feedback", out var f) && f.ValueKind == JsonValueKind.Array && f.GetArrayLength() == 1);
+        Assert.Equal(kept.Item1, Assert.Single(view.GetProperty("feedback").EnumerateArray()).GetProperty("value").GetInt32());
+        var note = await ReadMemoryAsync($"/api/v1/memory/rated-1/feedback.{id}");
+        Assert.Contains(kept.Item2, note, StringComparison.Ordinal);
+        Assert.DoesNotContain(refused, note, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_task_that_has_not_finished_cannot_be_rated()
     {
         var id = await TaskSubmissions.SubmitAcceptedAsync(Swarm, new { prompt = "Check the invoice by hand", capabilities = new[] { "rated-manual" } });

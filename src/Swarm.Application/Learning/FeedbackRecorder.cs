@@ -2,21 +2,20 @@ using Microsoft.DurableTask.Client;
 using Swarm.Application.Memory;
 using Swarm.Domain.Learning;
 using Swarm.Domain.Patterns;
-using Swarm.Workflows.Distribution;
 using Swarm.Workflows.Learning;
 using Swarm.Workflows.Memory;
-using Swarm.Workflows.Patterns;
 using Swarm.Workflows.Realtime;
 
 namespace Swarm.Application.Learning;
 
 /// <summary>
-/// Delivers a person's rating of a finished task to everyone who learns from it: the task's ratings (their owner); the
-/// task atlas's shard (a copy beside the task's fingerprint, for recall, lessons and <c>auto</c>); the
+/// Delivers a person's rating of a finished task to everyone who learns from it, through the task's ratings (their
+/// owner), which pass it on only when they keep it (<see cref="RatingDelivery"/>): the task atlas's shard (a copy beside the task's fingerprint, for recall, lessons and <c>auto</c>); the
 /// dispatch board, as one <c>feedback</c> skill signal per agent that worked on it (value <c>(rating − 1) / 4</c>, weight
 /// 2, id <c>feedback:{taskId}:{rater}:{agent}</c> so a retried signal counts once); and each agent, in its own memory namespace (<c>feedback.{taskId}</c>, sealed when encryption at rest
 /// is on, so recall puts it before the agent on related work) and, when it is connected, as a <c>task_feedback</c> event.
-/// Every durable part is a signal, so rating never waits on a running task or entity.
+/// Every durable part is a signal, so rating never waits on a running task or entity; the request only reads the
+/// ratings back to answer truthfully whether this rating was the one kept.
 /// </summary>
 public sealed class FeedbackRecorder(MemorySealer sealer, IRealtimeChannel channel)
 {
@@ -26,35 +25,79 @@ public sealed class FeedbackRecorder(MemorySealer sealer, IRealtimeChannel chann
     /// <summary>How much a rating counts against one step's outcome (docs/design/learning.md §1.2).</summary>
     public const double FeedbackWeight = 2;
 
+    /// <summary>How long a request waits to see whether its rating was kept; past it, the answer says it is pending.</summary>
+    public static readonly TimeSpan VerdictWait = TimeSpan.FromSeconds(5);
+
     public static string MemoryKeyFor(string taskId) => "feedback." + taskId;
 
     /// <param name="capabilities">The task's capabilities: they name the atlas shard that holds its fingerprint.</param>
-    public async Task RecordAsync(DurableTaskClient durable, string taskId, IReadOnlyList<string> capabilities, Rating rating, IReadOnlyList<RatedWork> work, CancellationToken cancellationToken)
+    /// <returns>
+    /// Whether the task's ratings kept this rating. They decide, one signal at a time, so of two racing ratings by one
+    /// person exactly one is kept and teaches; the request waits up to <see cref="VerdictWait"/> to see which.
+    /// </returns>
+    public async Task<RatingVerdict> RecordAsync(DurableTaskClient durable, string taskId, IReadOnlyList<string> capabilities, Rating rating, IReadOnlyList<RatedWork> work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(durable);
         ArgumentNullException.ThrowIfNull(rating);
         ArgumentNullException.ThrowIfNull(work);
-        await new FeedbackClient(durable).RateAsync(taskId, rating, cancellationToken);
-
-        // The atlas keeps a copy beside the task's fingerprint (or until it arrives), for recall: what people thought of
-        // similar tasks steers auto's strategy and writes a lesson when poor.
-        await new PatternsClient(durable).RateAsync(CapabilityKey.Of(capabilities), new TaskRating(taskId, rating), cancellationToken);
-        var board = new DispatcherClient(durable);
-        foreach (var agent in work)
+        var feedback = new FeedbackClient(durable);
+        await feedback.DeliverAsync(DeliveryFor(taskId, capabilities, rating, work), cancellationToken);
+        var verdict = await AwaitVerdictAsync(feedback, taskId, rating, cancellationToken);
+        if (verdict.Outcome is RatingOutcomeSeen.Kept or RatingOutcomeSeen.Pending)
         {
-            await board.LearnAsync(SignalFor(taskId, rating, agent), cancellationToken);
+            await TellConnectedAgentsAsync(taskId, rating, work, cancellationToken);
         }
 
-        var memory = new MemoryClient(durable);
-        foreach (var agent in work)
+        return verdict;
+    }
+
+    /// <summary>
+    /// The rating and what it teaches: the atlas keeps a copy beside the task's fingerprint (what people thought of similar
+    /// tasks steers auto's strategy and writes a lesson when poor), the board a skill signal per agent, and each agent a
+    /// note in its own memory (sealed when encryption at rest is on).
+    /// </summary>
+    RatingDelivery DeliveryFor(string taskId, IReadOnlyList<string> capabilities, Rating rating, IReadOnlyList<RatedWork> work)
+    {
+        var key = MemoryKeyFor(taskId);
+        var notes = work.Select(agent =>
         {
-            var key = MemoryKeyFor(taskId);
             var note = $"{rating.By} rated task {taskId} {rating.Value}/{Rating.Highest} for your work on it ({string.Join(", ", agent.Capabilities)})"
                 + (rating.Comment is { Length: > 0 } comment ? $": {comment}" : ".");
-            await memory.PutAsync(agent.AgentId, new MemoryWrite(key, sealer.Seal(agent.AgentId, key, note, rating.At, rating.By)), cancellationToken);
-        }
+            return new AgentMemoryNote(agent.AgentId, new MemoryWrite(key, sealer.Seal(agent.AgentId, key, note, rating.At, rating.By)));
+        });
+        return new RatingDelivery(taskId, rating, CapabilityKey.Of(capabilities), [.. work.Select(w => SignalFor(taskId, rating, w))], [.. notes]);
+    }
 
-        await TellConnectedAgentsAsync(taskId, rating, work, cancellationToken);
+    /// <summary>
+    /// Reads the task's ratings until they hold this rater's rating or are full. The rating's own time tells this request's
+    /// rating from an earlier or racing one.
+    /// </summary>
+    static async Task<RatingVerdict> AwaitVerdictAsync(FeedbackClient feedback, string taskId, Rating rating, CancellationToken cancellationToken)
+    {
+        var waited = TimeSpan.Zero;
+        var pause = TimeSpan.FromMilliseconds(50);
+        while (true)
+        {
+            var ratings = await feedback.GetAsync(taskId, cancellationToken);
+            if (ratings.By(rating.By) is { } kept)
+            {
+                return new RatingVerdict(kept == rating ? RatingOutcomeSeen.Kept : RatingOutcomeSeen.AlreadyRated, kept);
+            }
+
+            if (ratings.IsFull)
+            {
+                return new RatingVerdict(RatingOutcomeSeen.Full, null);
+            }
+
+            if (waited >= VerdictWait)
+            {
+                return new RatingVerdict(RatingOutcomeSeen.Pending, null);
+            }
+
+            await Task.Delay(pause, cancellationToken);
+            waited += pause;
+            pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, TimeSpan.FromMilliseconds(400).Ticks));
+        }
     }
 
     /// <summary>What a rating teaches the board about one agent: a person's judgement weighs as two steps' outcomes.</summary>

@@ -7,8 +7,12 @@ namespace Swarm.Workflows.Learning;
 /// <summary>Tasks' ratings as code outside the workflows uses them: a signal to <see cref="TaskRatingsEntity"/> and reads.</summary>
 public sealed class FeedbackClient(DurableTaskClient durable)
 {
-    public Task RateAsync(string taskId, Rating rating, CancellationToken cancellationToken) =>
-        durable.Entities.SignalEntityAsync(TaskRatingsEntity.IdFor(taskId), nameof(TaskRatingsEntity.Rate), rating, cancellation: cancellationToken);
+    /// <summary>Hands the rating, and what it teaches, to the task's ratings; they pass it on only if they keep it.</summary>
+    public Task DeliverAsync(RatingDelivery delivery, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        return durable.Entities.SignalEntityAsync(TaskRatingsEntity.IdFor(delivery.TaskId), nameof(TaskRatingsEntity.Deliver), delivery, cancellation: cancellationToken);
+    }
 
     /// <summary>The task's ratings; none for a task nobody has rated.</summary>
     public async Task<TaskRatings> GetAsync(string taskId, CancellationToken cancellationToken) =>

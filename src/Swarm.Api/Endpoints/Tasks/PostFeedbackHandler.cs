@@ -15,7 +15,8 @@ namespace Swarm.Api.Endpoints.Tasks;
 /// <c>POST /api/v1/tasks/{id}/feedback</c>: a person rates a finished (completed or failed) task, and the agents that
 /// worked on it learn from it. The submitter may rate their own task; rating anyone's needs <c>tasks:feedback:any</c>.
 /// An agent may not rate (it would be judging work it took part in). One rating per person and task: a second is
-/// <c>409</c>. <c>202</c>: the rating is recorded by signals (see <see cref="FeedbackRecorder"/>).
+/// <c>409</c>, also when two requests race: the task's ratings keep one, and the request reads back which. <c>202</c>:
+/// this rating is the one kept (or, past <see cref="FeedbackRecorder.VerdictWait"/>, still queued; see <see cref="FeedbackRecorder"/>).
 /// </summary>
 public sealed class PostFeedbackHandler(SwarmSettings settings, FeedbackRecorder recorder, TimeProvider time) : IApiHandler
 {
@@ -69,7 +70,16 @@ public sealed class PostFeedbackHandler(SwarmSettings settings, FeedbackRecorder
 
         var rating = new Rating(principal.Subject, body.Rating!.Value, string.IsNullOrWhiteSpace(body.Comment) ? null : body.Comment, time.GetUtcNow());
         var work = WorkOf(task, input);
-        await recorder.RecordAsync(durable, task.Id, input?.Capabilities ?? [], rating, work, CancellationToken.None);
+        var verdict = await recorder.RecordAsync(durable, task.Id, input?.Capabilities ?? [], rating, work, CancellationToken.None);
+        switch (verdict.Outcome)
+        {
+            case RatingOutcomeSeen.AlreadyRated:
+                // Another request by the same person was kept first (they raced past the check above).
+                return ApiResponse.Problem(Problems.Conflict($"'{principal.Subject}' rated task '{task.Id}' already ({verdict.Kept!.Value}/{Rating.Highest} at {verdict.Kept.At:O}); a rating is not changed."));
+            case RatingOutcomeSeen.Full:
+                return ApiResponse.Problem(Problems.Conflict($"Task '{task.Id}' has {TaskRatings.MaxRaters} ratings, the most it keeps."));
+        }
+
         var agents = work.Select(w => w.AgentId).ToList();
         var location = SwarmRoutes.GetTask.PathFor(("id", task.Id));
 
