@@ -29,7 +29,7 @@ namespace Swarm.LocalHost;
 public static class LocalHostApp
 {
     /// <summary>The service key of the durable backend that requests use (see <see cref="AzureStorageBackend.CreateForRequests"/>).</summary>
-    const string RequestBackend = "requests";
+    internal const string RequestBackend = "requests";
 
     public static WebApplication Create(string[] args, IConfiguration configuration, SwarmSettings settings)
     {
@@ -70,10 +70,11 @@ public static class LocalHostApp
         builder.Services.AddHostedService<DurableWorkerWatchdog>();
 
         // A real DurableTaskClient, talking gRPC to a sidecar server in this process that fronts the same backend;
-        // entity calls, which the sidecar lacks, go to the backend directly.
+        // entity calls go to the backend directly. The sidecar serves entity calls too (EntityServingSidecar), for
+        // other gRPC clients on the socket such as the Functions worker's in the worker host tests.
         builder.Services.Configure<TaskHubGrpcServerOptions>(o => o.Mode = TaskHubGrpcServerMode.ApiServerOnly);
         builder.Services.AddGrpc();
-        builder.Services.AddSingleton<TaskHubGrpcServer>();
+        builder.Services.AddSingleton<EntityServingSidecar>();
         builder.Services.AddSingleton<DurableTaskClient>(sp => new LocalHostDurableClient(
             new GrpcDurableTaskClient(
                 "swarm",
@@ -113,7 +114,7 @@ public static class LocalHostApp
             var request = AspNetCoreAdapter.ToApiRequest(http);
             await AspNetCoreAdapter.WriteAsync(http, UnmatchedRequests.Answer(request.Method, request.Path, request.CorrelationId));
         });
-        app.MapGrpcService<TaskHubGrpcServer>().RequireHost(DurableClientSocket.HostName);
+        app.MapGrpcService<EntityServingSidecar>().RequireHost(DurableClientSocket.HostName);
         if (servesRealtime)
         {
             LocalWebPubSub.Map(app, settings.Realtime);

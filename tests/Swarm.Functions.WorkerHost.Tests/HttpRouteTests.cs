@@ -25,7 +25,7 @@ public sealed class HttpRouteTests : IAsyncLifetime
         functions = (await worker.MetadataAsync()).FunctionMetadataResults.ToDictionary(f => f.Name);
 
         // The worker's durable client reaches the local host's Durable Task runtime, so both answer from the same task hub.
-        durable = new DurableEndpointRelay(local.DurableSocket);
+        durable = await DurableEndpointRelay.StartAsync(local.DurableSocket);
     }
 
     public async Task DisposeAsync()

@@ -1,70 +1,114 @@
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Swarm.LocalHost.Durable;
 
 namespace Swarm.Functions.WorkerHost.Tests.Host;
 
 /// <summary>
-/// A loopback TCP port that relays every connection, byte for byte, to the local host's durable gRPC socket (a Unix
-/// socket). It stands in for the durable extension's gRPC endpoint, which the Functions host names in every
+/// A loopback port (cleartext HTTP/2) that forwards every gRPC call to the local host's durable socket (a Unix socket).
+/// It stands in for the durable extension's gRPC endpoint, which the Functions host names in every
 /// <c>[DurableClient]</c> binding: the worker's client then reaches a real Durable Task runtime (the local host's, on
-/// its task hub), speaking the same TaskHubSidecarService protocol over cleartext HTTP/2.
+/// its task hub), speaking the TaskHubSidecarService protocol. It forwards at the HTTP/2 request level rather than byte
+/// for byte because the local host serves its sidecar only to requests addressed to
+/// <see cref="DurableClientSocket.HostName"/> (a byte relay carried the worker's <c>127.0.0.1:port</c>, which the
+/// sidecar's routes answered with an HTTP 404, so every durable call from the worker failed).
 /// </summary>
 sealed class DurableEndpointRelay : IAsyncDisposable
 {
-    readonly TcpListener listener = new(IPAddress.Loopback, 0);
-    readonly CancellationTokenSource stopping = new();
-    readonly string socketPath;
-    readonly Task accepting;
+    /// <summary>Request headers HttpClient or Kestrel write themselves, or that HTTP/2 forbids a proxy to copy.</summary>
+    static readonly HashSet<string> HopHeaders = new(StringComparer.OrdinalIgnoreCase) { "host", "content-length", "connection", "transfer-encoding", "keep-alive", "upgrade" };
 
-    public DurableEndpointRelay(string socketPath)
+    readonly WebApplication app;
+    readonly HttpClient upstream;
+
+    DurableEndpointRelay(WebApplication app, HttpClient upstream, Uri address)
     {
-        this.socketPath = socketPath;
-        listener.Start();
-        accepting = AcceptAsync();
+        this.app = app;
+        this.upstream = upstream;
+        Address = address;
     }
 
-    public Uri Address => new($"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/");
+    public Uri Address { get; }
 
-    async Task AcceptAsync()
+    public static async Task<DurableEndpointRelay> StartAsync(string socketPath)
     {
-        try
+        var upstream = new HttpClient(new SocketsHttpHandler
         {
-            while (true)
+            ConnectCallback = async (_, cancellation) =>
             {
-                var client = await listener.AcceptTcpClientAsync(stopping.Token);
-                _ = RelayAsync(client);
-            }
-        }
-        catch (OperationCanceledException)
+                var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+                try
+                {
+                    await socket.ConnectAsync(new UnixDomainSocketEndPoint(socketPath), cancellation);
+                    return new NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            },
+        })
         {
-            // Stopped.
-        }
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
+        var app = builder.Build();
+        app.Run(context => ForwardAsync(context, upstream));
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+        return new DurableEndpointRelay(app, upstream, new Uri(address.TrimEnd('/') + "/"));
     }
 
-    async Task RelayAsync(TcpClient client)
+    static async Task ForwardAsync(HttpContext context, HttpClient upstream)
     {
-        using (client)
-        using (var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified))
+        using var request = new HttpRequestMessage(new HttpMethod(context.Request.Method), new Uri($"http://{DurableClientSocket.HostName}{context.Request.Path}{context.Request.QueryString}"))
         {
-            try
+            Content = new StreamContent(context.Request.Body),
+            Version = HttpVersion.Version20,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+        };
+        foreach (var (name, values) in context.Request.Headers.Where(h => !HopHeaders.Contains(h.Key) && !h.Key.StartsWith(':')))
+        {
+            if (!request.Headers.TryAddWithoutValidation(name, values.ToArray()))
             {
-                await socket.ConnectAsync(new UnixDomainSocketEndPoint(socketPath), stopping.Token);
-                await using var upstream = new NetworkStream(socket, ownsSocket: false);
-                var downstream = client.GetStream();
-                await Task.WhenAny(downstream.CopyToAsync(upstream, stopping.Token), upstream.CopyToAsync(downstream, stopping.Token));
+                request.Content.Headers.TryAddWithoutValidation(name, values.ToArray());
             }
-            catch (Exception e) when (e is IOException or SocketException or OperationCanceledException)
-            {
-                // One side hung up: the other is closed as the usings end.
-            }
+        }
+
+        using var response = await upstream.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, context.RequestAborted);
+        context.Response.StatusCode = (int)response.StatusCode;
+        foreach (var (name, values) in response.Headers.Concat(response.Content.Headers).Where(h => !HopHeaders.Contains(h.Key)))
+        {
+            context.Response.Headers[name] = values.ToArray();
+        }
+
+        await response.Content.CopyToAsync(context.Response.Body, context.RequestAborted);
+
+        // gRPC's status travels in the trailers.
+        foreach (var (name, values) in response.TrailingHeaders)
+        {
+            context.Response.AppendTrailer(name, values.ToArray());
         }
     }
 
     public async ValueTask DisposeAsync()
     {
-        await stopping.CancelAsync();
-        listener.Stop();
-        await accepting;
-        stopping.Dispose();
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        await app.StopAsync(patience.Token);
+        await app.DisposeAsync();
+        upstream.Dispose();
     }
 }

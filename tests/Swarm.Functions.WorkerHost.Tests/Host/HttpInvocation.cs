@@ -84,13 +84,18 @@ static class HttpInvocation
         return invocation;
     }
 
-    /// <summary>What the durable extension hands an isolated worker for a <c>[DurableClient]</c> parameter: where its gRPC endpoint is, and the task hub.</summary>
-    static string DurableClientInput(Uri endpoint, string taskHub) => JsonSerializer.Serialize(new
+    /// <summary>
+    /// What the durable extension hands an isolated worker for a <c>[DurableClient]</c> parameter: where its gRPC
+    /// endpoint is, the task hub, and the client's message size at its default (DurableTaskOptions: 4 MB).
+    /// Without the message size the worker's client takes 0 and refuses every answer that carries data.
+    /// </summary>
+    internal static string DurableClientInput(Uri endpoint, string taskHub) => JsonSerializer.Serialize(new
     {
         taskHubName = taskHub,
         rpcBaseUrl = endpoint.AbsoluteUri,
         requiredQueryStringParameters = string.Empty,
         httpBaseUrl = "http://127.0.0.1/runtime/webhooks/durabletask",
+        maxGrpcMessageSizeInBytes = 4194304,
     });
 
     static Dictionary<string, string> RouteValues(string template, string path)
