@@ -69,9 +69,9 @@ public static class LocalHostApp
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DurableTaskEngine>());
         builder.Services.AddHostedService<DurableWorkerWatchdog>();
 
-        // A real DurableTaskClient, talking gRPC to a sidecar server in this process that fronts the same backend;
-        // entity calls go to the backend directly. The sidecar serves entity calls too (EntityServingSidecar), for
-        // other gRPC clients on the socket such as the Functions worker's in the worker host tests.
+        // A real DurableTaskClient, talking gRPC to a sidecar server in this process that fronts the same backend, for
+        // orchestrations and entities alike: the protocol the Functions worker's [DurableClient] speaks to the durable
+        // extension. The sidecar adds the entity calls Durable Task's server lacks (EntityServingSidecar).
         builder.Services.Configure<TaskHubGrpcServerOptions>(o => o.Mode = TaskHubGrpcServerMode.ApiServerOnly);
         builder.Services.AddGrpc();
         builder.Services.AddSingleton<EntityServingSidecar>();
@@ -82,9 +82,9 @@ public static class LocalHostApp
                 {
                     Channel = DurableClientSocket.Channel(durableSocket),
                     DefaultVersion = settings.Durable.WorkflowVersion ?? Swarm.Workflows.WorkflowVersion.Current,
+                    EnableEntitySupport = true,
                 },
-                sp.GetRequiredService<ILogger<GrpcDurableTaskClient>>()),
-            new AzureStorageEntityClient(sp.GetRequiredKeyedService<AzureStorageOrchestrationService>(RequestBackend), JsonDataConverter.Default)));
+                sp.GetRequiredService<ILogger<GrpcDurableTaskClient>>())));
 
         // The real-time channel: Web PubSub when configured, else this host's own stand-in for it (Realtime/LocalWebPubSub).
         var servesRealtime = LocalWebPubSub.ServeHere(settings.Realtime, httpPort);

@@ -2,9 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.DurableTask.Client;
-using Microsoft.DurableTask.Converters;
 using Swarm.Application.Realtime;
-using Swarm.LocalHost.Durable;
 
 namespace Swarm.LocalHost.Tests;
 
@@ -167,9 +165,8 @@ public sealed class AgentPresenceTests(AgentPresenceTests.Host host) : IClassFix
         return request;
     }
 
-    /// <summary>The host's own kind of durable client: gRPC for orchestrations, the storage backend for entities.</summary>
-    LocalHostDurableClient EntityClient() =>
-        new(Swarm.DurableClient(), new AzureStorageEntityClient(DurableHistories.Backend(Swarm), JsonDataConverter.Default));
+    /// <summary>The host's own kind of durable client: gRPC, for orchestrations and entities, over its private socket.</summary>
+    DurableTaskClient EntityClient() => Swarm.DurableClient(entities: true);
 
     static async Task HeartbeatUntilAsync(DurableTaskClient durable, string agentId, CancellationToken stop)
     {

@@ -328,8 +328,9 @@ public sealed class LocalHostProcess : IAsyncDisposable
     }
 
     /// <summary>A Durable Task client of its own, over the host's durable socket: how the tests inspect orchestrations directly.</summary>
-    public DurableTaskClient DurableClient() =>
-        new GrpcDurableTaskClient("test", new GrpcDurableTaskClientOptions { Channel = DurableClientSocket.Channel(DurableSocket) }, NullLogger.Instance);
+    /// <param name="entities">Whether its <c>Entities</c> work: the host's sidecar serves the protocol's entity calls.</param>
+    public DurableTaskClient DurableClient(bool entities = false) =>
+        new GrpcDurableTaskClient("test", new GrpcDurableTaskClientOptions { Channel = DurableClientSocket.Channel(DurableSocket), EnableEntitySupport = entities }, NullLogger.Instance);
 
     public async ValueTask DisposeAsync()
     {

@@ -14,9 +14,9 @@ namespace Swarm.LocalHost.Durable;
 /// The local host's durable gRPC sidecar: Durable Task's <see cref="TaskHubGrpcServer"/> for orchestrations, plus the
 /// four entity calls of the TaskHubSidecarService protocol (SignalEntity, GetEntity, QueryEntities,
 /// CleanEntityStorage), which that server leaves unimplemented. They are served from the same Azure Storage backend
-/// and in the same way as <see cref="AzureStorageEntityClient"/> serves this process's own client, so any gRPC
-/// durable client pointed at the socket (the Functions worker's <c>[DurableClient]</c>, in the worker host tests)
-/// reads and signals entities as the local host does. The base class's methods are virtual gRPC handlers, so this adds
+/// (the requests' backend, whose storage calls give up within seconds), for every gRPC durable client on the socket:
+/// the local host's own and the Functions worker's <c>[DurableClient]</c> in the worker host tests. A signal carries the
+/// caller's trace context as Durable Task's own clients send it. The base class's methods are virtual gRPC handlers, so this adds
 /// to it rather than wrapping it.
 /// </summary>
 sealed class EntityServingSidecar(

@@ -5,13 +5,12 @@ using Microsoft.DurableTask.Client.Entities;
 namespace Swarm.LocalHost.Durable;
 
 /// <summary>
-/// The local host's <see cref="DurableTaskClient"/>: the SDK's gRPC client for orchestrations, plus
-/// <see cref="AzureStorageEntityClient"/> for entities, so handlers use <see cref="Entities"/> exactly as they do
-/// under Azure Functions.
+/// The local host's <see cref="DurableTaskClient"/>: the SDK's gRPC client, for orchestrations and entities, with a
+/// faster wait for an instance's completion (below).
 /// </summary>
-sealed class LocalHostDurableClient(DurableTaskClient orchestrations, DurableEntityClient entities) : DurableTaskClient(orchestrations.Name)
+sealed class LocalHostDurableClient(DurableTaskClient orchestrations) : DurableTaskClient(orchestrations.Name)
 {
-    public override DurableEntityClient Entities => entities;
+    public override DurableEntityClient Entities => orchestrations.Entities;
 
     public override Task<string> ScheduleNewOrchestrationInstanceAsync(TaskName orchestratorName, object? input = null, StartOrchestrationOptions? options = null, CancellationToken cancellation = default) =>
         orchestrations.ScheduleNewOrchestrationInstanceAsync(orchestratorName, input, options, cancellation);
