@@ -56,22 +56,25 @@ public static class DurableClientSocket
     public static GrpcChannel Channel(string socketPath) => GrpcChannel.ForAddress($"http://{HostName}", new GrpcChannelOptions
     {
         DisposeHttpClient = true,
-        HttpHandler = new SocketsHttpHandler
-        {
-            ConnectCallback = async (_, cancellationToken) =>
-            {
-                var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-                try
-                {
-                    await socket.ConnectAsync(new UnixDomainSocketEndPoint(socketPath), cancellationToken);
-                    return new NetworkStream(socket, ownsSocket: true);
-                }
-                catch
-                {
-                    socket.Dispose();
-                    throw;
-                }
-            },
-        },
+        HttpHandler = Handler(socketPath),
     });
+
+    /// <summary>An HTTP handler whose every connection is to the socket (address requests to <see cref="HostName"/>).</summary>
+    public static SocketsHttpHandler Handler(string socketPath) => new()
+    {
+        ConnectCallback = async (_, cancellationToken) =>
+        {
+            var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+            try
+            {
+                await socket.ConnectAsync(new UnixDomainSocketEndPoint(socketPath), cancellationToken);
+                return new NetworkStream(socket, ownsSocket: true);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        },
+    };
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -41,23 +40,7 @@ sealed class DurableEndpointRelay : IAsyncDisposable
 
     public static async Task<DurableEndpointRelay> StartAsync(string socketPath)
     {
-        var upstream = new HttpClient(new SocketsHttpHandler
-        {
-            ConnectCallback = async (_, cancellation) =>
-            {
-                var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-                try
-                {
-                    await socket.ConnectAsync(new UnixDomainSocketEndPoint(socketPath), cancellation);
-                    return new NetworkStream(socket, ownsSocket: true);
-                }
-                catch
-                {
-                    socket.Dispose();
-                    throw;
-                }
-            },
-        })
+        var upstream = new HttpClient(DurableClientSocket.Handler(socketPath))
         {
             Timeout = Timeout.InfiniteTimeSpan,
         };
