@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.DurableTask.Client;
+using static Swarm.LocalHost.Tests.TaskListPages;
 
 namespace Swarm.LocalHost.Tests;
 
@@ -51,9 +52,4 @@ public sealed class TaskIndexCatchUpTests
             await Task.Delay(500);
         }
     }
-
-    static JsonElement? Item(JsonElement page, string id) =>
-        page.GetProperty("items").EnumerateArray().Where(i => i.GetProperty("id").GetString() == id).Select(i => (JsonElement?)i).FirstOrDefault();
-
-    static string? StatusOf(JsonElement page, string id) => Item(page, id)?.GetProperty("status").GetString();
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Azure.Data.Tables;
 using Swarm.Adapters.Storage;
+using static Swarm.LocalHost.Tests.TaskListPages;
 
 namespace Swarm.LocalHost.Tests;
 
@@ -84,11 +85,6 @@ public sealed class TaskIndexTests(TaskIndexTests.Host host) : IClassFixture<Tas
             await Task.Delay(200);
         }
     }
-
-    static JsonElement? Item(JsonElement page, string id) =>
-        page.GetProperty("items").EnumerateArray().Where(i => i.GetProperty("id").GetString() == id).Select(i => (JsonElement?)i).FirstOrDefault();
-
-    static string? StatusOf(JsonElement page, string id) => Item(page, id)?.GetProperty("status").GetString();
 
     static IEnumerable<string> Ids(JsonElement page) => page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()!);
 

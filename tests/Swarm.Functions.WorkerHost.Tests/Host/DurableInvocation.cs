@@ -82,20 +82,6 @@ static class DurableInvocation
         _ => throw new InvalidOperationException($"The worker returned {response.ReturnValue.DataCase}, not a string."),
     };
 
-    static InvocationRequest Invocation(RpcFunctionMetadata function, string triggerType, TypedData trigger)
-    {
-        var binding = function.RawBindings.Select(b => JsonDocument.Parse(b).RootElement).Single(b => b.GetProperty("type").GetString() == triggerType);
-        var invocation = new InvocationRequest
-        {
-            InvocationId = Guid.NewGuid().ToString(),
-            FunctionId = function.FunctionId,
-            InputData = { new ParameterBinding { Name = binding.GetProperty("name").GetString(), Data = trigger } },
-            TraceContext = new RpcTraceContext(),
-        };
-        invocation.TriggerMetadata["sys"] = new TypedData
-        {
-            Json = JsonSerializer.Serialize(new { MethodName = function.Name, UtcNow = DateTime.UtcNow, RandGuid = Guid.NewGuid() }),
-        };
-        return invocation;
-    }
+    static InvocationRequest Invocation(RpcFunctionMetadata function, string triggerType, TypedData trigger) =>
+        InvocationRequests.For(function, triggerType, trigger, durable: null, DateTime.UtcNow);
 }

@@ -21,8 +21,7 @@ static class HttpInvocation
     public static InvocationRequest Build(
         RpcFunctionMetadata function, IReadOnlyDictionary<string, string> workerCapabilities, HttpRequestMessage request, string body, (Uri Endpoint, string TaskHub) durable)
     {
-        var bindings = function.RawBindings.Select(b => JsonDocument.Parse(b).RootElement).ToList();
-        var trigger = bindings.Single(b => b.GetProperty("type").GetString() == "httpTrigger");
+        var trigger = InvocationRequests.Binding(function, "httpTrigger");
         var url = request.RequestUri!;
         var http = new RpcHttp { Method = request.Method.Method, Url = url.AbsoluteUri };
         var nullable = workerCapabilities.ContainsKey("UseNullableValueDictionaryForHttp");
@@ -57,17 +56,7 @@ static class HttpInvocation
             }
         }
 
-        var invocation = new InvocationRequest
-        {
-            InvocationId = Guid.NewGuid().ToString(),
-            FunctionId = function.FunctionId,
-            InputData = { new ParameterBinding { Name = trigger.GetProperty("name").GetString(), Data = new TypedData { Http = http } } },
-            TraceContext = new RpcTraceContext(),
-        };
-        foreach (var client in bindings.Where(b => b.GetProperty("type").GetString() == "durableClient"))
-        {
-            invocation.InputData.Add(new ParameterBinding { Name = client.GetProperty("name").GetString(), Data = new TypedData { String = DurableClientInput(durable.Endpoint, durable.TaskHub) } });
-        }
+        var invocation = InvocationRequests.For(function, "httpTrigger", new TypedData { Http = http }, durable, DateTime.UtcNow);
 
         // The HTTP trigger's binding data, as the WebJobs HTTP extension builds it.
         foreach (var (key, value) in queryValues.Concat(routeValues))
@@ -77,10 +66,6 @@ static class HttpInvocation
 
         invocation.TriggerMetadata["Query"] = new TypedData { Json = JsonSerializer.Serialize(queryValues) };
         invocation.TriggerMetadata["Headers"] = new TypedData { Json = JsonSerializer.Serialize(headers) };
-        invocation.TriggerMetadata["sys"] = new TypedData
-        {
-            Json = JsonSerializer.Serialize(new { MethodName = function.Name, UtcNow = DateTime.UtcNow, RandGuid = Guid.NewGuid() }),
-        };
         return invocation;
     }
 
