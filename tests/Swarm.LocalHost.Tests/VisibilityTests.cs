@@ -117,6 +117,8 @@ public sealed class VisibilityTests(VisibilityTests.Host host) : IClassFixture<V
     {
         var forCarol = await SubmitAsync("alice", new { prompt = "Draft for Carol", requiresApproval = true, sharedWith = new[] { "carol" } });
         var later = await SubmitAsync("alice", new { prompt = "Draft for the viewers", requiresApproval = true });
+        // The list reads the task index, which the task's workflow writes once it has run; awaiting approval, it has.
+        await WaitUntilAsync("alice", $"/api/v1/tasks/{later}", AwaitsApproval);
 
         var carolReads = await WaitUntilReadableAsync("carol", "viewer", $"/api/v1/tasks/{forCarol}");
         var (carolOnLater, _) = await AsAsync("carol", "viewer", HttpMethod.Get, $"/api/v1/tasks/{later}");
