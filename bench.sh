@@ -7,7 +7,7 @@
 # two Azurite instances of its own, to count their access logs), and what an agent's tool round trip costs, with a
 # 5-tool-call task against the same memory writes made directly, and agent-to-agent message latency over the local
 # real-time channel against the channel's own REST send and a raw WebSocket echo. In process, without the host, the learning scenario routes
-# 1,000 simulated tasks per seed through the real dispatch board and task atlas and draws docs/benchmarks/learning-curve.svg. The hosts scenario runs 1, 2 and 3 local hosts on one task hub. `./bench.sh --help` lists the options; `--out FILE` also writes the report to FILE. It starts its own Azurite on free ports in a temporary folder, so ./run.sh's state is untouched.
+# 1,000 simulated tasks per seed through the real dispatch board and task atlas and draws docs/benchmarks/learning-curve.svg. The hosts scenario runs 1, 2 and 3 local hosts on one task hub. `./bench.sh --help` lists the options (and `--azurite-in-memory` keeps Azurite's data in memory, not on disk); `--out FILE` also writes the report to FILE. It starts its own Azurite on free ports in a temporary folder, so ./run.sh's state is untouched.
 set -euo pipefail
 cd "$(dirname "$0")"
 . scripts/prerequisites.sh
@@ -19,8 +19,15 @@ build_locked src/Swarm.LocalHost/Swarm.LocalHost.csproj >&2
 build_locked bench/Swarm.Benchmarks/Swarm.Benchmarks.csproj >&2
 bench_dll=bench/Swarm.Benchmarks/bin/Release/net10.0/Swarm.Benchmarks.dll
 
+# --azurite-in-memory is this script's own option (how Azurite keeps its data); every other one goes to the benchmark.
+azurite_store="disk"
+args=()
 for arg in "$@"; do
-  case "$arg" in -h|--help) exec dotnet "$bench_dll" --help ;; esac
+  case "$arg" in
+    -h|--help) exec dotnet "$bench_dll" --help ;;
+    --azurite-in-memory) azurite_store="memory" ;;
+    *) args+=("$arg") ;;
+  esac
 done
 
 work="$(mktemp -d -t swarm-bench.XXXXXX)"
@@ -52,7 +59,10 @@ queue_port=$(free_port); taken="$taken$queue_port "
 table_port=$(free_port)
 
 echo "Starting Azurite on 127.0.0.1:$blob_port/$queue_port/$table_port (state in $work)..." >&2
-node_modules/.bin/azurite --location "$work/azurite" --skipApiVersionCheck --loose --disableTelemetry \
+# On disk (the default, as ./run.sh keeps it) Azurite writes its whole table database to a file every 5 s, which a
+# long run with a growing hub pays for in every request; in memory it writes nothing.
+if [ "$azurite_store" = "memory" ]; then persistence=(--inMemoryPersistence); else persistence=(--location "$work/azurite"); fi
+node_modules/.bin/azurite "${persistence[@]}" --skipApiVersionCheck --loose --disableTelemetry \
   --blobHost 127.0.0.1 --blobPort "$blob_port" --queueHost 127.0.0.1 --queuePort "$queue_port" \
   --tableHost 127.0.0.1 --tablePort "$table_port" >"$work/azurite.log" 2>&1 &
 azurite_pid=$!
@@ -72,6 +82,7 @@ export BENCH_AZURITE_PID="$azurite_pid"
 # Azurite's access log (one line per request on its standard output): the baseline and throughput scenarios count it.
 export BENCH_AZURITE_LOG="$work/azurite.log"
 export BENCH_AZURITE_VERSION="$(node -p "require('./node_modules/azurite/package.json').version" 2>/dev/null || true)"
+export BENCH_AZURITE_STORE="$azurite_store"
 BENCH_COMMAND="./bench.sh"
 if [ "$#" -gt 0 ]; then BENCH_COMMAND="$BENCH_COMMAND$(printf ' %q' "$@")"; fi
 export BENCH_COMMAND
@@ -80,7 +91,7 @@ if [ -n "$(git status --porcelain -- src 2>/dev/null)" ]; then revision="$revisi
 export BENCH_REVISION="$revision"
 
 set +e
-dotnet "$bench_dll" "$@"
+dotnet "$bench_dll" ${args[@]+"${args[@]}"}
 status=$?
 set -e
 exit "$status"

@@ -17,6 +17,9 @@ sealed record BenchmarkOptions
           --tasks N                 tasks in the throughput run and the baseline's batch (default 500)
           --clients N               concurrent HTTP clients submitting tasks and creating agents (default 16)
           --api-finished-tasks N    tasks the api scenario runs to their end before its clients start (default 1000)
+          --api-seed-in-flight N    the most of those tasks accepted and not yet seen finished at once: a client
+                                    waits for one to finish before it submits more, so the hub is seeded at the rate
+                                    it finishes work rather than piling up a backlog (default 64; 0: no bound)
           --api-clients N           concurrent clients in the api scenario (default 20)
           --api-seconds N           how long the api scenario's clients run (default 60)
           --api-interval-ms N       each api client's pace: one request every N ms (default 300)
@@ -50,6 +53,8 @@ sealed record BenchmarkOptions
           --host-setting KEY=VALUE  an extra environment variable for the local host, e.g.
                                     durable__maxQueuePollingIntervalMs=100 (repeatable; applied last)
           --out FILE                also write the report to FILE
+          --azurite-in-memory       (read by ./bench.sh) run Azurite with --inMemoryPersistence: it writes nothing
+                                    to disk, where by default it saves its whole table database every 5 s
           -h, --help                this text
 
         The report goes to standard output, progress to standard error.
@@ -66,6 +71,8 @@ sealed record BenchmarkOptions
     public int Clients { get; init; } = 16;
 
     public int ApiFinishedTasks { get; init; } = 1_000;
+
+    public int ApiSeedInFlight { get; init; } = 64;
 
     public int ApiClients { get; init; } = 20;
 
@@ -128,6 +135,7 @@ sealed record BenchmarkOptions
                 "--tasks" => options with { Tasks = Count(1, 100_000) },
                 "--clients" => options with { Clients = Count(1, 512) },
                 "--api-finished-tasks" => options with { ApiFinishedTasks = Count(0, 100_000) },
+                "--api-seed-in-flight" => options with { ApiSeedInFlight = Count(0, 100_000) },
                 "--api-clients" => options with { ApiClients = Count(1, 512) },
                 "--api-seconds" => options with { ApiSeconds = Count(5, 3_600) },
                 "--api-interval-ms" => options with { ApiIntervalMs = Count(0, 60_000) },

@@ -10,7 +10,11 @@ namespace Swarm.Benchmarks.Load;
 /// </summary>
 /// <param name="pollPause">The pause between polling rounds: the resolution of the client-observed latency.</param>
 /// <param name="capability">When given, every task is a <c>single</c> task that needs it (see <see cref="SwarmApi.SubmitTaskAsync"/>).</param>
-sealed class TaskBatch(SwarmApi api, int clients, TimeSpan pollPause, string? capability = null)
+/// <param name="maxInFlight">
+/// When above zero, the most tasks accepted and not yet seen finished: a client waits for one to finish before it
+/// submits the next, so the batch runs at the rate the swarm finishes work instead of building a backlog.
+/// </param>
+sealed class TaskBatch(SwarmApi api, int clients, TimeSpan pollPause, string? capability = null, int maxInFlight = 0)
 {
     /// <summary>
     /// Each round polls this many of the unfinished tasks per client, oldest first: the durable queues are roughly first
@@ -27,6 +31,7 @@ sealed class TaskBatch(SwarmApi api, int clients, TimeSpan pollPause, string? ca
         var submissions = new TaskSubmission?[count];
         var accepted = new ConcurrentQueue<TaskSubmission>();
         var next = -1;
+        using var inFlight = maxInFlight > 0 ? new SemaphoreSlim(maxInFlight) : null;
         var submitting = Task.WhenAll(Enumerable.Range(0, Math.Min(clients, count)).Select(async _ =>
         {
             int index;
@@ -34,11 +39,20 @@ sealed class TaskBatch(SwarmApi api, int clients, TimeSpan pollPause, string? ca
             {
                 try
                 {
+                    if (inFlight is not null)
+                    {
+                        await inFlight.WaitAsync(deadline);
+                    }
+
                     var submission = await api.SubmitTaskAsync(index, $"{promptPrefix} {index}", deadline, capability: capability);
                     submissions[index] = submission;
                     if (submission.Accepted)
                     {
                         accepted.Enqueue(submission);
+                    }
+                    else
+                    {
+                        inFlight?.Release();
                     }
                 }
                 catch (OperationCanceledException) when (deadline.IsCancellationRequested)
@@ -48,7 +62,7 @@ sealed class TaskBatch(SwarmApi api, int clients, TimeSpan pollPause, string? ca
             }
         }));
 
-        var following = await FollowAsync(accepted, submitting, deadline);
+        var following = await FollowAsync(accepted, submitting, inFlight, deadline);
         await submitting;
         return new TaskBatchResult(
             [.. submissions.OfType<TaskSubmission>()],
@@ -62,7 +76,7 @@ sealed class TaskBatch(SwarmApi api, int clients, TimeSpan pollPause, string? ca
     }
 
     async Task<(List<TaskOutcome> Outcomes, int Polls, int PollFailures, List<double> PollLatencies)> FollowAsync(
-        ConcurrentQueue<TaskSubmission> accepted, Task submitting, CancellationToken deadline)
+        ConcurrentQueue<TaskSubmission> accepted, Task submitting, SemaphoreSlim? inFlight, CancellationToken deadline)
     {
         var pending = new List<TaskSubmission>();
         var lastSeen = new Dictionary<string, TaskSnapshot>(StringComparer.Ordinal);
@@ -121,6 +135,7 @@ sealed class TaskBatch(SwarmApi api, int clients, TimeSpan pollPause, string? ca
             {
                 finished.Add(new TaskOutcome(task, lastSeen[task.Id!], answers[task.Id!].At));
                 pending.Remove(task);
+                inFlight?.Release();
             }
 
             cursor = done.Count > 0 ? 0 : cursor + window;

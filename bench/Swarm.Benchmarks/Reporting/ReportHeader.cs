@@ -12,6 +12,9 @@ static class ReportHeader
 
     public const string AzuriteVersionVariable = "BENCH_AZURITE_VERSION";
 
+    /// <summary>Where bench.sh's Azurite keeps its data: <c>disk</c> (a temporary folder) or <c>memory</c> (<c>--azurite-in-memory</c>).</summary>
+    public const string AzuriteStoreVariable = "BENCH_AZURITE_STORE";
+
     /// <param name="backgroundLoad">The machine's CPU over a few idle seconds before the first scenario: what else was running.</param>
     public static void Write(MarkdownReport report, BenchmarkOptions options, MachineInfo machine, Measurement.CpuUsage backgroundLoad, IReadOnlyList<string> args)
     {
@@ -41,7 +44,7 @@ static class ReportHeader
             new[] { "OS", $"{machine.OperatingSystem} ({machine.Kernel})" },
             new[] { ".NET", machine.DotNet },
             new[] { "Load before the run", backgroundLoad.MachineBusy is { } busy ? $"{Units.Percent(busy)} of all cores busy over {Units.Seconds(backgroundLoad.Wall)} while the benchmark waited (other programs share the machine)" : "n/a" },
-            new[] { "Azurite", Environment.GetEnvironmentVariable(AzuriteVersionVariable) is { Length: > 0 } version ? version + " (disk persistence in a temporary folder)" : "n/a" },
+            new[] { "Azurite", Environment.GetEnvironmentVariable(AzuriteVersionVariable) is { Length: > 0 } version ? version + (Environment.GetEnvironmentVariable(AzuriteStoreVariable) == "memory" ? " (in memory: `--azurite-in-memory`, nothing written to disk)" : " (disk persistence in a temporary folder)") : "n/a" },
         });
     }
 }

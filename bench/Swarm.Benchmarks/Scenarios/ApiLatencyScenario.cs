@@ -30,8 +30,9 @@ sealed class ApiLatencyScenario(BenchmarkOptions options, StorageEndpoint? stora
         await using var host = await LocalHostSetup.StartAsync(storage, options, Name, settings, cancellationToken);
         await LocalHostSetup.RunFirstTaskAsync(host, cancellationToken);
 
-        Progress.Write($"{Name}: running {options.ApiFinishedTasks} tasks to their end from {options.Clients} clients");
-        var seed = await new TaskBatch(host.Api, options.Clients, TimeSpan.FromMilliseconds(250)).RunAsync(options.ApiFinishedTasks, "history task", cancellationToken);
+        Progress.Write($"{Name}: running {options.ApiFinishedTasks} tasks to their end from {options.Clients} clients, {InFlight(options)}");
+        var seed = await new TaskBatch(host.Api, options.Clients, TimeSpan.FromMilliseconds(250), maxInFlight: options.ApiSeedInFlight)
+            .RunAsync(options.ApiFinishedTasks, "history task", cancellationToken);
         var finished = 1 + seed.Completed.Count() + seed.Failed.Count();
         if (seed.TimedOut)
         {
@@ -48,7 +49,7 @@ sealed class ApiLatencyScenario(BenchmarkOptions options, StorageEndpoint? stora
 
         report.Paragraph(
             $"First {Units.Count(finished)} tasks are run to their end on a fresh local host (one, then {Units.Count(options.ApiFinishedTasks)} from {options.Clients} clients, "
-            + $"in {Units.Seconds(seed.WallTime ?? TimeSpan.Zero)}): those are the finished tasks in the hub. Then {options.ApiClients} concurrent clients each make one request "
+            + $"{InFlight(options)}, in {Units.Seconds(seed.WallTime ?? TimeSpan.Zero)}): those are the finished tasks in the hub. Then {options.ApiClients} concurrent clients each make one request "
             + $"every {Units.Ms(interval)} for {options.ApiSeconds} s, in turn: submit a task, read the status of the task it submitted last, read the first page (50) of the task "
             + "list with its queue. The tasks run on the default agent on the simulated model (0 ms).");
         report.Bullets(LocalHostSetup.DescribeSettings(host, settings, options));
@@ -68,6 +69,10 @@ sealed class ApiLatencyScenario(BenchmarkOptions options, StorageEndpoint? stora
             $"CPU during the clients' run: {Units.Cpu(usage)}.",
         ]);
     }
+
+    static string InFlight(BenchmarkOptions options) => options.ApiSeedInFlight > 0
+        ? $"at most {Units.Count(options.ApiSeedInFlight)} unfinished at a time"
+        : "as fast as the API accepts them";
 
     static IReadOnlyList<string> Row(string route, List<ApiSample> samples)
     {
