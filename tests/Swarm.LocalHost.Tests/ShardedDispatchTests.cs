@@ -1,0 +1,93 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Swarm.Domain.Distribution;
+
+namespace Swarm.LocalHost.Tests;
+
+/// <summary>
+/// The dispatch board split into three shards (<c>dispatch:shards</c> = 3) on the running local host: agents of one seat
+/// each on every shard, a burst of tasks that must wait in several shards' lines, and what every shard holds afterwards.
+/// </summary>
+public sealed class ShardedDispatchTests
+{
+    const int Shards = 3;
+
+    [Fact]
+    public async Task Three_shards_run_a_burst_with_no_agent_over_its_one_seat_and_leave_no_seat_or_line_behind()
+    {
+        await using var host = await LocalHostProcess.StartAsync(
+            ("dispatch__shards", "3"),
+            ("defaultAgent__maxConcurrency", "1"),
+            ("providers__simulated__latencyMs", "700"));
+        await TaskPolling.WaitForAgentAsync(host, "queen-1");
+        string[] workers = ["worker-1", "worker-2", "worker-3", "worker-4", "worker-5", "worker-6"];
+        foreach (var worker in workers)
+        {
+            await TaskSubmissions.CreateAgentAsync(host, worker, "worker", [], seats: 1);
+        }
+
+        // The ids were chosen to put agents on every shard; placement is stable, so this holds on every run.
+        string[] agents = ["queen-1", .. workers];
+        Assert.Equal(Enumerable.Range(0, Shards), agents.Select(a => ShardPlacement.Of(a, Shards)).Distinct().Order());
+        foreach (var agent in agents)
+        {
+            var shard = ShardPlacement.Of(agent, Shards);
+            var placed = await Entities.WaitForAsync<DispatchBoard>(host, "dispatcher", ShardKey(shard), b => b?.Agents.ContainsKey(agent) == true);
+            Assert.True(placed?.Agents.ContainsKey(agent) == true, $"{agent} is not on shard {shard} ({ShardKey(shard)}): {string.Join(", ", placed?.Agents.Keys ?? [])}; {host.Output[^Math.Min(3000, host.Output.Length)..]}");
+        }
+
+        var ids = await Task.WhenAll(Enumerable.Range(0, agents.Length * 3).Select(i => TaskPolling.SubmitAsync(host, "burst " + i)));
+        var finished = await Task.WhenAll(ids.Select(id => TaskPolling.WaitUntilFinishedAsync(host, id, TimeSpan.FromMinutes(3))));
+
+        Assert.All(finished, t => Assert.Equal("completed", t.GetProperty("status").GetString()));
+        Assert.Equal(ids.Length, finished.Select(t => t.GetProperty("id").GetString()).Distinct().Count());
+        // More tasks than seats: some waited, and a waiting step stands in the line of every shard with a fitting agent.
+        Assert.Contains(finished, t => t.GetProperty("timeline").EnumerateArray().Any(e =>
+            e.GetProperty("kind").GetString() == "waiting" && e.GetProperty("detail").GetString()!.Contains($"in the lines of {Shards} dispatch shards", StringComparison.Ordinal)));
+
+        // Each task held its seat at least from the claim to the answer, so these intervals can only under-count overlap.
+        foreach (var byAgent in finished.GroupBy(t => t.GetProperty("agentId").GetString()))
+        {
+            var held = byAgent.Select(t => (Start: t.GetProperty("claimedAt").GetDateTimeOffset(), End: t.GetProperty("answeredAt").GetDateTimeOffset())).ToList();
+            Assert.Equal(1, held.Max(a => held.Count(b => b.Start <= a.Start && a.Start < b.End)));
+        }
+
+        for (var shard = 0; shard < Shards; shard++)
+        {
+            var board = await Entities.WaitForAsync<DispatchBoard>(host, "dispatcher", ShardKey(shard), b => b is { Waiting.Count: 0 } && b.Agents.Values.All(a => a.Holders.Count == 0));
+            Assert.NotNull(board);
+            Assert.Empty(board.Waiting);
+            Assert.All(board.Agents.Values, a => Assert.Empty(a.Holders));
+            Assert.All(board.Agents.Keys, a => Assert.Equal(shard, ShardPlacement.Of(a, Shards)));
+        }
+
+        var total = 0L;
+        for (var shard = 0; shard < Shards; shard++)
+        {
+            total += (await Entities.ReadAsync<DispatchBoard>(host, "dispatcher", ShardKey(shard)))!.Succeeded;
+        }
+
+        Assert.Equal(ids.Length, total);
+
+        var legal = await TaskSubmissions.SubmitAcceptedAsync(host, new { prompt = "Review this contract", capabilities = new[] { "legal" } });
+        var refused = await TaskPolling.WaitUntilFinishedAsync(host, legal, TimeSpan.FromSeconds(30));
+        Assert.Equal("failed", refused.GetProperty("status").GetString());
+        Assert.Equal("AgentSlotUnavailableException", refused.GetProperty("error").GetProperty("type").GetString());
+        Assert.Contains("[legal]", refused.GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);
+
+        using var response = await host.Http.SendAsync(host.Request(HttpMethod.Get, "/api/v1/system/state"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var dispatch = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("dispatch");
+        Assert.Equal(Shards, dispatch.GetProperty("shards").GetInt32());
+        var load = dispatch.GetProperty("load").EnumerateArray().ToList();
+        Assert.Equal([0, 1, 2], load.Select(l => l.GetProperty("shard").GetInt32()));
+        Assert.Equal(
+            Enumerable.Range(0, Shards).Select(s => agents.Count(a => ShardPlacement.Of(a, Shards) == s)),
+            load.Select(l => l.GetProperty("agents").GetInt32()));
+        Assert.All(load, l => Assert.Equal(0, l.GetProperty("seatsHeld").GetInt32()));
+        Assert.All(load, l => Assert.Equal(0, l.GetProperty("waiting").GetInt32()));
+    }
+
+    static string ShardKey(int shard) => shard == 0 ? "swarm" : $"swarm-{shard}";
+}
