@@ -89,5 +89,79 @@ public sealed class ShardedDispatchTests
         Assert.All(load, l => Assert.Equal(0, l.GetProperty("waiting").GetInt32()));
     }
 
+    [Fact]
+    public async Task A_step_waiting_in_every_shards_line_leaves_them_all_when_canceled_or_timed_out()
+    {
+        await using var host = await LocalHostProcess.StartAsync(
+            ("dispatch__shards", "3"),
+            ("providers__simulated__profiles__slow__latencyMs", "8000"));
+        await TaskPolling.WaitForAgentAsync(host, "queen-1");
+        // One agent of one seat per shard, all with the capability the tasks below need.
+        var slow = Enumerable.Range(1, 30).Select(i => $"slow-{i}").GroupBy(id => ShardPlacement.Of(id, Shards)).OrderBy(g => g.Key).Select(g => g.First()).ToList();
+        Assert.Equal(Shards, slow.Count);
+        foreach (var agent in slow)
+        {
+            await TaskSubmissions.CreateAgentAsync(host, agent, "specialist", ["slowness"], seats: 1, model: "slow");
+            Assert.NotNull(await Entities.WaitForAsync<DispatchBoard>(host, "dispatcher", ShardKey(ShardPlacement.Of(agent, Shards)), b => b?.Agents.ContainsKey(agent) == true));
+        }
+
+        var holders = await Task.WhenAll(slow.Select(_ => TaskSubmissions.SubmitAcceptedAsync(host, new { prompt = "hold a seat", capabilities = new[] { "slowness" } })));
+        foreach (var holder in holders)
+        {
+            await TaskSubmissions.WaitForTaskAsync(host, holder, t => t.GetProperty("status").GetString() == "running" && t.TryGetProperty("agentId", out var a) && a.ValueKind == JsonValueKind.String);
+        }
+
+        var canceled = await WaitingInEveryLineAsync(host, new { prompt = "wait, then be canceled", capabilities = new[] { "slowness" } });
+        using (var cancel = await host.Http.SendAsync(host.Request(HttpMethod.Post, $"/api/v1/tasks/{canceled}/cancel", role: "operator")))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, cancel.StatusCode);
+        }
+
+        await TaskSubmissions.WaitForTaskAsync(host, canceled, t => t.GetProperty("status").GetString() == "canceled");
+        await AssertInNoLineAsync(host, canceled);
+
+        var late = await WaitingInEveryLineAsync(host, new { prompt = "wait too long", capabilities = new[] { "slowness" }, timeoutSeconds = 3 });
+        var timedOut = await TaskPolling.WaitUntilFinishedAsync(host, late, TimeSpan.FromSeconds(30));
+        Assert.Equal("TimedOut", timedOut.GetProperty("error").GetProperty("type").GetString());
+        await AssertInNoLineAsync(host, late);
+
+        foreach (var holder in holders)
+        {
+            Assert.Equal("completed", (await TaskPolling.WaitUntilFinishedAsync(host, holder, TimeSpan.FromSeconds(60))).GetProperty("status").GetString());
+        }
+
+        for (var shard = 0; shard < Shards; shard++)
+        {
+            var board = await Entities.WaitForAsync<DispatchBoard>(host, "dispatcher", ShardKey(shard), b => b is not null && b.Agents.Values.All(a => a.Holders.Count == 0));
+            Assert.All(board!.Agents.Values, a => Assert.Empty(a.Holders));
+            Assert.Empty(board.Waiting);
+        }
+    }
+
+    /// <summary>Submits a task every fitting agent is too busy for and waits until its step stands in every shard's line.</summary>
+    static async Task<string> WaitingInEveryLineAsync(LocalHostProcess host, object task)
+    {
+        var id = await TaskSubmissions.SubmitAcceptedAsync(host, task);
+        await TaskSubmissions.WaitForTaskAsync(host, id, t => t.GetProperty("timeline").EnumerateArray().Any(e =>
+            e.GetProperty("kind").GetString() == "waiting" && e.GetProperty("detail").GetString()!.Contains($"in the lines of {Shards} dispatch shards", StringComparison.Ordinal)));
+        for (var shard = 0; shard < Shards; shard++)
+        {
+            var board = await Entities.WaitForAsync<DispatchBoard>(host, "dispatcher", ShardKey(shard), b => b?.Waiting.Any(w => w.TaskId == id) == true);
+            Assert.Contains(board!.Waiting, w => w.TaskId == id);
+        }
+
+        return id;
+    }
+
+    static async Task AssertInNoLineAsync(LocalHostProcess host, string taskId)
+    {
+        for (var shard = 0; shard < Shards; shard++)
+        {
+            var board = await Entities.WaitForAsync<DispatchBoard>(host, "dispatcher", ShardKey(shard), b => b?.Waiting.All(w => w.TaskId != taskId) == true);
+            Assert.DoesNotContain(board!.Waiting, w => w.TaskId == taskId);
+            Assert.DoesNotContain(board.Agents.Values.SelectMany(a => a.Holders), h => h.StartsWith(taskId + "/", StringComparison.Ordinal));
+        }
+    }
+
     static string ShardKey(int shard) => shard == 0 ? "swarm" : $"swarm-{shard}";
 }
