@@ -31,6 +31,14 @@ Console.CancelKeyPress += (_, e) =>
     interrupted.Cancel();
 };
 
+// SIGTERM (kill, pkill, a CI timeout) stops the run as Ctrl-C does, so every host and Azurite it started is stopped
+// on the way out rather than left running.
+using var terminated = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
+{
+    context.Cancel = true;
+    interrupted.Cancel();
+});
+
 var storage = StorageEndpoint.FromEnvironment();
 
 // The baseline runs first; the task scenarios after it report their figures as ratios to what it measured.
