@@ -87,6 +87,7 @@ public sealed class ShardedDispatchTests
             load.Select(l => l.GetProperty("agents").GetInt32()));
         Assert.All(load, l => Assert.Equal(0, l.GetProperty("seatsHeld").GetInt32()));
         Assert.All(load, l => Assert.Equal(0, l.GetProperty("waiting").GetInt32()));
+        Assert.Empty(dispatch.GetProperty("misplaced").EnumerateArray());
     }
 
     [Fact]
