@@ -88,6 +88,21 @@ public sealed class ShardedDispatchTests
         Assert.All(load, l => Assert.Equal(0, l.GetProperty("seatsHeld").GetInt32()));
         Assert.All(load, l => Assert.Equal(0, l.GetProperty("waiting").GetInt32()));
         Assert.Empty(dispatch.GetProperty("misplaced").EnumerateArray());
+
+        // An agent's view reads its record from its own shard, and its retirement takes it off that shard.
+        var leaving = agents.First(a => ShardPlacement.Of(a, Shards) == 2);
+        var before = await TaskPolling.WaitForAgentAsync(host, leaving);
+        // Every agent took work: the first tasks fill every free seat before any task waits.
+        Assert.InRange(before.GetProperty("completed").GetInt64(), 1, ids.Length);
+        Assert.Equal(finished.Count(t => t.GetProperty("agentId").GetString() == leaving), before.GetProperty("completed").GetInt64());
+        using (var retire = await host.Http.SendAsync(host.Request(HttpMethod.Delete, $"/api/v1/agents/{leaving}")))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, retire.StatusCode);
+        }
+
+        await TaskPolling.WaitForAgentAsync(host, leaving, a => a.GetProperty("status").GetString() == "retired");
+        var shard2 = await Entities.WaitForAsync<DispatchBoard>(host, "dispatcher", ShardKey(2), b => b?.Agents.ContainsKey(leaving) == false);
+        Assert.False(shard2!.Agents.ContainsKey(leaving));
     }
 
     [Fact]
