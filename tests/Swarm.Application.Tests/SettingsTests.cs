@@ -61,6 +61,9 @@ public sealed class SettingsTests
     [InlineData("learning:patterns:neighbours", "0", "'learning:patterns:neighbours' must be between 1 and 50 (was 0)")]
     [InlineData("learning:patterns:minSimilarity", "1", "'learning:patterns:minSimilarity' must be above 0 and below 1 (was 1)")]
     [InlineData("learning:patterns:neighbors", "5", "'learning:patterns:neighbors' is not a setting")]
+    [InlineData("dispatch:shards", "0", "'dispatch:shards' must be between 1 and 16 (was 0)")]
+    [InlineData("dispatch:shards", "17", "'dispatch:shards' must be between 1 and 16 (was 17)")]
+    [InlineData("dispatch:shard", "2", "'dispatch:shard' is not a setting")]
     public void A_bad_setting_stops_the_host_with_its_key_named(string key, string value, string expected)
     {
         var error = Assert.Throws<SwarmConfigurationException>(() => TestSettings.Load((key, value)));

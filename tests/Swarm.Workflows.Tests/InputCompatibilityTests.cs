@@ -252,6 +252,37 @@ public sealed class InputCompatibilityTests
         Assert.Equal(5, search.Limit);
     }
 
+    [Fact]
+    public void A_seat_hold_and_a_seat_grant_stored_before_dispatch_shards_read_back_as_shard_0()
+    {
+        var profile = new AgentProfile("a1", "A1", AgentType.Worker, new ProviderSettings("simulated", "m"), 1);
+
+        var hold = ReadWithout(new SeatHold("a1", "answer.1", "task-1/answer.1", "answer", Shard: 2), "Shard");
+        var grant = ReadWithout(new SeatGrant("task-1", "answer.1", profile, "why", Shard: 2), "Shard");
+
+        Assert.Null(hold.Shard);
+        Assert.Null(grant.Shard);
+        Assert.Equal(Distribution.DispatcherEntity.Id, Distribution.DispatchShards.IdOf(hold.Shard));
+        Assert.Equal(Distribution.DispatcherEntity.Id, Distribution.DispatchShards.IdOf(grant.Shard));
+        Assert.Equal(new Microsoft.DurableTask.Entities.EntityInstanceId("dispatcher", "swarm-2"), Distribution.DispatchShards.IdOf(2));
+    }
+
+    [Fact]
+    public void Inputs_stored_before_dispatch_shards_read_back_asking_the_one_board()
+    {
+        var profile = new AgentProfile("a1", "A1", AgentType.Worker, new ProviderSettings("simulated", "m"), 1);
+        var task = new TaskRunInput("task-1", "p", 5, [], TaskStrategy.Auto, 1, [], false, TimeSpan.FromMinutes(10), 3, null, false, TimeSpan.FromDays(1), DispatchShards: 3);
+
+        Assert.Equal(1, Distribution.DispatchShards.Of(ReadWithout(task, "DispatchShards").DispatchShards).Count);
+        Assert.Null(ReadWithout(new AgentSlotRelease("task-1", [], ["answer.1"], false, DispatchShards: 3), "DispatchShards").DispatchShards);
+        Assert.Null(ReadWithout(new AgentProvisioning(profile, 10, DispatchShards: 3), "DispatchShards").DispatchShards);
+        Assert.Null(ReadWithout(new PoolScaling(new AgentPool(AgentType.Worker, []), 2, null, new PoolTemplate(), 10, DispatchShards: 3), "DispatchShards").DispatchShards);
+        Assert.Null(ReadWithout(new ProposalInput("proposal-1", "q", ["a", "b"], new ConsensusRules(ConsensusAlgorithm.SimpleMajority), new ParticipantSpec(["a1"], null, null),
+            null, TimeSpan.FromMinutes(5), 2, "someone", DispatchShards: 3), "DispatchShards").DispatchShards);
+        Assert.Null(ReadWithout(new AgentRetirement("a1", Notify: true, DispatchShards: 3), "DispatchShards").DispatchShards);
+        Assert.Equal(new AgentRetirement("a1", true, 3), JsonDataConverter.Default.Deserialize<AgentRetirement>(JsonDataConverter.Default.Serialize(new AgentRetirement("a1", true, 3))));
+    }
+
     static T ReadWithout<T>(T today, params string[] newer)
     {
         var stored = JsonNode.Parse(JsonDataConverter.Default.Serialize(today)!)!.AsObject();

@@ -22,12 +22,13 @@ public static class AgentRetirements
 
     /// <summary>Schedules the agent's retirement unless one is under way (asking again finishes one that stopped half-way).</summary>
     /// <param name="notify">Whether the channel is on, so the operators hear of the retirement when it is done.</param>
-    public static async Task StartAsync(DurableTaskClient durable, string agentId, bool notify, CancellationToken cancellationToken)
+    /// <param name="dispatchShards">The dispatch board's shards (<c>dispatch:shards</c>), so the agent is withdrawn from its own.</param>
+    public static async Task StartAsync(DurableTaskClient durable, string agentId, bool notify, int dispatchShards, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(durable);
         if (!await IsUnderwayAsync(durable, agentId, cancellationToken))
         {
-            await new AgentClient(durable).RetireAsync(new AgentRetirement(agentId, notify), InstanceIdFor(agentId), CancellationToken.None);
+            await new AgentClient(durable).RetireAsync(new AgentRetirement(agentId, notify, dispatchShards), InstanceIdFor(agentId), CancellationToken.None);
         }
     }
 }

@@ -33,6 +33,9 @@ public sealed class SwarmSettings
 
     public RealtimeSettings Realtime { get; set; } = new();
 
+    /// <summary>How the dispatch board is split (<c>dispatch:shards</c>).</summary>
+    public DispatchSettings Dispatch { get; set; } = new();
+
     /// <summary>The MCP servers whose tools agents may use (<c>mcp:servers:{name}</c>) and the limits on their calls.</summary>
     public Swarm.Mcp.Configuration.McpSettings Mcp { get; set; } = new();
 
@@ -163,6 +166,16 @@ public sealed class LearningSettings
     /// <summary>The settings as the board holds them (a name the validator refused reads as hybrid).</summary>
     public LearningPolicy Policy => new(
         LearningPolicy.Names.GetValueOrDefault(Algorithm, RoutingAlgorithm.Hybrid), LearningRate, ExplorationRate, Enabled);
+}
+
+/// <summary>
+/// The dispatch board (<c>dispatch</c>): with <see cref="Shards"/> above 1 it is that many entities, each owning the seats
+/// of the agents placed on it (docs/design/dispatch-shards.md), so no one entity is on every step's path.
+/// </summary>
+public sealed class DispatchSettings
+{
+    /// <summary>1 to 16; 1 (the default) is the one board <c>dispatcher@swarm</c>. Fixed for tasks when they are submitted.</summary>
+    public int Shards { get; set; } = 1;
 }
 
 /// <summary>Limits on what the HTTP API accepts.</summary>

@@ -26,7 +26,7 @@ public static partial class SwarmSettingsLoader
             ("system", settings.System), ("database", settings.Database), ("security", settings.Security),
             ("learning", settings.Learning), ("api", settings.Api), ("providers", settings.Providers),
             ("defaultAgent", settings.DefaultAgent), ("durable", settings.Durable), ("selfHealing", settings.SelfHealing), ("autoscaling", settings.Autoscaling), ("realtime", settings.Realtime),
-            ("mcp", settings.Mcp),
+            ("mcp", settings.Mcp), ("dispatch", settings.Dispatch),
         ];
 
         var errors = new List<string>(hostProblems ?? []);

@@ -138,6 +138,7 @@ public static class SwarmSettingsValidator
         Check(s.Durable.MaxConcurrentActivities is null or (>= 1 and <= 1_000), "durable:maxConcurrentActivities", "must be between 1 and 1000.");
         Check(s.Durable.MaxConcurrentEntities is null or (>= 1 and <= 1_000), "durable:maxConcurrentEntities", "must be between 1 and 1000.");
         Check(s.Durable.MaxEntityOperationBatchSize is null or (>= 1 and <= 5_000), "durable:maxEntityOperationBatchSize", "must be between 1 and 5000.");
+        Check(s.Dispatch.Shards is >= 1 and <= Swarm.Domain.Distribution.ShardPlacement.MaxShards, "dispatch:shards", $"must be between 1 and {Swarm.Domain.Distribution.ShardPlacement.MaxShards} (was {s.Dispatch.Shards}).");
         var scaling = s.Autoscaling;
         Check(scaling.CooldownSeconds is >= 1 and <= 86_400, "autoscaling:cooldownSeconds", "must be between 1 and 86400.");
         Check(scaling.ScaleDownUtilization is >= 0 and <= 1, "autoscaling:scaleDownUtilization", "must be between 0 and 1.");

@@ -17,7 +17,7 @@ namespace Swarm.Application.Learning;
 /// Every durable part is a signal, so rating never waits on a running task or entity; the request only reads the
 /// ratings back to answer truthfully whether this rating was the one kept.
 /// </summary>
-public sealed class FeedbackRecorder(MemorySealer sealer, IRealtimeChannel channel)
+public sealed class FeedbackRecorder(MemorySealer sealer, IRealtimeChannel channel, Configuration.SwarmSettings settings)
 {
     /// <summary>How long the best-effort events may take in all; the rating is durable without them.</summary>
     static readonly TimeSpan EventLimit = TimeSpan.FromSeconds(2);
@@ -65,7 +65,7 @@ public sealed class FeedbackRecorder(MemorySealer sealer, IRealtimeChannel chann
                 + (rating.Comment is { Length: > 0 } comment ? $": {comment}" : ".");
             return new AgentMemoryNote(agent.AgentId, new MemoryWrite(key, sealer.Seal(agent.AgentId, key, note, rating.At, rating.By)));
         });
-        return new RatingDelivery(taskId, rating, CapabilityKey.Of(capabilities), [.. work.Select(w => SignalFor(taskId, rating, w))], [.. notes]);
+        return new RatingDelivery(taskId, rating, CapabilityKey.Of(capabilities), [.. work.Select(w => SignalFor(taskId, rating, w))], [.. notes], settings.Dispatch.Shards);
     }
 
     /// <summary>

@@ -14,14 +14,14 @@ public static class AgentProbation
 {
     /// <summary>Reinstates every unhealthy agent on <paramref name="board"/> whose probation is over; returns their ids.</summary>
     public static async Task<IReadOnlyList<string>> ReinstateDueAsync(
-        DurableTaskClient durable, DispatchBoard board, TimeSpan probation, DateTimeOffset now, CancellationToken cancellationToken)
+        DispatcherClient dispatcher, DispatchBoard board, TimeSpan probation, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(durable);
+        ArgumentNullException.ThrowIfNull(dispatcher);
         ArgumentNullException.ThrowIfNull(board);
         var reinstated = new List<string>();
         foreach (var agent in board.Agents.Values.Where(a => a.IsUnhealthy && (a.Work.LastActiveAt is not { } last || now - last >= probation)))
         {
-            await new DispatcherClient(durable).ReinstateAsync(agent.Id, cancellationToken);
+            await dispatcher.ReinstateAsync(agent.Id, cancellationToken);
             reinstated.Add(agent.Id);
         }
 

@@ -38,7 +38,7 @@ public sealed partial class AutoscalingJob(SwarmSettings settings, TimeProvider 
         var now = time.GetUtcNow();
         // The board holds every agent that takes work (profile and load); one read instead of one per agent entity.
         // An agent that drains or retires is leaving it, so what stays is the active agents.
-        var board = await new DispatcherClient(durable).GetBoardAsync(cancellationToken);
+        var board = await new DispatcherClient(durable, settings.Dispatch.Shards).GetBoardAsync(cancellationToken);
         var active = board.Agents.Values.Where(a => !a.Leaving).ToList();
         var autoscaler = new AutoscalerClient(durable);
         var log = await autoscaler.GetLogAsync(cancellationToken);
@@ -61,7 +61,7 @@ public sealed partial class AutoscalingJob(SwarmSettings settings, TimeProvider 
             LogDecision(logger, decision.Pool, decision.Action, decision.From, decision.To, decision.Reason);
             if (decision.Action != ScalingAction.Hold)
             {
-                var scaling = new PoolScaling(pool, decision.To, null, PoolTemplate.Of(template), settings.System.MaxAgents, Keep: settings.DefaultAgent.Id, Notify: settings.Realtime.Active);
+                var scaling = new PoolScaling(pool, decision.To, null, PoolTemplate.Of(template), settings.System.MaxAgents, Keep: settings.DefaultAgent.Id, Notify: settings.Realtime.Active, DispatchShards: settings.Dispatch.Shards);
                 try
                 {
                     await new AgentClient(durable).ScaleAsync(scaling, $"autoscale-{pool.Key}-{now:yyyyMMddHHmmssfff}", cancellationToken);

@@ -33,7 +33,7 @@ public sealed partial class DefaultAgentJob(SwarmSettings settings, ILogger<Defa
 
         // Each run provisions again: that creates the queen if it is missing (or was retired), and otherwise brings its
         // profile and its row in the listing up to date with the settings. The roster keeps it single either way.
-        var provisioning = new AgentProvisioning(profile, settings.System.MaxAgents, UpdateExisting: true, Notify: settings.Realtime.Active);
+        var provisioning = new AgentProvisioning(profile, settings.System.MaxAgents, UpdateExisting: true, Notify: settings.Realtime.Active, DispatchShards: settings.Dispatch.Shards);
         await new AgentClient(durable).ProvisionOnceAsync(provisioning, InstanceId, cancellationToken);
         LogProvisioning(logger, settings.DefaultAgent.Id);
     }

@@ -27,7 +27,7 @@ public sealed partial class LearningJob(SwarmSettings settings, ILogger<Learning
     public async Task RunAsync(DurableTaskClient durable, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(durable);
-        var dispatcher = new DispatcherClient(durable);
+        var dispatcher = new DispatcherClient(durable, settings.Dispatch.Shards);
         var policy = settings.Learning.Policy;
         await dispatcher.ConfigureAsync(policy, cancellationToken);
         if (!policy.Enabled)

@@ -13,12 +13,13 @@ namespace Swarm.Application.Schedules;
 /// </summary>
 public static class SeatSweep
 {
-    /// <summary>Releases every seat and place whose task is not running; returns how many it freed.</summary>
-    /// <param name="board">The dispatch board, as read for this pass.</param>
-    public static async Task<int> FreeOrphansAsync(DurableTaskClient durable, DispatchBoard board, CancellationToken cancellationToken)
+    /// <summary>Releases every seat and place whose task is not running, on the shard that has it; returns how many it freed.</summary>
+    /// <param name="shardBoards">Each dispatch shard's board, shard 0 first, as read for this pass (<see cref="DispatcherClient.GetShardBoardsAsync"/>).</param>
+    public static async Task<int> FreeOrphansAsync(DurableTaskClient durable, DispatcherClient dispatcher, IReadOnlyList<DispatchBoard> shardBoards, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(durable);
-        ArgumentNullException.ThrowIfNull(board);
+        ArgumentNullException.ThrowIfNull(dispatcher);
+        ArgumentNullException.ThrowIfNull(shardBoards);
         var alive = new Dictionary<string, bool>(StringComparer.Ordinal);
         async Task<bool> RunningAsync(string holder)
         {
@@ -34,26 +35,29 @@ public static class SeatSweep
             return running;
         }
 
-        var dispatcher = new DispatcherClient(durable);
         var freed = 0;
-        foreach (var agent in board.Agents.Values)
+        for (var shard = 0; shard < shardBoards.Count; shard++)
         {
-            foreach (var holder in agent.Holders)
+            var board = shardBoards[shard];
+            foreach (var agent in board.Agents.Values)
             {
-                if (!await RunningAsync(holder))
+                foreach (var holder in agent.Holders)
                 {
-                    await dispatcher.ReleaseAsync(new SeatRelease(agent.Id, holder, []), cancellationToken);
-                    freed++;
+                    if (!await RunningAsync(holder))
+                    {
+                        await dispatcher.ReleaseAsync(new SeatRelease(agent.Id, holder, []), cancellationToken, shard);
+                        freed++;
+                    }
                 }
             }
-        }
 
-        foreach (var waiting in board.Waiting)
-        {
-            if (!await RunningAsync(waiting.Holder))
+            foreach (var waiting in board.Waiting)
             {
-                await dispatcher.LeaveAsync(waiting.TaskId, waiting.SeatKey, cancellationToken);
-                freed++;
+                if (!await RunningAsync(waiting.Holder))
+                {
+                    await dispatcher.LeaveAsync(waiting.TaskId, waiting.SeatKey, cancellationToken, shard);
+                    freed++;
+                }
             }
         }
 

@@ -39,8 +39,9 @@ public sealed partial class StalledTaskReaper(SwarmSettings settings, TimeProvid
         ArgumentNullException.ThrowIfNull(durable);
         var limit = TimeSpan.FromSeconds(settings.SelfHealing.StalledTaskSeconds);
         var now = time.GetUtcNow();
-        var board = await new DispatcherClient(durable).GetBoardAsync(cancellationToken);
-        var reinstated = await AgentProbation.ReinstateDueAsync(durable, board, TimeSpan.FromSeconds(settings.SelfHealing.UnhealthyProbationSeconds), now, cancellationToken);
+        var dispatcher = new DispatcherClient(durable, settings.Dispatch.Shards);
+        var shardBoards = await dispatcher.GetShardBoardsAsync(cancellationToken);
+        var reinstated = await AgentProbation.ReinstateDueAsync(dispatcher, ShardedBoard.Merge(shardBoards), TimeSpan.FromSeconds(settings.SelfHealing.UnhealthyProbationSeconds), now, cancellationToken);
         foreach (var agentId in reinstated)
         {
             LogReinstated(logger, agentId);
@@ -48,7 +49,7 @@ public sealed partial class StalledTaskReaper(SwarmSettings settings, TimeProvid
 
         await operators.SendAsync(reinstated.Select(agentId => RealtimeEvents.AgentHealth(agentId, healthy: true, "probation over: offered work again", now)));
 
-        if (await SeatSweep.FreeOrphansAsync(durable, board, cancellationToken) is > 0 and var freed)
+        if (await SeatSweep.FreeOrphansAsync(durable, dispatcher, shardBoards, cancellationToken) is > 0 and var freed)
         {
             LogOrphansFreed(logger, freed);
         }
@@ -76,7 +77,7 @@ public sealed partial class StalledTaskReaper(SwarmSettings settings, TimeProvid
             }
 
             var reason = $"{ReasonPrefix} the agent made no progress for {ReadableDuration.Of(limit)} (since {task.LastUpdatedAt:u}); ended by self-healing.";
-            await TaskStopper.StopAsync(durable, task, reason, agentsFailed: true, cancellationToken);
+            await TaskStopper.StopAsync(durable, task, reason, agentsFailed: true, settings.Dispatch.Shards, cancellationToken);
             await taskIndex.StoppedAsync(task, "Stalled", cancellationToken);
             await notices.SendAsync(task, "Stalled", reason);
             LogReaped(logger, task.InstanceId, task.LastUpdatedAt);

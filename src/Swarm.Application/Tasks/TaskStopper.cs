@@ -11,8 +11,9 @@ namespace Swarm.Application.Tasks;
 /// </summary>
 public static class TaskStopper
 {
+    /// <param name="dispatchShards">The dispatch board's shards (<c>dispatch:shards</c>): a waiting step may stand in each one's line.</param>
     /// <param name="agentsFailed">True when the agents are to blame (a stalled call), so the board counts a failure for each.</param>
-    public static async Task StopAsync(DurableTaskClient durable, OrchestrationMetadata task, string reason, bool agentsFailed, CancellationToken cancellationToken)
+    public static async Task StopAsync(DurableTaskClient durable, OrchestrationMetadata task, string reason, bool agentsFailed, int dispatchShards, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(durable);
         ArgumentNullException.ThrowIfNull(task);
@@ -24,7 +25,7 @@ public static class TaskStopper
         await durable.TerminateInstanceAsync(task.InstanceId, new TerminateInstanceOptions { Output = reason, Recursive = true }, cancellationToken);
         if (progress is { Seats.Count: > 0 } or { Waiting.Count: > 0 })
         {
-            await new AgentClient(durable).ReleaseSeatsOnceAsync(new AgentSlotRelease(task.InstanceId, progress.Seats, progress.Waiting, agentsFailed), cancellationToken);
+            await new AgentClient(durable).ReleaseSeatsOnceAsync(new AgentSlotRelease(task.InstanceId, progress.Seats, progress.Waiting, agentsFailed, dispatchShards), cancellationToken);
         }
     }
 }

@@ -199,6 +199,26 @@ public sealed record DispatchBoard
     }
 
     /// <summary>
+    /// A sharded step's first ask (<c>dispatch:shards</c> &gt; 1): grants a seat as <see cref="Request"/> does, but never puts
+    /// the step in line; it answers <see cref="SeatOutcome.Busy"/> when a fitting agent is full, and
+    /// <see cref="SeatOutcome.NoAgents"/> on a board with no agent at all, so the step can try the other shards first and
+    /// decide for the swarm whether nobody fits. A step already in line keeps its place.
+    /// </summary>
+    public (DispatchBoard Board, SeatDecision Decision) Offer(SeatRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (Agents.Count == 0 && IndexInLine(request.Holder) < 0)
+        {
+            return (this, SeatDecision.NoAgents("no agent is placed on this shard"));
+        }
+
+        var (board, decision) = Request(request);
+        return decision.Outcome == SeatOutcome.Queued && IndexInLine(request.Holder) < 0
+            ? (this, SeatDecision.Busy("every fitting agent is busy"))
+            : (board, decision);
+    }
+
+    /// <summary>
     /// Frees a seat and, when the step's outcome is known, counts it for the agent (statistics and failure streak) and
     /// teaches its skill estimates for the step's capabilities an <c>outcome</c> signal (and a <c>late</c> one when the
     /// task's deadline ended the step, which counts in no statistics); then offers freed seats to the line. A leaving agent

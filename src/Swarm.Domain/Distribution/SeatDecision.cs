@@ -16,6 +16,10 @@ public sealed record SeatDecision(SeatOutcome Outcome, AgentProfile? Agent, stri
     public static SeatDecision Queued(int position, string reason) => new(SeatOutcome.Queued, null, reason, position);
 
     public static SeatDecision NoFit(string reason) => new(SeatOutcome.NoFit, null, reason);
+
+    public static SeatDecision Busy(string reason) => new(SeatOutcome.Busy, null, reason);
+
+    public static SeatDecision NoAgents(string reason) => new(SeatOutcome.NoAgents, null, reason);
 }
 
 /// <summary>How a seat request ended.</summary>
@@ -29,4 +33,10 @@ public enum SeatOutcome
 
     /// <summary>No registered agent has what the step needs; waiting would not help.</summary>
     NoFit,
+
+    /// <summary>An offer's answer (<see cref="DispatchBoard.Offer"/>): a fitting agent exists but has no free seat; the step was not put in line.</summary>
+    Busy,
+
+    /// <summary>An offer's answer: the board has no agent at all (the swarm starting, or a shard nobody was placed on); the step was not put in line.</summary>
+    NoAgents,
 }

@@ -59,8 +59,8 @@ sealed partial class DurableWorkerWatchdog(
     {
         try
         {
-            var board = (await durable.Entities.GetEntityAsync<DispatchBoard>(DispatcherEntity.Id, includeState: true, stoppingToken))?.State ?? new DispatchBoard();
-            LogSeatsFreed(logger, await SeatSweep.FreeOrphansAsync(durable, board, stoppingToken));
+            var dispatcher = new DispatcherClient(durable, settings.Dispatch.Shards);
+            LogSeatsFreed(logger, await SeatSweep.FreeOrphansAsync(durable, dispatcher, await dispatcher.GetShardBoardsAsync(stoppingToken), stoppingToken));
         }
 #pragma warning disable CA1031 // The self-healing pass frees them later; this is only the early chance.
         catch (Exception e) when (!stoppingToken.IsCancellationRequested)
@@ -77,7 +77,7 @@ sealed partial class DurableWorkerWatchdog(
     /// </summary>
     async Task ProvisionDefaultAgentAsync(CancellationToken stoppingToken)
     {
-        var provisioning = new AgentProvisioning(settings.DefaultAgent.ToProfile(), settings.System.MaxAgents, UpdateExisting: true, Notify: settings.Realtime.Active);
+        var provisioning = new AgentProvisioning(settings.DefaultAgent.ToProfile(), settings.System.MaxAgents, UpdateExisting: true, Notify: settings.Realtime.Active, DispatchShards: settings.Dispatch.Shards);
         var instanceId = $"provision-agent-{settings.DefaultAgent.Id}-after-outage-{Guid.NewGuid():N}";
         try
         {

@@ -5,8 +5,9 @@ namespace Swarm.Workflows.Agents;
 
 /// <summary>Input of <see cref="RetireAgentOrchestrator"/>: the agent, and whether the operators hear of its retirement.</summary>
 /// <param name="Notify">Whether the channel was on when the retirement started (fixed then, so replays agree).</param>
+/// <param name="DispatchShards">The dispatch board's shards when it started, so the agent is withdrawn from its own; null (before shards, and written so) is one.</param>
 [JsonConverter(typeof(AgentRetirementConverter))]
-public sealed record AgentRetirement(string AgentId, bool Notify = false);
+public sealed record AgentRetirement(string AgentId, bool Notify = false, int? DispatchShards = null);
 
 /// <summary>
 /// Reads a retirement stored before it was a record (the agent's id alone, as a JSON string) as one that sends no
@@ -24,6 +25,7 @@ public sealed class AgentRetirementConverter : JsonConverter<AgentRetirement>
         var stored = JsonElement.ParseValue(ref reader);
         string? agentId = null;
         var notify = false;
+        int? shards = null;
         foreach (var field in stored.EnumerateObject())
         {
             if (field.NameEquals(nameof(AgentRetirement.AgentId)) || field.NameEquals("agentId"))
@@ -34,9 +36,13 @@ public sealed class AgentRetirementConverter : JsonConverter<AgentRetirement>
             {
                 notify = field.Value.GetBoolean();
             }
+            else if ((field.NameEquals(nameof(AgentRetirement.DispatchShards)) || field.NameEquals("dispatchShards")) && field.Value.ValueKind == JsonValueKind.Number)
+            {
+                shards = field.Value.GetInt32();
+            }
         }
 
-        return new AgentRetirement(agentId ?? throw new JsonException("A retirement names no agent."), notify);
+        return new AgentRetirement(agentId ?? throw new JsonException("A retirement names no agent."), notify, shards);
     }
 
     public override void Write(Utf8JsonWriter writer, AgentRetirement value, JsonSerializerOptions options)
@@ -46,6 +52,11 @@ public sealed class AgentRetirementConverter : JsonConverter<AgentRetirement>
         writer.WriteStartObject();
         writer.WriteString(nameof(AgentRetirement.AgentId), value.AgentId);
         writer.WriteBoolean(nameof(AgentRetirement.Notify), value.Notify);
+        if (value.DispatchShards is { } shards)
+        {
+            writer.WriteNumber(nameof(AgentRetirement.DispatchShards), shards);
+        }
+
         writer.WriteEndObject();
     }
 }

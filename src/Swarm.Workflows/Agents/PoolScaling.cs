@@ -11,7 +11,7 @@ namespace Swarm.Workflows.Agents;
 /// A person's scaling is recorded as the pool's last change, so autoscaling leaves it alone for a cooldown.
 /// </param>
 /// <param name="Notify">Whether the operators hear of the agents it creates and retires (the channel was on when it started, so replays agree).</param>
-public sealed record PoolScaling(AgentPool Pool, int? Target, int? Delta, PoolTemplate Template, int MaxAgents, string? Keep = null, string? RequestedBy = null, bool Notify = false)
+public sealed record PoolScaling(AgentPool Pool, int? Target, int? Delta, PoolTemplate Template, int MaxAgents, string? Keep = null, string? RequestedBy = null, bool Notify = false, int? DispatchShards = null)
 {
     public int TargetFor(int current) => Math.Max(0, Target ?? (current + (Delta ?? 0)));
 

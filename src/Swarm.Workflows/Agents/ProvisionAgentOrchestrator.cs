@@ -28,7 +28,7 @@ public sealed class ProvisionAgentOrchestrator : TaskOrchestrator<AgentProvision
                 : Task.CompletedTask;
             await Task.WhenAll(recorded, announced);
             await context.Entities.SignalEntityAsync(
-                Distribution.DispatcherEntity.Id, nameof(Distribution.DispatcherEntity.Register), new Distribution.AgentRegistration(ledger.Profile, ledger.Lifecycle == AgentLifecycle.Active));
+                Distribution.DispatchShards.Of(input.DispatchShards).ForAgent(ledger.Profile.Id), nameof(Distribution.DispatcherEntity.Register), new Distribution.AgentRegistration(ledger.Profile, ledger.Lifecycle == AgentLifecycle.Active));
             context.CreateReplaySafeLogger(Logs.AgentCategory).AgentProvisioned(ledger.Profile.Id, ledger.Profile.Type, ledger.Profile.Provider.Type, ledger.Profile.Provider.Model);
         }
 

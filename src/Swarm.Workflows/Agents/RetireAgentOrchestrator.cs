@@ -22,7 +22,7 @@ public sealed class RetireAgentOrchestrator : TaskOrchestrator<AgentRetirement, 
         var log = context.CreateReplaySafeLogger(Logs.AgentCategory);
 
         // The dispatcher stops offering the agent first: from here on it is given no new seat.
-        var withdrawal = await context.Entities.CallEntityAsync<Withdrawal>(DispatcherEntity.Id, nameof(DispatcherEntity.Withdraw), new AgentWithdrawal(input, context.InstanceId));
+        var withdrawal = await context.Entities.CallEntityAsync<Withdrawal>(DispatchShards.Of(retirement.DispatchShards).ForAgent(input), nameof(DispatcherEntity.Withdraw), new AgentWithdrawal(input, context.InstanceId));
         var draining = await context.Entities.CallEntityAsync<AgentLedger?>(agent, nameof(AgentEntity.Drain));
         if (draining is null)
         {

@@ -46,7 +46,7 @@ public sealed class ScalePoolOrchestrator : TaskOrchestrator<PoolScaling, PoolSc
     {
         var roster = await context.Entities.CallEntityAsync<AgentRoster>(AgentRosterEntity.Id, nameof(AgentRosterEntity.Get));
         var ledgers = await Task.WhenAll(roster.Members.Select(id => context.Entities.CallEntityAsync<AgentLedger?>(AgentEntity.IdFor(id), nameof(AgentEntity.Get))));
-        var board = await context.Entities.CallEntityAsync<DispatchBoard>(DispatcherEntity.Id, nameof(DispatcherEntity.Get));
+        var board = await DispatchShards.Of(input.DispatchShards).ReadAsync(context);
         var members = ledgers.OfType<AgentLedger>().Where(input.Pool.Contains).ToList();
 
         var target = input.TargetFor(members.Count);
@@ -70,7 +70,7 @@ public sealed class ScalePoolOrchestrator : TaskOrchestrator<PoolScaling, PoolSc
         {
             var id = $"{input.Pool.Type.ToString().ToLowerInvariant()}-{context.NewGuid():N}"[..20];
             var joined = await context.CallSubOrchestratorAsync<RosterJoin>(
-                nameof(ProvisionAgentOrchestrator), new AgentProvisioning(template! with { Id = id }, input.MaxAgents, Notify: input.Notify));
+                nameof(ProvisionAgentOrchestrator), new AgentProvisioning(template! with { Id = id }, input.MaxAgents, Notify: input.Notify, DispatchShards: input.DispatchShards));
             if (joined != RosterJoin.Joined)
             {
                 limit = $"system.maxAgents ({input.MaxAgents}) reached";
@@ -82,7 +82,7 @@ public sealed class ScalePoolOrchestrator : TaskOrchestrator<PoolScaling, PoolSc
 
         var retired = AgentPool.ChooseToRetire(
             [.. members.Where(m => m.Profile.Id != input.Keep)], target - members.Count(m => m.Profile.Id == input.Keep), id => board.Agents.GetValueOrDefault(id)?.Load ?? 0);
-        await Task.WhenAll(retired.Select(id => context.CallSubOrchestratorAsync<bool>(nameof(RetireAgentOrchestrator), new AgentRetirement(id, input.Notify))));
+        await Task.WhenAll(retired.Select(id => context.CallSubOrchestratorAsync<bool>(nameof(RetireAgentOrchestrator), new AgentRetirement(id, input.Notify, input.DispatchShards))));
         var copiedFrom = created.Count > 0 && input.Template.CopiesAMember ? source?.Id : null;
         return new PoolScaleResult(input.Pool.Key, members.Count, members.Count + created.Count - retired.Count, created, retired, limit, copiedFrom);
     }

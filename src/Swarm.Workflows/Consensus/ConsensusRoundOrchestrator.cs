@@ -23,7 +23,7 @@ public sealed class ConsensusRoundOrchestrator : TaskOrchestrator<ProposalInput,
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
         var started = context.CurrentUtcDateTime;
-        var board = await context.Entities.CallEntityAsync<DispatchBoard>(DispatcherEntity.Id, nameof(DispatcherEntity.Get));
+        var board = await DispatchShards.Of(input.DispatchShards).ReadAsync(context);
         var (participants, unfilled) = await ParticipantsAsync(context, input, board);
         var voters = participants.Select(p => p.Voter).ToList();
         var rounds = new List<RoundRecord>();
@@ -164,7 +164,7 @@ public sealed class ConsensusRoundOrchestrator : TaskOrchestrator<ProposalInput,
         var signals = VoteSignals.From(input.ProposalId, input.Capability ?? input.Participants.Capability, record.Outcome, cast, context.CurrentUtcDateTime);
         foreach (var signal in signals)
         {
-            await context.Entities.SignalEntityAsync(DispatcherEntity.Id, nameof(DispatcherEntity.Learn), signal);
+            await context.Entities.SignalEntityAsync(DispatchShards.Of(input.DispatchShards).ForAgent(signal.AgentId), nameof(DispatcherEntity.Learn), signal);
         }
     }
 

@@ -18,6 +18,7 @@ namespace Swarm.Workflows.Consensus;
 /// Whether a decided round teaches the voters' skill on the dispatch board (a <c>consensus</c> signal each); a proposal
 /// stored before learning existed reads back false and sends no signal it did not send before.
 /// </param>
+/// <param name="DispatchShards">The dispatch board's shards when it started (voters' records are read from every one, a signal goes to its agent's); null (before shards) is one.</param>
 public sealed record ProposalInput(
     string ProposalId,
     string Question,
@@ -30,7 +31,8 @@ public sealed record ProposalInput(
     string ProposedBy,
     bool Notify = false,
     bool NotifyGroup = false,
-    bool Learn = false);
+    bool Learn = false,
+    int? DispatchShards = null);
 
 /// <summary>Who votes: <paramref name="AgentIds"/>, or the <paramref name="Count"/> agents with <paramref name="Capability"/> that have the best reputation for it.</summary>
 public sealed record ParticipantSpec(IReadOnlyList<string>? AgentIds, string? Capability, int? Count);

@@ -7,7 +7,8 @@ using Swarm.Workflows.Realtime;
 namespace Swarm.Workflows.Distribution;
 
 /// <summary>
-/// The swarm's one dispatch board as a durable entity, and the one owner of seats: every step of every task asks it
+/// The swarm's dispatch board (or one shard of it, <see cref="DispatchShards"/>) as a durable entity, and the one owner
+/// of its agents' seats: every step of every task asks it
 /// for an agent's seat (<see cref="Request"/>) and gives the seat back here with its outcome (<see cref="Release"/>),
 /// which is where the agent's statistics, health and skill are counted. Its operations run one at a time, which is
 /// what makes the line fair and the seat counts exact. A seat freed for a waiting step is delivered by a
@@ -59,6 +60,14 @@ public sealed class DispatcherEntity : TaskEntity<DispatchBoard>
     /// <summary>The learning pass: skill no signal confirmed since the last pass loses evidence at the rate.</summary>
     public void Relax(double rate) => State = State.Relax(rate, DateTimeOffset.UtcNow);
 
+    /// <summary>A sharded step's first ask: a seat now, or busy, or no fit, never a place in line (<see cref="DispatchBoard.Offer"/>).</summary>
+    public SeatDecision Offer(SeatRequest request)
+    {
+        var (board, decision) = State.Offer(request);
+        State = board;
+        return decision;
+    }
+
     public SeatDecision Request(SeatRequest request)
     {
         var (board, decision) = State.Request(request);
@@ -97,7 +106,9 @@ public sealed class DispatcherEntity : TaskEntity<DispatchBoard>
         State = change.Board;
         foreach (var grant in change.Grants)
         {
-            Context.ScheduleNewOrchestration(nameof(SeatOfferOrchestrator), grant);
+            // A grant names its shard so the step gives the seat back there; shard 0's stay as they were before shards.
+            var shard = DispatchShards.IndexOf(Context.Id);
+            Context.ScheduleNewOrchestration(nameof(SeatOfferOrchestrator), shard == 0 ? grant : grant with { Shard = shard });
         }
 
         if (change.Departure is { Watchers.Count: > 0 } departure)

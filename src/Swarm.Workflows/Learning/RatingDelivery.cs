@@ -11,9 +11,11 @@ namespace Swarm.Workflows.Learning;
 /// <param name="AtlasShard">The capability key of the atlas shard that holds the task's fingerprint.</param>
 /// <param name="SkillSignals">One per agent that worked on the task.</param>
 /// <param name="MemoryNotes">One per agent, written to the agent's own memory namespace.</param>
+/// <param name="DispatchShards">The dispatch board's shards, so each skill signal goes to its agent's; null (before shards) is one.</param>
 public sealed record RatingDelivery(
     string TaskId,
     Rating Rating,
     string AtlasShard,
     IReadOnlyList<SkillSignal> SkillSignals,
-    IReadOnlyList<AgentMemoryNote> MemoryNotes);
+    IReadOnlyList<AgentMemoryNote> MemoryNotes,
+    int? DispatchShards = null);

@@ -34,7 +34,7 @@ public sealed class TaskRatingsEntity : TaskEntity<TaskRatings>
         Context.SignalEntity(TaskAtlasEntity.IdFor(delivery.AtlasShard), nameof(TaskAtlasEntity.Rate), new TaskRating(delivery.TaskId, delivery.Rating));
         foreach (var signal in delivery.SkillSignals)
         {
-            Context.SignalEntity(DispatcherEntity.Id, nameof(DispatcherEntity.Learn), signal);
+            Context.SignalEntity(DispatchShards.Of(delivery.DispatchShards).ForAgent(signal.AgentId), nameof(DispatcherEntity.Learn), signal);
         }
 
         foreach (var note in delivery.MemoryNotes)

@@ -86,9 +86,10 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
             tracker.Waiting(seatKey, true);
             AgentProfile profile;
             string seatReason;
+            int? shard;
             try
             {
-                (profile, seatReason) = await AcquireSeatAsync(stage, seatKey, capabilities, requiredType, exclude, failures, distinctGroup, onlyAgent, seatWait);
+                (profile, seatReason, shard) = await AcquireSeatAsync(stage, seatKey, capabilities, requiredType, exclude, failures, distinctGroup, onlyAgent, seatWait);
             }
             catch
             {
@@ -97,7 +98,7 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
             }
 
             var agentId = profile.Id;
-            var seat = new SeatHold(agentId, seatKey, SeatRequest.HolderOf(input.TaskId, seatKey), stage);
+            var seat = new SeatHold(agentId, seatKey, SeatRequest.HolderOf(input.TaskId, seatKey), stage, shard);
             tracker.Holding(seat);
             if (distinctGroup is not null)
             {
@@ -151,19 +152,25 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
         throw new TaskStoppedException($"Step '{stage}' failed on {failures.Count} agent(s): {string.Join(" | ", failures)}") { Kind = "StepFailed" };
     }
 
-    /// <returns>The agent that holds the seat, and the board's reason for choosing it.</returns>
-    async Task<(AgentProfile Agent, string Reason)> AcquireSeatAsync(
+    /// <returns>The agent that holds the seat, the board's reason for choosing it, and the shard that granted it (null: shard 0).</returns>
+    async Task<(AgentProfile Agent, string Reason, int? Shard)> AcquireSeatAsync(
         string stage, string seatKey, IReadOnlyList<string> capabilities, AgentType? requiredType, List<string> exclude, List<string> failures, List<string>? distinctGroup, string? onlyAgent, TimeSpan seatWait)
     {
         var (wait, deadlineFirst) = WaitLimit("The task passed its deadline.", seatWait);
         var request = new SeatRequest(
             input.TaskId, seatKey, capabilities, input.Priority, [.. exclude.Union(distinctGroup ?? [], StringComparer.Ordinal)], requiredType, context.CurrentUtcDateTime, onlyAgent,
             Recall.EvidenceFor(capabilities));
-        var decision = await context.Entities.CallEntityAsync<SeatDecision>(DispatcherEntity.Id, nameof(DispatcherEntity.Request), request);
+
+        // One shard asks the one board exactly as before shards existed, so histories from then replay unchanged.
+        var shards = DispatchShards.Of(input.DispatchShards);
+        var sharded = shards.Count > 1 ? new ShardedSeatRequest(context, shards, request) : null;
+        var (decision, shard) = sharded is null
+            ? (await context.Entities.CallEntityAsync<SeatDecision>(DispatcherEntity.Id, nameof(DispatcherEntity.Request), request), 0)
+            : await sharded.AskAsync();
         switch (decision.Outcome)
         {
             case SeatOutcome.Granted:
-                return (decision.Agent!, decision.Reason);
+                return (decision.Agent!, decision.Reason, ShardOrNull(shard));
             case SeatOutcome.NoFit when distinctGroup is { Count: > 0 }:
                 throw new AgentSlotUnavailableException(
                     $"Step '{stage}': its task asked for distinct agents, and no fitting agent is left besides [{string.Join(", ", distinctGroup)}]"
@@ -174,20 +181,33 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
                 throw new AgentSlotUnavailableException($"Step '{stage}': {decision.Reason}");
         }
 
-        tracker.Record("waiting", $"{stage}: position {decision.Position} in line; {decision.Reason}");
+        var where = sharded is { Lines.Count: > 1 } ? $" (in the lines of {sharded.Lines.Count} dispatch shards)" : "";
+        tracker.Record("waiting", $"{stage}: position {decision.Position} in line{where}; {decision.Reason}");
         log.StepWaiting(input.TaskId, stage, decision.Position, decision.Reason);
         try
         {
             var grant = await context.WaitForExternalEvent<SeatGrant>(SeatOfferOrchestrator.EventName(seatKey), wait);
-            return (grant.Agent, grant.Reason);
+            if (sharded is not null)
+            {
+                await sharded.LeaveOthersAsync(grant.Shard ?? 0);
+            }
+
+            return (grant.Agent, grant.Reason, grant.Shard);
         }
         catch (TaskCanceledException)
         {
             // The wait ended; a seat may have been granted a moment ago, with its offer still on the way.
-            var late = await context.Entities.CallEntityAsync<SeatDecision?>(DispatcherEntity.Id, nameof(DispatcherEntity.Leave), new SeatKey(input.TaskId, seatKey));
-            if (late is { Agent: { } agent })
+            if (sharded is null)
             {
-                return (agent, late.Reason);
+                var late = await context.Entities.CallEntityAsync<SeatDecision?>(DispatcherEntity.Id, nameof(DispatcherEntity.Leave), new SeatKey(input.TaskId, seatKey));
+                if (late is { Agent: { } agent })
+                {
+                    return (agent, late.Reason, null);
+                }
+            }
+            else if (await sharded.LeaveAllAsync() is { Decision.Agent: { } agent } kept)
+            {
+                return (agent, kept.Decision.Reason, ShardOrNull(kept.Shard));
             }
 
             throw deadlineFirst
@@ -195,6 +215,9 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
                 : new AgentSlotUnavailableException($"Step '{stage}': no fitting agent had a free seat within {ReadableDuration.Of(seatWait)}; the step was not run.");
         }
     }
+
+    // Shard 0's seats are recorded as before shards (no shard), so a held seat reads the same in every history.
+    static int? ShardOrNull(int shard) => shard == 0 ? null : shard;
 
     /// <summary>The failure type of a step whose external agent reported that it could not do it.</summary>
     public const string ExternalFailedKind = "ExternalFailed";
@@ -258,7 +281,7 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
     /// </summary>
     async Task ReleaseSeatAsync(SeatHold seat, IReadOnlyList<string> capabilities, WorkOutcome? outcome, bool late = false)
     {
-        await context.Entities.SignalEntityAsync(DispatcherEntity.Id, nameof(DispatcherEntity.Release), new SeatRelease(seat.AgentId, seat.Holder, capabilities, outcome, input.NotifyGroups, late));
+        await context.Entities.SignalEntityAsync(DispatchShards.IdOf(seat.Shard), nameof(DispatcherEntity.Release), new SeatRelease(seat.AgentId, seat.Holder, capabilities, outcome, input.NotifyGroups, late));
         tracker.Released(seat);
     }
 

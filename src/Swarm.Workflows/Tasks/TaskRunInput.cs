@@ -43,6 +43,10 @@ namespace Swarm.Workflows.Tasks;
 /// (<see cref="Index.RecordTaskChangeActivity"/>); false in the histories of tasks submitted before, which replay with
 /// the separate index and notice activities they ran.
 /// </param>
+/// <param name="DispatchShards">
+/// How many shards the dispatch board had at submission (<c>dispatch:shards</c>), fixed so replays ask the same shards;
+/// null in the histories of tasks submitted before shards, which is one: the board they asked.
+/// </param>
 public sealed record TaskRunInput(
     string TaskId,
     string Prompt,
@@ -68,4 +72,5 @@ public sealed record TaskRunInput(
     bool EmbedMemory = false,
     Patterns.PatternOptions? Patterns = null,
     DateTimeOffset? AcceptedAt = null,
-    bool ChangesTogether = false);
+    bool ChangesTogether = false,
+    int? DispatchShards = null);

@@ -81,7 +81,7 @@ public sealed class AgentToolbox(TaskOrchestrationContext context, TaskRunInput 
     {
         BuiltInTools.MemoryGet or BuiltInTools.MemoryPut or BuiltInTools.MemoryList or BuiltInTools.MemorySearch => memory.RunAsync(call.Name, arguments, scope),
         BuiltInTools.Ask => AskTool.RunAsync(steps, agent, $"{seatKey}.ask{turn}-{index + 1}", arguments),
-        BuiltInTools.Vote => VoteTool.RunAsync(context, input.TaskId, agent, $"{seatKey}.{turn}", $"vote-{index + 1}", input.Notify, arguments),
+        BuiltInTools.Vote => VoteTool.RunAsync(context, input.TaskId, agent, $"{seatKey}.{turn}", $"vote-{index + 1}", input.Notify, arguments, input.DispatchShards),
         _ when ToolNames.ParseServerTool(call.Name) is not null => context.CallActivityAsync<ToolResult>(
             nameof(CallServerToolActivity), new ServerToolCall(input.TaskId, agent.Id, call.Name, arguments.Json.GetRawText(), input.Deadline), CallServerToolActivity.Retry),
         _ => Task.FromResult(ToolResult.Error($"There is no tool named '{call.Name}'.")),

@@ -22,7 +22,7 @@ public static class VoteTool
     public static readonly TimeSpan BallotWait = TimeSpan.FromMinutes(2);
 
     /// <param name="position">The call's place in its turn, e.g. <c>vote-2</c>: the round's id is derived from it, never from an id a vendor chose.</param>
-    public static async Task<ToolResult> RunAsync(TaskOrchestrationContext context, string taskId, AgentProfile caller, string stage, string position, bool notify, ToolArguments arguments)
+    public static async Task<ToolResult> RunAsync(TaskOrchestrationContext context, string taskId, AgentProfile caller, string stage, string position, bool notify, ToolArguments arguments, int? dispatchShards = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(caller);
@@ -53,7 +53,7 @@ public static class VoteTool
         var proposalId = ProposalIdFor(taskId, stage, position);
         var proposal = new ProposalInput(
             proposalId, question, options, new ConsensusRules(rule, Ties: TiePolicy.QueenBreaks), new ParticipantSpec(null, capability, voters),
-            capability, BallotWait, MaxRounds: 1, ProposedBy: $"{Domain.Agents.AgentSubject.Of(caller.Id)} in {taskId}", notify, Learn: true);
+            capability, BallotWait, MaxRounds: 1, ProposedBy: $"{Domain.Agents.AgentSubject.Of(caller.Id)} in {taskId}", notify, Learn: true, DispatchShards: dispatchShards);
         var result = await context.CallSubOrchestratorAsync<ProposalResult>(nameof(ConsensusRoundOrchestrator), proposal, new SubOrchestrationOptions { InstanceId = proposalId });
         return result.Decided
             ? ToolResult.Ok($"Decided: {result.Winner} ({result.Reason}; proposal {proposalId}).")

@@ -39,7 +39,7 @@ public sealed class CreateAgentHandler(SwarmSettings settings, ApiKeyService api
         }
 
         var instanceId = $"provision-agent-{profile.Id}-{Guid.NewGuid():N}";
-        await new AgentClient(durable).ProvisionAsync(new AgentProvisioning(profile, settings.System.MaxAgents, Notify: settings.Realtime.Active), instanceId, CancellationToken.None);
+        await new AgentClient(durable).ProvisionAsync(new AgentProvisioning(profile, settings.System.MaxAgents, Notify: settings.Realtime.Active, DispatchShards: settings.Dispatch.Shards), instanceId, CancellationToken.None);
 
         using var patience = new CancellationTokenSource(ProvisioningPatience);
         OrchestrationMetadata outcome;

@@ -22,7 +22,7 @@ public sealed class GetAgentHandler(SwarmSettings settings, TimeProvider time) :
         }
 
         // What the agent does and has done is counted where work is handed out, on the dispatch board.
-        var board = await new DispatcherClient(durable).GetBoardAsync(cancellationToken);
+        var board = await new DispatcherClient(durable, settings.Dispatch.Shards).GetBoardAsync(cancellationToken);
         var presence = await new PresenceClient(durable).GetAsync(ledger.Profile.Id, cancellationToken);
         var presenceView = PresenceView.From(presence, time.GetUtcNow(), settings.Realtime.HeartbeatInterval);
         return ApiResponse.Ok(AgentView.From(ledger, board.Agents.GetValueOrDefault(ledger.Profile.Id), lastModified, presenceView));

@@ -38,7 +38,7 @@ public sealed class ResetAgentLearningHandler(SwarmSettings settings, TimeProvid
         }
 
         var at = time.GetUtcNow();
-        await new DispatcherClient(durable).ResetSkillAsync(id!, body.Capability, at, cancellationToken);
+        await new DispatcherClient(durable, settings.Dispatch.Shards).ResetSkillAsync(id!, body.Capability, at, cancellationToken);
         var location = SwarmRoutes.GetAgent.PathFor(("id", id!));
         var what = body.Capability ?? "all capabilities";
         return ApiResponse.Accepted(new LearningReset(id!, body.Capability, at, $"reset:{id}:{at:O}"), location) with

@@ -33,7 +33,7 @@ public sealed class ScalePoolHandler(SwarmSettings settings, ProviderCatalog pro
 
         var instanceId = $"scale-pool-{pool.Key}-{Guid.NewGuid():N}";
         await new AgentClient(durable).ScaleAsync(
-            new PoolScaling(pool, body.Target, body.Delta, template, settings.System.MaxAgents, Keep: settings.DefaultAgent.Id, RequestedBy: request.Principal!.Subject, Notify: settings.Realtime.Active), instanceId, CancellationToken.None);
+            new PoolScaling(pool, body.Target, body.Delta, template, settings.System.MaxAgents, Keep: settings.DefaultAgent.Id, RequestedBy: request.Principal!.Subject, Notify: settings.Realtime.Active, DispatchShards: settings.Dispatch.Shards), instanceId, CancellationToken.None);
         using var patience = new CancellationTokenSource(Patience);
         try
         {

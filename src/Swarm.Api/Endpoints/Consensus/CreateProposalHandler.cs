@@ -55,7 +55,8 @@ public sealed class CreateProposalHandler(SwarmSettings settings, RoleGrants rol
             request.Principal!.Subject,
             Notify: settings.Realtime.Active,
             NotifyGroup: settings.Realtime.Active,
-            Learn: settings.Learning.Enabled);
+            Learn: settings.Learning.Enabled,
+            DispatchShards: settings.Dispatch.Shards);
         await new ProposalClient(durable).StartAsync(input, id, CancellationToken.None);
         await ResourceSharing.ShareAsync(durable, id, readers);
 

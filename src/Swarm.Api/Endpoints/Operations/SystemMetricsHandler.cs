@@ -17,7 +17,7 @@ namespace Swarm.Api.Endpoints.Operations;
 /// and skill updates by kind, the spread of estimates per capability: <see cref="LearningMetrics"/>), pattern recognition
 /// (<see cref="PatternMetrics"/>), people's ratings (<see cref="FeedbackMetrics"/>) and memory (<see cref="MemoryMetrics"/>).
 /// </summary>
-public sealed class SystemMetricsHandler(ProviderCatalog providers, Swarm.Application.Tasks.ITaskListing tasks, RealtimeTraffic traffic, TimeProvider time, IChannelServiceStatistics? channelService = null) : IApiHandler
+public sealed class SystemMetricsHandler(Swarm.Application.Configuration.SwarmSettings settings, ProviderCatalog providers, Swarm.Application.Tasks.ITaskListing tasks, RealtimeTraffic traffic, TimeProvider time, IChannelServiceStatistics? channelService = null) : IApiHandler
 {
     public async Task<ApiResponse> HandleAsync(ApiRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
     {
@@ -45,10 +45,10 @@ public sealed class SystemMetricsHandler(ProviderCatalog providers, Swarm.Applic
                 costUsd = routes.Sum(r => r.costUsd),
                 routes,
             },
-            queue = await TaskQueueView.ReadAsync(tasks, durable, scope: null, cancellationToken),
+            queue = await TaskQueueView.ReadAsync(tasks, durable, scope: null, settings.Dispatch.Shards, cancellationToken),
             consensus = await ConsensusMetrics.ReadAsync(durable, cancellationToken),
             communication = new { swarm = traffic.Snapshot(), channelService = channelService?.Snapshot() },
-            learning = LearningMetrics.Read(await new DispatcherClient(durable).GetBoardAsync(cancellationToken)),
+            learning = LearningMetrics.Read(await new DispatcherClient(durable, settings.Dispatch.Shards).GetBoardAsync(cancellationToken)),
             patterns = await PatternMetrics.ReadAsync(durable, cancellationToken),
             feedback = await FeedbackMetrics.ReadAsync(durable, cancellationToken),
             memory = await MemoryMetrics.ReadAsync(durable, cancellationToken),

@@ -14,4 +14,5 @@ public sealed record SystemStateView(
     LearningStatus Learning,
     PresenceSummary Presence,
     HealthProbeView LastHealthProbe,
-    InstanceSnapshot Instance);
+    InstanceSnapshot Instance,
+    DispatchStatus Dispatch);

@@ -7,7 +7,7 @@ namespace Swarm.Api.Endpoints.Tasks;
 /// <c>POST /api/v1/tasks/{id}/cancel</c>: ends a task that has not finished, giving back every agent seat it holds
 /// and its places in line; the task shows <c>canceled</c> with who canceled it. <c>409</c> for a finished task.
 /// </summary>
-public sealed class CancelTaskHandler(StoppedTaskNotices notices, TaskIndexCatchUp taskIndex) : IApiHandler
+public sealed class CancelTaskHandler(Swarm.Application.Configuration.SwarmSettings settings, StoppedTaskNotices notices, TaskIndexCatchUp taskIndex) : IApiHandler
 {
     public async Task<ApiResponse> HandleAsync(ApiRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
     {
@@ -30,7 +30,7 @@ public sealed class CancelTaskHandler(StoppedTaskNotices notices, TaskIndexCatch
         }
 
         var reason = $"Canceled by {request.Principal!.Subject}.";
-        await TaskStopper.StopAsync(durable, found.Instance, reason, agentsFailed: false, CancellationToken.None);
+        await TaskStopper.StopAsync(durable, found.Instance, reason, agentsFailed: false, settings.Dispatch.Shards, CancellationToken.None);
         await taskIndex.StoppedAsync(found.Instance, "Canceled", CancellationToken.None);
         await notices.SendAsync(found.Instance, "Canceled", reason);
         var location = SwarmRoutes.GetTask.PathFor(("id", found.View.Id));

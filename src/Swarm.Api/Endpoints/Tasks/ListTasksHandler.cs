@@ -12,7 +12,7 @@ namespace Swarm.Api.Endpoints.Tasks;
 /// partition of the index; one who reads some of others' (an agent, a reader of shares) through everyone's, filtered,
 /// so its page may hold fewer than <c>pageSize</c> and its continuation token still leads on.
 /// </summary>
-public sealed class ListTasksHandler(ITaskListing listing) : IApiHandler
+public sealed class ListTasksHandler(Swarm.Application.Configuration.SwarmSettings settings, ITaskListing listing) : IApiHandler
 {
     public async Task<ApiResponse> HandleAsync(ApiRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
     {
@@ -42,7 +42,7 @@ public sealed class ListTasksHandler(ITaskListing listing) : IApiHandler
         // The page and the queue are independent reads: side by side, the answer waits for the slower, not for both.
         var query = new TaskListQuery(ownOnly ? scope.Principal.Subject : null, status, pageSize, request.Query.GetValueOrDefault("continuationToken"));
         var pageRead = listing.ListAsync(query, cancellationToken);
-        var queueRead = TaskQueueView.ReadAsync(listing, durable, scope, cancellationToken, ownOnly);
+        var queueRead = TaskQueueView.ReadAsync(listing, durable, scope, settings.Dispatch.Shards, cancellationToken, ownOnly);
         TaskListPage page;
         try
         {

@@ -117,7 +117,8 @@ public sealed class SubmitTaskHandler(SwarmSettings settings, RoleGrants roles, 
                 Embed: settings.Learning.Embeddings.Enabled && !settings.Security.EncryptionEnabled)
             : null,
         AcceptedAt: time.GetUtcNow(),
-        ChangesTogether: true);
+        ChangesTogether: true,
+        DispatchShards: settings.Dispatch.Shards);
 
     /// <summary>A field that asks for events (<c>notify</c>, <c>stream</c>) needs the channel on and a caller it can address.</summary>
     IEnumerable<FieldError> ChannelErrors(string field, bool? asked, SwarmPrincipal caller)

@@ -29,10 +29,10 @@ public sealed record TaskQueueView(
     /// the line's priorities either.
     /// </summary>
     /// <param name="ownOnly">The caller reads only the tasks it submitted (<see cref="Visibility.ReadScope.ReadsOnlyOwnTasksAsync"/>): only those are read.</param>
-    public static async Task<TaskQueueView> ReadAsync(ITaskListing listing, DurableTaskClient durable, Visibility.ReadScope? scope, CancellationToken cancellationToken, bool ownOnly = false)
+    public static async Task<TaskQueueView> ReadAsync(ITaskListing listing, DurableTaskClient durable, Visibility.ReadScope? scope, int dispatchShards, CancellationToken cancellationToken, bool ownOnly = false)
     {
         ArgumentNullException.ThrowIfNull(listing);
-        var board = new DispatcherClient(durable).GetBoardAsync(cancellationToken);
+        var board = new DispatcherClient(durable, dispatchShards).GetBoardAsync(cancellationToken);
         var open = await listing.OpenAsync(CountLimit, ownOnly ? scope?.Principal.Subject : null, cancellationToken);
         var byStatus = new Dictionary<string, int>(StringComparer.Ordinal);
         var byPriority = new Dictionary<int, int>();

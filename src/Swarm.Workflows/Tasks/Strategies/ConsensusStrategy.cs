@@ -41,7 +41,8 @@ public static class ConsensusStrategy
             input.TaskId,
             input.Notify,
             input.NotifyGroups,
-            Learn: true);
+            Learn: true,
+            DispatchShards: input.DispatchShards);
         var result = await context.CallSubOrchestratorAsync<ProposalResult>(
             nameof(ConsensusRoundOrchestrator), proposal, new SubOrchestrationOptions { InstanceId = proposalId });
         tracker.Record("consensus", result.Decided ? $"decided: {result.Reason}" : $"undecided: {result.Reason}");

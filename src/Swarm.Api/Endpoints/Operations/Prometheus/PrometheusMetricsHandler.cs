@@ -20,6 +20,7 @@ namespace Swarm.Api.Endpoints.Operations.Prometheus;
 /// <c>GET /api/v1/system/metrics</c>, so the two never disagree.
 /// </summary>
 public sealed class PrometheusMetricsHandler(
+    Swarm.Application.Configuration.SwarmSettings settings,
     MeterReadings meters,
     ProviderCatalog providers,
     RealtimeTraffic traffic,
@@ -36,9 +37,9 @@ public sealed class PrometheusMetricsHandler(
         WriteProviders(text, providers.Report());
         WriteRealtime(text, traffic.Snapshot());
         WriteAgents(text, await agents.CountAsync(cancellationToken));
-        WriteQueue(text, await TaskQueueView.ReadAsync(tasks, durable, scope: null, cancellationToken), now);
+        WriteQueue(text, await TaskQueueView.ReadAsync(tasks, durable, scope: null, settings.Dispatch.Shards, cancellationToken), now);
         WriteConsensus(text, await ConsensusMetrics.ReadAsync(durable, cancellationToken));
-        WriteLearning(text, await new DispatcherClient(durable).GetBoardAsync(cancellationToken));
+        WriteLearning(text, await new DispatcherClient(durable, settings.Dispatch.Shards).GetBoardAsync(cancellationToken));
         WriteMemory(text, await MemoryMetrics.ReadAsync(durable, cancellationToken), await PatternMetrics.ReadAsync(durable, cancellationToken), await FeedbackMetrics.ReadAsync(durable, cancellationToken));
         WriteProcess(text, InstanceSnapshot.Now(time));
         return new ApiResponse(200, Encoding.UTF8.GetBytes(text.ToString()), PrometheusText.ContentType);
