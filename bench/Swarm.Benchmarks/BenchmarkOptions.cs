@@ -49,6 +49,8 @@ sealed record BenchmarkOptions
           --storage-log DIR         also write the Azurite access log lines of the storage, baseline and throughput
                                     scenarios' measured windows to DIR (swarm-window.log, baseline-window.log,
                                     plainorchestration-window.log, swarmsingletasks-window.log)
+          --dispatch-shards LIST    the hosts scenario's dispatch:shards values, comma-separated, each run with 1, 2
+                                    and 3 hosts (default 1)
           --timeout SECONDS         the most one scenario may take before it is stopped and reported as timed out (default 180)
           --host-setting KEY=VALUE  an extra environment variable for the local host, e.g.
                                     durable__maxQueuePollingIntervalMs=100 (repeatable; applied last)
@@ -106,6 +108,8 @@ sealed record BenchmarkOptions
 
     public string? StorageLogFolder { get; init; }
 
+    public IReadOnlyList<int> DispatchShards { get; init; } = [1];
+
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(180);
 
     public IReadOnlyList<KeyValuePair<string, string>> HostSettings { get; init; } = [];
@@ -152,6 +156,7 @@ sealed record BenchmarkOptions
                 "--learning-seeds" => options with { LearningSeeds = Count(1, 100) },
                 "--chart" => options with { ChartPath = Value() },
                 "--storage-log" => options with { StorageLogFolder = Value() },
+                "--dispatch-shards" => options with { DispatchShards = ParseCounts(name, Value(), 1, 16) },
                 "--timeout" => options with { Timeout = TimeSpan.FromSeconds(Count(10, 86_400)) },
                 "--host-setting" => AddHostSetting(options, hostSettings, Value()),
                 "--out" => options with { OutPath = Value() },
@@ -165,6 +170,12 @@ sealed record BenchmarkOptions
         }
 
         return options;
+    }
+
+    static List<int> ParseCounts(string name, string value, int min, int max)
+    {
+        List<int> counts = [.. value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(v => ParseCount(name, v, min, max)).Distinct()];
+        return counts.Count > 0 ? counts : throw new ArgumentException($"{name} needs at least one number from {min} to {max}.");
     }
 
     static BenchmarkOptions AddScenarios(BenchmarkOptions options, List<string> scenarios, string value)
