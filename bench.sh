@@ -7,7 +7,7 @@
 # two Azurite instances of its own, to count their access logs), and what an agent's tool round trip costs, with a
 # 5-tool-call task against the same memory writes made directly, and agent-to-agent message latency over the local
 # real-time channel against the channel's own REST send and a raw WebSocket echo. In process, without the host, the learning scenario routes
-# 1,000 simulated tasks per seed through the real dispatch board and task atlas and draws docs/benchmarks/learning-curve.svg. The hosts scenario runs 1, 2 and 3 local hosts on one task hub. `./bench.sh --help` lists the options (and `--azurite-in-memory` keeps Azurite's data in memory, not on disk); `--out FILE` also writes the report to FILE. It starts its own Azurite on free ports in a temporary folder, so ./run.sh's state is untouched.
+# 1,000 simulated tasks per seed through the real dispatch board and task atlas and draws docs/benchmarks/learning-curve.svg. The hosts scenario runs 1, 2 and 3 local hosts on one task hub, for each dispatch shard count given. `./bench.sh --help` lists the options (and `--azurite-in-memory` keeps Azurite's data in memory, not on disk); `--out FILE` also writes the report to FILE. It starts its own Azurite on free ports in a temporary folder, so ./run.sh's state is untouched.
 set -euo pipefail
 cd "$(dirname "$0")"
 . scripts/prerequisites.sh

@@ -91,8 +91,12 @@ public sealed class LocalHostProcess : IAsyncDisposable
             ["localHost__httpPort"] = http.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["durable__taskHub"] = hub,
             ["durable__partitionCount"] = "2",
-            ["durable__messageVisibilityTimeoutSeconds"] = "5",
-            ["durable__leaseIntervalSeconds"] = "5",
+            // Short enough that a test that kills a host sees its work taken over within seconds, long enough that a
+            // busy machine (the suites run side by side on 2 cores) renews a lease and a message in time: at 5 s a
+            // late renewal let a partition or a message go while its work item still ran, and the runtime's
+            // redeliveries stalled tasks for minutes (README, "Several hosts on one task hub").
+            ["durable__messageVisibilityTimeoutSeconds"] = "15",
+            ["durable__leaseIntervalSeconds"] = "15",
             ["durable__maxQueuePollingIntervalMs"] = "500",
             ["providers__simulated__latencyMs"] = "0",
 
