@@ -4,6 +4,7 @@ using Swarm.Benchmarks.Hosting;
 using Swarm.Benchmarks.Measurement;
 using Swarm.Benchmarks.Reporting;
 using Swarm.Benchmarks.Scenarios;
+using Swarm.Domain.Distribution;
 using Swarm.Domain.Learning;
 using Swarm.Domain.Patterns;
 
@@ -64,7 +65,7 @@ sealed class LearningCurveScenario(BenchmarkOptions options) : IScenario
         var cpu = CpuWindow.Start(("benchmark", Environment.ProcessId));
 
         var byVariant = new Dictionary<string, IReadOnlyList<RunTrace>>(StringComparer.Ordinal);
-        foreach (var variant in RoutingVariant.Main.Concat(RoutingVariant.References))
+        foreach (var variant in RoutingVariant.Main.Concat(RoutingVariant.References).Concat(RoutingVariant.Sharded))
         {
             byVariant[variant.Name] = await RunAllAsync(variant, panel, streams, RecallSettings.Default, cancellationToken);
         }
@@ -86,6 +87,7 @@ sealed class LearningCurveScenario(BenchmarkOptions options) : IScenario
         var random = byVariant[RoutingVariant.Random.Name];
         WriteSetup(report, panel, streams);
         WriteGoalTable(report, byVariant, random);
+        WriteSharded(report, byVariant, panel, random);
         WriteLateJoiner(report, byVariant, panel);
         WriteTuning(report, tuning, random);
         WritePrecision(report, precision);
@@ -185,6 +187,22 @@ sealed class LearningCurveScenario(BenchmarkOptions options) : IScenario
             name == RoutingVariant.Random.Name ? "1" : Spread(ratios, v => v.ToString("0.00", CultureInfo.InvariantCulture)),
             verdict,
         ];
+    }
+
+    /// <summary>The sharded rows beside their one-board twins: what a step's choice within one shard costs.</summary>
+    static void WriteSharded(MarkdownReport report, Dictionary<string, IReadOnlyList<RunTrace>> byVariant, SimulatedPanel panel, IReadOnlyList<RunTrace> random)
+    {
+        report.Heading(3, "The board in three shards (`dispatch:shards` 3): the cost of choosing within a shard");
+        var placed = panel.Founders.Append(SimulatedPanel.LateJoiner).GroupBy(a => ShardPlacement.Of(a, 3)).OrderBy(g => g.Key)
+            .Select(g => $"shard {g.Key}: {string.Join(", ", g.Order(StringComparer.Ordinal))}");
+        var pairs = RoutingVariant.Sharded.Select(v => (One: v.Name.Replace(", 3 shards", string.Empty, StringComparison.Ordinal), Sharded: v)).ToList();
+        report.Table(
+            ["Variant", $"Accuracy 1–{RunTrace.Horizon}", $"Accuracy {RunTrace.Horizon + 1}–", $"Oracle {RunTrace.Horizon + 1}–", "Gap (points)", $"Realised {RunTrace.Horizon + 1}–", "Regret", "÷ random's", "Goal"],
+            pairs.SelectMany(p => new[] { Row(p.One, byVariant[p.One], random), Row(p.Sharded.Name, byVariant[p.Sharded.Name], random) }).ToList());
+        report.Paragraph(
+            "Each agent lives on the shard its id places it on (" + string.Join("; ", placed) + "); a task asks its home shard (the hash of its seat's holder) first and the others in turn, "
+            + "and the first shard with a free fitting seat grants it (`DispatchBoard.Offer`, as `ShardedSeatRequest` does). Tasks here run one at a time, so every agent is free and "
+            + "the home shard always grants when it has a fitting agent: the task is routed among that shard's agents only, and the board's ranking across the swarm is lost.");
     }
 
     void WriteLateJoiner(MarkdownReport report, Dictionary<string, IReadOnlyList<RunTrace>> byVariant, SimulatedPanel panel)

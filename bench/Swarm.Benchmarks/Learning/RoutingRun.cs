@@ -24,9 +24,14 @@ static class RoutingRun
 
     public static RunTrace Run(RoutingVariant variant, SimulatedPanel panel, TaskStream stream, RecallSettings recall)
     {
-        var board = panel.Founders.Aggregate(
-            new DispatchBoard().Configure(variant.Policy),
-            (b, id) => b.Register(panel.Profile(id), accepting: true, Start).Board);
+        // With shards, each agent on the shard its id places it on (ShardPlacement), as dispatch:shards does.
+        var boards = Enumerable.Range(0, variant.Shards).Select(_ => new DispatchBoard().Configure(variant.Policy)).ToArray();
+        int ShardOf(string agentId) => ShardPlacement.Of(agentId, variant.Shards);
+        foreach (var id in panel.Founders)
+        {
+            boards[ShardOf(id)] = boards[ShardOf(id)].Register(panel.Profile(id), accepting: true, Start).Board;
+        }
+
         var atlas = new TaskAtlas();
         var picker = new Random(stream.Seed ^ 0x5eed);
         var steps = new List<RoutedTask>(stream.Tasks.Count);
@@ -37,7 +42,8 @@ static class RoutingRun
             var at = Start.AddMinutes(task.Index);
             if (task.Index == panel.LateJoinAt)
             {
-                board = board.Register(panel.Profile(SimulatedPanel.LateJoiner), accepting: true, at).Board;
+                var late = ShardOf(SimulatedPanel.LateJoiner);
+                boards[late] = boards[late].Register(panel.Profile(SimulatedPanel.LateJoiner), accepting: true, at).Board;
             }
 
             var terms = PromptTerms.From(task.Prompt);
@@ -57,12 +63,12 @@ static class RoutingRun
             var request = new SeatRequest(task.TaskId, "s1.a1", capabilities, 5, [], null, at, Evidence: evidence);
             if (variant.Baseline is { } pick)
             {
-                var fitting = board.Agents.Values.Where(a => AgentSelector.Fits(a, request)).Select(a => a.Id).Order(StringComparer.Ordinal).ToList();
+                var fitting = boards.SelectMany(b => b.Agents.Values).Where(a => AgentSelector.Fits(a, request)).Select(a => a.Id).Order(StringComparer.Ordinal).ToList();
                 var named = pick == BaselinePick.Random ? fitting[picker.Next(fitting.Count)] : fitting[turn++ % fitting.Count];
                 request = request with { Agent = named };
             }
 
-            (board, var decision) = board.Request(request);
+            var (granting, decision) = Ask(boards, request);
             if (decision.Outcome != SeatOutcome.Granted || decision.AgentId is not { } agent)
             {
                 throw new InvalidOperationException($"{variant.Name}: {task.TaskId} was not granted a seat: {decision.Outcome}, {decision.Reason}");
@@ -71,13 +77,14 @@ static class RoutingRun
             var accuracy = panel.Accuracy(agent, task.Category);
             var succeeded = task.OutcomeDraw < accuracy;
             var ended = at.AddSeconds(30);
-            board = board.Release(new SeatRelease(agent, request.Holder, capabilities, new WorkOutcome(succeeded, 30_000, new ModelUsage(0, 0, 0), ended)), ended).Board;
+            boards[granting] = boards[granting].Release(new SeatRelease(agent, request.Holder, capabilities, new WorkOutcome(succeeded, 30_000, new ModelUsage(0, 0, 0), ended)), ended).Board;
 
             // Self-healing's part, at once: three failures in a row (frequent at 55 %) make an agent unhealthy, and the
             // swarm's health job reinstates it after its probation; here probation is the next task.
-            if (board.Agents[agent].IsUnhealthy)
+            var home = ShardOf(agent);
+            if (boards[home].Agents[agent].IsUnhealthy)
             {
-                board = board.Reinstate(agent, ended).Board;
+                boards[home] = boards[home].Reinstate(agent, ended).Board;
                 reinstated++;
             }
 
@@ -88,6 +95,36 @@ static class RoutingRun
             steps.Add(new RoutedTask(task, agent, accuracy, panel.Best(task.Index, task.Category), succeeded, neighbours.Count, sameCategory, decision.Reason));
         }
 
-        return new RunTrace(variant, stream.Seed, steps, board.Routing ?? RoutingCounts.None, reinstated);
+        return new RunTrace(variant, stream.Seed, steps, ShardedBoard.Merge(boards).Routing ?? RoutingCounts.None, reinstated);
+    }
+
+    /// <summary>
+    /// One board: its <c>Request</c>. Shards: the sharded step's offer round (<c>ShardedSeatRequest</c>), the task's home
+    /// shard first, then the others in turn, the first grant taken; tasks run one at a time, so some shard always has a
+    /// free seat and the queueing phase never comes.
+    /// </summary>
+    static (int Shard, SeatDecision Decision) Ask(DispatchBoard[] boards, SeatRequest request)
+    {
+        if (boards.Length == 1)
+        {
+            (boards[0], var decision) = boards[0].Request(request);
+            return (0, decision);
+        }
+
+        var home = ShardPlacement.Of(request.Holder, boards.Length);
+        SeatDecision? last = null;
+        for (var k = 0; k < boards.Length; k++)
+        {
+            var shard = (home + k) % boards.Length;
+            (boards[shard], var offer) = boards[shard].Offer(request);
+            if (offer.Outcome == SeatOutcome.Granted)
+            {
+                return (shard, offer);
+            }
+
+            last = offer;
+        }
+
+        return (home, last!);
     }
 }

@@ -13,7 +13,8 @@ namespace Swarm.Benchmarks.Learning;
 /// <param name="UsesEvidence">Whether each request carries similar-task evidence (<c>TaskAtlas.Similar</c>, <c>SimilarTasks.EvidenceFor</c>).</param>
 /// <param name="Colour">Its line in the chart.</param>
 /// <param name="Known">For a reference, not a way the swarm routes: what each step names as its capability (every agent has all of them), so the board keeps a record per category, or per source prompt, and no recall is needed.</param>
-sealed record RoutingVariant(string Name, BaselinePick? Baseline, LearningPolicy Policy, bool UsesEvidence, string Colour, KnownKey Known = KnownKey.None)
+/// <param name="Shards">Dispatch board shards (<c>dispatch:shards</c>): each agent on the shard its id places it on, a task granted by the first shard with a free fitting seat from its home shard on.</param>
+sealed record RoutingVariant(string Name, BaselinePick? Baseline, LearningPolicy Policy, bool UsesEvidence, string Colour, KnownKey Known = KnownKey.None, int Shards = 1)
 {
     /// <summary>Whether the row is a reference that names what the router is otherwise never told.</summary>
     public bool IsReference => Known != KnownKey.None;
@@ -59,6 +60,17 @@ sealed record RoutingVariant(string Name, BaselinePick? Baseline, LearningPolicy
     [
         new("greedy, prompt known", null, PolicyOf(RoutingAlgorithm.Greedy), false, "#1f77b4", Known: KnownKey.Prompt),
         new("hybrid, prompt known", null, PolicyOf(RoutingAlgorithm.Hybrid), false, "#2ca02c", Known: KnownKey.Prompt),
+    ];
+
+    /// <summary>
+    /// The learning algorithms with the board in three shards: what choosing within the first shard with a free seat,
+    /// rather than across the swarm, costs routing (docs/design/dispatch-shards.md, rule 5).
+    /// </summary>
+    public static IReadOnlyList<RoutingVariant> Sharded { get; } =
+    [
+        new("greedy, 3 shards", null, PolicyOf(RoutingAlgorithm.Greedy), true, "#1f77b4", Shards: 3),
+        new("hybrid, 3 shards", null, PolicyOf(RoutingAlgorithm.Hybrid), true, "#2ca02c", Shards: 3),
+        new("greedy, category known, 3 shards", null, PolicyOf(RoutingAlgorithm.Greedy), false, "#1f77b4", Known: KnownKey.Category, Shards: 3),
     ];
 
     /// <summary>Every reference row, in the order the goal table shows them.</summary>
