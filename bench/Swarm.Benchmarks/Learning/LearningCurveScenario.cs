@@ -189,10 +189,10 @@ sealed class LearningCurveScenario(BenchmarkOptions options) : IScenario
         ];
     }
 
-    /// <summary>The sharded rows beside their one-board twins: what a step's choice within one shard costs.</summary>
+    /// <summary>The sharded rows beside their one-board twins: whether the propose/claim round keeps the swarm-wide choice.</summary>
     static void WriteSharded(MarkdownReport report, Dictionary<string, IReadOnlyList<RunTrace>> byVariant, SimulatedPanel panel, IReadOnlyList<RunTrace> random)
     {
-        report.Heading(3, "The board in three shards (`dispatch:shards` 3): the cost of choosing within a shard");
+        report.Heading(3, "The board in three shards (`dispatch:shards` 3): propose/claim keeps the swarm-wide choice");
         var placed = panel.Founders.Append(SimulatedPanel.LateJoiner).GroupBy(a => ShardPlacement.Of(a, 3)).OrderBy(g => g.Key)
             .Select(g => $"shard {g.Key}: {string.Join(", ", g.Order(StringComparer.Ordinal))}");
         var pairs = RoutingVariant.Sharded.Select(v => (One: v.Name.Replace(", 3 shards", string.Empty, StringComparison.Ordinal), Sharded: v)).ToList();
@@ -200,9 +200,10 @@ sealed class LearningCurveScenario(BenchmarkOptions options) : IScenario
             ["Variant", $"Accuracy 1–{RunTrace.Horizon}", $"Accuracy {RunTrace.Horizon + 1}–", $"Oracle {RunTrace.Horizon + 1}–", "Gap (points)", $"Realised {RunTrace.Horizon + 1}–", "Regret", "÷ random's", "Goal"],
             pairs.SelectMany(p => new[] { Row(p.One, byVariant[p.One], random), Row(p.Sharded.Name, byVariant[p.Sharded.Name], random) }).ToList());
         report.Paragraph(
-            "Each agent lives on the shard its id places it on (" + string.Join("; ", placed) + "); a task asks its home shard (the hash of its seat's holder) first and the others in turn, "
-            + "and the first shard with a free fitting seat grants it (`DispatchBoard.Offer`, as `ShardedSeatRequest` does). Tasks here run one at a time, so every agent is free and "
-            + "the home shard always grants when it has a fitting agent: the task is routed among that shard's agents only, and the board's ranking across the swarm is lost.");
+            "Each agent lives on the shard its id places it on (" + string.Join("; ", placed) + "); a task asks every shard for the agent it would grant and its score "
+            + "(`DispatchBoard.Propose`, with the request's swarm draw, the same on every shard), then claims on the best proposal (`ShardProposals.ClaimOrder`, "
+            + "`DispatchBoard.Claim`), as `ShardedSeatRequest` does. Greedy draws nothing, so its sharded rows equal their twins exactly; Thompson and hybrid draw "
+            + "with the swarm draw (seeded by the holder alone) instead of one board's (the holder and the board's grant count), the same distribution with other numbers.");
     }
 
     void WriteLateJoiner(MarkdownReport report, Dictionary<string, IReadOnlyList<RunTrace>> byVariant, SimulatedPanel panel)

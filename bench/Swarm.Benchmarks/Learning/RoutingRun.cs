@@ -99,9 +99,9 @@ static class RoutingRun
     }
 
     /// <summary>
-    /// One board: its <c>Request</c>. Shards: the sharded step's offer round (<c>ShardedSeatRequest</c>), the task's home
-    /// shard first, then the others in turn, the first grant taken; tasks run one at a time, so some shard always has a
-    /// free seat and the queueing phase never comes.
+    /// One board: its <c>Request</c>. Shards: the sharded step's propose/claim round (<c>ShardedSeatRequest</c>): every
+    /// shard proposes (<c>DispatchBoard.Propose</c>), the step claims on the best proposal (<c>ShardProposals.ClaimOrder</c>),
+    /// then the next best; tasks run one at a time, so the first claim grants and the queueing phase never comes.
     /// </summary>
     static (int Shard, SeatDecision Decision) Ask(DispatchBoard[] boards, SeatRequest request)
     {
@@ -111,20 +111,19 @@ static class RoutingRun
             return (0, decision);
         }
 
-        var home = ShardPlacement.Of(request.Holder, boards.Length);
+        var proposals = boards.Select(board => board.Propose(request)).ToList();
         SeatDecision? last = null;
-        for (var k = 0; k < boards.Length; k++)
+        foreach (var shard in ShardProposals.ClaimOrder(proposals, request.Holder))
         {
-            var shard = (home + k) % boards.Length;
-            (boards[shard], var offer) = boards[shard].Offer(request);
-            if (offer.Outcome == SeatOutcome.Granted)
+            (boards[shard], var claimed) = boards[shard].Claim(new SeatClaim(request, proposals[shard]));
+            if (claimed.Outcome == SeatOutcome.Granted)
             {
-                return (shard, offer);
+                return (shard, claimed);
             }
 
-            last = offer;
+            last = claimed;
         }
 
-        return (home, last!);
+        return (0, last ?? SeatDecision.Busy(string.Join("; ", proposals.Select(p => $"{p.Outcome}: {p.Reason}"))));
     }
 }

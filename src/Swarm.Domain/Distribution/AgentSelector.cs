@@ -80,7 +80,20 @@ public static class AgentSelector
         return (0.35 * skill) + (0.25 * free) + (0.25 * TypeFit(agent, request)) + (0.15 * (agent.RolePriority / 10.0));
     }
 
-    static double TypeFit(BoardAgent agent, SeatRequest request) => agent.Type switch
+    /// <summary>
+    /// How many of <paramref name="agents"/> fit the request in <paramref name="agent"/>'s exploration tier (the same
+    /// external-or-not and type fit): what an explored agent was picked among.
+    /// </summary>
+    public static int TierSize(IEnumerable<BoardAgent> agents, BoardAgent agent, SeatRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(agents);
+        ArgumentNullException.ThrowIfNull(agent);
+        ArgumentNullException.ThrowIfNull(request);
+        return agents.Count(a => Fits(a, request) && a.IsExternal == agent.IsExternal && TypeFit(a, request).Equals(TypeFit(agent, request)));
+    }
+
+    /// <summary>The type fit of an agent for a request (weighted 0.25 in the score; with external-or-not, the exploration tier).</summary>
+    public static double TypeFit(BoardAgent agent, SeatRequest request) => agent.Type switch
     {
         AgentType.Specialist => request.Capabilities.Count > 0 ? 1.0 : 0.5,
         AgentType.Worker => request.Capabilities.Count > 0 ? 0.8 : 1.0,

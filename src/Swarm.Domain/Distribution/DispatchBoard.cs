@@ -219,6 +219,62 @@ public sealed record DispatchBoard
     }
 
     /// <summary>
+    /// A sharded step's first ask (<c>dispatch:shards</c> &gt; 1), read-only: the agent this board would grant now, with the
+    /// score and skill choice it ranked it by, or <see cref="SeatOutcome.Busy"/>, <see cref="SeatOutcome.NoFit"/> or
+    /// <see cref="SeatOutcome.NoAgents"/>. It ranks with the request's swarm draw (<see cref="SelectionDraw.ForSwarm"/>), the
+    /// same on every shard, so the step can compare the shards' proposals (<see cref="ShardProposals.ClaimOrder"/>) as one
+    /// board would compare their agents, and then <see cref="Claim"/> the best.
+    /// </summary>
+    public SeatProposal Propose(SeatRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (HolderOf(request.Holder) is { } holding)
+        {
+            return new SeatProposal(SeatOutcome.Granted, holding.Id, 0, null, holding.IsExternal, 0, 0, true, "already held");
+        }
+
+        if (Agents.Count == 0)
+        {
+            return SeatProposal.None(SeatOutcome.NoAgents, "no agent is placed on this shard");
+        }
+
+        if (AgentSelector.Rank(Agents.Values, request, EffectivePolicy, SelectionDraw.ForSwarm(request.Holder)) is [var best, ..])
+        {
+            var tier = best.Skill.Kind == SkillChoice.Explore ? AgentSelector.TierSize(Agents.Values, best.Agent, request) : 0;
+            return new SeatProposal(
+                SeatOutcome.Granted, best.Agent.Id, best.Score, best.Skill, best.Agent.IsExternal, AgentSelector.TypeFit(best.Agent, request), tier, false, Explain(best, request));
+        }
+
+        return Agents.Values.Any(a => !a.Leaving && AgentSelector.Qualifies(a, request, evenIfUnhealthy: true))
+            ? SeatProposal.None(SeatOutcome.Busy, "every fitting agent is busy")
+            : SeatProposal.None(SeatOutcome.NoFit, NoFitReason(request));
+    }
+
+    /// <summary>
+    /// Takes the seat this board proposed (<see cref="Propose"/>): the proposed agent's, if it still fits and has a free
+    /// seat, granted with the proposal's reason and counted by its skill choice; otherwise <see cref="SeatOutcome.Busy"/>
+    /// and the board unchanged, so the step claims on the next-best shard. A seat the step already holds is granted again.
+    /// Never puts the step in line.
+    /// </summary>
+    public (DispatchBoard Board, SeatDecision Decision) Claim(SeatClaim claim)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        var (request, proposal) = (claim.Request, claim.Proposal);
+        if (HolderOf(request.Holder) is { } holding)
+        {
+            return (this, SeatDecision.Granted(holding.Profile, "already held"));
+        }
+
+        if (proposal.AgentId is { } id && Agents.TryGetValue(id, out var agent) && AgentSelector.Fits(agent, request))
+        {
+            var skill = proposal.Skill ?? new SkillChoice(AgentSelector.NeutralReputation, SkillChoice.Off, "proposed");
+            return (Seat(new RankedAgent(agent, proposal.Score, skill), request), SeatDecision.Granted(agent.Profile, proposal.Reason));
+        }
+
+        return (this, SeatDecision.Busy($"the proposed agent {proposal.AgentId ?? "(none)"} no longer has a free seat for the step"));
+    }
+
+    /// <summary>
     /// Frees a seat and, when the step's outcome is known, counts it for the agent (statistics and failure streak) and
     /// teaches its skill estimates for the step's capabilities an <c>outcome</c> signal (and a <c>late</c> one when the
     /// task's deadline ended the step, which counts in no statistics); then offers freed seats to the line. A leaving agent

@@ -13,11 +13,26 @@ public sealed class SelectionDraw
     SelectionDraw(ulong seed)
     {
         this.seed = seed;
-        Uniform = new SplitMix64(seed).NextDouble();
+        var stream = new SplitMix64(seed);
+        Uniform = stream.NextDouble();
+        ShardUniform = stream.NextDouble();
     }
 
     /// <summary>u in [0, 1): whether this request explores (u &lt; ε), and if so, which agent of the tier (⌊u/ε · m⌋).</summary>
     public double Uniform { get; }
+
+    /// <summary>
+    /// A second uniform in [0, 1), independent of <see cref="Uniform"/>: when the shards of a sharded board all explore, which
+    /// shard's explored agent the step claims (<see cref="Distribution.ShardProposals"/>).
+    /// </summary>
+    public double ShardUniform { get; }
+
+    /// <summary>
+    /// The draw every shard of a sharded board uses for one request (<see cref="Distribution.DispatchBoard.Propose"/>): seeded
+    /// by the holder alone, since each shard has granted a different count, so every shard draws the same u and each agent
+    /// the same sample, and the shards' proposals compare as one board's candidates would. The holder is unique per attempt.
+    /// </summary>
+    public static SelectionDraw ForSwarm(string holder) => For(holder, 0);
 
     /// <summary>The draw for a seat request on a board that has granted <paramref name="granted"/> seats.</summary>
     public static SelectionDraw For(string holder, long granted) => new(SplitMix64.Fnv1a64(holder) ^ (ulong)granted);

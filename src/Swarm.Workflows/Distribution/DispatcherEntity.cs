@@ -60,7 +60,21 @@ public sealed class DispatcherEntity : TaskEntity<DispatchBoard>
     /// <summary>The learning pass: skill no signal confirmed since the last pass loses evidence at the rate.</summary>
     public void Relax(double rate) => State = State.Relax(rate, DateTimeOffset.UtcNow);
 
-    /// <summary>A sharded step's first ask: a seat now, or busy, or no fit, never a place in line (<see cref="DispatchBoard.Offer"/>).</summary>
+    /// <summary>A sharded step's first ask, read-only: the agent this shard would grant and its score, or why none (<see cref="DispatchBoard.Propose"/>).</summary>
+    public SeatProposal Propose(SeatRequest request) => State.Propose(request);
+
+    /// <summary>A sharded step takes the seat this shard proposed, or hears busy if the agent filled meanwhile (<see cref="DispatchBoard.Claim"/>).</summary>
+    public SeatDecision Claim(SeatClaim claim)
+    {
+        var (board, decision) = State.Claim(claim);
+        State = board;
+        return decision;
+    }
+
+    /// <summary>
+    /// The sharded step's first ask before propose/claim: a seat now, or busy, or no fit, never a place in line
+    /// (<see cref="DispatchBoard.Offer"/>). No step calls it now; it stays so a caller that names it is still answered.
+    /// </summary>
     public SeatDecision Offer(SeatRequest request)
     {
         var (board, decision) = State.Offer(request);

@@ -5,9 +5,10 @@ using Swarm.Workflows.Distribution;
 namespace Swarm.Workflows.Tasks;
 
 /// <summary>
-/// One seat request of a step when the dispatch board has several shards (docs/design/dispatch-shards.md). First an
-/// offer round: the step asks its home shard (<see cref="ShardPlacement"/> of its holder) for a free seat, then the
-/// others in rotation, none of them queueing it, until one grants; with free seats that is one call, as with one board.
+/// One seat request of a step when the dispatch board has several shards (docs/design/dispatch-shards.md). First a
+/// propose/claim round: every shard proposes the agent it would grant and its score (read-only, side by side), and the
+/// step claims on the shard with the best proposal (<see cref="ShardProposals.ClaimOrder"/>), then the next best if that
+/// agent filled meanwhile, none of them queueing it: the agent one board would choose, at N + 1 calls with free seats.
 /// If none grants, it stands in the line of every shard that has a fitting agent (each line keeps its own priority and
 /// ageing), takes the first grant, and leaves the other lines, giving back unused any seat a shard granted meanwhile,
 /// so no seat leaks. It is NoFit only when no shard has a fitting agent and at least one has agents; when no shard
@@ -29,28 +30,26 @@ public sealed class ShardedSeatRequest(TaskOrchestrationContext context, Dispatc
     {
         var home = ShardPlacement.Of(request.Holder, shards.Count);
         var inRotation = Enumerable.Range(0, shards.Count).Select(k => (home + k) % shards.Count).ToList();
-        var busy = new List<int>();
-        var empty = 0;
-        SeatDecision? noFit = null;
-        foreach (var shard in inRotation)
+
+        // Propose on every shard side by side (read-only), then claim on the best, then the next best: the agent one
+        // board would choose among all of them. Task.WhenAll keeps the results in shard order, so a replay sees the same.
+        var proposals = await Task.WhenAll(Enumerable.Range(0, shards.Count).Select(shard => CallAsync<SeatProposal>(shard, nameof(DispatcherEntity.Propose), request)));
+        var filled = new List<int>();
+        foreach (var shard in ShardProposals.ClaimOrder(proposals, request.Holder))
         {
-            var offer = await CallAsync<SeatDecision>(shard, nameof(DispatcherEntity.Offer), request);
-            switch (offer.Outcome)
+            var claimed = await CallAsync<SeatDecision>(shard, nameof(DispatcherEntity.Claim), new SeatClaim(request, proposals[shard]));
+            if (claimed.Outcome == SeatOutcome.Granted)
             {
-                case SeatOutcome.Granted:
-                    return (offer, shard);
-                case SeatOutcome.Busy or SeatOutcome.Queued:
-                    busy.Add(shard);
-                    break;
-                case SeatOutcome.NoAgents:
-                    empty++;
-                    break;
-                default:
-                    noFit = offer;
-                    break;
+                return (claimed, shard);
             }
+
+            // Its proposed agent filled meanwhile: the shard still has a fitting agent, so it is a line to stand in.
+            filled.Add(shard);
         }
 
+        var busy = inRotation.Where(shard => proposals[shard].Outcome == SeatOutcome.Busy || filled.Contains(shard)).ToList();
+        var empty = proposals.Count(p => p.Outcome == SeatOutcome.NoAgents);
+        SeatDecision? noFit = proposals.FirstOrDefault(p => p.Outcome == SeatOutcome.NoFit) is { } none ? SeatDecision.NoFit(none.Reason) : null;
         if (busy.Count == 0 && empty < shards.Count)
         {
             return (noFit!, home);
@@ -63,7 +62,7 @@ public sealed class ShardedSeatRequest(TaskOrchestrationContext context, Dispatc
             switch (answer.Outcome)
             {
                 case SeatOutcome.Granted:
-                    // A seat came free between the offer and the queueing: take it and leave the lines joined so far.
+                    // A seat came free between the claims and the queueing: take it and leave the lines joined so far.
                     await LeaveOthersAsync(shard);
                     return (answer, shard);
                 case SeatOutcome.Queued:
@@ -71,7 +70,7 @@ public sealed class ShardedSeatRequest(TaskOrchestrationContext context, Dispatc
                     best = best is null || answer.Position < best.Position ? answer : best;
                     break;
                 default:
-                    // Its fitting agents left since the offer; the other lines may still serve the step.
+                    // Its fitting agents left since the proposal; the other lines may still serve the step.
                     noFit = answer;
                     break;
             }
