@@ -71,17 +71,6 @@ public sealed class DispatcherEntity : TaskEntity<DispatchBoard>
         return decision;
     }
 
-    /// <summary>
-    /// The sharded step's first ask before propose/claim: a seat now, or busy, or no fit, never a place in line
-    /// (<see cref="DispatchBoard.Offer"/>). No step calls it now; it stays so a caller that names it is still answered.
-    /// </summary>
-    public SeatDecision Offer(SeatRequest request)
-    {
-        var (board, decision) = State.Offer(request);
-        State = board;
-        return decision;
-    }
-
     public SeatDecision Request(SeatRequest request)
     {
         var (board, decision) = State.Request(request);
