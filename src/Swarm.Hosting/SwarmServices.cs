@@ -48,7 +48,7 @@ public static class SwarmServices
             settings.Providers, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ProviderMetrics>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ProviderCatalog>>()));
         services.AddSingleton<IChatClientProvider>(sp => sp.GetRequiredService<ProviderCatalog>());
         services.AddSingleton(new ModelCallLimits(TimeSpan.FromSeconds(settings.Providers.CallTimeoutSeconds)));
-        services.AddSingleton<IEmbeddingSource>(_ => new Swarm.Providers.Embeddings.VendorEmbeddingSource(settings.Providers, settings.Learning.Embeddings));
+        services.AddSingleton<IEmbeddingSource>(_ => new Swarm.Providers.Embeddings.ConfiguredEmbeddingSource(settings.Providers, settings.Learning.Embeddings));
         services.AddTransient<EmbedTextActivity>();
         services.AddMcpToolServers(settings.Mcp);
         services.AddTransient<InvokeAgentActivity>();

@@ -59,13 +59,30 @@ public sealed class ProvidersSettingsValidatorTests
     }
 
     [Fact]
+    public void The_built_in_model_needs_no_provider_block_and_no_model_name()
+    {
+        Assert.Empty(ProvidersSettingsValidator.ValidateEmbeddings(new EmbeddingSettings { Provider = "minilm" }, new ProvidersSettings()));
+        Assert.Empty(ProvidersSettingsValidator.ValidateEmbeddings(new EmbeddingSettings { Provider = "minilm", Model = "all-MiniLM-L6-v2", Dimensions = 384 }, new ProvidersSettings()));
+    }
+
+    [Theory]
+    [InlineData("text-embedding-3-small", 256, "'learning:embeddings:model' is 'text-embedding-3-small', but provider 'minilm' runs only all-MiniLM-L6-v2; name that model or leave it empty.")]
+    [InlineData("", 512, "'learning:embeddings:dimensions' is 512, but all-MiniLM-L6-v2 makes vectors of 384; use at most that.")]
+    public void The_built_in_model_refuses_another_model_or_longer_vectors(string model, int dimensions, string expected)
+    {
+        var errors = ProvidersSettingsValidator.ValidateEmbeddings(new EmbeddingSettings { Provider = "minilm", Model = model, Dimensions = dimensions }, new ProvidersSettings());
+
+        Assert.Equal([expected], errors);
+    }
+
+    [Fact]
     public void Claude_cannot_embed()
     {
         var providers = new ProvidersSettings { Claude = { ApiKey = "sk-ant-test" } };
 
         var errors = ProvidersSettingsValidator.ValidateEmbeddings(new EmbeddingSettings { Provider = "claude", Model = "claude-sonnet-4-5" }, providers);
 
-        Assert.Equal(["'learning:embeddings:provider' is 'claude', which cannot embed (its API has no embeddings); use one of openai, qwen, custom, local, or leave it empty."], errors);
+        Assert.Equal(["'learning:embeddings:provider' is 'claude', which cannot embed (its API has no embeddings); use one of openai, qwen, custom, local, minilm, or leave it empty."], errors);
     }
 
     [Fact]
@@ -85,7 +102,7 @@ public sealed class ProvidersSettingsValidatorTests
     }
 
     [Theory]
-    [InlineData("gemini", "", 256, "'learning:embeddings:provider' is 'gemini', which is not a provider type; these embed: openai, qwen, custom, local.")]
+    [InlineData("gemini", "", 256, "'learning:embeddings:provider' is 'gemini', which is not a provider type; these embed: openai, qwen, custom, local, minilm.")]
     [InlineData("local", "", 256, "'learning:embeddings:model' must name the embedding model")]
     [InlineData("local", "nomic-embed-text", 63, "'learning:embeddings:dimensions' must be between 64 and 1024.")]
     [InlineData("", "", 1025, "'learning:embeddings:dimensions' must be between 64 and 1024.")]

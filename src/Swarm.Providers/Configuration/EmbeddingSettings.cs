@@ -10,10 +10,13 @@ public sealed class EmbeddingSettings
     public const int MinDimensions = 64;
     public const int MaxDimensions = 1_024;
 
-    /// <summary>A provider type whose API embeds (openai, qwen, custom or local), configured under <c>providers</c>; empty turns embeddings off.</summary>
+    /// <summary>
+    /// A provider type whose API embeds (openai, qwen, custom or local), configured under <c>providers</c>; or
+    /// <c>minilm</c>, the model built into the swarm (all-MiniLM-L6-v2, no server or key); empty turns embeddings off.
+    /// </summary>
     public string Provider { get; set; } = "";
 
-    /// <summary>The embedding model, e.g. <c>text-embedding-3-small</c>, <c>text-embedding-v4</c> or <c>nomic-embed-text</c>.</summary>
+    /// <summary>The embedding model, e.g. <c>text-embedding-3-small</c>, <c>text-embedding-v4</c> or <c>nomic-embed-text</c> (may be empty for <c>minilm</c>).</summary>
     public string Model { get; set; } = "";
 
     /// <summary>

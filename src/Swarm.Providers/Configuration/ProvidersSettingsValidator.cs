@@ -75,7 +75,8 @@ public static class ProvidersSettingsValidator
 
     /// <summary>
     /// Checks <c>learning:embeddings</c> against the providers, which know which vendors embed: the provider must be one
-    /// whose API embeds and must be configured (key, base URL), a model must be named, and the dimensions in range.
+    /// whose API embeds and must be configured (key, base URL), a model must be named, and the dimensions in range; the
+    /// built-in model needs no provider block, runs one model and makes 384 components.
     /// </summary>
     public static IReadOnlyList<string> ValidateEmbeddings(EmbeddingSettings embeddings, ProvidersSettings providers)
     {
@@ -83,7 +84,19 @@ public static class ProvidersSettingsValidator
         ArgumentNullException.ThrowIfNull(providers);
         var errors = new List<string>();
         var able = string.Join(", ", Embeddings.EmbeddingProviders.All);
-        if (embeddings.Enabled)
+        if (embeddings.Enabled && Embeddings.EmbeddingProviders.IsBuiltIn(embeddings.Provider))
+        {
+            if (!string.IsNullOrWhiteSpace(embeddings.Model) && !string.Equals(embeddings.Model, Embeddings.MiniLmEmbeddingGenerator.ModelName, StringComparison.Ordinal))
+            {
+                errors.Add($"'learning:embeddings:model' is '{embeddings.Model}', but provider '{embeddings.Provider}' runs only {Embeddings.MiniLmEmbeddingGenerator.ModelName}; name that model or leave it empty.");
+            }
+
+            if (embeddings.Dimensions > Embeddings.MiniLmEmbeddingGenerator.NativeDimensions)
+            {
+                errors.Add($"'learning:embeddings:dimensions' is {embeddings.Dimensions}, but {Embeddings.MiniLmEmbeddingGenerator.ModelName} makes vectors of {Embeddings.MiniLmEmbeddingGenerator.NativeDimensions}; use at most that.");
+            }
+        }
+        else if (embeddings.Enabled)
         {
             var block = providers.For(embeddings.Provider);
             if (block is null)

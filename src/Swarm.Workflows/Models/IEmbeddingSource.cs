@@ -5,7 +5,8 @@ namespace Swarm.Workflows.Models;
 
 /// <summary>
 /// The model that turns text into vectors, when <c>learning:embeddings</c> names one. Implemented by Swarm.Providers
-/// (<c>VendorEmbeddingSource</c>) for the providers whose APIs embed: openai, qwen, custom and local.
+/// (<c>ConfiguredEmbeddingSource</c>) for the providers whose APIs embed (openai, qwen, custom and local) and for the
+/// model built into the swarm (minilm).
 /// </summary>
 public interface IEmbeddingSource
 {

@@ -9,19 +9,19 @@ namespace Swarm.Providers.Embeddings;
 /// The configured embedding model (<c>learning:embeddings</c>), built on first use and shared; none when the setting
 /// names no provider. Settings validation has already checked that the provider can embed and is configured.
 /// </summary>
-public sealed class VendorEmbeddingSource : IEmbeddingSource, IDisposable
+public sealed class ConfiguredEmbeddingSource : IEmbeddingSource, IDisposable
 {
     readonly Lazy<IEmbeddingGenerator<string, Embedding<float>>>? generator;
     readonly string? model;
 
-    public VendorEmbeddingSource(ProvidersSettings providers, EmbeddingSettings embeddings)
+    public ConfiguredEmbeddingSource(ProvidersSettings providers, EmbeddingSettings embeddings)
     {
         ArgumentNullException.ThrowIfNull(providers);
         ArgumentNullException.ThrowIfNull(embeddings);
         if (embeddings.Enabled)
         {
-            model = $"{embeddings.Provider}:{embeddings.Model}";
-            generator = new(() => VendorEmbeddingGenerators.Create(embeddings.Provider, providers, embeddings));
+            model = EmbeddingProviders.ModelIdOf(embeddings);
+            generator = new(() => EmbeddingGenerators.Create(embeddings.Provider, providers, embeddings));
         }
     }
 

@@ -11,18 +11,23 @@ using Swarm.Workflows.Models;
 namespace Swarm.Providers.Embeddings;
 
 /// <summary>
-/// Makes the embedding generator of a vendor from its own SDK, through Microsoft.Extensions.AI: the OpenAI SDK's
-/// embedding client for OpenAI-compatible APIs, OllamaSharp for Ollama's. Embedding calls go around the chat stack
+/// Makes the configured embedding generator, through Microsoft.Extensions.AI: a vendor's from its own SDK (the OpenAI
+/// SDK's embedding client for OpenAI-compatible APIs, OllamaSharp for Ollama's), or the built-in model in process. Embedding calls go around the chat stack
 /// (no breaker, fallback or accounting): they are small, and the durable activity that makes them retries the rest,
 /// so the SDK's own retries (the provider's <c>maxRetries</c>, honouring <c>Retry-After</c>) are enough here.
 /// </summary>
-public static class VendorEmbeddingGenerators
+public static class EmbeddingGenerators
 {
     /// <exception cref="ProviderNotConfiguredException">The provider cannot embed or lacks its key or base URL.</exception>
     public static IEmbeddingGenerator<string, Embedding<float>> Create(string providerType, ProvidersSettings providers, EmbeddingSettings embeddings)
     {
         ArgumentNullException.ThrowIfNull(providers);
         ArgumentNullException.ThrowIfNull(embeddings);
+        if (EmbeddingProviders.IsBuiltIn(providerType))
+        {
+            return new DimensionLimitedEmbeddingGenerator(new MiniLmEmbeddingGenerator(), embeddings.Dimensions);
+        }
+
         if (!EmbeddingProviders.CanEmbed(providerType) || providers.For(providerType) is not VendorProviderSettings settings)
         {
             throw new ProviderNotConfiguredException($"Provider type '{providerType}' cannot embed; these can: {string.Join(", ", EmbeddingProviders.All)}.");
