@@ -14,7 +14,9 @@ namespace Swarm.Benchmarks.Learning;
 /// (<c>DispatchBoard.Release</c>, whose outcome signal moves the <c>SkillEstimate</c>); each finished task's fingerprint
 /// (<c>PromptTerms</c>) goes into a <c>TaskAtlas</c>, and a variant with evidence asks it for the task's neighbours
 /// (<c>TaskAtlas.Similar</c>) and turns them into the request's evidence (<c>SimilarTasks.EvidenceFor</c>). The outcome
-/// is the only thing simulated: a draw against the chosen agent's hidden accuracy.
+/// is the only thing simulated: a draw against the chosen agent's hidden accuracy. With embeddings, the fingerprints and
+/// queries carry each prompt's vector from the built-in model (<see cref="TaskVectors"/>), as the swarm's do with
+/// <c>learning:embeddings</c> on.
 /// </summary>
 static class RoutingRun
 {
@@ -22,7 +24,7 @@ static class RoutingRun
 
     static readonly IReadOnlyList<string> Capabilities = [SimulatedPanel.Capability];
 
-    public static RunTrace Run(RoutingVariant variant, SimulatedPanel panel, TaskStream stream, RecallSettings recall)
+    public static RunTrace Run(RoutingVariant variant, SimulatedPanel panel, TaskStream stream, RecallSettings recall, TaskVectors? vectors = null)
     {
         // With shards, each agent on the shard its id places it on (ShardPlacement), as dispatch:shards does.
         var boards = Enumerable.Range(0, variant.Shards).Select(_ => new DispatchBoard().Configure(variant.Policy)).ToArray();
@@ -36,6 +38,7 @@ static class RoutingRun
         var picker = new Random(stream.Seed ^ 0x5eed);
         var steps = new List<RoutedTask>(stream.Tasks.Count);
         var reinstated = 0;
+        var clusters = variant.ClusterThreshold is { } threshold ? new EmbeddingClusters(threshold) : null;
         var turn = 0;
         foreach (var task in stream.Tasks)
         {
@@ -47,13 +50,14 @@ static class RoutingRun
             }
 
             var terms = PromptTerms.From(task.Prompt);
-            IReadOnlyList<string> capabilities = variant.Known switch
+            var vector = variant.UsesEmbeddings ? (vectors ?? throw new InvalidOperationException($"{variant.Name} needs the prompts' vectors.")).Of(task.Prompt) : null;
+            IReadOnlyList<string> capabilities = clusters is not null && vector is not null ? [clusters.Join(vector)] : variant.Known switch
             {
                 KnownKey.Category => [task.Category],
                 KnownKey.Prompt => [task.Source],
                 _ => Capabilities,
             };
-            var neighbours = variant.UsesEvidence ? atlas.Similar(new SimilarQuery(terms, recall.Neighbours, recall.MinSimilarity)) : [];
+            var neighbours = variant.UsesEvidence ? atlas.Similar(new SimilarQuery(terms, recall.Neighbours, recall.MinSimilarity, Embedding: vector)) : [];
             var evidence = SimilarTasks.EvidenceFor(neighbours, capabilities) is { Count: > 0 } found ? found : null;
             if (evidence is not null && recall.EvidenceWeight > 0)
             {
@@ -91,8 +95,8 @@ static class RoutingRun
             atlas = atlas.Add(new TaskFingerprint(
                 task.TaskId, ended, "bench", CapabilityKey.Of(capabilities), capabilities, TaskStrategy.Single,
                 succeeded ? TaskRunStatus.Completed : TaskRunStatus.Failed, succeeded ? null : "Rejected", 0, 30_000,
-                [new StepTrace(agent, "answer", capabilities, succeeded)], terms));
-            steps.Add(new RoutedTask(task, agent, accuracy, panel.Best(task.Index, task.Category), succeeded, neighbours.Count, sameCategory, decision.Reason));
+                [new StepTrace(agent, "answer", capabilities, succeeded)], terms, Embedding: vector));
+            steps.Add(new RoutedTask(task, agent, accuracy, panel.Best(task.Index, task.Category), succeeded, neighbours.Count, sameCategory, decision.Reason, capabilities[0]));
         }
 
         return new RunTrace(variant, stream.Seed, steps, ShardedBoard.Merge(boards).Routing ?? RoutingCounts.None, reinstated);

@@ -13,8 +13,10 @@ namespace Swarm.Benchmarks.Learning;
 /// <param name="UsesEvidence">Whether each request carries similar-task evidence (<c>TaskAtlas.Similar</c>, <c>SimilarTasks.EvidenceFor</c>).</param>
 /// <param name="Colour">Its line in the chart.</param>
 /// <param name="Known">For a reference, not a way the swarm routes: what each step names as its capability (every agent has all of them), so the board keeps a record per category, or per source prompt, and no recall is needed.</param>
+/// <param name="UsesEmbeddings">Whether fingerprints and queries carry the prompt's vector from the built-in model (<c>learning:embeddings:provider = minilm</c>), so recall goes by meaning as well as words.</param>
+/// <param name="ClusterThreshold">An experiment, not how the swarm routes: each step names the cluster of its prompt's vector (<see cref="EmbeddingClusters"/>, joined at this cosine) instead of the shared capability, so the board keeps a record per cluster.</param>
 /// <param name="Shards">Dispatch board shards (<c>dispatch:shards</c>): each agent on the shard its id places it on, a task granted by the first shard with a free fitting seat from its home shard on.</param>
-sealed record RoutingVariant(string Name, BaselinePick? Baseline, LearningPolicy Policy, bool UsesEvidence, string Colour, KnownKey Known = KnownKey.None, int Shards = 1)
+sealed record RoutingVariant(string Name, BaselinePick? Baseline, LearningPolicy Policy, bool UsesEvidence, string Colour, KnownKey Known = KnownKey.None, int Shards = 1, bool UsesEmbeddings = false, double? ClusterThreshold = null)
 {
     /// <summary>Whether the row is a reference that names what the router is otherwise never told.</summary>
     public bool IsReference => Known != KnownKey.None;
@@ -72,6 +74,37 @@ sealed record RoutingVariant(string Name, BaselinePick? Baseline, LearningPolicy
         new("hybrid, 3 shards", null, PolicyOf(RoutingAlgorithm.Hybrid), true, "#2ca02c", Shards: 3),
         new("greedy, category known, 3 shards", null, PolicyOf(RoutingAlgorithm.Greedy), false, "#1f77b4", Known: KnownKey.Category, Shards: 3),
     ];
+
+    /// <summary>
+    /// The algorithms with <c>learning:embeddings:provider = minilm</c>: fingerprints and queries carry the prompt's
+    /// vector, so recall (and the evidence it gives) goes by meaning as well as words.
+    /// </summary>
+    public static IReadOnlyList<RoutingVariant> WithEmbeddings { get; } =
+    [
+        new("greedy, embeddings", null, PolicyOf(RoutingAlgorithm.Greedy), true, "#1f77b4", UsesEmbeddings: true),
+        new("epsilon-greedy, embeddings", null, PolicyOf(RoutingAlgorithm.EpsilonGreedy), true, "#ff7f0e", UsesEmbeddings: true),
+        new("thompson, embeddings", null, PolicyOf(RoutingAlgorithm.Thompson), true, "#9467bd", UsesEmbeddings: true),
+        new("hybrid, embeddings", null, PolicyOf(RoutingAlgorithm.Hybrid), true, "#2ca02c", UsesEmbeddings: true),
+    ];
+
+    /// <summary>The cosine at which a prompt joins a cluster in the pattern-key experiment (the best for greedy of 0.1, 0.15 and 0.2 on these seeds; the report shows the other two).</summary>
+    public const double ClusterJoinCosine = 0.15;
+
+    /// <summary>
+    /// Experiments: each step names the cluster of its prompt's vector, so the board keeps a record per cluster (no
+    /// similar-task evidence). What a pattern key would give routing; the swarm does not assign one yet.
+    /// </summary>
+    public static IReadOnlyList<RoutingVariant> PatternKeys { get; } =
+    [
+        new("greedy, cluster keys", null, PolicyOf(RoutingAlgorithm.Greedy), false, "#1f77b4", UsesEmbeddings: true, ClusterThreshold: ClusterJoinCosine),
+        new("epsilon-greedy, cluster keys", null, PolicyOf(RoutingAlgorithm.EpsilonGreedy), false, "#ff7f0e", UsesEmbeddings: true, ClusterThreshold: ClusterJoinCosine),
+        new("thompson, cluster keys", null, PolicyOf(RoutingAlgorithm.Thompson), false, "#9467bd", UsesEmbeddings: true, ClusterThreshold: ClusterJoinCosine),
+        new("hybrid, cluster keys", null, PolicyOf(RoutingAlgorithm.Hybrid), false, "#2ca02c", UsesEmbeddings: true, ClusterThreshold: ClusterJoinCosine),
+    ];
+
+    /// <summary>Greedy with cluster keys at another join cosine (the sweep beside <see cref="ClusterJoinCosine"/>).</summary>
+    public static RoutingVariant GreedyClustersAt(double threshold) =>
+        new(FormattableString.Invariant($"greedy, cluster keys at cosine {threshold:0.##}"), null, PolicyOf(RoutingAlgorithm.Greedy), false, "#1f77b4", UsesEmbeddings: true, ClusterThreshold: threshold);
 
     /// <summary>Every reference row, in the order the goal table shows them.</summary>
     public static IEnumerable<RoutingVariant> References => CategoryKnown.Concat(PromptKnown);

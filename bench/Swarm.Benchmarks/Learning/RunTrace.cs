@@ -52,13 +52,20 @@ sealed record RunTrace(RoutingVariant Variant, int Seed, IReadOnlyList<RoutedTas
     /// <summary>The share of recalled neighbours in the task's own (hidden) category: recall's precision during the run.</summary>
     public double NeighbourPrecision => Tasks.Sum(t => t.Neighbours) is var all and > 0 ? Tasks.Sum(t => t.SameCategory) / (double)all : 0;
 
+    /// <summary>How many distinct keys the steps named (for the cluster-key rows: clusters formed).</summary>
+    public int Keys => Tasks.Select(t => t.Key).Distinct(StringComparer.Ordinal).Count();
+
+    /// <summary>The share of tasks whose key's most common category is their own: how pure the clusters were.</summary>
+    public double KeyPurity => Tasks.GroupBy(t => t.Key, StringComparer.Ordinal).Sum(g => g.GroupBy(t => t.Task.Category).Max(c => c.Count())) / (double)Tasks.Count;
+
     IEnumerable<RoutedTask> After => Tasks.Skip(Horizon);
 }
 
 /// <summary>One routed task: who took it, how likely that agent was to be right and the best agent was, and how it went.</summary>
 /// <param name="Neighbours">Similar tasks recalled for it (each one evidence entry here: every task has one step).</param>
 /// <param name="SameCategory">How many of them were of its own hidden category.</param>
-sealed record RoutedTask(SimulatedTask Task, string AgentId, double Accuracy, double Best, bool Succeeded, int Neighbours, int SameCategory, string Reason)
+/// <param name="Key">The key its step named: the shared capability, or the category, source prompt or cluster of a reference or experiment row.</param>
+sealed record RoutedTask(SimulatedTask Task, string AgentId, double Accuracy, double Best, bool Succeeded, int Neighbours, int SameCategory, string Reason, string Key)
 {
     public double Regret => Best - Accuracy;
 }
