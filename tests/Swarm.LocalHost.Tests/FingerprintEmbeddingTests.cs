@@ -6,9 +6,9 @@ using Swarm.Providers.Tests.Fakes;
 namespace Swarm.LocalHost.Tests;
 
 /// <summary>
-/// Task fingerprints with <c>learning:embeddings</c> on, on the real host against the fake vendor's embeddings API: the
-/// prompt is embedded once, the vector is kept in the fingerprint and used by recall and the search route, and a model
-/// that is down leaves the task to words alone.
+/// Task fingerprints with <c>learning:embeddings</c> on, on the real host against the fake vendor's embeddings API and
+/// with the built-in model: the prompt is embedded once, the vector is kept in the fingerprint and used by recall and the
+/// search route (which then finds a task by meaning alone), and a model that is down leaves the task to words alone.
 /// </summary>
 public sealed class FingerprintEmbeddingTests
 {
@@ -41,6 +41,35 @@ public sealed class FingerprintEmbeddingTests
         Assert.Empty(PatternTests.Timeline(recalled, "embedding"));
         Assert.Equal(HttpStatusCode.OK, search.StatusCode);
         Assert.Equal(2, found.GetProperty("items").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task The_built_in_model_finds_a_finished_task_by_meaning_with_no_word_in_common()
+    {
+        const string Prompt = "Write a SQL query that lists the customers with the most orders";
+        // A meaning-only match scores half its cosine (0.5 × words + 0.5 × meaning), so it must be close to pass the default
+        // minimum similarity of 0.25: all-MiniLM-L6-v2 puts this query at 0.60 from the prompt (and the plants at about 0).
+        const string Query = "select top clients by number of purchases";
+        await using var host = await LocalHostProcess.StartAsync(("learning__embeddings__provider", "minilm"));
+
+        var sql = await TaskSubmissions.SubmitAcceptedAsync(host, new { prompt = Prompt, strategy = "single" });
+        var plants = await TaskSubmissions.SubmitAcceptedAsync(host, new { prompt = "Explain photosynthesis in plants", strategy = "single" });
+        await TaskPolling.WaitUntilFinishedAsync(host, sql, TimeSpan.FromSeconds(60));
+        await TaskPolling.WaitUntilFinishedAsync(host, plants, TimeSpan.FromSeconds(60));
+        var fingerprints = await PatternTests.FingerprintsAsync(host, "general", 2);
+        using var search = await host.Http.SendAsync(host.Request(HttpMethod.Get, $"/api/v1/patterns/tasks?q={Uri.EscapeDataString(Query)}", role: "operator"));
+        var found = await search.Content.ReadFromJsonAsync<JsonElement>();
+
+        // The words alone could not have matched: the query and the prompt share no feature.
+        Assert.Empty(Swarm.Domain.Patterns.PromptTerms.From(Query).Terms.Select(t => t.Hash).Intersect(Swarm.Domain.Patterns.PromptTerms.From(Prompt).Terms.Select(t => t.Hash)));
+        Assert.All(fingerprints, f =>
+        {
+            Assert.Equal("minilm:all-MiniLM-L6-v2", f!["embedding"]!["model"]!.GetValue<string>());
+            Assert.Equal(256, Convert.FromBase64String(f["embedding"]!["values"]!.GetValue<string>()).Length);
+        });
+        Assert.Equal(HttpStatusCode.OK, search.StatusCode);
+        var hit = Assert.Single(found.GetProperty("items").EnumerateArray());
+        Assert.Equal(sql, hit.GetProperty("taskId").GetString());
     }
 
     [Fact]
