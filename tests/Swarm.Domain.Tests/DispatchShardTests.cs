@@ -143,4 +143,55 @@ public sealed class DispatchShardTests
 
         Assert.Equal(new ShardLoad(1, 0, 1, 3, 2), ShardLoad.Of(1, busy));
     }
+
+    [Fact]
+    public void Under_a_steady_urgent_stream_a_low_step_waiting_in_every_shards_line_is_served_once_it_has_aged_to_the_streams_priority()
+    {
+        // Three shards of one one-seat agent each, every seat busy; the low step waits in every line, as a sharded step
+        // does when no shard grants it (ShardedSeatRequest).
+        var shards = new[] { Board(Agent("a0")), Board(Agent("a1")), Board(Agent("a2")) };
+        var holders = new string[shards.Length];
+        for (var s = 0; s < shards.Length; s++)
+        {
+            (shards[s], var first) = shards[s].Request(Step($"first-{s}", priority: 10));
+            Assert.Equal(SeatOutcome.Granted, first.Outcome);
+            holders[s] = $"first-{s}/s1";
+            (shards[s], var low) = shards[s].Request(Step("low", priority: 1));
+            Assert.Equal(SeatOutcome.Queued, low.Outcome);
+        }
+
+        // Every 10 s an urgent step (priority 10) joins every line and one shard, in turn, finishes its step: arrivals
+        // match the swarm's service rate, so the stream never runs dry and an urgent step never waits long.
+        var servedAt = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var second = 10; second <= 20 * 60 && !servedAt.ContainsKey("low"); second += 10)
+        {
+            var urgent = Step($"urgent-{second}", priority: 10, second: second);
+            for (var s = 0; s < shards.Length; s++)
+            {
+                (shards[s], var queued) = shards[s].Request(urgent);
+                Assert.Equal(SeatOutcome.Queued, queued.Outcome);
+            }
+
+            var freeing = second / 10 % shards.Length;
+            var change = shards[freeing].Release(new SeatRelease($"a{freeing}", holders[freeing], [], new WorkOutcome(true, 10, new ModelUsage(1, 1, 0), T0.AddSeconds(second))), T0.AddSeconds(second));
+            shards[freeing] = change.Board;
+            var grant = Assert.Single(change.Grants);
+            holders[freeing] = $"{grant.TaskId}/s1";
+            servedAt[grant.TaskId] = second;
+            for (var other = 0; other < shards.Length; other++)
+            {
+                if (other != freeing)
+                {
+                    (shards[other], var grantedMeanwhile) = shards[other].Leave(grant.TaskId, "s1");
+                    Assert.Null(grantedMeanwhile);
+                }
+            }
+        }
+
+        // Priority 1 counts one level higher for each minute waited, so after nine minutes it equals a fresh urgent step's
+        // 10 and wins the tie by arriving first: served by the first shard to free a seat from then on, on no shard before.
+        Assert.Equal(9 * 60, servedAt["low"]);
+        Assert.All(servedAt.Where(kv => kv.Key != "low"), kv => Assert.InRange(kv.Value - int.Parse(kv.Key["urgent-".Length..], System.Globalization.CultureInfo.InvariantCulture), 0, 10));
+        Assert.All(shards, board => Assert.DoesNotContain(board.Waiting, w => w.TaskId == "low"));
+    }
 }

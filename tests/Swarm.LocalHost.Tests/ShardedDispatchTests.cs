@@ -7,7 +7,8 @@ namespace Swarm.LocalHost.Tests;
 
 /// <summary>
 /// The dispatch board split into three shards (<c>dispatch:shards</c> = 3) on the running local host: agents of one seat
-/// each on every shard, a burst of tasks that must wait in several shards' lines, and what every shard holds afterwards.
+/// each on every shard, a burst of tasks that must wait in several shards' lines, steps waiting in every line when they
+/// are canceled, time out or their host is killed, and what every shard holds afterwards.
 /// </summary>
 public sealed class ShardedDispatchTests
 {
@@ -113,13 +114,7 @@ public sealed class ShardedDispatchTests
             ("providers__simulated__profiles__slow__latencyMs", "8000"));
         await TaskPolling.WaitForAgentAsync(host, "queen-1");
         // One agent of one seat per shard, all with the capability the tasks below need.
-        var slow = Enumerable.Range(1, 30).Select(i => $"slow-{i}").GroupBy(id => ShardPlacement.Of(id, Shards)).OrderBy(g => g.Key).Select(g => g.First()).ToList();
-        Assert.Equal(Shards, slow.Count);
-        foreach (var agent in slow)
-        {
-            await TaskSubmissions.CreateAgentAsync(host, agent, "specialist", ["slowness"], seats: 1, model: "slow");
-            Assert.NotNull(await Entities.WaitForAsync<DispatchBoard>(host, "dispatcher", ShardKey(ShardPlacement.Of(agent, Shards)), b => b?.Agents.ContainsKey(agent) == true));
-        }
+        var slow = await OneSlowAgentPerShardAsync(host);
 
         var holders = await Task.WhenAll(slow.Select(_ => TaskSubmissions.SubmitAcceptedAsync(host, new { prompt = "hold a seat", capabilities = new[] { "slowness" } })));
         foreach (var holder in holders)
@@ -152,6 +147,69 @@ public sealed class ShardedDispatchTests
             Assert.All(board!.Agents.Values, a => Assert.Empty(a.Holders));
             Assert.Empty(board.Waiting);
         }
+    }
+
+    [Fact]
+    public async Task A_host_killed_while_steps_wait_in_every_shards_line_finishes_every_task_once_and_leaks_no_seat()
+    {
+        await using var host = await LocalHostProcess.StartAsync(
+            ("dispatch__shards", "3"),
+            ("providers__simulated__profiles__slow__latencyMs", "4000"));
+        await TaskPolling.WaitForAgentAsync(host, "queen-1");
+        var slow = await OneSlowAgentPerShardAsync(host);
+        var holders = await Task.WhenAll(slow.Select(_ => TaskSubmissions.SubmitAcceptedAsync(host, new { prompt = "hold a seat", capabilities = new[] { "slowness" } })));
+        foreach (var holder in holders)
+        {
+            await TaskSubmissions.WaitForTaskAsync(host, holder, t => t.GetProperty("status").GetString() == "running" && t.TryGetProperty("agentId", out var a) && a.ValueKind == JsonValueKind.String);
+        }
+
+        var waiters = new List<string>();
+        for (var i = 0; i < Shards; i++)
+        {
+            waiters.Add(await WaitingInEveryLineAsync(host, new { prompt = $"wait in every line {i}", capabilities = new[] { "slowness" } }));
+        }
+
+        host.KillHard();
+        await host.StartAgainAsync();
+
+        string[] all = [.. holders, .. waiters];
+        var finished = await Task.WhenAll(all.Select(id => TaskPolling.WaitUntilFinishedAsync(host, id, TimeSpan.FromMinutes(3))));
+        Assert.All(finished, t => Assert.Equal("completed", t.GetProperty("status").GetString()));
+        foreach (var id in all)
+        {
+            // Once: one start, one model call scheduled, one completion, whatever the kill interrupted.
+            var history = await DurableHistories.ReadAsync(host, id);
+            Assert.Single(history, e => e == DurableTask.Core.History.EventType.ExecutionStarted);
+            Assert.Single(await DurableHistories.ScheduledActivitiesAsync(host, id), name => name == "InvokeAgentActivity");
+            Assert.Single(history, e => e == DurableTask.Core.History.EventType.ExecutionCompleted);
+        }
+
+        // Every line empty and every seat back on every shard, and each task counted once across the shards.
+        var succeeded = 0L;
+        for (var shard = 0; shard < Shards; shard++)
+        {
+            var board = await Entities.WaitForAsync<DispatchBoard>(host, "dispatcher", ShardKey(shard), b => b is { Waiting.Count: 0 } && b.Agents.Values.All(a => a.Holders.Count == 0));
+            Assert.NotNull(board);
+            Assert.Empty(board.Waiting);
+            Assert.All(board.Agents.Values, a => Assert.Empty(a.Holders));
+            succeeded += board.Agents.Values.Where(a => slow.Contains(a.Id)).Sum(a => a.Work.Completed);
+        }
+
+        Assert.Equal(all.Length, succeeded);
+    }
+
+    /// <summary>Creates one specialist of one seat with the capability <c>slowness</c> (model profile <c>slow</c>) on each shard.</summary>
+    static async Task<IReadOnlyList<string>> OneSlowAgentPerShardAsync(LocalHostProcess host)
+    {
+        var slow = Enumerable.Range(1, 30).Select(i => $"slow-{i}").GroupBy(id => ShardPlacement.Of(id, Shards)).OrderBy(g => g.Key).Select(g => g.First()).ToList();
+        Assert.Equal(Shards, slow.Count);
+        foreach (var agent in slow)
+        {
+            await TaskSubmissions.CreateAgentAsync(host, agent, "specialist", ["slowness"], seats: 1, model: "slow");
+            Assert.NotNull(await Entities.WaitForAsync<DispatchBoard>(host, "dispatcher", ShardKey(ShardPlacement.Of(agent, Shards)), b => b?.Agents.ContainsKey(agent) == true));
+        }
+
+        return slow;
     }
 
     /// <summary>Submits a task every fitting agent is too busy for and waits until its step stands in every shard's line.</summary>
