@@ -5,10 +5,15 @@ namespace Swarm.LocalHost.Tests;
 /// <summary>Reads an agent as the dispatch board (the one owner of its seats and statistics) stores it, straight from the durable backend's storage.</summary>
 static class BoardAgents
 {
-    /// <summary>Reads until the agent on the board meets <paramref name="expected"/> (see <see cref="Entities.WaitForAsync"/>): releases arrive by signal, after the task ends.</summary>
-    public static async Task<BoardAgent?> WaitForAsync(LocalHostProcess host, string agentId, Func<BoardAgent, bool> expected)
+    /// <summary>
+    /// Reads until the agent on the board meets <paramref name="expected"/> (see <see cref="Entities.WaitForAsync"/>): releases
+    /// arrive by signal, after the task ends. With <paramref name="shards"/> above one, from the shard the agent lives on.
+    /// </summary>
+    public static async Task<BoardAgent?> WaitForAsync(LocalHostProcess host, string agentId, Func<BoardAgent, bool> expected, int shards = 1)
     {
-        var board = await Entities.WaitForAsync<DispatchBoard>(host, "dispatcher", "swarm", b => b?.Agents.GetValueOrDefault(agentId) is { } agent && expected(agent));
+        var shard = ShardPlacement.Of(agentId, shards);
+        var key = shard == 0 ? "swarm" : $"swarm-{shard}";
+        var board = await Entities.WaitForAsync<DispatchBoard>(host, "dispatcher", key, b => b?.Agents.GetValueOrDefault(agentId) is { } agent && expected(agent));
         return board?.Agents.GetValueOrDefault(agentId);
     }
 }

@@ -14,21 +14,27 @@ public sealed class SkillRoutingTests
         return await TaskPolling.WaitUntilFinishedAsync(host, id, TimeSpan.FromSeconds(60));
     }
 
-    [Fact]
-    public async Task Routing_prefers_the_agent_that_succeeds()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public async Task Routing_prefers_the_agent_that_succeeds(int shards)
     {
+        // With three shards the two agents live on different ones, so only the claim across shards can move the work.
+        const string Shaky = "shaky-1";
+        var steady = Enumerable.Range(1, 30).Select(i => $"steady-{i}").First(id => shards == 1 || Swarm.Domain.Distribution.ShardPlacement.Of(id, shards) != Swarm.Domain.Distribution.ShardPlacement.Of(Shaky, shards));
         // Pattern recognition off: what moves the work here is the board's record alone, not similar tasks' evidence.
         await using var host = await LocalHostProcess.StartAsync(
+            ("dispatch__shards", shards.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ("learning__algorithm", "greedy"),
             ("learning__patterns__enabled", "false"),
             ("providers__simulated__profiles__broken__failureRate", "1"),
             ("selfHealing__unhealthyProbationSeconds", "1"),
             ("SelfHealingSchedule", "*/1 * * * * *"));
         // By priority alone shaky-1 would take every step; only what the board learns can move the work.
-        await TaskSubmissions.CreateAgentAsync(host, "shaky-1", "specialist", ["care"], priority: 10, model: "broken");
-        await TaskSubmissions.CreateAgentAsync(host, "steady-1", "specialist", ["care"], priority: 1);
-        await BoardAgents.WaitForAsync(host, "shaky-1", _ => true);
-        await BoardAgents.WaitForAsync(host, "steady-1", _ => true);
+        await TaskSubmissions.CreateAgentAsync(host, Shaky, "specialist", ["care"], priority: 10, model: "broken");
+        await TaskSubmissions.CreateAgentAsync(host, steady, "specialist", ["care"], priority: 1);
+        Assert.NotNull(await BoardAgents.WaitForAsync(host, Shaky, _ => true, shards));
+        Assert.NotNull(await BoardAgents.WaitForAsync(host, steady, _ => true, shards));
 
         var first = new List<JsonElement>();
         for (var i = 0; i < 20; i++)
@@ -37,18 +43,18 @@ public sealed class SkillRoutingTests
         }
 
         // Its failure streak made shaky-1 unhealthy on the way; the last ten start only once self-healing has it back.
-        await TaskPolling.WaitForAgentAsync(host, "shaky-1", a => a.GetProperty("status").GetString() == "idle");
+        await TaskPolling.WaitForAgentAsync(host, Shaky, a => a.GetProperty("status").GetString() == "idle");
         var last = new List<JsonElement>();
         for (var i = 20; i < 30; i++)
         {
             last.Add(await RunAsync(host, $"care task {i}"));
         }
 
-        Assert.Contains(first, t => Assigned(t).First().StartsWith("answer: shaky-1 ", StringComparison.Ordinal));
+        Assert.Contains(first, t => Assigned(t).First().StartsWith($"answer: {Shaky} ", StringComparison.Ordinal));
         Assert.All(last, t => Assert.Equal("completed", t.GetProperty("status").GetString()));
-        Assert.All(last, t => Assert.Equal(["answer: steady-1"], Assigned(t).Select(d => d[..d.IndexOf(" (", StringComparison.Ordinal)])));
+        Assert.All(last, t => Assert.Equal([$"answer: {steady}"], Assigned(t).Select(d => d[..d.IndexOf(" (", StringComparison.Ordinal)])));
         Assert.All(last, t => Assert.Contains("greedy mean 0.9", Assigned(t).Single(), StringComparison.Ordinal));
-        var shaky = await BoardAgents.WaitForAsync(host, "shaky-1", _ => true);
+        var shaky = await BoardAgents.WaitForAsync(host, Shaky, _ => true, shards);
         Assert.True(shaky!.SkillOf("care").Mean < 0.2, shaky.SkillOf("care").ToString());
         Assert.True(shaky.Accepting);
     }
