@@ -23,10 +23,10 @@ static class Entities
     /// The stored state can lag the entity's answer: the backend sends an operation's response before it updates the
     /// instance row this reads, so right after an operation a reader may briefly see the state from before it.
     /// </summary>
-    public static async Task<T?> WaitForAsync<T>(LocalHostProcess host, string name, string key, Func<T?, bool> expected)
+    public static async Task<T?> WaitForAsync<T>(LocalHostProcess host, string name, string key, Func<T?, bool> expected, TimeSpan? patience = null)
         where T : class
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var deadline = DateTime.UtcNow + (patience ?? TimeSpan.FromSeconds(30));
         while (true)
         {
             var state = await ReadAsync<T>(host, name, key);

@@ -56,11 +56,9 @@ public sealed class ShardedDispatchTests
 
         for (var shard = 0; shard < Shards; shard++)
         {
-            var board = await Entities.WaitForAsync<DispatchBoard>(host, "dispatcher", ShardKey(shard), b => b is { Waiting.Count: 0 } && b.Agents.Values.All(a => a.Holders.Count == 0));
-            Assert.NotNull(board);
-            Assert.Empty(board.Waiting);
-            Assert.All(board.Agents.Values, a => Assert.Empty(a.Holders));
-            Assert.All(board.Agents.Keys, a => Assert.Equal(shard, ShardPlacement.Of(a, Shards)));
+            await AssertDrainedAsync(host, shard, finished);
+            var board = await Entities.ReadAsync<DispatchBoard>(host, "dispatcher", ShardKey(shard));
+            Assert.All(board!.Agents.Keys, a => Assert.Equal(shard, ShardPlacement.Of(a, Shards)));
         }
 
         var total = 0L;
@@ -152,9 +150,10 @@ public sealed class ShardedDispatchTests
     [Fact]
     public async Task A_host_killed_while_steps_wait_in_every_shards_line_finishes_every_task_once_and_leaks_no_seat()
     {
+        // The holders' model calls outlast submitting the waiters on a busy machine, so every waiter finds every seat taken.
         await using var host = await LocalHostProcess.StartAsync(
             ("dispatch__shards", "3"),
-            ("providers__simulated__profiles__slow__latencyMs", "4000"));
+            ("providers__simulated__profiles__slow__latencyMs", "15000"));
         await TaskPolling.WaitForAgentAsync(host, "queen-1");
         var slow = await OneSlowAgentPerShardAsync(host);
         var holders = await Task.WhenAll(slow.Select(_ => TaskSubmissions.SubmitAcceptedAsync(host, new { prompt = "hold a seat", capabilities = new[] { "slowness" } })));
@@ -163,11 +162,7 @@ public sealed class ShardedDispatchTests
             await TaskSubmissions.WaitForTaskAsync(host, holder, t => t.GetProperty("status").GetString() == "running" && t.TryGetProperty("agentId", out var a) && a.ValueKind == JsonValueKind.String);
         }
 
-        var waiters = new List<string>();
-        for (var i = 0; i < Shards; i++)
-        {
-            waiters.Add(await WaitingInEveryLineAsync(host, new { prompt = $"wait in every line {i}", capabilities = new[] { "slowness" } }));
-        }
+        var waiters = await Task.WhenAll(Enumerable.Range(0, Shards).Select(i => WaitingInEveryLineAsync(host, new { prompt = $"wait in every line {i}", capabilities = new[] { "slowness" } })));
 
         host.KillHard();
         await host.StartAgainAsync();
@@ -188,14 +183,35 @@ public sealed class ShardedDispatchTests
         var succeeded = 0L;
         for (var shard = 0; shard < Shards; shard++)
         {
-            var board = await Entities.WaitForAsync<DispatchBoard>(host, "dispatcher", ShardKey(shard), b => b is { Waiting.Count: 0 } && b.Agents.Values.All(a => a.Holders.Count == 0));
-            Assert.NotNull(board);
-            Assert.Empty(board.Waiting);
-            Assert.All(board.Agents.Values, a => Assert.Empty(a.Holders));
+            var board = await AssertDrainedAsync(host, shard, finished);
             succeeded += board.Agents.Values.Where(a => slow.Contains(a.Id)).Sum(a => a.Work.Completed);
         }
 
         Assert.Equal(all.Length, succeeded);
+    }
+
+    /// <summary>
+    /// Waits until the shard's line is empty and none of its seats is held: releases are signals, processed after the task
+    /// that sent them finished, so a busy machine gets a minute and a half. If one is still held, says which task held it,
+    /// how that task ran, and what the host logged about it.
+    /// </summary>
+    static async Task<DispatchBoard> AssertDrainedAsync(LocalHostProcess host, int shard, IReadOnlyList<JsonElement> finished)
+    {
+        var board = await Entities.WaitForAsync<DispatchBoard>(
+            host, "dispatcher", ShardKey(shard), b => b is { Waiting.Count: 0 } && b.Agents.Values.All(a => a.Holders.Count == 0), TimeSpan.FromSeconds(90));
+        Assert.NotNull(board);
+        var held = board.Agents.Values.SelectMany(a => a.Holders.Select(h => (Agent: a.Id, Holder: h))).ToList();
+        if (held.Count > 0 || board.Waiting.Count > 0)
+        {
+            var tasks = held.Select(h => h.Holder.Split('/')[0]).Concat(board.Waiting.Select(w => w.TaskId)).ToHashSet(StringComparer.Ordinal);
+            var lines = host.Output.Split('\n').Where(l => tasks.Any(t => l.Contains(t, StringComparison.Ordinal)));
+            Assert.Fail(
+                $"Shard {shard} still holds [{string.Join(", ", held.Select(h => $"{h.Agent}: {h.Holder}"))}] and has [{string.Join(", ", board.Waiting.Select(w => w.Holder))}] in line. "
+                + $"The tasks: {string.Join(" ", finished.Where(t => tasks.Contains(t.GetProperty("id").GetString()!)).Select(t => t.GetRawText()))} "
+                + $"The host about them: {string.Join(Environment.NewLine, lines)}");
+        }
+
+        return board;
     }
 
     /// <summary>Creates one specialist of one seat with the capability <c>slowness</c> (model profile <c>slow</c>) on each shard.</summary>
