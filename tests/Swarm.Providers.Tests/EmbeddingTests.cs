@@ -118,6 +118,26 @@ public sealed class EmbeddingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_built_in_model_answers_callers_at_once_as_it_answers_one()
+    {
+        using var generator = new MiniLmEmbeddingGenerator();
+        string[] texts = [Text, "Translate this poem into French", "Summarise the tenant's rights under this lease agreement", "Plan a data migration"];
+        var alone = new List<float[]>();
+        foreach (var text in texts)
+        {
+            alone.Add((await generator.GenerateVectorAsync(text)).ToArray());
+        }
+
+        // Activities on several worker threads share one generator.
+        var together = await Task.WhenAll(Enumerable.Range(0, 16).Select(i => Task.Run(() => generator.GenerateVectorAsync(texts[i % texts.Length]))));
+
+        for (var i = 0; i < together.Length; i++)
+        {
+            Assert.Equal(alone[i % texts.Length], together[i].ToArray());
+        }
+    }
+
+    [Fact]
     public async Task With_no_embedding_provider_the_activity_returns_nothing_and_calls_no_one()
     {
         using var source = new ConfiguredEmbeddingSource(ProviderStack.Settings(server), new EmbeddingSettings());

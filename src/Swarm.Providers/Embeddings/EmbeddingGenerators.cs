@@ -12,9 +12,10 @@ namespace Swarm.Providers.Embeddings;
 
 /// <summary>
 /// Makes the configured embedding generator, through Microsoft.Extensions.AI: a vendor's from its own SDK (the OpenAI
-/// SDK's embedding client for OpenAI-compatible APIs, OllamaSharp for Ollama's), or the built-in model in process. Embedding calls go around the chat stack
-/// (no breaker, fallback or accounting): they are small, and the durable activity that makes them retries the rest,
-/// so the SDK's own retries (the provider's <c>maxRetries</c>, honouring <c>Retry-After</c>) are enough here.
+/// SDK's embedding client for OpenAI-compatible APIs, OllamaSharp for Ollama's), or the built-in model in process.
+/// Embedding calls go around the chat stack (no breaker, fallback or accounting): they are small, and the durable
+/// activity that makes them retries the rest, so the SDK's own retries (the provider's <c>maxRetries</c>, honouring
+/// <c>Retry-After</c>) are enough here.
 /// </summary>
 public static class EmbeddingGenerators
 {

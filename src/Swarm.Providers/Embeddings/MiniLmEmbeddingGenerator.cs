@@ -18,6 +18,10 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
     public const int NativeDimensions = 384;
 
     readonly Lazy<SentenceEncoder> encoder = new(() => new SentenceEncoder(), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    // One batch at a time: the wrapper does not say that its tokenizer may be shared between threads, and ONNX Runtime
+    // already spreads one batch over the cores.
+    readonly Lock encoding = new();
     readonly EmbeddingGeneratorMetadata metadata = new("minilm", defaultModelId: ModelName, defaultModelDimensions: NativeDimensions);
 
     public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
@@ -26,7 +30,15 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
         ArgumentNullException.ThrowIfNull(values);
         var texts = values.ToArray();
         // The encoder is CPU-bound and synchronous; the durable activity or request that asked already runs on a worker thread.
-        var vectors = texts.Length == 0 ? [] : encoder.Value.Encode(texts, cancellationToken);
+        float[][] vectors = [];
+        if (texts.Length > 0)
+        {
+            lock (encoding)
+            {
+                vectors = encoder.Value.Encode(texts, cancellationToken);
+            }
+        }
+
         var createdAt = DateTimeOffset.UtcNow;
         return Task.FromResult(new GeneratedEmbeddings<Embedding<float>>(
             vectors.Select(v => new Embedding<float>(v) { ModelId = ModelName, CreatedAt = createdAt })));
