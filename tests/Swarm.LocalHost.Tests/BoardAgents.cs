@@ -11,8 +11,7 @@ static class BoardAgents
     /// </summary>
     public static async Task<BoardAgent?> WaitForAsync(LocalHostProcess host, string agentId, Func<BoardAgent, bool> expected, int shards = 1)
     {
-        var shard = ShardPlacement.Of(agentId, shards);
-        var key = shard == 0 ? "swarm" : $"swarm-{shard}";
+        var key = Swarm.Workflows.Distribution.DispatchShards.Of(shards).ForAgent(agentId).Key;
         var board = await Entities.WaitForAsync<DispatchBoard>(host, "dispatcher", key, b => b?.Agents.GetValueOrDefault(agentId) is { } agent && expected(agent));
         return board?.Agents.GetValueOrDefault(agentId);
     }

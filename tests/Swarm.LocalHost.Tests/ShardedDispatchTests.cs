@@ -114,11 +114,7 @@ public sealed class ShardedDispatchTests
         // One agent of one seat per shard, all with the capability the tasks below need.
         var slow = await OneSlowAgentPerShardAsync(host);
 
-        var holders = await Task.WhenAll(slow.Select(_ => TaskSubmissions.SubmitAcceptedAsync(host, new { prompt = "hold a seat", capabilities = new[] { "slowness" } })));
-        foreach (var holder in holders)
-        {
-            await TaskSubmissions.WaitForTaskAsync(host, holder, t => t.GetProperty("status").GetString() == "running" && t.TryGetProperty("agentId", out var a) && a.ValueKind == JsonValueKind.String);
-        }
+        var holders = await HoldEverySeatAsync(host, slow);
 
         var canceled = await WaitingInEveryLineAsync(host, new { prompt = "wait, then be canceled", capabilities = new[] { "slowness" } });
         using (var cancel = await host.Http.SendAsync(host.Request(HttpMethod.Post, $"/api/v1/tasks/{canceled}/cancel", role: "operator")))
@@ -156,11 +152,7 @@ public sealed class ShardedDispatchTests
             ("providers__simulated__profiles__slow__latencyMs", "15000"));
         await TaskPolling.WaitForAgentAsync(host, "queen-1");
         var slow = await OneSlowAgentPerShardAsync(host);
-        var holders = await Task.WhenAll(slow.Select(_ => TaskSubmissions.SubmitAcceptedAsync(host, new { prompt = "hold a seat", capabilities = new[] { "slowness" } })));
-        foreach (var holder in holders)
-        {
-            await TaskSubmissions.WaitForTaskAsync(host, holder, t => t.GetProperty("status").GetString() == "running" && t.TryGetProperty("agentId", out var a) && a.ValueKind == JsonValueKind.String);
-        }
+        var holders = await HoldEverySeatAsync(host, slow);
 
         var waiters = await Task.WhenAll(Enumerable.Range(0, Shards).Select(i => WaitingInEveryLineAsync(host, new { prompt = $"wait in every line {i}", capabilities = new[] { "slowness" } })));
 
@@ -228,6 +220,18 @@ public sealed class ShardedDispatchTests
         return slow;
     }
 
+    /// <summary>Submits one task per slow agent and waits until each runs on one, so every seat the slow tasks fit is taken.</summary>
+    static async Task<string[]> HoldEverySeatAsync(LocalHostProcess host, IReadOnlyList<string> slow)
+    {
+        var holders = await Task.WhenAll(slow.Select(_ => TaskSubmissions.SubmitAcceptedAsync(host, new { prompt = "hold a seat", capabilities = new[] { "slowness" } })));
+        foreach (var holder in holders)
+        {
+            await TaskSubmissions.WaitForTaskAsync(host, holder, t => t.GetProperty("status").GetString() == "running" && t.TryGetProperty("agentId", out var a) && a.ValueKind == JsonValueKind.String);
+        }
+
+        return holders;
+    }
+
     /// <summary>Submits a task every fitting agent is too busy for and waits until its step stands in every shard's line.</summary>
     static async Task<string> WaitingInEveryLineAsync(LocalHostProcess host, object task)
     {
@@ -253,5 +257,5 @@ public sealed class ShardedDispatchTests
         }
     }
 
-    static string ShardKey(int shard) => shard == 0 ? "swarm" : $"swarm-{shard}";
+    static string ShardKey(int shard) => Swarm.Workflows.Distribution.DispatchShards.IdOf(shard).Key;
 }

@@ -87,6 +87,7 @@ sealed class LearningCurveScenario(BenchmarkOptions options) : IScenario
         }
 
         var meaningTuning = new List<(string Label, IReadOnlyList<RunTrace> Runs)>();
+        var clusterSweep = new List<(string Label, IReadOnlyList<RunTrace> Runs)>();
         foreach (var (label, recall) in EmbeddingRecallSweep)
         {
             meaningTuning.Add((label, await RunAllAsync(RoutingVariant.WithEmbeddings[3], panel, streams, recall, cancellationToken, vectors)));
@@ -95,7 +96,7 @@ sealed class LearningCurveScenario(BenchmarkOptions options) : IScenario
         foreach (var threshold in new[] { 0.1, 0.2 })
         {
             var variant = RoutingVariant.GreedyClustersAt(threshold);
-            meaningTuning.Add(($"*{variant.Name} (experiment)*", await RunAllAsync(variant, panel, streams, RecallSettings.Default, cancellationToken, vectors)));
+            clusterSweep.Add((variant.Name, await RunAllAsync(variant, panel, streams, RecallSettings.Default, cancellationToken, vectors)));
         }
 
         var tuning = new List<(string Label, IReadOnlyList<RunTrace> Runs)>();
@@ -110,7 +111,7 @@ sealed class LearningCurveScenario(BenchmarkOptions options) : IScenario
         var precision = await Task.Run(() => PrecisionAtK.Measure(prompts, vectors), cancellationToken);
         var usage = cpu.Stop();
         var elapsed = clock.Elapsed;
-        var runCount = byVariant.Values.Sum(r => r.Count) + meaningTuning.Sum(t => t.Runs.Count) + tuning.Where(t => !ReferenceEquals(t.Runs, byVariant[RoutingVariant.Main[5].Name])).Sum(t => t.Runs.Count);
+        var runCount = byVariant.Values.Sum(r => r.Count) + meaningTuning.Concat(clusterSweep).Sum(t => t.Runs.Count) + tuning.Where(t => !ReferenceEquals(t.Runs, byVariant[RoutingVariant.Main[5].Name])).Sum(t => t.Runs.Count);
 
         var random = byVariant[RoutingVariant.Random.Name];
         WriteSetup(report, panel, streams);
@@ -118,7 +119,7 @@ sealed class LearningCurveScenario(BenchmarkOptions options) : IScenario
         WriteSharded(report, byVariant, panel, random);
         WriteLateJoiner(report, byVariant, panel);
         WriteTuning(report, tuning, random);
-        WriteEmbeddings(report, byVariant, meaningTuning, random, vectors);
+        WriteEmbeddings(report, byVariant, meaningTuning, clusterSweep, random, vectors);
         WritePrecision(report, precision);
         var chart = await WriteChartAsync(byVariant, cancellationToken);
         report.Paragraph($"The learning curve (mean of the {streams.Count} seeds) is written to `{Path.GetRelativePath(RepositoryLayout.Root, chart)}`.");
@@ -324,16 +325,20 @@ sealed class LearningCurveScenario(BenchmarkOptions options) : IScenario
         return path;
     }
 
-    static void WriteEmbeddings(MarkdownReport report, Dictionary<string, IReadOnlyList<RunTrace>> byVariant, IReadOnlyList<(string Label, IReadOnlyList<RunTrace> Runs)> sweep, IReadOnlyList<RunTrace> random, TaskVectors vectors)
+    static void WriteEmbeddings(MarkdownReport report, Dictionary<string, IReadOnlyList<RunTrace>> byVariant, IReadOnlyList<(string Label, IReadOnlyList<RunTrace> Runs)> recallSweep, IReadOnlyList<(string Label, IReadOnlyList<RunTrace> Runs)> clusterSweep, IReadOnlyList<RunTrace> random, TaskVectors vectors)
     {
         report.Heading(3, "Recall by meaning: the built-in embedding model, and cluster keys (an experiment)");
-        var rows = RoutingVariant.WithEmbeddings.Select(v => Row(v.Name, byVariant[v.Name], random))
-            .Concat(sweep.Where(t => !t.Label.Contains("cluster", StringComparison.Ordinal)).Select(t => Row(t.Label, t.Runs, random)))
-            .Concat(RoutingVariant.PatternKeys.Select(v => Row($"*{v.Name} (experiment)*", byVariant[v.Name], random)))
-            .Concat(sweep.Where(t => t.Label.Contains("cluster", StringComparison.Ordinal)).Select(t => Row(t.Label, t.Runs, random)))
-            .Select(r => RunsOf(r[0]) is var runs && runs.All(t => t.WithEvidence == 0)
-                ? (IReadOnlyList<string>)[.. r, "–", "–"]
-                : [.. r, Spread(runs.Select(t => t.MeanNeighbours), v => v.ToString("0.0", CultureInfo.InvariantCulture)), Spread(runs.Select(t => t.NeighbourPrecision), Share)])
+        IReadOnlyList<(string Label, IReadOnlyList<RunTrace> Runs)> shown =
+        [
+            .. RoutingVariant.WithEmbeddings.Select(v => (v.Name, byVariant[v.Name])),
+            .. recallSweep,
+            .. RoutingVariant.PatternKeys.Select(v => ($"*{v.Name} (experiment)*", byVariant[v.Name])),
+            .. clusterSweep.Select(t => ($"*{t.Label} (experiment)*", t.Runs)),
+        ];
+        var rows = shown
+            .Select(t => t.Runs.All(r => r.WithEvidence == 0)
+                ? (IReadOnlyList<string>)[.. Row(t.Label, t.Runs, random), "–", "–"]
+                : [.. Row(t.Label, t.Runs, random), Spread(t.Runs.Select(r => r.MeanNeighbours), v => v.ToString("0.0", CultureInfo.InvariantCulture)), Spread(t.Runs.Select(r => r.NeighbourPrecision), Share)])
             .ToList();
         report.Table(
             ["Variant", $"Accuracy 1–{RunTrace.Horizon}", $"Accuracy {RunTrace.Horizon + 1}–", $"Oracle {RunTrace.Horizon + 1}–", "Gap (points)", $"Realised {RunTrace.Horizon + 1}–", "Regret", "÷ random's", "Goal", "Neighbours per task", "Of its category"],
@@ -345,11 +350,8 @@ sealed class LearningCurveScenario(BenchmarkOptions options) : IScenario
             + "that cluster as its key, as the category-known references name the category; no similar-task evidence. They measure what a pattern key assigned by the atlas would give routing. "
             + $"At cosine {RoutingVariant.ClusterJoinCosine:0.##} a thousand tasks formed {Spread(byVariant[RoutingVariant.PatternKeys[0].Name].Select(r => (double)r.Keys), v => v.ToString("0", CultureInfo.InvariantCulture))} clusters for 5 categories, "
             + $"{Spread(byVariant[RoutingVariant.PatternKeys[0].Name].Select(r => r.KeyPurity), Share)} of tasks in a cluster whose most common category is theirs; "
-            + string.Join("; ", sweep.Where(t => t.Label.Contains("cluster", StringComparison.Ordinal)).Select(t => $"{t.Label.Trim('*').Replace(" (experiment)", string.Empty, StringComparison.Ordinal)}: {Spread(t.Runs.Select(r => (double)r.Keys), v => v.ToString("0", CultureInfo.InvariantCulture))} clusters, purity {Spread(t.Runs.Select(r => r.KeyPurity), Share)}"))
+            + string.Join("; ", clusterSweep.Select(t => $"{t.Label}: {Spread(t.Runs.Select(r => (double)r.Keys), v => v.ToString("0", CultureInfo.InvariantCulture))} clusters, purity {Spread(t.Runs.Select(r => r.KeyPurity), Share)}"))
             + ". Every cluster is a key each agent must be tried on (warm-up, 3 outcomes), so the cost of a cluster split in two is paid again, and a mixed cluster routes some of its tasks to the wrong specialist.");
-
-        IReadOnlyList<RunTrace> RunsOf(string label) =>
-            byVariant.TryGetValue(label.Trim('*').Replace(" (experiment)", string.Empty, StringComparison.Ordinal), out var runs) ? runs : sweep.Single(t => t.Label == label).Runs;
     }
 
     void WriteWhatRan(MarkdownReport report, int runs, TimeSpan elapsed, CpuUsage usage, TaskVectors vectors)
