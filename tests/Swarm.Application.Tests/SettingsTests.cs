@@ -76,6 +76,7 @@ public sealed class SettingsTests
     [InlineData("epsilon-greedy", RoutingAlgorithm.EpsilonGreedy)]
     [InlineData("thompson", RoutingAlgorithm.Thompson)]
     [InlineData("hybrid", RoutingAlgorithm.Hybrid)]
+    [InlineData("ucb", RoutingAlgorithm.Ucb)]
     [InlineData("Thompson", RoutingAlgorithm.Thompson)]
     public void Each_algorithm_name_is_accepted(string name, RoutingAlgorithm algorithm)
     {
@@ -112,7 +113,7 @@ public sealed class SettingsTests
     {
         var error = Assert.Throws<SwarmConfigurationException>(() => TestSettings.Load(("learning:algorithm", "q-learning")));
 
-        Assert.Contains("'learning:algorithm' is 'q-learning'; use one of greedy, epsilon-greedy, thompson, hybrid", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'learning:algorithm' is 'q-learning'; use one of greedy, epsilon-greedy, thompson, hybrid, ucb", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Swarm.Providers.Tests.Fakes;
 
 namespace Swarm.LocalHost.Tests;
@@ -70,6 +71,41 @@ public sealed class FingerprintEmbeddingTests
         Assert.Equal(HttpStatusCode.OK, search.StatusCode);
         var hit = Assert.Single(found.GetProperty("items").EnumerateArray());
         Assert.Equal(sql, hit.GetProperty("taskId").GetString());
+    }
+
+    [Fact]
+    public async Task With_pattern_keys_a_task_of_a_known_kind_is_routed_and_taught_by_its_pattern_and_a_new_kind_starts_one()
+    {
+        await using var host = await LocalHostProcess.StartAsync(("learning__embeddings__provider", "minilm"), ("learning__algorithm", "ucb"));
+        await TaskSubmissions.CreateAgentAsync(host, "carer-1", "specialist", ["care"]);
+        await BoardAgents.WaitForAsync(host, "carer-1", _ => true);
+
+        async Task<JsonElement> RunAsync(string prompt, int fingerprints)
+        {
+            var id = await TaskSubmissions.SubmitAcceptedAsync(host, new { prompt, capabilities = new[] { "care" }, strategy = "single" });
+            var task = await TaskPolling.WaitUntilFinishedAsync(host, id, TimeSpan.FromSeconds(60));
+            await PatternTests.FingerprintsAsync(host, "care", fingerprints);
+            return task;
+        }
+
+        var first = await RunAsync("Water the tomato plants in the greenhouse", 1);
+        var second = await RunAsync("Feed the roses and water the seedlings in the garden", 2);
+        var other = await RunAsync("Compile the quarterly tax report for the auditors", 3);
+        var fingerprints = await PatternTests.FingerprintsAsync(host, "care", 3);
+        var atlas = await Entities.WaitForAsync<JsonObject>(host, "taskatlas", "care", a => a?["patterns"]?.AsArray().Count == 2);
+        var agent = await TaskPolling.WaitForAgentAsync(host, "carer-1", a => a.GetProperty("learning").GetProperty("skills").TryGetProperty("care~0", out _));
+
+        // The first task met an empty shard and started pattern 0; the second was recognised as one of it, routed by it
+        // and joined it; the tax report was like neither, so it started pattern 1 and was routed by no pattern.
+        Assert.All(PatternTests.Timeline(first, "recall").Concat(PatternTests.Timeline(other, "recall")), line => Assert.DoesNotContain("routed by pattern", line, StringComparison.Ordinal));
+        Assert.Contains(PatternTests.Timeline(second, "recall"), line => line.EndsWith("routed by pattern care~0", StringComparison.Ordinal));
+        Assert.Equal([0, 0, 1], fingerprints.Select(f => f!["pattern"]!.GetValue<int>()));
+        Assert.Equal([2, 1], atlas!["patterns"]!.AsArray().Select(p => p!["members"]!.GetValue<int>()));
+        // Only the step routed by the pattern taught its record; every step taught the capability's.
+        var skills = agent.GetProperty("learning").GetProperty("skills");
+        Assert.InRange(skills.GetProperty("care~0").GetProperty("evidence").GetDouble(), 0.99, 1.0);
+        Assert.InRange(skills.GetProperty("care").GetProperty("evidence").GetDouble(), 2.9, 3.0);
+        Assert.False(skills.TryGetProperty("care~1", out _));
     }
 
     [Fact]

@@ -17,6 +17,19 @@ public sealed class PatternSettings
     /// <summary>How alike (TF-IDF cosine of the prompts) a past task must be to be recalled.</summary>
     public double MinSimilarity { get; set; } = 0.25;
 
+    /// <summary>
+    /// Pattern keys: with embeddings on, each shard groups its tasks' prompt vectors into patterns, and a step that needs
+    /// what its task needs is routed and taught by the agents' records for its pattern (docs/design/learning.md §12).
+    /// Nothing happens without embeddings, since words did not group the bench's prompts usefully.
+    /// </summary>
+    public bool Keys { get; set; } = true;
+
+    /// <summary>The cosine with a pattern's centroid a prompt's vector needs to join it; below it, a task starts a pattern.</summary>
+    public double KeySimilarity { get; set; } = Domain.Patterns.PatternClustering.DefaultSimilarity;
+
+    /// <summary>Patterns a shard keeps; the least recently joined goes first.</summary>
+    public int MaxKeys { get; set; } = Domain.Patterns.PatternClustering.DefaultMaxPatterns;
+
     /// <summary>Whether lessons carrying a person's comment reach other people's tasks (failure lessons always do).</summary>
     public bool ShareLessons { get; set; }
 }

@@ -20,5 +20,15 @@ public static class PatternSettingsValidator
         {
             yield return $"'learning:patterns:minSimilarity' must be above 0 and below 1 (was {patterns.MinSimilarity.ToString(System.Globalization.CultureInfo.InvariantCulture)}).";
         }
+
+        if (patterns.KeySimilarity is <= 0 or >= 1 || double.IsNaN(patterns.KeySimilarity))
+        {
+            yield return $"'learning:patterns:keySimilarity' must be above 0 and below 1 (was {patterns.KeySimilarity.ToString(System.Globalization.CultureInfo.InvariantCulture)}).";
+        }
+
+        if (patterns.MaxKeys is < 1 or > 256)
+        {
+            yield return $"'learning:patterns:maxKeys' must be between 1 and 256 (was {patterns.MaxKeys}): each pattern's centroid is kept in its shard.";
+        }
     }
 }

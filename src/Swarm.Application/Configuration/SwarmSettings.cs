@@ -146,7 +146,7 @@ public sealed class LearningSettings
     /// <summary>False: routing ignores skill (load, type and priority only) and the board ignores signals.</summary>
     public bool Enabled { get; set; } = true;
 
-    /// <summary>One of <see cref="LearningPolicy.Names"/>: greedy, epsilon-greedy, thompson, hybrid (the spec's default).</summary>
+    /// <summary>One of <see cref="LearningPolicy.Names"/>: greedy, epsilon-greedy, thompson, hybrid (the spec's default), ucb.</summary>
     public string Algorithm { get; set; } = HybridAlgorithm;
 
     public const string HybridAlgorithm = "hybrid";

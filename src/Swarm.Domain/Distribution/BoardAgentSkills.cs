@@ -21,6 +21,12 @@ public sealed partial record BoardAgent
     /// </summary>
     public const int MigratedEvidence = 10;
 
+    /// <summary>
+    /// Pattern records an agent keeps (<see cref="Patterns.PatternKey"/>); beyond it the least recently taught goes, so a
+    /// swarm that recognises ever new patterns does not grow its board without bound.
+    /// </summary>
+    public const int MaxPatternSkills = 16;
+
     /// <summary>The estimate for one capability key; the prior (mean one half, no evidence) when it has none.</summary>
     public SkillEstimate SkillOf(string key)
     {
@@ -43,6 +49,11 @@ public sealed partial record BoardAgent
             var after = before.Apply(signal.Value, signal.Weight, learningRate, signal.At);
             skills[key] = after;
             updates.Add(new SkillUpdate(signal.Id, signal.Kind, key, signal.Value, signal.Weight, before.Mean, after.Mean, signal.At));
+        }
+
+        foreach (var stale in skills.Where(s => Patterns.PatternKey.IsPattern(s.Key)).OrderByDescending(s => s.Value.UpdatedAt).ThenBy(s => s.Key, StringComparer.Ordinal).Skip(MaxPatternSkills).ToList())
+        {
+            skills.Remove(stale.Key);
         }
 
         return WithSkills(skills, updates.Aggregate(SkillTrace ?? [], Prepend));
@@ -68,13 +79,13 @@ public sealed partial record BoardAgent
         return relaxed == 0 ? (this, 0) : (WithSkills(skills, trace), relaxed);
     }
 
-    /// <summary>Returns one key's estimate (or every one, for a null key) to the prior and traces it.</summary>
+    /// <summary>Returns one key's estimate, with the records of the patterns of its tasks, (or every one, for a null key) to the prior and traces it.</summary>
     public BoardAgent ResetSkill(string? key, DateTimeOffset at)
     {
         var skills = Copy(EstimatesOrMigrated());
         var trace = SkillTrace ?? [];
         var id = $"reset:{Id}:{at:O}";
-        foreach (var known in skills.Keys.Where(k => key is null || string.Equals(k, key, StringComparison.OrdinalIgnoreCase)).ToList())
+        foreach (var known in skills.Keys.Where(k => key is null || string.Equals(k, key, StringComparison.OrdinalIgnoreCase) || IsPatternOf(k, key)).ToList())
         {
             trace = Prepend(trace, new SkillUpdate(id, SkillKind.Reset, known, 0, 0, skills[known].Mean, SkillEstimate.Unknown.Mean, at));
             skills.Remove(known);
@@ -89,6 +100,11 @@ public sealed partial record BoardAgent
         ArgumentNullException.ThrowIfNull(capabilities);
         return capabilities.Count > 0 ? [.. capabilities.Distinct(StringComparer.OrdinalIgnoreCase)] : [AgentSelector.GeneralCapability];
     }
+
+    // A pattern of tasks that needed the capability (alone or with others: 'analysis+sql~3' is one of 'analysis').
+    static bool IsPatternOf(string skillKey, string capability) =>
+        Patterns.PatternKey.IsPattern(skillKey)
+        && skillKey[..skillKey.IndexOf(Patterns.PatternKey.Separator, StringComparison.Ordinal)].Split('+').Contains(capability, StringComparer.OrdinalIgnoreCase);
 
     BoardAgent WithSkills(Dictionary<string, SkillEstimate> skills, IReadOnlyList<SkillUpdate> trace) => this with
     {

@@ -305,14 +305,14 @@ public sealed record DispatchBoard
         // (which then keeps its room for signals that have no such check).
         if (release.Outcome is { } judged)
         {
-            board = board.Teach(freed, new SkillSignal($"release:{release.Holder}", SkillKind.Outcome, freed.Id, release.Capabilities, judged.Succeeded ? 1 : 0, 1, judged.At));
+            board = board.Teach(freed, new SkillSignal($"release:{release.Holder}", SkillKind.Outcome, freed.Id, release.SkillKeys, judged.Succeeded ? 1 : 0, 1, judged.At));
             freed = board.Agents[freed.Id];
         }
 
         // Dated by the keeper's clock (the domain reads none); a caller that passes no time dates it at the epoch.
         if (release.Late)
         {
-            board = board.Teach(freed, new SkillSignal($"late:{release.Holder}", SkillKind.Late, freed.Id, release.Capabilities, 0, 0.5, release.Outcome?.At ?? now ?? DateTimeOffset.UnixEpoch));
+            board = board.Teach(freed, new SkillSignal($"late:{release.Holder}", SkillKind.Late, freed.Id, release.SkillKeys, 0, 0.5, release.Outcome?.At ?? now ?? DateTimeOffset.UnixEpoch));
             freed = board.Agents[freed.Id];
         }
 

@@ -15,6 +15,7 @@ namespace Swarm.Domain.Distribution;
 /// <param name="RequiredType">Only agents of this type, e.g. a queen to plan or merge; null for any.</param>
 /// <param name="RequestedAt">When the step first asked; among equal priorities, earlier is served first.</param>
 /// <param name="Agent">Only this agent, when the step names one (an agent's question to another); null for any that fits.</param>
+/// <param name="Pattern">The pattern key (<see cref="Patterns.PatternKey"/>) of the kind of task the step belongs to, when pattern keys are on and the atlas recognised one: the agents' records for it rank them, with their capability records as the prior; null otherwise and in old histories.</param>
 /// <param name="Evidence">Similar past tasks' outcomes per agent, from pattern recognition (at most 40); null when there is none, as in old histories and the board's old line, and then the agents' records alone rank them.</param>
 public sealed record SeatRequest(
     string TaskId,
@@ -25,7 +26,8 @@ public sealed record SeatRequest(
     AgentType? RequiredType,
     DateTimeOffset RequestedAt,
     string? Agent = null,
-    IReadOnlyList<SimilarEvidence>? Evidence = null)
+    IReadOnlyList<SimilarEvidence>? Evidence = null,
+    string? Pattern = null)
 {
     /// <summary>The key the agent's ledger and the board hold the seat under.</summary>
     public string Holder => HolderOf(TaskId, SeatKey);

@@ -34,6 +34,7 @@ public sealed record LearningPolicy(RoutingAlgorithm Algorithm, double LearningR
         ["epsilon-greedy"] = RoutingAlgorithm.EpsilonGreedy,
         ["thompson"] = RoutingAlgorithm.Thompson,
         ["hybrid"] = RoutingAlgorithm.Hybrid,
+        ["ucb"] = RoutingAlgorithm.Ucb,
     };
 
     /// <summary>The settings' name of <see cref="Algorithm"/>.</summary>

@@ -17,4 +17,11 @@ public enum RoutingAlgorithm
 
     /// <summary>The default: Thompson sampling over the record joined with similar-task evidence, with an ε floor of uniform exploration.</summary>
     Hybrid = 3,
+
+    /// <summary>
+    /// Bayes-UCB: the posterior's one-sided 90 % upper bound (<see cref="SkillPosterior.UpperBoundLevel"/>). Deterministic
+    /// like greedy, but an agent with a thin record keeps a high bound and is tried again while it could still be the
+    /// best, so one unlucky warm-up does not lock it out.
+    /// </summary>
+    Ucb = 4,
 }

@@ -6,10 +6,11 @@ namespace Swarm.Domain.Learning;
 /// What routing believes of one candidate for one request (docs/design/learning.md §2.1): a Beta posterior joining the
 /// agent's record for the request's keys (their mean S and F, shrunk by λ) with the request's similar-task evidence for
 /// the agent (each neighbour's outcome weighted by its similarity): <c>α = 1 + λ·S̄ + Σ s·y</c>, <c>β = 1 + λ·F̄ + Σ s·(1 − y)</c>.
+/// A request with a pattern key instead takes the agent's record for that pattern alone, and warms up per pattern.
 /// </summary>
 /// <param name="Alpha">α ≥ 1.</param>
 /// <param name="Beta">β ≥ 1.</param>
-/// <param name="OwnEvidence">The mean over the keys of S + F, unshrunk and without similar tasks: what warm-up looks at.</param>
+/// <param name="OwnEvidence">The mean over the keys of S + F, unshrunk and without similar tasks (with a pattern key, the pattern's S + F): what warm-up looks at.</param>
 /// <param name="SimilarSucceeded">Similar-task entries for the agent with a value of at least one half.</param>
 /// <param name="SimilarFailed">Similar-task entries for the agent below one half.</param>
 public sealed record SkillPosterior(double Alpha, double Beta, double OwnEvidence, int SimilarSucceeded, int SimilarFailed)
@@ -23,6 +24,9 @@ public sealed record SkillPosterior(double Alpha, double Beta, double OwnEvidenc
     /// </summary>
     public const double MeasuredRecordStrength = 2;
 
+    /// <summary>The quantile <see cref="RoutingAlgorithm.Ucb"/> ranks by: a one-sided 90 % upper bound.</summary>
+    public const double UpperBoundLevel = 0.9;
+
     /// <summary>Below this much of its own evidence for the keys an agent is warming up: it ranks with the best value, under every algorithm.</summary>
     public const double WarmUpEvidence = 3;
 
@@ -31,6 +35,9 @@ public sealed record SkillPosterior(double Alpha, double Beta, double OwnEvidenc
 
     /// <summary>n = α + β − 2: the evidence it rests on.</summary>
     public double Evidence => Alpha + Beta - 2;
+
+    /// <summary>The posterior's <see cref="UpperBoundLevel"/> quantile: what <see cref="RoutingAlgorithm.Ucb"/> ranks by.</summary>
+    public double UpperBound => BetaInterval.Quantile(Alpha, Beta, UpperBoundLevel);
 
     /// <summary>Whether the agent's own record for the keys is too thin to rank it by.</summary>
     public bool WarmingUp => OwnEvidence < WarmUpEvidence;
@@ -55,6 +62,15 @@ public sealed record SkillPosterior(double Alpha, double Beta, double OwnEvidenc
         ArgumentNullException.ThrowIfNull(request);
         var estimates = BoardAgent.KeysOf(request.Capabilities).Select(agent.SkillOf).ToList();
         double successes = estimates.Average(e => e.Successes), failures = estimates.Average(e => e.Failures);
+        if (request.Pattern is { } pattern)
+        {
+            // The pattern's record alone: it holds its similar tasks' outcomes already (the neighbours' evidence would count
+            // them twice), and the capability record as a prior measured worse, since it carries a generalist's success on
+            // every kind of task into each pattern, ahead of the specialist the pattern needs (docs/design/learning.md §12).
+            var own = agent.SkillOf(pattern);
+            return new SkillPosterior(1 + own.Successes, 1 + own.Failures, own.Evidence, 0, 0);
+        }
+
         var shrink = request.Evidence is { Count: > 0 } ? Math.Clamp(globalShrink, 0, 1) : 1;
         // Evidence from before an operator's reset is what the reset meant to forget.
         var similar = (request.Evidence ?? [])

@@ -1,3 +1,5 @@
+using Swarm.Domain.Learning;
+
 namespace Swarm.Domain.Patterns;
 
 /// <summary>
@@ -20,13 +22,41 @@ public sealed record TaskAtlas
 
     public IReadOnlyList<PendingRating> PendingRatings { get; init; } = [];
 
+    /// <summary>The kinds of task recognised in this shard (pattern keys), at most <see cref="PatternClustering.MaxPatterns"/>; empty while pattern keys are off.</summary>
+    public IReadOnlyList<TaskPattern> Patterns { get; init; } = [];
+
+    /// <summary>The id the next pattern gets: ids are never reused.</summary>
+    public int NextPatternId { get; init; }
+
     public TaskFingerprint? Find(string taskId) => Fingerprints.FirstOrDefault(f => string.Equals(f.TaskId, taskId, StringComparison.Ordinal));
 
     /// <summary>
-    /// Adds a finished task's fingerprint, applies any ratings waiting for it, writes its failure lesson, and keeps the
-    /// newest <paramref name="maxFingerprints"/>. A fingerprint already held is kept as it is (with its ratings).
+    /// The pattern a task with this prompt vector belongs to: the one whose centroid is nearest by cosine, when that
+    /// cosine is at least <paramref name="similarity"/>; null when none is near enough (the task will start one when its
+    /// fingerprint is added) or the vector is of another model.
     /// </summary>
-    public TaskAtlas Add(TaskFingerprint fingerprint, int maxFingerprints = DefaultMaxFingerprints)
+    public TaskPattern? PatternOf(QuantizedEmbedding vector, double similarity)
+    {
+        ArgumentNullException.ThrowIfNull(vector);
+        TaskPattern? nearest = null;
+        var best = double.NegativeInfinity;
+        foreach (var pattern in Patterns)
+        {
+            if (pattern.CosineWith(vector) is { } cosine && (cosine > best || (cosine.Equals(best) && pattern.Id < nearest!.Id)))
+            {
+                (nearest, best) = (pattern, cosine);
+            }
+        }
+
+        return best >= similarity ? nearest : null;
+    }
+
+    /// <summary>
+    /// Adds a finished task's fingerprint, applies any ratings waiting for it, writes its failure lesson, and keeps the
+    /// newest <paramref name="maxFingerprints"/>. A fingerprint already held is kept as it is (with its ratings). With
+    /// <paramref name="clustering"/> and a vector, the task joins a pattern (<see cref="Recognised"/>).
+    /// </summary>
+    public TaskAtlas Add(TaskFingerprint fingerprint, int maxFingerprints = DefaultMaxFingerprints, PatternClustering? clustering = null)
     {
         ArgumentNullException.ThrowIfNull(fingerprint);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxFingerprints, 1);
@@ -35,6 +65,32 @@ public sealed record TaskAtlas
             return this;
         }
 
+        var (atlas, member) = clustering is not null && fingerprint.Embedding is { } vector ? Recognised(fingerprint, vector, clustering) : (this, fingerprint);
+        return atlas.Stored(member, maxFingerprints);
+    }
+
+    /// <summary>
+    /// The atlas with the fingerprint's task in a pattern: the one its steps were routed by when it is still held (so the
+    /// record routing learnt and the pattern's members agree), else the nearest within the clustering's similarity, else a
+    /// new one; beyond <see cref="PatternClustering.MaxPatterns"/> the least recently joined pattern is evicted.
+    /// </summary>
+    (TaskAtlas Atlas, TaskFingerprint Member) Recognised(TaskFingerprint fingerprint, QuantizedEmbedding vector, PatternClustering clustering)
+    {
+        var joined = Patterns.FirstOrDefault(p => p.Id == fingerprint.Pattern && p.CosineWith(vector) is not null) ?? PatternOf(vector, clustering.Similarity);
+        if (joined is not null)
+        {
+            return (this with { Patterns = [.. Patterns.Select(p => p.Id == joined.Id ? p.Join(vector, fingerprint.At) : p)] }, fingerprint with { Pattern = joined.Id });
+        }
+
+        var started = TaskPattern.Start(NextPatternId, vector, fingerprint.At);
+        var kept = Patterns.Count < clustering.MaxPatterns
+            ? Patterns
+            : [.. Patterns.OrderByDescending(p => p.JoinedAt).ThenByDescending(p => p.Id).Take(clustering.MaxPatterns - 1).OrderBy(p => p.Id)];
+        return (this with { Patterns = [.. kept, started], NextPatternId = NextPatternId + 1 }, fingerprint with { Pattern = started.Id });
+    }
+
+    TaskAtlas Stored(TaskFingerprint fingerprint, int maxFingerprints)
+    {
         var added = fingerprint.Succeeded || fingerprint.Lesson is not null ? fingerprint : fingerprint with { Lesson = Lesson.FromFailure(fingerprint) };
         var waiting = PendingRatings.Where(p => string.Equals(p.TaskId, fingerprint.TaskId, StringComparison.Ordinal)).ToList();
         foreach (var pending in waiting)

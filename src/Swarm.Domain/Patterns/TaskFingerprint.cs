@@ -18,6 +18,10 @@ namespace Swarm.Domain.Patterns;
 /// The prompt's vector when <c>learning:embeddings</c> was on for the task and the model answered; null otherwise (and
 /// in fingerprints from before embeddings), when similarity goes by <see cref="Terms"/> alone.
 /// </param>
+/// <param name="Pattern">
+/// The id of the <see cref="TaskPattern"/> it belongs to in its shard: the one its steps were routed by, or the one it
+/// joined or started when it was added; null without a vector or with pattern keys off (and in older fingerprints).
+/// </param>
 public sealed record TaskFingerprint(
     string TaskId,
     DateTimeOffset At,
@@ -33,7 +37,8 @@ public sealed record TaskFingerprint(
     TermCounts Terms,
     IReadOnlyList<Rating>? Ratings = null,
     Lesson? Lesson = null,
-    QuantizedEmbedding? Embedding = null)
+    QuantizedEmbedding? Embedding = null,
+    int? Pattern = null)
 {
     public bool Succeeded => Outcome == TaskRunStatus.Completed;
 

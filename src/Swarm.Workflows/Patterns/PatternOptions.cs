@@ -1,3 +1,5 @@
+using Swarm.Domain.Patterns;
+
 namespace Swarm.Workflows.Patterns;
 
 /// <summary>
@@ -14,4 +16,9 @@ namespace Swarm.Workflows.Patterns;
 /// fingerprint: <c>learning:embeddings</c> was on and encryption at rest off (the atlas is not sealed, and a vector
 /// says what its text says). False in histories from before embeddings, which recall by words alone.
 /// </param>
-public sealed record PatternOptions(int Neighbours, double MinSimilarity, bool ShareLessons, int MaxPerShard, bool Embed = false);
+/// <param name="Keys">
+/// Pattern keys (<c>learning:patterns:keys</c>) when the task embeds: its shard recognises the prompt's pattern at recall,
+/// its steps are routed and taught by that pattern's record, and its fingerprint joins (or starts) a pattern. Null
+/// when keys are off or the task does not embed, and in histories from before pattern keys.
+/// </param>
+public sealed record PatternOptions(int Neighbours, double MinSimilarity, bool ShareLessons, int MaxPerShard, bool Embed = false, PatternClustering? Keys = null);

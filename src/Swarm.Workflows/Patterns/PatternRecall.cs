@@ -32,11 +32,15 @@ public static class PatternRecall
         }
 
         var embedding = options.Embed ? await EmbedAsync(context, input.Prompt, tracker) : null;
-        var neighbours = await context.Entities.CallEntityAsync<IReadOnlyList<SimilarTask>>(
-            TaskAtlasEntity.IdFor(CapabilityKey.Of(input.Capabilities)),
-            nameof(TaskAtlasEntity.Similar),
-            new SimilarQuery(terms, options.Neighbours, options.MinSimilarity, ExcludeTaskId: input.TaskId, Embedding: embedding));
-        var recall = new Recall(neighbours ?? [], SimilarTasks.LessonsFor(neighbours ?? [], input.SubmittedBy, options.ShareLessons), embedding);
+        var shard = CapabilityKey.Of(input.Capabilities);
+        var query = new SimilarQuery(terms, options.Neighbours, options.MinSimilarity, ExcludeTaskId: input.TaskId, Embedding: embedding);
+        // Only a task with pattern keys asks the newer operation, so histories from before them replay their own call.
+        var (neighbours, pattern) = options.Keys is { } keys && embedding is not null
+            ? await context.Entities.CallEntityAsync<AtlasRecognition>(TaskAtlasEntity.IdFor(shard), nameof(TaskAtlasEntity.Recognise), new PatternQuery(query, keys)) is { } recognised
+                ? (recognised.Similar, recognised.Pattern)
+                : ([], null)
+            : (await context.Entities.CallEntityAsync<IReadOnlyList<SimilarTask>>(TaskAtlasEntity.IdFor(shard), nameof(TaskAtlasEntity.Similar), query), (int?)null);
+        var recall = new Recall(neighbours ?? [], SimilarTasks.LessonsFor(neighbours ?? [], input.SubmittedBy, options.ShareLessons), embedding, shard, pattern);
         tracker.Record("recall", recall.Describe(input.Capabilities));
         if (recall.Lessons.Count > 0)
         {
@@ -75,7 +79,7 @@ public static class PatternRecall
         }
 
         await context.Entities.SignalEntityAsync(
-            TaskAtlasEntity.IdFor(fingerprint.CapabilityKey), nameof(TaskAtlasEntity.Add), new AtlasEntry(fingerprint, options.MaxPerShard));
+            TaskAtlasEntity.IdFor(fingerprint.CapabilityKey), nameof(TaskAtlasEntity.Add), new AtlasEntry(fingerprint, options.MaxPerShard, options.Keys));
     }
 
     /// <summary>A fingerprint as recall hands it out: without term counts, vector or the people's comments.</summary>

@@ -17,7 +17,7 @@ public sealed class TaskAtlasEntity : TaskEntity<TaskAtlas>
     public void Add(AtlasEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        State = State.Add(entry.Fingerprint, entry.MaxPerShard);
+        State = State.Add(entry.Fingerprint, entry.MaxPerShard, entry.Keys);
     }
 
     public RatingOutcome Rate(TaskRating rating)
@@ -35,6 +35,17 @@ public sealed class TaskAtlasEntity : TaskEntity<TaskAtlas>
     {
         ArgumentNullException.ThrowIfNull(query);
         return [.. State.Similar(query).Select(s => s with { Fingerprint = PatternRecall.Trimmed(s.Fingerprint) })];
+    }
+
+    /// <summary>
+    /// <see cref="Similar"/> and, for a query with a vector, the pattern it belongs to (pattern keys): one call, so the
+    /// pattern a task's steps are routed by is recognised against the same state as its neighbours.
+    /// </summary>
+    public AtlasRecognition Recognise(PatternQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var pattern = query.Similar.Embedding is { } vector ? State.PatternOf(vector, query.Keys.Similarity) : null;
+        return new AtlasRecognition(Similar(query.Similar), pattern?.Id);
     }
 
     public TaskAtlas Get() => State;

@@ -159,7 +159,7 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
         var (wait, deadlineFirst) = WaitLimit("The task passed its deadline.", seatWait);
         var request = new SeatRequest(
             input.TaskId, seatKey, capabilities, input.Priority, [.. exclude.Union(distinctGroup ?? [], StringComparer.Ordinal)], requiredType, context.CurrentUtcDateTime, onlyAgent,
-            Recall.EvidenceFor(capabilities));
+            Recall.EvidenceFor(capabilities), Recall.PatternFor(capabilities));
 
         // One shard asks the one board exactly as before shards existed, so histories from then replay unchanged.
         var shards = DispatchShards.Of(input.DispatchShards);
@@ -281,7 +281,7 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
     /// </summary>
     async Task ReleaseSeatAsync(SeatHold seat, IReadOnlyList<string> capabilities, WorkOutcome? outcome, bool late = false)
     {
-        await context.Entities.SignalEntityAsync(DispatchShards.IdOf(seat.Shard), nameof(DispatcherEntity.Release), new SeatRelease(seat.AgentId, seat.Holder, capabilities, outcome, input.NotifyGroups, late));
+        await context.Entities.SignalEntityAsync(DispatchShards.IdOf(seat.Shard), nameof(DispatcherEntity.Release), new SeatRelease(seat.AgentId, seat.Holder, capabilities, outcome, input.NotifyGroups, late, Recall.PatternFor(capabilities)));
         tracker.Released(seat);
     }
 

@@ -66,7 +66,7 @@ public sealed class TaskRunOrchestrator : TaskOrchestrator<TaskRunInput, TaskRun
             var totals = new ModelUsage(run.Steps.Sum(s => s.Answer.InputTokens), run.Steps.Sum(s => s.Answer.OutputTokens), run.Steps.Sum(s => s.Answer.CostUsd ?? 0));
             // Stamped before the end notice goes out: the result was ready then, and its agents' seats already free.
             var answeredAt = context.CurrentUtcDateTime;
-            await PatternRecall.RememberAsync(context, input, Fingerprint(context, input, tracker, choice.Strategy, terms, recall.Embedding, running, failureType: null));
+            await PatternRecall.RememberAsync(context, input, Fingerprint(context, input, tracker, choice.Strategy, terms, recall, running, failureType: null));
             var finalAgent = run.Final?.AgentId ?? run.Steps[0].AgentId;
             await Task.WhenAll(
                 index.EndedAsync(TaskRunStatus.Completed, tracker.Strategy, finalAgent, AgentsOf(run.Steps, tracker), errorType: null),
@@ -93,7 +93,7 @@ public sealed class TaskRunOrchestrator : TaskOrchestrator<TaskRunInput, TaskRun
             if (choice is not null)
             {
                 // A task that ended before its strategy was chosen (rejected, never approved) says nothing about strategies or agents.
-                await PatternRecall.RememberAsync(context, input, Fingerprint(context, input, tracker, choice.Strategy, terms, recall.Embedding, running, failure.Type));
+                await PatternRecall.RememberAsync(context, input, Fingerprint(context, input, tracker, choice.Strategy, terms, recall, running, failure.Type));
             }
 
             await Task.WhenAll(
@@ -107,9 +107,9 @@ public sealed class TaskRunOrchestrator : TaskOrchestrator<TaskRunInput, TaskRun
     static IReadOnlyList<string> AgentsOf(IReadOnlyList<StepOutcome> steps, TaskTracker tracker) =>
         [.. steps.Select(s => s.AgentId).Concat(tracker.Agents).Distinct(StringComparer.Ordinal)];
 
-    /// <summary>What the task leaves for pattern recognition; its prompt only as term counts and, if embedded, a vector.</summary>
+    /// <summary>What the task leaves for pattern recognition; its prompt only as term counts and, if embedded, a vector (and the pattern its steps were routed by).</summary>
     static TaskFingerprint Fingerprint(
-        TaskOrchestrationContext context, TaskRunInput input, TaskTracker tracker, TaskStrategy strategy, TermCounts terms, QuantizedEmbedding? embedding, DateTime running, string? failureType) => new(
+        TaskOrchestrationContext context, TaskRunInput input, TaskTracker tracker, TaskStrategy strategy, TermCounts terms, Recall recall, DateTime running, string? failureType) => new(
         input.TaskId,
         context.CurrentUtcDateTime,
         input.SubmittedBy,
@@ -122,7 +122,8 @@ public sealed class TaskRunOrchestrator : TaskOrchestrator<TaskRunInput, TaskRun
         (long)(context.CurrentUtcDateTime - running).TotalMilliseconds,
         [.. tracker.Steps],
         terms,
-        Embedding: embedding);
+        Embedding: recall.Embedding,
+        Pattern: recall.Pattern);
 
     /// <summary>Waits, at no cost, for a person's decision; a rejection or no decision in time ends the task.</summary>
     static async Task AwaitApprovalAsync(TaskOrchestrationContext context, TaskRunInput input, TaskTracker tracker, TaskStateNotices notices, TaskIndexWrites index)

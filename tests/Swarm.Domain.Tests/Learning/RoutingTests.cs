@@ -29,6 +29,35 @@ public sealed class RoutingTests
         board.Request(Step(task, evidence)).Decision.AgentId!;
 
     [Fact]
+    public void Ucb_tries_again_an_agent_whose_thin_record_could_still_be_the_best_and_not_one_whose_long_record_cannot()
+    {
+        // 'unlucky' succeeded 2 of its 4 steps (mean 0.5); 'steady' 72 of 100 (mean 0.72); 'known-bad' 40 of 100. Greedy
+        // keeps to 'steady' for good; ucb's one-sided 90 % bound is wide for 4 outcomes and narrow for 100, so 'unlucky'
+        // gets another try and 'known-bad' does not.
+        var board = Record(Record(Record(Board(Policy(RoutingAlgorithm.Ucb), Profile("unlucky"), Profile("steady"), Profile("known-bad")), "unlucky", 2, 4), "steady", 72, 100), "known-bad", 40, 100);
+        var greedy = board.Configure(Policy(RoutingAlgorithm.Greedy));
+        var bounds = board.Agents.Values.ToDictionary(a => a.Id, a => SkillPosterior.For(a, Step("t")).UpperBound);
+
+        Assert.True(bounds["unlucky"] > bounds["steady"], $"unlucky {bounds["unlucky"]:0.000}, steady {bounds["steady"]:0.000}");
+        Assert.True(bounds["known-bad"] < bounds["steady"], $"known-bad {bounds["known-bad"]:0.000}, steady {bounds["steady"]:0.000}");
+        Assert.Equal("steady", Chosen(greedy, "t1"));
+        var decision = board.Request(Step("t1")).Decision;
+        Assert.Equal("unlucky", decision.AgentId);
+        Assert.Contains("ucb bound", decision.Reason, StringComparison.Ordinal);
+        var record = board.Agents["unlucky"].SkillOf("sql");
+        Assert.Equal(BetaInterval.Quantile(1 + record.Successes, 1 + record.Failures, SkillPosterior.UpperBoundLevel), bounds["unlucky"], 9);
+    }
+
+    [Fact]
+    public void Ucb_keeps_to_the_best_once_the_others_records_rule_them_out()
+    {
+        // Two agents, long records: the better one is chosen every time; nothing is drawn, so every request agrees.
+        var board = Record(Record(Board(Policy(RoutingAlgorithm.Ucb), Profile("good"), Profile("fair")), "good", 90, 100), "fair", 60, 100);
+
+        Assert.All(Enumerable.Range(0, 50), i => Assert.Equal("good", Chosen(board, $"t{i}")));
+    }
+
+    [Fact]
     public void Greedy_ranks_by_mean()
     {
         var board = Board(Policy(RoutingAlgorithm.Greedy), Profile("low"), Profile("high"), Profile("mid"));
@@ -46,6 +75,7 @@ public sealed class RoutingTests
     [InlineData(RoutingAlgorithm.EpsilonGreedy)]
     [InlineData(RoutingAlgorithm.Thompson)]
     [InlineData(RoutingAlgorithm.Hybrid)]
+    [InlineData(RoutingAlgorithm.Ucb)]
     public void Warm_up_gives_a_new_agent_the_next_step_under_every_algorithm(RoutingAlgorithm algorithm)
     {
         // The veteran is as good as an agent can be; the newcomer has two outcomes, both failures: still under three.

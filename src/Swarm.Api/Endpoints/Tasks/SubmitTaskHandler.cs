@@ -114,7 +114,10 @@ public sealed class SubmitTaskHandler(SwarmSettings settings, RoleGrants roles, 
         Patterns: settings.Learning.Patterns is { Enabled: true } patterns
             // Embedded under the same rule as memory: the atlas is not sealed, so with encryption on no vector goes into it.
             ? new PatternOptions(patterns.Neighbours, patterns.MinSimilarity, patterns.ShareLessons, patterns.MaxPerShard,
-                Embed: settings.Learning.Embeddings.Enabled && !settings.Security.EncryptionEnabled)
+                Embed: settings.Learning.Embeddings.Enabled && !settings.Security.EncryptionEnabled,
+                Keys: patterns.Keys && settings.Learning.Embeddings.Enabled && !settings.Security.EncryptionEnabled
+                    ? new Domain.Patterns.PatternClustering(patterns.KeySimilarity, patterns.MaxKeys)
+                    : null)
             : null,
         AcceptedAt: time.GetUtcNow(),
         ChangesTogether: true,

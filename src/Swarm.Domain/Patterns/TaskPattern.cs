@@ -1,0 +1,76 @@
+using Swarm.Domain.Learning;
+
+namespace Swarm.Domain.Patterns;
+
+/// <summary>
+/// A kind of task the atlas has recognised in one shard: a cluster of prompts by meaning, which routing keeps a skill
+/// record for (a pattern key, docs/design/learning.md §12). Its centroid is the sum of its members' unit vectors, kept
+/// as floats: requantizing a running sum after every join would let rounding drift with the number of members.
+/// </summary>
+/// <param name="Id">Unique in its shard and never reused, so an evicted pattern's skill records cannot be mistaken for a new one's.</param>
+/// <param name="Model">The embedding model of its members (<see cref="QuantizedEmbedding.Model"/>); vectors of another model never join it.</param>
+/// <param name="Sum">Σ of its members' unit vectors; only its direction matters for joining.</param>
+/// <param name="Members">How many tasks joined it.</param>
+/// <param name="JoinedAt">When a task last joined it; the least recently joined pattern is evicted first.</param>
+public sealed record TaskPattern(int Id, string Model, float[] Sum, int Members, DateTimeOffset JoinedAt)
+{
+    /// <summary>The cosine between the pattern's centroid and <paramref name="vector"/>; null when the vector is of another model or length.</summary>
+    public double? CosineWith(QuantizedEmbedding vector)
+    {
+        ArgumentNullException.ThrowIfNull(vector);
+        if (!string.Equals(Model, vector.Model, StringComparison.Ordinal) || Sum.Length != vector.Dimensions)
+        {
+            return null;
+        }
+
+        double dot = 0, centroid = 0, own = 0;
+        for (var i = 0; i < Sum.Length; i++)
+        {
+            double a = Sum[i], b = vector[i];
+            dot += a * b;
+            centroid += a * a;
+            own += b * b;
+        }
+
+        return centroid == 0 || own == 0 ? 0 : Math.Clamp(dot / Math.Sqrt(centroid * own), -1, 1);
+    }
+
+    /// <summary>A new pattern whose one member is <paramref name="vector"/>.</summary>
+    public static TaskPattern Start(int id, QuantizedEmbedding vector, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(vector);
+        return new TaskPattern(id, vector.Model, Unit(vector), 1, at);
+    }
+
+    /// <summary>The pattern with <paramref name="vector"/> joined (its unit vector added to the sum).</summary>
+    public TaskPattern Join(QuantizedEmbedding vector, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(vector);
+        var unit = Unit(vector);
+        var sum = new float[Sum.Length];
+        for (var i = 0; i < sum.Length; i++)
+        {
+            sum[i] = Sum[i] + unit[i];
+        }
+
+        return this with { Sum = sum, Members = Members + 1, JoinedAt = at > JoinedAt ? at : JoinedAt };
+    }
+
+    static float[] Unit(QuantizedEmbedding vector)
+    {
+        double length = 0;
+        for (var i = 0; i < vector.Dimensions; i++)
+        {
+            length += (double)vector[i] * vector[i];
+        }
+
+        length = Math.Sqrt(length);
+        var unit = new float[vector.Dimensions];
+        for (var i = 0; i < unit.Length; i++)
+        {
+            unit[i] = length > 0 ? (float)(vector[i] / length) : 0f;
+        }
+
+        return unit;
+    }
+}
