@@ -87,7 +87,7 @@ sealed class LearningCurveScenario(BenchmarkOptions options) : IScenario
         }
 
         var meaningTuning = new List<(string Label, IReadOnlyList<RunTrace> Runs)>();
-        var clusterSweep = new List<(string Label, IReadOnlyList<RunTrace> Runs)>();
+        var patternSweep = new List<(string Label, IReadOnlyList<RunTrace> Runs)>();
         foreach (var (label, recall) in EmbeddingRecallSweep)
         {
             meaningTuning.Add((label, await RunAllAsync(RoutingVariant.WithEmbeddings[3], panel, streams, recall, cancellationToken, vectors)));
@@ -95,8 +95,8 @@ sealed class LearningCurveScenario(BenchmarkOptions options) : IScenario
 
         foreach (var threshold in new[] { 0.1, 0.2 })
         {
-            var variant = RoutingVariant.GreedyClustersAt(threshold);
-            clusterSweep.Add((variant.Name, await RunAllAsync(variant, panel, streams, RecallSettings.Default, cancellationToken, vectors)));
+            var variant = RoutingVariant.UcbPatternsAt(threshold);
+            patternSweep.Add((variant.Name, await RunAllAsync(variant, panel, streams, RecallSettings.Default, cancellationToken, vectors)));
         }
 
         var tuning = new List<(string Label, IReadOnlyList<RunTrace> Runs)>();
@@ -111,7 +111,7 @@ sealed class LearningCurveScenario(BenchmarkOptions options) : IScenario
         var precision = await Task.Run(() => PrecisionAtK.Measure(prompts, vectors), cancellationToken);
         var usage = cpu.Stop();
         var elapsed = clock.Elapsed;
-        var runCount = byVariant.Values.Sum(r => r.Count) + meaningTuning.Concat(clusterSweep).Sum(t => t.Runs.Count) + tuning.Where(t => !ReferenceEquals(t.Runs, byVariant[RoutingVariant.Main[5].Name])).Sum(t => t.Runs.Count);
+        var runCount = byVariant.Values.Sum(r => r.Count) + meaningTuning.Concat(patternSweep).Sum(t => t.Runs.Count) + tuning.Where(t => !ReferenceEquals(t.Runs, byVariant[RoutingVariant.Main[5].Name])).Sum(t => t.Runs.Count);
 
         var random = byVariant[RoutingVariant.Random.Name];
         WriteSetup(report, panel, streams);
@@ -119,7 +119,7 @@ sealed class LearningCurveScenario(BenchmarkOptions options) : IScenario
         WriteSharded(report, byVariant, panel, random);
         WriteLateJoiner(report, byVariant, panel);
         WriteTuning(report, tuning, random);
-        WriteEmbeddings(report, byVariant, meaningTuning, clusterSweep, random, vectors);
+        WriteEmbeddings(report, byVariant, meaningTuning, patternSweep, random, vectors);
         WritePrecision(report, precision);
         var chart = await WriteChartAsync(byVariant, cancellationToken);
         report.Paragraph($"The learning curve (mean of the {streams.Count} seeds) is written to `{Path.GetRelativePath(RepositoryLayout.Root, chart)}`.");
@@ -325,15 +325,15 @@ sealed class LearningCurveScenario(BenchmarkOptions options) : IScenario
         return path;
     }
 
-    static void WriteEmbeddings(MarkdownReport report, Dictionary<string, IReadOnlyList<RunTrace>> byVariant, IReadOnlyList<(string Label, IReadOnlyList<RunTrace> Runs)> recallSweep, IReadOnlyList<(string Label, IReadOnlyList<RunTrace> Runs)> clusterSweep, IReadOnlyList<RunTrace> random, TaskVectors vectors)
+    static void WriteEmbeddings(MarkdownReport report, Dictionary<string, IReadOnlyList<RunTrace>> byVariant, IReadOnlyList<(string Label, IReadOnlyList<RunTrace> Runs)> recallSweep, IReadOnlyList<(string Label, IReadOnlyList<RunTrace> Runs)> patternSweep, IReadOnlyList<RunTrace> random, TaskVectors vectors)
     {
-        report.Heading(3, "Recall by meaning: the built-in embedding model, and cluster keys (an experiment)");
+        report.Heading(3, "Recall by meaning (the built-in embedding model), and pattern keys");
         IReadOnlyList<(string Label, IReadOnlyList<RunTrace> Runs)> shown =
         [
             .. RoutingVariant.WithEmbeddings.Select(v => (v.Name, byVariant[v.Name])),
             .. recallSweep,
-            .. RoutingVariant.PatternKeys.Select(v => ($"*{v.Name} (experiment)*", byVariant[v.Name])),
-            .. clusterSweep.Select(t => ($"*{t.Label} (experiment)*", t.Runs)),
+            .. RoutingVariant.PatternKeys.Select(v => (v.Name, byVariant[v.Name])),
+            .. patternSweep,
         ];
         var rows = shown
             .Select(t => t.Runs.All(r => r.WithEvidence == 0)
@@ -345,13 +345,15 @@ sealed class LearningCurveScenario(BenchmarkOptions options) : IScenario
             rows);
         report.Paragraph(
             $"With `learning:embeddings:provider` `minilm` every fingerprint and query carries its prompt's vector ({Units.Count(vectors.Embedded)} distinct texts embedded in {Units.Seconds(vectors.EmbeddingTime)} on this machine, "
-            + "in batches of 64), and recall scores 0.5 × words + 0.5 × meaning. The *cluster keys* rows are an experiment outside the swarm's code (`EmbeddingClusters` in the bench): "
-            + $"each prompt's vector joins the nearest cluster of earlier prompts when its centroid's cosine is at least {RoutingVariant.ClusterJoinCosine:0.##}, else starts one, and the step names "
-            + "that cluster as its key, as the category-known references name the category; no similar-task evidence. They measure what a pattern key assigned by the atlas would give routing. "
-            + $"At cosine {RoutingVariant.ClusterJoinCosine:0.##} a thousand tasks formed {Spread(byVariant[RoutingVariant.PatternKeys[0].Name].Select(r => (double)r.Keys), v => v.ToString("0", CultureInfo.InvariantCulture))} clusters for 5 categories, "
-            + $"{Spread(byVariant[RoutingVariant.PatternKeys[0].Name].Select(r => r.KeyPurity), Share)} of tasks in a cluster whose most common category is theirs; "
-            + string.Join("; ", clusterSweep.Select(t => $"{t.Label}: {Spread(t.Runs.Select(r => (double)r.Keys), v => v.ToString("0", CultureInfo.InvariantCulture))} clusters, purity {Spread(t.Runs.Select(r => r.KeyPurity), Share)}"))
-            + ". Every cluster is a key each agent must be tried on (warm-up, 3 outcomes), so the cost of a cluster split in two is paid again, and a mixed cluster routes some of its tasks to the wrong specialist.");
+            + "in batches of 64), and recall scores 0.5 × words + 0.5 × meaning. The *pattern keys* rows are the swarm's `learning:patterns:keys` (on by default when embeddings are on): "
+            + "the atlas names the pattern whose centroid is nearest the prompt's vector when its cosine is at least the key similarity (`TaskAtlas.PatternOf`), the request and the release carry its key "
+            + "(`SeatRequest.Pattern`, `SeatRelease.Pattern`), the board ranks by the agents' records for that pattern alone and warms up per pattern, and the finished task joins the pattern or starts one "
+            + "(`TaskAtlas.Add` with `PatternClustering`); no similar-task evidence. A task whose prompt is like no pattern yet is routed by the capability record. "
+            + $"At cosine {PatternClustering.DefaultSimilarity:0.##} (the default) a thousand tasks formed {Spread(byVariant[RoutingVariant.PatternKeys[0].Name].Select(r => (double)r.Keys - 1), v => v.ToString("0", CultureInfo.InvariantCulture))} patterns for 5 categories, "
+            + $"{Spread(byVariant[RoutingVariant.PatternKeys[0].Name].Select(r => r.KeyPurity), Share)} of tasks under a key whose most common category is theirs (the capability key of the unrecognised counted as one); "
+            + string.Join("; ", patternSweep.Select(t => $"{t.Label}: {Spread(t.Runs.Select(r => (double)r.Keys - 1), v => v.ToString("0", CultureInfo.InvariantCulture))} patterns, purity {Spread(t.Runs.Select(r => r.KeyPurity), Share)}"))
+            + ". Every pattern is a key each agent must be tried on (warm-up, 3 outcomes), so a pattern split in two pays warm-up again, and a mixed one routes some of its tasks to the wrong specialist. "
+            + "`ucb` (the posterior's one-sided 90 % upper bound) retries an agent whose few outcomes were unlucky while its bound is above the leader's; greedy keeps to whichever agent looked best after warm-up.");
     }
 
     void WriteWhatRan(MarkdownReport report, int runs, TimeSpan elapsed, CpuUsage usage, TaskVectors vectors)
@@ -366,7 +368,7 @@ sealed class LearningCurveScenario(BenchmarkOptions options) : IScenario
                 + "the learning pass (`Relax`: the tasks carry no clock worth relaxing by), feedback, consensus signals, lessons, `EmbedTextActivity` (the bench embeds each distinct text once, through the same generator), "
                 + "and the health job's probation (played as an immediate reinstatement).",
             $"Embeddings ran for real: `EmbeddingGenerators.Create` for `minilm` (`MiniLmEmbeddingGenerator`, all-MiniLM-L6-v2 on ONNX Runtime, in this process, under `DimensionLimitedEmbeddingGenerator` at {vectors.Dimensions}), "
-                + "`QuantizedEmbedding`, `TextSimilarity`. The cluster-key rows' clustering is the bench's own (`EmbeddingClusters`), not the swarm's.",
+                + "`QuantizedEmbedding`, `TextSimilarity`, and for the pattern-key rows `TaskAtlas.PatternOf`, `TaskAtlas.Add` with `PatternClustering`, `TaskPattern`, `PatternKey`.",
             "The λ sweep sets `LearningPolicy.GlobalShrink`, a policy property that defaults to `SkillPosterior.GlobalShrink` (0.25); it was added for this sweep and is not a setting.",
             "Tasks run one at a time, so every agent is free at every request and the 0.25 × free capacity term of the score never separates them; under concurrent load it can outweigh skill differences below about 0.18 "
                 + "(docs/design/learning.md §11), which this bench does not show.",

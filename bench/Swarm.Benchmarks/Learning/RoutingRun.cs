@@ -38,7 +38,7 @@ static class RoutingRun
         var picker = new Random(stream.Seed ^ 0x5eed);
         var steps = new List<RoutedTask>(stream.Tasks.Count);
         var reinstated = 0;
-        var clusters = variant.ClusterThreshold is { } threshold ? new EmbeddingClusters(threshold) : null;
+        var clustering = variant.PatternSimilarity is { } similarity ? new PatternClustering(similarity) : null;
         var turn = 0;
         foreach (var task in stream.Tasks)
         {
@@ -51,7 +51,7 @@ static class RoutingRun
 
             var terms = PromptTerms.From(task.Prompt);
             var vector = variant.UsesEmbeddings ? (vectors ?? throw new InvalidOperationException($"{variant.Name} needs the prompts' vectors.")).Of(task.Prompt) : null;
-            IReadOnlyList<string> capabilities = clusters is not null && vector is not null ? [clusters.Join(vector)] : variant.Known switch
+            IReadOnlyList<string> capabilities = variant.Known switch
             {
                 KnownKey.Category => [task.Category],
                 KnownKey.Prompt => [task.Source],
@@ -63,8 +63,11 @@ static class RoutingRun
             {
                 evidence = [.. evidence.Select(e => e with { Similarity = recall.EvidenceWeight })];
             }
+            // Pattern keys, as the swarm assigns them: the atlas names the pattern the prompt's vector is nearest (or none yet).
+            var routedBy = clustering is not null && vector is not null ? atlas.PatternOf(vector, clustering.Similarity) : null;
+            var pattern = routedBy is null ? null : PatternKey.Of(CapabilityKey.Of(capabilities), routedBy.Id);
             var sameCategory = neighbours.Count(n => stream.Tasks[int.Parse(n.Fingerprint.TaskId["task-".Length..], CultureInfo.InvariantCulture) - 1].Category == task.Category);
-            var request = new SeatRequest(task.TaskId, "s1.a1", capabilities, 5, [], null, at, Evidence: evidence);
+            var request = new SeatRequest(task.TaskId, "s1.a1", capabilities, 5, [], null, at, Evidence: evidence, Pattern: pattern);
             if (variant.Baseline is { } pick)
             {
                 var fitting = boards.SelectMany(b => b.Agents.Values).Where(a => AgentSelector.Fits(a, request)).Select(a => a.Id).Order(StringComparer.Ordinal).ToList();
@@ -81,7 +84,7 @@ static class RoutingRun
             var accuracy = panel.Accuracy(agent, task.Category);
             var succeeded = task.OutcomeDraw < accuracy;
             var ended = at.AddSeconds(30);
-            boards[granting] = boards[granting].Release(new SeatRelease(agent, request.Holder, capabilities, new WorkOutcome(succeeded, 30_000, new ModelUsage(0, 0, 0), ended)), ended).Board;
+            boards[granting] = boards[granting].Release(new SeatRelease(agent, request.Holder, capabilities, new WorkOutcome(succeeded, 30_000, new ModelUsage(0, 0, 0), ended), Pattern: pattern), ended).Board;
 
             // Self-healing's part, at once: three failures in a row (frequent at 55 %) make an agent unhealthy, and the
             // swarm's health job reinstates it after its probation; here probation is the next task.
@@ -95,8 +98,8 @@ static class RoutingRun
             atlas = atlas.Add(new TaskFingerprint(
                 task.TaskId, ended, "bench", CapabilityKey.Of(capabilities), capabilities, TaskStrategy.Single,
                 succeeded ? TaskRunStatus.Completed : TaskRunStatus.Failed, succeeded ? null : "Rejected", 0, 30_000,
-                [new StepTrace(agent, "answer", capabilities, succeeded)], terms, Embedding: vector));
-            steps.Add(new RoutedTask(task, agent, accuracy, panel.Best(task.Index, task.Category), succeeded, neighbours.Count, sameCategory, decision.Reason, capabilities[0]));
+                [new StepTrace(agent, "answer", capabilities, succeeded)], terms, Embedding: vector, Pattern: routedBy?.Id), clustering: clustering);
+            steps.Add(new RoutedTask(task, agent, accuracy, panel.Best(task.Index, task.Category), succeeded, neighbours.Count, sameCategory, decision.Reason, pattern ?? capabilities[0]));
         }
 
         return new RunTrace(variant, stream.Seed, steps, ShardedBoard.Merge(boards).Routing ?? RoutingCounts.None, reinstated);

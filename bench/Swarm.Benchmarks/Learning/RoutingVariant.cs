@@ -1,4 +1,5 @@
 using Swarm.Domain.Learning;
+using Swarm.Domain.Patterns;
 
 namespace Swarm.Benchmarks.Learning;
 
@@ -14,9 +15,9 @@ namespace Swarm.Benchmarks.Learning;
 /// <param name="Colour">Its line in the chart.</param>
 /// <param name="Known">For a reference, not a way the swarm routes: what each step names as its capability (every agent has all of them), so the board keeps a record per category, or per source prompt, and no recall is needed.</param>
 /// <param name="UsesEmbeddings">Whether fingerprints and queries carry the prompt's vector from the built-in model (<c>learning:embeddings:provider = minilm</c>), so recall goes by meaning as well as words.</param>
-/// <param name="ClusterThreshold">An experiment, not how the swarm routes: each step names the cluster of its prompt's vector (<see cref="EmbeddingClusters"/>, joined at this cosine) instead of the shared capability, so the board keeps a record per cluster.</param>
+/// <param name="PatternSimilarity">Pattern keys (<c>learning:patterns:keys</c>) at this join cosine: the atlas names the pattern of each step's prompt vector (<c>TaskAtlas.PatternOf</c>), the request and release carry its key, and the task joins or starts a pattern when its fingerprint is added.</param>
 /// <param name="Shards">Dispatch board shards (<c>dispatch:shards</c>): each agent on the shard its id places it on, a task granted by the first shard with a free fitting seat from its home shard on.</param>
-sealed record RoutingVariant(string Name, BaselinePick? Baseline, LearningPolicy Policy, bool UsesEvidence, string Colour, KnownKey Known = KnownKey.None, int Shards = 1, bool UsesEmbeddings = false, double? ClusterThreshold = null)
+sealed record RoutingVariant(string Name, BaselinePick? Baseline, LearningPolicy Policy, bool UsesEvidence, string Colour, KnownKey Known = KnownKey.None, int Shards = 1, bool UsesEmbeddings = false, double? PatternSimilarity = null)
 {
     /// <summary>Whether the row is a reference that names what the router is otherwise never told.</summary>
     public bool IsReference => Known != KnownKey.None;
@@ -42,6 +43,7 @@ sealed record RoutingVariant(string Name, BaselinePick? Baseline, LearningPolicy
         new("thompson", null, PolicyOf(RoutingAlgorithm.Thompson), true, "#9467bd"),
         new("hybrid", null, PolicyOf(RoutingAlgorithm.Hybrid), true, "#2ca02c"),
         new("hybrid, no evidence", null, PolicyOf(RoutingAlgorithm.Hybrid), false, "#d62728"),
+        new("ucb", null, PolicyOf(RoutingAlgorithm.Ucb), true, "#17becf"),
     ];
 
     /// <summary>References: the algorithms when the step names its category, which the bench's tasks deliberately do not.</summary>
@@ -51,6 +53,7 @@ sealed record RoutingVariant(string Name, BaselinePick? Baseline, LearningPolicy
         new("epsilon-greedy, category known", null, PolicyOf(RoutingAlgorithm.EpsilonGreedy), false, "#ff7f0e", Known: KnownKey.Category),
         new("thompson, category known", null, PolicyOf(RoutingAlgorithm.Thompson), false, "#9467bd", Known: KnownKey.Category),
         new("hybrid, category known", null, PolicyOf(RoutingAlgorithm.Hybrid), false, "#2ca02c", Known: KnownKey.Category),
+        new("ucb, category known", null, PolicyOf(RoutingAlgorithm.Ucb), false, "#17becf", Known: KnownKey.Category),
     ];
 
     /// <summary>
@@ -87,24 +90,22 @@ sealed record RoutingVariant(string Name, BaselinePick? Baseline, LearningPolicy
         new("hybrid, embeddings", null, PolicyOf(RoutingAlgorithm.Hybrid), true, "#2ca02c", UsesEmbeddings: true),
     ];
 
-    /// <summary>The cosine at which a prompt joins a cluster in the pattern-key experiment (the best for greedy of 0.1, 0.15 and 0.2 on these seeds; the report shows the other two).</summary>
-    public const double ClusterJoinCosine = 0.15;
-
     /// <summary>
-    /// Experiments: each step names the cluster of its prompt's vector, so the board keeps a record per cluster (no
-    /// similar-task evidence). What a pattern key would give routing; the swarm does not assign one yet.
+    /// Pattern keys at the default join cosine (<see cref="PatternClustering.DefaultSimilarity"/>): the board keeps a
+    /// record per (capability, pattern), with the capability's record as its prior; no similar-task evidence.
     /// </summary>
     public static IReadOnlyList<RoutingVariant> PatternKeys { get; } =
     [
-        new("greedy, cluster keys", null, PolicyOf(RoutingAlgorithm.Greedy), false, "#1f77b4", UsesEmbeddings: true, ClusterThreshold: ClusterJoinCosine),
-        new("epsilon-greedy, cluster keys", null, PolicyOf(RoutingAlgorithm.EpsilonGreedy), false, "#ff7f0e", UsesEmbeddings: true, ClusterThreshold: ClusterJoinCosine),
-        new("thompson, cluster keys", null, PolicyOf(RoutingAlgorithm.Thompson), false, "#9467bd", UsesEmbeddings: true, ClusterThreshold: ClusterJoinCosine),
-        new("hybrid, cluster keys", null, PolicyOf(RoutingAlgorithm.Hybrid), false, "#2ca02c", UsesEmbeddings: true, ClusterThreshold: ClusterJoinCosine),
+        new("greedy, pattern keys", null, PolicyOf(RoutingAlgorithm.Greedy), false, "#1f77b4", UsesEmbeddings: true, PatternSimilarity: PatternClustering.DefaultSimilarity),
+        new("epsilon-greedy, pattern keys", null, PolicyOf(RoutingAlgorithm.EpsilonGreedy), false, "#ff7f0e", UsesEmbeddings: true, PatternSimilarity: PatternClustering.DefaultSimilarity),
+        new("thompson, pattern keys", null, PolicyOf(RoutingAlgorithm.Thompson), false, "#9467bd", UsesEmbeddings: true, PatternSimilarity: PatternClustering.DefaultSimilarity),
+        new("hybrid, pattern keys", null, PolicyOf(RoutingAlgorithm.Hybrid), false, "#2ca02c", UsesEmbeddings: true, PatternSimilarity: PatternClustering.DefaultSimilarity),
+        new("ucb, pattern keys", null, PolicyOf(RoutingAlgorithm.Ucb), false, "#17becf", UsesEmbeddings: true, PatternSimilarity: PatternClustering.DefaultSimilarity),
     ];
 
-    /// <summary>Greedy with cluster keys at another join cosine (the sweep beside <see cref="ClusterJoinCosine"/>).</summary>
-    public static RoutingVariant GreedyClustersAt(double threshold) =>
-        new(FormattableString.Invariant($"greedy, cluster keys at cosine {threshold:0.##}"), null, PolicyOf(RoutingAlgorithm.Greedy), false, "#1f77b4", UsesEmbeddings: true, ClusterThreshold: threshold);
+    /// <summary>Ucb with pattern keys at another join cosine (the sweep beside the default).</summary>
+    public static RoutingVariant UcbPatternsAt(double similarity) =>
+        new(FormattableString.Invariant($"ucb, pattern keys at cosine {similarity:0.##}"), null, PolicyOf(RoutingAlgorithm.Ucb), false, "#17becf", UsesEmbeddings: true, PatternSimilarity: similarity);
 
     /// <summary>Every reference row, in the order the goal table shows them.</summary>
     public static IEnumerable<RoutingVariant> References => CategoryKnown.Concat(PromptKnown);

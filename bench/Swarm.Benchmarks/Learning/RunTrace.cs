@@ -52,10 +52,10 @@ sealed record RunTrace(RoutingVariant Variant, int Seed, IReadOnlyList<RoutedTas
     /// <summary>The share of recalled neighbours in the task's own (hidden) category: recall's precision during the run.</summary>
     public double NeighbourPrecision => Tasks.Sum(t => t.Neighbours) is var all and > 0 ? Tasks.Sum(t => t.SameCategory) / (double)all : 0;
 
-    /// <summary>How many distinct keys the steps named (for the cluster-key rows: clusters formed).</summary>
+    /// <summary>How many distinct keys the steps named (for the pattern-key rows: the patterns formed, and the capability key of tasks no pattern was near).</summary>
     public int Keys => Tasks.Select(t => t.Key).Distinct(StringComparer.Ordinal).Count();
 
-    /// <summary>The share of tasks whose key's most common category is their own: how pure the clusters were.</summary>
+    /// <summary>The share of tasks whose key's most common category is their own: how pure the patterns were.</summary>
     public double KeyPurity => Tasks.GroupBy(t => t.Key, StringComparer.Ordinal).Sum(g => g.GroupBy(t => t.Task.Category).Max(c => c.Count())) / (double)Tasks.Count;
 
     IEnumerable<RoutedTask> After => Tasks.Skip(Horizon);

@@ -57,9 +57,9 @@ sealed class SimulatedPanel
     /// <summary>The accuracy of the best agent on the board for the task: what always choosing right would give.</summary>
     public double Best(int task, string category) => PresentAt(task).Max(a => Accuracy(a, category));
 
-    /// <summary>The agent's profile: a worker with one seat and the capability <see cref="Capability"/>, and every category, source prompt and cluster key as one too (for the reference and experiment rows).</summary>
+    /// <summary>The agent's profile: a worker with one seat and the capability <see cref="Capability"/>, and every category and source prompt as one too (for the reference rows).</summary>
     public AgentProfile Profile(string agentId) =>
-        new(agentId, agentId, AgentType.Worker, new ProviderSettings(ProviderSettings.SimulatedType, "simulated"), 1, new AgentRole("operational", [], [Capability, .. categories, .. sources, .. Enumerable.Range(0, EmbeddingClusters.MaxKeys).Select(EmbeddingClusters.Key)], 5));
+        new(agentId, agentId, AgentType.Worker, new ProviderSettings(ProviderSettings.SimulatedType, "simulated"), 1, new AgentRole("operational", [], [Capability, .. categories, .. sources], 5));
 
     /// <summary>How each agent is described in the report.</summary>
     public IReadOnlyList<string> Describe() =>
