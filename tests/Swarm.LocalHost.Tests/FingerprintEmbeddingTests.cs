@@ -97,8 +97,8 @@ public sealed class FingerprintEmbeddingTests
 
         // The first task met an empty shard and started pattern 0; the second was recognised as one of it, routed by it
         // and joined it; the tax report was like neither, so it started pattern 1 and was routed by no pattern.
-        Assert.All(PatternTests.Timeline(first, "recall").Concat(PatternTests.Timeline(other, "recall")), line => Assert.DoesNotContain("routed by pattern", line, StringComparison.Ordinal));
-        Assert.Contains(PatternTests.Timeline(second, "recall"), line => line.EndsWith("routed by pattern care~0", StringComparison.Ordinal));
+        Assert.All(PatternTests.Timeline(first, "recall").Concat(PatternTests.Timeline(other, "recall")), line => Assert.DoesNotContain("; pattern ", line, StringComparison.Ordinal));
+        Assert.Contains(PatternTests.Timeline(second, "recall"), line => line.EndsWith("; pattern care~0", StringComparison.Ordinal));
         Assert.Equal([0, 0, 1], fingerprints.Select(f => f!["pattern"]!.GetValue<int>()));
         Assert.Equal([2, 1], atlas!["patterns"]!.AsArray().Select(p => p!["members"]!.GetValue<int>()));
         // Only the step routed by the pattern taught its record; every step taught the capability's.
@@ -106,6 +106,37 @@ public sealed class FingerprintEmbeddingTests
         Assert.InRange(skills.GetProperty("care~0").GetProperty("evidence").GetDouble(), 0.99, 1.0);
         Assert.InRange(skills.GetProperty("care").GetProperty("evidence").GetDouble(), 2.9, 3.0);
         Assert.False(skills.TryGetProperty("care~1", out _));
+    }
+
+    [Fact]
+    public async Task A_queens_planning_and_assembling_are_not_routed_or_taught_by_the_tasks_pattern()
+    {
+        await using var host = await LocalHostProcess.StartAsync(("learning__embeddings__provider", "minilm"));
+        var first = await TaskSubmissions.SubmitAcceptedAsync(host, new { prompt = "Compare three databases for a startup", strategy = "hierarchical" });
+        await TaskPolling.WaitUntilFinishedAsync(host, first, TimeSpan.FromSeconds(90));
+        await PatternTests.FingerprintsAsync(host, "general", 1);
+
+        var second = await TaskSubmissions.SubmitAcceptedAsync(host, new { prompt = "Compare three message queues for a startup", strategy = "hierarchical" });
+        var task = await TaskPolling.WaitUntilFinishedAsync(host, second, TimeSpan.FromSeconds(90));
+        var steps = task.GetProperty("steps").EnumerateArray().Select(s => (Stage: s.GetProperty("stage").GetString()!, Agent: s.GetProperty("agentId").GetString()!)).ToList();
+        var taught = new List<(string Stage, string Key)>();
+        foreach (var agentId in steps.Select(s => s.Agent).Distinct())
+        {
+            var agent = await TaskPolling.WaitForAgentAsync(host, agentId, a => a.GetProperty("learning").GetProperty("trace").EnumerateArray().Any(l => l.GetProperty("signal").GetString()!.Contains(second, StringComparison.Ordinal)));
+            taught.AddRange(agent.GetProperty("learning").GetProperty("trace").EnumerateArray()
+                .Select(l => (Signal: l.GetProperty("signal").GetString()!, Key: l.GetProperty("key").GetString()!))
+                .Where(l => l.Signal.StartsWith($"release:{second}/", StringComparison.Ordinal))
+                .Select(l => (l.Signal[$"release:{second}/".Length..].Split('.')[0], l.Key)));
+        }
+
+        // The second task was recognised as the first one's kind: its subtasks, the task's own work, were routed and
+        // taught by the pattern as well as the capability; the queen's plan and assembly taught the capability only.
+        Assert.Equal("completed", task.GetProperty("status").GetString());
+        Assert.Contains(PatternTests.Timeline(task, "recall"), line => line.EndsWith("; pattern general~0", StringComparison.Ordinal));
+        Assert.Equal(["general"], taught.Where(t => t.Stage is "plan" or "assemble").Select(t => t.Key).Distinct());
+        var subtasks = taught.Where(t => t.Stage.StartsWith("subtask-", StringComparison.Ordinal)).ToList();
+        Assert.Equal(steps.Count(s => s.Stage.StartsWith("subtask-", StringComparison.Ordinal)), subtasks.Count(t => t.Key == "general~0"));
+        Assert.Equal(subtasks.Count(t => t.Key == "general~0"), subtasks.Count(t => t.Key == "general"));
     }
 
     [Fact]

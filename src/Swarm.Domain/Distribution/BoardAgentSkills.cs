@@ -25,7 +25,7 @@ public sealed partial record BoardAgent
     /// Pattern records an agent keeps (<see cref="Patterns.PatternKey"/>); beyond it the least recently taught goes, so a
     /// swarm that recognises ever new patterns does not grow its board without bound.
     /// </summary>
-    public const int MaxPatternSkills = 16;
+    public const int MaxPatternSkills = Patterns.PatternClustering.DefaultMaxPatterns;
 
     /// <summary>The estimate for one capability key; the prior (mean one half, no evidence) when it has none.</summary>
     public SkillEstimate SkillOf(string key)

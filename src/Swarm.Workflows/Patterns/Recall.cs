@@ -34,7 +34,7 @@ public sealed record Recall(IReadOnlyList<SimilarTask> Neighbours, IReadOnlyList
     /// <summary>The timeline's line: <c>9 similar tasks (best 0.82); evidence for coder-2 4✓ 0✗, coder-1 1✓ 2✗</c>.</summary>
     public string Describe(IReadOnlyList<string> capabilities)
     {
-        var pattern = Pattern is { } id && Shard is { } shard ? $"; routed by pattern {PatternKey.Of(shard, id)}" : "";
+        var pattern = Pattern is { } id && Shard is { } shard ? $"; pattern {PatternKey.Of(shard, id)}" : "";
         if (Neighbours.Count == 0)
         {
             return "no similar tasks" + pattern;

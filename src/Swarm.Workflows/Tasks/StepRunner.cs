@@ -76,6 +76,8 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
     {
         var failures = new List<string>();
         var exclude = new List<string>();
+        // The pattern describes the task's own work: not a queen's planning or merging, nor a question to a named agent.
+        var pattern = requiredType is AgentType.Queen || onlyAgent is not null ? null : Recall.PatternFor(capabilities);
         // One seat key per request: an agent that failed ends an attempt, a seat given back for the group asks again.
         for (var request = 1; failures.Count < input.MaxAttempts; request++)
         {
@@ -89,7 +91,7 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
             int? shard;
             try
             {
-                (profile, seatReason, shard) = await AcquireSeatAsync(stage, seatKey, capabilities, requiredType, exclude, failures, distinctGroup, onlyAgent, seatWait);
+                (profile, seatReason, shard) = await AcquireSeatAsync(stage, seatKey, capabilities, pattern, requiredType, exclude, failures, distinctGroup, onlyAgent, seatWait);
             }
             catch
             {
@@ -98,7 +100,7 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
             }
 
             var agentId = profile.Id;
-            var seat = new SeatHold(agentId, seatKey, SeatRequest.HolderOf(input.TaskId, seatKey), stage, shard);
+            var seat = new SeatHold(agentId, seatKey, SeatRequest.HolderOf(input.TaskId, seatKey), stage, shard, pattern);
             tracker.Holding(seat);
             if (distinctGroup is not null)
             {
@@ -154,12 +156,12 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
 
     /// <returns>The agent that holds the seat, the board's reason for choosing it, and the shard that granted it (null: shard 0).</returns>
     async Task<(AgentProfile Agent, string Reason, int? Shard)> AcquireSeatAsync(
-        string stage, string seatKey, IReadOnlyList<string> capabilities, AgentType? requiredType, List<string> exclude, List<string> failures, List<string>? distinctGroup, string? onlyAgent, TimeSpan seatWait)
+        string stage, string seatKey, IReadOnlyList<string> capabilities, string? pattern, AgentType? requiredType, List<string> exclude, List<string> failures, List<string>? distinctGroup, string? onlyAgent, TimeSpan seatWait)
     {
         var (wait, deadlineFirst) = WaitLimit("The task passed its deadline.", seatWait);
         var request = new SeatRequest(
             input.TaskId, seatKey, capabilities, input.Priority, [.. exclude.Union(distinctGroup ?? [], StringComparer.Ordinal)], requiredType, context.CurrentUtcDateTime, onlyAgent,
-            Recall.EvidenceFor(capabilities), Recall.PatternFor(capabilities));
+            Recall.EvidenceFor(capabilities), pattern);
 
         // One shard asks the one board exactly as before shards existed, so histories from then replay unchanged.
         var shards = DispatchShards.Of(input.DispatchShards);
@@ -281,7 +283,7 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
     /// </summary>
     async Task ReleaseSeatAsync(SeatHold seat, IReadOnlyList<string> capabilities, WorkOutcome? outcome, bool late = false)
     {
-        await context.Entities.SignalEntityAsync(DispatchShards.IdOf(seat.Shard), nameof(DispatcherEntity.Release), new SeatRelease(seat.AgentId, seat.Holder, capabilities, outcome, input.NotifyGroups, late, Recall.PatternFor(capabilities)));
+        await context.Entities.SignalEntityAsync(DispatchShards.IdOf(seat.Shard), nameof(DispatcherEntity.Release), new SeatRelease(seat.AgentId, seat.Holder, capabilities, outcome, input.NotifyGroups, late, seat.Pattern));
         tracker.Released(seat);
     }
 
