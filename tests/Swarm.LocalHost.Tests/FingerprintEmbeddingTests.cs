@@ -106,6 +106,15 @@ public sealed class FingerprintEmbeddingTests
         Assert.InRange(skills.GetProperty("care~0").GetProperty("evidence").GetDouble(), 0.99, 1.0);
         Assert.InRange(skills.GetProperty("care").GetProperty("evidence").GetDouble(), 2.9, 3.0);
         Assert.False(skills.TryGetProperty("care~1", out _));
+
+        // The submitter's rating of the second task teaches the record that routed it as well as the capability's.
+        var secondId = second.GetProperty("id").GetString()!;
+        using var rated = await host.Http.SendAsync(host.Request(HttpMethod.Post, $"/api/v1/tasks/{secondId}/feedback", json: """{"rating":1}"""));
+        Assert.Equal(HttpStatusCode.Accepted, rated.StatusCode);
+        var taught = await TaskPolling.WaitForAgentAsync(host, "carer-1", a => a.GetProperty("learning").GetProperty("trace").EnumerateArray().Count(l => l.GetProperty("kind").GetString() == "feedback") == 2);
+        Assert.Equal(
+            ["care", "care~0"],
+            taught.GetProperty("learning").GetProperty("trace").EnumerateArray().Where(l => l.GetProperty("kind").GetString() == "feedback").Select(l => l.GetProperty("key").GetString()).Order(StringComparer.Ordinal));
     }
 
     [Fact]

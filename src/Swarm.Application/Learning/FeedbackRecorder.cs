@@ -61,7 +61,7 @@ public sealed class FeedbackRecorder(MemorySealer sealer, IRealtimeChannel chann
         var key = MemoryKeyFor(taskId);
         var notes = work.Select(agent =>
         {
-            var note = $"{rating.By} rated task {taskId} {rating.Value}/{Rating.Highest} for your work on it ({string.Join(", ", agent.Capabilities)})"
+            var note = $"{rating.By} rated task {taskId} {rating.Value}/{Rating.Highest} for your work on it ({string.Join(", ", agent.Capabilities.Where(k => !PatternKey.IsPattern(k)))})"
                 + (rating.Comment is { Length: > 0 } comment ? $": {comment}" : ".");
             return new AgentMemoryNote(agent.AgentId, new MemoryWrite(key, sealer.Seal(agent.AgentId, key, note, rating.At, rating.By)));
         });

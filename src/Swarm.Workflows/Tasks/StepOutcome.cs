@@ -8,4 +8,8 @@ namespace Swarm.Workflows.Tasks;
 /// The capabilities the step asked for, so what is learnt of the step (a rating, say) goes to the right skill; null in
 /// the outputs of tasks that ran before it was recorded (fall back to the task's capabilities).
 /// </param>
-public sealed record StepOutcome(string Stage, string AgentId, AgentAnswer Answer, IReadOnlyList<string> FailedAttempts, DateTimeOffset StartedAt, DateTimeOffset EndedAt, IReadOnlyList<string>? Capabilities = null);
+/// <param name="Pattern">
+/// The pattern key the step was routed by (<c>learning:patterns:keys</c>, e.g. <c>care~0</c>), so a rating teaches that
+/// record as well as the capabilities'; null when it was routed by none, and in outputs from before pattern keys.
+/// </param>
+public sealed record StepOutcome(string Stage, string AgentId, AgentAnswer Answer, IReadOnlyList<string> FailedAttempts, DateTimeOffset StartedAt, DateTimeOffset EndedAt, IReadOnlyList<string>? Capabilities = null, string? Pattern = null);

@@ -128,7 +128,7 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
                 tracker.Record("answered", $"{stage}: {agentId} ({answer.Provider}:{answer.Model}, {answer.LatencyMs} ms)");
                 tracker.Traced(new StepTrace(agentId, stage, capabilities, Succeeded: true), answer.CostUsd ?? 0);
                 log.StepAnswered(input.TaskId, stage, agentId, answer.LatencyMs);
-                return (value, new StepOutcome(stage, agentId, answer, failures, started, context.CurrentUtcDateTime, capabilities));
+                return (value, new StepOutcome(stage, agentId, answer, failures, started, context.CurrentUtcDateTime, capabilities, pattern));
             }
             catch (Exception e) when (EndedByDeadline(e))
             {

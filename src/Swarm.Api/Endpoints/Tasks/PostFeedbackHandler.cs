@@ -91,8 +91,9 @@ public sealed class PostFeedbackHandler(SwarmSettings settings, FeedbackRecorder
 
     /// <summary>
     /// The agents that answered the task's steps, each with the capabilities its steps asked for (a step that asked for
-    /// none is general work; a task recorded before steps kept theirs falls back to the task's). A failed task has no
-    /// outcome, so every agent that held a seat of it is rated for the task's capabilities.
+    /// none is general work; a task recorded before steps kept theirs falls back to the task's), and the pattern a step
+    /// was routed by, so the rating moves the record that routes such work. A failed task has no outcome, so every agent
+    /// that held a seat of it is rated for the task's capabilities.
     /// </summary>
     static List<RatedWork> WorkOf(TaskView task, TaskRunInput? input)
     {
@@ -104,7 +105,7 @@ public sealed class PostFeedbackHandler(SwarmSettings settings, FeedbackRecorder
 
         return [.. steps
             .GroupBy(s => s.AgentId, StringComparer.Ordinal)
-            .Select(g => new RatedWork(g.Key, [.. g.SelectMany(s => BoardAgent.KeysOf(s.Capabilities ?? taskCapabilities)).Distinct(StringComparer.OrdinalIgnoreCase)]))];
+            .Select(g => new RatedWork(g.Key, [.. g.SelectMany(s => BoardAgent.KeysOf(s.Capabilities ?? taskCapabilities).Concat(s.Pattern is { } pattern ? [pattern] : [])).Distinct(StringComparer.OrdinalIgnoreCase)]))];
     }
 
     static List<FieldError> Validate(FeedbackBody body)
