@@ -109,7 +109,9 @@ public sealed class ShardedDispatchTests
     {
         await using var host = await LocalHostProcess.StartAsync(
             ("dispatch__shards", "3"),
-            ("providers__simulated__profiles__slow__latencyMs", "8000"));
+            // Long enough that the holders still hold every seat when the second waiter arrives on a busy machine: at 8 s a
+            // fresh-clone run once saw a holder finish first, and the "late" task took its seat instead of waiting.
+            ("providers__simulated__profiles__slow__latencyMs", "20000"));
         await TaskPolling.WaitForAgentAsync(host, "queen-1");
         // One agent of one seat per shard, all with the capability the tasks below need.
         var slow = await OneSlowAgentPerShardAsync(host);
