@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Swarm.Domain.Learning;
 
 /// <summary>
@@ -52,6 +54,9 @@ public sealed record QuantizedEmbedding(string Model, byte[] Values)
     /// <summary>The component at <paramref name="index"/>, in [−127, 127].</summary>
     public int this[int index] => unchecked((sbyte)Values[index]);
 
+    /// <summary>The components as the signed numbers they are.</summary>
+    public ReadOnlySpan<sbyte> Components() => MemoryMarshal.Cast<byte, sbyte>(Values);
+
     /// <summary>
     /// The cosine of the angle between the two vectors, in [−1, 1]; null when they come from different models or have
     /// different lengths (no meaningful answer), and 0 when either is all zeros.
@@ -59,21 +64,9 @@ public sealed record QuantizedEmbedding(string Model, byte[] Values)
     public double? CosineWith(QuantizedEmbedding other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        if (!string.Equals(Model, other.Model, StringComparison.Ordinal) || Values.Length != other.Values.Length)
-        {
-            return null;
-        }
-
-        long dot = 0, own = 0, theirs = 0;
-        for (var i = 0; i < Values.Length; i++)
-        {
-            int a = this[i], b = other[i];
-            dot += a * b;
-            own += a * a;
-            theirs += b * b;
-        }
-
-        return own == 0 || theirs == 0 ? 0 : Math.Clamp(dot / Math.Sqrt((double)own * theirs), -1, 1);
+        return string.Equals(Model, other.Model, StringComparison.Ordinal) && Values.Length == other.Values.Length
+            ? VectorCosine.Of(Components(), other.Components())
+            : null;
     }
 
     /// <summary>Equal when the model and every component are equal (a record compares arrays by reference otherwise).</summary>

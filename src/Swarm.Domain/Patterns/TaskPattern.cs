@@ -28,21 +28,21 @@ public sealed record TaskPattern(int Id, string Model, byte[] Sum, int Members, 
     public double? CosineWith(QuantizedEmbedding vector)
     {
         ArgumentNullException.ThrowIfNull(vector);
-        if (!string.Equals(Model, vector.Model, StringComparison.Ordinal) || Dimensions != vector.Dimensions)
+        return string.Equals(Model, vector.Model, StringComparison.Ordinal) && Dimensions == vector.Dimensions
+            ? VectorCosine.Of<float, sbyte>(Centroid(), vector.Components())
+            : null;
+    }
+
+    /// <summary>The centroid's components (the sum's direction; its length grows with the members).</summary>
+    public float[] Centroid()
+    {
+        var components = new float[Dimensions];
+        for (var i = 0; i < components.Length; i++)
         {
-            return null;
+            components[i] = this[i];
         }
 
-        double dot = 0, centroid = 0, own = 0;
-        for (var i = 0; i < Dimensions; i++)
-        {
-            double a = this[i], b = vector[i];
-            dot += a * b;
-            centroid += a * a;
-            own += b * b;
-        }
-
-        return centroid == 0 || own == 0 ? 0 : Math.Clamp(dot / Math.Sqrt(centroid * own), -1, 1);
+        return components;
     }
 
     /// <summary>A new pattern whose one member is <paramref name="vector"/>.</summary>
@@ -56,10 +56,11 @@ public sealed record TaskPattern(int Id, string Model, byte[] Sum, int Members, 
     public TaskPattern Join(QuantizedEmbedding vector, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(vector);
-        var sum = Unit(vector);
+        var sum = Centroid();
+        var unit = Unit(vector);
         for (var i = 0; i < sum.Length; i++)
         {
-            sum[i] += this[i];
+            sum[i] += unit[i];
         }
 
         return this with { Sum = Encode(sum), Members = Members + 1, JoinedAt = at > JoinedAt ? at : JoinedAt };

@@ -1,3 +1,4 @@
+using Swarm.Domain.Agents;
 using Swarm.Domain.Learning;
 using Swarm.Domain.Patterns;
 
@@ -22,11 +23,16 @@ public sealed record Recall(IReadOnlyList<SimilarTask> Neighbours, IReadOnlyList
         SimilarTasks.EvidenceFor(Neighbours, capabilities) is { Count: > 0 } evidence ? evidence : null;
 
     /// <summary>
-    /// The pattern key a step with these capabilities is routed and taught by: the recognised pattern's, for a step that
-    /// needs what the task needs (the shard's key); null for any other step, whose work the pattern does not describe.
+    /// The pattern key a step is routed and taught by: the recognised pattern's, for a step that does the task's own work
+    /// (it needs what the task needs, the shard's key). Null for any other step, whose work the pattern does not describe:
+    /// a queen's planning or merging (<paramref name="requiredType"/> queen), a question to a named agent
+    /// (<paramref name="onlyAgent"/>), or a step needing other capabilities.
     /// </summary>
-    public string? PatternFor(IReadOnlyList<string> capabilities) =>
-        Pattern is { } id && Shard is { } shard && string.Equals(CapabilityKey.Of(capabilities), shard, StringComparison.Ordinal) ? PatternKey.Of(shard, id) : null;
+    public string? PatternFor(IReadOnlyList<string> capabilities, AgentType? requiredType, string? onlyAgent) =>
+        Pattern is { } id && Shard is { } shard && requiredType is not AgentType.Queen && onlyAgent is null
+        && string.Equals(CapabilityKey.Of(capabilities), shard, StringComparison.Ordinal)
+            ? PatternKey.Of(shard, id)
+            : null;
 
     /// <summary>The lesson texts, for the agents' briefing.</summary>
     public IReadOnlyList<string> LessonTexts => [.. Lessons.Select(l => l.Lesson.Text)];

@@ -76,8 +76,7 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
     {
         var failures = new List<string>();
         var exclude = new List<string>();
-        // The pattern describes the task's own work: not a queen's planning or merging, nor a question to a named agent.
-        var pattern = requiredType is AgentType.Queen || onlyAgent is not null ? null : Recall.PatternFor(capabilities);
+        var pattern = Recall.PatternFor(capabilities, requiredType, onlyAgent);
         // One seat key per request: an agent that failed ends an attempt, a seat given back for the group asks again.
         for (var request = 1; failures.Count < input.MaxAttempts; request++)
         {
@@ -161,7 +160,9 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
         var (wait, deadlineFirst) = WaitLimit("The task passed its deadline.", seatWait);
         var request = new SeatRequest(
             input.TaskId, seatKey, capabilities, input.Priority, [.. exclude.Union(distinctGroup ?? [], StringComparer.Ordinal)], requiredType, context.CurrentUtcDateTime, onlyAgent,
-            Recall.EvidenceFor(capabilities), pattern);
+            // A pattern's record already holds its similar tasks' outcomes, so the board ranks a step with a pattern by that
+            // record alone; the neighbours' evidence would only make the request bigger.
+            pattern is null ? Recall.EvidenceFor(capabilities) : null, pattern);
 
         // One shard asks the one board exactly as before shards existed, so histories from then replay unchanged.
         var shards = DispatchShards.Of(input.DispatchShards);
