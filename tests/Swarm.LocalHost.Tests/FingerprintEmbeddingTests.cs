@@ -149,6 +149,50 @@ public sealed class FingerprintEmbeddingTests
     }
 
     [Fact]
+    public async Task The_vote_on_a_recognised_consensus_tasks_answers_teaches_its_pattern_too()
+    {
+        await using var host = await LocalHostProcess.StartAsync(
+            ("learning__embeddings__provider", "minilm"),
+            ("providers__simulated__profiles__sage__accuracy", "1"),
+            ("providers__simulated__profiles__fool__accuracy", "0"));
+        string[] voters = ["trial-fool-1", "trial-sage-1", "trial-sage-2"];
+        foreach (var id in voters)
+        {
+            await TaskSubmissions.CreateAgentAsync(host, id, "specialist", ["trial"], model: id.Contains("sage", StringComparison.Ordinal) ? "sage" : "fool");
+            await BoardAgents.WaitForAsync(host, id, _ => true);
+        }
+
+        async Task<(string Proposal, JsonElement Task)> RunAsync(string prompt, int fingerprints)
+        {
+            var id = await TaskSubmissions.SubmitAcceptedAsync(host, new { prompt, strategy = "consensus", agents = 3, capabilities = new[] { "trial" } });
+            var task = await TaskPolling.WaitUntilFinishedAsync(host, id, TimeSpan.FromSeconds(90));
+            Assert.Equal("completed", task.GetProperty("status").GetString());
+            await PatternTests.FingerprintsAsync(host, "trial", fingerprints);
+            return ("proposal-" + id["task-".Length..], task);
+        }
+
+        var (first, _) = await RunAsync("What is the capital of Australia?", 1);
+        var (second, recognised) = await RunAsync("What is the capital city of Australia?", 2);
+
+        // The second task was recognised as the first one's kind, so its answers were routed by the pattern, and the
+        // vote on them taught every voter the pattern's record as well as the capability's; the first vote, on a task
+        // of no known kind, taught the capability's alone.
+        Assert.Contains(PatternTests.Timeline(recognised, "recall"), line => line.EndsWith("; pattern trial~0", StringComparison.Ordinal));
+        foreach (var voter in voters)
+        {
+            var agent = await TaskPolling.WaitForAgentAsync(host, voter, a => a.GetProperty("learning").GetProperty("trace").EnumerateArray().Any(l => l.GetProperty("signal").GetString() == $"vote:{second}:{voter}"));
+            var votes = agent.GetProperty("learning").GetProperty("trace").EnumerateArray()
+                .Where(l => l.GetProperty("kind").GetString() == "consensus")
+                .Select(l => (Signal: l.GetProperty("signal").GetString()!, Key: l.GetProperty("key").GetString()!, Value: l.GetProperty("value").GetDouble()))
+                .ToList();
+            Assert.Equal(["trial"], votes.Where(v => v.Signal == $"vote:{first}:{voter}").Select(v => v.Key));
+            Assert.Equal(["trial", "trial~0"], votes.Where(v => v.Signal == $"vote:{second}:{voter}").Select(v => v.Key).Order(StringComparer.Ordinal));
+            // The fool's answer lost: its vote for it teaches 0, the sages' 1.
+            Assert.All(votes, v => Assert.Equal(voter.Contains("sage", StringComparison.Ordinal) ? 1.0 : 0.0, v.Value));
+        }
+    }
+
+    [Fact]
     public async Task A_task_completes_with_a_lexical_fingerprint_when_the_embedding_model_is_down()
     {
         var refusing = Swarm.Tests.FreePorts.Next();

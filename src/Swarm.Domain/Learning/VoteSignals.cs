@@ -5,7 +5,8 @@ namespace Swarm.Domain.Learning;
 /// <summary>
 /// What a decided proposal teaches the board (docs/design/learning.md §1.2, <c>consensus</c>): for each voter whose vote
 /// counted in the deciding round, 1 if its vote went to the winner and 0 if not, at weight one half, for the proposal's
-/// capability (or <c>general</c>). A delegator's vote is the one its delegate cast. An undecided round teaches nothing.
+/// skill keys: its capability (or <c>general</c> when it names none) and, for a consensus task recognised as a known
+/// kind, that pattern's key. A delegator's vote is the one its delegate cast. An undecided round teaches nothing.
 /// </summary>
 public static class VoteSignals
 {
@@ -13,9 +14,11 @@ public static class VoteSignals
     public const double Weight = 0.5;
 
     /// <summary>The signals of one counted round; empty when it decided nothing.</summary>
-    public static IReadOnlyList<SkillSignal> From(string proposalId, string? capability, ConsensusOutcome outcome, IReadOnlyList<Ballot> cast, DateTimeOffset at)
+    /// <param name="keys">The skill keys the votes teach; empty teaches <c>general</c>.</param>
+    public static IReadOnlyList<SkillSignal> From(string proposalId, IReadOnlyList<string> keys, ConsensusOutcome outcome, IReadOnlyList<Ballot> cast, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(proposalId);
+        ArgumentNullException.ThrowIfNull(keys);
         ArgumentNullException.ThrowIfNull(outcome);
         ArgumentNullException.ThrowIfNull(cast);
         if (!outcome.Decided || outcome.Winner is not { } winner)
@@ -24,7 +27,6 @@ public static class VoteSignals
         }
 
         var choices = cast.Where(b => b.Choice is not null).GroupBy(b => b.VoterId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last().Choice!, StringComparer.Ordinal);
-        IReadOnlyList<string> keys = capability is null ? [] : [capability];
         return
         [
             .. outcome.Participation.Voted

@@ -19,6 +19,11 @@ namespace Swarm.Workflows.Consensus;
 /// stored before learning existed reads back false and sends no signal it did not send before.
 /// </param>
 /// <param name="DispatchShards">The dispatch board's shards when it started (voters' records are read from every one, a signal goes to its agent's); null (before shards) is one.</param>
+/// <param name="Pattern">
+/// The pattern key of the task whose answers are voted on (a consensus task recognised as a known kind, whose answers
+/// were routed by it): a decided round teaches that record as well as the capability's. Null for the API's proposals
+/// and the vote tool's, whose questions are no task's own work, and in proposals stored before pattern keys.
+/// </param>
 public sealed record ProposalInput(
     string ProposalId,
     string Question,
@@ -32,7 +37,8 @@ public sealed record ProposalInput(
     bool Notify = false,
     bool NotifyGroup = false,
     bool Learn = false,
-    int? DispatchShards = null);
+    int? DispatchShards = null,
+    string? Pattern = null);
 
 /// <summary>Who votes: <paramref name="AgentIds"/>, or the <paramref name="Count"/> agents with <paramref name="Capability"/> that have the best reputation for it.</summary>
 public sealed record ParticipantSpec(IReadOnlyList<string>? AgentIds, string? Capability, int? Count);

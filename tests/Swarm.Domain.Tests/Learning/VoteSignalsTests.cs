@@ -15,7 +15,7 @@ public sealed class VoteSignalsTests
         Ballot[] cast = [new("a1", "x"), new("a2", "x"), new("a3", "y")];
         var outcome = ConsensusCounter.Count(["x", "y"], Voters, cast, new ConsensusRules(ConsensusAlgorithm.SimpleMajority));
 
-        var signals = VoteSignals.From("p1", "sql", outcome, cast, T0);
+        var signals = VoteSignals.From("p1", ["sql"], outcome, cast, T0);
 
         Assert.Equal(
             [("vote:p1:a1", 1.0), ("vote:p1:a2", 1.0), ("vote:p1:a3", 0.0)],
@@ -24,12 +24,24 @@ public sealed class VoteSignalsTests
     }
 
     [Fact]
+    public void A_vote_on_a_recognised_tasks_answers_teaches_its_pattern_as_well_as_its_capability()
+    {
+        Ballot[] cast = [new("a1", "x"), new("a2", "x"), new("a3", "y")];
+        var outcome = ConsensusCounter.Count(["x", "y"], Voters, cast, new ConsensusRules(ConsensusAlgorithm.SimpleMajority));
+
+        var signals = VoteSignals.From("p1", ["sql", "sql~2"], outcome, cast, T0);
+
+        Assert.Equal(3, signals.Count);
+        Assert.All(signals, s => Assert.Equal(["sql", "sql~2"], s.Keys));
+    }
+
+    [Fact]
     public void A_delegator_is_judged_by_the_vote_its_delegate_cast_and_an_abstainer_not_at_all()
     {
         Ballot[] cast = [new("a1", "x"), new("a2", null), new("a3", null, DelegateTo: "a1")];
         var outcome = ConsensusCounter.Count(["x", "y"], Voters, cast, new ConsensusRules(ConsensusAlgorithm.Delegated, Quorum: 0.5));
 
-        var signals = VoteSignals.From("p1", null, outcome, cast, T0);
+        var signals = VoteSignals.From("p1", [], outcome, cast, T0);
 
         Assert.True(outcome.Decided, outcome.Reason);
         Assert.Equal(["a1", "a3"], signals.Select(s => s.AgentId).Order(StringComparer.Ordinal));
@@ -44,6 +56,6 @@ public sealed class VoteSignalsTests
         var outcome = ConsensusCounter.Count(["x", "y"], Voters, cast, new ConsensusRules(ConsensusAlgorithm.SimpleMajority));
 
         Assert.False(outcome.Decided);
-        Assert.Empty(VoteSignals.From("p1", "sql", outcome, cast, T0));
+        Assert.Empty(VoteSignals.From("p1", ["sql"], outcome, cast, T0));
     }
 }

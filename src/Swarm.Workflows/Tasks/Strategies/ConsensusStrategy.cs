@@ -42,7 +42,9 @@ public static class ConsensusStrategy
             input.Notify,
             input.NotifyGroups,
             Learn: true,
-            DispatchShards: input.DispatchShards);
+            DispatchShards: input.DispatchShards,
+            // The answers were the task's own work, routed by its pattern when it was recognised: so is the vote on them.
+            Pattern: steps.Recall.PatternFor(input.Capabilities, requiredType: null, onlyAgent: null));
         var result = await context.CallSubOrchestratorAsync<ProposalResult>(
             nameof(ConsensusRoundOrchestrator), proposal, new SubOrchestrationOptions { InstanceId = proposalId });
         tracker.Record("consensus", result.Decided ? $"decided: {result.Reason}" : $"undecided: {result.Reason}");
