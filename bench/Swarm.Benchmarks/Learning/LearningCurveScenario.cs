@@ -120,6 +120,7 @@ sealed class LearningCurveScenario(BenchmarkOptions options) : IScenario
         WriteLateJoiner(report, byVariant, panel);
         WriteTuning(report, tuning, random);
         WriteEmbeddings(report, byVariant, meaningTuning, patternSweep, random, vectors);
+        WriteGapSources(report, byVariant, patternSweep);
         WritePrecision(report, precision);
         var chart = await WriteChartAsync(byVariant, cancellationToken);
         report.Paragraph($"The learning curve (mean of the {streams.Count} seeds) is written to `{Path.GetRelativePath(RepositoryLayout.Root, chart)}`.");
@@ -354,6 +355,35 @@ sealed class LearningCurveScenario(BenchmarkOptions options) : IScenario
             + string.Join("; ", patternSweep.Select(t => $"{t.Label}: {Spread(t.Runs.Select(r => (double)r.Keys - 1), v => v.ToString("0", CultureInfo.InvariantCulture))} patterns, purity {Spread(t.Runs.Select(r => r.KeyPurity), Share)}"))
             + ". Every pattern is a key each agent must be tried on (warm-up, 3 outcomes), so a pattern split in two pays warm-up again, and a mixed one routes some of its tasks to the wrong specialist. "
             + "`ucb` (the posterior's one-sided 90 % upper bound) retries an agent whose few outcomes were unlucky while its bound is above the leader's; greedy keeps to whichever agent looked best after warm-up.");
+    }
+
+    static void WriteGapSources(MarkdownReport report, Dictionary<string, IReadOnlyList<RunTrace>> byVariant, IReadOnlyList<(string Label, IReadOnlyList<RunTrace> Runs)> patternSweep)
+    {
+        report.Heading(3, $"Where the gap after {RunTrace.Horizon} tasks comes from (pattern keys, and the category known for reference)");
+        IEnumerable<(string Label, IReadOnlyList<RunTrace> Runs)> shown =
+        [
+            .. RoutingVariant.PatternKeys.Select(v => (v.Name, byVariant[v.Name])),
+            .. patternSweep,
+            .. RoutingVariant.CategoryKnown.Where(v => v.Policy.Algorithm is RoutingAlgorithm.Greedy or RoutingAlgorithm.Ucb).Select(v => ($"*{v.Name} (reference)*", byVariant[v.Name])),
+        ];
+        string Source(IReadOnlyList<RunTrace> runs, GapSource source) => Spread(runs.Select(r => r.GapSources()[source]), Points);
+        report.Table(
+            ["Variant", "Gap (points)", "Not recognised", "In a mixed pattern", "Warm-up", "The learned choice", $"Warm-up grants after {RunTrace.Horizon}", "… to the late joiner"],
+            [.. shown.Select(t => (IReadOnlyList<string>)
+            [
+                t.Label, Spread(t.Runs.Select(r => r.GapAfter), Points),
+                Source(t.Runs, GapSource.Unrecognised), Source(t.Runs, GapSource.MixedKey), Source(t.Runs, GapSource.WarmUp), Source(t.Runs, GapSource.LearnedChoice),
+                Spread(t.Runs.Select(r => (double)r.WarmUpsAfter.All), v => v.ToString("0", CultureInfo.InvariantCulture)),
+                Spread(t.Runs.Select(r => (double)r.WarmUpsAfter.LateJoiner), v => v.ToString("0", CultureInfo.InvariantCulture)),
+            ])]);
+        report.Paragraph(
+            $"Each task after the first {RunTrace.Horizon} counts its regret (p_best − p_chosen) under one source, divided by the tasks after {RunTrace.Horizon}, so a row's sources add up to its gap "
+            + "(the means of each, over the seeds, add up to the mean gap). In order: *not recognised*, routed by the capability record because no pattern was near its prompt; "
+            + "*in a mixed pattern*, its key's most common category over the whole run is another (judged with hindsight); *warm-up*, the board gave a warm-up grant "
+            + "(an agent with under 3 outcomes on the key being tried: every agent on a new pattern, and the late joiner on every key); *the learned choice*, the rest "
+            + "(exploiting, sampling or exploring on a pure key). The decision's kind is the one the board's routing counts (`RoutingCounts.Decisions`) moved for the grant. "
+            + "With the category known there is nothing to recognise and no key is mixed, so what is left there is warm-up and the learned choice: what the recall path adds "
+            + "is the rest, and the warm-up that splitting a category into several patterns repeats.");
     }
 
     void WriteWhatRan(MarkdownReport report, int runs, TimeSpan elapsed, CpuUsage usage, TaskVectors vectors)

@@ -75,7 +75,9 @@ static class RoutingRun
                 request = request with { Agent = named };
             }
 
+            var decided = DecisionCounts(boards);
             var (granting, decision) = Ask(boards, request);
+            var choice = DecisionCounts(boards).FirstOrDefault(kind => kind.Value > decided.GetValueOrDefault(kind.Key)).Key ?? "none";
             if (decision.Outcome != SeatOutcome.Granted || decision.AgentId is not { } agent)
             {
                 throw new InvalidOperationException($"{variant.Name}: {task.TaskId} was not granted a seat: {decision.Outcome}, {decision.Reason}");
@@ -99,10 +101,22 @@ static class RoutingRun
                 task.TaskId, ended, "bench", CapabilityKey.Of(capabilities), capabilities, TaskStrategy.Single,
                 succeeded ? TaskRunStatus.Completed : TaskRunStatus.Failed, succeeded ? null : "Rejected", 0, 30_000,
                 [new StepTrace(agent, "answer", capabilities, succeeded)], terms, Embedding: vector, Pattern: routedBy?.Id), clustering: clustering);
-            steps.Add(new RoutedTask(task, agent, accuracy, panel.Best(task.Index, task.Category), succeeded, neighbours.Count, sameCategory, decision.Reason, pattern ?? capabilities[0]));
+            steps.Add(new RoutedTask(task, agent, accuracy, panel.Best(task.Index, task.Category), succeeded, neighbours.Count, sameCategory, choice, pattern ?? capabilities[0]));
         }
 
         return new RunTrace(variant, stream.Seed, steps, ShardedBoard.Merge(boards).Routing ?? RoutingCounts.None, reinstated);
+    }
+
+    /// <summary>The seat decisions the boards have counted, by kind (<c>RoutingCounts.Decisions</c>), summed over the shards.</summary>
+    static Dictionary<string, long> DecisionCounts(DispatchBoard[] boards)
+    {
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var (kind, count) in boards.SelectMany(b => (b.Routing ?? RoutingCounts.None).Decisions))
+        {
+            counts[kind] = counts.GetValueOrDefault(kind) + count;
+        }
+
+        return counts;
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using Swarm.Domain.Learning;
+using Swarm.Domain.Patterns;
 
 namespace Swarm.Benchmarks.Learning;
 
@@ -58,14 +59,63 @@ sealed record RunTrace(RoutingVariant Variant, int Seed, IReadOnlyList<RoutedTas
     /// <summary>The share of tasks whose key's most common category is their own: how pure the patterns were.</summary>
     public double KeyPurity => Tasks.GroupBy(t => t.Key, StringComparer.Ordinal).Sum(g => g.GroupBy(t => t.Task.Category).Max(c => c.Count())) / (double)Tasks.Count;
 
+    /// <summary>
+    /// Where the gap after the horizon comes from: each task's regret counted under one source, divided by the tasks after
+    /// the horizon, so the sources sum to <see cref="GapAfter"/>. In order: routed by the capability record because no
+    /// pattern was near (pattern keys only); under a key whose most common category over the whole run is not the task's
+    /// (a mixed pattern, judged with hindsight); a warm-up grant (a newcomer, or any agent on a new key, being tried);
+    /// otherwise the learned choice (exploiting, sampling or exploring on a pure key).
+    /// </summary>
+    public IReadOnlyDictionary<GapSource, double> GapSources()
+    {
+        var majority = Tasks.GroupBy(t => t.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.GroupBy(t => t.Task.Category).MaxBy(c => c.Count())!.Key, StringComparer.Ordinal);
+        var after = After.ToList();
+        var sources = Enum.GetValues<GapSource>().ToDictionary(s => s, _ => 0.0);
+        foreach (var task in after)
+        {
+            var source = Variant.PatternSimilarity is not null && !PatternKey.IsPattern(task.Key) ? GapSource.Unrecognised
+                : majority[task.Key] != task.Task.Category ? GapSource.MixedKey
+                : task.Choice == WarmUpChoice ? GapSource.WarmUp
+                : GapSource.LearnedChoice;
+            sources[source] += task.Regret / after.Count;
+        }
+
+        return sources;
+    }
+
+    /// <summary>Warm-up grants after the horizon, and how many of them went to the agent that joined late.</summary>
+    public (int All, int LateJoiner) WarmUpsAfter =>
+        (After.Count(t => t.Choice == WarmUpChoice), After.Count(t => t.Choice == WarmUpChoice && t.AgentId == SimulatedPanel.LateJoiner));
+
+    /// <summary>How <c>RoutingCounts</c> names a warm-up decision.</summary>
+    const string WarmUpChoice = "warm-up";
+
     IEnumerable<RoutedTask> After => Tasks.Skip(Horizon);
 }
 
 /// <summary>One routed task: who took it, how likely that agent was to be right and the best agent was, and how it went.</summary>
 /// <param name="Neighbours">Similar tasks recalled for it (each one evidence entry here: every task has one step).</param>
 /// <param name="SameCategory">How many of them were of its own hidden category.</param>
-/// <param name="Key">The key its step named: the shared capability, or the category, source prompt or cluster of a reference or experiment row.</param>
-sealed record RoutedTask(SimulatedTask Task, string AgentId, double Accuracy, double Best, bool Succeeded, int Neighbours, int SameCategory, string Reason, string Key)
+/// <param name="Choice">How the board chose the agent, as its routing counts name the decision (<c>exploit</c>, <c>sample</c>, <c>explore</c>, <c>warm-up</c>).</param>
+/// <param name="Key">The key its step named: the shared capability, a pattern's key, or the category or source prompt of a reference row.</param>
+sealed record RoutedTask(SimulatedTask Task, string AgentId, double Accuracy, double Best, bool Succeeded, int Neighbours, int SameCategory, string Choice, string Key)
 {
     public double Regret => Best - Accuracy;
+}
+
+/// <summary>Where a task's regret after the horizon is counted (<see cref="RunTrace.GapSources"/>).</summary>
+enum GapSource
+{
+    /// <summary>No pattern was near its prompt, so the capability record routed it.</summary>
+    Unrecognised,
+
+    /// <summary>Its key's most common category is another: a pattern that mixes kinds of task.</summary>
+    MixedKey,
+
+    /// <summary>The board gave a warm-up grant: an agent with under 3 outcomes on the key being tried.</summary>
+    WarmUp,
+
+    /// <summary>The board's learned choice on a pure key was not the best agent.</summary>
+    LearnedChoice,
 }
