@@ -31,7 +31,8 @@ public sealed class AgentToolLoopTests(AgentToolLoopTests.Host host) : IClassFix
                 ("mcp__servers__everything__command", "node"),
                 ("mcp__servers__everything__args__0", Path.Combine(Swarm.Tests.RepositoryPaths.Root, "node_modules", "@modelcontextprotocol", "server-everything", "dist", "index.js")),
                 ("mcp__servers__everything__args__1", "stdio"),
-                ("mcp__callTimeoutSeconds", "2"));
+                // 5 s: the first listing starts the server (node, cold) within it, which took over 2 s on a busy 2-core machine.
+                ("mcp__callTimeoutSeconds", "5"));
         }
 
         public async Task DisposeAsync()
@@ -315,7 +316,7 @@ public sealed class AgentToolLoopTests(AgentToolLoopTests.Host host) : IClassFix
         var results = ToolMessages(requests[1]).ToDictionary(m => m.GetProperty("tool_call_id").GetString()!, m => m.GetProperty("content").GetString()!);
         Assert.Contains("hello from the loop", results["e1"], StringComparison.Ordinal);
         Assert.StartsWith("Error: ", results["s1"], StringComparison.Ordinal);
-        Assert.Contains("2 s", results["s1"], StringComparison.Ordinal);
+        Assert.Contains("5 s", results["s1"], StringComparison.Ordinal);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(25), $"the hung tool held the task for {clock.Elapsed}");
         Assert.Equal("One worked, one hung.", task.GetProperty("result").GetProperty("text").GetString());
         Assert.Contains(Timeline(task, "tool"), d => d.Contains("mcp__everything__echo succeeded", StringComparison.Ordinal));
