@@ -87,7 +87,8 @@ BENCH_COMMAND="./bench.sh"
 if [ "$#" -gt 0 ]; then BENCH_COMMAND="$BENCH_COMMAND$(printf ' %q' "$@")"; fi
 export BENCH_COMMAND
 revision="$(git rev-parse --short=12 HEAD 2>/dev/null || echo unknown)"
-if [ -n "$(git status --porcelain -- src 2>/dev/null)" ]; then revision="$revision, with uncommitted changes in src/"; fi
+uncommitted="$(git status --porcelain -- src bench 2>/dev/null | awk '{print $2}' | cut -d/ -f1 | sort -u | sed 's|$|/|' | paste -sd' ' -)"
+if [ -n "$uncommitted" ]; then revision="$revision, with uncommitted changes in $uncommitted"; fi
 export BENCH_REVISION="$revision"
 
 set +e

@@ -68,6 +68,18 @@ public sealed class InputCompatibilityTests
     }
 
     [Fact]
+    public void A_proposal_input_stored_before_pattern_keys_reads_back_teaching_the_capability_alone()
+    {
+        var today = new ProposalInput("proposal-1", "q", ["a", "b"], new ConsensusRules(ConsensusAlgorithm.SimpleMajority), new ParticipantSpec(["a1"], null, null),
+            "sql", TimeSpan.FromMinutes(5), 2, "someone", Learn: true, Pattern: "sql~3");
+
+        var input = ReadWithout(today, "Pattern");
+
+        Assert.Equal(("sql", true), (input.Capability, input.Learn));
+        Assert.Null(input.Pattern);
+    }
+
+    [Fact]
     public void A_task_input_stored_before_pattern_recognition_reads_back_without_it()
     {
         var today = new TaskRunInput("task-1", "p", 5, [], TaskStrategy.Auto, 1, [], false, TimeSpan.FromMinutes(10), 3, null, false, TimeSpan.FromDays(1),

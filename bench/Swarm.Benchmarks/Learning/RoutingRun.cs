@@ -67,7 +67,8 @@ static class RoutingRun
             var routedBy = clustering is not null && vector is not null ? atlas.PatternOf(vector, clustering.Similarity) : null;
             var pattern = routedBy is null ? null : PatternKey.Of(CapabilityKey.Of(capabilities), routedBy.Id);
             var sameCategory = neighbours.Count(n => stream.Tasks[int.Parse(n.Fingerprint.TaskId["task-".Length..], CultureInfo.InvariantCulture) - 1].Category == task.Category);
-            var request = new SeatRequest(task.TaskId, "s1.a1", capabilities, 5, [], null, at, Evidence: evidence, Pattern: pattern);
+            // As StepRunner: a step with a pattern sends no similar-task evidence (the pattern's record holds it).
+            var request = new SeatRequest(task.TaskId, "s1.a1", capabilities, 5, [], null, at, Evidence: pattern is null ? evidence : null, Pattern: pattern);
             if (variant.Baseline is { } pick)
             {
                 var fitting = boards.SelectMany(b => b.Agents.Values).Where(a => AgentSelector.Fits(a, request)).Select(a => a.Id).Order(StringComparer.Ordinal).ToList();
@@ -77,7 +78,8 @@ static class RoutingRun
 
             var decided = DecisionCounts(boards);
             var (granting, decision) = Ask(boards, request);
-            var choice = DecisionCounts(boards).FirstOrDefault(kind => kind.Value > decided.GetValueOrDefault(kind.Key)).Key ?? "none";
+            // A grant counts exactly one decision (Propose and a refused Claim count none).
+            var choice = DecisionCounts(boards).Single(kind => kind.Value > decided.GetValueOrDefault(kind.Key)).Key;
             if (decision.Outcome != SeatOutcome.Granted || decision.AgentId is not { } agent)
             {
                 throw new InvalidOperationException($"{variant.Name}: {task.TaskId} was not granted a seat: {decision.Outcome}, {decision.Reason}");

@@ -76,7 +76,7 @@ sealed record RunTrace(RoutingVariant Variant, int Seed, IReadOnlyList<RoutedTas
         {
             var source = Variant.PatternSimilarity is not null && !PatternKey.IsPattern(task.Key) ? GapSource.Unrecognised
                 : majority[task.Key] != task.Task.Category ? GapSource.MixedKey
-                : task.Choice == WarmUpChoice ? GapSource.WarmUp
+                : task.Choice == SkillChoice.WarmUp ? GapSource.WarmUp
                 : GapSource.LearnedChoice;
             sources[source] += task.Regret / after.Count;
         }
@@ -86,10 +86,7 @@ sealed record RunTrace(RoutingVariant Variant, int Seed, IReadOnlyList<RoutedTas
 
     /// <summary>Warm-up grants after the horizon, and how many of them went to the agent that joined late.</summary>
     public (int All, int LateJoiner) WarmUpsAfter =>
-        (After.Count(t => t.Choice == WarmUpChoice), After.Count(t => t.Choice == WarmUpChoice && t.AgentId == SimulatedPanel.LateJoiner));
-
-    /// <summary>How <c>RoutingCounts</c> names a warm-up decision.</summary>
-    const string WarmUpChoice = "warm-up";
+        (After.Count(t => t.Choice == SkillChoice.WarmUp), After.Count(t => t.Choice == SkillChoice.WarmUp && t.AgentId == SimulatedPanel.LateJoiner));
 
     IEnumerable<RoutedTask> After => Tasks.Skip(Horizon);
 }

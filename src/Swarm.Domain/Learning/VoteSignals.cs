@@ -1,4 +1,5 @@
 using Swarm.Domain.Consensus;
+using Swarm.Domain.Distribution;
 
 namespace Swarm.Domain.Learning;
 
@@ -14,11 +15,11 @@ public static class VoteSignals
     public const double Weight = 0.5;
 
     /// <summary>The signals of one counted round; empty when it decided nothing.</summary>
-    /// <param name="keys">The skill keys the votes teach; empty teaches <c>general</c>.</param>
-    public static IReadOnlyList<SkillSignal> From(string proposalId, IReadOnlyList<string> keys, ConsensusOutcome outcome, IReadOnlyList<Ballot> cast, DateTimeOffset at)
+    /// <param name="capability">The capability the question concerns; null teaches <c>general</c>.</param>
+    /// <param name="pattern">The pattern key of the consensus task whose answers are voted on; null for any other proposal.</param>
+    public static IReadOnlyList<SkillSignal> From(string proposalId, string? capability, string? pattern, ConsensusOutcome outcome, IReadOnlyList<Ballot> cast, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(proposalId);
-        ArgumentNullException.ThrowIfNull(keys);
         ArgumentNullException.ThrowIfNull(outcome);
         ArgumentNullException.ThrowIfNull(cast);
         if (!outcome.Decided || outcome.Winner is not { } winner)
@@ -26,6 +27,10 @@ public static class VoteSignals
             return [];
         }
 
+        IReadOnlyList<string> capabilities = capability is null ? [] : [capability];
+        // With a pattern, both records, as a step's release teaches them (SeatRelease.SkillKeys): a signal's empty keys
+        // mean general, so general is named once a pattern joins it.
+        IReadOnlyList<string> keys = pattern is null ? capabilities : [.. BoardAgent.KeysOf(capabilities), pattern];
         var choices = cast.Where(b => b.Choice is not null).GroupBy(b => b.VoterId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last().Choice!, StringComparer.Ordinal);
         return
         [

@@ -161,8 +161,7 @@ public sealed class ConsensusRoundOrchestrator : TaskOrchestrator<ProposalInput,
     static async Task TeachVotersAsync(TaskOrchestrationContext context, ProposalInput input, RoundRecord record)
     {
         var cast = record.Ballots.Where(b => b.Problem is null).Select(b => new Ballot(b.VoterId, b.Choice, b.Confidence, b.Rationale, b.DelegateTo)).ToList();
-        IReadOnlyList<string> keys = [.. new[] { input.Capability ?? input.Participants.Capability, input.Pattern }.OfType<string>()];
-        var signals = VoteSignals.From(input.ProposalId, keys, record.Outcome, cast, context.CurrentUtcDateTime);
+        var signals = VoteSignals.From(input.ProposalId, input.Capability ?? input.Participants.Capability, input.Pattern, record.Outcome, cast, context.CurrentUtcDateTime);
         foreach (var signal in signals)
         {
             await context.Entities.SignalEntityAsync(DispatchShards.Of(input.DispatchShards).ForAgent(signal.AgentId), nameof(DispatcherEntity.Learn), signal);

@@ -15,7 +15,7 @@ public sealed class VoteSignalsTests
         Ballot[] cast = [new("a1", "x"), new("a2", "x"), new("a3", "y")];
         var outcome = ConsensusCounter.Count(["x", "y"], Voters, cast, new ConsensusRules(ConsensusAlgorithm.SimpleMajority));
 
-        var signals = VoteSignals.From("p1", ["sql"], outcome, cast, T0);
+        var signals = VoteSignals.From("p1", "sql", null, outcome, cast, T0);
 
         Assert.Equal(
             [("vote:p1:a1", 1.0), ("vote:p1:a2", 1.0), ("vote:p1:a3", 0.0)],
@@ -29,10 +29,13 @@ public sealed class VoteSignalsTests
         Ballot[] cast = [new("a1", "x"), new("a2", "x"), new("a3", "y")];
         var outcome = ConsensusCounter.Count(["x", "y"], Voters, cast, new ConsensusRules(ConsensusAlgorithm.SimpleMajority));
 
-        var signals = VoteSignals.From("p1", ["sql", "sql~2"], outcome, cast, T0);
+        var signals = VoteSignals.From("p1", "sql", "sql~2", outcome, cast, T0);
+        var general = VoteSignals.From("p1", null, "general~0", outcome, cast, T0);
 
         Assert.Equal(3, signals.Count);
         Assert.All(signals, s => Assert.Equal(["sql", "sql~2"], s.Keys));
+        // A task that named no capability was taught general by its steps, so its vote names general beside the pattern.
+        Assert.All(general, s => Assert.Equal(["general", "general~0"], s.Keys));
     }
 
     [Fact]
@@ -41,7 +44,7 @@ public sealed class VoteSignalsTests
         Ballot[] cast = [new("a1", "x"), new("a2", null), new("a3", null, DelegateTo: "a1")];
         var outcome = ConsensusCounter.Count(["x", "y"], Voters, cast, new ConsensusRules(ConsensusAlgorithm.Delegated, Quorum: 0.5));
 
-        var signals = VoteSignals.From("p1", [], outcome, cast, T0);
+        var signals = VoteSignals.From("p1", null, null, outcome, cast, T0);
 
         Assert.True(outcome.Decided, outcome.Reason);
         Assert.Equal(["a1", "a3"], signals.Select(s => s.AgentId).Order(StringComparer.Ordinal));
@@ -56,6 +59,6 @@ public sealed class VoteSignalsTests
         var outcome = ConsensusCounter.Count(["x", "y"], Voters, cast, new ConsensusRules(ConsensusAlgorithm.SimpleMajority));
 
         Assert.False(outcome.Decided);
-        Assert.Empty(VoteSignals.From("p1", ["sql"], outcome, cast, T0));
+        Assert.Empty(VoteSignals.From("p1", "sql", null, outcome, cast, T0));
     }
 }
