@@ -109,17 +109,9 @@ static class RoutingRun
         return new RunTrace(variant, stream.Seed, steps, ShardedBoard.Merge(boards).Routing ?? RoutingCounts.None, reinstated);
     }
 
-    /// <summary>The seat decisions the boards have counted, by kind (<c>RoutingCounts.Decisions</c>), summed over the shards.</summary>
-    static Dictionary<string, long> DecisionCounts(DispatchBoard[] boards)
-    {
-        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var (kind, count) in boards.SelectMany(b => (b.Routing ?? RoutingCounts.None).Decisions))
-        {
-            counts[kind] = counts.GetValueOrDefault(kind) + count;
-        }
-
-        return counts;
-    }
+    /// <summary>The seat decisions the boards have counted, by kind, summed over the shards (<c>RoutingCounts.Plus</c>).</summary>
+    static IReadOnlyDictionary<string, long> DecisionCounts(DispatchBoard[] boards) =>
+        boards.Aggregate(RoutingCounts.None, (sum, board) => sum.Plus(board.Routing ?? RoutingCounts.None)).Decisions;
 
     /// <summary>
     /// One board: its <c>Request</c>. Shards: the sharded step's propose/claim round (<c>ShardedSeatRequest</c>): every

@@ -101,6 +101,13 @@ public sealed partial record BoardAgent
         return capabilities.Count > 0 ? [.. capabilities.Distinct(StringComparer.OrdinalIgnoreCase)] : [AgentSelector.GeneralCapability];
     }
 
+    /// <summary>
+    /// The keys an outcome of work taught by a pattern moves: its capabilities' (or general) and the pattern's; without a
+    /// pattern, the capabilities as given (a signal's empty keys already mean general).
+    /// </summary>
+    public static IReadOnlyList<string> SkillKeysOf(IReadOnlyList<string> capabilities, string? pattern) =>
+        pattern is null ? capabilities : [.. KeysOf(capabilities), pattern];
+
     // A pattern of tasks that needed the capability (alone or with others: 'analysis+sql~3' is one of 'analysis').
     static bool IsPatternOf(string skillKey, string capability) =>
         Patterns.PatternKey.IsPattern(skillKey)

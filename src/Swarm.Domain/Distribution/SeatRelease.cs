@@ -12,5 +12,5 @@ namespace Swarm.Domain.Distribution;
 public sealed record SeatRelease(string AgentId, string Holder, IReadOnlyList<string> Capabilities, WorkOutcome? Outcome = null, bool Announce = false, bool Late = false, string? Pattern = null)
 {
     /// <summary>The skill keys an outcome of this step teaches: its capabilities' (or general), and its pattern's.</summary>
-    public IReadOnlyList<string> SkillKeys => Pattern is null ? Capabilities : [.. BoardAgent.KeysOf(Capabilities), Pattern];
+    public IReadOnlyList<string> SkillKeys => BoardAgent.SkillKeysOf(Capabilities, Pattern);
 }

@@ -27,10 +27,8 @@ public static class VoteSignals
             return [];
         }
 
-        IReadOnlyList<string> capabilities = capability is null ? [] : [capability];
-        // With a pattern, both records, as a step's release teaches them (SeatRelease.SkillKeys): a signal's empty keys
-        // mean general, so general is named once a pattern joins it.
-        IReadOnlyList<string> keys = pattern is null ? capabilities : [.. BoardAgent.KeysOf(capabilities), pattern];
+        // As a step's release teaches them (SeatRelease.SkillKeys).
+        var keys = BoardAgent.SkillKeysOf(capability is null ? [] : [capability], pattern);
         var choices = cast.Where(b => b.Choice is not null).GroupBy(b => b.VoterId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last().Choice!, StringComparer.Ordinal);
         return
         [
