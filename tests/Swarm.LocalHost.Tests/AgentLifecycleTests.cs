@@ -119,6 +119,42 @@ public sealed class AgentLifecycleTests
         Assert.Equal(0, reborn.GetProperty("completed").GetInt64());
     }
 
+    [Fact]
+    public async Task An_agent_made_again_under_the_id_of_one_just_retired_is_retired_when_asked_even_while_that_retirement_finishes()
+    {
+        await using var host = await LocalHostProcess.StartAsync();
+        await TaskPolling.WaitForAgentAsync(host, "queen-1");
+
+        // As a client replacing an agent does (examples/lib/swarm.mjs): retire it, wait until it shows retired, create it
+        // again at once (409 until its place on the roster is free), and later retire the new one.
+        await CreateAsync(host, Agent("again", "worker"));
+        using (var delete = await host.Http.SendAsync(host.Request(HttpMethod.Delete, "/api/v1/agents/again")))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, delete.StatusCode);
+        }
+
+        await TaskPolling.WaitForAgentAsync(host, "again", a => a.GetProperty("status").GetString() == "retired");
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            using var created = await host.Http.SendAsync(host.Request(HttpMethod.Post, "/api/v1/agents", json: Agent("again", "worker")));
+            if (created.StatusCode == HttpStatusCode.Created)
+            {
+                break;
+            }
+
+            Assert.True(created.StatusCode == HttpStatusCode.Conflict && DateTime.UtcNow < deadline, $"creating the agent again answered {(int)created.StatusCode}: {await created.Content.ReadAsStringAsync()}");
+        }
+
+        using (var delete = await host.Http.SendAsync(host.Request(HttpMethod.Delete, "/api/v1/agents/again")))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, delete.StatusCode);
+        }
+
+        var retired = await TaskPolling.WaitForAgentAsync(host, "again", a => a.GetProperty("status").GetString() == "retired");
+        Assert.Equal("retired", retired.GetProperty("status").GetString());
+    }
+
     /// <summary>A step played by the test, as a task's orchestration would ask for it: any agent but the default queen.</summary>
     static SeatRequest HeldStep(string taskId) => new(taskId, "s1", [], 5, ["queen-1"], null, DateTimeOffset.UtcNow);
 

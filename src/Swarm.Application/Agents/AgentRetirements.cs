@@ -1,5 +1,6 @@
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
+using Swarm.Domain.Agents;
 using Swarm.Workflows.Agents;
 
 namespace Swarm.Application.Agents;
@@ -7,28 +8,36 @@ namespace Swarm.Application.Agents;
 /// <summary>
 /// The retirement a person asks for with <c>DELETE /api/v1/agents/{id}</c>: one <see cref="RetireAgentOrchestrator"/> per
 /// agent, under a fixed instance id. Its first steps (off the board, then draining) run a moment after the request is
-/// answered, so until the agent's ledger says draining, the instance is what shows that it is leaving.
+/// answered, so until the agent's ledger says draining, the instance is what shows that it is leaving. The instance id
+/// names the agent's <see cref="AgentLedger.Generation"/>: the agent shows retired and leaves the roster a few steps
+/// before its retirement ends, so an agent created again under the id at once must not find that retirement and take
+/// it for its own (its own retirement would never start, and the agent would stay active however often it was asked).
 /// </summary>
 public static class AgentRetirements
 {
-    public static string InstanceIdFor(string agentId) => "retire-agent-" + agentId;
+    /// <summary>The retirement's instance id; the first generation keeps the id retirements had before generations.</summary>
+    public static string InstanceIdFor(string agentId, int generation = 0) =>
+        generation == 0 ? "retire-agent-" + agentId : $"retire-agent-{agentId}:{generation}";
 
-    /// <summary>Whether a retirement of the agent has been scheduled and has not finished yet.</summary>
-    public static async Task<bool> IsUnderwayAsync(DurableTaskClient durable, string agentId, CancellationToken cancellationToken)
+    /// <summary>Whether a retirement of this agent (its generation) has been scheduled and has not finished yet.</summary>
+    public static async Task<bool> IsUnderwayAsync(DurableTaskClient durable, AgentLedger ledger, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(durable);
-        return await durable.GetInstanceAsync(InstanceIdFor(agentId), cancellationToken) is { RuntimeStatus: OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending };
+        ArgumentNullException.ThrowIfNull(ledger);
+        return await durable.GetInstanceAsync(InstanceIdFor(ledger.Profile.Id, ledger.Generation), cancellationToken) is { RuntimeStatus: OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending };
     }
 
     /// <summary>Schedules the agent's retirement unless one is under way (asking again finishes one that stopped half-way).</summary>
     /// <param name="notify">Whether the channel is on, so the operators hear of the retirement when it is done.</param>
     /// <param name="dispatchShards">The dispatch board's shards (<c>dispatch:shards</c>), so the agent is withdrawn from its own.</param>
-    public static async Task StartAsync(DurableTaskClient durable, string agentId, bool notify, int dispatchShards, CancellationToken cancellationToken)
+    public static async Task StartAsync(DurableTaskClient durable, AgentLedger ledger, bool notify, int dispatchShards, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(durable);
-        if (!await IsUnderwayAsync(durable, agentId, cancellationToken))
+        ArgumentNullException.ThrowIfNull(ledger);
+        if (!await IsUnderwayAsync(durable, ledger, cancellationToken))
         {
-            await new AgentClient(durable).RetireAsync(new AgentRetirement(agentId, notify, dispatchShards), InstanceIdFor(agentId), CancellationToken.None);
+            var agentId = ledger.Profile.Id;
+            await new AgentClient(durable).RetireAsync(new AgentRetirement(agentId, notify, dispatchShards), InstanceIdFor(agentId, ledger.Generation), CancellationToken.None);
         }
     }
 }

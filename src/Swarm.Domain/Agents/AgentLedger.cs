@@ -16,6 +16,13 @@ public sealed record AgentLedger
 
     public AgentLifecycle Lifecycle { get; init; } = AgentLifecycle.Active;
 
+    /// <summary>
+    /// Which agent of this id it is: 0 for the first, one more each time a retired agent's id is provisioned again.
+    /// A retirement belongs to one generation (its instance id names it), so a retirement of the previous agent that is
+    /// still finishing its last steps is not taken for one of this agent. Ledgers stored before it read as 0.
+    /// </summary>
+    public int Generation { get; init; }
+
     /// <summary>The agent's record as the board handed it over when the agent left it; null while it is on the board.</summary>
     public AgentWork? FinalWork { get; init; }
 

@@ -23,8 +23,10 @@ public sealed class AgentEntity : TaskEntity<AgentLedger?>
     public AgentLedger Provision(AgentProfile profile)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        // A retired agent provisioned again starts over: it is a new agent that happens to reuse the id.
-        State = State is null || State.Lifecycle == AgentLifecycle.Retired ? new AgentLedger { Profile = profile } : State with { Profile = profile };
+        // A retired agent provisioned again starts over: it is a new agent that happens to reuse the id, one generation on.
+        State = State is null ? new AgentLedger { Profile = profile }
+            : State.Lifecycle == AgentLifecycle.Retired ? new AgentLedger { Profile = profile, Generation = State.Generation + 1 }
+            : State with { Profile = profile };
         return State;
     }
 

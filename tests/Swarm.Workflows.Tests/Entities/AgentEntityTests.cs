@@ -51,4 +51,23 @@ public sealed class AgentEntityTests
 
         Assert.Equal((AgentLifecycle.Active, (AgentWork?)null), (reborn!.Lifecycle, reborn.FinalWork));
     }
+
+    [Fact]
+    public async Task Each_agent_made_again_under_a_retired_id_is_a_generation_on_and_updating_one_keeps_its_generation()
+    {
+        var agent = new EntityOperations<AgentEntity>(AgentEntity.IdFor("a1"));
+        var first = await agent.RunAsync<AgentLedger>(nameof(AgentEntity.Provision), Worker());
+        var generations = new List<int> { first!.Generation };
+        for (var i = 0; i < 2; i++)
+        {
+            await agent.RunAsync(nameof(AgentEntity.Drain));
+            await agent.RunAsync(nameof(AgentEntity.Retire), new AgentWork());
+            generations.Add((await agent.RunAsync<AgentLedger>(nameof(AgentEntity.Provision), Worker()))!.Generation);
+        }
+
+        var updated = await agent.RunAsync<AgentLedger>(nameof(AgentEntity.Provision), Worker("m2"));
+
+        Assert.Equal([0, 1, 2], generations);
+        Assert.Equal(2, updated!.Generation);
+    }
 }

@@ -30,7 +30,7 @@ public sealed class RetireAgentHandler(SwarmSettings settings) : IApiHandler
         // Also for a draining agent: if an earlier retirement stopped half-way, asking again finishes it.
         if (ledger.Lifecycle != AgentLifecycle.Retired)
         {
-            await AgentRetirements.StartAsync(durable, id!, settings.Realtime.Active, settings.Dispatch.Shards, cancellationToken);
+            await AgentRetirements.StartAsync(durable, ledger, settings.Realtime.Active, settings.Dispatch.Shards, cancellationToken);
         }
 
         var location = SwarmRoutes.GetAgent.PathFor(("id", id!));

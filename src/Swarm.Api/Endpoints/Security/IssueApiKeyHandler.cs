@@ -25,7 +25,7 @@ public sealed class IssueApiKeyHandler(ApiKeyService apiKeys) : IApiHandler
         }
 
         // A retirement asked for a moment ago may not have reached the ledger yet; it counts as draining from the request on.
-        var lifecycle = ledger.Lifecycle == AgentLifecycle.Active && await AgentRetirements.IsUnderwayAsync(durable, agentId!, cancellationToken)
+        var lifecycle = ledger.Lifecycle == AgentLifecycle.Active && await AgentRetirements.IsUnderwayAsync(durable, ledger, cancellationToken)
             ? AgentLifecycle.Draining
             : ledger.Lifecycle;
         if (lifecycle != AgentLifecycle.Active)
