@@ -68,7 +68,14 @@ public sealed class PoolScalingTests
 
         Assert.Equal(HttpStatusCode.OK, grown);
         Assert.Equal(0, up.GetProperty("before").GetInt32());
-        Assert.Equal(3, up.GetProperty("after").GetInt32());
+        // Seen once under a full suite's load (4, with the queen a member too), and not reproduced in 112 runs since: the
+        // roster and the host's warnings (a storage outage the watchdog saw, a lease lost) say what happened if it recurs.
+        if (up.GetProperty("after").GetInt32() != 3)
+        {
+            var members = (await Entities.ReadAsync<AgentRoster>(host, "agentroster", "swarm"))?.Members ?? [];
+            Assert.Fail($"the pool grew past maxAgents: {up}; roster now [{string.Join(", ", members)}]; host log:{Environment.NewLine}{host.Output}");
+        }
+
         Assert.Contains("maxAgents", up.GetProperty("limit").GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, shrunk);
         Assert.Equal(1, down.GetProperty("after").GetInt32());
