@@ -81,7 +81,7 @@ foreach (var scenario in scenarios.Where(s => options.Runs(s.Name)))
 {
     report.Heading(2, $"{++number}. {scenario.Title}");
     using var timeout = CancellationTokenSource.CreateLinkedTokenSource(interrupted.Token);
-    timeout.CancelAfter(options.Timeout);
+    timeout.CancelAfter(options.TimeoutFor(scenario.Name));
     var clock = System.Diagnostics.Stopwatch.StartNew();
     try
     {
@@ -92,7 +92,7 @@ foreach (var scenario in scenarios.Where(s => options.Runs(s.Name)))
     {
         incomplete++;
         var what = interrupted.IsCancellationRequested ? "Interrupted" : "Timed out";
-        var after = $"after {Units.Seconds(clock.Elapsed)} (`--timeout` {Units.Seconds(options.Timeout)}).";
+        var after = $"after {Units.Seconds(clock.Elapsed)} (`--timeout` {Units.Seconds(options.TimeoutFor(scenario.Name))}).";
         report.Callout(e is TimeoutException
             ? $"**{what}** {after} {e.Message}"
             : $"**{what}** {after} The scenario was stopped; whatever it had measured is above.");
