@@ -134,17 +134,12 @@ public sealed class AgentLifecycleTests
         }
 
         await TaskPolling.WaitForAgentAsync(host, "again", a => a.GetProperty("status").GetString() == "retired");
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
+        await WaitUntilAsync(async () =>
         {
             using var created = await host.Http.SendAsync(host.Request(HttpMethod.Post, "/api/v1/agents", json: Agent("again", "worker")));
-            if (created.StatusCode == HttpStatusCode.Created)
-            {
-                break;
-            }
-
-            Assert.True(created.StatusCode == HttpStatusCode.Conflict && DateTime.UtcNow < deadline, $"creating the agent again answered {(int)created.StatusCode}: {await created.Content.ReadAsStringAsync()}");
-        }
+            Assert.True(created.StatusCode is HttpStatusCode.Created or HttpStatusCode.Conflict, $"creating the agent again answered {(int)created.StatusCode}: {await created.Content.ReadAsStringAsync()}");
+            return created.StatusCode == HttpStatusCode.Created;
+        });
 
         using (var delete = await host.Http.SendAsync(host.Request(HttpMethod.Delete, "/api/v1/agents/again")))
         {

@@ -16,15 +16,15 @@ namespace Swarm.Application.Agents;
 public static class AgentRetirements
 {
     /// <summary>The retirement's instance id; the first generation keeps the id retirements had before generations.</summary>
-    public static string InstanceIdFor(string agentId, int generation = 0) =>
-        generation == 0 ? "retire-agent-" + agentId : $"retire-agent-{agentId}:{generation}";
+    public static string InstanceIdFor(AgentLedger ledger) =>
+        ledger.Generation == 0 ? "retire-agent-" + ledger.Profile.Id : $"retire-agent-{ledger.Profile.Id}:{ledger.Generation}";
 
     /// <summary>Whether a retirement of this agent (its generation) has been scheduled and has not finished yet.</summary>
     public static async Task<bool> IsUnderwayAsync(DurableTaskClient durable, AgentLedger ledger, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(durable);
         ArgumentNullException.ThrowIfNull(ledger);
-        return await durable.GetInstanceAsync(InstanceIdFor(ledger.Profile.Id, ledger.Generation), cancellationToken) is { RuntimeStatus: OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending };
+        return await durable.GetInstanceAsync(InstanceIdFor(ledger), cancellationToken) is { RuntimeStatus: OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending };
     }
 
     /// <summary>Schedules the agent's retirement unless one is under way (asking again finishes one that stopped half-way).</summary>
@@ -36,8 +36,7 @@ public static class AgentRetirements
         ArgumentNullException.ThrowIfNull(ledger);
         if (!await IsUnderwayAsync(durable, ledger, cancellationToken))
         {
-            var agentId = ledger.Profile.Id;
-            await new AgentClient(durable).RetireAsync(new AgentRetirement(agentId, notify, dispatchShards), InstanceIdFor(agentId, ledger.Generation), CancellationToken.None);
+            await new AgentClient(durable).RetireAsync(new AgentRetirement(ledger.Profile.Id, notify, dispatchShards), InstanceIdFor(ledger), CancellationToken.None);
         }
     }
 }
