@@ -13,10 +13,6 @@ static class NodeScript
     static readonly TimeSpan AttemptDeadline = TimeSpan.FromSeconds(20);
     const int Attempts = 3;
 
-    /// <summary>Where stuck runs are described, so a test run that passed after a retry still shows what happened (test.sh prints it).</summary>
-    static string DiagnosticsLog => Path.Combine(RepositoryPaths.Root, ".run", "test-diagnostics.log");
-    static readonly Lock DiagnosticsLogWrite = new();
-
     public static async Task<string> RunAsync(string script, params string[] arguments)
     {
         var failures = new List<string>();
@@ -29,7 +25,7 @@ static class NodeScript
             }
 
             failures.Add($"attempt {attempt}: {failure}");
-            RecordDiagnostic($"{script} attempt {attempt} of {Attempts}: {failure}");
+            TestDiagnostics.Record($"{script} attempt {attempt} of {Attempts}: {failure}");
         }
 
         Assert.Fail($"{script} failed every attempt:\n" + string.Join('\n', failures));
@@ -102,14 +98,5 @@ static class NodeScript
         }
 
         return text.ToString();
-    }
-
-    static void RecordDiagnostic(string line)
-    {
-        lock (DiagnosticsLogWrite)
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(DiagnosticsLog)!);
-            File.AppendAllText(DiagnosticsLog, $"{DateTimeOffset.UtcNow:O} {line}{Environment.NewLine}");
-        }
     }
 }

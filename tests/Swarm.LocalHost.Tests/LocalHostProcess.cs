@@ -336,6 +336,24 @@ public sealed class LocalHostProcess : IAsyncDisposable
     public DurableTaskClient DurableClient(bool entities = false) =>
         new GrpcDurableTaskClient("test", new GrpcDurableTaskClientOptions { Channel = DurableClientSocket.Channel(DurableSocket), EnableEntitySupport = entities }, NullLogger.Instance);
 
+    /// <summary>
+    /// A host that took storage for gone stopped its durable worker and started another: expected where a test kills the
+    /// emulator, and worth knowing anywhere else (under load a slow answer could look like an outage), so every one is
+    /// recorded with the host's task hub and what it logged then.
+    /// </summary>
+    void RecordStorageOutages()
+    {
+        var lines = output.ToArray();
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (lines[i].Contains("Storage does not answer", StringComparison.Ordinal))
+            {
+                var context = string.Join(" | ", lines.Skip(Math.Max(0, i - 2)).Take(8).Where(l => l.Length > 0));
+                TestDiagnostics.Record($"host on task hub {TaskHub} (port {HttpPort}) took storage for gone: {context}");
+            }
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (process is { HasExited: false })
@@ -345,6 +363,7 @@ public sealed class LocalHostProcess : IAsyncDisposable
             RemoveSocketDirectory();
         }
 
+        RecordStorageOutages();
         process?.Dispose();
         process = null;
         Http.Dispose();
