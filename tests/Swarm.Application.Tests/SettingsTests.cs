@@ -64,6 +64,7 @@ public sealed class SettingsTests
     [InlineData("dispatch:shards", "0", "'dispatch:shards' must be between 1 and 16 (was 0)")]
     [InlineData("dispatch:shards", "17", "'dispatch:shards' must be between 1 and 16 (was 17)")]
     [InlineData("dispatch:shard", "2", "'dispatch:shard' is not a setting")]
+    [InlineData("selfHealing:graceSeconds", "0", "'selfHealing:graceSeconds' must be between 1 and 86400")]
     public void A_bad_setting_stops_the_host_with_its_key_named(string key, string value, string expected)
     {
         var error = Assert.Throws<SwarmConfigurationException>(() => TestSettings.Load((key, value)));

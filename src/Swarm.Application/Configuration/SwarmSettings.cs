@@ -322,6 +322,13 @@ public sealed class SelfHealingSettings
 
     /// <summary>How long an unhealthy agent stays off the dispatch board, counted from its last step, before it gets work again.</summary>
     public int UnhealthyProbationSeconds { get; set; } = 120;
+
+    /// <summary>
+    /// How long the pass leaves a task's loose ends alone after the task last changed, because the task's own message may
+    /// still be on its way: an open row of the task index (its end write) and a seat a task that ended still holds (its
+    /// release, which carries the step's outcome; freed without it, the outcome would go uncounted).
+    /// </summary>
+    public int GraceSeconds { get; set; } = 60;
 }
 
 /// <summary>Per-principal request limits (a token bucket per caller, per process instance).</summary>

@@ -152,6 +152,7 @@ public static class SwarmSettingsValidator
         }
 
         Check(s.SelfHealing.UnhealthyProbationSeconds is >= 1 and <= 86_400, "selfHealing:unhealthyProbationSeconds", "must be between 1 and 86400.");
+        Check(s.SelfHealing.GraceSeconds is >= 1 and <= 86_400, "selfHealing:graceSeconds", "must be between 1 and 86400.");
         Check(s.SelfHealing.StalledTaskSeconds is >= 1 and <= 7 * 86_400, "selfHealing:stalledTaskSeconds", "must be between 1 and 604800.");
         return errors;
     }

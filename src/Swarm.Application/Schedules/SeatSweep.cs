@@ -9,30 +9,41 @@ namespace Swarm.Application.Schedules;
 /// Part of self-healing: frees what tasks that are no longer running still hold. A seat on the dispatch board (the one
 /// owner of seats) or a place in its line belongs to a task; if that task has finished or was ended (a crash between
 /// ending a task and releasing its seats), nothing else would ever give it back, and a full agent or a retirement
-/// could wait on it forever.
+/// could wait on it forever. A task sends its release as it ends, so the board can still show the seat of a task that
+/// has just ended: a seat is freed only once its task ended a grace ago (or is gone from the runtime), or the sweep's
+/// release, which judges nothing, could arrive first and the task's own, with the step's outcome, would find no holder
+/// and go uncounted. A place in line carries no outcome and is left at once.
 /// </summary>
 public static class SeatSweep
 {
-    /// <summary>Releases every seat and place whose task is not running, on the shard that has it; returns how many it freed.</summary>
+    /// <summary>
+    /// Releases every seat whose task ended at least <paramref name="grace"/> before <paramref name="now"/>, and every
+    /// place whose task is not running, on the shard that has it; returns how many it freed.
+    /// </summary>
     /// <param name="shardBoards">Each dispatch shard's board, shard 0 first, as read for this pass (<see cref="DispatcherClient.GetShardBoardsAsync"/>).</param>
-    public static async Task<int> FreeOrphansAsync(DurableTaskClient durable, DispatcherClient dispatcher, IReadOnlyList<DispatchBoard> shardBoards, CancellationToken cancellationToken)
+    public static async Task<int> FreeOrphansAsync(DurableTaskClient durable, DispatcherClient dispatcher, IReadOnlyList<DispatchBoard> shardBoards, DateTimeOffset now, TimeSpan grace, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(durable);
         ArgumentNullException.ThrowIfNull(dispatcher);
         ArgumentNullException.ThrowIfNull(shardBoards);
-        var alive = new Dictionary<string, bool>(StringComparer.Ordinal);
-        async Task<bool> RunningAsync(string holder)
+        var states = new Dictionary<string, TaskState>(StringComparer.Ordinal);
+        async Task<TaskState> StateAsync(string holder)
         {
             var taskId = holder.Split('/')[0];
-            if (!alive.TryGetValue(taskId, out var running))
+            if (!states.TryGetValue(taskId, out var state))
             {
                 // Only task ids are judged; anything else on the board is left alone.
-                running = !TaskId.IsWellFormed(taskId)
-                    || await durable.GetInstanceAsync(taskId, cancellationToken) is { RuntimeStatus: OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Suspended };
-                alive[taskId] = running;
+                state = !TaskId.IsWellFormed(taskId) ? TaskState.Running : await durable.GetInstanceAsync(taskId, cancellationToken) switch
+                {
+                    null => TaskState.EndedLongAgo,
+                    { RuntimeStatus: OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Suspended } => TaskState.Running,
+                    var ended when now - ended.LastUpdatedAt < grace => TaskState.JustEnded,
+                    _ => TaskState.EndedLongAgo,
+                };
+                states[taskId] = state;
             }
 
-            return running;
+            return state;
         }
 
         var freed = 0;
@@ -43,7 +54,7 @@ public static class SeatSweep
             {
                 foreach (var holder in agent.Holders)
                 {
-                    if (!await RunningAsync(holder))
+                    if (await StateAsync(holder) == TaskState.EndedLongAgo)
                     {
                         await dispatcher.ReleaseAsync(new SeatRelease(agent.Id, holder, []), cancellationToken, shard);
                         freed++;
@@ -53,7 +64,7 @@ public static class SeatSweep
 
             foreach (var waiting in board.Waiting)
             {
-                if (!await RunningAsync(waiting.Holder))
+                if (await StateAsync(waiting.Holder) != TaskState.Running)
                 {
                     await dispatcher.LeaveAsync(waiting.TaskId, waiting.SeatKey, cancellationToken, shard);
                     freed++;
@@ -62,5 +73,17 @@ public static class SeatSweep
         }
 
         return freed;
+    }
+
+    /// <summary>What the runtime says of the task a seat or place belongs to.</summary>
+    enum TaskState
+    {
+        Running,
+
+        /// <summary>Ended within the grace: its own release may be on its way.</summary>
+        JustEnded,
+
+        /// <summary>Ended before the grace, or gone from the runtime (purged, or lost with the storage): nothing else will free it.</summary>
+        EndedLongAgo,
     }
 }

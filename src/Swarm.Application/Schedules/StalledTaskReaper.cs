@@ -49,7 +49,7 @@ public sealed partial class StalledTaskReaper(SwarmSettings settings, TimeProvid
 
         await operators.SendAsync(reinstated.Select(agentId => RealtimeEvents.AgentHealth(agentId, healthy: true, "probation over: offered work again", now)));
 
-        if (await SeatSweep.FreeOrphansAsync(durable, dispatcher, shardBoards, cancellationToken) is > 0 and var freed)
+        if (await SeatSweep.FreeOrphansAsync(durable, dispatcher, shardBoards, now, TimeSpan.FromSeconds(settings.SelfHealing.GraceSeconds), cancellationToken) is > 0 and var freed)
         {
             LogOrphansFreed(logger, freed);
         }

@@ -1,5 +1,6 @@
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
+using Swarm.Application.Configuration;
 using Swarm.Application.Schedules;
 using Swarm.Workflows.Tasks.Index;
 
@@ -9,17 +10,17 @@ namespace Swarm.Application.Tasks;
 /// Keeps the task index true where a task's own workflow cannot write it. A task ended from outside (canceled, reaped as
 /// stalled) is terminated and runs nothing more, so whoever ended it records the end (<see cref="StoppedAsync"/>), as it
 /// sends the notices. And the self-healing pass (<see cref="CatchUpAsync"/>) reads, for each row of the open partition
-/// that has not changed for a minute, the task's orchestration (the truth): a task that has ended since (its own end
+/// that has not changed for <c>selfHealing:graceSeconds</c> (a minute), the task's orchestration (the truth): a task that has ended since (its own end
 /// write failed after its retries, a crash of an unexpected kind failed the orchestration, the stopper died before its
 /// write) gets its end recorded. Every write carries the whole entry, so a dropped earlier write is made good by any later one.
 /// </summary>
-public sealed partial class TaskIndexCatchUp(ITaskIndex index, ITaskListing listing, TimeProvider time, ILogger<TaskIndexCatchUp> logger)
+public sealed partial class TaskIndexCatchUp(ITaskIndex index, ITaskListing listing, SwarmSettings settings, TimeProvider time, ILogger<TaskIndexCatchUp> logger)
 {
     /// <summary>Open rows read per pass; a larger backlog is caught up over several passes, newest first.</summary>
     public const int RowsPerPass = 2_000;
 
-    /// <summary>A row younger than this is left alone: the task's own write may be on its way.</summary>
-    static readonly TimeSpan Grace = TimeSpan.FromMinutes(1);
+    /// <summary>A row unchanged for less than this is left alone: the task's own write may be on its way.</summary>
+    TimeSpan Grace => TimeSpan.FromSeconds(settings.SelfHealing.GraceSeconds);
 
     /// <summary>Records the end of <paramref name="task"/>, as read just before it was terminated. Never throws: the pass catches up.</summary>
     public async Task StoppedAsync(OrchestrationMetadata task, string errorType, CancellationToken cancellationToken)

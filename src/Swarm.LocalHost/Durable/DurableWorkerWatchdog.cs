@@ -13,18 +13,21 @@ namespace Swarm.LocalHost.Durable;
 /// reverted state (the emulator keeps only what it saved to disk, every 5 s): queues, partition rows, history and
 /// messages the worker had seen. DurableTask's worker does not recover from that by itself: work items that keep failing
 /// hold its orchestration dispatcher in a 10 s back-off that needs five successes in a row to end, so new work waited
-/// there for many minutes (issue 12, item 8). So from the first probe storage does not answer, the worker is stopped
-/// (and <c>/ready</c> says why); once storage answers, a new worker starts on a new backend. The storage may also have
+/// there for many minutes (issue 12, item 8). So from the first probe storage refuses, or the third in a row it leaves
+/// unanswered (<see cref="StorageOutageWatch"/>), the worker is stopped (and <c>/ready</c> says why); once storage
+/// answers, a new worker starts on a new backend. The storage may also have
 /// lost what the swarm set up at start: tasks it lost may still hold seats on the dispatch board (its state was saved,
 /// their orchestrations were not), which nothing would release before the next self-healing pass, so the watchdog frees
-/// them at once (<see cref="SeatSweep"/>); and it provisions the default agent again, which would otherwise come back
-/// only with the next hourly run of <see cref="DefaultAgentJob"/>.
+/// them at once (<see cref="SeatSweep"/>, which leaves a seat of a task that ended within its grace to a later pass);
+/// and it provisions the default agent again, which would otherwise come back only with the next hourly run of
+/// <see cref="DefaultAgentJob"/>.
 /// </summary>
 sealed partial class DurableWorkerWatchdog(
     TableServiceClient tables,
     DurableTaskEngine engine,
     DurableTaskClient durable,
     SwarmSettings settings,
+    TimeProvider time,
     ILogger<DurableWorkerWatchdog> logger) : BackgroundService
 {
     /// <summary>Often enough that a killed emulator is seen down before it has started again (node takes over a second).</summary>
@@ -40,10 +43,11 @@ sealed partial class DurableWorkerWatchdog(
         using var ticks = new PeriodicTimer(ProbeInterval);
         while (await ticks.WaitForNextTickAsync(stoppingToken))
         {
-            switch (watch.Observe(await StorageAnswersAsync(stoppingToken)))
+            var (probe, failure) = await ProbeAsync(stoppingToken);
+            switch (watch.Observe(probe))
             {
                 case StorageChange.OutageBegan:
-                    LogOutage(logger);
+                    LogOutage(logger, probe == StorageProbe.Silent ? $"no answer to {StorageOutageWatch.SilentProbesForOutage} probes in a row, each given {ProbeTimeout.TotalSeconds:0} s" : failure!);
                     await engine.PauseAsync(OutageNote, stoppingToken);
                     break;
                 case StorageChange.OutageEnded:
@@ -60,7 +64,8 @@ sealed partial class DurableWorkerWatchdog(
         try
         {
             var dispatcher = new DispatcherClient(durable, settings.Dispatch.Shards);
-            LogSeatsFreed(logger, await SeatSweep.FreeOrphansAsync(durable, dispatcher, await dispatcher.GetShardBoardsAsync(stoppingToken), stoppingToken));
+            var boards = await dispatcher.GetShardBoardsAsync(stoppingToken);
+            LogSeatsFreed(logger, await SeatSweep.FreeOrphansAsync(durable, dispatcher, boards, time.GetUtcNow(), TimeSpan.FromSeconds(settings.SelfHealing.GraceSeconds), stoppingToken));
         }
 #pragma warning disable CA1031 // The self-healing pass frees them later; this is only the early chance.
         catch (Exception e) when (!stoppingToken.IsCancellationRequested)
@@ -91,7 +96,8 @@ sealed partial class DurableWorkerWatchdog(
         }
     }
 
-    async Task<bool> StorageAnswersAsync(CancellationToken stoppingToken)
+    /// <summary>One probe: how storage met it, and for a refusal, what it said.</summary>
+    async Task<(StorageProbe Probe, string? Failure)> ProbeAsync(CancellationToken stoppingToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         timeout.CancelAfter(ProbeTimeout);
@@ -102,18 +108,23 @@ sealed partial class DurableWorkerWatchdog(
                 break;
             }
 
-            return true;
+            return (StorageProbe.Answered, null);
         }
-#pragma warning disable CA1031 // Any failure to answer counts as an outage; the worker's own logs have the details.
-        catch (Exception) when (!stoppingToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+        {
+            // Our timeout, or the client's own per-try network timeout: either way, no answer yet.
+            return (StorageProbe.Silent, null);
+        }
+#pragma warning disable CA1031 // Any other failure is a refusal; its message goes into the outage warning.
+        catch (Exception e) when (!stoppingToken.IsCancellationRequested)
 #pragma warning restore CA1031
         {
-            return false;
+            return (StorageProbe.Refused, $"{e.GetType().Name}: {e.Message}");
         }
     }
 
-    [LoggerMessage(EventId = 1571, Level = LogLevel.Warning, Message = "Storage does not answer; the durable worker stops until it does")]
-    static partial void LogOutage(ILogger logger);
+    [LoggerMessage(EventId = 1571, Level = LogLevel.Warning, Message = "Storage does not answer ({Reason}); the durable worker stops until it does")]
+    static partial void LogOutage(ILogger logger, string reason);
 
     [LoggerMessage(EventId = 1572, Level = LogLevel.Warning, Message = "After the storage outage, freed {Count} seats and places of tasks that are not running")]
     static partial void LogSeatsFreed(ILogger logger, int count);
