@@ -21,7 +21,7 @@ public sealed class AgentLearningTests
     {
         await using var host = await LocalHostProcess.StartAsync();
         await TaskSubmissions.CreateAgentAsync(host, "carer-1", "specialist", ["care"]);
-        await BoardAgents.WaitForAsync(host, "carer-1", _ => true);
+        await BoardAgents.OnBoardAsync(host, "carer-1");
         var taskId = (await RunAsync(host, "care for the plants")).GetProperty("id").GetString()!;
         await RunAsync(host, "care for the garden");
         var learnt = await TaskPolling.WaitForAgentAsync(host, "carer-1", a => a.GetProperty("learning").GetProperty("trace").GetArrayLength() == 2);
@@ -52,7 +52,7 @@ public sealed class AgentLearningTests
     {
         await using var host = await LocalHostProcess.StartAsync();
         // On the board, where what it learnt is kept: before it registers there, it has nothing a reset could clear.
-        await BoardAgents.WaitForAsync(host, "queen-1", _ => true);
+        await BoardAgents.OnBoardAsync(host, "queen-1");
 
         using var all = await ResetAsync(host, "queen-1", json: null);
         using var blank = await ResetAsync(host, "queen-1", """{"capability":" "}""");

@@ -15,4 +15,16 @@ static class BoardAgents
         var board = await Entities.WaitForAsync<DispatchBoard>(host, "dispatcher", key, b => b?.Agents.GetValueOrDefault(agentId) is { } agent && expected(agent));
         return board?.Agents.GetValueOrDefault(agentId);
     }
+
+    /// <summary>
+    /// Waits until the agent is on the board (its registration is a signal sent after it was created) and fails the test
+    /// if it is not within a minute and a half: a step asked for before then cannot go to it.
+    /// </summary>
+    public static async Task<BoardAgent> OnBoardAsync(LocalHostProcess host, string agentId, int shards = 1)
+    {
+        var key = Swarm.Workflows.Distribution.DispatchShards.Of(shards).ForAgent(agentId).Key;
+        var board = await Entities.WaitForAsync<DispatchBoard>(host, "dispatcher", key, b => b?.Agents.ContainsKey(agentId) == true, TimeSpan.FromSeconds(90));
+        return board?.Agents.GetValueOrDefault(agentId)
+            ?? throw new Xunit.Sdk.XunitException($"{agentId} is not on the board ({key}) after 90 s: [{string.Join(", ", board?.Agents.Keys ?? [])}]; host log:{Environment.NewLine}{host.Output}");
+    }
 }

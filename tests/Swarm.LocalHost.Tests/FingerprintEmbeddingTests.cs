@@ -78,7 +78,7 @@ public sealed class FingerprintEmbeddingTests
     {
         await using var host = await LocalHostProcess.StartAsync(("learning__embeddings__provider", "minilm"), ("learning__algorithm", "ucb"));
         await TaskSubmissions.CreateAgentAsync(host, "carer-1", "specialist", ["care"]);
-        await BoardAgents.WaitForAsync(host, "carer-1", _ => true);
+        await BoardAgents.OnBoardAsync(host, "carer-1");
 
         async Task<JsonElement> RunAsync(string prompt, int fingerprints)
         {
@@ -159,7 +159,7 @@ public sealed class FingerprintEmbeddingTests
         foreach (var id in voters)
         {
             await TaskSubmissions.CreateAgentAsync(host, id, "specialist", ["trial"], model: id.Contains("sage", StringComparison.Ordinal) ? "sage" : "fool");
-            await BoardAgents.WaitForAsync(host, id, _ => true);
+            await BoardAgents.OnBoardAsync(host, id);
         }
 
         async Task<(string Proposal, JsonElement Task)> RunAsync(string prompt, int fingerprints)

@@ -348,7 +348,7 @@ public sealed class LocalHostProcess : IAsyncDisposable
         {
             if (lines[i].Contains("Storage does not answer", StringComparison.Ordinal))
             {
-                var context = string.Join(" | ", lines.Skip(Math.Max(0, i - 2)).Take(8).Where(l => l.Length > 0));
+                var context = string.Join(" ", lines.Skip(Math.Max(0, i - 1)).Take(2).Select(l => l.Trim()));
                 TestDiagnostics.Record($"host on task hub {TaskHub} (port {HttpPort}) took storage for gone: {context}");
             }
         }
