@@ -5,14 +5,17 @@ set -euo pipefail
 cd "$(dirname "$0")"
 . scripts/prerequisites.sh
 
+started=$SECONDS
 require_tools
 install_node_tools
 install_qwen_agent
 mkdir -p .run
 install_browser
 
+prerequisites_took=$((SECONDS - started))
 echo "Building (Release, warnings as errors)..."
 build_locked Swarm.Functions.sln
+build_took=$((SECONDS - started - prerequisites_took))
 
 mkdir -p .run
 log=.run/test-output.log
@@ -33,6 +36,10 @@ awk '/^(Passed|Failed)!/ {
        }
      }
      END { printf "Tests: %d passed, %d failed, %d skipped\n", passed, failed, skipped }' "$log"
+# Where the time went, so a run that nears the 20 minutes it is held to says which part grew.
+tests_took=$((SECONDS - started - prerequisites_took - build_took))
+printf 'Time: prerequisites %dm%02ds, build %dm%02ds, tests %dm%02ds\n' \
+  $((prerequisites_took / 60)) $((prerequisites_took % 60)) $((build_took / 60)) $((build_took % 60)) $((tests_took / 60)) $((tests_took % 60))
 # What test tools recorded about trouble they recovered from (a stuck helper process that was retried, say).
 if [ -s "$diagnostics" ]; then
   echo "Test diagnostics ($diagnostics):"

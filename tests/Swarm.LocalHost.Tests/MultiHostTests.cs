@@ -45,7 +45,7 @@ public sealed partial class MultiHostTests
             var survivors = hosts.Where(h => h != victim).ToList();
             for (var i = 0; i < tasks; i++)
             {
-                var finished = await TaskPolling.WaitUntilFinishedAsync(survivors[i % survivors.Count], ids[i], TimeSpan.FromMinutes(3));
+                var finished = await FinishedOrDescribedAsync(hosts, survivors[i % survivors.Count], ids[i]);
                 Assert.Equal("completed", finished.GetProperty("status").GetString());
                 Assert.Equal(SimulatedChatClient.Answer(prompts[i]), finished.GetProperty("result").GetProperty("text").GetString());
             }
@@ -77,6 +77,33 @@ public sealed partial class MultiHostTests
             {
                 await host.DisposeAsync();
             }
+        }
+    }
+
+    /// <summary>
+    /// The task once it finished; if it is still running after 3 minutes (seen once in CI, a task assigned just before the
+    /// kill that never moved again), fails with what says why: the partition leases, the task's history and every host's log.
+    /// </summary>
+    static async Task<System.Text.Json.JsonElement> FinishedOrDescribedAsync(IReadOnlyList<LocalHostProcess> hosts, LocalHostProcess survivor, string id)
+    {
+        try
+        {
+            return await TaskPolling.WaitUntilFinishedAsync(survivor, id, TimeSpan.FromMinutes(3));
+        }
+        catch (TimeoutException stuck)
+        {
+            var partitions = new TableServiceClient(hosts[0].StorageConnectionString).GetTableClient(hosts[0].TaskHub + "Partitions");
+            var leases = new List<string>();
+            await foreach (var lease in partitions.QueryAsync<TableEntity>())
+            {
+                leases.Add(string.Join(", ", lease.Where(p => p.Key != "odata.etag").Select(p => $"{p.Key}={p.Value}")));
+            }
+
+            var history = string.Join(", ", await DurableHistories.ReadAsync(hosts[0], id));
+            var logs = string.Join(Environment.NewLine, hosts.Select((h, i) => $"--- host {i} ({h.WorkerName}{(h.HasExited ? ", killed" : "")}) ---{Environment.NewLine}"
+                + string.Join(Environment.NewLine, h.Output.Split(Environment.NewLine).Where(l => !l.Contains("Periodic job Learning", StringComparison.Ordinal) && !l.Contains("PeriodicJobRunner[1552]", StringComparison.Ordinal)))));
+            throw new Xunit.Sdk.XunitException($"{stuck.Message.Split(Environment.NewLine)[0]}{Environment.NewLine}leases:{Environment.NewLine}{string.Join(Environment.NewLine, leases)}"
+                + $"{Environment.NewLine}history: {history}{Environment.NewLine}{logs}");
         }
     }
 
