@@ -92,9 +92,8 @@ public sealed partial class MultiHostTests
         }
         catch (TimeoutException stuck)
         {
-            var partitions = new TableServiceClient(hosts[0].StorageConnectionString).GetTableClient(hosts[0].TaskHub + "Partitions");
             var leases = new List<string>();
-            await foreach (var lease in partitions.QueryAsync<TableEntity>())
+            await foreach (var lease in Partitions(hosts[0]).QueryAsync<TableEntity>())
             {
                 leases.Add(string.Join(", ", lease.Where(p => p.Key != "odata.etag").Select(p => $"{p.Key}={p.Value}")));
             }
@@ -107,13 +106,17 @@ public sealed partial class MultiHostTests
         }
     }
 
+    /// <summary>Durable Task's partition table of the hosts' task hub: one lease row per control queue, naming its owner.</summary>
+    static TableClient Partitions(LocalHostProcess host) =>
+        new TableServiceClient(host.StorageConnectionString).GetTableClient(host.TaskHub + "Partitions");
+
     static string Outputs(IReadOnlyList<LocalHostProcess> hosts) =>
         string.Join(Environment.NewLine, hosts.Select((h, i) => $"--- host {i} ---{Environment.NewLine}{h.Output}"));
 
     /// <summary>A host whose durable worker holds a partition lease now (Durable Task's partition table names the owner).</summary>
     static async Task<LocalHostProcess> PartitionOwnerAsync(IReadOnlyList<LocalHostProcess> hosts)
     {
-        var partitions = new TableServiceClient(hosts[0].StorageConnectionString).GetTableClient(hosts[0].TaskHub + "Partitions");
+        var partitions = Partitions(hosts[0]);
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
         {

@@ -40,18 +40,18 @@ sealed class StorageOutageWatch
     {
         silentInARow = probe == StorageProbe.Silent ? silentInARow + 1 : 0;
         var failing = probe == StorageProbe.Refused || silentInARow >= SilentProbesForOutage;
-        var change = (down, probe) switch
+        if (!down && failing)
         {
-            (false, _) when failing => StorageChange.OutageBegan,
-            (true, StorageProbe.Answered) => StorageChange.OutageEnded,
-            _ => StorageChange.None,
-        };
-        down = change switch
+            down = true;
+            return StorageChange.OutageBegan;
+        }
+
+        if (down && probe == StorageProbe.Answered)
         {
-            StorageChange.OutageBegan => true,
-            StorageChange.OutageEnded => false,
-            _ => down,
-        };
-        return change;
+            down = false;
+            return StorageChange.OutageEnded;
+        }
+
+        return StorageChange.None;
     }
 }
