@@ -1,5 +1,6 @@
 using Swarm.Domain.Agents;
 using Swarm.Domain.Distribution;
+using Swarm.Domain.Learning;
 
 namespace Swarm.Domain.Tests;
 
@@ -103,11 +104,14 @@ public sealed class AgentHealthTests
     [Fact]
     public void The_learning_pass_fades_skill_no_outcome_confirmed_since_the_last_pass()
     {
-        var board = Run(Run(Board(), "t1", true), "t2", true);
+        var board = Run(Run(Board(), "t1", true), "t2", true)
+            .Register(new AgentProfile("a2", "Agent two", AgentType.Worker, new ProviderSettings("simulated", "m"), 4), accepting: true).Board;
         var learned = Agent(board).SkillOf("general");
 
         var first = board.Relax(0.5, T0.AddMinutes(15));
-        var second = first.Relax(0.5, T0.AddMinutes(30));
+        // Plain work went on, to a2, between the passes: a1's record of it is unconfirmed.
+        var othersWorked = first.Learn(new SkillSignal("release:t9/s1", SkillKind.Outcome, "a2", [], 1, 1, T0.AddMinutes(20)));
+        var second = othersWorked.Relax(0.5, T0.AddMinutes(30));
         var confirmed = Run(first, "t3", true, minute: 20).Relax(0.5, T0.AddMinutes(30));
 
         Assert.Equal(learned, Agent(first).SkillOf("general"));

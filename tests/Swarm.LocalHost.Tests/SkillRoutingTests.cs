@@ -77,7 +77,7 @@ public sealed class SkillRoutingTests
         // The veteran's record is as good as five steps make it, and greedy has no randomness; warm-up gives the rookie the
         // step. (Warm-up adds 0.35 × (1 − the veteran's mean) to the rookie's score; a higher role priority can outweigh it.)
         var assigned = Assigned(next).Single();
-        if (!assigned.StartsWith("answer: rookie-1 (specialist, load 0/4, has care): greedy warm-up (n 0); score ", StringComparison.Ordinal))
+        if (!assigned.StartsWith("answer: rookie-1 (specialist, load 0/4, has care): greedy warm-up (0 of 4 signals); score ", StringComparison.Ordinal))
         {
             // Seen once in CI, in a run that took 83 s where 10 s is usual, when the wait above did not yet fail on a rookie
             // still off the board after 30 s: what the board holds of the rookie now, the task's whole timeline and the

@@ -93,6 +93,17 @@ sealed class LearningCurveScenario(BenchmarkOptions options) : IScenario
             meaningTuning.Add((label, await RunAllAsync(RoutingVariant.WithEmbeddings[3], panel, streams, recall, cancellationToken, vectors)));
         }
 
+        var rates = new List<RoutingVariant>();
+        foreach (var minutes in TaskRateMinutes)
+        {
+            foreach (var variant in TaskRateVariants)
+            {
+                var slower = variant with { Name = $"{variant.Name}, a task every {minutes} minutes", MinutesPerTask = minutes };
+                byVariant[slower.Name] = await RunAllAsync(slower, panel, streams, RecallSettings.Default, cancellationToken, vectors);
+                rates.Add(slower);
+            }
+        }
+
         foreach (var threshold in new[] { 0.1, 0.2 })
         {
             var variant = RoutingVariant.UcbPatternsAt(threshold);
@@ -121,6 +132,7 @@ sealed class LearningCurveScenario(BenchmarkOptions options) : IScenario
         WriteTuning(report, tuning, random);
         WriteEmbeddings(report, byVariant, meaningTuning, patternSweep, random, vectors);
         WriteGapSources(report, byVariant, patternSweep);
+        WriteTaskRates(report, byVariant, rates, random);
         WritePrecision(report, precision);
         var chart = await WriteChartAsync(byVariant, cancellationToken);
         report.Paragraph($"The learning curve (mean of the {streams.Count} seeds) is written to `{Path.GetRelativePath(RepositoryLayout.Root, chart)}`.");
@@ -156,8 +168,10 @@ sealed class LearningCurveScenario(BenchmarkOptions options) : IScenario
                 + "(`PromptTerms`, one `StepTrace`). A variant with evidence first asks the atlas (`TaskAtlas.Similar`, k = "
                 + $"{RecallSettings.Default.Neighbours}, minimum similarity {RecallSettings.Default.MinSimilarity:0.00}, the settings' defaults) and passes `SimilarTasks.EvidenceFor` of the neighbours as `SeatRequest.Evidence`. "
                 + "The router never sees the category.",
-            "Policy: the settings' defaults, learning rate η 0.01 and exploration ε 0.1, λ 0.25 (`SkillPosterior.GlobalShrink`), warm-up below 3 units of evidence. "
+            "Policy: the settings' defaults, learning rate η 0.01 and exploration ε 0.1, λ 0.25 (`SkillPosterior.GlobalShrink`), warm-up until an agent's record for the key has taken 4 signals (`SkillPosterior.WarmUpSignals`). "
                 + "Random and round-robin pick among the agents `AgentSelector.Fits` lets through and name their pick in the request (`SeatRequest.Agent`), so their seats and releases go through the board like the others'.",
+            "The learning pass (`DispatchBoard.Relax`, as `LearningJob` runs it) at every time its default schedule (`LearningSchedule` `15 */15 * * * *`) names on the bench's clock, "
+                + "which gives each task a minute: 67 passes a run. A pass fades the records of a key that some agent was taught since the last one and this agent was not.",
             "Self-healing is played by the bench: an agent made unhealthy by 3 failures in a row (common at 55 %) is reinstated at once (`DispatchBoard.Reinstate`), where the swarm's health job would wait out a probation.",
             $"Measures: the chosen agent's hidden accuracy (expected accuracy; the realised success rate is shown too), the best present agent's (the oracle: 0.90, and 0.95 for {panel.LateJoinerCategory} once `{SimulatedPanel.LateJoiner}` is there), "
                 + "and the cumulative pseudo-regret Σ (p_best − p_chosen). Cells are the mean over the seeds, with min–max in brackets.",
@@ -179,7 +193,7 @@ sealed class LearningCurveScenario(BenchmarkOptions options) : IScenario
             + "The *category known* rows are references, not ways the swarm routes: each step names its hidden category as its capability, so the board keeps a record per category "
             + "and no recall is needed. They show what the same selection and learning code reaches when the context is a key, and so how much the recall path loses. "
             + "The *prompt known* rows name the task's source prompt instead (200 keys): lexical recall here finds almost only repeats of the same prompt (the neighbours per task and their category in the next table), "
-            + "so these rows bound what routing on such neighbours can reach: with 200 contexts and 7 agents, a thousand tasks do not even finish the warm-up of 3 outcomes per agent and key. "
+            + "so these rows bound what routing on such neighbours can reach: with 200 contexts and 7 agents, a thousand tasks do not even finish the warm-up of 4 outcomes per agent and key. "
             + "Between the two lies the goal: the category must be recovered from the prompt's words, and even when it is known exactly only greedy with its per-key warm-up meets the goal.");
     }
 
@@ -263,7 +277,7 @@ sealed class LearningCurveScenario(BenchmarkOptions options) : IScenario
             }));
         report.Paragraph(
             "Baselines name their agent, so their seats are counted under whatever the board's own ranking thought of the named agent (the name decides, not the value). "
-            + "Warm-up: a newcomer ranks first under every algorithm until it has 3 units of evidence, so it is tried at once.");
+            + "Warm-up: a newcomer ranks first under every algorithm until its record for the key has taken 4 signals, so it is tried at once.");
     }
 
     static void WriteTuning(MarkdownReport report, IReadOnlyList<(string Label, IReadOnlyList<RunTrace> Runs)> tuning, IReadOnlyList<RunTrace> random)
@@ -353,8 +367,30 @@ sealed class LearningCurveScenario(BenchmarkOptions options) : IScenario
             + $"At cosine {PatternClustering.DefaultSimilarity:0.##} (the default) a thousand tasks formed {Spread(byVariant[RoutingVariant.PatternKeys[0].Name].Select(r => (double)r.Keys - 1), v => v.ToString("0", CultureInfo.InvariantCulture))} patterns for 5 categories, "
             + $"{Spread(byVariant[RoutingVariant.PatternKeys[0].Name].Select(r => r.KeyPurity), Share)} of tasks under a key whose most common category is theirs (the capability key of the unrecognised counted as one); "
             + string.Join("; ", patternSweep.Select(t => $"{t.Label}: {Spread(t.Runs.Select(r => (double)r.Keys - 1), v => v.ToString("0", CultureInfo.InvariantCulture))} patterns, purity {Spread(t.Runs.Select(r => r.KeyPurity), Share)}"))
-            + ". Every pattern is a key each agent must be tried on (warm-up, 3 outcomes), so a pattern split in two pays warm-up again, and a mixed one routes some of its tasks to the wrong specialist. "
+            + ". Every pattern is a key each agent must be tried on (warm-up, 4 outcomes), so a pattern split in two pays warm-up again, and a mixed one routes some of its tasks to the wrong specialist. "
             + "`ucb` (the posterior's one-sided 90 % upper bound) retries an agent whose few outcomes were unlucky while its bound is above the leader's; greedy keeps to whichever agent looked best after warm-up.");
+    }
+
+    /// <summary>The bench's clock gives each task a minute; these rows give each 15 and 60 (a pass per task, four per task).</summary>
+    static readonly IReadOnlyList<int> TaskRateMinutes = [15, 60];
+
+    static IEnumerable<RoutingVariant> TaskRateVariants =>
+        [RoutingVariant.PatternKeys[4], RoutingVariant.CategoryKnown[4], RoutingVariant.PatternKeys[0], RoutingVariant.CategoryKnown[0]];
+
+    static void WriteTaskRates(MarkdownReport report, Dictionary<string, IReadOnlyList<RunTrace>> byVariant, IReadOnlyList<RoutingVariant> rates, IReadOnlyList<RunTrace> random)
+    {
+        report.Heading(3, "With the learning pass, at slower task rates: a record fades with its key's work, not with the clock");
+        var rows = TaskRateVariants.SelectMany(v => (IEnumerable<RoutingVariant>)[v, .. rates.Where(r => r.Policy == v.Policy && r.Known == v.Known && r.PatternSimilarity == v.PatternSimilarity)])
+            .Select(v => Row(v.IsReference ? $"*{v.Name} (reference)*" : v.Name, byVariant[v.Name], random))
+            .ToList();
+        report.Table(
+            ["Variant", $"Accuracy 1–{RunTrace.Horizon}", $"Accuracy {RunTrace.Horizon + 1}–", $"Oracle {RunTrace.Horizon + 1}–", "Gap (points)", $"Realised {RunTrace.Horizon + 1}–", "Regret", "÷ random's", "Goal"],
+            rows);
+        report.Paragraph(
+            "The same tasks and draws, with a task every minute (the rows above), every 15 minutes (one pass per task) and every 60 (four passes per task). "
+            + "A pass fades the records of a key some agent was taught since the previous pass and this agent was not, so a swarm that gets a task an hour does not forget, "
+            + "between tasks, what it learnt from them. Before 2026-12-07 every pass faded every record no signal had confirmed, and warm-up read the faded evidence: "
+            + "docs/design/learning.md §2.5 has what that cost.");
     }
 
     static void WriteGapSources(MarkdownReport report, Dictionary<string, IReadOnlyList<RunTrace>> byVariant, IReadOnlyList<(string Label, IReadOnlyList<RunTrace> Runs)> patternSweep)
@@ -380,7 +416,7 @@ sealed class LearningCurveScenario(BenchmarkOptions options) : IScenario
             $"Each task after the first {RunTrace.Horizon} counts its regret (p_best − p_chosen) under one source, divided by the tasks after {RunTrace.Horizon}, so a row's sources add up to its gap "
             + "(the means of each, over the seeds, add up to the mean gap). In order: *not recognised*, routed by the capability record because no pattern was near its prompt; "
             + "*in a mixed pattern*, its key's most common category over the whole run is another (judged with hindsight); *warm-up*, the board gave a warm-up grant "
-            + "(an agent with under 3 outcomes on the key being tried: every agent on a new pattern, and the late joiner on every key); *the learned choice*, the rest "
+            + "(an agent with under 4 outcomes on the key being tried: every agent on a new pattern, and the late joiner on every key); *the learned choice*, the rest "
             + "(exploiting, sampling or exploring on a pure key). The decision's kind is the one the board's routing counts (`RoutingCounts.Decisions`) moved for the grant. "
             + "With the category known there is nothing to recognise and no key is mixed, so what is left there is warm-up and the learned choice: what the recall path adds "
             + "is the rest, and the warm-up that splitting a category into several patterns repeats.");
@@ -391,11 +427,11 @@ sealed class LearningCurveScenario(BenchmarkOptions options) : IScenario
         report.Heading(3, "What ran for real, and what bounds these numbers");
         report.Bullets(
         [
-            "Ran, unchanged: `DispatchBoard.Register`, `Configure`, `Request`, `Release` (its `outcome` signal through `Learn`'s path to `SkillEstimate`), `Reinstate`; "
+            "Ran, unchanged: `DispatchBoard.Register`, `Configure`, `Request`, `Release` (its `outcome` signal through `Learn`'s path to `SkillEstimate`), `Reinstate`, `Relax` (the learning pass, on its default schedule); "
                 + "`AgentSelector.Rank` and `Fits`; `SkillPosterior`; `SelectionDraw` and `BetaSampler`; `RoutingCounts`; `PromptTerms`, `TaskAtlas.Add` and `Similar`, `LexicalIndex`, "
                 + "`SimilarTasks.Rank` and `EvidenceFor`. The word-overlap row of the precision table restates the rule memory search had before it moved to TF-IDF (the domain no longer has it).",
             "Not run: the dispatcher entity and durable runtime, orchestrations, storage, model calls (outcomes are Bernoulli draws), `StrategyChoice` (every task is one step), "
-                + "the learning pass (`Relax`: the tasks carry no clock worth relaxing by), feedback, consensus signals, lessons, `EmbedTextActivity` (the bench embeds each distinct text once, through the same generator), "
+                + "feedback, consensus signals, lessons, `EmbedTextActivity` (the bench embeds each distinct text once, through the same generator), "
                 + "and the health job's probation (played as an immediate reinstatement).",
             $"Embeddings ran for real: `EmbeddingGenerators.Create` for `minilm` (`MiniLmEmbeddingGenerator`, all-MiniLM-L6-v2 on ONNX Runtime, in this process, under `DimensionLimitedEmbeddingGenerator` at {vectors.Dimensions}), "
                 + "`QuantizedEmbedding`, `TextSimilarity`, and for the pattern-key rows `TaskAtlas.PatternOf`, `TaskAtlas.Add` with `PatternClustering`, `TaskPattern`, `PatternKey`.",

@@ -1,4 +1,6 @@
 using System.Globalization;
+using NCrontab;
+using Swarm.Application.Schedules;
 using Swarm.Domain.Agents;
 using Swarm.Domain.Distribution;
 using Swarm.Domain.Learning;
@@ -16,13 +18,22 @@ namespace Swarm.Benchmarks.Learning;
 /// (<c>TaskAtlas.Similar</c>) and turns them into the request's evidence (<c>SimilarTasks.EvidenceFor</c>). The outcome
 /// is the only thing simulated: a draw against the chosen agent's hidden accuracy. With embeddings, the fingerprints and
 /// queries carry each prompt's vector from the built-in model (<see cref="TaskVectors"/>), as the swarm's do with
-/// <c>learning:embeddings</c> on.
+/// <c>learning:embeddings</c> on. The learning pass runs on its default schedule against the bench's clock (a task a
+/// minute unless the variant says otherwise), as the swarm's timer runs it.
 /// </summary>
 static class RoutingRun
 {
     static readonly DateTimeOffset Start = new(2026, 12, 6, 0, 0, 0, TimeSpan.Zero);
 
     static readonly IReadOnlyList<string> Capabilities = [SimulatedPanel.Capability];
+
+    /// <summary>
+    /// The learning pass's default schedule (<c>LearningSchedule</c>, every 15 minutes), on the bench's clock (a task a
+    /// minute unless the variant says otherwise): the pass fades the records its key's work has passed by, so it is part
+    /// of how routing learns.
+    /// </summary>
+    public static CrontabSchedule LearningPass { get; } =
+        CrontabSchedule.Parse(PeriodicSchedules.Defaults[PeriodicSchedules.LearningSetting], new CrontabSchedule.ParseOptions { IncludingSeconds = true });
 
     public static RunTrace Run(RoutingVariant variant, SimulatedPanel panel, TaskStream stream, RecallSettings recall, TaskVectors? vectors = null)
     {
@@ -40,9 +51,20 @@ static class RoutingRun
         var reinstated = 0;
         var clustering = variant.PatternSimilarity is { } similarity ? new PatternClustering(similarity) : null;
         var turn = 0;
+        var passedUntil = Start;
         foreach (var task in stream.Tasks)
         {
-            var at = Start.AddMinutes(task.Index);
+            var at = Start.AddMinutes(task.Index * variant.MinutesPerTask);
+            // The learning pass (LearningJob's DispatchBoard.Relax) at each of its scheduled times since the last task.
+            foreach (var pass in LearningPass.GetNextOccurrences(passedUntil.UtcDateTime, at.UtcDateTime))
+            {
+                for (var shard = 0; shard < boards.Length; shard++)
+                {
+                    boards[shard] = boards[shard].Relax(variant.Policy.LearningRate, new DateTimeOffset(pass, TimeSpan.Zero));
+                }
+            }
+
+            passedUntil = at;
             if (task.Index == panel.LateJoinAt)
             {
                 var late = ShardOf(SimulatedPanel.LateJoiner);

@@ -17,7 +17,8 @@ namespace Swarm.Benchmarks.Learning;
 /// <param name="UsesEmbeddings">Whether fingerprints and queries carry the prompt's vector from the built-in model (<c>learning:embeddings:provider = minilm</c>), so recall goes by meaning as well as words.</param>
 /// <param name="PatternSimilarity">Pattern keys (<c>learning:patterns:keys</c>) at this join cosine: the atlas names the pattern of each step's prompt vector (<c>TaskAtlas.PatternOf</c>), the request and release carry its key, and the task joins or starts a pattern when its fingerprint is added.</param>
 /// <param name="Shards">Dispatch board shards (<c>dispatch:shards</c>): each agent on the shard its id places it on, a task granted by the first shard with a free fitting seat from its home shard on.</param>
-sealed record RoutingVariant(string Name, BaselinePick? Baseline, LearningPolicy Policy, bool UsesEvidence, string Colour, KnownKey Known = KnownKey.None, int Shards = 1, bool UsesEmbeddings = false, double? PatternSimilarity = null)
+/// <param name="MinutesPerTask">The bench's clock between one task and the next, against which the learning pass runs on its default schedule.</param>
+sealed record RoutingVariant(string Name, BaselinePick? Baseline, LearningPolicy Policy, bool UsesEvidence, string Colour, KnownKey Known = KnownKey.None, int Shards = 1, bool UsesEmbeddings = false, double? PatternSimilarity = null, int MinutesPerTask = 1)
 {
     /// <summary>Whether the row is a reference that names what the router is otherwise never told.</summary>
     public bool IsReference => Known != KnownKey.None;

@@ -110,7 +110,7 @@ enum GapSource
     /// <summary>Its key's most common category is another: a pattern that mixes kinds of task.</summary>
     MixedKey,
 
-    /// <summary>The board gave a warm-up grant: an agent with under 3 outcomes on the key being tried.</summary>
+    /// <summary>The board gave a warm-up grant: an agent with under 4 outcomes on the key being tried.</summary>
     WarmUp,
 
     /// <summary>The board's learned choice on a pure key was not the best agent.</summary>

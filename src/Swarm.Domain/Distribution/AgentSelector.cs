@@ -11,7 +11,7 @@ namespace Swarm.Domain.Distribution;
 /// work never waits on one. A step that names an agent fits no other. Skill only orders the fitting agents and never
 /// filters them. Fitting model agents always rank before fitting external agents; within each, by a score in [0, 1]:
 /// <list type="bullet">
-/// <item>0.35 × skill value v: chosen by the policy's algorithm from the agent's <see cref="SkillPosterior"/> for the request (docs/design/learning.md §2.2): the mean (greedy, epsilon-greedy), a Beta draw (thompson, hybrid), the one-sided 90 % upper bound (ucb), 1 while its own record for the keys is under <see cref="SkillPosterior.WarmUpEvidence"/> (warm-up, every algorithm), one half when learning is off;</item>
+/// <item>0.35 × skill value v: chosen by the policy's algorithm from the agent's <see cref="SkillPosterior"/> for the request (docs/design/learning.md §2.2): the mean (greedy, epsilon-greedy), a Beta draw (thompson, hybrid), the one-sided 90 % upper bound (ucb), 1 while its own records for the keys have taken fewer than <see cref="SkillPosterior.WarmUpSignals"/> signals (warm-up, every algorithm), one half when learning is off;</item>
 /// <item>0.25 × free capacity: 1 − load / maxConcurrency, so work spreads instead of piling on one agent;</item>
 /// <item>0.25 × type fit: for a task that names capabilities a specialist 1, a worker 0.8, a queen 0.2; for one that names none a worker 1, a specialist 0.5, a queen 0.2 (queens plan and merge, and specialists are kept for their expertise);</item>
 /// <item>0.15 × role priority / 10, so priority breaks near-ties without overriding the agent's type.</item>
@@ -114,7 +114,7 @@ public static class AgentSelector
         var similar = posterior.HasSimilar ? $"; similar {posterior.SimilarSucceeded}✓ {posterior.SimilarFailed}✗" : "";
         if (posterior.WarmingUp)
         {
-            return new SkillChoice(1, SkillChoice.WarmUp, $"{name} warm-up (n {posterior.OwnEvidence:0.##}{similar})");
+            return new SkillChoice(1, SkillChoice.WarmUp, $"{name} warm-up ({posterior.OwnSignals:0.#} of {SkillPosterior.WarmUpSignals} signals{similar})");
         }
 
         if (policy.Algorithm is RoutingAlgorithm.Ucb)

@@ -60,15 +60,17 @@ public sealed partial record BoardAgent
     }
 
     /// <summary>
-    /// The learning pass for this agent: every estimate no signal changed since <paramref name="since"/> loses evidence
-    /// at rate η (mean toward one half, doubt wider). Returns how many estimates it relaxed.
+    /// The learning pass for this agent: every estimate of a key in <paramref name="taught"/> (the keys some agent was
+    /// taught since <paramref name="since"/>) that no signal changed since then loses evidence at rate η (mean toward one
+    /// half, doubt wider). Returns how many estimates it relaxed.
     /// </summary>
-    public (BoardAgent Agent, int Relaxed) Relax(double learningRate, DateTimeOffset since, DateTimeOffset now)
+    public (BoardAgent Agent, int Relaxed) Relax(double learningRate, DateTimeOffset since, DateTimeOffset now, IReadOnlySet<string> taught)
     {
+        ArgumentNullException.ThrowIfNull(taught);
         var skills = Copy(EstimatesOrMigrated());
         var trace = SkillTrace ?? [];
         var relaxed = 0;
-        foreach (var (key, before) in skills.Where(s => s.Value.UpdatedAt is not { } at || at < since).ToList())
+        foreach (var (key, before) in skills.Where(s => (s.Value.UpdatedAt is not { } at || at < since) && taught.Contains(s.Key)).ToList())
         {
             var after = before.Relax(learningRate);
             skills[key] = after;
@@ -122,10 +124,12 @@ public sealed partial record BoardAgent
 
     Dictionary<string, SkillEstimate> Migrate()
     {
-        var evidence = Math.Min(MigratedEvidence, Work.Completed + Work.Failed);
+        var outcomes = Work.Completed + Work.Failed;
+        var evidence = Math.Min(MigratedEvidence, outcomes);
+        // The outcomes the reputation was learnt from count as its signals, so a veteran does not warm up again.
         return Reputation.ToDictionary(
             r => r.Key,
-            r => new SkillEstimate(Math.Clamp(r.Value, 0, 1) * evidence, (1 - Math.Clamp(r.Value, 0, 1)) * evidence, Work.LastActiveAt, 0),
+            r => new SkillEstimate(Math.Clamp(r.Value, 0, 1) * evidence, (1 - Math.Clamp(r.Value, 0, 1)) * evidence, Work.LastActiveAt, outcomes),
             StringComparer.OrdinalIgnoreCase);
     }
 

@@ -123,10 +123,12 @@ public sealed record DispatchBoard
     }
 
     /// <summary>
-    /// The learning pass: every estimate no signal changed since the previous pass loses evidence at
-    /// <paramref name="rate"/>, so its mean moves toward one half and its doubt widens: an estimate nothing confirms
-    /// fades, and an agent that had a bad spell is tried again instead of being starved by it. The first pass only marks
-    /// the time.
+    /// The learning pass: an estimate no signal changed since the previous pass loses evidence at <paramref name="rate"/>
+    /// when its key was taught since then (another agent took work on it), so its mean moves toward one half and its
+    /// doubt widens: a record that its key's work has passed by fades, and an agent that had a bad spell is tried again
+    /// instead of being starved by it. A key nobody worked on keeps its records: they go stale with the key's work, not
+    /// with the clock, so a swarm that gets a task an hour does not forget between tasks what it learnt from them
+    /// (docs/design/learning.md §2.5). The first pass only marks the time.
     /// </summary>
     public DispatchBoard Relax(double rate, DateTimeOffset now)
     {
@@ -137,11 +139,16 @@ public sealed record DispatchBoard
             return board;
         }
 
+        var taught = Agents.Values
+            .SelectMany(a => a.EstimatesOrMigrated())
+            .Where(estimate => estimate.Value.UpdatedAt >= from)
+            .Select(estimate => estimate.Key)
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
         var agents = new Dictionary<string, BoardAgent>(Agents, StringComparer.Ordinal);
         var relaxed = 0;
         foreach (var agent in Agents.Values)
         {
-            (agents[agent.Id], var count) = agent.Relax(rate, from, now);
+            (agents[agent.Id], var count) = agent.Relax(rate, from, now, taught);
             relaxed += count;
         }
 

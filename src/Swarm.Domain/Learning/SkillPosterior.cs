@@ -10,10 +10,10 @@ namespace Swarm.Domain.Learning;
 /// </summary>
 /// <param name="Alpha">α ≥ 1.</param>
 /// <param name="Beta">β ≥ 1.</param>
-/// <param name="OwnEvidence">The mean over the keys of S + F, unshrunk and without similar tasks (with a pattern key, the pattern's S + F): what warm-up looks at.</param>
+/// <param name="OwnSignals">The mean over the keys of the signals their records took (with a pattern key, the pattern's), counted, not decayed, and without similar tasks: what warm-up looks at.</param>
 /// <param name="SimilarSucceeded">Similar-task entries for the agent with a value of at least one half.</param>
 /// <param name="SimilarFailed">Similar-task entries for the agent below one half.</param>
-public sealed record SkillPosterior(double Alpha, double Beta, double OwnEvidence, int SimilarSucceeded, int SimilarFailed)
+public sealed record SkillPosterior(double Alpha, double Beta, double OwnSignals, int SimilarSucceeded, int SimilarFailed)
 {
     /// <summary>λ when the request carries similar-task evidence: the record becomes a prior that local evidence can overturn (otherwise outcomes count twice, in both).</summary>
     public const double GlobalShrink = 0.25;
@@ -27,8 +27,14 @@ public sealed record SkillPosterior(double Alpha, double Beta, double OwnEvidenc
     /// <summary>The quantile <see cref="RoutingAlgorithm.Ucb"/> ranks by: a one-sided 90 % upper bound.</summary>
     public const double UpperBoundLevel = 0.9;
 
-    /// <summary>Below this much of its own evidence for the keys an agent is warming up: it ranks with the best value, under every algorithm.</summary>
-    public const double WarmUpEvidence = 3;
+    /// <summary>
+    /// Until its records for the keys have taken this many signals an agent is warming up: it ranks with the best value,
+    /// under every algorithm. Counted, not weighed: the evidence S + F fades (by η with each signal, and by the learning
+    /// pass while nothing confirms it), so a threshold on it put an agent back into warm-up after every pass that found its
+    /// record unconfirmed, and at η above 1/3, where S + F never reaches 3, kept every agent in warm-up for good. Four is
+    /// what the old threshold of 3 units of evidence took at the default η 0.01 (three outcomes make 2.97).
+    /// </summary>
+    public const int WarmUpSignals = 4;
 
     /// <summary>The posterior mean.</summary>
     public double Mean => Alpha / (Alpha + Beta);
@@ -40,7 +46,7 @@ public sealed record SkillPosterior(double Alpha, double Beta, double OwnEvidenc
     public double UpperBound => BetaInterval.Quantile(Alpha, Beta, UpperBoundLevel);
 
     /// <summary>Whether the agent's own record for the keys is too thin to rank it by.</summary>
-    public bool WarmingUp => OwnEvidence < WarmUpEvidence;
+    public bool WarmingUp => OwnSignals < WarmUpSignals;
 
     /// <summary>Whether the request carried any similar-task evidence for this agent.</summary>
     public bool HasSimilar => SimilarSucceeded + SimilarFailed > 0;
@@ -68,7 +74,7 @@ public sealed record SkillPosterior(double Alpha, double Beta, double OwnEvidenc
             // them twice), and the capability record as a prior measured worse, since it carries a generalist's success on
             // every kind of task into each pattern, ahead of the specialist the pattern needs (docs/design/learning.md §12).
             var own = agent.SkillOf(pattern);
-            return new SkillPosterior(1 + own.Successes, 1 + own.Failures, own.Evidence, 0, 0);
+            return new SkillPosterior(1 + own.Successes, 1 + own.Failures, own.Signals, 0, 0);
         }
 
         var shrink = request.Evidence is { Count: > 0 } ? Math.Clamp(globalShrink, 0, 1) : 1;
@@ -84,7 +90,7 @@ public sealed record SkillPosterior(double Alpha, double Beta, double OwnEvidenc
         return new SkillPosterior(
             1 + recordSuccesses + similar.Sum(e => e.Similarity * e.Value),
             1 + recordFailures + similar.Sum(e => e.Similarity * (1 - e.Value)),
-            successes + failures,
+            estimates.Average(e => (double)e.Signals),
             similar.Count(e => e.Value >= 0.5),
             similar.Count(e => e.Value < 0.5));
     }

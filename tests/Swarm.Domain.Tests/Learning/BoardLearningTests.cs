@@ -17,6 +17,12 @@ public sealed class BoardLearningTests
     static SkillSignal Vote(string agent, double value, string id = "vote:p1:a1", int minute = 0) =>
         new(id, SkillKind.Consensus, agent, ["sql"], value, 0.5, T0.AddMinutes(minute));
 
+    /// <summary>Work on sql goes on without a1: a2 joins and is taught at each of <paramref name="minutes"/>.</summary>
+    static DispatchBoard OthersWorkAt(DispatchBoard board, params int[] minutes) =>
+        minutes.Aggregate(
+            board.Agents.ContainsKey("a2") ? board : board.Register(new AgentProfile("a2", "a2", AgentType.Specialist, new ProviderSettings("simulated", "m"), 4, new AgentRole("operational", [], ["sql"], 5)), accepting: true).Board,
+            (b, minute) => b.Learn(Vote("a2", 1, $"vote:p{minute}:a2", minute)));
+
     static DispatchBoard Run(DispatchBoard board, string task, bool succeeded, int minute = 0, bool late = false)
     {
         var (held, decision) = board.Request(new SeatRequest(task, "s1", ["sql"], 5, [], null, T0));
@@ -88,6 +94,8 @@ public sealed class BoardLearningTests
         // Read as skill, the stored reputation keeps its side on min(10, completed + failed) = 9 outcomes of evidence.
         Assert.Equal(9, agent.SkillOf("SQL").Evidence, 9);
         Assert.Equal(0.8146 * 9, agent.SkillOf("sql").Successes, 9);
+        // The 9 outcomes count as its signals, so the veteran is not warmed up again.
+        Assert.Equal(9, agent.SkillOf("sql").Signals);
         // Its first write migrates it: every key becomes an estimate, and the reputation the posterior means.
         var written = board.Learn(new SkillSignal("vote:p1:coder-1", SkillKind.Consensus, "coder-1", ["sql"], 1, 0.5, T0)).Agents["coder-1"];
         Assert.Equal(["analysis", "sql"], written.Skills!.Keys.Order(StringComparer.Ordinal));
@@ -101,11 +109,27 @@ public sealed class BoardLearningTests
         var board = Enumerable.Range(0, 8).Aggregate(Board("a1"), (b, i) => Run(b, $"t{i}", i != 3));
         var before = board.Agents["a1"].SkillOf("sql");
 
-        var relaxed = board.Relax(0.2, T0.AddMinutes(15)).Relax(0.2, T0.AddMinutes(30)).Agents["a1"].SkillOf("sql");
+        var relaxed = OthersWorkAt(board.Relax(0.2, T0.AddMinutes(15)), 20).Relax(0.2, T0.AddMinutes(30)).Agents["a1"].SkillOf("sql");
 
         Assert.True(relaxed.StandardDeviation > before.StandardDeviation);
         Assert.True(relaxed.Mean is > 0.5 && relaxed.Mean < before.Mean);
         Assert.Equal(before.Evidence * 0.8, relaxed.Evidence, 9);
+    }
+
+    [Fact]
+    public void A_key_nobody_worked_on_keeps_its_records_through_the_passes()
+    {
+        // A swarm that gets a task an hour must not forget between tasks what it learnt from them: a record goes stale
+        // with its key's work, not with the clock.
+        var board = Enumerable.Range(0, 8).Aggregate(Board("a1"), (b, i) => Run(b, $"t{i}", i != 3));
+        var before = board.Agents["a1"].SkillOf("sql");
+
+        var passes = Enumerable.Range(1, 96).Aggregate(board, (b, i) => b.Relax(0.2, T0.AddMinutes(15 * i)));
+
+        Assert.Equal(before, passes.Agents["a1"].SkillOf("sql"));
+        // Once another agent works on sql, the next pass fades a1's record.
+        var worked = OthersWorkAt(passes, (15 * 96) + 5).Relax(0.2, T0.AddMinutes(15 * 97)).Agents["a1"].SkillOf("sql");
+        Assert.Equal(before.Evidence * 0.8, worked.Evidence, 9);
     }
 
     [Fact]
@@ -114,7 +138,7 @@ public sealed class BoardLearningTests
         var board = Run(Board("a1"), "t1", true);
         var start = board.Agents["a1"].SkillOf("sql").Mean;
 
-        var relaxed = Enumerable.Range(1, 12).Aggregate(board, (b, i) => b.Relax(0.1, T0.AddMinutes(15 * i)));
+        var relaxed = Enumerable.Range(1, 12).Aggregate(board, (b, i) => OthersWorkAt(b, (15 * i) - 5).Relax(0.1, T0.AddMinutes(15 * i)));
 
         var trace = relaxed.Agents["a1"].SkillTrace!;
         Assert.Equal(2, trace.Count);

@@ -68,7 +68,7 @@ public sealed class PatternSkillTests
         var decision = board.Request(Step("next", Sql3)).Decision;
 
         Assert.Equal("newcomer", decision.AgentId);
-        Assert.Contains("warm-up (n 1.99)", decision.Reason, StringComparison.Ordinal);
+        Assert.Contains("warm-up (2 of 4 signals)", decision.Reason, StringComparison.Ordinal);
     }
 
     [Fact]

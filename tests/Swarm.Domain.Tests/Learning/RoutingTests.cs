@@ -84,7 +84,39 @@ public sealed class RoutingTests
         var chosen = Enumerable.Range(0, 50).Select(i => board.Request(Step($"t{i}")).Decision).ToList();
 
         Assert.All(chosen, d => Assert.Equal("newcomer", d.AgentId));
-        Assert.All(chosen, d => Assert.Contains("warm-up (n 1.99)", d.Reason, StringComparison.Ordinal));
+        Assert.All(chosen, d => Assert.Contains("warm-up (2 of 4 signals)", d.Reason, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_learning_pass_does_not_send_a_warmed_up_agent_back_to_warm_up()
+    {
+        // Four outcomes end warm-up (S + F 3.94 at η 0.01). Thirty passes (seven and a half hours at the default schedule)
+        // while 'steady' does the work shrink that evidence below 3; when warm-up looked at the evidence, 'fresh' then
+        // ranked first again, whatever its record, and again some thirty passes after each step it was given.
+        var board = Record(Record(Board(Policy(RoutingAlgorithm.Greedy), Profile("steady"), Profile("fresh")), "steady", 90, 100), "fresh", 0, 4);
+        var relaxed = Enumerable.Range(1, 30).Aggregate(board, (b, pass) => b
+            .Learn(new SkillSignal($"release:later-{pass}/s1", SkillKind.Outcome, "steady", ["sql"], 1, 1, T0.AddMinutes((15 * pass) - 5)))
+            .Relax(0.01, T0.AddMinutes(15 * pass)));
+
+        Assert.True(relaxed.Agents["fresh"].SkillOf("sql").Evidence < 3);
+        var decision = relaxed.Request(Step("t1")).Decision;
+        Assert.Equal("steady", decision.AgentId);
+        Assert.Contains("greedy mean", decision.Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0.5)]
+    [InlineData(1)]
+    public void At_a_high_learning_rate_warm_up_still_ends_after_four_signals(double learningRate)
+    {
+        // At η the evidence S + F saturates near 1/η: at 0.5 it never reaches 3, so a threshold on it kept every agent
+        // warming up for good, and routing never used what it learnt.
+        var board = Record(Record(Board(new LearningPolicy(RoutingAlgorithm.Greedy, learningRate, 0, true), Profile("good"), Profile("bad")), "good", 4, 4), "bad", 0, 4);
+
+        Assert.True(board.Agents["bad"].SkillOf("sql").Evidence < 3);
+        var decisions = Enumerable.Range(0, 20).Select(i => board.Request(Step($"t{i}")).Decision).ToList();
+        Assert.All(decisions, d => Assert.Equal("good", d.AgentId));
+        Assert.All(decisions, d => Assert.Contains("greedy mean", d.Reason, StringComparison.Ordinal));
     }
 
     [Fact]
