@@ -188,8 +188,10 @@ sealed partial class DurableTaskEngine(
             MatchStrategy = VersioningSettings.VersionMatchStrategy.CurrentOrOlder,
             FailureStrategy = VersioningSettings.VersionFailureStrategy.Reject,
         };
+        // With extended sessions on, entities still run without one: see EntitySessionsOff.
+        IOrchestrationService service = settings.Durable.ExtendedSessions == true ? new EntitySessionsOff(backend) : backend;
         var hub = new TaskHubWorker(
-            backend,
+            service,
             new NameOnlyObjectManager<TaskOrchestration>(),
             new NameOnlyObjectManager<TaskActivity>(),
             new NameOnlyObjectManager<DurableTask.Core.Entities.TaskEntity>(),
