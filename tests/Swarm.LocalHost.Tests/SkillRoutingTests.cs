@@ -54,8 +54,11 @@ public sealed class SkillRoutingTests
         Assert.All(last, t => Assert.Equal("completed", t.GetProperty("status").GetString()));
         Assert.All(last, t => Assert.Equal([$"answer: {steady}"], Assigned(t).Select(d => d[..d.IndexOf(" (", StringComparison.Ordinal)])));
         Assert.All(last, t => Assert.Contains("greedy mean 0.9", Assigned(t).Single(), StringComparison.Ordinal));
+        // Three failures and no success: three in a row made it unhealthy, and once steady-1 was known even shaky-1's
+        // 90 % bound was under steady-1's mean, which ended its warm-up (a fourth failure would make the mean 0.17).
         var shaky = await BoardAgents.OnBoardAsync(host, Shaky, shards);
-        Assert.True(shaky.SkillOf("care").Mean < 0.2, shaky.SkillOf("care").ToString());
+        Assert.Equal(0, shaky.SkillOf("care").Successes);
+        Assert.True(shaky.SkillOf("care").Mean < 0.25, shaky.SkillOf("care").ToString());
         Assert.True(shaky.Accepting);
     }
 

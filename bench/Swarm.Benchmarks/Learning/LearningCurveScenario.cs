@@ -168,7 +168,7 @@ sealed class LearningCurveScenario(BenchmarkOptions options) : IScenario
                 + "(`PromptTerms`, one `StepTrace`). A variant with evidence first asks the atlas (`TaskAtlas.Similar`, k = "
                 + $"{RecallSettings.Default.Neighbours}, minimum similarity {RecallSettings.Default.MinSimilarity:0.00}, the settings' defaults) and passes `SimilarTasks.EvidenceFor` of the neighbours as `SeatRequest.Evidence`. "
                 + "The router never sees the category.",
-            "Policy: the settings' defaults, learning rate η 0.01 and exploration ε 0.1, λ 0.25 (`SkillPosterior.GlobalShrink`), warm-up until an agent's record for the key has taken 4 signals (`SkillPosterior.WarmUpSignals`). "
+            "Policy: the settings' defaults, learning rate η 0.01 and exploration ε 0.1, λ 0.25 (`SkillPosterior.GlobalShrink`), warm-up until an agent's record for the key has taken 4 signals (`SkillPosterior.WarmUpSignals`), ended after its first when even its 90 % upper bound is under the best mean of an agent done warming up (`SkillPosterior.WarmsUpAgainst`). "
                 + "Random and round-robin pick among the agents `AgentSelector.Fits` lets through and name their pick in the request (`SeatRequest.Agent`), so their seats and releases go through the board like the others'.",
             "The learning pass (`DispatchBoard.Relax`, as `LearningJob` runs it) at every time its default schedule (`LearningSchedule` `15 */15 * * * *`) names on the bench's clock, "
                 + "which gives each task a minute: 67 passes a run. A pass fades the records of a key that some agent was taught since the last one and this agent was not.",
@@ -277,7 +277,7 @@ sealed class LearningCurveScenario(BenchmarkOptions options) : IScenario
             }));
         report.Paragraph(
             "Baselines name their agent, so their seats are counted under whatever the board's own ranking thought of the named agent (the name decides, not the value). "
-            + "Warm-up: a newcomer ranks first under every algorithm until its record for the key has taken 4 signals, so it is tried at once.");
+            + "Warm-up: a newcomer ranks first under every algorithm until its record for the key has taken 4 signals (or, after its first, until even its 90 % bound is under the best known agent's mean), so it is tried at once.");
     }
 
     static void WriteTuning(MarkdownReport report, IReadOnlyList<(string Label, IReadOnlyList<RunTrace> Runs)> tuning, IReadOnlyList<RunTrace> random)

@@ -11,7 +11,7 @@ namespace Swarm.Domain.Distribution;
 /// work never waits on one. A step that names an agent fits no other. Skill only orders the fitting agents and never
 /// filters them. Fitting model agents always rank before fitting external agents; within each, by a score in [0, 1]:
 /// <list type="bullet">
-/// <item>0.35 × skill value v: chosen by the policy's algorithm from the agent's <see cref="SkillPosterior"/> for the request (docs/design/learning.md §2.2): the mean (greedy, epsilon-greedy), a Beta draw (thompson, hybrid), the one-sided 90 % upper bound (ucb), 1 while its own records for the keys have taken fewer than <see cref="SkillPosterior.WarmUpSignals"/> signals (warm-up, every algorithm), one half when learning is off;</item>
+/// <item>0.35 × skill value v: chosen by the policy's algorithm from the agent's <see cref="SkillPosterior"/> for the request (docs/design/learning.md §2.2): the mean (greedy, epsilon-greedy), a Beta draw (thompson, hybrid), the one-sided 90 % upper bound (ucb), 1 while its own records for the keys have taken fewer than <see cref="SkillPosterior.WarmUpSignals"/> signals and it could still be the best (warm-up, every algorithm; <see cref="SkillPosterior.WarmsUpAgainst"/>), one half when learning is off;</item>
 /// <item>0.25 × free capacity: 1 − load / maxConcurrency, so work spreads instead of piling on one agent;</item>
 /// <item>0.25 × type fit: for a task that names capabilities a specialist 1, a worker 0.8, a queen 0.2; for one that names none a worker 1, a specialist 0.5, a queen 0.2 (queens plan and merge, and specialists are kept for their expertise);</item>
 /// <item>0.15 × role priority / 10, so priority breaks near-ties without overriding the agent's type.</item>
@@ -39,10 +39,11 @@ public static class AgentSelector
         ArgumentNullException.ThrowIfNull(draw);
         var fitting = agents.Where(a => Fits(a, request)).OrderBy(a => a.Id, StringComparer.Ordinal).ToList();
         var explored = Explored(fitting, request, policy, draw);
+        var bestKnownMean = BestKnownMean(fitting, request, policy);
         return
         [
             .. fitting
-                .Select(a => a == explored.Agent ? Ranked(a, request, explored.Choice!) : Ranked(a, request, Value(a, request, policy, draw)))
+                .Select(a => a == explored.Agent ? Ranked(a, request, explored.Choice!) : Ranked(a, request, Value(a, request, policy, draw, bestKnownMean)))
                 .OrderBy(r => r.Agent.IsExternal)
                 .ThenByDescending(r => r.Agent == explored.Agent)
                 .ThenByDescending(r => r.Score)
@@ -102,7 +103,13 @@ public static class AgentSelector
 
     static RankedAgent Ranked(BoardAgent agent, SeatRequest request, SkillChoice choice) => new(agent, Score(agent, request, choice.Value), choice);
 
-    static SkillChoice Value(BoardAgent agent, SeatRequest request, LearningPolicy policy, SelectionDraw draw)
+    /// <summary>The highest posterior mean among the fitting agents done warming up, which ends a hopeless warm-up early (<see cref="SkillPosterior.WarmsUpAgainst"/>).</summary>
+    static double? BestKnownMean(List<BoardAgent> fitting, SeatRequest request, LearningPolicy policy) =>
+        policy.Enabled
+            ? fitting.Select(a => SkillPosterior.For(a, request, policy.GlobalShrink, policy.RecordStrength)).Where(p => !p.WarmingUp).Select(p => (double?)p.Mean).Max()
+            : null;
+
+    static SkillChoice Value(BoardAgent agent, SeatRequest request, LearningPolicy policy, SelectionDraw draw, double? bestKnownMean)
     {
         if (!policy.Enabled)
         {
@@ -112,7 +119,7 @@ public static class AgentSelector
         var posterior = SkillPosterior.For(agent, request, policy.GlobalShrink, policy.RecordStrength);
         var name = policy.AlgorithmName;
         var similar = posterior.HasSimilar ? $"; similar {posterior.SimilarSucceeded}✓ {posterior.SimilarFailed}✗" : "";
-        if (posterior.WarmingUp)
+        if (posterior.WarmsUpAgainst(bestKnownMean))
         {
             return new SkillChoice(1, SkillChoice.WarmUp, $"{name} warm-up ({posterior.OwnSignals:0.#} of {SkillPosterior.WarmUpSignals} signals{similar})");
         }

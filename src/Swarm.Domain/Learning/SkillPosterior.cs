@@ -45,6 +45,17 @@ public sealed record SkillPosterior(double Alpha, double Beta, double OwnSignals
     /// <summary>The posterior's <see cref="UpperBoundLevel"/> quantile: what <see cref="RoutingAlgorithm.Ucb"/> ranks by.</summary>
     public double UpperBound => BetaInterval.Quantile(Alpha, Beta, UpperBoundLevel);
 
+    /// <summary>
+    /// Whether the agent is still warmed up when <paramref name="bestKnownMean"/> is the highest mean among the agents
+    /// that fit the step and are done warming up (null when none is): while its records are too thin to rank it by
+    /// (<see cref="WarmingUp"/>), unless it has had its first signal and even its <see cref="UpperBound"/> is below that
+    /// mean. An agent that could still be the best is tried until its records rank it; one whose outcomes already say it
+    /// cannot is not given the rest of its warm-up (on a key with a good agent, a newcomer that fails its first step
+    /// would otherwise take three more). Every agent gets its first step; with no agent done warming up, warm-up is whole.
+    /// </summary>
+    public bool WarmsUpAgainst(double? bestKnownMean) =>
+        WarmingUp && (OwnSignals < 1 || bestKnownMean is not { } best || UpperBound >= best);
+
     /// <summary>Whether the agent's own record for the keys is too thin to rank it by.</summary>
     public bool WarmingUp => OwnSignals < WarmUpSignals;
 

@@ -62,7 +62,7 @@ public sealed class PatternSkillTests
     [Fact]
     public void Each_pattern_warms_up_on_its_own()
     {
-        var board = RanMany(RanMany(Board("veteran", "newcomer"), "veteran", 10, 10, Sql3), "newcomer", 0, 2, Sql3);
+        var board = RanMany(RanMany(Board("veteran", "newcomer"), "veteran", 10, 10, Sql3), "newcomer", 2, 2, Sql3);
         board = RanMany(board, "newcomer", 10, 10, pattern: null);
 
         var decision = board.Request(Step("next", Sql3)).Decision;

@@ -70,21 +70,43 @@ public sealed class RoutingTests
         Assert.Equal(board.Agents["high"].SkillOf("sql").Mean, ranked[0].Skill.Value);
     }
 
+    public static TheoryData<RoutingAlgorithm> EveryAlgorithm => new(Enum.GetValues<RoutingAlgorithm>());
+
+    /// <summary>A veteran with a record of 100 outcomes and one other agent with a few, ranked without exploring.</summary>
+    static DispatchBoard VeteranAnd(RoutingAlgorithm algorithm, int veteranSuccesses, string other, int successes, int outcomes) =>
+        Record(Record(Board(Policy(algorithm, exploration: 0), Profile("veteran"), Profile(other)), "veteran", veteranSuccesses, 100), other, successes, outcomes);
+
+    static List<SeatDecision> FiftySteps(DispatchBoard board) => [.. Enumerable.Range(0, 50).Select(i => board.Request(Step($"t{i}")).Decision)];
+
     [Theory]
-    [InlineData(RoutingAlgorithm.Greedy)]
-    [InlineData(RoutingAlgorithm.EpsilonGreedy)]
-    [InlineData(RoutingAlgorithm.Thompson)]
-    [InlineData(RoutingAlgorithm.Hybrid)]
-    [InlineData(RoutingAlgorithm.Ucb)]
+    [MemberData(nameof(EveryAlgorithm))]
     public void Warm_up_gives_a_new_agent_the_next_step_under_every_algorithm(RoutingAlgorithm algorithm)
     {
-        // The veteran is as good as an agent can be; the newcomer has two outcomes, both failures: still under three.
-        var board = Record(Record(Board(Policy(algorithm, exploration: 0), Profile("veteran"), Profile("newcomer")), "veteran", 100, 100), "newcomer", 0, 2);
-
-        var chosen = Enumerable.Range(0, 50).Select(i => board.Request(Step($"t{i}")).Decision).ToList();
+        // The veteran has a long record (mean 0.61); the newcomer two outcomes, both successes: under four, and it could
+        // still be the better one.
+        var chosen = FiftySteps(VeteranAnd(algorithm, 72, "newcomer", 2, 2));
 
         Assert.All(chosen, d => Assert.Equal("newcomer", d.AgentId));
         Assert.All(chosen, d => Assert.Contains("warm-up (2 of 4 signals)", d.Reason, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryAlgorithm))]
+    public void Warm_up_ends_early_for_an_agent_that_cannot_reach_the_best_known_agent_and_never_before_its_first_step(RoutingAlgorithm algorithm)
+    {
+        // The veteran's mean is 0.84. 'failed-once' failed its first step: even its 90 % bound, 0.68, is below that, so
+        // the three steps left of its warm-up would be spent on an agent its one outcome already ranks under the veteran.
+        var board = VeteranAnd(algorithm, 90, "failed-once", 0, 1);
+
+        var chosen = FiftySteps(board);
+
+        Assert.All(chosen, d => Assert.DoesNotContain("warm-up", d.Reason, StringComparison.Ordinal));
+        Assert.True(chosen.Count(d => d.AgentId == "veteran") >= 45, string.Join(Environment.NewLine, chosen.Select(d => d.Reason)));
+        // A newcomer without a single outcome gets its first step however good the best agent is.
+        var joined = board.Register(Profile("newcomer"), accepting: true).Board;
+        var first = joined.Request(Step("t-new")).Decision;
+        Assert.Equal("newcomer", first.AgentId);
+        Assert.Contains("warm-up (0 of 4 signals)", first.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
