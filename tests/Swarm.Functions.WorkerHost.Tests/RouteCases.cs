@@ -66,10 +66,14 @@ public static class RouteCases
         new("exchange a key that is wrong", SwarmRoutes.ExchangeToken, Parity.Whole, (f, _) => WithKey(f.Request(Post, "/api/v1/auth/token", role: null), "swk_not-a-real-key")),
 
         new("providers", SwarmRoutes.ListProviders, Parity.Shape, (f, _) => f.Request(Get, "/api/v1/providers"), PerProcess),
-        new("scaling", SwarmRoutes.GetScaling, Parity.Shape, (f, _) => f.Request(Get, "/api/v1/system/scaling"), PerProcess),
+        new("scaling", SwarmRoutes.GetScaling, Parity.Shape, (f, _) => f.Request(Get, "/api/v1/system/scaling"), PerProcess)
+        {
+            WrittenBetweenRequests = ["lastPass"],
+        },
         new("system state", SwarmRoutes.SystemState, Parity.Shape, (f, _) => f.Request(Get, "/api/v1/system/state"), PerProcess + "; the health probe is a periodic job only the local host has run yet")
         {
             PerProcessProperties = ["lastHealthProbe"],
+            WrittenBetweenRequests = ["lastPass"],
         },
         new("system health", SwarmRoutes.SystemHealth, Parity.Shape, (f, _) => f.Request(Get, "/api/v1/system/health"), PerProcess)
         {

@@ -39,14 +39,21 @@ public sealed class RouteParityTests(RouteParityFixture swarm) : IClassFixture<R
     }
 
     static void AssertSame(RouteCase routeCase, RouteAnswer local, RouteAnswer worker, string detail) =>
-        AssertSame(routeCase.Parity, local, worker, detail, routeCase.ServerMadeHeaders, routeCase.PerProcessProperties);
+        AssertSame(routeCase.Parity, local, worker, detail, routeCase.ServerMadeHeaders, routeCase.PerProcessProperties, routeCase.WrittenBetweenRequests);
 
     /// <summary>Holds two answers to be equal as far as <paramref name="parity"/> says (see <see cref="Parity"/>).</summary>
     internal static void AssertSame(
-        Parity parity, RouteAnswer local, RouteAnswer worker, string detail, IReadOnlyCollection<string>? serverMadeHeaders = null, IReadOnlyCollection<string>? perProcessProperties = null)
+        Parity parity,
+        RouteAnswer local,
+        RouteAnswer worker,
+        string detail,
+        IReadOnlyCollection<string>? serverMadeHeaders = null,
+        IReadOnlyCollection<string>? perProcessProperties = null,
+        IReadOnlyCollection<string>? writtenBetweenRequests = null)
     {
         serverMadeHeaders ??= [];
         perProcessProperties ??= [];
+        writtenBetweenRequests ??= [];
         Assert.True(local.Status == worker.Status, detail);
         foreach (var (header, value) in local.Headers)
         {
@@ -68,7 +75,7 @@ public sealed class RouteParityTests(RouteParityFixture swarm) : IClassFixture<R
                     Assert.True(localJson.Value.GetProperty("title").GetString() == workerJson.Value.GetProperty("title").GetString(), detail);
                 }
 
-                var (localShape, workerShape) = (Shape(localJson.Value, perProcessProperties), Shape(workerJson.Value, perProcessProperties));
+                var (localShape, workerShape) = (Shape(localJson.Value, perProcessProperties, writtenBetweenRequests), Shape(workerJson.Value, perProcessProperties, writtenBetweenRequests));
                 Assert.True(localShape == workerShape, $"The shapes differ: {localShape} / {workerShape}{Environment.NewLine}{detail}");
                 break;
             case Parity.Headers:
@@ -78,13 +85,13 @@ public sealed class RouteParityTests(RouteParityFixture swarm) : IClassFixture<R
     }
 
     /// <summary>
-    /// Property names, recursively; an array by the shape of its first element (two lists of one kind may differ in
-    /// length when the other side's request added an item).
+    /// Property names, recursively, without those in <paramref name="leftOut"/>; an array by the shape of its first element
+    /// (two lists of one kind may differ in length when the other side's request added an item).
     /// </summary>
-    static string Shape(JsonElement element, IReadOnlyCollection<string> perProcess) => element.ValueKind switch
+    static string Shape(JsonElement element, IReadOnlyCollection<string> perProcess, IReadOnlyCollection<string> leftOut) => element.ValueKind switch
     {
-        JsonValueKind.Object => "{" + string.Join(",", element.EnumerateObject().OrderBy(p => p.Name, StringComparer.Ordinal).Select(p => p.Name + ":" + (perProcess.Contains(p.Name) ? "*" : Shape(p.Value, perProcess)))) + "}",
-        JsonValueKind.Array => "[" + (element.GetArrayLength() > 0 ? Shape(element[0], perProcess) : string.Empty) + "]",
+        JsonValueKind.Object => "{" + string.Join(",", element.EnumerateObject().Where(p => !leftOut.Contains(p.Name)).OrderBy(p => p.Name, StringComparer.Ordinal).Select(p => p.Name + ":" + (perProcess.Contains(p.Name) ? "*" : Shape(p.Value, perProcess, leftOut)))) + "}",
+        JsonValueKind.Array => "[" + (element.GetArrayLength() > 0 ? Shape(element[0], perProcess, leftOut) : string.Empty) + "]",
         JsonValueKind.Null => "null",
         _ => "v",
     };
