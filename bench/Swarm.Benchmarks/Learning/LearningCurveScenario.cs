@@ -93,15 +93,9 @@ sealed class LearningCurveScenario(BenchmarkOptions options) : IScenario
             meaningTuning.Add((label, await RunAllAsync(RoutingVariant.WithEmbeddings[3], panel, streams, recall, cancellationToken, vectors)));
         }
 
-        var rates = new List<RoutingVariant>();
-        foreach (var minutes in TaskRateMinutes)
+        foreach (var slower in TaskRateVariants.SelectMany(SlowerTwins))
         {
-            foreach (var variant in TaskRateVariants)
-            {
-                var slower = variant with { Name = $"{variant.Name}, a task every {minutes} minutes", MinutesPerTask = minutes };
-                byVariant[slower.Name] = await RunAllAsync(slower, panel, streams, RecallSettings.Default, cancellationToken, vectors);
-                rates.Add(slower);
-            }
+            byVariant[slower.Name] = await RunAllAsync(slower, panel, streams, RecallSettings.Default, cancellationToken, vectors);
         }
 
         foreach (var threshold in new[] { 0.1, 0.2 })
@@ -132,7 +126,7 @@ sealed class LearningCurveScenario(BenchmarkOptions options) : IScenario
         WriteTuning(report, tuning, random);
         WriteEmbeddings(report, byVariant, meaningTuning, patternSweep, random, vectors);
         WriteGapSources(report, byVariant, patternSweep);
-        WriteTaskRates(report, byVariant, rates, random);
+        WriteTaskRates(report, byVariant, random);
         WritePrecision(report, precision);
         var chart = await WriteChartAsync(byVariant, cancellationToken);
         report.Paragraph($"The learning curve (mean of the {streams.Count} seeds) is written to `{Path.GetRelativePath(RepositoryLayout.Root, chart)}`.");
@@ -377,10 +371,14 @@ sealed class LearningCurveScenario(BenchmarkOptions options) : IScenario
     static IEnumerable<RoutingVariant> TaskRateVariants =>
         [RoutingVariant.PatternKeys[4], RoutingVariant.CategoryKnown[4], RoutingVariant.PatternKeys[0], RoutingVariant.CategoryKnown[0]];
 
-    static void WriteTaskRates(MarkdownReport report, Dictionary<string, IReadOnlyList<RunTrace>> byVariant, IReadOnlyList<RoutingVariant> rates, IReadOnlyList<RunTrace> random)
+    /// <summary>The variant at each of <see cref="TaskRateMinutes"/>, named by its rate.</summary>
+    static IEnumerable<RoutingVariant> SlowerTwins(RoutingVariant variant) =>
+        TaskRateMinutes.Select(minutes => variant with { Name = $"{variant.Name}, a task every {minutes} minutes", MinutesPerTask = minutes });
+
+    static void WriteTaskRates(MarkdownReport report, Dictionary<string, IReadOnlyList<RunTrace>> byVariant, IReadOnlyList<RunTrace> random)
     {
         report.Heading(3, "With the learning pass, at slower task rates: a record fades with its key's work, not with the clock");
-        var rows = TaskRateVariants.SelectMany(v => (IEnumerable<RoutingVariant>)[v, .. rates.Where(r => r.Policy == v.Policy && r.Known == v.Known && r.PatternSimilarity == v.PatternSimilarity)])
+        var rows = TaskRateVariants.SelectMany(v => (IEnumerable<RoutingVariant>)[v, .. SlowerTwins(v)])
             .Select(v => Row(v.IsReference ? $"*{v.Name} (reference)*" : v.Name, byVariant[v.Name], random))
             .ToList();
         report.Table(

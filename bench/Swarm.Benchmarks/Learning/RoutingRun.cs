@@ -32,7 +32,7 @@ static class RoutingRun
     /// minute unless the variant says otherwise): the pass fades the records its key's work has passed by, so it is part
     /// of how routing learns.
     /// </summary>
-    public static CrontabSchedule LearningPass { get; } =
+    static CrontabSchedule LearningPass { get; } =
         CrontabSchedule.Parse(PeriodicSchedules.Defaults[PeriodicSchedules.LearningSetting], new CrontabSchedule.ParseOptions { IncludingSeconds = true });
 
     public static RunTrace Run(RoutingVariant variant, SimulatedPanel panel, TaskStream stream, RecallSettings recall, TaskVectors? vectors = null)

@@ -39,11 +39,13 @@ public static class AgentSelector
         ArgumentNullException.ThrowIfNull(draw);
         var fitting = agents.Where(a => Fits(a, request)).OrderBy(a => a.Id, StringComparer.Ordinal).ToList();
         var explored = Explored(fitting, request, policy, draw);
-        var bestKnownMean = BestKnownMean(fitting, request, policy);
+        // One posterior per agent for this request: the best known mean is read from all of them before any is valued.
+        var posteriors = policy.Enabled ? fitting.ToDictionary(a => a.Id, a => SkillPosterior.For(a, request, policy.GlobalShrink, policy.RecordStrength), StringComparer.Ordinal) : null;
+        var bestKnownMean = posteriors?.Values.Where(p => !p.WarmingUp).Select(p => (double?)p.Mean).Max();
         return
         [
             .. fitting
-                .Select(a => a == explored.Agent ? Ranked(a, request, explored.Choice!) : Ranked(a, request, Value(a, request, policy, draw, bestKnownMean)))
+                .Select(a => a == explored.Agent ? Ranked(a, request, explored.Choice!) : Ranked(a, request, Value(a, posteriors?[a.Id], policy, draw, bestKnownMean)))
                 .OrderBy(r => r.Agent.IsExternal)
                 .ThenByDescending(r => r.Agent == explored.Agent)
                 .ThenByDescending(r => r.Score)
@@ -103,20 +105,15 @@ public static class AgentSelector
 
     static RankedAgent Ranked(BoardAgent agent, SeatRequest request, SkillChoice choice) => new(agent, Score(agent, request, choice.Value), choice);
 
-    /// <summary>The highest posterior mean among the fitting agents done warming up, which ends a hopeless warm-up early (<see cref="SkillPosterior.WarmsUpAgainst"/>).</summary>
-    static double? BestKnownMean(List<BoardAgent> fitting, SeatRequest request, LearningPolicy policy) =>
-        policy.Enabled
-            ? fitting.Select(a => SkillPosterior.For(a, request, policy.GlobalShrink, policy.RecordStrength)).Where(p => !p.WarmingUp).Select(p => (double?)p.Mean).Max()
-            : null;
-
-    static SkillChoice Value(BoardAgent agent, SeatRequest request, LearningPolicy policy, SelectionDraw draw, double? bestKnownMean)
+    /// <param name="posterior">The agent's posterior for the request; null while learning is off.</param>
+    /// <param name="bestKnownMean">The highest mean among the fitting agents done warming up, which ends a hopeless warm-up early (<see cref="SkillPosterior.WarmsUpAgainst"/>).</param>
+    static SkillChoice Value(BoardAgent agent, SkillPosterior? posterior, LearningPolicy policy, SelectionDraw draw, double? bestKnownMean)
     {
-        if (!policy.Enabled)
+        if (posterior is null)
         {
             return new SkillChoice(NeutralReputation, SkillChoice.Off, "learning off");
         }
 
-        var posterior = SkillPosterior.For(agent, request, policy.GlobalShrink, policy.RecordStrength);
         var name = policy.AlgorithmName;
         var similar = posterior.HasSimilar ? $"; similar {posterior.SimilarSucceeded}✓ {posterior.SimilarFailed}✗" : "";
         if (posterior.WarmsUpAgainst(bestKnownMean))
