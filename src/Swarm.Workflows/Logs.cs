@@ -49,6 +49,9 @@ public static partial class Logs
     [LoggerMessage(EventId = 1107, Level = LogLevel.Warning, Message = "Task {TaskId} failed: {FailureType}: {Reason}")]
     public static partial void TaskFailed(this ILogger logger, string taskId, string failureType, string reason);
 
+    [LoggerMessage(EventId = 1108, Level = LogLevel.Warning, Message = "Task {TaskId}'s index entry for its first seat was not written before its model call: {Error}")]
+    public static partial void SeatEntryNotWritten(this ILogger logger, string taskId, string error);
+
     [LoggerMessage(EventId = 1201, Level = LogLevel.Debug, Message = "Model call for task {TaskId} on {AgentId} started: {Provider}:{Model}")]
     public static partial void ModelCallStarted(this ILogger logger, string taskId, string agentId, string provider, string model);
 

@@ -15,6 +15,7 @@ public sealed class TaskIndexTests(TaskIndexTests.Host host) : IClassFixture<Tas
 {
     const string Member = "member";
     const string Hands = "hands-ix";
+    const string Slow = "slow-ix";
 
     LocalHostProcess Swarm => host.Process;
 
@@ -24,8 +25,9 @@ public sealed class TaskIndexTests(TaskIndexTests.Host host) : IClassFixture<Tas
 
         public async Task InitializeAsync()
         {
-            Process = await LocalHostProcess.StartAsync();
+            Process = await LocalHostProcess.StartAsync(("providers__simulated__profiles__slow__latencyMs", "3000"));
             await TaskSubmissions.CreateExternalAgentAsync(Process, Hands, ["ix-hands"], seats: 2);
+            await TaskSubmissions.CreateAgentAsync(Process, Slow, "specialist", ["ix-slow"], seats: 2, model: "slow");
         }
 
         public async Task DisposeAsync() => await Process.DisposeAsync();
@@ -151,18 +153,26 @@ public sealed class TaskIndexTests(TaskIndexTests.Host host) : IClassFixture<Tas
     }
 
     [Fact]
-    public async Task Each_change_of_a_task_leaves_its_index_row_and_its_notices_in_one_activity()
+    public async Task Each_change_of_a_task_leaves_its_index_row_and_its_notices_in_one_activity_and_the_first_seat_goes_with_the_model_call()
     {
-        // Acceptance goes with the "running" notice, the first seat alone (no notice tells of it), the end with the end's
-        // notices: three activities beside the model call, where separate index and notice activities made five.
-        var id = await SubmitAsync("cara", new { prompt = "Summarise the minutes", strategy = "single" });
+        // Acceptance goes with the "running" notice, the first seat's row with the model call (its activity writes the row
+        // before it calls the model), the end with the end's notices: two activities beside the model call, where separate
+        // index and notice activities made five and a first seat's activity of its own made three.
+        var id = await SubmitAsync("cara", new { prompt = "Summarise the minutes", strategy = "single", capabilities = new[] { "ix-slow" } });
+
+        // The model takes 3 s: the row says running, on its agent, while the call is still under way.
+        var running = await ListUntilAsync("cara", "status=running&pageSize=200", p => StatusOf(p, id) == "running");
+        Assert.Equal(Slow, Item(running, id)!.Value.GetProperty("agentId").GetString());
+        Assert.Equal("running", Item(running, id)!.Value.GetProperty("phase").GetString());
+        var (_, during) = await AsAsync("cara", Member, HttpMethod.Get, $"/api/v1/tasks/{id}");
+        Assert.Equal("running", during.GetProperty("status").GetString());
+
         var task = await TaskPolling.WaitUntilFinishedAsync(Swarm, id, TimeSpan.FromSeconds(60));
         Assert.Equal("completed", task.GetProperty("status").GetString());
-
         var activities = await DurableHistories.ScheduledActivitiesAsync(Swarm, id);
-        Assert.Equal(["InvokeAgentActivity", "RecordTaskChangeActivity", "RecordTaskChangeActivity", "RecordTaskChangeActivity"], activities.Order(StringComparer.Ordinal));
-        var listed = await ListUntilAsync("cara", "pageSize=10", l => l.GetProperty("items").EnumerateArray().Any(t => t.GetProperty("id").GetString() == id && t.GetProperty("status").GetString() == "completed"));
-        Assert.Contains(listed.GetProperty("items").EnumerateArray(), t => t.GetProperty("id").GetString() == id);
+        Assert.Equal(["InvokeAgentActivity", "RecordTaskChangeActivity", "RecordTaskChangeActivity"], activities.Order(StringComparer.Ordinal));
+        var listed = await ListUntilAsync("cara", "pageSize=10", l => StatusOf(l, id) == "completed");
+        Assert.Equal(Slow, Item(listed, id)!.Value.GetProperty("agentId").GetString());
     }
 
     [Fact]

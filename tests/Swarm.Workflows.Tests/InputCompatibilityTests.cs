@@ -104,6 +104,18 @@ public sealed class InputCompatibilityTests
     }
 
     [Fact]
+    public void A_task_input_stored_before_the_first_seat_went_with_the_model_call_reads_back_with_its_own_activity_for_it()
+    {
+        var today = new TaskRunInput("task-1", "p", 5, [], TaskStrategy.Auto, 1, [], false, TimeSpan.FromMinutes(10), 3, null, false, TimeSpan.FromDays(1),
+            NotifyGroups: true, AcceptedAt: DateTimeOffset.UnixEpoch, ChangesTogether: true, SeatEntryWithTurn: true);
+
+        var input = ReadWithout(today, "SeatEntryWithTurn");
+
+        Assert.True(input.ChangesTogether);
+        Assert.False(input.SeatEntryWithTurn);
+    }
+
+    [Fact]
     public void Pattern_options_stored_before_fingerprint_embeddings_read_back_embedding_nothing()
     {
         var today = new Swarm.Workflows.Patterns.PatternOptions(20, 0.25, false, 500, Embed: true);

@@ -112,7 +112,16 @@ public sealed class AgentLoop(TaskOrchestrationContext context, TaskRunInput inp
     /// <summary>Where a turn streams, when the task streams: every turn does, tool-calling ones too (their text, if any).</summary>
     TurnStreaming? StreamOf(string stage, int turn) => input is { Stream: true, SubmittedBy: { } submitter } ? new TurnStreaming(submitter, stage, turn) : null;
 
-    Task<AgentReply> TurnAsync(AgentTurn turn) => context.CallActivityAsync<AgentReply>(nameof(InvokeAgentActivity), turn, AgentTurnOrchestrator.ModelCallRetry);
+    /// <summary>One model call; the task's first seat's index entry, while nobody has taken it, goes with it (see <see cref="AgentTurn.SeatEntry"/>).</summary>
+    async Task<AgentReply> TurnAsync(AgentTurn turn)
+    {
+        if (tracker.Index is { } index && await index.TakeSeatEntryAsync() is { } seatEntry)
+        {
+            turn = turn with { SeatEntry = seatEntry };
+        }
+
+        return await context.CallActivityAsync<AgentReply>(nameof(InvokeAgentActivity), turn, AgentTurnOrchestrator.ModelCallRetry);
+    }
 
     /// <summary>The step's answer: the last turn's text, with tokens, cost and model time summed over every turn.</summary>
     static AgentAnswer Total(List<AgentAnswer> turns, int toolCalls)

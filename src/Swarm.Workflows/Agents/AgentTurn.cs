@@ -12,6 +12,11 @@ namespace Swarm.Workflows.Agents;
 /// <param name="Tools">The tools offered on this turn; null for none (no tools configured, or the last turn a limit allows).</param>
 /// <param name="ClosingNote">Why no tools are offered any more, told to the model so it answers with what it has.</param>
 /// <param name="Stream">Where the turn streams its text as it is generated; null for a call answered in one piece.</param>
+/// <param name="SeatEntry">
+/// The task's index entry for its first seat, which the activity writes before it calls the model: carried by the first
+/// turn of the step that got that seat instead of sent in an activity of its own, since every activity is two queue
+/// messages on the task's path (<see cref="Tasks.Index.TaskIndexWrites"/>). Null on every other turn.
+/// </param>
 public sealed record AgentTurn(
     string TaskId,
     AgentProfile Agent,
@@ -21,4 +26,5 @@ public sealed record AgentTurn(
     IReadOnlyList<ToolRound>? Rounds = null,
     ToolOffer? Tools = null,
     string? ClosingNote = null,
-    TurnStreaming? Stream = null);
+    TurnStreaming? Stream = null,
+    Tasks.Index.TaskIndexEntry? SeatEntry = null);

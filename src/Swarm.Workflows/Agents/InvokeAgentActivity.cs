@@ -5,6 +5,7 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Swarm.Workflows.Models;
 using Swarm.Workflows.Realtime;
+using Swarm.Workflows.Tasks.Index;
 using Swarm.Workflows.Tools;
 
 namespace Swarm.Workflows.Agents;
@@ -18,16 +19,19 @@ namespace Swarm.Workflows.Agents;
 /// its text on the real-time channel as it comes (<see cref="StreamedModelCall"/>); what it returns is the same.
 /// </summary>
 /// <param name="channel">The real-time channel; without one (a test host), a turn that would stream is asked unstreamed.</param>
+/// <param name="index">The task index, for the first seat's entry a turn may carry (<see cref="AgentTurn.SeatEntry"/>); none on a test host without one.</param>
 public sealed class InvokeAgentActivity(
-    IChatClientProvider clients, IToolServers servers, ModelCallLimits limits, ILoggerFactory loggers, IRealtimeChannel? channel = null, TimeProvider? time = null)
+    IChatClientProvider clients, IToolServers servers, ModelCallLimits limits, ILoggerFactory loggers, IRealtimeChannel? channel = null, TimeProvider? time = null, ITaskIndex? index = null)
     : TaskActivity<AgentTurn, AgentReply>
 {
     readonly ILogger log = loggers.CreateLogger(Logs.ModelCategory);
+    readonly ILogger taskLog = loggers.CreateLogger(Logs.TaskCategory);
     readonly StreamedModelCall? streamed = channel is null ? null : new StreamedModelCall(channel, time ?? TimeProvider.System, loggers.CreateLogger(Logs.ModelCategory));
 
     public override async Task<AgentReply> RunAsync(TaskActivityContext context, AgentTurn input)
     {
         ArgumentNullException.ThrowIfNull(input);
+        await WriteSeatEntryAsync(input);
         var provider = input.Agent.Provider;
         var client = clients.GetClient(provider);
         var options = ModelCallOptions.For(input.Agent, input.Capability);
@@ -60,6 +64,28 @@ public sealed class InvokeAgentActivity(
         {
             log.ModelCallFailed(input.TaskId, input.Agent.Id, provider.Type, provider.Model, clock.ElapsedMilliseconds, $"{e.GetType().Name}: {e.Message}");
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Writes the task's first seat's index entry the turn carries, before the model is called (a retried turn writes the
+    /// same row again). A write that fails is logged and left: the entry is a copy that must not stop the work, and
+    /// the task's next write, or the self-healing pass's repair, brings the row up to date.
+    /// </summary>
+    async Task WriteSeatEntryAsync(AgentTurn input)
+    {
+        if (input.SeatEntry is not { } entry || index is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await index.RecordAsync(entry, CancellationToken.None);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            taskLog.SeatEntryNotWritten(input.TaskId, $"{e.GetType().Name}: {e.Message}");
         }
     }
 

@@ -51,7 +51,14 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
 
         var (_, outcome) = await RunAsync(stage, capabilities, requiredType, distinctGroup, onlyAgent, seatWait ?? input.SlotWaitLimit, async (profile, seat) =>
         {
-            var answer = profile.Provider.Type == ProviderSettings.ExternalType
+            var external = profile.Provider.Type == ProviderSettings.ExternalType;
+            if (external)
+            {
+                // No model call here to carry the first seat's index entry (see TaskIndexWrites): it goes now.
+                tracker.Index?.SendSeatEntry();
+            }
+
+            var answer = external
                 ? await ExternalAnswerAsync(profile, seat, briefing.Compose())
                 : await new AgentLoop(context, input, tracker, log, this).RunAsync(
                     profile, stage, seat.SeatKey, briefing, capabilities.Count > 0 ? capabilities[0] : null, delegation);
@@ -65,6 +72,8 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
     {
         return await RunAsync("plan", [], AgentType.Queen, null, null, input.SlotWaitLimit, async (profile, seat) =>
         {
+            // The plan's activity does not carry the first seat's index entry (see TaskIndexWrites): it goes now.
+            tracker.Index?.SendSeatEntry();
             var planned = await context.CallActivityAsync<PlannedWork>(
                 nameof(PlanTaskActivity), new PlanRequest(input.TaskId, profile, prompt, capabilities, input.Deadline), AgentTurnOrchestrator.ModelCallRetry);
             return (planned.Plan, planned.Answer);

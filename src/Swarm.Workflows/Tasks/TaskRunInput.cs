@@ -47,6 +47,11 @@ namespace Swarm.Workflows.Tasks;
 /// How many shards the dispatch board had at submission (<c>dispatch:shards</c>), fixed so replays ask the same shards;
 /// null in the histories of tasks submitted before shards, which is one: the board they asked.
 /// </param>
+/// <param name="SeatEntryWithTurn">
+/// Whether the index entry of the task's first seat goes with that step's first model call
+/// (<see cref="Agents.AgentTurn.SeatEntry"/>) instead of in an activity of its own; false in the histories of tasks
+/// submitted before, which replay with the activity they ran.
+/// </param>
 public sealed record TaskRunInput(
     string TaskId,
     string Prompt,
@@ -73,4 +78,5 @@ public sealed record TaskRunInput(
     Patterns.PatternOptions? Patterns = null,
     DateTimeOffset? AcceptedAt = null,
     bool ChangesTogether = false,
-    int? DispatchShards = null);
+    int? DispatchShards = null,
+    bool SeatEntryWithTurn = false);

@@ -121,7 +121,8 @@ public sealed class SubmitTaskHandler(SwarmSettings settings, RoleGrants roles, 
             : null,
         AcceptedAt: time.GetUtcNow(),
         ChangesTogether: true,
-        DispatchShards: settings.Dispatch.Shards);
+        DispatchShards: settings.Dispatch.Shards,
+        SeatEntryWithTurn: true);
 
     /// <summary>A field that asks for events (<c>notify</c>, <c>stream</c>) needs the channel on and a caller it can address.</summary>
     IEnumerable<FieldError> ChannelErrors(string field, bool? asked, SwarmPrincipal caller)

@@ -19,13 +19,22 @@ namespace Swarm.Workflows.Tasks.Index;
 /// <see cref="RecordTaskChangeActivity"/>: acceptance with <c>running</c> (or with <c>awaitingApproval</c>), approval
 /// with <c>running</c>, the end with the end's notices. Only the first seat's entry goes alone. An entry still waiting
 /// when a newer one comes is replaced by it: every entry is the whole row. Older tasks write as before.
+/// <para>
+/// With <see cref="TaskRunInput.SeatEntryWithTurn"/> the first seat's entry waits for the step that got the seat: its
+/// first model call takes it (<see cref="TakeSeatEntryAsync"/>) and <see cref="Agents.InvokeAgentActivity"/> writes it
+/// before it calls the model, which saves that entry's own activity (two queue messages and a history batch a task,
+/// on the storage that bounds throughput). A step whose work is no model call (an external agent's, a queen's plan)
+/// sends it at once (<see cref="SendSeatEntry"/>); an entry nobody took is replaced by the end's.
+/// </para>
 /// </remarks>
 public sealed class TaskIndexWrites
 {
     readonly TaskOrchestrationContext context;
     readonly bool enabled;
     readonly bool together;
+    readonly bool seatEntryWithTurn;
     TaskIndexEntry entry;
+    TaskIndexEntry? seatEntry;
     TaskIndexEntry? waiting;
     Task previous = Task.CompletedTask;
     bool running;
@@ -38,6 +47,7 @@ public sealed class TaskIndexWrites
         enabled = input.AcceptedAt is not null;
         // Only when the channel is on: with it off no notice would ever take the entries along.
         together = enabled && input.ChangesTogether && input.NotifyGroups;
+        seatEntryWithTurn = enabled && input.SeatEntryWithTurn;
         var status = input.RequiresApproval ? TaskRunStatus.AwaitingApproval : TaskRunStatus.Queued;
         var phase = input.RequiresApproval ? TaskProgress.AwaitingApproval : TaskProgress.WaitingForAgent;
         entry = TaskIndexEntry.Accepted(input, input.AcceptedAt ?? context.CurrentUtcDateTime, status, phase, context.CurrentUtcDateTime);
@@ -55,6 +65,7 @@ public sealed class TaskIndexWrites
     {
         get
         {
+            SendSeatEntry();
             Flush();
             return previous;
         }
@@ -72,10 +83,47 @@ public sealed class TaskIndexWrites
         }
 
         running = true;
-        Change(entry with { Status = TaskRunStatus.Running, Phase = TaskProgress.Running, AgentId = agentId, Agents = [agentId], Strategy = strategy });
+        var held = entry with { Status = TaskRunStatus.Running, Phase = TaskProgress.Running, AgentId = agentId, Agents = [agentId], Strategy = strategy };
+        if (seatEntryWithTurn)
+        {
+            // Anything still waiting goes first; this entry waits for the step's first model call.
+            Flush();
+            entry = held with { UpdatedAt = context.CurrentUtcDateTime };
+            seatEntry = entry;
+            return;
+        }
+
+        Change(held);
 
         // No notice tells of the first seat: its entry goes at once.
         Flush();
+    }
+
+    /// <summary>
+    /// The first seat's entry for the model call about to start, once every earlier write is done (so it cannot land
+    /// before them); null when there is none to carry (not the first seat, already taken, or an older task).
+    /// </summary>
+    public async Task<TaskIndexEntry?> TakeSeatEntryAsync()
+    {
+        if (seatEntry is not { } taken)
+        {
+            return null;
+        }
+
+        seatEntry = null;
+        await previous;
+        return taken;
+    }
+
+    /// <summary>Sends the first seat's entry in an activity of its own, for a step whose work is no model call.</summary>
+    public void SendSeatEntry()
+    {
+        if (seatEntry is { } taken)
+        {
+            seatEntry = null;
+            Write(taken);
+            Flush();
+        }
     }
 
     /// <summary>
@@ -84,6 +132,8 @@ public sealed class TaskIndexWrites
     /// </summary>
     public Task EndedAsync(TaskRunStatus status, string? strategy, string? agentId, IReadOnlyList<string> agents, string? errorType)
     {
+        // A first seat's entry nobody took (its step ended before a model call) is replaced by this whole row.
+        seatEntry = null;
         Change(entry with { Status = status, Phase = null, Strategy = strategy ?? entry.Strategy, AgentId = agentId ?? entry.AgentId, Agents = [.. agents], ErrorType = errorType });
         return previous;
     }
