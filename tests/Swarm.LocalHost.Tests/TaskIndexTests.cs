@@ -153,11 +153,12 @@ public sealed class TaskIndexTests(TaskIndexTests.Host host) : IClassFixture<Tas
     }
 
     [Fact]
-    public async Task Each_change_of_a_task_leaves_its_index_row_and_its_notices_in_one_activity_and_the_first_seat_goes_with_the_model_call()
+    public async Task A_task_seated_at_once_writes_its_acceptance_and_first_seat_with_its_model_call_and_its_end_with_the_end_notices()
     {
-        // Acceptance goes with the "running" notice, the first seat's row with the model call (its activity writes the row
-        // before it calls the model), the end with the end's notices: two activities beside the model call, where separate
-        // index and notice activities made five and a first seat's activity of its own made three.
+        // Nothing is written before the first seat; then the row (running, on its agent) and the "running" notice go
+        // with the model call (its activity writes and sends them before it calls the model), the end with the end's
+        // notices: one activity beside the model call, where separate index and notice activities made five, and an
+        // acceptance and a first seat with activities of their own made three.
         var id = await SubmitAsync("cara", new { prompt = "Summarise the minutes", strategy = "single", capabilities = new[] { "ix-slow" } });
 
         // The model takes 3 s: the row says running, on its agent, while the call is still under way.
@@ -170,9 +171,39 @@ public sealed class TaskIndexTests(TaskIndexTests.Host host) : IClassFixture<Tas
         var task = await TaskPolling.WaitUntilFinishedAsync(Swarm, id, TimeSpan.FromSeconds(60));
         Assert.Equal("completed", task.GetProperty("status").GetString());
         var activities = await DurableHistories.ScheduledActivitiesAsync(Swarm, id);
-        Assert.Equal(["InvokeAgentActivity", "RecordTaskChangeActivity", "RecordTaskChangeActivity"], activities.Order(StringComparer.Ordinal));
+        Assert.Equal(["InvokeAgentActivity", "RecordTaskChangeActivity"], activities.Order(StringComparer.Ordinal));
         var listed = await ListUntilAsync("cara", "pageSize=10", l => StatusOf(l, id) == "completed");
         Assert.Equal(Slow, Item(listed, id)!.Value.GetProperty("agentId").GetString());
+    }
+
+    [Fact]
+    public async Task A_task_that_waits_in_line_is_listed_queued_while_it_waits_then_running_then_completed()
+    {
+        // The slow agent's two seats are taken by the first two tasks for 3 s; the third waits in line, and its
+        // acceptance (held until its first seat) goes when it joins the line, so the listing shows it waiting.
+        var ids = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            ids.Add(await SubmitAsync("dora", new { prompt = $"Check the ledger, part {i}", strategy = "single", capabilities = new[] { "ix-slow" } }));
+        }
+
+        var queued = await ListUntilAsync("dora", "status=queued&pageSize=200", p => ids.Any(id => StatusOf(p, id) == "queued"));
+        var waiter = ids.First(id => StatusOf(queued, id) == "queued");
+        Assert.Equal("waiting-for-agent", Item(queued, waiter)!.Value.GetProperty("phase").GetString());
+        Assert.True(QueueCount(queued, "queued") >= 1, $"the queue counts no queued task: {queued}");
+
+        var running = await ListUntilAsync("dora", "status=running&pageSize=200", p => StatusOf(p, waiter) == "running");
+        Assert.Equal(Slow, Item(running, waiter)!.Value.GetProperty("agentId").GetString());
+        foreach (var id in ids)
+        {
+            Assert.Equal("completed", (await TaskPolling.WaitUntilFinishedAsync(Swarm, id, TimeSpan.FromSeconds(60))).GetProperty("status").GetString());
+        }
+
+        var done = await ListUntilAsync("dora", "status=completed&pageSize=200", p => ids.All(id => StatusOf(p, id) == "completed"));
+        Assert.Equal(3, ids.Count(id => StatusOf(done, id) == "completed"));
+
+        // The waiter wrote its acceptance when it joined the line, and its first seat with its model call.
+        Assert.Equal(["InvokeAgentActivity", "RecordTaskChangeActivity", "RecordTaskChangeActivity"], (await DurableHistories.ScheduledActivitiesAsync(Swarm, waiter)).Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -107,12 +107,12 @@ public sealed class InputCompatibilityTests
     public void A_task_input_stored_before_the_first_seat_went_with_the_model_call_reads_back_with_its_own_activity_for_it()
     {
         var today = new TaskRunInput("task-1", "p", 5, [], TaskStrategy.Auto, 1, [], false, TimeSpan.FromMinutes(10), 3, null, false, TimeSpan.FromDays(1),
-            NotifyGroups: true, AcceptedAt: DateTimeOffset.UnixEpoch, ChangesTogether: true, SeatEntryWithTurn: true);
+            NotifyGroups: true, AcceptedAt: DateTimeOffset.UnixEpoch, ChangesTogether: true, FirstWriteAtSeat: true);
 
-        var input = ReadWithout(today, "SeatEntryWithTurn");
+        var input = ReadWithout(today, "FirstWriteAtSeat");
 
         Assert.True(input.ChangesTogether);
-        Assert.False(input.SeatEntryWithTurn);
+        Assert.False(input.FirstWriteAtSeat);
     }
 
     [Fact]

@@ -112,12 +112,12 @@ public sealed class AgentLoop(TaskOrchestrationContext context, TaskRunInput inp
     /// <summary>Where a turn streams, when the task streams: every turn does, tool-calling ones too (their text, if any).</summary>
     TurnStreaming? StreamOf(string stage, int turn) => input is { Stream: true, SubmittedBy: { } submitter } ? new TurnStreaming(submitter, stage, turn) : null;
 
-    /// <summary>One model call; the task's first seat's index entry, while nobody has taken it, goes with it (see <see cref="AgentTurn.SeatEntry"/>).</summary>
+    /// <summary>One model call; the task's first seat's index change, while nobody has taken it, goes with it (see <see cref="AgentTurn.SeatChange"/>).</summary>
     async Task<AgentReply> TurnAsync(AgentTurn turn)
     {
-        if (tracker.Index is { } index && await index.TakeSeatEntryAsync() is { } seatEntry)
+        if (tracker.Index is { } index && await index.TakeSeatChangeAsync() is { } seatChange)
         {
-            turn = turn with { SeatEntry = seatEntry };
+            turn = turn with { SeatChange = seatChange };
         }
 
         return await context.CallActivityAsync<AgentReply>(nameof(InvokeAgentActivity), turn, AgentTurnOrchestrator.ModelCallRetry);

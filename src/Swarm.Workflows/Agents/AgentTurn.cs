@@ -12,10 +12,11 @@ namespace Swarm.Workflows.Agents;
 /// <param name="Tools">The tools offered on this turn; null for none (no tools configured, or the last turn a limit allows).</param>
 /// <param name="ClosingNote">Why no tools are offered any more, told to the model so it answers with what it has.</param>
 /// <param name="Stream">Where the turn streams its text as it is generated; null for a call answered in one piece.</param>
-/// <param name="SeatEntry">
-/// The task's index entry for its first seat, which the activity writes before it calls the model: carried by the first
-/// turn of the step that got that seat instead of sent in an activity of its own, since every activity is two queue
-/// messages on the task's path (<see cref="Tasks.Index.TaskIndexWrites"/>). Null on every other turn.
+/// <param name="SeatChange">
+/// The task's first seat's change (its whole index entry, running, and the notices held until then), which the
+/// activity writes and sends before it calls the model: carried by the first turn of the step that got that seat
+/// instead of sent in an activity of its own, since every activity is two queue messages on the task's path
+/// (<see cref="Tasks.Index.TaskIndexWrites"/>). Null on every other turn.
 /// </param>
 public sealed record AgentTurn(
     string TaskId,
@@ -27,4 +28,4 @@ public sealed record AgentTurn(
     ToolOffer? Tools = null,
     string? ClosingNote = null,
     TurnStreaming? Stream = null,
-    Tasks.Index.TaskIndexEntry? SeatEntry = null);
+    Tasks.Index.TaskChange? SeatChange = null);

@@ -19,7 +19,7 @@ namespace Swarm.Workflows.Agents;
 /// its text on the real-time channel as it comes (<see cref="StreamedModelCall"/>); what it returns is the same.
 /// </summary>
 /// <param name="channel">The real-time channel; without one (a test host), a turn that would stream is asked unstreamed.</param>
-/// <param name="index">The task index, for the first seat's entry a turn may carry (<see cref="AgentTurn.SeatEntry"/>); none on a test host without one.</param>
+/// <param name="index">The task index, for the first seat's change a turn may carry (<see cref="AgentTurn.SeatChange"/>); none on a test host without one.</param>
 public sealed class InvokeAgentActivity(
     IChatClientProvider clients, IToolServers servers, ModelCallLimits limits, ILoggerFactory loggers, IRealtimeChannel? channel = null, TimeProvider? time = null, ITaskIndex? index = null)
     : TaskActivity<AgentTurn, AgentReply>
@@ -31,7 +31,7 @@ public sealed class InvokeAgentActivity(
     public override async Task<AgentReply> RunAsync(TaskActivityContext context, AgentTurn input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        await WriteSeatEntryAsync(input);
+        await RecordSeatChangeAsync(input);
         var provider = input.Agent.Provider;
         var client = clients.GetClient(provider);
         var options = ModelCallOptions.For(input.Agent, input.Capability);
@@ -68,24 +68,33 @@ public sealed class InvokeAgentActivity(
     }
 
     /// <summary>
-    /// Writes the task's first seat's index entry the turn carries, before the model is called (a retried turn writes the
-    /// same row again). A write that fails is logged and left: the entry is a copy that must not stop the work, and
-    /// the task's next write, or the self-healing pass's repair, brings the row up to date.
+    /// Writes the task's first seat's index entry and sends the notices the turn carries, before the model is called (a
+    /// retried turn writes the same row again, and tells again of <c>running</c>). A write that fails is logged and
+    /// left: the entry is a copy that must not stop the work, and the task's next write, or the self-healing pass's
+    /// repair, brings the row up to date. A notice that cannot go is logged and dropped, as everywhere.
     /// </summary>
-    async Task WriteSeatEntryAsync(AgentTurn input)
+    async Task RecordSeatChangeAsync(AgentTurn input)
     {
-        if (input.SeatEntry is not { } entry || index is null)
+        if (input.SeatChange is not { } change)
         {
             return;
         }
 
-        try
+        if (change.Entry is { } entry && index is not null)
         {
-            await index.RecordAsync(entry, CancellationToken.None);
+            try
+            {
+                await index.RecordAsync(entry, CancellationToken.None);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                taskLog.SeatEntryNotWritten(input.TaskId, $"{e.GetType().Name}: {e.Message}");
+            }
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+
+        if (change.Notices.Count > 0 && channel is not null)
         {
-            taskLog.SeatEntryNotWritten(input.TaskId, $"{e.GetType().Name}: {e.Message}");
+            await PublishRealtimeNoticesActivity.SendAllAsync(channel, change.Notices, taskLog);
         }
     }
 

@@ -54,8 +54,8 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
             var external = profile.Provider.Type == ProviderSettings.ExternalType;
             if (external)
             {
-                // No model call here to carry the first seat's index entry (see TaskIndexWrites): it goes now.
-                tracker.Index?.SendSeatEntry();
+                // No model call here to carry the first seat's index change (see TaskIndexWrites): it goes now.
+                tracker.Index?.SendSeatChange();
             }
 
             var answer = external
@@ -72,8 +72,8 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
     {
         return await RunAsync("plan", [], AgentType.Queen, null, null, input.SlotWaitLimit, async (profile, seat) =>
         {
-            // The plan's activity does not carry the first seat's index entry (see TaskIndexWrites): it goes now.
-            tracker.Index?.SendSeatEntry();
+            // The plan's activity does not carry the first seat's index change (see TaskIndexWrites): it goes now.
+            tracker.Index?.SendSeatChange();
             var planned = await context.CallActivityAsync<PlannedWork>(
                 nameof(PlanTaskActivity), new PlanRequest(input.TaskId, profile, prompt, capabilities, input.Deadline), AgentTurnOrchestrator.ModelCallRetry);
             return (planned.Plan, planned.Answer);
@@ -193,6 +193,8 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
                 throw new AgentSlotUnavailableException($"Step '{stage}': {decision.Reason}");
         }
 
+        // Waiting in line may be long: the task is listed (queued) from now, not from its first seat.
+        tracker.Index?.InLine();
         var where = sharded is { Lines.Count: > 1 } ? $" (in the lines of {sharded.Lines.Count} dispatch shards)" : "";
         tracker.Record("waiting", $"{stage}: position {decision.Position} in line{where}; {decision.Reason}");
         log.StepWaiting(input.TaskId, stage, decision.Position, decision.Reason);

@@ -47,10 +47,11 @@ namespace Swarm.Workflows.Tasks;
 /// How many shards the dispatch board had at submission (<c>dispatch:shards</c>), fixed so replays ask the same shards;
 /// null in the histories of tasks submitted before shards, which is one: the board they asked.
 /// </param>
-/// <param name="SeatEntryWithTurn">
-/// Whether the index entry of the task's first seat goes with that step's first model call
-/// (<see cref="Agents.AgentTurn.SeatEntry"/>) instead of in an activity of its own; false in the histories of tasks
-/// submitted before, which replay with the activity they ran.
+/// <param name="FirstWriteAtSeat">
+/// Whether the task's first index write waits for its first seat (or its first wait in line, for approval, or its
+/// end), and the first seat's change goes with that step's first model call (<see cref="Agents.AgentTurn.SeatChange"/>)
+/// instead of in an activity of its own; false in the histories of tasks submitted before, which replay with the
+/// acceptance's and the first seat's activities they ran.
 /// </param>
 public sealed record TaskRunInput(
     string TaskId,
@@ -79,4 +80,4 @@ public sealed record TaskRunInput(
     DateTimeOffset? AcceptedAt = null,
     bool ChangesTogether = false,
     int? DispatchShards = null,
-    bool SeatEntryWithTurn = false);
+    bool FirstWriteAtSeat = false);

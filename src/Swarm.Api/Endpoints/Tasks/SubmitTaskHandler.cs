@@ -122,7 +122,7 @@ public sealed class SubmitTaskHandler(SwarmSettings settings, RoleGrants roles, 
         AcceptedAt: time.GetUtcNow(),
         ChangesTogether: true,
         DispatchShards: settings.Dispatch.Shards,
-        SeatEntryWithTurn: true);
+        FirstWriteAtSeat: true);
 
     /// <summary>A field that asks for events (<c>notify</c>, <c>stream</c>) needs the channel on and a caller it can address.</summary>
     IEnumerable<FieldError> ChannelErrors(string field, bool? asked, SwarmPrincipal caller)

@@ -20,11 +20,16 @@ namespace Swarm.Workflows.Tasks.Index;
 /// with <c>running</c>, the end with the end's notices. Only the first seat's entry goes alone. An entry still waiting
 /// when a newer one comes is replaced by it: every entry is the whole row. Older tasks write as before.
 /// <para>
-/// With <see cref="TaskRunInput.SeatEntryWithTurn"/> the first seat's entry waits for the step that got the seat: its
-/// first model call takes it (<see cref="TakeSeatEntryAsync"/>) and <see cref="Agents.InvokeAgentActivity"/> writes it
-/// before it calls the model, which saves that entry's own activity (two queue messages and a history batch a task,
-/// on the storage that bounds throughput). A step whose work is no model call (an external agent's, a queen's plan)
-/// sends it at once (<see cref="SendSeatEntry"/>); an entry nobody took is replaced by the end's.
+/// With <see cref="TaskRunInput.FirstWriteAtSeat"/> (every task submitted since) nothing is written until the task
+/// gets its first seat, waits in line for one, waits for approval, or ends, and the first seat's change (the whole
+/// entry, running, with the <c>running</c> notice held until then) goes with that step's first model call
+/// (<see cref="TakeSeatChangeAsync"/>): <see cref="Agents.InvokeAgentActivity"/> writes it and sends its notices before
+/// it calls the model. A task that gets a seat at once so leaves no <c>queued</c> row behind and runs one activity
+/// for its acceptance and first seat together where it ran two, and that one is its model call: four queue messages
+/// and two history batches a task fewer, on the storage that bounds throughput. The price: the task is listed from
+/// its first seat or its first wait, not from its first episode (the recall and the seat request come between). A
+/// step whose work is no model call (an external agent's, a queen's plan) sends the change at once
+/// (<see cref="SendSeatChange"/>); a change nobody took is replaced by the end's.
 /// </para>
 /// </remarks>
 public sealed class TaskIndexWrites
@@ -32,9 +37,11 @@ public sealed class TaskIndexWrites
     readonly TaskOrchestrationContext context;
     readonly bool enabled;
     readonly bool together;
-    readonly bool seatEntryWithTurn;
+    readonly bool atSeat;
+    readonly List<RealtimeDelivery> heldNotices = [];
     TaskIndexEntry entry;
-    TaskIndexEntry? seatEntry;
+    TaskChange? seatChange;
+    bool holding;
     TaskIndexEntry? waiting;
     Task previous = Task.CompletedTask;
     bool running;
@@ -47,11 +54,18 @@ public sealed class TaskIndexWrites
         enabled = input.AcceptedAt is not null;
         // Only when the channel is on: with it off no notice would ever take the entries along.
         together = enabled && input.ChangesTogether && input.NotifyGroups;
-        seatEntryWithTurn = enabled && input.SeatEntryWithTurn;
+        atSeat = enabled && input.FirstWriteAtSeat;
         var status = input.RequiresApproval ? TaskRunStatus.AwaitingApproval : TaskRunStatus.Queued;
         var phase = input.RequiresApproval ? TaskProgress.AwaitingApproval : TaskProgress.WaitingForAgent;
         entry = TaskIndexEntry.Accepted(input, input.AcceptedAt ?? context.CurrentUtcDateTime, status, phase, context.CurrentUtcDateTime);
-        Write(entry);
+        if (atSeat)
+        {
+            holding = true;
+        }
+        else
+        {
+            Write(entry);
+        }
     }
 
     /// <summary>Whether notices go with the entries (<see cref="SendWith"/>) rather than in activities of their own.</summary>
@@ -65,7 +79,8 @@ public sealed class TaskIndexWrites
     {
         get
         {
-            SendSeatEntry();
+            ReleaseHold();
+            SendSeatChange();
             Flush();
             return previous;
         }
@@ -84,12 +99,14 @@ public sealed class TaskIndexWrites
 
         running = true;
         var held = entry with { Status = TaskRunStatus.Running, Phase = TaskProgress.Running, AgentId = agentId, Agents = [agentId], Strategy = strategy };
-        if (seatEntryWithTurn)
+        if (atSeat)
         {
-            // Anything still waiting goes first; this entry waits for the step's first model call.
+            // Anything still waiting goes first; this change waits for the step's first model call.
             Flush();
             entry = held with { UpdatedAt = context.CurrentUtcDateTime };
-            seatEntry = entry;
+            seatChange = new TaskChange(entry, [.. heldNotices]);
+            holding = false;
+            heldNotices.Clear();
             return;
         }
 
@@ -99,30 +116,32 @@ public sealed class TaskIndexWrites
         Flush();
     }
 
+    /// <summary>The task's step waits in line for a seat: what was held back (its acceptance, the notices) goes now, so the task is listed while it waits.</summary>
+    public void InLine() => ReleaseHold();
+
     /// <summary>
-    /// The first seat's entry for the model call about to start, once every earlier write is done (so it cannot land
+    /// The first seat's change for the model call about to start, once every earlier write is done (so it cannot land
     /// before them); null when there is none to carry (not the first seat, already taken, or an older task).
     /// </summary>
-    public async Task<TaskIndexEntry?> TakeSeatEntryAsync()
+    public async Task<TaskChange?> TakeSeatChangeAsync()
     {
-        if (seatEntry is not { } taken)
+        if (seatChange is not { } taken)
         {
             return null;
         }
 
-        seatEntry = null;
+        seatChange = null;
         await previous;
         return taken;
     }
 
-    /// <summary>Sends the first seat's entry in an activity of its own, for a step whose work is no model call.</summary>
-    public void SendSeatEntry()
+    /// <summary>Sends the first seat's change in an activity of its own, for a step whose work is no model call.</summary>
+    public void SendSeatChange()
     {
-        if (seatEntry is { } taken)
+        if (seatChange is { } taken)
         {
-            seatEntry = null;
-            Write(taken);
-            Flush();
+            seatChange = null;
+            previous = AfterAsync(previous, taken);
         }
     }
 
@@ -132,8 +151,11 @@ public sealed class TaskIndexWrites
     /// </summary>
     public Task EndedAsync(TaskRunStatus status, string? strategy, string? agentId, IReadOnlyList<string> agents, string? errorType)
     {
-        // A first seat's entry nobody took (its step ended before a model call) is replaced by this whole row.
-        seatEntry = null;
+        // A first seat's change nobody took (its step ended before a model call) is replaced by this whole row, and a
+        // held "running" notice that never went is dropped: the end's notices tell of the end.
+        seatChange = null;
+        holding = false;
+        heldNotices.Clear();
         Change(entry with { Status = status, Phase = null, Strategy = strategy ?? entry.Strategy, AgentId = agentId ?? entry.AgentId, Agents = [.. agents], ErrorType = errorType });
         return previous;
     }
@@ -142,10 +164,28 @@ public sealed class TaskIndexWrites
     public Task SendWith(IReadOnlyList<RealtimeDelivery> notices)
     {
         ArgumentNullException.ThrowIfNull(notices);
+        if (holding)
+        {
+            heldNotices.AddRange(notices);
+            return previous;
+        }
+
         var change = new TaskChange(waiting, notices);
         waiting = null;
         previous = AfterAsync(previous, change);
         return previous;
+    }
+
+    /// <summary>Sends what was held back for the first seat (the entry as it is, the notices) in one activity.</summary>
+    void ReleaseHold()
+    {
+        if (holding)
+        {
+            holding = false;
+            var change = new TaskChange(entry, [.. heldNotices]);
+            heldNotices.Clear();
+            previous = AfterAsync(previous, change);
+        }
     }
 
     void Change(TaskIndexEntry next)
