@@ -17,5 +17,10 @@ namespace Swarm.Workflows;
 public static class WorkflowVersion
 {
     /// <summary>The version new orchestrations get, and the highest a worker of this build runs.</summary>
-    public const string Current = "1.0";
+    /// <remarks>
+    /// 1.1: a task's first index write waits for its first seat and goes with the model call
+    /// (<see cref="Tasks.TaskRunInput.FirstWriteAtSeat"/>); a 1.0 worker would ignore that field and schedule the
+    /// activities it knows, which a 1.1 worker replaying the same instance would not.
+    /// </remarks>
+    public const string Current = "1.1";
 }

@@ -6,8 +6,10 @@ using Swarm.LocalHost.Tests;
 namespace Swarm.Functions.WorkerHost.Tests;
 
 /// <summary>
-/// One task run to its end by the local host (submitted through its API, as a client submits it), the history its
-/// runtime wrote for it, and the built Functions worker beside it, ready to run the same durable functions.
+/// One task run to its end by the local host (submitted through its API, as a client submits it, and approved), the
+/// history its runtime wrote for it, and the built Functions worker beside it, ready to run the same durable functions.
+/// The task asks for approval so that its first episode writes something: a task seated at once writes its first
+/// index row with its model call, and a task waiting for approval is listed before its first episode ends.
 /// </summary>
 public sealed class TaskEpisodeFixture : IAsyncLifetime
 {
@@ -36,7 +38,7 @@ public sealed class TaskEpisodeFixture : IAsyncLifetime
             Task.Run(async () => Local = await LocalHostProcess.StartAsync()));
         Functions = (await Worker.MetadataAsync()).FunctionMetadataResults.ToDictionary(f => f.Name);
 
-        using var submit = Local.Request(HttpMethod.Post, "/api/v1/tasks", json: """{"prompt":"Summarise the release notes in three lines"}""");
+        using var submit = Local.Request(HttpMethod.Post, "/api/v1/tasks", json: """{"prompt":"Summarise the release notes in three lines","requiresApproval":true}""");
         using var accepted = await Local.Http.SendAsync(submit);
         var body = await accepted.Content.ReadAsStringAsync();
         if (!accepted.IsSuccessStatusCode)
@@ -46,8 +48,16 @@ public sealed class TaskEpisodeFixture : IAsyncLifetime
 
         TaskId = JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()!;
         using var patience = new CancellationTokenSource(Patience);
+        var approved = false;
         while (true)
         {
+            if (!approved)
+            {
+                using var approve = Local.Request(HttpMethod.Post, $"/api/v1/tasks/{TaskId}/approve", json: "{}");
+                using var answer = await Local.Http.SendAsync(approve, patience.Token);
+                approved = answer.IsSuccessStatusCode;
+            }
+
             History = await TaskHubHistory.ReadAsync(Local.StorageConnectionString, Local.TaskHub, TaskId);
             if (History.Completed)
             {

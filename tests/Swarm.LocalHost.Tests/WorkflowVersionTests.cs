@@ -11,7 +11,7 @@ namespace Swarm.LocalHost.Tests;
 public sealed class WorkflowVersionTests
 {
     const string OldVersion = "0.9";
-    const string NewVersion = "1.0";
+    const string NewVersion = Swarm.Workflows.WorkflowVersion.Current;
 
     [Fact]
     public async Task New_work_waits_for_a_new_worker_and_old_work_in_flight_moves_to_it()
