@@ -121,7 +121,8 @@ public static class AgentSelector
             return new SkillChoice(1, SkillChoice.WarmUp, $"{name} warm-up ({posterior.OwnSignals:0.#} of {SkillPosterior.WarmUpSignals} signals{similar})");
         }
 
-        if (policy.Algorithm is RoutingAlgorithm.Ucb)
+        // Hybrid exploits by the same bound; its ε floor of uniform exploration is drawn before ranking (Explored).
+        if (policy.Algorithm is RoutingAlgorithm.Ucb or RoutingAlgorithm.Hybrid)
         {
             var bound = posterior.UpperBound;
             return new SkillChoice(bound, SkillChoice.Exploit, $"{name} bound {bound:0.00} (mean {posterior.Mean:0.00}, n {posterior.Evidence:0.#}{similar})");

@@ -15,7 +15,12 @@ public enum RoutingAlgorithm
     /// <summary>A draw from each candidate's Beta posterior (Thompson sampling).</summary>
     Thompson = 2,
 
-    /// <summary>The default: Thompson sampling over the record joined with similar-task evidence, with an ε floor of uniform exploration.</summary>
+    /// <summary>
+    /// The default: <see cref="Ucb"/>'s upper bound (over the record joined with similar-task evidence) with an ε floor of
+    /// uniform exploration, so optimism retries the uncertain and the floor guarantees every agent of the tier work.
+    /// Until 2026-12-07 it was Thompson sampling with that floor; the learning bench found the bound 4 points closer to
+    /// the best agent with pattern keys and with the category known (BENCHMARKS.md, "Does routing learn?").
+    /// </summary>
     Hybrid = 3,
 
     /// <summary>

@@ -200,7 +200,7 @@ public sealed class RoutingTests
     [Fact]
     public void Same_board_and_request_choose_the_same_agent()
     {
-        var board = Board(Policy(RoutingAlgorithm.Hybrid), Profile("a"), Profile("b"), Profile("c"));
+        var board = Board(Policy(RoutingAlgorithm.Thompson), Profile("a"), Profile("b"), Profile("c"));
         board = Record(Record(Record(board, "a", 6, 10), "b", 6, 10), "c", 6, 10);
 
         var first = Enumerable.Range(0, 30).Select(i => board.Request(Step($"t{i}")).Decision).ToList();
@@ -209,7 +209,24 @@ public sealed class RoutingTests
         Assert.Equal(first, again);
         // The draws differ between requests: equal records share the work instead of all going to one agent.
         Assert.Equal(3, first.Select(d => d.AgentId).Distinct().Count());
-        Assert.All(first, d => Assert.Matches(@"hybrid (sample 0\.\d\d \(mean 0\.5\d, n 9\.\d\)|explored \(ε 0\.10, \d of 3\)); score 0\.\d{3}$", d.Reason));
+        Assert.All(first, d => Assert.Matches(@"thompson sample 0\.\d\d \(mean 0\.5\d, n 9\.\d\); score 0\.\d{3}$", d.Reason));
+    }
+
+    [Fact]
+    public void Hybrid_exploits_by_the_upper_bound_and_explores_at_epsilon()
+    {
+        // As in the ucb test: 'unlucky' (2 of 4) has the widest bound, 'steady' (72 of 100) the best mean. Hybrid ranks by
+        // the bound, so it retries 'unlucky' where greedy would keep to 'steady', except on the ε share of requests
+        // that explore the tier uniformly.
+        var board = Record(Record(Record(Board(Policy(RoutingAlgorithm.Hybrid), Profile("unlucky"), Profile("steady"), Profile("known-bad")), "unlucky", 2, 4), "steady", 72, 100), "known-bad", 40, 100);
+
+        var decisions = Enumerable.Range(0, 400).Select(i => board.Request(Step($"t{i}")).Decision).ToList();
+
+        var exploited = decisions.Where(d => !d.Reason.Contains("explored", StringComparison.Ordinal)).ToList();
+        Assert.All(exploited, d => Assert.Equal("unlucky", d.AgentId));
+        Assert.All(exploited, d => Assert.Matches(@"hybrid bound 0\.\d\d \(mean 0\.50, n [\d.]+\); score 0\.\d{3}$", d.Reason));
+        // ε = 0.1 of 400 requests explore: 40 expected; a binomial's three standard deviations either side.
+        Assert.InRange(decisions.Count - exploited.Count, 22, 58);
     }
 
     [Fact]
