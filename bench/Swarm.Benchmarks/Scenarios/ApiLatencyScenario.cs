@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Swarm.Benchmarks.Hosting;
 using Swarm.Benchmarks.Load;
@@ -85,9 +86,19 @@ sealed class ApiLatencyScenario(BenchmarkOptions options, StorageEndpoint? stora
         var ok = samples.Where(s => s.Succeeded).ToList();
         var summary = LatencySummary.Of(ok.Select(s => s.Latency));
         var under = ok.Count == 0 ? "n/a" : Units.Percent(ok.Count(s => s.Latency < Goal) / (double)ok.Count);
+        var errors = Errors(samples);
         return summary is { } l
-            ? [route, Units.Count(samples.Count), Units.Count(samples.Count - ok.Count), Units.Ms(l.P50), Units.Ms(l.P95), Units.Ms(l.P99), Units.Ms(l.Max), under]
-            : [route, Units.Count(samples.Count), Units.Count(samples.Count - ok.Count), "n/a", "n/a", "n/a", "n/a", under];
+            ? [route, Units.Count(samples.Count), errors, Units.Ms(l.P50), Units.Ms(l.P95), Units.Ms(l.P99), Units.Ms(l.Max), under]
+            : [route, Units.Count(samples.Count), errors, "n/a", "n/a", "n/a", "n/a", under];
+    }
+
+    /// <summary>How many requests failed, and with what: each status and its count (0: no answer, the connection or the client's timeout).</summary>
+    static string Errors(List<ApiSample> samples)
+    {
+        var failed = samples.Where(s => !s.Succeeded).ToList();
+        return failed.Count == 0
+            ? "0"
+            : $"{Units.Count(failed.Count)} ({string.Join(", ", failed.CountBy(s => s.Status).OrderBy(c => c.Key).Select(c => $"{(c.Key == 0 ? "no answer" : c.Key.ToString(CultureInfo.InvariantCulture))} × {c.Value}"))})";
     }
 
     /// <summary>The queue's counts by status, as the task list shows them, in words.</summary>
