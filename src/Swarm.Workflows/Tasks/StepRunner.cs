@@ -51,14 +51,7 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
 
         var (_, outcome) = await RunAsync(stage, capabilities, requiredType, distinctGroup, onlyAgent, seatWait ?? input.SlotWaitLimit, async (profile, seat) =>
         {
-            var external = profile.Provider.Type == ProviderSettings.ExternalType;
-            if (external)
-            {
-                // No model call here to carry the first seat's index change (see TaskIndexWrites): it goes now.
-                tracker.Index?.SendSeatChange();
-            }
-
-            var answer = external
+            var answer = profile.Provider.Type == ProviderSettings.ExternalType
                 ? await ExternalAnswerAsync(profile, seat, briefing.Compose())
                 : await new AgentLoop(context, input, tracker, log, this).RunAsync(
                     profile, stage, seat.SeatKey, briefing, capabilities.Count > 0 ? capabilities[0] : null, delegation);
@@ -238,6 +231,8 @@ public sealed class StepRunner(TaskOrchestrationContext context, TaskRunInput in
 
     async Task<AgentAnswer> ExternalAnswerAsync(AgentProfile profile, SeatHold seat, string prompt)
     {
+        // No model call here to carry the first seat's index change (see TaskIndexWrites): it goes now.
+        tracker.Index?.SendSeatChange();
         tracker.Record("awaiting-external", $"{seat.Stage}: {profile.Id} answers through POST /api/v1/tasks/{input.TaskId}/result");
         var asked = context.CurrentUtcDateTime;
         var (wait, deadlineFirst) = WaitLimit($"The task passed its deadline before external agent '{profile.Id}' could work on step '{seat.Stage}'.", input.SlotWaitLimit);
