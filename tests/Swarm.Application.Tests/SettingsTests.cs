@@ -62,6 +62,7 @@ public sealed class SettingsTests
     [InlineData("learning:patterns:minSimilarity", "1", "'learning:patterns:minSimilarity' must be above 0 and below 1 (was 1)")]
     [InlineData("learning:patterns:neighbors", "5", "'learning:patterns:neighbors' is not a setting")]
     [InlineData("dispatch:shards", "0", "'dispatch:shards' must be between 1 and 16 (was 0)")]
+    [InlineData("durable:messageVisibilityTimeoutSeconds", "5", "'durable:messageVisibilityTimeoutSeconds' must be between 15 and 600")]
     [InlineData("dispatch:shards", "17", "'dispatch:shards' must be between 1 and 16 (was 17)")]
     [InlineData("dispatch:shard", "2", "'dispatch:shard' is not a setting")]
     [InlineData("selfHealing:graceSeconds", "0", "'selfHealing:graceSeconds' must be between 1 and 86400")]

@@ -23,8 +23,9 @@ public sealed partial class MultiHostTests
             ("LearningSchedule", "*/2 * * * * *"),
             ("durable__leaseIntervalSeconds", "15"),
 
-            // The killed host's dequeued messages come back after this; the board is read 30 s after the last task.
-            ("durable__messageVisibilityTimeoutSeconds", "5"),
+            // Message visibility stays the test hosts' 15 s (LocalHostProcess says why). This test once set 5 s so the
+            // killed host's messages came back sooner; a CI run on 2026-12-07 then saw one activity run by two workers
+            // at once ("processed multiple times concurrently") and a task that had not finished after 3 minutes.
             ("Logging__LogLevel__Swarm.LocalHost.Schedules", "Information"));
         try
         {
@@ -101,8 +102,14 @@ public sealed partial class MultiHostTests
             var history = string.Join(", ", await DurableHistories.ReadAsync(hosts[0], id));
             var logs = string.Join(Environment.NewLine, hosts.Select((h, i) => $"--- host {i} ({h.WorkerName}{(h.HasExited ? ", killed" : "")}) ---{Environment.NewLine}"
                 + string.Join(Environment.NewLine, h.Output.Split(Environment.NewLine).Where(l => !l.Contains("Periodic job Learning", StringComparison.Ordinal) && !l.Contains("PeriodicJobRunner[1552]", StringComparison.Ordinal)))));
-            throw new Xunit.Sdk.XunitException($"{stuck.Message.Split(Environment.NewLine)[0]}{Environment.NewLine}leases:{Environment.NewLine}{string.Join(Environment.NewLine, leases)}"
-                + $"{Environment.NewLine}history: {history}{Environment.NewLine}{logs}");
+            var aboutTask = hosts.SelectMany((h, i) => h.Output.Split(Environment.NewLine).Where(l => l.Contains(id, StringComparison.Ordinal)).Select(l => $"host {i}: {l.Trim()}"));
+
+            // The whole logs first and the diagnosis last: CI keeps only the tail of a failed run's output (a failure on
+            // 2026-12-07 showed nothing but the end of one host's log).
+            throw new Xunit.Sdk.XunitException($"{stuck.Message.Split(Environment.NewLine)[0]} The hosts' logs, then the diagnosis:{Environment.NewLine}{logs}"
+                + $"{Environment.NewLine}=== diagnosis of {id} ==={Environment.NewLine}leases:{Environment.NewLine}{string.Join(Environment.NewLine, leases)}"
+                + $"{Environment.NewLine}history: {history}{Environment.NewLine}log lines naming it:{Environment.NewLine}{string.Join(Environment.NewLine, aboutTask)}"
+                + $"{Environment.NewLine}{stuck.Message.Split(Environment.NewLine)[0]}");
         }
     }
 

@@ -241,7 +241,10 @@ public sealed class DurableSettings
     /// <summary>Longest wait between polls of an empty queue; the floor on latency after idle periods.</summary>
     public int MaxQueuePollingIntervalMs { get; set; } = 1000;
 
-    /// <summary>How long a dequeued message stays hidden; after a crash, the longest wait before another worker retries it.</summary>
+    /// <summary>
+    /// How long a dequeued message stays hidden; after a crash, the longest wait before another worker retries it. At
+    /// least 15: the runtime renews a running activity's message from a check every 5 s.
+    /// </summary>
     public int MessageVisibilityTimeoutSeconds { get; set; } = 60;
 
     /// <summary>How long a partition lease lasts; after a crash, the longest wait before another worker takes the partition.</summary>

@@ -130,7 +130,9 @@ public static class SwarmSettingsValidator
         Check(!string.IsNullOrWhiteSpace(s.DefaultAgent.Id) && !s.DefaultAgent.Id.Contains('@', StringComparison.Ordinal), "defaultAgent:id", "must be non-empty and must not contain '@'.");
         Check(s.Durable.PartitionCount is >= 1 and <= 16, "durable:partitionCount", "must be between 1 and 16.");
         Check(s.Durable.MaxQueuePollingIntervalMs is >= 100 and <= 30_000, "durable:maxQueuePollingIntervalMs", "must be between 100 and 30000.");
-        Check(s.Durable.MessageVisibilityTimeoutSeconds is >= 5 and <= 600, "durable:messageVisibilityTimeoutSeconds", "must be between 5 and 600.");
+        // Durable Task checks a running activity's message for renewal every 5 s: under 15 s a busy worker renews it too late,
+        // another worker runs the same activity at once, and the runtime's redeliveries can stall a task for minutes.
+        Check(s.Durable.MessageVisibilityTimeoutSeconds is >= 15 and <= 600, "durable:messageVisibilityTimeoutSeconds", "must be between 15 and 600 (below 15 s a busy worker renews a running activity's message too late and another runs it too).");
         Check(s.Durable.LeaseIntervalSeconds is >= 5 and <= 60, "durable:leaseIntervalSeconds", "must be between 5 and 60.");
         Check(s.Durable.WorkflowVersion is null || Version.TryParse(s.Durable.WorkflowVersion, out _), "durable:workflowVersion", "must be a version such as 1.0 (numbers separated by dots).");
         Check(s.Durable.ControlQueueBatchSize is null or (>= 1 and <= 32), "durable:controlQueueBatchSize", "must be between 1 and 32.");
