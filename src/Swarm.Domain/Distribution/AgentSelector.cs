@@ -11,12 +11,13 @@ namespace Swarm.Domain.Distribution;
 /// work never waits on one. A step that names an agent fits no other. Skill only orders the fitting agents and never
 /// filters them. Fitting model agents always rank before fitting external agents; within each, by a score in [0, 1]:
 /// <list type="bullet">
-/// <item>0.35 × skill value v: chosen by the policy's algorithm from the agent's <see cref="SkillPosterior"/> for the request (docs/design/learning.md §2.2): the mean (greedy, epsilon-greedy), a Beta draw (thompson, hybrid), the one-sided 90 % upper bound (ucb), 1 while its own records for the keys have taken fewer than <see cref="SkillPosterior.WarmUpSignals"/> signals and it could still be the best (warm-up, every algorithm; <see cref="SkillPosterior.WarmsUpAgainst"/>), one half when learning is off;</item>
+/// <item>0.35 × skill value v: chosen by the policy's algorithm from the agent's <see cref="SkillPosterior"/> for the request (docs/design/learning.md §2.2): the mean (greedy, epsilon-greedy), a Beta draw (thompson), the one-sided 90 % upper bound (ucb, hybrid), 1 while its own records for the keys have taken fewer than <see cref="SkillPosterior.WarmUpSignals"/> signals and it could still be the best (warm-up, every algorithm; <see cref="SkillPosterior.WarmsUpAgainst"/>), one half when learning is off;</item>
 /// <item>0.25 × free capacity: 1 − load / maxConcurrency, so work spreads instead of piling on one agent;</item>
 /// <item>0.25 × type fit: for a task that names capabilities a specialist 1, a worker 0.8, a queen 0.2; for one that names none a worker 1, a specialist 0.5, a queen 0.2 (queens plan and merge, and specialists are kept for their expertise);</item>
 /// <item>0.15 × role priority / 10, so priority breaks near-ties without overriding the agent's type.</item>
 /// </list>
-/// Under epsilon-greedy and hybrid, with probability ε (the draw's u &lt; ε) the request explores instead: one agent of
+/// Under epsilon-greedy, with probability ε (the draw's u &lt; ε), and under hybrid with a chance that starts at ε and
+/// fades as the tier learns the request's key (<see cref="ExplorationChance"/>), the request explores instead: one agent of
 /// its exploration tier (the fitting agents of the best external-then-type-fit pair, so exploring never sends plain work
 /// to a queen or an external agent), picked uniformly, ranks first. Exploring is skipped while every agent of the tier
 /// is warming up, since warm-up already gives them the work. Ties go to the agent id that sorts first, so given the
@@ -29,6 +30,28 @@ public static class AgentSelector
 
     /// <summary>The skill value of an agent with no record (and of every agent while learning is off).</summary>
     public const double NeutralReputation = 0.5;
+
+    /// <summary>
+    /// The evidence of an exploration tier on a key after which hybrid's exploration starts to fade: five agents through
+    /// their warm-up (<see cref="SkillPosterior.WarmUpSignals"/> each) hold about 20.
+    /// </summary>
+    public const double ExplorationFadeEvidence = 20;
+
+    /// <summary>
+    /// The chance that a request explores. Epsilon-greedy: ε, always. Hybrid: ε × min(1, √(20 / n)), n the tier's evidence
+    /// on the request's key (the sum of its agents' posterior counts, <see cref="SkillPosterior.Evidence"/>): full ε while
+    /// the key is new, ε/2 at 80, ε/4 at 320 (each agent's evidence is bounded near 1/η). Its bound already
+    /// tries every agent it is unsure of, so a constant floor would only keep paying for what the board knows (0.1 ×
+    /// the gap to the best agent, about 2.6 points in the learning bench); as the learning pass relaxes unconfirmed
+    /// records, n falls and the chance rises again. It never reaches zero.
+    /// </summary>
+    public static double ExplorationChance(LearningPolicy policy, double tierEvidence)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        return policy.Algorithm == RoutingAlgorithm.Hybrid && tierEvidence > ExplorationFadeEvidence
+            ? policy.ExplorationRate * Math.Sqrt(ExplorationFadeEvidence / tierEvidence)
+            : policy.ExplorationRate;
+    }
 
     /// <summary>The fitting agents, best first, under <paramref name="policy"/> with the request's <paramref name="draw"/>.</summary>
     public static IReadOnlyList<RankedAgent> Rank(IEnumerable<BoardAgent> agents, SeatRequest request, LearningPolicy policy, SelectionDraw draw)
@@ -137,7 +160,8 @@ public static class AgentSelector
         return new SkillChoice(sample, SkillChoice.Sample, $"{name} sample {sample:0.00} (mean {posterior.Mean:0.00}, n {posterior.Evidence:0.#}{similar})");
     }
 
-    // With probability ε, one agent of the exploration tier, uniformly: ⌊(u/ε)·m⌋ is uniform over the tier given u < ε.
+    // With probability ε (or hybrid's faded chance c), one agent of the exploration tier, uniformly: ⌊(u/c)·m⌋ is uniform
+    // over the tier given u < c.
     static (BoardAgent? Agent, SkillChoice? Choice) Explored(List<BoardAgent> fitting, SeatRequest request, LearningPolicy policy, SelectionDraw draw)
     {
         if (!policy.Enabled || policy.Algorithm is not (RoutingAlgorithm.EpsilonGreedy or RoutingAlgorithm.Hybrid) || draw.Uniform >= policy.ExplorationRate || fitting.Count == 0)
@@ -152,8 +176,16 @@ public static class AgentSelector
             return (null, null);
         }
 
-        var index = Math.Min(tier.Count - 1, (int)(draw.Uniform / policy.ExplorationRate * tier.Count));
+        var evidence = tier.Sum(a => SkillPosterior.For(a, request, policy.GlobalShrink, policy.RecordStrength).Evidence);
+        var chance = ExplorationChance(policy, evidence);
+        if (draw.Uniform >= chance)
+        {
+            return (null, null);
+        }
+
+        var index = Math.Min(tier.Count - 1, (int)(draw.Uniform / chance * tier.Count));
+        var epsilon = chance < policy.ExplorationRate ? $"ε {chance:0.000} of {policy.ExplorationRate:0.00} at evidence {evidence:0.#}" : $"ε {policy.ExplorationRate:0.00}";
         return (tier[index], new SkillChoice(
-            SkillPosterior.For(tier[index], request, policy.GlobalShrink, policy.RecordStrength).Mean, SkillChoice.Explore, $"{policy.AlgorithmName} explored (ε {policy.ExplorationRate:0.00}, {index + 1} of {tier.Count})"));
+            SkillPosterior.For(tier[index], request, policy.GlobalShrink, policy.RecordStrength).Mean, SkillChoice.Explore, $"{policy.AlgorithmName} explored ({epsilon}, {index + 1} of {tier.Count})"));
     }
 }

@@ -159,17 +159,21 @@ public sealed class RoutingTests
     [Theory]
     [InlineData(RoutingAlgorithm.EpsilonGreedy)]
     [InlineData(RoutingAlgorithm.Hybrid)]
-    public void Every_tier_agent_is_chosen_at_least_epsilon_over_m_of_the_time(RoutingAlgorithm algorithm)
+    public void Every_tier_agent_is_chosen_at_least_its_exploration_chance_over_m_of_the_time(RoutingAlgorithm algorithm)
     {
         const int Draws = 10_000;
         const double Epsilon = 0.1;
-        var board = Board(Policy(algorithm, Epsilon), Profile("star"), Profile("weak-1"), Profile("weak-2"));
+        var policy = Policy(algorithm, Epsilon);
+        var board = Board(policy, Profile("star"), Profile("weak-1"), Profile("weak-2"));
         board = Record(Record(Record(board, "star", 100, 100), "weak-1", 0, 30), "weak-2", 1, 30);
+        // ε for epsilon-greedy; for hybrid, ε faded by the tier's evidence on sql (well below ε here, and above zero).
+        var chance = AgentSelector.ExplorationChance(policy, board.Agents.Values.Sum(a => SkillPosterior.For(a, Step("t"), policy.GlobalShrink, policy.RecordStrength).Evidence));
+        Assert.InRange(chance, algorithm == RoutingAlgorithm.Hybrid ? 0.03 : Epsilon, Epsilon);
 
         var counts = Enumerable.Range(0, Draws).Select(i => Chosen(board, $"task-{i}")).CountBy(id => id).ToDictionary();
 
-        // Each of m = 3 is chosen with probability ≥ ε/m; allow three standard deviations of a binomial below that.
-        var p = Epsilon / 3;
+        // Each of m = 3 is chosen with probability ≥ chance/m; allow three standard deviations of a binomial below that.
+        var p = chance / 3;
         var floor = (Draws * p) - (3 * Math.Sqrt(Draws * p * (1 - p)));
         Assert.All(new[] { "star", "weak-1", "weak-2" }, id => Assert.True(counts.GetValueOrDefault(id) >= floor, $"{id}: {counts.GetValueOrDefault(id)} < {floor:0}"));
         // And not much more often for the weak ones: the floor is a floor, not the rule.
@@ -213,20 +217,45 @@ public sealed class RoutingTests
     }
 
     [Fact]
-    public void Hybrid_exploits_by_the_upper_bound_and_explores_at_epsilon()
+    public void Hybrid_exploits_by_the_upper_bound_and_explores_at_a_chance_that_fades_as_the_board_learns_the_key()
     {
         // As in the ucb test: 'unlucky' (2 of 4) has the widest bound, 'steady' (72 of 100) the best mean. Hybrid ranks by
-        // the bound, so it retries 'unlucky' where greedy would keep to 'steady', except on the ε share of requests
-        // that explore the tier uniformly.
-        var board = Record(Record(Record(Board(Policy(RoutingAlgorithm.Hybrid), Profile("unlucky"), Profile("steady"), Profile("known-bad")), "unlucky", 2, 4), "steady", 72, 100), "known-bad", 40, 100);
+        // the bound, so it retries 'unlucky' where greedy would keep to 'steady', except on the share of requests that
+        // explore the tier uniformly: with some 200 outcomes on sql that share is well below ε.
+        var policy = Policy(RoutingAlgorithm.Hybrid);
+        var board = Record(Record(Record(Board(policy, Profile("unlucky"), Profile("steady"), Profile("known-bad")), "unlucky", 2, 4), "steady", 72, 100), "known-bad", 40, 100);
+        var evidence = board.Agents.Values.Sum(a => SkillPosterior.For(a, Step("t"), policy.GlobalShrink, policy.RecordStrength).Evidence);
+        var chance = AgentSelector.ExplorationChance(policy, evidence);
+        Assert.InRange(evidence, 100, 210);
+        Assert.InRange(chance, 0.030, 0.045);
 
-        var decisions = Enumerable.Range(0, 400).Select(i => board.Request(Step($"t{i}")).Decision).ToList();
+        const int requests = 2000;
+        var decisions = Enumerable.Range(0, requests).Select(i => board.Request(Step($"t{i}")).Decision).ToList();
 
         var exploited = decisions.Where(d => !d.Reason.Contains("explored", StringComparison.Ordinal)).ToList();
         Assert.All(exploited, d => Assert.Equal("unlucky", d.AgentId));
         Assert.All(exploited, d => Assert.Matches(@"hybrid bound 0\.\d\d \(mean 0\.50, n [\d.]+\); score 0\.\d{3}$", d.Reason));
-        // ε = 0.1 of 400 requests explore: 40 expected; a binomial's three standard deviations either side.
-        Assert.InRange(decisions.Count - exploited.Count, 22, 58);
+        Assert.All(decisions.Except(exploited), d => Assert.Contains($"explored (ε {chance:0.000} of 0.10 at evidence {evidence:0.#}", d.Reason, StringComparison.Ordinal));
+        // A binomial's three standard deviations either side of the faded chance, which excludes both ε (200) and none.
+        var expected = requests * chance;
+        var spread = 3 * Math.Sqrt(requests * chance * (1 - chance));
+        Assert.InRange(decisions.Count - exploited.Count, expected - spread, expected + spread);
+    }
+
+    [Fact]
+    public void Hybrid_explores_at_the_full_epsilon_while_a_key_is_new_and_epsilon_greedy_always_does()
+    {
+        var hybrid = Policy(RoutingAlgorithm.Hybrid);
+        Assert.Equal(0.1, AgentSelector.ExplorationChance(hybrid, 0));
+        Assert.Equal(0.1, AgentSelector.ExplorationChance(hybrid, AgentSelector.ExplorationFadeEvidence));
+        Assert.Equal(0.05, AgentSelector.ExplorationChance(hybrid, 80), 9);
+        Assert.Equal(0.025, AgentSelector.ExplorationChance(hybrid, 320), 9);
+        Assert.Equal(0.1, AgentSelector.ExplorationChance(Policy(RoutingAlgorithm.EpsilonGreedy), 320));
+
+        // Three agents past warm-up with 5 outcomes each (evidence 15): hybrid explores at ε, as epsilon-greedy does.
+        var fresh = Record(Record(Record(Board(hybrid, Profile("a"), Profile("b"), Profile("c")), "a", 3, 5), "b", 4, 5), "c", 2, 5);
+        var explored = Enumerable.Range(0, 2000).Count(i => fresh.Request(Step($"t{i}")).Decision.Reason.Contains("explored (ε 0.10, ", StringComparison.Ordinal));
+        Assert.InRange(explored, 200 - 40, 200 + 40);
     }
 
     [Fact]
