@@ -24,32 +24,74 @@ public sealed class TableTaskIndex(TableServiceClient tables, string tableName) 
     {
         ArgumentNullException.ThrowIfNull(entry);
         var rowKey = TaskIndexKeys.RowKey(entry.AcceptedAt, entry.TaskId);
-        await table.RunAsync(async client =>
+        await table.RunAsync(client => entry.IsFinished ? RecordEndAsync(client, rowKey, entry, cancellationToken) : RecordUnfinishedAsync(client, rowKey, entry, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>Attempts of an unfinished write whose row of everyone's tasks keeps changing under it (another unfinished write).</summary>
+    const int UnfinishedWriteAttempts = 5;
+
+    // The row of everyone's tasks decides: an end writes it first and the other rows after it, and an unfinished write
+    // writes it last, under the ETag it read. So if an end lands on it after the unfinished write read it, the unfinished
+    // write's own row is refused, and whatever it wrote to the other rows is put back as the end has them; and if the end
+    // lands after the unfinished write's last write, the end's writes to the other rows come later still.
+    static async Task RecordEndAsync(TableClient client, string rowKey, TaskIndexEntry entry, CancellationToken cancellationToken)
+    {
+        await client.UpsertEntityAsync(ToEntity(TaskIndexKeys.Everyone, rowKey, entry), TableUpdateMode.Replace, cancellationToken);
+        await RecordBesideAsync(client, rowKey, entry, cancellationToken);
+    }
+
+    // A late write (a retried activity, a write that crossed the canceling or the end of its task) must not reopen a finished task.
+    static async Task RecordUnfinishedAsync(TableClient client, string rowKey, TaskIndexEntry entry, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
         {
-            if (!entry.IsFinished)
+            var read = await client.GetEntityIfExistsAsync<TableEntity>(TaskIndexKeys.Everyone, rowKey, ["Status"], cancellationToken);
+            if (read.HasValue && IsFinished(read.Value!))
             {
-                // A late write (a retried activity, a write that crossed the canceling of its task) must not reopen a finished task.
-                var current = await client.GetEntityIfExistsAsync<TableEntity>(TaskIndexKeys.Everyone, rowKey, ["Status"], cancellationToken);
-                if (current.HasValue && Enum.TryParse<TaskRunStatus>(current.Value!.GetString("Status"), out var status) && IsFinished(status))
+                return;
+            }
+
+            await RecordBesideAsync(client, rowKey, entry, cancellationToken);
+            try
+            {
+                var row = ToEntity(TaskIndexKeys.Everyone, rowKey, entry);
+                await (read.HasValue ? client.UpdateEntityAsync(row, read.Value!.ETag, TableUpdateMode.Replace, cancellationToken) : client.AddEntityAsync(row, cancellationToken));
+                return;
+            }
+            catch (RequestFailedException e) when (e.Status is 409 or 412)
+            {
+                // The row changed since it was read. If the task has ended meanwhile, the rows just written say otherwise:
+                // write them as the end has them. If another unfinished write came, read again and write once more.
+                var now = await client.GetEntityIfExistsAsync<TableEntity>(TaskIndexKeys.Everyone, rowKey, cancellationToken: cancellationToken);
+                if (now.HasValue && FromEntity(now.Value!) is { IsFinished: true } ended)
                 {
+                    await RecordBesideAsync(client, rowKey, ended, cancellationToken);
                     return;
                 }
-            }
 
-            var writes = new List<Task>
-            {
-                client.UpsertEntityAsync(ToEntity(TaskIndexKeys.Everyone, rowKey, entry), TableUpdateMode.Replace, cancellationToken),
-                entry.IsFinished
-                    ? LeaveOpenAsync(client, rowKey, cancellationToken)
-                    : client.UpsertEntityAsync(ToEntity(TaskIndexKeys.Open, rowKey, entry), TableUpdateMode.Replace, cancellationToken),
-            };
-            if (entry.SubmittedBy is { } submitter)
-            {
-                writes.Add(client.UpsertEntityAsync(ToEntity(TaskIndexKeys.Submitter(submitter), rowKey, entry), TableUpdateMode.Replace, cancellationToken));
+                if (attempt == UnfinishedWriteAttempts)
+                {
+                    throw;
+                }
             }
+        }
+    }
 
-            await Task.WhenAll(writes);
-        }, cancellationToken);
+    /// <summary>The rows beside everyone's: the open partition's (kept while unfinished, removed at the end) and the submitter's.</summary>
+    static Task RecordBesideAsync(TableClient client, string rowKey, TaskIndexEntry entry, CancellationToken cancellationToken)
+    {
+        var writes = new List<Task>
+        {
+            entry.IsFinished
+                ? LeaveOpenAsync(client, rowKey, cancellationToken)
+                : client.UpsertEntityAsync(ToEntity(TaskIndexKeys.Open, rowKey, entry), TableUpdateMode.Replace, cancellationToken),
+        };
+        if (entry.SubmittedBy is { } submitter)
+        {
+            writes.Add(client.UpsertEntityAsync(ToEntity(TaskIndexKeys.Submitter(submitter), rowKey, entry), TableUpdateMode.Replace, cancellationToken));
+        }
+
+        return Task.WhenAll(writes);
     }
 
     public async Task<TaskListPage> ListAsync(TaskListQuery query, CancellationToken cancellationToken)
@@ -130,6 +172,8 @@ public sealed class TableTaskIndex(TableServiceClient tables, string tableName) 
     }
 
     static bool IsFinished(TaskRunStatus status) => status is TaskRunStatus.Completed or TaskRunStatus.Failed or TaskRunStatus.Canceled;
+
+    static bool IsFinished(TableEntity row) => Enum.TryParse<TaskRunStatus>(row.GetString("Status"), out var status) && IsFinished(status);
 
     static TableEntity ToEntity(string partition, string rowKey, TaskIndexEntry e) => new(partition, rowKey)
     {
