@@ -29,9 +29,10 @@ dotnet test Swarm.Functions.sln -c Release --no-build --nologo --settings tests/
 status=${PIPESTATUS[0]}
 set -e
 
-# The tests stop the Azurite they start when their test host exits (AzuriteServer), but a test host that ends without
-# running its exit handlers leaves it behind, orphaned: seen after two of three fresh-clone runs on 2026-12-07. Such an
-# orphan of this checkout's tests (in memory, parent gone) is stopped here and named, so runs do not pile them up.
+# The tests stop the Azurite they start when their test host exits (AzuriteServer), and each Azurite also ends itself
+# within a second of its test host's end (tests/tools/exit-with-parent.cjs), since a killed test host runs no exit
+# handler: before that preload, most full runs left one behind. Should one still be found (in memory, this checkout's,
+# parent gone), it is stopped here and named, so runs do not pile them up.
 for pid in $(pgrep -f -- "$PWD/node_modules/.bin/azurite .*--inMemoryPersistence" || true); do
   if [ "$(ps -o ppid= -p "$pid" 2>/dev/null | tr -d ' ')" = "1" ]; then
     echo "Stopping an Azurite the tests left running (pid $pid): its test host ended without stopping it."

@@ -77,6 +77,9 @@ sealed class AzuriteServer : IDisposable
         return new AzuriteServer(await LaunchAsync(ports, location), ports, location);
     }
 
+    /// <summary>The preload that ends a node process within a second of its parent's end.</summary>
+    public static string ExitWithParentScript => Path.Combine(RepositoryPaths.Root, "tests", "tools", "exit-with-parent.cjs");
+
     static async Task<Process> LaunchAsync((int Blob, int Queue, int Table) ports, string? location)
     {
         var azurite = Path.Combine(RepositoryPaths.Root, "node_modules", ".bin", "azurite");
@@ -99,6 +102,8 @@ sealed class AzuriteServer : IDisposable
             RedirectStandardError = true,
             WorkingDirectory = Path.GetTempPath(),
         };
+        // Ends it with its test host, however that ends: a killed test host runs no exit handler (tests/tools/exit-with-parent.cjs).
+        start.Environment["NODE_OPTIONS"] = $"--require \"{ExitWithParentScript}\"";
         if (location is null)
         {
             start.ArgumentList.Add("--inMemoryPersistence");
