@@ -29,13 +29,13 @@ public sealed class TaskIndexLateWriteTests : IAsyncLifetime
         /// <summary>After the late write read the row of everyone's tasks, before it wrote anything.</summary>
         AfterItsRead,
 
-        /// <summary>After it wrote the open and the submitter's rows, before it writes everyone's.</summary>
-        BeforeItsLastWrite,
+        /// <summary>As it writes everyone's row (beside the open and the submitter's rows), before that write is sent.</summary>
+        BeforeItsOwnRow,
     }
 
     [Theory]
     [InlineData(Moment.AfterItsRead)]
-    [InlineData(Moment.BeforeItsLastWrite)]
+    [InlineData(Moment.BeforeItsOwnRow)]
     public async Task The_end_wins_over_a_late_running_write_that_crosses_it(Moment moment)
     {
         using var index = new TableTaskIndex(new TableServiceClient(connectionString), tableName);
@@ -105,7 +105,7 @@ public sealed class TaskIndexLateWriteTests : IAsyncLifetime
 
         public override async Task<Response> UpdateEntityAsync<T>(T entity, ETag ifMatch, TableUpdateMode mode = TableUpdateMode.Merge, CancellationToken cancellationToken = default)
         {
-            await CrossAtAsync(Moment.BeforeItsLastWrite);
+            await CrossAtAsync(Moment.BeforeItsOwnRow);
             return await base.UpdateEntityAsync(entity, ifMatch, mode, cancellationToken);
         }
 

@@ -31,9 +31,11 @@ public sealed class TableTaskIndex(TableServiceClient tables, string tableName) 
     const int UnfinishedWriteAttempts = 5;
 
     // The row of everyone's tasks decides: an end writes it first and the other rows after it, and an unfinished write
-    // writes it last, under the ETag it read. So if an end lands on it after the unfinished write read it, the unfinished
-    // write's own row is refused, and whatever it wrote to the other rows is put back as the end has them; and if the end
-    // lands after the unfinished write's last write, the end's writes to the other rows come later still.
+    // writes it under the ETag it read, beside its other rows. So if an end lands on it after the unfinished write read
+    // it, the unfinished write's own row is refused, and once its other rows are written it writes them again as the end
+    // has them. Left open: its other rows are sent with its own, so one delayed past the end's later writes (a slow
+    // retry) can still leave an ended task in the open partition; the self-healing pass records such an end
+    // (TaskIndexCatchUp). Making them wait for its own row would close that and cost a round trip on every write.
     static async Task RecordEndAsync(TableClient client, string rowKey, TaskIndexEntry entry, CancellationToken cancellationToken)
     {
         await client.UpsertEntityAsync(ToEntity(TaskIndexKeys.Everyone, rowKey, entry), TableUpdateMode.Replace, cancellationToken);
@@ -51,28 +53,36 @@ public sealed class TableTaskIndex(TableServiceClient tables, string tableName) 
                 return;
             }
 
-            await RecordBesideAsync(client, rowKey, entry, cancellationToken);
+            var beside = RecordBesideAsync(client, rowKey, entry, cancellationToken);
+            var refused = false;
             try
             {
                 var row = ToEntity(TaskIndexKeys.Everyone, rowKey, entry);
                 await (read.HasValue ? client.UpdateEntityAsync(row, read.Value!.ETag, TableUpdateMode.Replace, cancellationToken) : client.AddEntityAsync(row, cancellationToken));
-                return;
             }
             catch (RequestFailedException e) when (e.Status is 409 or 412)
             {
-                // The row changed since it was read. If the task has ended meanwhile, the rows just written say otherwise:
-                // write them as the end has them. If another unfinished write came, read again and write once more.
-                var now = await client.GetEntityIfExistsAsync<TableEntity>(TaskIndexKeys.Everyone, rowKey, cancellationToken: cancellationToken);
-                if (now.HasValue && FromEntity(now.Value!) is { IsFinished: true } ended)
-                {
-                    await RecordBesideAsync(client, rowKey, ended, cancellationToken);
-                    return;
-                }
+                refused = true;
+            }
 
-                if (attempt == UnfinishedWriteAttempts)
-                {
-                    throw;
-                }
+            await beside;
+            if (!refused)
+            {
+                return;
+            }
+
+            // The row changed since it was read. If the task has ended meanwhile, the rows just written say otherwise:
+            // write them as the end has them. If another unfinished write came, read again and write once more.
+            var now = await client.GetEntityIfExistsAsync<TableEntity>(TaskIndexKeys.Everyone, rowKey, cancellationToken: cancellationToken);
+            if (now.HasValue && FromEntity(now.Value!) is { IsFinished: true } ended)
+            {
+                await RecordBesideAsync(client, rowKey, ended, cancellationToken);
+                return;
+            }
+
+            if (attempt == UnfinishedWriteAttempts)
+            {
+                throw new RequestFailedException(412, $"The task index row of {entry.TaskId} kept changing under {UnfinishedWriteAttempts} writes.");
             }
         }
     }
