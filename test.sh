@@ -33,13 +33,20 @@ set -e
 # within a second of its test host's end (tests/tools/exit-with-parent.cjs), since a killed test host runs no exit
 # handler: before that preload, most full runs left one behind. Should one still be found (in memory, this checkout's,
 # parent gone), it is stopped here and named, so runs do not pile them up.
+orphans=""
 for pid in $(pgrep -f -- "$PWD/node_modules/.bin/azurite .*--inMemoryPersistence" || true); do
-  if [ "$(ps -o ppid= -p "$pid" 2>/dev/null | tr -d ' ')" = "1" ]; then
-    echo "Stopping an Azurite the tests left running (pid $pid): its test host ended without stopping it."
-    kill -TERM "$pid" 2>/dev/null || true
-    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$pid" 2>/dev/null || true
-  fi
+  [ "$(ps -o ppid= -p "$pid" 2>/dev/null | tr -d ' ')" = "1" ] && orphans="$orphans $pid"
+done
+# The preload checks every second: give a just-orphaned Azurite three to end itself before calling it left behind.
+for _ in $(seq 1 30); do
+  alive=""; for pid in $orphans; do kill -0 "$pid" 2>/dev/null && alive="$alive $pid"; done
+  orphans=$alive; [ -z "$orphans" ] && break; sleep 0.1
+done
+for pid in $orphans; do
+  echo "Stopping an Azurite the tests left running (pid $pid): it outlived its test host by 3 s."
+  kill -TERM "$pid" 2>/dev/null || true
+  for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  kill -KILL "$pid" 2>/dev/null || true
 done
 
 # One closing line for the whole run, summed over the test assemblies' own summaries.
