@@ -9,10 +9,11 @@ static class BoardAgents
     /// Reads until the agent on the board meets <paramref name="expected"/> (see <see cref="Entities.WaitForAsync"/>): releases
     /// arrive by signal, after the task ends. With <paramref name="shards"/> above one, from the shard the agent lives on.
     /// </summary>
-    public static async Task<BoardAgent?> WaitForAsync(LocalHostProcess host, string agentId, Func<BoardAgent, bool> expected, int shards = 1)
+    /// <param name="patience">How long to read; 30 s when null.</param>
+    public static async Task<BoardAgent?> WaitForAsync(LocalHostProcess host, string agentId, Func<BoardAgent, bool> expected, int shards = 1, TimeSpan? patience = null)
     {
         var key = Swarm.Workflows.Distribution.DispatchShards.Of(shards).ForAgent(agentId).Key;
-        var board = await Entities.WaitForAsync<DispatchBoard>(host, "dispatcher", key, b => b?.Agents.GetValueOrDefault(agentId) is { } agent && expected(agent));
+        var board = await Entities.WaitForAsync<DispatchBoard>(host, "dispatcher", key, b => b?.Agents.GetValueOrDefault(agentId) is { } agent && expected(agent), patience);
         return board?.Agents.GetValueOrDefault(agentId);
     }
 
